@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Stable error codes of the API. The web app maps each to a Chinese message (i18n `errors.<code>`). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_FIELD',
+  'MALFORMED_JSON',
+  'BODY_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TOTP_ENROLMENT_REQUIRED',
+  'PASSWORD_POLICY',
+  'PASSWORD_REUSED',
+  'FORBIDDEN',
+  'CSRF',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SEPARATION_OF_DUTIES',
+  'ORG_INVALID_PARENT',
+  'ORG_MOVE_CYCLE',
+  'ORG_HAS_ACTIVE_CHILDREN',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

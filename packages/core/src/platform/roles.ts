@@ -1,0 +1,57 @@
+/** Roles of the platform. The first three are the MLPS "three officers" (三员分立). */
+export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'orgdept', 'unit_admin', 'leader', 'cadre'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 三员: system, security and audit administrators; mutually exclusive on one account. */
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export function isAdminRole(role: Role): boolean {
+  return ADMIN_ROLES.includes(role);
+}
+
+/** Two or more of the three admin roles on one account breaks 三员分立. */
+export function violatesSeparationOfDuties(roles: readonly Role[]): boolean {
+  return roles.filter(isAdminRole).length > 1;
+}
+
+/** An account holding an admin role must enrol a second factor (TOTP). */
+export function requiresSecondFactor(roles: readonly Role[]): boolean {
+  return roles.some(isAdminRole);
+}
+
+/**
+ * What each role may do. Data scope (which rows) is enforced by the database;
+ * this is the other axis: which kinds of action a role may take at all.
+ */
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'role.grant',
+  'settings.write',
+  'audit.read',
+  'cadre.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // 系统管理员: accounts and the org tree, never the audit log or role grants.
+  sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
+  // 安全管理员: grants roles, sets security policy.
+  secadmin: ['org.read', 'user.read', 'role.grant', 'settings.write'],
+  // 审计管理员: reads the audit log, nothing else.
+  auditor: ['audit.read'],
+  orgdept: ['org.read', 'org.write', 'cadre.read'],
+  unit_admin: ['org.read', 'cadre.read'],
+  leader: ['org.read', 'cadre.read'],
+  cadre: ['org.read', 'cadre.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import type { Config } from './config.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { cadreRoutes } from './modules/cadre/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { installErrorHandler } from './platform/error-handler.ts';
+import type { FieldCipher } from './platform/field-cipher.ts';
+import { requestTransactions } from './platform/request-tx.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cipher: FieldCipher;
+    config: Pick<Config, 'secureCookies'> & { loginRateMax: number };
+  }
+}
+
+export interface AppDeps {
+  pool: pg.Pool;
+  cipher: FieldCipher;
+  clock?: () => Date;
+  config?: Partial<Pick<Config, 'secureCookies' | 'webDist' | 'logLevel'>>;
+  /** pino options; tests pass a stream to grep the log output */
+  logger?: boolean | object;
+  /** login attempts per client address per minute (tests raise it) */
+  loginRateMax?: number;
+  allowedOrigins?: string[];
+}
+
+/** Build the Fastify app: external plugins, then platform decorators, then module routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: deps.config?.logLevel ?? 'info',
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'], remove: true },
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: 'loopback',
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('cipher', deps.cipher);
+  app.decorate('config', { secureCookies: deps.config?.secureCookies ?? false, loginRateMax: deps.loginRateMax ?? 20 });
+  installErrorHandler(app);
+
+  // external plugins
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config?.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config?.secureCookies ? undefined : false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '基层干部正向激励与关心关爱系统 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  // platform decorators: transaction + scope + audit around every /api route
+  await app.register(requestTransactions, {
+    pool: deps.pool,
+    clock: deps.clock ?? (() => new Date()),
+    allowedOrigins: deps.allowedOrigins ?? [],
+  });
+
+  // modules
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(userRoutes);
+  await app.register(settingsRoutes);
+  await app.register(auditRoutes);
+  await app.register(cadreRoutes);
+
+  const dist = deps.config?.webDist;
+  if (dist && existsSync(dist)) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api')) return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+
+/** Role that owns every table (migrations run as it); NOLOGIN, not a superuser, so FORCE RLS binds it too. */
+export const OWNER_ROLE = 'ganbu_owner';
+/** The login the app runs as: NOSUPERUSER NOBYPASSRLS, owns nothing. */
+export const APP_ROLE = 'ganbu_app';
+
+const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url).pathname;
+
+function quoteLiteral(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** Create the two roles (idempotent) and set the app role's password. Needs CREATEROLE on the admin login. */
+export async function ensureRoles(admin: pg.ClientBase, appPassword: string): Promise<void> {
+  await admin.query(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
+      CREATE ROLE ${OWNER_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+      CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; END IF;
+  END $$`);
+  await admin.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${quoteLiteral(appPassword)}`);
+  // the admin login must be able to SET ROLE to the owner
+  await admin.query(`GRANT ${OWNER_ROLE} TO CURRENT_USER`).catch(() => undefined);
+}
+
+/** Create the database if missing (connecting to the maintenance database `postgres`). */
+export async function ensureDatabase(adminUrl: string): Promise<void> {
+  const url = new URL(adminUrl);
+  const name = decodeURIComponent(url.pathname.slice(1)) || 'postgres';
+  url.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: url.toString() });
+  await c.connect();
+  try {
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`);
+  } finally {
+    await c.end();
+  }
+}
+
+export function migrationFiles(): { name: string; sql: string }[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(resolve(MIGRATIONS_DIR, name), 'utf8') }));
+}
+
+/**
+ * Apply pending migrations in one transaction each, as the owner role.
+ * Returns the names applied. Concurrent starters serialise on an advisory lock.
+ */
+export async function migrate(admin: pg.ClientBase): Promise<string[]> {
+  await admin.query('CREATE EXTENSION IF NOT EXISTS ltree');
+  await admin.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${OWNER_ROLE}`);
+  await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+  await admin.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await admin.query(`ALTER TABLE schema_migrations OWNER TO ${OWNER_ROLE}`);
+  const applied: string[] = [];
+  await admin.query('SELECT pg_advisory_lock(727200)');
+  try {
+    const done = new Set(
+      (await admin.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+    );
+    for (const m of migrationFiles()) {
+      if (done.has(m.name)) continue;
+      await admin.query('BEGIN');
+      try {
+        await admin.query(`SET LOCAL ROLE ${OWNER_ROLE}`);
+        await admin.query(m.sql);
+        await admin.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
+        await admin.query('COMMIT');
+        applied.push(m.name);
+      } catch (e) {
+        await admin.query('ROLLBACK');
+        throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(727200)');
+  }
+  return applied;
+}
+
+/** The app login as seen by the database: refuse to run if it could bypass row-level security. */
+export async function assertAppRoleIsSafe(app: pg.ClientBase): Promise<void> {
+  const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
+    `SELECT r.rolsuper, r.rolbypassrls,
+            (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace) AS owned
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  const r = rows[0];
+  if (!r) throw new Error('cannot read the app role from pg_roles');
+  if (r.rolsuper || r.rolbypassrls || r.owned > 0) {
+    throw new Error(
+      `refusing to start: the database login "${(await app.query<{ u: string }>('SELECT current_user AS u')).rows[0]?.u}" ` +
+        `is ${r.rolsuper ? 'a superuser' : r.rolbypassrls ? 'BYPASSRLS' : `the owner of ${r.owned} tables`}; ` +
+        'row-level security would not bind it. Use a NOSUPERUSER NOBYPASSRLS login that owns no table.',
+    );
+  }
+}
+
+/** URL of the app login derived from the admin URL (same host and database). */
+export function appUrlFrom(adminUrl: string, appPassword: string): string {
+  const url = new URL(adminUrl);
+  url.username = APP_ROLE;
+  url.password = encodeURIComponent(appPassword);
+  return url.toString();
+}

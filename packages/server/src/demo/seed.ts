@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { Role, ScopeMode } from '@ganbu/core';
+import { generateDemoDistrict, type DemoDistrict } from '@ganbu/core/demo/district';
+import { Secret } from 'otpauth';
+import type pg from 'pg';
+import { appendAudit } from '../platform/audit-writer.ts';
+import type { FieldCipher } from '../platform/field-cipher.ts';
+import { hashPassword } from '../platform/password-hash.ts';
+import { setSystemScope } from '../platform/scope-settings.ts';
+
+export const DEMO_PASSWORD = 'Demo#2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  scopeMode: ScopeMode;
+  /** org code path relative to the district root, or the department holding the account */
+  orgKey: (d: DemoDistrict) => string;
+  linkCadre?: boolean;
+}
+
+const districtKey = (d: DemoDistrict) => (d.orgs.find((o) => o.parentKey === null) as { key: string }).key;
+const nthOfKind = (kind: string, n: number) => (d: DemoDistrict) => {
+  const org = d.orgs.filter((o) => o.kind === kind)[n];
+  if (!org) throw new Error(`demo district has no ${kind} #${n}`);
+  return org.key;
+};
+const orgDept = (d: DemoDistrict) => d.orgs.find((o) => o.name.includes('组织部'))?.key ?? districtKey(d);
+
+/** One login per role (issue contract); the same password for all, no forced change. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'orgdept', displayName: '组织部干部科', roles: ['orgdept'], scopeMode: 'all', orgKey: orgDept },
+  { username: 'street1', displayName: '街道一管理员', roles: ['unit_admin'], scopeMode: 'subtree', orgKey: nthOfKind('street', 0) },
+  { username: 'street2', displayName: '街道二管理员', roles: ['unit_admin'], scopeMode: 'subtree', orgKey: nthOfKind('street', 1) },
+  { username: 'leader', displayName: '区委领导', roles: ['leader'], scopeMode: 'all', orgKey: districtKey },
+  { username: 'cadre', displayName: '干部（本人）', roles: ['cadre'], scopeMode: 'self', orgKey: nthOfKind('street', 0), linkCadre: true },
+  { username: 'sysadmin', displayName: '系统管理员', roles: ['sysadmin'], scopeMode: 'all', orgKey: districtKey },
+  { username: 'secadmin', displayName: '安全管理员', roles: ['secadmin'], scopeMode: 'all', orgKey: districtKey },
+  { username: 'auditor', displayName: '审计管理员', roles: ['auditor'], scopeMode: 'all', orgKey: districtKey },
+];
+
+/** Demo-only TOTP secret, derived from the user name so tests and the README can compute codes. */
+export function demoTotpSecret(username: string): string {
+  const bytes = createHash('sha256').update(`ganbu-demo-totp:${username}`).digest().subarray(0, 20);
+  return new Secret({ buffer: new Uint8Array(bytes).buffer }).base32;
+}
+
+export async function hasAnyOrg(client: pg.ClientBase): Promise<boolean> {
+  await setSystemScope(client);
+  const { rowCount } = await client.query('SELECT 1 FROM orgs LIMIT 1');
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Load the generated demo district and the demo accounts in one transaction (system context).
+ * Returns the admin TOTP secrets to print.
+ */
+export async function seedDemo(
+  pool: pg.Pool,
+  cipher: FieldCipher,
+  opts: { seed?: number; now?: Date } = {},
+): Promise<{ orgs: number; cadres: number; totp: Record<string, string> }> {
+  const district = generateDemoDistrict({ seed: opts.seed ?? 1 });
+  const now = opts.now ?? new Date();
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await setSystemScope(client);
+    const pathOf = new Map<string, string>();
+    const idOf = new Map<string, string>();
+    for (const o of district.orgs) {
+      const parentPath = o.parentKey ? pathOf.get(o.parentKey) : undefined;
+      const path = parentPath ? `${parentPath}.${o.code}` : o.code;
+      pathOf.set(o.key, path);
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO orgs (parent_id, code, name, kind, path, establishment, difficulty, sort_order)
+         VALUES ($1, $2, $3, $4, $5::ltree, $6, $7::numeric, $8) RETURNING id`,
+        [o.parentKey ? idOf.get(o.parentKey) : null, o.code, o.name, o.kind, path, JSON.stringify(o.establishment), o.difficulty, o.sortOrder],
+      );
+      idOf.set(o.key, (rows[0] as { id: string }).id);
+    }
+    const cadreIds = new Map<string, string>();
+    const chunk = 500;
+    for (let i = 0; i < district.cadres.length; i += chunk) {
+      const part = district.cadres.slice(i, i + chunk);
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO cadres (org_id, org_path, name, gender, birth_date, post_title)
+         SELECT * FROM unnest($1::uuid[], $2::ltree[], $3::text[], $4::text[], $5::date[], $6::text[])
+         RETURNING id`,
+        [
+          part.map((c) => idOf.get(c.orgKey)),
+          part.map((c) => pathOf.get(c.orgKey)),
+          part.map((c) => c.name),
+          part.map((c) => c.gender),
+          part.map((c) => c.birthDate),
+          part.map((c) => c.postTitle),
+        ],
+      );
+      rows.forEach((r, j) => cadreIds.set((part[j] as { key: string }).key, r.id));
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const totp: Record<string, string> = {};
+    for (const a of DEMO_ACCOUNTS) {
+      const orgKey = a.orgKey(district);
+      const cadre = a.linkCadre ? district.cadres.find((c) => c.orgKey === orgKey) : undefined;
+      const isAdmin = a.roles.some((r) => r === 'sysadmin' || r === 'secadmin' || r === 'auditor');
+      if (isAdmin) totp[a.username] = demoTotpSecret(a.username);
+      await client.query(
+        `INSERT INTO users (username, display_name, org_id, org_path, cadre_id, roles, scope_mode, password_hash,
+                            password_changed_at, must_change_password, totp_secret)
+         VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, false, $10)`,
+        [
+          a.username,
+          cadre ? `${cadre.name}` : a.displayName,
+          idOf.get(orgKey),
+          pathOf.get(orgKey),
+          cadre ? cadreIds.get(cadre.key) : null,
+          a.roles,
+          a.scopeMode,
+          passwordHash,
+          now,
+          isAdmin ? cipher.encrypt(totp[a.username] as string) : null,
+        ],
+      );
+    }
+    await appendAudit(client, {
+      at: now,
+      actor: null,
+      clientAddress: null,
+      action: 'demo.seed',
+      objectType: 'system',
+      after: { orgs: district.orgs.length, cadres: district.cadres.length, accounts: DEMO_ACCOUNTS.map((a) => a.username) },
+    });
+    await client.query('COMMIT');
+    return { orgs: district.orgs.length, cadres: district.cadres.length, totp };
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,47 @@
+import { PassThrough } from 'node:stream';
+import type { AuditEntry } from '@ganbu/core';
+import ExcelJS from 'exceljs';
+
+/** A cell value safe from formula injection (SECURITY 19): text starting with = + - @ is prefixed. */
+export function safeCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
+  { header: '序号', key: 'id', width: 10 },
+  { header: '时间(UTC)', key: 'at', width: 26 },
+  { header: '操作人', key: 'actorUsername', width: 14 },
+  { header: '角色', key: 'actorRoles', width: 16 },
+  { header: '操作', key: 'action', width: 28 },
+  { header: '对象类型', key: 'objectType', width: 12 },
+  { header: '对象', key: 'objectId', width: 38 },
+  { header: '结果', key: 'result', width: 10 },
+  { header: '客户端地址', key: 'clientAddress', width: 16 },
+  { header: '变更前', key: 'before', width: 40 },
+  { header: '变更后', key: 'after', width: 40 },
+  { header: '哈希', key: 'hash', width: 66 },
+];
+
+/** Stream an xlsx of audit rows; batches are written and committed row by row. */
+export function auditWorkbookStream(batches: AsyncIterable<AuditEntry[]>): { stream: PassThrough; done: Promise<void> } {
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  const ws = wb.addWorksheet('审计日志');
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  const done = (async () => {
+    for await (const batch of batches) {
+      for (const e of batch) {
+        ws.addRow(
+          Object.fromEntries(
+            COLUMNS.map((c) => [c.key, c.key === 'actorRoles' ? e.actorRoles.join(',') : safeCell(e[c.key])]),
+          ),
+        ).commit();
+      }
+    }
+    ws.commit();
+    await wb.commit();
+  })();
+  return { stream, done };
+}

@@ -1,0 +1,90 @@
+import type { AuditEntry, AuditQuery } from '@ganbu/core';
+import type pg from 'pg';
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_username: string | null;
+  actor_roles: string[];
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: 'success' | 'failure';
+  client_address: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorUsername: r.actor_username,
+    actorRoles: r.actor_roles,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    result: r.result,
+    clientAddress: r.client_address,
+    before: r.before,
+    after: r.after,
+    hash: r.hash,
+  };
+}
+
+function whereOf(q: Omit<AuditQuery, 'page' | 'pageSize'>): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (cond: string, v: unknown) => {
+    params.push(v);
+    parts.push(cond.replace('?', `$${params.length}`));
+  };
+  if (q.from) add('at >= ?', q.from);
+  if (q.to) add('at <= ?', q.to);
+  if (q.actor) add('actor_username = ?', q.actor);
+  if (q.action) add("action LIKE ? || '%'", q.action.replace(/[%_\\]/g, (c) => '\\' + c));
+  if (q.objectType) add('object_type = ?', q.objectType);
+  if (q.result) add('result = ?', q.result);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const COLUMNS = `id::text, at, actor_username, actor_roles, action, object_type, object_id, result, client_address, before, after, hash`;
+
+export async function listAudit(client: pg.ClientBase, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+  const w = whereOf(q);
+  const total = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w.sql}`, w.params);
+  const { rows } = await client.query<AuditRow>(
+    `SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    w.params,
+  );
+  return { items: rows.map(toEntry), total: total.rows[0]?.n ?? 0 };
+}
+
+/** Rows for export, in batches (keyset paging) so a large log is never held in memory at once. */
+export async function* auditBatches(client: pg.ClientBase, q: Omit<AuditQuery, 'page' | 'pageSize'>, batch = 2000) {
+  let lastId: string | null = null;
+  for (;;) {
+    const w = whereOf(q);
+    const keyset: string = lastId === null ? '' : `${w.sql ? ' AND' : 'WHERE'} id < ${Number(lastId)}`;
+    const { rows }: { rows: AuditRow[] } = await client.query<AuditRow>(
+      `SELECT ${COLUMNS} FROM audit_log ${w.sql}${keyset} ORDER BY id DESC LIMIT ${batch}`,
+      w.params,
+    );
+    if (rows.length === 0) return;
+    yield rows.map(toEntry);
+    lastId = rows[rows.length - 1]?.id ?? null;
+    if (rows.length < batch) return;
+  }
+}
+
+/** First row whose hash or link to its predecessor does not check out, or null when the chain holds. */
+export async function verifyChain(client: pg.ClientBase): Promise<{ checked: number; firstBrokenId: string | null }> {
+  const { rows } = await client.query<{ checked: number; first_broken: string | null }>(
+    `SELECT count(*)::int AS checked,
+            min(id) FILTER (WHERE hash <> computed OR (prev IS NOT NULL AND prev_hash <> prev))::text AS first_broken
+       FROM (SELECT a.id, a.hash, a.prev_hash, audit_row_hash(a) AS computed, lag(a.hash) OVER (ORDER BY a.id) AS prev
+               FROM audit_log a) t`,
+  );
+  return { checked: rows[0]?.checked ?? 0, firstBrokenId: rows[0]?.first_broken ?? null };
+}

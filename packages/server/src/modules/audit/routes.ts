@@ -1,0 +1,51 @@
+import { AuditListSchema, AuditQuerySchema } from '@ganbu/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditWorkbookStream } from './export.ts';
+import * as repo from './repository.ts';
+
+const ExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true });
+
+export async function auditRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['audit'];
+
+  r.get(
+    '/api/audit',
+    { config: { permission: 'audit.read' }, schema: { tags, summary: '审计日志查询', querystring: AuditQuerySchema, response: { 200: AuditListSchema } } },
+    async (req) => repo.listAudit(req.ctx.client, req.query),
+  );
+
+  r.get(
+    '/api/audit/export.xlsx',
+    { config: { permission: 'audit.read' }, schema: { tags, summary: '导出审计日志（Excel）', querystring: ExportQuerySchema } },
+    async (req, reply) => {
+      const { stream, done } = auditWorkbookStream(repo.auditBatches(req.ctx.client, req.query));
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      await done;
+      await req.ctx.audit({ action: 'audit.export', objectType: 'audit_log', after: req.query });
+      void reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
+      return Buffer.concat(chunks);
+    },
+  );
+
+  r.get(
+    '/api/audit/verify',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags,
+        summary: '校验审计日志哈希链',
+        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const result = await repo.verifyChain(req.ctx.client);
+      return { ok: result.firstBrokenId === null, ...result };
+    },
+  );
+}

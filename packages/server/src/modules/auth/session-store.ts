@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  passwordExpired,
+  requiresSecondFactor,
+  sessionEnded,
+  type Role,
+  type ScopeMode,
+  type SecuritySettings,
+} from '@ganbu/core';
+import type pg from 'pg';
+import type { Actor } from '../../platform/context.ts';
+
+export const SESSION_COOKIE = 'sid';
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  client: pg.ClientBase,
+  opts: { userId: string; now: Date; clientAddress: string; userAgent: string | undefined },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await client.query(
+    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, client_address, user_agent)
+     VALUES ($1, $2, $3, $4, $4, $5, $6)`,
+    [sessionIdOf(token), opts.userId, csrfToken, opts.now, opts.clientAddress, opts.userAgent?.slice(0, 300) ?? null],
+  );
+  return { token, csrfToken };
+}
+
+interface SessionRow {
+  session_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  csrf_token: string;
+  user_id: string;
+  username: string;
+  roles: Role[];
+  scope_mode: ScopeMode;
+  org_id: string;
+  org_path: string;
+  cadre_id: string | null;
+  must_change_password: boolean;
+  password_changed_at: Date;
+  totp_secret: string | null;
+}
+
+/**
+ * The actor behind a session token, or why there is none. Runs in the system context;
+ * an ended session is deleted. Touching the session extends the idle window.
+ */
+export async function resolveSession(
+  client: pg.ClientBase,
+  token: string,
+  now: Date,
+  settings: SecuritySettings,
+): Promise<Actor | 'expired' | null> {
+  const { rows } = await client.query<SessionRow>(
+    `SELECT s.id AS session_id, s.created_at, s.last_seen_at, s.csrf_token, u.id AS user_id, u.username, u.roles,
+            u.scope_mode, u.org_id, u.org_path::text AS org_path, u.cadre_id, u.must_change_password,
+            u.password_changed_at, u.totp_secret
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = $1 AND u.active`,
+    [sessionIdOf(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (sessionEnded({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, now, settings.session)) {
+    await client.query('DELETE FROM sessions WHERE id = $1', [row.session_id]);
+    return 'expired';
+  }
+  await client.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.session_id, now]);
+  return {
+    userId: row.user_id,
+    sessionId: row.session_id,
+    username: row.username,
+    roles: row.roles,
+    scopeMode: row.scope_mode,
+    orgId: row.org_id,
+    orgPath: row.org_path,
+    cadreId: row.cadre_id,
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password || passwordExpired(row.password_changed_at, now, settings.password),
+    mustEnrolTotp: requiresSecondFactor(row.roles) && !row.totp_secret,
+  };
+}

@@ -1,0 +1,105 @@
+import {
+  checkPasswordStrength,
+  UserCreateInputSchema,
+  violatesSeparationOfDuties,
+  type SecuritySettings,
+  type User,
+  type UserCreateInput,
+  type UserRolesInput,
+  type UserUpdateInput,
+} from '@ganbu/core';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { hashPassword } from '../../platform/password-hash.ts';
+import { setPassword } from '../auth/repository.ts';
+import { clearLoginFailures, lockedUsernames } from '../auth/throttle.ts';
+import * as repo from './repository.ts';
+
+async function present(ctx: RequestContext, id: string, settings: SecuritySettings): Promise<User> {
+  const row = await repo.findUser(ctx.client, id);
+  if (!row) throw notFound('用户');
+  const locked = await lockedUsernames(ctx.client, [row.username], ctx.now, settings.session);
+  return repo.toUser(row, locked.has(row.username));
+}
+
+export async function listUsers(
+  ctx: RequestContext,
+  q: { q?: string; page: number; pageSize: number },
+  settings: SecuritySettings,
+) {
+  const { rows, total } = await repo.listUsers(ctx.client, q.q, q.pageSize, (q.page - 1) * q.pageSize);
+  const locked = await lockedUsernames(ctx.client, rows.map((r) => r.username), ctx.now, settings.session);
+  return { items: rows.map((r) => repo.toUser(r, locked.has(r.username))), total };
+}
+
+function checkInitialPassword(password: string, username: string, settings: SecuritySettings) {
+  const violations = checkPasswordStrength(password, settings.password, username);
+  if (violations.length) throw new AppError(400, 'PASSWORD_POLICY', '初始密码不符合密码策略', violations);
+}
+
+/** 系统管理员 creates an account without roles; the security administrator grants them. */
+export async function createUser(ctx: RequestContext, raw: UserCreateInput, settings: SecuritySettings): Promise<User> {
+  const input = UserCreateInputSchema.parse(raw);
+  checkInitialPassword(input.initialPassword, input.username, settings);
+  if (!(await repo.orgVisible(ctx.client, input.orgId))) throw notFound('单位');
+  if (input.cadreId && !(await repo.cadreVisible(ctx.client, input.cadreId))) throw notFound('干部');
+  try {
+    const id = await repo.insertUser(ctx.client, {
+      username: input.username,
+      displayName: input.displayName,
+      orgId: input.orgId,
+      cadreId: input.cadreId,
+      scopeMode: input.scopeMode,
+      roles: [],
+      passwordHash: await hashPassword(input.initialPassword),
+      mustChange: true,
+      now: ctx.now,
+    });
+    const user = await present(ctx, id, settings);
+    await ctx.audit({ action: 'user.create', objectType: 'user', objectId: id, after: user });
+    return user;
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw new AppError(409, 'CONFLICT', '用户名已存在');
+    throw e;
+  }
+}
+
+export async function updateUser(ctx: RequestContext, id: string, patch: UserUpdateInput, settings: SecuritySettings) {
+  const before = await present(ctx, id, settings);
+  if (patch.orgId && !(await repo.orgVisible(ctx.client, patch.orgId))) throw notFound('单位');
+  if (id === ctx.actor?.userId && patch.active === false) throw forbidden('不能停用自己的账号');
+  await repo.updateUser(ctx.client, id, patch);
+  if (patch.active === false) await repo.deleteSessionsOf(ctx.client, id);
+  const after = await present(ctx, id, settings);
+  await ctx.audit({ action: 'user.update', objectType: 'user', objectId: id, before, after });
+  return after;
+}
+
+/** 安全管理员 grants roles and scope; the three admin roles never meet on one account (三员分立). */
+export async function grantRoles(ctx: RequestContext, id: string, input: UserRolesInput, settings: SecuritySettings) {
+  if (violatesSeparationOfDuties(input.roles)) {
+    throw new AppError(409, 'SEPARATION_OF_DUTIES', '系统管理员、安全管理员、审计管理员三个角色不能授予同一账号');
+  }
+  if (id === ctx.actor?.userId) throw forbidden('不能修改自己的角色');
+  const before = await present(ctx, id, settings);
+  const roles = [...new Set(input.roles)];
+  await repo.updateUser(ctx.client, id, { roles, scopeMode: input.scopeMode });
+  await repo.deleteSessionsOf(ctx.client, id);
+  const after = await present(ctx, id, settings);
+  await ctx.audit({ action: 'user.roles', objectType: 'user', objectId: id, before, after });
+  return after;
+}
+
+export async function resetPassword(ctx: RequestContext, id: string, initialPassword: string, settings: SecuritySettings) {
+  const user = await present(ctx, id, settings);
+  checkInitialPassword(initialPassword, user.username, settings);
+  await setPassword(ctx.client, id, { hash: await hashPassword(initialPassword), history: [], now: ctx.now, mustChange: true });
+  await repo.deleteSessionsOf(ctx.client, id);
+  await ctx.audit({ action: 'user.password.reset', objectType: 'user', objectId: id });
+}
+
+export async function unlockUser(ctx: RequestContext, id: string, settings: SecuritySettings) {
+  const user = await present(ctx, id, settings);
+  await clearLoginFailures(ctx.client, user.username);
+  await ctx.audit({ action: 'user.unlock', objectType: 'user', objectId: id });
+}

@@ -1,0 +1,58 @@
+import type { Permission, Role, ScopeMode } from '@ganbu/core';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+
+/** The authenticated user of a request, with their data scope. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  username: string;
+  roles: Role[];
+  scopeMode: ScopeMode;
+  orgId: string;
+  orgPath: string;
+  cadreId: string | null;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  mustEnrolTotp: boolean;
+}
+
+export interface AuditInput {
+  action: string;
+  objectType?: string | null;
+  objectId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  result?: 'success' | 'failure';
+  /** who acted, when not the session's user (login) */
+  actor?: Pick<Actor, 'userId' | 'username' | 'roles'>;
+}
+
+/** Per-request state: one transaction with the user's scope set, and the audit recorder. */
+export interface RequestContext {
+  client: pg.PoolClient;
+  db: NodePgDatabase;
+  actor: Actor | null;
+  now: Date;
+  clientAddress: string;
+  audited: boolean;
+  audit(entry: AuditInput): Promise<void>;
+}
+
+/** Which kind of restricted session may still call a route. */
+export type RestrictedAllowance = 'password' | 'totp';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    /** No session needed (login, health, public ballot). */
+    public?: boolean;
+    /** Run without a database transaction (static files, docs). */
+    noDb?: boolean;
+    permission?: Permission;
+    /** Still callable while the user must change the password / enrol TOTP. */
+    allowRestricted?: RestrictedAllowance[];
+  }
+}

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+
+const FASTIFY_CODES: Record<string, { status: number; code: AppError['code']; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体为空' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: '请求体过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'MALFORMED_JSON', message: '请求长度不正确' },
+};
+
+/** Every error leaves as `{code, message, details?}`; no stack trace or SQL leaves the server. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ code: err.code, message: err.message, details: err.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: v.instancePath,
+        message: v.message,
+        keyword: v.keyword,
+        params: v.params,
+      }));
+      const unknown = err.validation.some((v) => v.keyword === 'unrecognized_keys');
+      return reply.code(400).send({
+        code: unknown ? 'UNKNOWN_FIELD' : 'VALIDATION',
+        message: unknown ? '请求包含不允许的字段' : '请求数据不合法',
+        details: issues,
+      });
+    }
+    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (known) return reply.code(known.status).send({ code: known.code, message: known.message });
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    }
+    if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
+    else req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系系统管理员' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+}

@@ -1,0 +1,17 @@
+import type { ErrorCode } from '@ganbu/core';
+
+/** An error with a stable code that the API returns as `{code, message, details}`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = '对象') => new AppError(404, 'NOT_FOUND', `${what}不存在或不在您的数据范围内`);
+export const forbidden = (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message);
+export const conflict = (message: string, details?: unknown) => new AppError(409, 'CONFLICT', message, details);

@@ -1,0 +1,170 @@
+import { timingSafeEqual } from 'node:crypto';
+import { can } from '@ganbu/core';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type pg from 'pg';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store.ts';
+import { loadSecuritySettings } from '../modules/settings/repository.ts';
+import { appendAudit } from './audit-writer.ts';
+import type { Actor, AuditInput, RequestContext } from './context.ts';
+import { AppError } from './errors.ts';
+import { clearScope, setScope, setSystemScope } from './scope-settings.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Origin check for requests without a session (login): absent, or one we serve. */
+function originAllowed(req: FastifyRequest, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const host = req.headers.host;
+  return allowed.includes(origin) || origin === `http://${host}` || origin === `https://${host}`;
+}
+
+function checkAccess(req: FastifyRequest, actor: Actor | null, isPublic: boolean): void {
+  const config = req.routeOptions.config;
+  if (!actor) {
+    if (isPublic) return;
+    throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  }
+  if (!SAFE_METHODS.has(req.method)) {
+    const header = req.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !sameToken(header, actor.csrfToken)) {
+      throw new AppError(403, 'CSRF', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
+    }
+  }
+  const allowance = config.allowRestricted ?? [];
+  if (actor.mustChangePassword && !allowance.includes('password')) {
+    throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或已过期的密码');
+  }
+  if (actor.mustEnrolTotp && !allowance.includes('totp')) {
+    throw new AppError(403, 'TOTP_ENROLMENT_REQUIRED', '管理员账号须先绑定动态口令（TOTP）');
+  }
+  if (config.permission && !can(actor.roles, config.permission)) {
+    throw new AppError(403, 'FORBIDDEN', '您的角色无权执行此操作');
+  }
+}
+
+export interface RequestTxOptions {
+  pool: pg.Pool;
+  clock: () => Date;
+  allowedOrigins: string[];
+}
+
+/**
+ * Every /api route runs inside one transaction as the app role with the user's scope set
+ * (row-level security does the filtering). A mutating route that succeeds is audited in the same
+ * transaction; one that fails is rolled back and its failure audited separately.
+ */
+export const requestTransactions = fp(async (app: FastifyInstance, opts: RequestTxOptions) => {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    // the OpenAPI document and its UI are static and public
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs') || route.config?.noDb) return;
+    // cheap checks before body validation, so a request without a session or CSRF header is refused
+    // as such (401/403) rather than for its body; the full checks run inside the transaction
+    const pre = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [
+      async (req: FastifyRequest) => {
+        if (req.routeOptions.config.public) return;
+        if (!req.cookies[SESSION_COOKIE]) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+        if (!SAFE_METHODS.has(req.method) && typeof req.headers['x-csrf-token'] !== 'string') {
+          throw new AppError(403, 'CSRF', '请求缺少有效的 CSRF 令牌，请刷新页面后重试');
+        }
+      },
+      ...pre,
+    ];
+    const inner = route.handler;
+    route.handler = async function wrapped(this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+      return runInTransaction(req, reply, opts, () => inner.call(this, req, reply));
+    };
+  });
+});
+
+async function runInTransaction(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: RequestTxOptions,
+  handler: () => unknown,
+): Promise<unknown> {
+  const client = await opts.pool.connect();
+  const now = opts.clock();
+  const mutating = !SAFE_METHODS.has(req.method);
+  const isPublic = req.routeOptions.config.public === true;
+  let actor: Actor | null = null;
+  const ctx: RequestContext = {
+    client,
+    db: drizzle(client),
+    actor: null,
+    now,
+    clientAddress: req.ip,
+    audited: false,
+    audit: async (entry: AuditInput) => {
+      ctx.audited = true;
+      await appendAudit(client, { ...entry, at: now, actor: entry.actor ?? ctx.actor, clientAddress: req.ip });
+    },
+  };
+  req.ctx = ctx;
+  try {
+    await client.query('BEGIN');
+    await setSystemScope(client);
+    const settings = await loadSecuritySettings(client);
+    const token = req.cookies[SESSION_COOKIE];
+    const resolved = token ? await resolveSession(client, token, now, settings) : null;
+    if (resolved === 'expired') {
+      await client.query('COMMIT'); // keep the deletion of the ended session
+      await client.query('BEGIN');
+      if (!isPublic) throw new AppError(401, 'SESSION_EXPIRED', '会话已超时，请重新登录');
+    } else {
+      actor = resolved;
+    }
+    ctx.actor = actor;
+    if (isPublic && mutating && !actor && !originAllowed(req, opts.allowedOrigins)) {
+      throw new AppError(403, 'CSRF', '请求来源不被允许');
+    }
+    checkAccess(req, actor, isPublic);
+    if (actor) await setScope(client, actor);
+    else await clearScope(client);
+    const result = await handler();
+    if (mutating && !ctx.audited) {
+      await ctx.audit({ action: `${req.method} ${req.routeOptions.url ?? req.url}`, objectId: paramId(req) });
+    }
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (mutating) await auditFailure(client, req, ctx, err).catch((e: unknown) => req.log.error(e));
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+function paramId(req: FastifyRequest): string | null {
+  const params = req.params as Record<string, unknown> | undefined;
+  return typeof params?.id === 'string' ? params.id : null;
+}
+
+async function auditFailure(client: pg.PoolClient, req: FastifyRequest, ctx: RequestContext, err: unknown) {
+  await client.query('BEGIN');
+  try {
+    await appendAudit(client, {
+      action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+      objectId: paramId(req),
+      result: 'failure',
+      after: { code: err instanceof AppError ? err.code : 'INTERNAL' },
+      at: ctx.now,
+      actor: ctx.actor,
+      clientAddress: req.ip,
+    });
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+}

@@ -1,0 +1,54 @@
+import { can, type Role } from '@ganbu/core';
+
+/** Keys of the side menu; `data-testid="menu-<key>"` in the layout. */
+export const MENU_KEYS = ['home', 'orgs', 'users', 'security', 'audit', 'cadres', 'account'] as const;
+export type MenuKey = (typeof MENU_KEYS)[number];
+
+export const MENU_PATHS: Record<MenuKey, string> = {
+  home: '/',
+  orgs: '/orgs',
+  users: '/users',
+  security: '/security',
+  audit: '/audit',
+  cadres: '/cadres',
+  account: '/account',
+};
+
+/** The one place that decides which menu entries (and so which pages) each role may use. */
+export const ROLE_MENUS: Record<Role, readonly MenuKey[]> = {
+  sysadmin: ['home', 'orgs', 'users', 'account'],
+  secadmin: ['home', 'users', 'security', 'account'],
+  auditor: ['home', 'audit', 'account'],
+  orgdept: ['home', 'orgs', 'cadres', 'account'],
+  unit_admin: ['home', 'orgs', 'cadres', 'account'],
+  leader: ['home', 'orgs', 'cadres', 'account'],
+  cadre: ['home', 'orgs', 'cadres', 'account'],
+};
+
+/** Everyone signed in has these, even an account without roles. */
+const ALWAYS: readonly MenuKey[] = ['home', 'account'];
+
+export function menuKeysFor(roles: readonly Role[]): MenuKey[] {
+  const allowed = new Set<MenuKey>([...ALWAYS, ...roles.flatMap((r) => ROLE_MENUS[r])]);
+  return MENU_KEYS.filter((k) => allowed.has(k));
+}
+
+export function canOpen(roles: readonly Role[], key: MenuKey): boolean {
+  return menuKeysFor(roles).includes(key);
+}
+
+/** The menu key whose page contains `pathname`. */
+export function menuKeyOfPath(pathname: string): MenuKey {
+  const found = MENU_KEYS.find((k) => k !== 'home' && pathname.startsWith(MENU_PATHS[k]));
+  return found ?? 'home';
+}
+
+/** What a user may do inside the pages (the server enforces the same, see core PERMISSIONS). */
+export function capabilitiesOf(roles: readonly Role[]) {
+  return {
+    editOrgs: can(roles, 'org.write'),
+    manageUsers: can(roles, 'user.write'),
+    grantRoles: can(roles, 'role.grant'),
+    editSettings: can(roles, 'settings.write'),
+  };
+}

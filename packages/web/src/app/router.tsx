@@ -1,0 +1,82 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { FullPageSpin } from '../components/FullPageSpin.tsx';
+import { authKeys } from '../hooks/api/auth.ts';
+import { setApiEventHandler, setCsrfToken } from '../lib/http.ts';
+import { RequireAuth, RequireMenu, type LoginLocationState } from './auth-guard.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import type { MenuKey } from './menu.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { queryClient } from './query-client.ts';
+
+// Each module is its own chunk.
+const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../modules/auth/ChangePasswordPage.tsx'));
+const EnrolTotpPage = lazy(() => import('../modules/auth/EnrolTotpPage.tsx'));
+const HomePage = lazy(() => import('../modules/home/HomePage.tsx'));
+const OrgPage = lazy(() => import('../modules/org/OrgPage.tsx'));
+const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx'));
+const SecuritySettingsPage = lazy(() => import('../modules/security/SecuritySettingsPage.tsx'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
+const CadresPage = lazy(() => import('../modules/cadres/CadresPage.tsx'));
+const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx'));
+
+function standalone(node: ReactNode) {
+  return <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
+}
+
+function guarded(menuKey: MenuKey, node: ReactNode) {
+  return <RequireMenu menuKey={menuKey}>{node}</RequireMenu>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: standalone(<LoginPage />) },
+  {
+    path: '/change-password',
+    element: <RequireAuth forced>{standalone(<ChangePasswordPage />)}</RequireAuth>,
+  },
+  {
+    path: '/enrol-totp',
+    element: <RequireAuth forced>{standalone(<EnrolTotpPage />)}</RequireAuth>,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: guarded('home', <HomePage />) },
+      { path: 'orgs', element: guarded('orgs', <OrgPage />) },
+      { path: 'users', element: guarded('users', <UsersPage />) },
+      { path: 'security', element: guarded('security', <SecuritySettingsPage />) },
+      { path: 'audit', element: guarded('audit', <AuditPage />) },
+      { path: 'cadres', element: guarded('cadres', <CadresPage />) },
+      { path: 'account', element: guarded('account', <AccountPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Wherever a request fails for session reasons, move the user to the page that resolves it. */
+setApiEventHandler((event) => {
+  const path = router.state.location.pathname;
+  switch (event.type) {
+    case 'unauthenticated': {
+      setCsrfToken(null);
+      if (path === '/login') return;
+      const state: LoginLocationState = { expired: event.expired, from: path };
+      void router.navigate('/login', { replace: true, state });
+      return;
+    }
+    case 'password-change-required':
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      if (path !== '/change-password') void router.navigate('/change-password', { replace: true });
+      return;
+    case 'totp-enrolment-required':
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+      if (path !== '/enrol-totp') void router.navigate('/enrol-totp', { replace: true });
+      return;
+  }
+});

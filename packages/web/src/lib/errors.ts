@@ -1,0 +1,42 @@
+import { ERROR_CODES, type ErrorCode, type PasswordViolation } from '@ganbu/core';
+import { i18n } from '../i18n/index.ts';
+import { isApiError } from './http.ts';
+
+const VIOLATIONS: readonly PasswordViolation[] = ['TOO_SHORT', 'TOO_FEW_CLASSES', 'CONTAINS_USERNAME'];
+
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
+
+function isViolation(v: unknown): v is PasswordViolation {
+  return typeof v === 'string' && (VIOLATIONS as readonly string[]).includes(v);
+}
+
+/** The password-policy violations carried by a PASSWORD_POLICY error, if any. */
+export function passwordViolations(err: unknown): PasswordViolation[] {
+  if (!isApiError(err) || err.code !== 'PASSWORD_POLICY' || !Array.isArray(err.details)) return [];
+  return err.details.filter(isViolation);
+}
+
+/** A clear, translated message for any error thrown by the API client. */
+export function errorMessage(err: unknown): string {
+  if (!isApiError(err)) return i18n.t('errors.UNKNOWN');
+  if (err.code === 'NETWORK') return i18n.t('errors.NETWORK');
+  if (isErrorCode(err.code)) {
+    const base = i18n.t(`errors.${err.code}`);
+    const violations = passwordViolations(err);
+    if (violations.length > 0) {
+      return `${base}：${violations.map((v) => i18n.t(`password.violations.${v}`)).join('；')}`;
+    }
+    return base;
+  }
+  return err.message || i18n.t('errors.UNKNOWN');
+}
+
+/** Errors that make the app navigate away; no toast is needed for them. */
+export function isRedirectError(err: unknown): boolean {
+  return (
+    isApiError(err) &&
+    ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROLMENT_REQUIRED'].includes(err.code)
+  );
+}

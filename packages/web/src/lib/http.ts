@@ -1,0 +1,123 @@
+import type { ErrorCode } from '@ganbu/core';
+
+/** Codes the client produces itself, besides the server's stable error codes. */
+export type ClientErrorCode = 'NETWORK' | 'UNKNOWN';
+
+/** An error response of the API: `{code, message, details?}` plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode | (string & {});
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError;
+}
+
+/** Events that move the user somewhere else, whatever page made the request. */
+export type ApiEvent =
+  | { type: 'unauthenticated'; expired: boolean }
+  | { type: 'password-change-required' }
+  | { type: 'totp-enrolment-required' };
+
+let csrfToken: string | null = null;
+let apiEventHandler: ((event: ApiEvent) => void) | null = null;
+
+/** The CSRF token from the login response or GET /api/auth/me; kept in memory only. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiEventHandler(handler: ((event: ApiEvent) => void) | null): void {
+  apiEventHandler = handler;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** `?a=1&b=x` from the defined, non-empty values; '' when there are none. */
+export function toQueryString(params?: QueryParams): string {
+  if (!params) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+function readErrorBody(body: unknown): { code: string; message: string; details?: unknown } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { code, message, details } = body as Record<string, unknown>;
+  if (typeof code !== 'string') return null;
+  return { code, message: typeof message === 'string' ? message : code, details };
+}
+
+function emit(status: number, code: string): void {
+  if (!apiEventHandler) return;
+  if (status === 401 && (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED')) {
+    apiEventHandler({ type: 'unauthenticated', expired: code === 'SESSION_EXPIRED' });
+  } else if (status === 403 && code === 'PASSWORD_CHANGE_REQUIRED') {
+    apiEventHandler({ type: 'password-change-required' });
+  } else if (status === 403 && code === 'TOTP_ENROLMENT_REQUIRED') {
+    apiEventHandler({ type: 'totp-enrolment-required' });
+  }
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, query?: QueryParams): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: string | undefined;
+  if (method !== 'GET') {
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    // Body-less actions (logout, unlock, …) still send `{}` so the JSON content type is always present.
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body ?? {});
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(path + toQueryString(query), {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'network error');
+  }
+
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+
+  if (!res.ok) {
+    const parsed = readErrorBody(data);
+    const code = parsed?.code ?? (res.status >= 500 ? 'INTERNAL' : 'UNKNOWN');
+    emit(res.status, code);
+    throw new ApiError(res.status, code, parsed?.message ?? res.statusText, parsed?.details);
+  }
+  return data as T;
+}
+
+export const http = {
+  get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};
