@@ -251,10 +251,17 @@ describe('generateDemoDistrict', () => {
         }
         expect(staff.length, o.name).toBeGreaterThanOrEqual(range[0]);
         expect(staff.length, o.name).toBeLessThanOrEqual(range[1]);
-        expect(staff.filter((c) => isPrincipalPost(c.postTitle)).map((c) => c.postTitle), o.name).toHaveLength(1);
+        expect(
+          staff.filter((c) => isPrincipalPost(c.postTitle)).map((c) => c.postTitle),
+          o.name,
+        ).toHaveLength(1);
       }
       const titlesOf = (kind: OrgKind) =>
-        new Set(d.cadres.filter((c) => d.orgs.find((o) => o.key === c.orgKey)?.kind === kind).map((c) => c.postTitle));
+        new Set(
+          d.cadres
+            .filter((c) => d.orgs.find((o) => o.key === c.orgKey)?.kind === kind)
+            .map((c) => c.postTitle),
+        );
       expect(titlesOf('township').has('党委书记')).toBe(true);
       expect(titlesOf('street').has('党工委书记')).toBe(true);
       expect(titlesOf('street').has('街道办事处主任')).toBe(true);
@@ -272,7 +279,8 @@ describe('generateDemoDistrict', () => {
         expect(c.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         const age = ageAt(c.birthDate, AS_OF);
         const kind = kindOf.get(c.orgKey);
-        const max = kind === 'village' || kind === 'community' ? DEMO_AGE_RANGE.villageMax : DEMO_AGE_RANGE.max;
+        const max =
+          kind === 'village' || kind === 'community' ? DEMO_AGE_RANGE.villageMax : DEMO_AGE_RANGE.max;
         expect(age, `${c.name} ${c.birthDate}`).toBeGreaterThanOrEqual(DEMO_AGE_RANGE.min);
         expect(age, `${c.name} ${c.birthDate}`).toBeLessThanOrEqual(max);
         if (c.gender === 'female') female++;
@@ -297,7 +305,13 @@ describe('generateDemoDistrict', () => {
 
   it('produces stable keys for the root and departments', () => {
     const d = district(1);
-    expect(d.orgs[0]).toMatchObject({ key: 'QY', code: 'QY', name: '清源区', kind: 'district', parentKey: null });
+    expect(d.orgs[0]).toMatchObject({
+      key: 'QY',
+      code: 'QY',
+      name: '清源区',
+      kind: 'district',
+      parentKey: null,
+    });
     const org = d.orgs.find((o) => o.name === '区委组织部');
     expect(org?.key).toMatch(/^QY\.D\d{2}$/);
   });

@@ -93,7 +93,12 @@ interface DeptSpec {
 }
 
 const DEPARTMENTS: readonly DeptSpec[] = [
-  { name: '区委办公室', type: 'office', sections: ['综合科', '秘书科', '信息科', '督查室', '机要科'], size: [22, 28] },
+  {
+    name: '区委办公室',
+    type: 'office',
+    sections: ['综合科', '秘书科', '信息科', '督查室', '机要科'],
+    size: [22, 28],
+  },
   {
     name: '区委组织部',
     type: 'committee',
@@ -124,7 +129,12 @@ const DEPARTMENTS: readonly DeptSpec[] = [
     sections: ['办公室', '党风政风监督室', '第一纪检监察室', '第二纪检监察室', '案件审理室', '信访室'],
     size: [26, 30],
   },
-  { name: '区政府办公室', type: 'office', sections: ['秘书科', '综合科', '督查科', '信息科'], size: [22, 28] },
+  {
+    name: '区政府办公室',
+    type: 'office',
+    sections: ['秘书科', '综合科', '督查科', '信息科'],
+    size: [22, 28],
+  },
   {
     name: '区发展和改革局',
     type: 'bureau',
@@ -236,7 +246,19 @@ const STREET_NAME_CORES = [
   '白鹭',
 ];
 
-const TOWNSHIP_NAME_CORES = ['云山', '石桥', '青龙', '白马', '梅岭', '桃源', '柳溪', '松林', '双河', '金鸡', '黄龙'];
+const TOWNSHIP_NAME_CORES = [
+  '云山',
+  '石桥',
+  '青龙',
+  '白马',
+  '梅岭',
+  '桃源',
+  '柳溪',
+  '松林',
+  '双河',
+  '金鸡',
+  '黄龙',
+];
 
 const COMMUNITY_NAME_CORES = [
   '新华',
@@ -416,9 +438,13 @@ function sectionDeputyTitle(section: string): string {
 function departmentPosts(rng: Prng, spec: DeptSpec, size: number): PostSpec[] {
   const out: PostSpec[] = [];
   const principal = post(
-    { office: '主任', committee: '部长', zhengfa: '书记', jiwei: '纪委书记、监委主任', bureau: '党组书记、局长' }[
-      spec.type
-    ],
+    {
+      office: '主任',
+      committee: '部长',
+      zhengfa: '书记',
+      jiwei: '纪委书记、监委主任',
+      bureau: '党组书记、局长',
+    }[spec.type],
     42,
     56,
     0.15,
@@ -449,7 +475,8 @@ function departmentPosts(rng: Prng, spec: DeptSpec, size: number): PostSpec[] {
     }
   }
   for (const s of spec.sections) out.push(post(sectionHeadTitle(s), 32, 55, 0.4));
-  for (const s of rng.sample(spec.sections, rng.int(1, 2))) out.push(post(sectionDeputyTitle(s), 28, 50, 0.45));
+  for (const s of rng.sample(spec.sections, rng.int(1, 2)))
+    out.push(post(sectionDeputyTitle(s), 28, 50, 0.45));
   if (rng.chance(0.5)) out.push(post('四级调研员', 50, 59, 0.25));
   while (out.length < size) out.push(rng.weighted(RANK_POSTS));
   return out.slice(0, size);
@@ -670,7 +697,11 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
   }
   const units: Unit[] = [];
   const unitSpecs = [
-    ...streetCores.map((core, i) => ({ kind: 'street' as const, name: `${core}街道`, code: `S${pad2(i + 1)}` })),
+    ...streetCores.map((core, i) => ({
+      kind: 'street' as const,
+      name: `${core}街道`,
+      code: `S${pad2(i + 1)}`,
+    })),
     ...townshipCores.map((core, i) => ({
       kind: 'township' as const,
       name: `${core}${i === xiangIndex ? '乡' : '镇'}`,
@@ -703,7 +734,10 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
       sortOrder: DEPARTMENTS.length + i + 1,
     });
     units.push({ org, childCount: counts[i] ?? 0, unitNo: i + 1 });
-    staff(org, u.kind === 'street' ? streetPosts(rng, size) : townshipPosts(rng, size, u.name.endsWith('乡')));
+    staff(
+      org,
+      u.kind === 'street' ? streetPosts(rng, size) : townshipPosts(rng, size, u.name.endsWith('乡')),
+    );
   });
 
   // 村 / 社区
@@ -726,7 +760,9 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
       return usedNames.has(candidate) ? `${core}社区` : candidate;
     });
   const villageName = (remote: boolean): string =>
-    remote ? takeName(remoteCores, villageCores, (c) => `${c}村`) : takeName(villageCores, [], (c) => `${c}村`);
+    remote
+      ? takeName(remoteCores, villageCores, (c) => `${c}村`)
+      : takeName(villageCores, [], (c) => `${c}村`);
 
   const villages: { org: DemoOrg; remote: boolean }[] = [];
   for (const unit of units) {
@@ -778,7 +814,10 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
 
   // 党员远程教育站点 under a few villages, remote ones first.
   const stationCount = rng.int(4, 6);
-  const hosts = [...rng.shuffle(villages.filter((x) => x.remote)), ...rng.shuffle(villages.filter((x) => !x.remote))]
+  const hosts = [
+    ...rng.shuffle(villages.filter((x) => x.remote)),
+    ...rng.shuffle(villages.filter((x) => !x.remote)),
+  ]
     .slice(0, stationCount)
     .sort((a, b) => (a.org.key < b.org.key ? -1 : a.org.key > b.org.key ? 1 : 0));
   for (const { org: village } of hosts) {

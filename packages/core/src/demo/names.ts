@@ -189,7 +189,8 @@ interface GivenNameSource {
 
 const SOURCES: Readonly<Record<Gender, GivenNameSource>> = {
   male: {
-    single: '伟强军磊勇杰涛斌超明刚平辉鹏华飞波鑫宇浩俊峰林海亮东健兵龙成凯帅阳晨博江山振宏新春永德忠荣庆祥胜昌光坤毅锋彬立晖炜威豪卫松柏宁剑昊睿航哲轩皓帆逸',
+    single:
+      '伟强军磊勇杰涛斌超明刚平辉鹏华飞波鑫宇浩俊峰林海亮东健兵龙成凯帅阳晨博江山振宏新春永德忠荣庆祥胜昌光坤毅锋彬立晖炜威豪卫松柏宁剑昊睿航哲轩皓帆逸',
     first: '建志国永海晓文俊宏振明立学德春新家金世光成子天思嘉浩宇泽博',
     second: '华明军伟强平涛斌峰林东杰鹏辉成龙波亮刚勇超飞阳凯民生清荣忠良锋彬松宁翔新豪航远轩',
     whole: {
@@ -205,7 +206,7 @@ const SOURCES: Readonly<Record<Gender, GivenNameSource>> = {
   },
   female: {
     single: '芳娜敏静丽艳娟霞燕玲婷雪慧颖琳晶洁红梅莉兰萍琴英秀凤倩欣悦璐瑶佳怡雯琪蕾萌丹妍薇婕蓉娇楠彤',
-    first: '晓丽秀玉海春美雅思嘉欣佳梦静慧文彩淑桂雪红艳婉雨月诗心',
+    first: '晓丽秀玉海春美雅思嘉欣佳梦慧文彩淑桂雪红艳婉雨月诗心',
     second: '丽红霞燕琳婷娟芳敏静洁颖萍梅玲倩雪悦怡琪薇妍蕾璐娜华兰英琴云艳',
     whole: {
       older:
@@ -242,7 +243,10 @@ function buildPool(src: GivenNameSource, cohort: Cohort): GivenNamePool {
 
 /** Given-name pools per gender and birth cohort. */
 export const GIVEN_NAME_POOLS: Readonly<Record<Gender, Readonly<Record<Cohort, GivenNamePool>>>> = {
-  male: Object.fromEntries(COHORTS.map((c) => [c, buildPool(SOURCES.male, c)])) as Record<Cohort, GivenNamePool>,
+  male: Object.fromEntries(COHORTS.map((c) => [c, buildPool(SOURCES.male, c)])) as Record<
+    Cohort,
+    GivenNamePool
+  >,
   female: Object.fromEntries(COHORTS.map((c) => [c, buildPool(SOURCES.female, c)])) as Record<
     Cohort,
     GivenNamePool

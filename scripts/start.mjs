@@ -1,0 +1,30 @@
+// `npm start`: build the web app when its bundle is missing or older than its sources, then run the server.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const webDir = 'packages/web';
+const dist = join(webDir, 'dist', 'index.html');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const stale =
+  !existsSync(dist) ||
+  Math.max(newestMtime(join(webDir, 'src')), newestMtime('packages/core/src')) > statSync(dist).mtimeMs;
+if (stale) {
+  console.log('[ganbu] building the web app …');
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// the server runs in this very process (TypeScript through tsx), so signals reach it directly
+const { register } = await import('tsx/esm/api');
+register();
+await import('../packages/server/src/main.ts');
