@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
   let adminBaseUrl = process.env.DATABASE_URL;
   if (!adminBaseUrl) {
     dataDir = mkdtempSync(join(tmpdir(), 'ganbu-test-'));
+    chmodSync(dataDir, 0o755); // the postgres OS user must reach it
     embedded = await startEmbedded({ dataDir, password: 'test-superuser', port: 0, log: () => undefined });
     adminBaseUrl = embedded.url('postgres');
   }

@@ -709,7 +709,7 @@ export function generateDemoDistrict(options: DemoDistrictOptions = {}): DemoDis
     })),
   ];
   // Split the 60 villages/communities: streets 5–9 each, townships 7–11 each.
-  const counts = unitSpecs.map((u) => (u.kind === 'street' ? 5 : 7));
+  const counts = unitSpecs.map((u): number => (u.kind === 'street' ? 5 : 7));
   const maxima = unitSpecs.map((u) => (u.kind === 'street' ? 9 : 11));
   let remaining = GRASSROOTS_TOTAL - counts.reduce((a, b) => a + b, 0);
   while (remaining > 0) {

@@ -1,9 +1,10 @@
-import { Drawer, Grid, Layout, Space, Typography } from 'antd';
+import { Drawer, Layout, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { RoleTags } from '../../components/RoleTags.tsx';
+import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { useCurrentMe } from '../me-context.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { SideMenu } from './SideMenu.tsx';
@@ -20,9 +21,7 @@ function Logo({ collapsed }: { collapsed: boolean }) {
 
 /** Side menu + header + routed content. Below 768px the menu moves into a Drawer. */
 export function AppLayout() {
-  const screens = Grid.useBreakpoint();
-  // useBreakpoint is empty on the first render; treat that as desktop.
-  const mobile = screens.md === false;
+  const mobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const me = useCurrentMe();
