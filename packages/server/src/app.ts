@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import type { Config } from './config.ts';
@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     cipher: FieldCipher;
     config: Pick<Config, 'secureCookies'> & { loginRateMax: number };
+    /** every registered route with its access config (the scope matrix test walks it) */
+    routeTable: { method: string; url: string; config: FastifyContextConfig }[];
   }
 }
 
@@ -55,6 +57,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('cipher', deps.cipher);
   app.decorate('config', { secureCookies: deps.config?.secureCookies ?? false, loginRateMax: deps.loginRateMax ?? 20 });
   installErrorHandler(app);
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, config: route.config ?? {} });
+    }
+  });
 
   // external plugins
   await app.register(cookie);

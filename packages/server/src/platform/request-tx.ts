@@ -61,6 +61,7 @@ export interface RequestTxOptions {
  * Every /api route runs inside one transaction as the app role with the user's scope set
  * (row-level security does the filtering). A mutating route that succeeds is audited in the same
  * transaction; one that fails is rolled back and its failure audited separately.
+ * Handlers return their answer (never `reply.send()`), so it leaves only after COMMIT.
  */
 export const requestTransactions = fp(async (app: FastifyInstance, opts: RequestTxOptions) => {
   app.addHook('onRoute', (route: RouteOptions) => {

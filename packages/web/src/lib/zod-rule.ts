@@ -7,31 +7,30 @@ import { i18n } from '../i18n/index.ts';
  * core schemas themselves (e.g. the org code pattern) take precedence over this map.
  */
 export function zodIssueMessage(issue: core.$ZodRawIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return i18n.t('validation.required');
-      if (issue.expected === 'int') return i18n.t('validation.integer');
-      if (issue.expected === 'number') return i18n.t('validation.number');
-      return i18n.t('validation.invalid');
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') {
-        return min <= 1 ? i18n.t('validation.required') : i18n.t('validation.tooShort', { min });
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') return i18n.t('validation.tooFew', { min });
-      return i18n.t('validation.tooSmall', { min });
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return i18n.t('validation.tooLong', { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return i18n.t('validation.tooMany', { max });
-      return i18n.t('validation.tooBig', { max });
-    }
-    case 'invalid_format':
-      return issue.format === 'uuid' ? i18n.t('validation.uuid') : i18n.t('validation.format');
-    default:
-      return i18n.t('validation.invalid');
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined || issue.input === null) return i18n.t('validation.required');
+    if (issue.expected === 'int') return i18n.t('validation.integer');
+    if (issue.expected === 'number') return i18n.t('validation.number');
+    return i18n.t('validation.invalid');
   }
+  if (issue.code === 'too_small') {
+    const min = Number(issue.minimum);
+    if (issue.origin === 'string') {
+      return min <= 1 ? i18n.t('validation.required') : i18n.t('validation.tooShort', { min });
+    }
+    if (issue.origin === 'array' || issue.origin === 'set') return i18n.t('validation.tooFew', { min });
+    return i18n.t('validation.tooSmall', { min });
+  }
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    if (issue.origin === 'string') return i18n.t('validation.tooLong', { max });
+    if (issue.origin === 'array' || issue.origin === 'set') return i18n.t('validation.tooMany', { max });
+    return i18n.t('validation.tooBig', { max });
+  }
+  if (issue.code === 'invalid_format') {
+    return issue.format === 'uuid' ? i18n.t('validation.uuid') : i18n.t('validation.format');
+  }
+  return i18n.t('validation.invalid');
 }
 
 /**

@@ -41,7 +41,9 @@ export async function authRoutes(app: FastifyInstance) {
       });
       if (!outcome.ok) {
         const e = outcome.error;
-        return reply.code(e.status as 401 | 403 | 423).send({ code: e.code, message: e.message });
+        // no reply.send() here: the answer must leave only after the transaction commits
+        void reply.code(e.status as 401 | 403 | 423);
+        return { code: e.code, message: e.message };
       }
       void reply.setCookie(SESSION_COOKIE, outcome.token, cookieOptions);
       return outcome.me;

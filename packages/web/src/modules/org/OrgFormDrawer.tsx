@@ -124,6 +124,7 @@ export function OrgFormDrawer({
         <Form<Values>
           key={`${dialog.type}-${org.id}`}
           form={form}
+          preserve={false}
           layout="vertical"
           initialValues={initialValues}
           onFinish={onFinish}

@@ -1,0 +1,129 @@
+import type { InjectOptions } from 'fastify';
+import type { TestDb } from './helpers.ts';
+
+/** Objects of the actor's own street and of a foreign street, read past RLS by the admin login. */
+export interface Fixture {
+  own: { orgId: string; orgPath: string; villageId: string };
+  foreign: { orgId: string; orgPath: string; villageId: string; cadreId: string; userId: string };
+  /** every id of the foreign street's subtree (orgs, cadres, accounts): none may appear in an answer */
+  foreignIds: string[];
+}
+
+export async function loadFixture(db: TestDb): Promise<Fixture> {
+  const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
+  const [s1] = await q<{ id: string; path: string }>(`SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path LIMIT 1`);
+  const [s2] = await q<{ id: string; path: string }>(`SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path OFFSET 1 LIMIT 1`);
+  if (!s1 || !s2) throw new Error('demo district lacks two streets');
+  const child = async (path: string) =>
+    (await q<{ id: string }>(`SELECT id FROM orgs WHERE path <@ $1::ltree AND nlevel(path) = nlevel($1::ltree) + 1 ORDER BY path LIMIT 1`, [path]))[0]?.id as string;
+  const [cadre] = await q<{ id: string }>(`SELECT id FROM cadres WHERE org_path <@ $1::ltree LIMIT 1`, [s2.path]);
+  const [user] = await q<{ id: string }>(`SELECT id FROM users WHERE username = 'street2'`);
+  const ids = await q<{ id: string }>(
+    `SELECT id::text FROM orgs WHERE path <@ $1::ltree UNION ALL SELECT id::text FROM cadres WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree`,
+    [s2.path],
+  );
+  return {
+    own: { orgId: s1.id, orgPath: s1.path, villageId: await child(s1.path) },
+    foreign: { orgId: s2.id, orgPath: s2.path, villageId: await child(s2.path), cadreId: cadre?.id as string, userId: user?.id as string },
+    foreignIds: ids.map((r) => r.id),
+  };
+}
+
+export interface MatrixEntry {
+  /** requests that aim at the foreign street (must be refused) or, for own-account routes, at oneself */
+  requests: (fx: Fixture) => (Omit<InjectOptions, 'method' | 'url'> & { id?: string })[];
+  /** true when the requests target the foreign unit: writes must fail */
+  targetsForeign: boolean;
+}
+
+/**
+ * Every route of the API, keyed `METHOD url`. A route missing here fails the matrix test,
+ * so a new module cannot forget its scope check.
+ */
+export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/health': { requests: () => [{}], targetsForeign: false },
+  'POST /api/auth/login': {
+    requests: () => [{ payload: { username: 'street2', password: 'Wrong#pass9' } }],
+    targetsForeign: true,
+  },
+  'POST /api/auth/logout': { requests: () => [{}], targetsForeign: false },
+  'GET /api/auth/me': { requests: () => [{}], targetsForeign: false },
+  'POST /api/auth/password': {
+    requests: () => [{ payload: { currentPassword: 'not-mine', newPassword: 'Another#2026' } }],
+    targetsForeign: false,
+  },
+  'POST /api/auth/totp/start': { requests: () => [{}], targetsForeign: false },
+  'POST /api/auth/totp/confirm': { requests: () => [{ payload: { code: '000000' } }], targetsForeign: false },
+  'GET /api/orgs': { requests: () => [{}], targetsForeign: false },
+  'GET /api/orgs/:id': { requests: (fx) => [{ id: fx.foreign.orgId }, { id: fx.foreign.villageId }], targetsForeign: true },
+  'POST /api/orgs': {
+    requests: (fx) => [{ payload: { parentId: fx.foreign.orgId, code: 'X99', name: '越权社区', kind: 'community' } }],
+    targetsForeign: true,
+  },
+  'PATCH /api/orgs/:id': {
+    requests: (fx) => [
+      { id: fx.foreign.villageId, payload: { name: '越权改名' } },
+      { id: fx.foreign.orgId, payload: { difficulty: '9.99' } },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/orgs/:id/move': {
+    requests: (fx) => [
+      { id: fx.foreign.villageId, payload: { parentId: fx.own.orgId } },
+      { id: fx.own.villageId, payload: { parentId: fx.foreign.orgId } },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/orgs/:id/deactivate': { requests: (fx) => [{ id: fx.foreign.villageId }], targetsForeign: true },
+  'POST /api/orgs/:id/activate': { requests: (fx) => [{ id: fx.foreign.villageId }], targetsForeign: true },
+  'GET /api/users': { requests: () => [{}, { query: { q: 'street2' } }], targetsForeign: false },
+  'POST /api/users': {
+    requests: (fx) => [
+      { payload: { username: 'intruder', displayName: '越权', orgId: fx.foreign.orgId, scopeMode: 'unit', initialPassword: 'Init#2026z' } },
+    ],
+    targetsForeign: true,
+  },
+  'PATCH /api/users/:id': {
+    requests: (fx) => [
+      { id: fx.foreign.userId, payload: { displayName: '越权' } },
+      { id: fx.foreign.userId, payload: { active: false } },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/users/:id/roles': {
+    requests: (fx) => [{ id: fx.foreign.userId, payload: { roles: ['orgdept'], scopeMode: 'all' } }],
+    targetsForeign: true,
+  },
+  'POST /api/users/:id/reset-password': {
+    requests: (fx) => [{ id: fx.foreign.userId, payload: { initialPassword: 'Reset#2026x' } }],
+    targetsForeign: true,
+  },
+  'POST /api/users/:id/unlock': { requests: (fx) => [{ id: fx.foreign.userId }], targetsForeign: true },
+  'GET /api/settings/security': { requests: () => [{}], targetsForeign: false },
+  'PUT /api/settings/security': {
+    // district-wide policy, not unit data: only its permission guards it (checked by the 三员 test)
+    requests: () => [
+      {
+        payload: {
+          password: { minLength: 8, minClasses: 3, expiryDays: 90, historyCount: 5 },
+          session: { idleMinutes: 30, absoluteHours: 12, lockoutThreshold: 5, lockoutMinutes: 15 },
+        },
+      },
+    ],
+    targetsForeign: false,
+  },
+  'GET /api/audit': { requests: () => [{}, { query: { actor: 'street2' } }], targetsForeign: false },
+  'GET /api/audit/export.xlsx': { requests: () => [{}], targetsForeign: false },
+  'GET /api/audit/verify': { requests: () => [{}], targetsForeign: false },
+  'GET /api/cadres': { requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }], targetsForeign: false },
+  'GET /api/cadres/:id': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+};
+
+/** Fill `:id` in a route pattern. */
+export function urlFor(pattern: string, id: string | undefined): string {
+  return id ? pattern.replace(':id', id) : pattern;
+}
+
+/** Routes outside the API matrix: the OpenAPI document and UI (static, public). */
+export const isDocsRoute = (url: string) => url.startsWith('/api/docs');
