@@ -366,7 +366,12 @@ async function stopServer(server, label) {
     // eslint-disable-next-line no-control-regex
     const text = readFileSync(server.log, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
     const after = text.slice(Math.max(0, text.indexOf('SIGTERM')));
-    const firstError = after.split('\n').find((l) => /(error|Error|failed)\b/.test(l))?.trim() ?? '(no error line)';
+    const lines = after.split('\n');
+    const firstError = (
+      lines.find((l) => /^\s*(\w*Error|error): /.test(l)) ??
+      lines.find((l) => /(error|Error|failed)\b/.test(l)) ??
+      '(no error line)'
+    ).trim();
     badStops.push({ label, exit: res.code ?? res.signal, firstError, log: basename(server.log) });
     note(`${label}: npm start exited with ${res.code ?? res.signal} after SIGTERM: ${firstError}`);
   }

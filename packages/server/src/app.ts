@@ -55,7 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('cipher', deps.cipher);
-  app.decorate('config', { secureCookies: deps.config?.secureCookies ?? false, loginRateMax: deps.loginRateMax ?? 20 });
+  app.decorate('config', {
+    secureCookies: deps.config?.secureCookies ?? false,
+    loginRateMax: deps.loginRateMax ?? 20,
+  });
   installErrorHandler(app);
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
@@ -110,7 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (dist && existsSync(dist)) {
     await app.register(fastifyStatic, { root: dist, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api')) return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      if (req.url.startsWith('/api'))
+        return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
       return reply.sendFile('index.html');
     });
   }

@@ -17,7 +17,9 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
       await expect(c.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
       await expect(c.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
       await expect(
-        c.query(`INSERT INTO audit_log (at, action, result, prev_hash, hash) VALUES (now(), 'x', 'success', '', '')`),
+        c.query(
+          `INSERT INTO audit_log (at, action, result, prev_hash, hash) VALUES (now(), 'x', 'success', '', '')`,
+        ),
       ).rejects.toThrow(/permission denied/);
     } finally {
       c.release();
@@ -26,9 +28,15 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
 
   it('records a write with actor, role, object, before/after and client address', async () => {
     const s = await loginAs(t, 'orgdept');
-    const orgs = (await injectAs(t, s, { method: 'GET', url: '/api/orgs' })).json<{ items: { id: string; name: string; kind: string }[] }>().items;
+    const orgs = (await injectAs(t, s, { method: 'GET', url: '/api/orgs' })).json<{
+      items: { id: string; name: string; kind: string }[];
+    }>().items;
     const village = orgs.find((o) => o.kind === 'village');
-    const res = await injectAs(t, s, { method: 'PATCH', url: `/api/orgs/${village?.id}`, payload: { difficulty: '1.35' } });
+    const res = await injectAs(t, s, {
+      method: 'PATCH',
+      url: `/api/orgs/${village?.id}`,
+      payload: { difficulty: '1.35' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const { rows } = await t.db.admin.query(
       `SELECT actor_username, actor_roles, action, object_type, object_id, result, client_address, before->>'difficulty' AS b, after->>'difficulty' AS a
@@ -62,7 +70,9 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
 
   it('verify finds the first broken link after the owner edits a row', async () => {
     expect((await verifyChain(t.db.admin)).firstBrokenId).toBeNull();
-    const { rows } = await t.db.admin.query<{ id: string }>(`SELECT id::text FROM audit_log ORDER BY id LIMIT 1 OFFSET 2`);
+    const { rows } = await t.db.admin.query<{ id: string }>(
+      `SELECT id::text FROM audit_log ORDER BY id LIMIT 1 OFFSET 2`,
+    );
     const victim = rows[0]?.id as string;
     await t.db.admin.query(`UPDATE audit_log SET actor_username = 'mallory' WHERE id = $1`, [victim]);
     const result = await verifyChain(t.db.admin);
@@ -74,11 +84,17 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
 
   it('never purges rows younger than 180 days', async () => {
     const now = new Date('2027-06-01T00:00:00Z');
-    await expect(purgeAudit(t.db.admin, { before: new Date('2027-01-01T00:00:00Z'), now })).rejects.toThrow(/180/);
-    const before = (await t.db.admin.query('SELECT count(*)::int AS n FROM audit_log')).rows[0] as { n: number };
+    await expect(purgeAudit(t.db.admin, { before: new Date('2027-01-01T00:00:00Z'), now })).rejects.toThrow(
+      /180/,
+    );
+    const before = (await t.db.admin.query('SELECT count(*)::int AS n FROM audit_log')).rows[0] as {
+      n: number;
+    };
     const res = await purgeAudit(t.db.admin, { before: new Date('2026-11-01T00:00:00Z'), now });
     expect(res.deleted).toBe(0);
-    const after = (await t.db.admin.query('SELECT count(*)::int AS n FROM audit_log')).rows[0] as { n: number };
+    const after = (await t.db.admin.query('SELECT count(*)::int AS n FROM audit_log')).rows[0] as {
+      n: number;
+    };
     expect(after.n).toBe(before.n);
   });
 });

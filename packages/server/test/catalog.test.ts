@@ -27,7 +27,9 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
         ORDER BY 1`,
       [SCOPED_COLUMNS],
     );
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['audit_log', 'cadres', 'orgs', 'sessions', 'users']));
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining(['audit_log', 'cadres', 'orgs', 'sessions', 'users']),
+    );
     for (const r of rows) expect(r, r.table).toMatchObject({ rls: true, forced: true });
     for (const r of rows) expect(r.policies, r.table).toBeGreaterThan(0);
   });
@@ -108,12 +110,16 @@ describe('[platform] row-level security without WHERE (SECURITY 10, 11)', () => 
       const orgs = await c.query<ScopeRow>('SELECT path::text FROM orgs');
       const cadres = await c.query<{ org_path: string }>('SELECT org_path::text FROM cadres');
       const expectedOrgs = await db.admin.query(`SELECT 1 FROM orgs WHERE path <@ $1::ltree`, [scopePath]);
-      const expectedCadres = await db.admin.query(`SELECT 1 FROM cadres WHERE org_path <@ $1::ltree`, [scopePath]);
+      const expectedCadres = await db.admin.query(`SELECT 1 FROM cadres WHERE org_path <@ $1::ltree`, [
+        scopePath,
+      ]);
       expect(orgs.rowCount).toBe(expectedOrgs.rowCount);
       expect(cadres.rowCount).toBe(expectedCadres.rowCount);
       expect(cadres.rowCount).toBeGreaterThan(10);
-      for (const r of orgs.rows) expect(r.path === scopePath || r.path.startsWith(scopePath + '.')).toBe(true);
-      for (const r of cadres.rows) expect(r.org_path.startsWith(scopePath + '.') || r.org_path === scopePath).toBe(true);
+      for (const r of orgs.rows)
+        expect(r.path === scopePath || r.path.startsWith(scopePath + '.')).toBe(true);
+      for (const r of cadres.rows)
+        expect(r.org_path.startsWith(scopePath + '.') || r.org_path === scopePath).toBe(true);
       expect((await c.query('SELECT 1 FROM audit_log')).rowCount).toBe(0);
       await c.query('ROLLBACK');
     } finally {
@@ -139,7 +145,10 @@ describe('[platform] row-level security without WHERE (SECURITY 10, 11)', () => 
   });
 
   it('no scope bleed: concurrent transactions on a pool of one see only their own scope', async () => {
-    const pool = new pg.Pool({ connectionString: (db.pool.options as { connectionString: string }).connectionString, max: 1 });
+    const pool = new pg.Pool({
+      connectionString: (db.pool.options as { connectionString: string }).connectionString,
+      max: 1,
+    });
     const street1Count = async () => {
       const c = await pool.connect();
       try {

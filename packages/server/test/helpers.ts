@@ -105,7 +105,11 @@ export interface Session {
   userId: string;
 }
 
-const ADMIN_USERS = new Set(DEMO_ACCOUNTS.filter((a) => a.roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r))).map((a) => a.username));
+const ADMIN_USERS = new Set(
+  DEMO_ACCOUNTS.filter((a) => a.roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r))).map(
+    (a) => a.username,
+  ),
+);
 
 /** Log in as a demo user (admins with their demo TOTP code; the clock steps 30 s so no code repeats). */
 export async function loginAs(t: TestApp, username: string, password = DEMO_PASSWORD): Promise<Session> {
@@ -122,7 +126,11 @@ export async function loginAs(t: TestApp, username: string, password = DEMO_PASS
   return { username, cookie: `sid=${cookie.value}`, csrf: me.csrfToken, userId: me.id };
 }
 
-export function injectAs(t: TestApp, s: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse> {
+export function injectAs(
+  t: TestApp,
+  s: Session | null,
+  opts: InjectOptions,
+): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
   if (s) {
     headers.cookie = s.cookie;

@@ -11,12 +11,23 @@ export interface Fixture {
 
 export async function loadFixture(db: TestDb): Promise<Fixture> {
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
-  const [s1] = await q<{ id: string; path: string }>(`SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path LIMIT 1`);
-  const [s2] = await q<{ id: string; path: string }>(`SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path OFFSET 1 LIMIT 1`);
+  const [s1] = await q<{ id: string; path: string }>(
+    `SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path LIMIT 1`,
+  );
+  const [s2] = await q<{ id: string; path: string }>(
+    `SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path OFFSET 1 LIMIT 1`,
+  );
   if (!s1 || !s2) throw new Error('demo district lacks two streets');
   const child = async (path: string) =>
-    (await q<{ id: string }>(`SELECT id FROM orgs WHERE path <@ $1::ltree AND nlevel(path) = nlevel($1::ltree) + 1 ORDER BY path LIMIT 1`, [path]))[0]?.id as string;
-  const [cadre] = await q<{ id: string }>(`SELECT id FROM cadres WHERE org_path <@ $1::ltree LIMIT 1`, [s2.path]);
+    (
+      await q<{ id: string }>(
+        `SELECT id FROM orgs WHERE path <@ $1::ltree AND nlevel(path) = nlevel($1::ltree) + 1 ORDER BY path LIMIT 1`,
+        [path],
+      )
+    )[0]?.id as string;
+  const [cadre] = await q<{ id: string }>(`SELECT id FROM cadres WHERE org_path <@ $1::ltree LIMIT 1`, [
+    s2.path,
+  ]);
   const [user] = await q<{ id: string }>(`SELECT id FROM users WHERE username = 'street2'`);
   const ids = await q<{ id: string }>(
     `SELECT id::text FROM orgs WHERE path <@ $1::ltree UNION ALL SELECT id::text FROM cadres WHERE org_path <@ $1::ltree
@@ -25,7 +36,13 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
   );
   return {
     own: { orgId: s1.id, orgPath: s1.path, villageId: await child(s1.path) },
-    foreign: { orgId: s2.id, orgPath: s2.path, villageId: await child(s2.path), cadreId: cadre?.id as string, userId: user?.id as string },
+    foreign: {
+      orgId: s2.id,
+      orgPath: s2.path,
+      villageId: await child(s2.path),
+      cadreId: cadre?.id as string,
+      userId: user?.id as string,
+    },
     foreignIds: ids.map((r) => r.id),
   };
 }
@@ -56,9 +73,14 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'POST /api/auth/totp/start': { requests: () => [{}], targetsForeign: false },
   'POST /api/auth/totp/confirm': { requests: () => [{ payload: { code: '000000' } }], targetsForeign: false },
   'GET /api/orgs': { requests: () => [{}], targetsForeign: false },
-  'GET /api/orgs/:id': { requests: (fx) => [{ id: fx.foreign.orgId }, { id: fx.foreign.villageId }], targetsForeign: true },
+  'GET /api/orgs/:id': {
+    requests: (fx) => [{ id: fx.foreign.orgId }, { id: fx.foreign.villageId }],
+    targetsForeign: true,
+  },
   'POST /api/orgs': {
-    requests: (fx) => [{ payload: { parentId: fx.foreign.orgId, code: 'X99', name: '越权社区', kind: 'community' } }],
+    requests: (fx) => [
+      { payload: { parentId: fx.foreign.orgId, code: 'X99', name: '越权社区', kind: 'community' } },
+    ],
     targetsForeign: true,
   },
   'PATCH /api/orgs/:id': {
@@ -80,7 +102,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/users': { requests: () => [{}, { query: { q: 'street2' } }], targetsForeign: false },
   'POST /api/users': {
     requests: (fx) => [
-      { payload: { username: 'intruder', displayName: '越权', orgId: fx.foreign.orgId, scopeMode: 'unit', initialPassword: 'Init#2026z' } },
+      {
+        payload: {
+          username: 'intruder',
+          displayName: '越权',
+          orgId: fx.foreign.orgId,
+          scopeMode: 'unit',
+          initialPassword: 'Init#2026z',
+        },
+      },
     ],
     targetsForeign: true,
   },
@@ -116,7 +146,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   'GET /api/audit': { requests: () => [{}, { query: { actor: 'street2' } }], targetsForeign: false },
   'GET /api/audit/export.xlsx': { requests: () => [{}], targetsForeign: false },
   'GET /api/audit/verify': { requests: () => [{}], targetsForeign: false },
-  'GET /api/cadres': { requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }], targetsForeign: false },
+  'GET /api/cadres': {
+    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    targetsForeign: false,
+  },
   'GET /api/cadres/:id': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
 };
 

@@ -83,18 +83,27 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
         for (const req of entry.requests(fx)) {
           const session = await login(actor);
           const before = await foreignFingerprint();
-          const auditBefore = await t.db.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+          const auditBefore = await t.db.admin.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM audit_log',
+          );
           const { id, ...rest } = req;
-          const res = await injectAs(t, session, { ...rest, method: route.method as InjectOptions['method'], url: urlFor(route.url, id) });
+          const res = await injectAs(t, session, {
+            ...rest,
+            method: route.method,
+            url: urlFor(route.url, id),
+          });
           const label = `${actor.username} ${route.method} ${urlFor(route.url, id)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
           expect(res.statusCode, label).toBeLessThan(500);
           for (const foreignId of fx.foreignIds) expect(res.body.includes(foreignId), label).toBe(false);
           expect(res.body.includes(fx.foreign.orgPath), label).toBe(false);
           expect(await foreignFingerprint(), label).toBe(before);
-          if (route.method !== 'GET' && entry.targetsForeign) expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
+          if (route.method !== 'GET' && entry.targetsForeign)
+            expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
           if (route.method !== 'GET') {
             // SECURITY 12: every mutating request leaves an audit row, refused ones included
-            const auditAfter = await t.db.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+            const auditAfter = await t.db.admin.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM audit_log',
+            );
             expect(auditAfter.rows[0]?.n, label).toBeGreaterThan(auditBefore.rows[0]?.n ?? 0);
           }
         }
@@ -106,7 +115,9 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
     const s = await login(ACTORS[1] as (typeof ACTORS)[number]);
     const res = await injectAs(t, s, { method: 'GET', url: '/api/cadres' });
     const body = res.json<{ items: { id: string }[]; total: number }>();
-    const { rows } = await t.db.admin.query<{ cadre_id: string }>(`SELECT cadre_id FROM users WHERE username = 'cadre'`);
+    const { rows } = await t.db.admin.query<{ cadre_id: string }>(
+      `SELECT cadre_id FROM users WHERE username = 'cadre'`,
+    );
     expect(body.total).toBe(1);
     expect(body.items.map((c) => c.id)).toEqual([rows[0]?.cadre_id]);
   });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ESTABLISHMENT_KINDS, ORG_KINDS } from '../org/org-kinds.ts';
 
-export const EstablishmentSchema = z.partialRecord(z.enum(ESTABLISHMENT_KINDS), z.number().int().min(0).max(100000));
+export const EstablishmentSchema = z.partialRecord(
+  z.enum(ESTABLISHMENT_KINDS),
+  z.number().int().min(0).max(100000),
+);
 
 export const OrgSchema = z.object({
   id: z.string().uuid(),
@@ -27,9 +30,7 @@ const difficulty = z
 
 export const OrgCreateInputSchema = z.strictObject({
   parentId: z.string().uuid(),
-  code: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, '编码以字母开头，只含字母、数字和下划线'),
+  code: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, '编码以字母开头，只含字母、数字和下划线'),
   name: z.string().trim().min(1).max(100),
   kind: z.enum(ORG_KINDS),
   establishment: EstablishmentSchema.default({}),

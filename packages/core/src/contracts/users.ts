@@ -26,7 +26,9 @@ export const UserListQuerySchema = z.strictObject({
 });
 export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number().int() });
 
-const username = z.string().regex(/^[a-z][a-z0-9_.]{2,31}$/, '用户名以小写字母开头，3–32 位小写字母、数字、下划线或点');
+const username = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.]{2,31}$/, '用户名以小写字母开头，3–32 位小写字母、数字、下划线或点');
 
 /** 系统管理员 creates an account with an initial password; it must be changed at first login. */
 export const UserCreateInputSchema = z.strictObject({

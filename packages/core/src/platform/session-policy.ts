@@ -1,11 +1,23 @@
 import { z } from 'zod';
 
 export const SessionPolicySchema = z.strictObject({
-  idleMinutes: z.number().int().min(1).max(24 * 60),
-  absoluteHours: z.number().int().min(1).max(7 * 24),
+  idleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  absoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24),
   /** failed logins before the account locks. */
   lockoutThreshold: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type SessionPolicy = z.infer<typeof SessionPolicySchema>;
 

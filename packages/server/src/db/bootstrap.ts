@@ -21,7 +21,9 @@ export async function ensureRoles(admin: pg.ClientBase, appPassword: string): Pr
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
       CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; END IF;
   END $$`);
-  await admin.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${quoteLiteral(appPassword)}`);
+  await admin.query(
+    `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${quoteLiteral(appPassword)}`,
+  );
   // the admin login must be able to SET ROLE to the owner
   await admin.query(`GRANT ${OWNER_ROLE} TO CURRENT_USER`).catch(() => undefined);
 }
@@ -35,7 +37,8 @@ export async function ensureDatabase(adminUrl: string): Promise<void> {
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`);
+    if (!rowCount)
+      await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" ENCODING 'UTF8' TEMPLATE template0`);
   } finally {
     await c.end();
   }
@@ -56,7 +59,9 @@ export async function migrate(admin: pg.ClientBase): Promise<string[]> {
   await admin.query('CREATE EXTENSION IF NOT EXISTS ltree');
   await admin.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${OWNER_ROLE}`);
   await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
-  await admin.query(`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await admin.query(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
   await admin.query(`ALTER TABLE schema_migrations OWNER TO ${OWNER_ROLE}`);
   const applied: string[] = [];
   await admin.query('SELECT pg_advisory_lock(727200)');

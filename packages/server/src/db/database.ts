@@ -52,7 +52,11 @@ export async function openAppPool(adminUrl: string, appPassword: string, max = 1
 }
 
 /** Start (embedded) or reach (DATABASE_URL) PostgreSQL, migrate, and open the app pool. */
-export async function openDatabase(config: Config, secrets: Secrets, log: (m: string) => void): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  secrets: Secrets,
+  log: (m: string) => void,
+): Promise<Database> {
   const { adminUrl, embedded } = await adminUrlFor(config, secrets, log);
   try {
     const applied = await migrateDatabase(adminUrl, secrets.appRolePassword);

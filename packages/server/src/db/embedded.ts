@@ -118,7 +118,9 @@ export async function startEmbedded(opts: {
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port}: ${String(e ?? 'unknown')}`);
+    throw new Error(
+      `embedded PostgreSQL failed to start on port ${port}: ${e instanceof Error ? e.message : 'the postgres process exited (see its log in the data directory)'}`,
+    );
   }
   const auth = `${SUPERUSER}:${encodeURIComponent(opts.password)}`;
   return {

@@ -20,7 +20,9 @@ export const ltree = customType<{ data: string }>({ dataType: () => 'ltree' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const orgs = pgTable('orgs', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   parentId: uuid('parent_id'),
   code: text('code').notNull(),
   name: text('name').notNull(),
@@ -35,7 +37,9 @@ export const orgs = pgTable('orgs', {
 });
 
 export const cadres = pgTable('cadres', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   orgId: uuid('org_id').notNull(),
   orgPath: ltree('org_path').notNull(),
   name: text('name').notNull(),
@@ -47,7 +51,9 @@ export const cadres = pgTable('cadres', {
 });
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
   orgId: uuid('org_id').notNull(),

@@ -31,13 +31,50 @@ const orgDept = (d: DemoDistrict) => d.orgs.find((o) => o.name.includes('组织�
 /** One login per role (issue contract); the same password for all, no forced change. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'orgdept', displayName: '组织部干部科', roles: ['orgdept'], scopeMode: 'all', orgKey: orgDept },
-  { username: 'street1', displayName: '街道一管理员', roles: ['unit_admin'], scopeMode: 'subtree', orgKey: nthOfKind('street', 0) },
-  { username: 'street2', displayName: '街道二管理员', roles: ['unit_admin'], scopeMode: 'subtree', orgKey: nthOfKind('street', 1) },
+  {
+    username: 'street1',
+    displayName: '街道一管理员',
+    roles: ['unit_admin'],
+    scopeMode: 'subtree',
+    orgKey: nthOfKind('street', 0),
+  },
+  {
+    username: 'street2',
+    displayName: '街道二管理员',
+    roles: ['unit_admin'],
+    scopeMode: 'subtree',
+    orgKey: nthOfKind('street', 1),
+  },
   { username: 'leader', displayName: '区委领导', roles: ['leader'], scopeMode: 'all', orgKey: districtKey },
-  { username: 'cadre', displayName: '干部（本人）', roles: ['cadre'], scopeMode: 'self', orgKey: nthOfKind('street', 0), linkCadre: true },
-  { username: 'sysadmin', displayName: '系统管理员', roles: ['sysadmin'], scopeMode: 'all', orgKey: districtKey },
-  { username: 'secadmin', displayName: '安全管理员', roles: ['secadmin'], scopeMode: 'all', orgKey: districtKey },
-  { username: 'auditor', displayName: '审计管理员', roles: ['auditor'], scopeMode: 'all', orgKey: districtKey },
+  {
+    username: 'cadre',
+    displayName: '干部（本人）',
+    roles: ['cadre'],
+    scopeMode: 'self',
+    orgKey: nthOfKind('street', 0),
+    linkCadre: true,
+  },
+  {
+    username: 'sysadmin',
+    displayName: '系统管理员',
+    roles: ['sysadmin'],
+    scopeMode: 'all',
+    orgKey: districtKey,
+  },
+  {
+    username: 'secadmin',
+    displayName: '安全管理员',
+    roles: ['secadmin'],
+    scopeMode: 'all',
+    orgKey: districtKey,
+  },
+  {
+    username: 'auditor',
+    displayName: '审计管理员',
+    roles: ['auditor'],
+    scopeMode: 'all',
+    orgKey: districtKey,
+  },
 ];
 
 /** Demo-only TOTP secret, derived from the user name so tests and the README can compute codes. */
@@ -76,7 +113,16 @@ export async function seedDemo(
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO orgs (parent_id, code, name, kind, path, establishment, difficulty, sort_order)
          VALUES ($1, $2, $3, $4, $5::ltree, $6, $7::numeric, $8) RETURNING id`,
-        [o.parentKey ? idOf.get(o.parentKey) : null, o.code, o.name, o.kind, path, JSON.stringify(o.establishment), o.difficulty, o.sortOrder],
+        [
+          o.parentKey ? idOf.get(o.parentKey) : null,
+          o.code,
+          o.name,
+          o.kind,
+          path,
+          JSON.stringify(o.establishment),
+          o.difficulty,
+          o.sortOrder,
+        ],
       );
       idOf.set(o.key, (rows[0] as { id: string }).id);
     }
@@ -130,7 +176,11 @@ export async function seedDemo(
       clientAddress: null,
       action: 'demo.seed',
       objectType: 'system',
-      after: { orgs: district.orgs.length, cadres: district.cadres.length, accounts: DEMO_ACCOUNTS.map((a) => a.username) },
+      after: {
+        orgs: district.orgs.length,
+        cadres: district.cadres.length,
+        accounts: DEMO_ACCOUNTS.map((a) => a.username),
+      },
     });
     await client.query('COMMIT');
     return { orgs: district.orgs.length, cadres: district.cadres.length, totp };

@@ -6,7 +6,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: AppError['code']; me
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体为空' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: '请求体过大' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '不支持的请求内容类型',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'MALFORMED_JSON', message: '请求长度不正确' },
 };
 
@@ -35,7 +39,8 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err.statusCode === 429) {
       return reply.code(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
     }
-    if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
+    if (isResponseSerializationError(err))
+      req.log.error({ err: err.cause }, 'response did not match its schema');
     else req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系系统管理员' });
   });

@@ -12,6 +12,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = '对象') => new AppError(404, 'NOT_FOUND', `${what}不存在或不在您的数据范围内`);
+export const notFound = (what = '对象') =>
+  new AppError(404, 'NOT_FOUND', `${what}不存在或不在您的数据范围内`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'CONFLICT', message, details);
+export const conflict = (message: string, details?: unknown) =>
+  new AppError(409, 'CONFLICT', message, details);

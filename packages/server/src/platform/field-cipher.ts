@@ -22,16 +22,21 @@ export function createFieldCipher(keyBase64: string, algorithm: CipherAlgorithm 
     encrypt(plain) {
       const { name, key: k } = keys[algorithm];
       const iv = randomBytes(12);
-      const cipher = createCipheriv(name, k, iv) as ReturnType<typeof createCipheriv> & { getAuthTag(): Buffer };
+      const cipher = createCipheriv(name, k, iv) as ReturnType<typeof createCipheriv> & {
+        getAuthTag(): Buffer;
+      };
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1:${algorithm}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
     decrypt(stored) {
       const [version, alg, data] = stored.split(':');
-      if (version !== 'v1' || (alg !== 'aes' && alg !== 'sm4') || !data) throw new Error('unknown cipher text');
+      if (version !== 'v1' || (alg !== 'aes' && alg !== 'sm4') || !data)
+        throw new Error('unknown cipher text');
       const { name, key: k } = keys[alg];
       const raw = Buffer.from(data, 'base64');
-      const decipher = createDecipheriv(name, k, raw.subarray(0, 12)) as ReturnType<typeof createDecipheriv> & {
+      const decipher = createDecipheriv(name, k, raw.subarray(0, 12)) as ReturnType<
+        typeof createDecipheriv
+      > & {
         setAuthTag(t: Buffer): void;
       };
       decipher.setAuthTag(raw.subarray(12, 28));

@@ -107,7 +107,12 @@ async function runInTransaction(
     audited: false,
     audit: async (entry: AuditInput) => {
       ctx.audited = true;
-      await appendAudit(client, { ...entry, at: now, actor: entry.actor ?? ctx.actor, clientAddress: req.ip });
+      await appendAudit(client, {
+        ...entry,
+        at: now,
+        actor: entry.actor ?? ctx.actor,
+        clientAddress: req.ip,
+      });
     },
   };
   req.ctx = ctx;

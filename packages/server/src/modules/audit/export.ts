@@ -24,7 +24,10 @@ const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
 ];
 
 /** Stream an xlsx of audit rows; batches are written and committed row by row. */
-export function auditWorkbookStream(batches: AsyncIterable<AuditEntry[]>): { stream: PassThrough; done: Promise<void> } {
+export function auditWorkbookStream(batches: AsyncIterable<AuditEntry[]>): {
+  stream: PassThrough;
+  done: Promise<void>;
+} {
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const ws = wb.addWorksheet('审计日志');

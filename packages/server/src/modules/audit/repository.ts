@@ -43,7 +43,11 @@ function whereOf(q: Omit<AuditQuery, 'page' | 'pageSize'>): { sql: string; param
   if (q.from) add('at >= ?', q.from);
   if (q.to) add('at <= ?', q.to);
   if (q.actor) add('actor_username = ?', q.actor);
-  if (q.action) add("action LIKE ? || '%'", q.action.replace(/[%_\\]/g, (c) => '\\' + c));
+  if (q.action)
+    add(
+      "action LIKE ? || '%'",
+      q.action.replace(/[%_\\]/g, (c) => '\\' + c),
+    );
   if (q.objectType) add('object_type = ?', q.objectType);
   if (q.result) add('result = ?', q.result);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -51,9 +55,15 @@ function whereOf(q: Omit<AuditQuery, 'page' | 'pageSize'>): { sql: string; param
 
 const COLUMNS = `id::text, at, actor_username, actor_roles, action, object_type, object_id, result, client_address, before, after, hash`;
 
-export async function listAudit(client: pg.ClientBase, q: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+export async function listAudit(
+  client: pg.ClientBase,
+  q: AuditQuery,
+): Promise<{ items: AuditEntry[]; total: number }> {
   const w = whereOf(q);
-  const total = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log ${w.sql}`, w.params);
+  const total = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log ${w.sql}`,
+    w.params,
+  );
   const { rows } = await client.query<AuditRow>(
     `SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
     w.params,
@@ -62,7 +72,11 @@ export async function listAudit(client: pg.ClientBase, q: AuditQuery): Promise<{
 }
 
 /** Rows for export, in batches (keyset paging) so a large log is never held in memory at once. */
-export async function* auditBatches(client: pg.ClientBase, q: Omit<AuditQuery, 'page' | 'pageSize'>, batch = 2000) {
+export async function* auditBatches(
+  client: pg.ClientBase,
+  q: Omit<AuditQuery, 'page' | 'pageSize'>,
+  batch = 2000,
+) {
   let lastId: string | null = null;
   for (;;) {
     const w = whereOf(q);
@@ -79,7 +93,9 @@ export async function* auditBatches(client: pg.ClientBase, q: Omit<AuditQuery, '
 }
 
 /** First row whose hash or link to its predecessor does not check out, or null when the chain holds. */
-export async function verifyChain(client: pg.ClientBase): Promise<{ checked: number; firstBrokenId: string | null }> {
+export async function verifyChain(
+  client: pg.ClientBase,
+): Promise<{ checked: number; firstBrokenId: string | null }> {
   const { rows } = await client.query<{ checked: number; first_broken: string | null }>(
     `SELECT count(*)::int AS checked,
             min(id) FILTER (WHERE hash <> computed OR (prev IS NOT NULL AND prev_hash <> prev))::text AS first_broken

@@ -13,13 +13,24 @@ export async function auditRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/audit',
-    { config: { permission: 'audit.read' }, schema: { tags, summary: '审计日志查询', querystring: AuditQuerySchema, response: { 200: AuditListSchema } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags,
+        summary: '审计日志查询',
+        querystring: AuditQuerySchema,
+        response: { 200: AuditListSchema },
+      },
+    },
     async (req) => repo.listAudit(req.ctx.client, req.query),
   );
 
   r.get(
     '/api/audit/export.xlsx',
-    { config: { permission: 'audit.read' }, schema: { tags, summary: '导出审计日志（Excel）', querystring: ExportQuerySchema } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags, summary: '导出审计日志（Excel）', querystring: ExportQuerySchema },
+    },
     async (req, reply) => {
       const { stream, done } = auditWorkbookStream(repo.auditBatches(req.ctx.client, req.query));
       const chunks: Buffer[] = [];
@@ -40,7 +51,9 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '校验审计日志哈希链',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.string().nullable() }) },
+        response: {
+          200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.string().nullable() }),
+        },
       },
     },
     async (req) => {

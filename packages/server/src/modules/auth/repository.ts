@@ -24,7 +24,10 @@ const ACCOUNT_COLUMNS = `u.id, u.username, u.display_name, u.roles, u.scope_mode
   u.password_hash, u.password_changed_at, u.password_history, u.must_change_password, u.totp_secret,
   u.totp_pending_secret, u.totp_last_step, u.active`;
 
-export async function findAccountByUsername(client: pg.ClientBase, username: string): Promise<AccountRow | null> {
+export async function findAccountByUsername(
+  client: pg.ClientBase,
+  username: string,
+): Promise<AccountRow | null> {
   const { rows } = await client.query<AccountRow>(
     `SELECT ${ACCOUNT_COLUMNS} FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.username = $1`,
     [username],
@@ -40,7 +43,12 @@ export async function findAccountById(client: pg.ClientBase, id: string): Promis
   return rows[0] ?? null;
 }
 
-export async function recordLoginSuccess(client: pg.ClientBase, id: string, now: Date, totpStep: number | null) {
+export async function recordLoginSuccess(
+  client: pg.ClientBase,
+  id: string,
+  now: Date,
+  totpStep: number | null,
+) {
   await client.query(
     `UPDATE users SET last_login_at = $2, totp_last_step = coalesce($3, totp_last_step) WHERE id = $1`,
     [id, now, totpStep],

@@ -17,7 +17,12 @@ import { confirmTotpEnrolment, startTotpEnrolment } from './totp-service.ts';
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: app.config.secureCookies };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: app.config.secureCookies,
+  };
 
   r.post(
     '/api/auth/login',
@@ -52,10 +57,17 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/logout',
-    { config: { allowRestricted: ['password', 'totp'] }, schema: { tags: ['auth'], summary: '退出', response: { 200: OkSchema } } },
+    {
+      config: { allowRestricted: ['password', 'totp'] },
+      schema: { tags: ['auth'], summary: '退出', response: { 200: OkSchema } },
+    },
     async (req, reply) => {
       if (req.ctx.actor) await repo.deleteSession(req.ctx.client, req.ctx.actor.sessionId);
-      await req.ctx.audit({ action: 'auth.logout', objectType: 'user', objectId: req.ctx.actor?.userId ?? null });
+      await req.ctx.audit({
+        action: 'auth.logout',
+        objectType: 'user',
+        objectId: req.ctx.actor?.userId ?? null,
+      });
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -63,7 +75,10 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/auth/me',
-    { config: { allowRestricted: ['password', 'totp'] }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } },
+    {
+      config: { allowRestricted: ['password', 'totp'] },
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } },
+    },
     async (req) => currentUser(req.ctx, await loadSecuritySettings(req.ctx.client)),
   );
 
@@ -71,10 +86,19 @@ export async function authRoutes(app: FastifyInstance) {
     '/api/auth/password',
     {
       config: { allowRestricted: ['password', 'totp'] },
-      schema: { tags: ['auth'], summary: '修改密码', body: PasswordChangeInputSchema, response: { 200: OkSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: PasswordChangeInputSchema,
+        response: { 200: OkSchema },
+      },
     },
     async (req) => {
-      await changePassword({ ctx: req.ctx, input: req.body, settings: await loadSecuritySettings(req.ctx.client) });
+      await changePassword({
+        ctx: req.ctx,
+        input: req.body,
+        settings: await loadSecuritySettings(req.ctx.client),
+      });
       return { ok: true as const };
     },
   );
@@ -92,7 +116,12 @@ export async function authRoutes(app: FastifyInstance) {
     '/api/auth/totp/confirm',
     {
       config: { allowRestricted: ['totp'] },
-      schema: { tags: ['auth'], summary: '确认绑定动态口令', body: TotpEnrolConfirmInputSchema, response: { 200: OkSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: '确认绑定动态口令',
+        body: TotpEnrolConfirmInputSchema,
+        response: { 200: OkSchema },
+      },
     },
     async (req) => {
       await confirmTotpEnrolment(req.ctx, app.cipher, req.body.code);

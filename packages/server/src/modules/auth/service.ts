@@ -17,9 +17,7 @@ import { createSession } from './session-store.ts';
 import { clearLoginFailures, countLoginFailure, loginLocked } from './throttle.ts';
 import { verifyTotp } from './totp.ts';
 
-export type LoginOutcome =
-  | { ok: true; me: Me; token: string }
-  | { ok: false; error: AppError };
+export type LoginOutcome = { ok: true; me: Me; token: string } | { ok: false; error: AppError };
 
 function buildMe(account: repo.AccountRow, csrfToken: string, now: Date, settings: SecuritySettings): Me {
   const expiry = settings.password.expiryDays;
@@ -32,18 +30,25 @@ function buildMe(account: repo.AccountRow, csrfToken: string, now: Date, setting
     orgId: account.org_id,
     orgName: account.org_name,
     cadreId: account.cadre_id,
-    mustChangePassword: account.must_change_password || passwordExpired(account.password_changed_at, now, settings.password),
+    mustChangePassword:
+      account.must_change_password || passwordExpired(account.password_changed_at, now, settings.password),
     mustEnrolTotp: requiresSecondFactor(account.roles) && !account.totp_secret,
     totpEnrolled: account.totp_secret !== null,
     passwordExpiresAt:
-      expiry === 0 ? null : new Date(account.password_changed_at.getTime() + expiry * 86_400_000).toISOString(),
+      expiry === 0
+        ? null
+        : new Date(account.password_changed_at.getTime() + expiry * 86_400_000).toISOString(),
     csrfToken,
   };
 }
 
 const badCredentials = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
 const locked = (minutes: number) =>
-  new AppError(423, 'ACCOUNT_LOCKED', `连续输错密码次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系系统管理员`);
+  new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `连续输错密码次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系系统管理员`,
+  );
 
 /**
  * Password (and, for the three admin roles, TOTP) login. Unknown users, inactive users and wrong
@@ -60,7 +65,13 @@ export async function login(opts: {
   const policy = settings.session;
   await setSystemScope(ctx.client);
   const fail = async (error: AppError, reason: string) => {
-    await ctx.audit({ action: 'auth.login', objectType: 'user', objectId: input.username, result: 'failure', after: { reason } });
+    await ctx.audit({
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: input.username,
+      result: 'failure',
+      after: { reason },
+    });
     return { ok: false as const, error };
   };
   const account = await repo.findAccountByUsername(ctx.client, input.username);
@@ -134,10 +145,17 @@ export async function changePassword(opts: {
   if (violations.length > 0) {
     throw new AppError(400, 'PASSWORD_POLICY', '新密码不符合密码策略', violations);
   }
-  const previous = [account.password_hash, ...account.password_history].slice(0, Math.max(1, settings.password.historyCount));
+  const previous = [account.password_hash, ...account.password_history].slice(
+    0,
+    Math.max(1, settings.password.historyCount),
+  );
   for (const old of previous) {
     if (await verifyPassword(input.newPassword, old)) {
-      throw new AppError(400, 'PASSWORD_REUSED', `新密码不能与最近 ${settings.password.historyCount} 次使用过的密码相同`);
+      throw new AppError(
+        400,
+        'PASSWORD_REUSED',
+        `新密码不能与最近 ${settings.password.historyCount} 次使用过的密码相同`,
+      );
     }
   }
   await repo.setPassword(ctx.client, account.id, {

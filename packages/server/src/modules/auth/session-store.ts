@@ -23,7 +23,14 @@ export async function createSession(
   await client.query(
     `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, client_address, user_agent)
      VALUES ($1, $2, $3, $4, $4, $5, $6)`,
-    [sessionIdOf(token), opts.userId, csrfToken, opts.now, opts.clientAddress, opts.userAgent?.slice(0, 300) ?? null],
+    [
+      sessionIdOf(token),
+      opts.userId,
+      csrfToken,
+      opts.now,
+      opts.clientAddress,
+      opts.userAgent?.slice(0, 300) ?? null,
+    ],
   );
   return { token, csrfToken };
 }
@@ -80,7 +87,8 @@ export async function resolveSession(
     orgPath: row.org_path,
     cadreId: row.cadre_id,
     csrfToken: row.csrf_token,
-    mustChangePassword: row.must_change_password || passwordExpired(row.password_changed_at, now, settings.password),
+    mustChangePassword:
+      row.must_change_password || passwordExpired(row.password_changed_at, now, settings.password),
     mustEnrolTotp: requiresSecondFactor(row.roles) && !row.totp_secret,
   };
 }

@@ -11,7 +11,9 @@ export async function loginLocked(client: pg.ClientBase, username: string, now: 
     [keyOf(username)],
   );
   const row = rows[0];
-  return row ? isLocked({ failedLogins: row.failures, lastFailedAt: row.last_failed_at }, now, policy) : false;
+  return row
+    ? isLocked({ failedLogins: row.failures, lastFailedAt: row.last_failed_at }, now, policy)
+    : false;
 }
 
 /** Count one failure; a run of failures restarts after the lock window. Returns the count. */
@@ -38,7 +40,12 @@ export async function clearLoginFailures(client: pg.ClientBase, username: string
 }
 
 /** Which of these user names are locked now (one query for a page of accounts). */
-export async function lockedUsernames(client: pg.ClientBase, usernames: string[], now: Date, policy: SessionPolicy) {
+export async function lockedUsernames(
+  client: pg.ClientBase,
+  usernames: string[],
+  now: Date,
+  policy: SessionPolicy,
+) {
   const hashes = new Map(usernames.map((u) => [keyOf(u), u]));
   const { rows } = await client.query<{ username_hash: string; failures: number; last_failed_at: Date }>(
     'SELECT username_hash, failures, last_failed_at FROM login_throttle WHERE username_hash = ANY($1)',

@@ -21,7 +21,11 @@ export async function startTotpEnrolment(ctx: RequestContext, cipher: FieldCiphe
   return { secret, otpauthUrl: url, qrDataUrl: await QRCode.toDataURL(url, { margin: 1, width: 220 }) };
 }
 
-export async function confirmTotpEnrolment(ctx: RequestContext, cipher: FieldCipher, code: string): Promise<void> {
+export async function confirmTotpEnrolment(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  code: string,
+): Promise<void> {
   const actor = requireActor(ctx);
   const account = await repo.findAccountById(ctx.client, actor.userId);
   if (!account?.totp_pending_secret) throw new AppError(409, 'CONFLICT', '请先开始绑定动态口令');

@@ -13,7 +13,10 @@ interface Row {
 }
 
 /** Roster page within scope (row-level security filters cadres and orgs). */
-export async function listCadres(client: pg.ClientBase, q: CadreListQuery): Promise<{ items: CadreListItem[]; total: number }> {
+export async function listCadres(
+  client: pg.ClientBase,
+  q: CadreListQuery,
+): Promise<{ items: CadreListItem[]; total: number }> {
   const params: unknown[] = [q.pageSize, (q.page - 1) * q.pageSize];
   const where: string[] = [];
   if (q.q) {
@@ -55,6 +58,14 @@ export async function findCadre(client: pg.ClientBase, id: string): Promise<Cadr
   );
   const r = rows[0];
   return r
-    ? { id: r.id, name: r.name, gender: r.gender, birthDate: r.birth_date, orgId: r.org_id, orgName: r.org_name, postTitle: r.post_title }
+    ? {
+        id: r.id,
+        name: r.name,
+        gender: r.gender,
+        birthDate: r.birth_date,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        postTitle: r.post_title,
+      }
     : null;
 }

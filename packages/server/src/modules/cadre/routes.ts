@@ -9,12 +9,23 @@ export async function cadreRoutes(app: FastifyInstance) {
   const tags = ['cadre'];
   r.get(
     '/api/cadres',
-    { config: { permission: 'cadre.read' }, schema: { tags, summary: '干部名册', querystring: CadreListQuerySchema, response: { 200: CadreListSchema } } },
+    {
+      config: { permission: 'cadre.read' },
+      schema: {
+        tags,
+        summary: '干部名册',
+        querystring: CadreListQuerySchema,
+        response: { 200: CadreListSchema },
+      },
+    },
     async (req) => repo.listCadres(req.ctx.client, req.query),
   );
   r.get(
     '/api/cadres/:id',
-    { config: { permission: 'cadre.read' }, schema: { tags, summary: '干部信息', params: IdParamSchema, response: { 200: CadreListItemSchema } } },
+    {
+      config: { permission: 'cadre.read' },
+      schema: { tags, summary: '干部信息', params: IdParamSchema, response: { 200: CadreListItemSchema } },
+    },
     async (req) => {
       const cadre = await repo.findCadre(req.ctx.client, req.params.id);
       if (!cadre) throw notFound('干部');

@@ -33,7 +33,9 @@ export function toOrg(r: OrgRow): Org {
 
 /** Every org the scope lets the user see (row-level security filters; no WHERE needed). */
 export async function listOrgs(client: pg.ClientBase): Promise<Org[]> {
-  const { rows } = await client.query<OrgRow>(`SELECT ${COLUMNS} FROM orgs ORDER BY nlevel(path), sort_order, name`);
+  const { rows } = await client.query<OrgRow>(
+    `SELECT ${COLUMNS} FROM orgs ORDER BY nlevel(path), sort_order, name`,
+  );
   return rows.map(toOrg);
 }
 
@@ -42,10 +44,7 @@ export async function findOrg(client: pg.ClientBase, id: string): Promise<Org | 
   return rows[0] ? toOrg(rows[0]) : null;
 }
 
-export async function insertOrg(
-  client: pg.ClientBase,
-  o: Omit<Org, 'id' | 'active'>,
-): Promise<Org> {
+export async function insertOrg(client: pg.ClientBase, o: Omit<Org, 'id' | 'active'>): Promise<Org> {
   const { rows } = await client.query<OrgRow>(
     `INSERT INTO orgs (parent_id, code, name, kind, path, establishment, difficulty, sort_order)
      VALUES ($1, $2, $3, $4, $5::ltree, $6, $7::numeric, $8) RETURNING ${COLUMNS}`,
@@ -57,7 +56,13 @@ export async function insertOrg(
 export async function updateOrg(
   client: pg.ClientBase,
   id: string,
-  patch: { name?: string; establishment?: Org['establishment']; difficulty?: string; sortOrder?: number; active?: boolean },
+  patch: {
+    name?: string;
+    establishment?: Org['establishment'];
+    difficulty?: string;
+    sortOrder?: number;
+    active?: boolean;
+  },
 ): Promise<Org | null> {
   const { rows } = await client.query<OrgRow>(
     `UPDATE orgs SET name = coalesce($2, name), establishment = coalesce($3::jsonb, establishment),
@@ -97,10 +102,10 @@ export async function rewriteSubtreePaths(
   const moved: Record<string, number> = {};
   const rewrite = (col: string) =>
     `${col} = $2::ltree || CASE WHEN nlevel(${col}) > nlevel($1::ltree) THEN subpath(${col}, nlevel($1::ltree)) ELSE ''::ltree END`;
-  const orgs = await client.query(`UPDATE orgs SET ${rewrite('path')}, updated_at = now() WHERE path <@ $1::ltree`, [
-    oldPath,
-    newPath,
-  ]);
+  const orgs = await client.query(
+    `UPDATE orgs SET ${rewrite('path')}, updated_at = now() WHERE path <@ $1::ltree`,
+    [oldPath, newPath],
+  );
   moved.orgs = orgs.rowCount ?? 0;
   const { rows: tables } = await client.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns

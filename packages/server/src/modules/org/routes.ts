@@ -18,13 +18,19 @@ export async function orgRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/orgs',
-    { config: { permission: 'org.read' }, schema: { tags, summary: '组织机构树（数据范围内）', response: { 200: OrgListSchema } } },
+    {
+      config: { permission: 'org.read' },
+      schema: { tags, summary: '组织机构树（数据范围内）', response: { 200: OrgListSchema } },
+    },
     async (req) => ({ items: await repo.listOrgs(req.ctx.client) }),
   );
 
   r.get(
     '/api/orgs/:id',
-    { config: { permission: 'org.read' }, schema: { tags, summary: '单位详情', params: IdParamSchema, response: { 200: OrgSchema } } },
+    {
+      config: { permission: 'org.read' },
+      schema: { tags, summary: '单位详情', params: IdParamSchema, response: { 200: OrgSchema } },
+    },
     async (req) => {
       const org = await repo.findOrg(req.ctx.client, req.params.id);
       if (!org) throw notFound('单位');
@@ -34,7 +40,10 @@ export async function orgRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/orgs',
-    { config: { permission: 'org.write' }, schema: { tags, summary: '新增单位', body: OrgCreateInputSchema, response: { 200: OrgSchema } } },
+    {
+      config: { permission: 'org.write' },
+      schema: { tags, summary: '新增单位', body: OrgCreateInputSchema, response: { 200: OrgSchema } },
+    },
     async (req) => service.createOrg(req.ctx, req.body),
   );
 
@@ -42,7 +51,13 @@ export async function orgRoutes(app: FastifyInstance) {
     '/api/orgs/:id',
     {
       config: { permission: 'org.write' },
-      schema: { tags, summary: '修改单位（名称、编制、难度系数）', params: IdParamSchema, body: OrgUpdateInputSchema, response: { 200: OrgSchema } },
+      schema: {
+        tags,
+        summary: '修改单位（名称、编制、难度系数）',
+        params: IdParamSchema,
+        body: OrgUpdateInputSchema,
+        response: { 200: OrgSchema },
+      },
     },
     async (req) => service.updateOrg(req.ctx, req.params.id, req.body),
   );
@@ -51,20 +66,32 @@ export async function orgRoutes(app: FastifyInstance) {
     '/api/orgs/:id/move',
     {
       config: { permission: 'org.write' },
-      schema: { tags, summary: '移动单位（含下级）', params: IdParamSchema, body: OrgMoveInputSchema, response: { 200: OrgSchema } },
+      schema: {
+        tags,
+        summary: '移动单位（含下级）',
+        params: IdParamSchema,
+        body: OrgMoveInputSchema,
+        response: { 200: OrgSchema },
+      },
     },
     async (req) => service.moveOrg(req.ctx, req.params.id, req.body.parentId),
   );
 
   r.post(
     '/api/orgs/:id/deactivate',
-    { config: { permission: 'org.write' }, schema: { tags, summary: '停用单位', params: IdParamSchema, response: { 200: OrgSchema } } },
+    {
+      config: { permission: 'org.write' },
+      schema: { tags, summary: '停用单位', params: IdParamSchema, response: { 200: OrgSchema } },
+    },
     async (req) => service.setOrgActive(req.ctx, req.params.id, false),
   );
 
   r.post(
     '/api/orgs/:id/activate',
-    { config: { permission: 'org.write' }, schema: { tags, summary: '启用单位', params: IdParamSchema, response: { 200: OrgSchema } } },
+    {
+      config: { permission: 'org.write' },
+      schema: { tags, summary: '启用单位', params: IdParamSchema, response: { 200: OrgSchema } },
+    },
     async (req) => service.setOrgActive(req.ctx, req.params.id, true),
   );
 }

@@ -70,7 +70,13 @@ export async function moveOrg(ctx: RequestContext, id: string, parentId: string)
     await repo.setParent(ctx.client, id, parent.id);
     const moved = await repo.rewriteSubtreePaths(ctx.client, org.path, newPath);
     const after = await mustFind(ctx, id);
-    await ctx.audit({ action: 'org.move', objectType: 'org', objectId: id, before: org, after: { ...after, moved } });
+    await ctx.audit({
+      action: 'org.move',
+      objectType: 'org',
+      objectId: id,
+      before: org,
+      after: { ...after, moved },
+    });
     return after;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError(409, 'CONFLICT', '目标上级下已有相同编码的单位');
@@ -85,6 +91,12 @@ export async function setOrgActive(ctx: RequestContext, id: string, active: bool
   }
   const after = await repo.updateOrg(ctx.client, id, { active });
   if (!after) throw notFound('单位');
-  await ctx.audit({ action: active ? 'org.activate' : 'org.deactivate', objectType: 'org', objectId: id, before, after });
+  await ctx.audit({
+    action: active ? 'org.activate' : 'org.deactivate',
+    objectType: 'org',
+    objectId: id,
+    before,
+    after,
+  });
   return after;
 }

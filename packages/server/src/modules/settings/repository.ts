@@ -12,7 +12,9 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
 };
 
 export async function loadSecuritySettings(client: pg.ClientBase): Promise<SecuritySettings> {
-  const { rows } = await client.query<{ value: unknown }>(`SELECT value FROM settings WHERE key = 'security'`);
+  const { rows } = await client.query<{ value: unknown }>(
+    `SELECT value FROM settings WHERE key = 'security'`,
+  );
   const parsed = SecuritySettingsSchema.safeParse(rows[0]?.value);
   return parsed.success ? parsed.data : DEFAULT_SECURITY_SETTINGS;
 }

@@ -8,19 +8,33 @@ export async function settingsRoutes(app: FastifyInstance) {
   const tags = ['settings'];
   r.get(
     '/api/settings/security',
-    { config: { permission: 'settings.write' }, schema: { tags, summary: '安全策略', response: { 200: SecuritySettingsSchema } } },
+    {
+      config: { permission: 'settings.write' },
+      schema: { tags, summary: '安全策略', response: { 200: SecuritySettingsSchema } },
+    },
     async (req) => loadSecuritySettings(req.ctx.client),
   );
   r.put(
     '/api/settings/security',
     {
       config: { permission: 'settings.write' },
-      schema: { tags, summary: '修改安全策略', body: SecuritySettingsSchema, response: { 200: SecuritySettingsSchema } },
+      schema: {
+        tags,
+        summary: '修改安全策略',
+        body: SecuritySettingsSchema,
+        response: { 200: SecuritySettingsSchema },
+      },
     },
     async (req) => {
       const before = await loadSecuritySettings(req.ctx.client);
       await saveSecuritySettings(req.ctx.client, req.body);
-      await req.ctx.audit({ action: 'settings.security', objectType: 'settings', objectId: 'security', before, after: req.body });
+      await req.ctx.audit({
+        action: 'settings.security',
+        objectType: 'settings',
+        objectId: 'security',
+        before,
+        after: req.body,
+      });
       return req.body;
     },
   );

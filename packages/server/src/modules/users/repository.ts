@@ -56,14 +56,36 @@ export async function findUser(client: pg.ClientBase, id: string): Promise<UserR
 
 export async function insertUser(
   client: pg.ClientBase,
-  u: { username: string; displayName: string; orgId: string; cadreId: string | null; scopeMode: ScopeMode; roles: Role[]; passwordHash: string; mustChange: boolean; totpSecret?: string | null; now: Date },
+  u: {
+    username: string;
+    displayName: string;
+    orgId: string;
+    cadreId: string | null;
+    scopeMode: ScopeMode;
+    roles: Role[];
+    passwordHash: string;
+    mustChange: boolean;
+    totpSecret?: string | null;
+    now: Date;
+  },
 ): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO users (username, display_name, org_id, org_path, cadre_id, roles, scope_mode, password_hash,
                         password_changed_at, must_change_password, totp_secret)
      SELECT $1, $2, o.id, o.path, $4, $5, $6, $7, $8, $9, $10 FROM orgs o WHERE o.id = $3
      RETURNING id`,
-    [u.username, u.displayName, u.orgId, u.cadreId, u.roles, u.scopeMode, u.passwordHash, u.now, u.mustChange, u.totpSecret ?? null],
+    [
+      u.username,
+      u.displayName,
+      u.orgId,
+      u.cadreId,
+      u.roles,
+      u.scopeMode,
+      u.passwordHash,
+      u.now,
+      u.mustChange,
+      u.totpSecret ?? null,
+    ],
   );
   if (!rows[0]) throw new Error('org not visible');
   return rows[0].id;
@@ -81,7 +103,14 @@ export async function updateUser(
             updated_at = now()
        FROM (SELECT NULL::uuid AS x) dummy LEFT JOIN orgs o ON o.id = $3
       WHERE u.id = $1`,
-    [id, patch.displayName ?? null, patch.orgId ?? null, patch.active ?? null, patch.roles ?? null, patch.scopeMode ?? null],
+    [
+      id,
+      patch.displayName ?? null,
+      patch.orgId ?? null,
+      patch.active ?? null,
+      patch.roles ?? null,
+      patch.scopeMode ?? null,
+    ],
   );
   return (res.rowCount ?? 0) > 0;
 }

@@ -28,7 +28,12 @@ export async function listUsers(
   settings: SecuritySettings,
 ) {
   const { rows, total } = await repo.listUsers(ctx.client, q.q, q.pageSize, (q.page - 1) * q.pageSize);
-  const locked = await lockedUsernames(ctx.client, rows.map((r) => r.username), ctx.now, settings.session);
+  const locked = await lockedUsernames(
+    ctx.client,
+    rows.map((r) => r.username),
+    ctx.now,
+    settings.session,
+  );
   return { items: rows.map((r) => repo.toUser(r, locked.has(r.username))), total };
 }
 
@@ -38,7 +43,11 @@ function checkInitialPassword(password: string, username: string, settings: Secu
 }
 
 /** 系统管理员 creates an account without roles; the security administrator grants them. */
-export async function createUser(ctx: RequestContext, raw: UserCreateInput, settings: SecuritySettings): Promise<User> {
+export async function createUser(
+  ctx: RequestContext,
+  raw: UserCreateInput,
+  settings: SecuritySettings,
+): Promise<User> {
   const input = UserCreateInputSchema.parse(raw);
   checkInitialPassword(input.initialPassword, input.username, settings);
   if (!(await repo.orgVisible(ctx.client, input.orgId))) throw notFound('单位');
@@ -64,7 +73,12 @@ export async function createUser(ctx: RequestContext, raw: UserCreateInput, sett
   }
 }
 
-export async function updateUser(ctx: RequestContext, id: string, patch: UserUpdateInput, settings: SecuritySettings) {
+export async function updateUser(
+  ctx: RequestContext,
+  id: string,
+  patch: UserUpdateInput,
+  settings: SecuritySettings,
+) {
   const before = await present(ctx, id, settings);
   if (patch.orgId && !(await repo.orgVisible(ctx.client, patch.orgId))) throw notFound('单位');
   if (id === ctx.actor?.userId && patch.active === false) throw forbidden('不能停用自己的账号');
@@ -76,9 +90,18 @@ export async function updateUser(ctx: RequestContext, id: string, patch: UserUpd
 }
 
 /** 安全管理员 grants roles and scope; the three admin roles never meet on one account (三员分立). */
-export async function grantRoles(ctx: RequestContext, id: string, input: UserRolesInput, settings: SecuritySettings) {
+export async function grantRoles(
+  ctx: RequestContext,
+  id: string,
+  input: UserRolesInput,
+  settings: SecuritySettings,
+) {
   if (violatesSeparationOfDuties(input.roles)) {
-    throw new AppError(409, 'SEPARATION_OF_DUTIES', '系统管理员、安全管理员、审计管理员三个角色不能授予同一账号');
+    throw new AppError(
+      409,
+      'SEPARATION_OF_DUTIES',
+      '系统管理员、安全管理员、审计管理员三个角色不能授予同一账号',
+    );
   }
   if (id === ctx.actor?.userId) throw forbidden('不能修改自己的角色');
   const before = await present(ctx, id, settings);
@@ -90,10 +113,20 @@ export async function grantRoles(ctx: RequestContext, id: string, input: UserRol
   return after;
 }
 
-export async function resetPassword(ctx: RequestContext, id: string, initialPassword: string, settings: SecuritySettings) {
+export async function resetPassword(
+  ctx: RequestContext,
+  id: string,
+  initialPassword: string,
+  settings: SecuritySettings,
+) {
   const user = await present(ctx, id, settings);
   checkInitialPassword(initialPassword, user.username, settings);
-  await setPassword(ctx.client, id, { hash: await hashPassword(initialPassword), history: [], now: ctx.now, mustChange: true });
+  await setPassword(ctx.client, id, {
+    hash: await hashPassword(initialPassword),
+    history: [],
+    now: ctx.now,
+    mustChange: true,
+  });
   await repo.deleteSessionsOf(ctx.client, id);
   await ctx.audit({ action: 'user.password.reset', objectType: 'user', objectId: id });
 }

@@ -1,0 +1,78 @@
+// `npm test`: lint, typecheck, core tests, server tests on the embedded PostgreSQL and (when DATABASE_URL
+// is set) on that server too, browser journeys; ends with one line `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, '.tmp', 'test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(name, cmd, args, opts = {}) {
+  const start = Date.now();
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, {
+    cwd: opts.cwd ?? root,
+    stdio: 'inherit',
+    env: { ...process.env, ...opts.env },
+  });
+  const secs = ((Date.now() - start) / 1000).toFixed(1);
+  return { ok: r.status === 0, secs };
+}
+
+/** A gate (lint, typecheck) counts as one test. */
+function gate(name, cmd, args) {
+  if (!want(name)) return;
+  const r = run(name, cmd, args);
+  if (r.ok) passed++;
+  else failed++;
+  lines.push(`${name}: ${r.ok ? 'ok' : 'FAILED'} (${r.secs} s)`);
+}
+
+function vitest(name, dir, env = {}) {
+  if (!want(name)) return;
+  const json = join(out, `${name}.json`);
+  const r = run(
+    name,
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`],
+    {
+      cwd: join(root, dir),
+      env,
+    },
+  );
+  let p = 0;
+  let f = 0;
+  if (existsSync(json)) {
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    p = report.numPassedTests;
+    f = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  }
+  if (!r.ok && f === 0) f = 1; // the runner itself failed
+  if (p + f === 0) f = 1; // a suite that ran no test is a failure
+  passed += p;
+  failed += f;
+  lines.push(`${name}: ${p} passed, ${f} failed (${r.secs} s)`);
+}
+
+gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+gate('format', 'npx', ['prettier', '--check', '.']);
+gate('typecheck', 'npx', ['tsc', '-p', 'packages/core', '--noEmit']);
+gate('typecheck-server', 'npx', ['tsc', '-p', 'packages/server', '--noEmit']);
+gate('typecheck-web', 'npx', ['tsc', '-p', 'packages/web', '--noEmit']);
+vitest('core', 'packages/core');
+vitest('server-embedded', 'packages/server', { DATABASE_URL: '' });
+if (process.env.DATABASE_URL)
+  vitest('server-postgres', 'packages/server', { DATABASE_URL: process.env.DATABASE_URL });
+vitest('e2e', 'e2e', { DATABASE_URL: '' });
+
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
