@@ -1,4 +1,3 @@
-import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTotpSecret, DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';

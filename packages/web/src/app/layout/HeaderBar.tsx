@@ -30,6 +30,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         display: 'flex',
         alignItems: 'center',
         gap: 8,
+        lineHeight: 'normal',
         boxShadow: '0 1px 4px rgba(0, 21, 41, 0.08)',
         position: 'sticky',
         top: 0,
@@ -47,7 +48,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         <div style={{ flex: 1 }} />
       )}
       <Flex align="center" gap={mobile ? 4 : 12} style={{ minWidth: 0 }}>
-        <Space size={4} style={{ minWidth: 0 }}>
+        <Space size={4} align="center" style={{ minWidth: 0 }}>
           <UserOutlined />
           <Typography.Text strong ellipsis style={{ maxWidth: mobile ? 96 : 160 }} data-testid="header-user">
             {me.displayName}
@@ -55,7 +56,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         </Space>
         {mobile ? null : (
           <>
-            <Space size={4}>
+            <Space size={4} align="center">
               <BankOutlined />
               <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }} data-testid="header-org">
                 {me.orgName}

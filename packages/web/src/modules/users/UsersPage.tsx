@@ -188,7 +188,7 @@ export function UsersPage() {
           columns={columns}
           dataSource={users.data?.items ?? []}
           loading={users.isFetching}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           data-testid="user-table"
           pagination={{
             current: page,
