@@ -31,7 +31,10 @@ async function snapshot(client: pg.ClientBase) {
     `SELECT relname AS t FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY 1`,
   );
   const counts: Record<string, number> = {};
-  for (const r of rows) counts[r.t] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${r.t}"`)).rows[0]?.n);
+  for (const r of rows)
+    counts[r.t] = Number(
+      (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${r.t}"`)).rows[0]?.n,
+    );
   const head = await client.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
   return { counts, head: head.rows[0]?.hash };
 }
@@ -39,7 +42,11 @@ async function snapshot(client: pg.ClientBase) {
 describe('[platform] backup and restore (SECURITY 29)', () => {
   it('restores every table row count and the audit chain head into an empty database', async () => {
     const s = await loginAs(t, 'orgdept');
-    await injectAs(t, s, { method: 'PATCH', url: `/api/orgs/${(await t.db.admin.query<{ id: string }>(`SELECT id FROM orgs WHERE kind = 'village' LIMIT 1`)).rows[0]?.id}`, payload: { name: '备份测试村' } });
+    await injectAs(t, s, {
+      method: 'PATCH',
+      url: `/api/orgs/${(await t.db.admin.query<{ id: string }>(`SELECT id FROM orgs WHERE kind = 'village' LIMIT 1`)).rows[0]?.id}`,
+      payload: { name: '备份测试村' },
+    });
     const file = join(dir, 'ganbu.backup');
     await backupDatabase(t.db.adminUrl, file);
     const source = await snapshot(t.db.admin);
@@ -60,7 +67,9 @@ describe('[platform] backup and restore (SECURITY 29)', () => {
     expect(copy).toEqual(source);
     expect((await verifyChain(c)).firstBrokenId).toBeNull();
     // the chain continues: a new row links to the restored head
-    await c.query(`SELECT audit_append(now(), NULL, 'test', '{}', 'after.restore', NULL, NULL, 'success', NULL, NULL, NULL)`);
+    await c.query(
+      `SELECT audit_append(now(), NULL, 'test', '{}', 'after.restore', NULL, NULL, 'success', NULL, NULL, NULL)`,
+    );
     expect((await verifyChain(c)).firstBrokenId).toBeNull();
     // a second restore into the now non-empty database is refused and changes nothing
     await expect(restoreDatabase(targetUrl, file)).rejects.toThrow(/not empty/);

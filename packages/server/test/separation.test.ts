@@ -21,7 +21,11 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
         for (const req of ROUTE_MATRIX[`${route.method} ${route.url}`]?.requests(fx) ?? []) {
           const s = await loginAs(t, role);
           const { id, ...rest } = req;
-          const res = await injectAs(t, s, { ...rest, method: route.method as 'GET', url: urlFor(route.url, id) });
+          const res = await injectAs(t, s, {
+            ...rest,
+            method: route.method as 'GET',
+            url: urlFor(route.url, id),
+          });
           expectError(res, 403, 'FORBIDDEN');
           refused++;
         }
@@ -33,19 +37,31 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
   it('the auditor cannot change users or data; sysadmin cannot read the audit log; only secadmin grants roles', () => {
     expect(can(['auditor'], 'user.write') || can(['auditor'], 'org.write')).toBe(false);
     expect(can(['sysadmin'], 'audit.read')).toBe(false);
-    expect((['sysadmin', 'secadmin', 'auditor', 'orgdept', 'unit_admin', 'leader', 'cadre'] as Role[]).filter((r) => can([r], 'role.grant'))).toEqual([
-      'secadmin',
-    ]);
+    expect(
+      (['sysadmin', 'secadmin', 'auditor', 'orgdept', 'unit_admin', 'leader', 'cadre'] as Role[]).filter(
+        (r) => can([r], 'role.grant'),
+      ),
+    ).toEqual(['secadmin']);
   });
 
   it('refuses two admin roles on one account with 409 and changes nothing', async () => {
     const sec = await loginAs(t, 'secadmin');
-    const { rows } = await t.db.admin.query<{ id: string; roles: string[] }>(`SELECT id, roles FROM users WHERE username = 'leader'`);
-    const res = await injectAs(t, sec, { method: 'POST', url: `/api/users/${rows[0]?.id}/roles`, payload: { roles: ['sysadmin', 'auditor'], scopeMode: 'all' } });
+    const { rows } = await t.db.admin.query<{ id: string; roles: string[] }>(
+      `SELECT id, roles FROM users WHERE username = 'leader'`,
+    );
+    const res = await injectAs(t, sec, {
+      method: 'POST',
+      url: `/api/users/${rows[0]?.id}/roles`,
+      payload: { roles: ['sysadmin', 'auditor'], scopeMode: 'all' },
+    });
     expectError(res, 409, 'SEPARATION_OF_DUTIES');
-    const after = await t.db.admin.query<{ roles: string[] }>(`SELECT roles FROM users WHERE username = 'leader'`);
+    const after = await t.db.admin.query<{ roles: string[] }>(
+      `SELECT roles FROM users WHERE username = 'leader'`,
+    );
     expect(after.rows[0]?.roles).toEqual(rows[0]?.roles);
     // the database refuses it too
-    await expect(t.db.admin.query(`UPDATE users SET roles = '{secadmin,auditor}' WHERE username = 'leader'`)).rejects.toThrow(/check constraint/);
+    await expect(
+      t.db.admin.query(`UPDATE users SET roles = '{secadmin,auditor}' WHERE username = 'leader'`),
+    ).rejects.toThrow(/check constraint/);
   });
 });

@@ -50,7 +50,9 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const tables = await tablesOf(client);
-    const migrations = (await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows;
+    const migrations = (
+      await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
+    ).rows;
     const header: BackupHeader = {
       format: 'ganbu-backup',
       version: 1,
@@ -61,7 +63,9 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
     await write(JSON.stringify(header) + '\n');
     for (const table of tables) {
       const columns = await columnsOf(client, table);
-      const n = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).rows[0]?.n);
+      const n = Number(
+        (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`)).rows[0]?.n,
+      );
       counts[table] = n;
       await write(JSON.stringify({ table, columns, rows: n }) + '\n');
       const cols = columns.map(quoteIdent).join(', ');
@@ -95,16 +99,21 @@ export async function restoreDatabase(adminUrl: string, file: string): Promise<R
     const first = await next();
     const header = first ? (JSON.parse(first) as BackupHeader) : null;
     if (header?.format !== 'ganbu-backup') throw new Error('not a ganbu backup file');
-    const migrations = (await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+    const migrations = (
+      await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
+    ).rows.map((r) => r.name);
     if (JSON.stringify(migrations) !== JSON.stringify(header.migrations)) {
-      throw new Error(`backup has migrations ${header.migrations.join(',')}, target has ${migrations.join(',')}`);
+      throw new Error(
+        `backup has migrations ${header.migrations.join(',')}, target has ${migrations.join(',')}`,
+      );
     }
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica');
     for (const table of await tablesOf(client)) {
       if (table === 'schema_migrations') continue;
       const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
-      if (Number(rows[0]?.n) > 0) throw new Error(`target table ${table} is not empty: restore needs an empty database`);
+      if (Number(rows[0]?.n) > 0)
+        throw new Error(`target table ${table} is not empty: restore needs an empty database`);
     }
     for (let i = 0; i < header.tables.length; i++) {
       const line = await next();
@@ -114,7 +123,11 @@ export async function restoreDatabase(adminUrl: string, file: string): Promise<R
       const pass = new PassThrough();
       const copy = skip
         ? null
-        : client.query(copyFrom(`COPY ${quoteIdent(meta.table)} (${meta.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
+        : client.query(
+            copyFrom(
+              `COPY ${quoteIdent(meta.table)} (${meta.columns.map(quoteIdent).join(', ')}) FROM STDIN`,
+            ),
+          );
       const loading = copy ? pipeline(pass, copy) : Promise.resolve();
       for (let r = 0; r < meta.rows; r++) {
         const row = await next();

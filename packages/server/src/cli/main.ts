@@ -35,12 +35,19 @@ async function adminUrl(): Promise<{ url: string; embedded: EmbeddedDb | null }>
     try {
       process.kill(Number(lines[0]), 0);
       const port = Number(lines[3]);
-      return { url: `postgres://postgres:${encodeURIComponent(secrets.pgSuperPassword)}@127.0.0.1:${port}/ganbu`, embedded: null };
+      return {
+        url: `postgres://postgres:${encodeURIComponent(secrets.pgSuperPassword)}@127.0.0.1:${port}/ganbu`,
+        embedded: null,
+      };
     } catch {
       // not running: start it below
     }
   }
-  const embedded = await startEmbedded({ dataDir: config.dataDir, password: secrets.pgSuperPassword, log: console.error });
+  const embedded = await startEmbedded({
+    dataDir: config.dataDir,
+    password: secrets.pgSuperPassword,
+    log: console.error,
+  });
   return { url: embedded.url('ganbu'), embedded };
 }
 
@@ -76,13 +83,20 @@ async function main(argv: string[]): Promise<number> {
         const pool = await openAppPool(url, secrets.appRolePassword, 2);
         try {
           const c = await pool.connect();
-          const nonEmpty = await c.query('BEGIN').then(() => hasAnyOrg(c)).finally(() => c.query('ROLLBACK').then(() => c.release()));
+          const nonEmpty = await c
+            .query('BEGIN')
+            .then(() => hasAnyOrg(c))
+            .finally(() => c.query('ROLLBACK').then(() => c.release()));
           if (nonEmpty) {
-            console.error('the database already holds units: demo data is loaded only into an empty database');
+            console.error(
+              'the database already holds units: demo data is loaded only into an empty database',
+            );
             return 1;
           }
           const r = await seedDemo(pool, createFieldCipher(secrets.encryptionKey));
-          console.log(`demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} / ${DEMO_PASSWORD}`);
+          console.log(
+            `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} / ${DEMO_PASSWORD}`,
+          );
           for (const [u, s] of Object.entries(r.totp)) console.log(`TOTP secret of ${u}: ${s}`);
           return 0;
         } finally {
@@ -93,11 +107,15 @@ async function main(argv: string[]): Promise<number> {
         const password = process.env.ADMIN_PASSWORD ?? '';
         const role = values.role ?? '';
         if (!values.username || !['sysadmin', 'secadmin', 'auditor'].includes(role) || !values['org-code']) {
-          console.error('create-admin needs --username, --role sysadmin|secadmin|auditor and --org-code (ltree path, e.g. QY)');
+          console.error(
+            'create-admin needs --username, --role sysadmin|secadmin|auditor and --org-code (ltree path, e.g. QY)',
+          );
           return 1;
         }
         if (checkPasswordStrength(password, GOVERNMENT_PASSWORD_POLICY, values.username).length) {
-          console.error('set ADMIN_PASSWORD to an initial password: ≥ 8 characters, 3 of lower/upper/digit/symbol');
+          console.error(
+            'set ADMIN_PASSWORD to an initial password: ≥ 8 characters, 3 of lower/upper/digit/symbol',
+          );
           return 1;
         }
         const pool = await openAppPool(url, secrets.appRolePassword, 1);
@@ -111,12 +129,14 @@ async function main(argv: string[]): Promise<number> {
             [values.username, role, await hashPassword(password), values['org-code']],
           );
           if (res.rowCount !== 1) throw new Error(`no unit with path ${values['org-code']}`);
-          await c.query(`SELECT audit_append(now(), NULL, 'cli', '{}', 'user.create', 'user', $1, 'success', NULL, NULL, $2)`, [
-            values.username,
-            JSON.stringify({ roles: [role] }),
-          ]);
+          await c.query(
+            `SELECT audit_append(now(), NULL, 'cli', '{}', 'user.create', 'user', $1, 'success', NULL, NULL, $2)`,
+            [values.username, JSON.stringify({ roles: [role] })],
+          );
           await c.query('COMMIT');
-          console.log(`created ${values.username} (${role}); the password must be changed and TOTP enrolled at first login`);
+          console.log(
+            `created ${values.username} (${role}); the password must be changed and TOTP enrolled at first login`,
+          );
           return 0;
         } catch (e) {
           await c.query('ROLLBACK');
@@ -141,21 +161,31 @@ async function main(argv: string[]): Promise<number> {
         if (!values.before) throw new Error('--before YYYY-MM-DD is required');
         const c = new pg.Client({ connectionString: url });
         await c.connect();
-        const r = await purgeAudit(c, { before: new Date(values.before), now: new Date() }).finally(() => c.end());
+        const r = await purgeAudit(c, { before: new Date(values.before), now: new Date() }).finally(() =>
+          c.end(),
+        );
         console.log(`deleted ${r.deleted} audit rows`);
         return 0;
       }
       case 'backup': {
         if (!values.out) throw new Error('--out FILE is required');
         const counts = await backupDatabase(url, values.out);
-        console.log(`backup written to ${values.out}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}`);
+        console.log(
+          `backup written to ${values.out}: ${Object.entries(counts)
+            .map(([t, n]) => `${t}=${n}`)
+            .join(' ')}`,
+        );
         return 0;
       }
       case 'restore': {
         if (!values.in) throw new Error('--in FILE is required');
         await migrateDatabase(url, secrets.appRolePassword);
         const counts = await restoreDatabase(url, values.in);
-        console.log(`restored: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}`);
+        console.log(
+          `restored: ${Object.entries(counts)
+            .map(([t, n]) => `${t}=${n}`)
+            .join(' ')}`,
+        );
         return 0;
       }
       default:

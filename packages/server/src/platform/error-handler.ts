@@ -44,8 +44,4 @@ export function installErrorHandler(app: FastifyInstance) {
     else req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系系统管理员' });
   });
-
-  app.setNotFoundHandler((req, reply) => {
-    return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-  });
 }

@@ -3,21 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 export async function healthRoutes(app: FastifyInstance) {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/health',
-      {
-        config: { public: true },
-        schema: {
-          tags: ['platform'],
-          summary: '健康检查',
-          response: { 200: z.object({ status: z.literal('ok') }) },
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok') }) },
       },
-      async (req) => {
-        await req.ctx.client.query('SELECT 1');
-        return { status: 'ok' as const };
-      },
-    );
+    },
+    async (req) => {
+      await req.ctx.client.query('SELECT 1');
+      return { status: 'ok' as const };
+    },
+  );
 }
