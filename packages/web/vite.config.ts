@@ -14,7 +14,11 @@ const vendorGroups = [
     test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis|@babel[\\/]runtime)[\\/]/,
     priority: 20,
   },
-  { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 15 },
+  {
+    name: 'i18n',
+    test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+    priority: 15,
+  },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 

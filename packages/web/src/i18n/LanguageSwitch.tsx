@@ -17,7 +17,12 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
         onClick: ({ key }) => void setLanguage(key as Language),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('common.language')}>
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        data-testid="lang-switch"
+        aria-label={t('common.language')}
+      >
         {compact ? null : t(`lang.${lang}`)}
       </Button>
     </Dropdown>

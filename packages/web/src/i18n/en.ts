@@ -204,7 +204,7 @@ export const en: Translation = {
     newParent: 'New parent unit',
     newParentPlaceholder: 'Select the new parent unit',
     moveHint:
-      'Moving changes the path of this unit and all units below it. Only units that may contain a "{{kind}}" are listed.',
+      'Moving changes the path of this unit and all units below it. Units that cannot contain a "{{kind}}" are greyed out.',
     noKindAllowed: 'No sub-units may be created under this kind of unit',
     codeHint: 'Starts with a letter; letters, digits and underscores only; cannot be changed later',
     difficultyHint: 'Between 0 and 10, at most two decimals, e.g. 1.20',

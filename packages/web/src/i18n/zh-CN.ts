@@ -136,7 +136,8 @@ export const zhCN = {
     enrolled: '已绑定',
     notEnrolled: '未绑定',
     required: '管理员账号必须绑定',
-    intro: '使用手机上的身份验证器应用（如 Microsoft Authenticator、Google Authenticator、FreeOTP）扫描二维码，登录时输入动态验证码。',
+    intro:
+      '使用手机上的身份验证器应用（如 Microsoft Authenticator、Google Authenticator、FreeOTP）扫描二维码，登录时输入动态验证码。',
     start: '开始绑定',
     restart: '重新生成二维码',
     step1: '扫描二维码',
@@ -199,7 +200,8 @@ export const zhCN = {
     moveTitle: '移动单位：{{name}}',
     newParent: '新的上级单位',
     newParentPlaceholder: '请选择新的上级单位',
-    moveHint: '移动后该单位及其全部下级的层级路径将随之变更。只列出允许作为“{{kind}}”上级的单位。',
+    moveHint:
+      '移动后该单位及其全部下级的层级路径将随之变更。不能作为“{{kind}}”上级的单位显示为灰色，不可选择。',
     noKindAllowed: '该单位类型下不能再新增下级单位',
     codeHint: '以字母开头，只含字母、数字和下划线；创建后不可修改',
     difficultyHint: '0 到 10 之间，最多两位小数，如 1.20',

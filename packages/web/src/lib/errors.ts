@@ -37,6 +37,8 @@ export function errorMessage(err: unknown): string {
 export function isRedirectError(err: unknown): boolean {
   return (
     isApiError(err) &&
-    ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROLMENT_REQUIRED'].includes(err.code)
+    ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_ENROLMENT_REQUIRED'].includes(
+      err.code,
+    )
   );
 }

@@ -7,8 +7,9 @@ import { i18n } from '../i18n/index.ts';
  * core schemas themselves (e.g. the org code pattern) take precedence over this map.
  */
 export function zodIssueMessage(issue: core.$ZodRawIssue): string {
+  // Nothing entered: whatever the schema expected, the field is required.
+  if (issue.input === undefined || issue.input === null) return i18n.t('validation.required');
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined || issue.input === null) return i18n.t('validation.required');
     if (issue.expected === 'int') return i18n.t('validation.integer');
     if (issue.expected === 'number') return i18n.t('validation.number');
     return i18n.t('validation.invalid');

@@ -1,10 +1,4 @@
-import type {
-  LoginInput,
-  Me,
-  PasswordChangeInput,
-  TotpEnrolConfirmInput,
-  TotpEnrolStart,
-} from '@ganbu/core';
+import type { LoginInput, Me, PasswordChangeInput, TotpEnrolConfirmInput, TotpEnrolStart } from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http, setCsrfToken } from '../../lib/http.ts';
 

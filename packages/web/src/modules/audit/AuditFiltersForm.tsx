@@ -60,7 +60,11 @@ export function AuditFiltersForm({ onSearch }: { onSearch: (filters: AuditFilter
         </Col>
         <Col xs={24} sm={12} md={6} xl={4}>
           <Form.Item name="objectType" label={t('audit.objectType')}>
-            <Input allowClear placeholder={t('audit.objectTypePlaceholder')} data-testid="audit-filter-object-type" />
+            <Input
+              allowClear
+              placeholder={t('audit.objectTypePlaceholder')}
+              data-testid="audit-filter-object-type"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} md={6} xl={4}>
@@ -75,7 +79,12 @@ export function AuditFiltersForm({ onSearch }: { onSearch: (filters: AuditFilter
             />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12} xl={24} style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}>
+        <Col
+          xs={24}
+          md={12}
+          xl={24}
+          style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'flex-end' }}
+        >
           <Form.Item>
             <Space>
               <Button

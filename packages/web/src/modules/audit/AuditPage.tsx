@@ -14,7 +14,8 @@ function isRole(r: string): r is Role {
 }
 
 function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">{empty}</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
 }
 
@@ -33,7 +34,8 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorUsername',
       width: 130,
-      render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) =>
+        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
     {
       title: t('audit.actorRoles'),
@@ -52,7 +54,12 @@ export function AuditPage() {
       width: 180,
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { title: t('audit.objectType'), dataIndex: 'objectType', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('audit.objectType'),
+      dataIndex: 'objectType',
+      width: 110,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('audit.objectId'),
       dataIndex: 'objectId',
@@ -64,9 +71,18 @@ export function AuditPage() {
       dataIndex: 'result',
       width: 90,
       render: (v: AuditEntry['result']) =>
-        v === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>,
+        v === 'success' ? (
+          <Tag color="success">{t('audit.success')}</Tag>
+        ) : (
+          <Tag color="error">{t('audit.failure')}</Tag>
+        ),
     },
-    { title: t('audit.clientAddress'), dataIndex: 'clientAddress', width: 140, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('audit.clientAddress'),
+      dataIndex: 'clientAddress',
+      width: 140,
+      render: (v: string | null) => v ?? '—',
+    },
   ];
 
   const verifyResult = verify.data;
@@ -76,11 +92,7 @@ export function AuditPage() {
       title={t('audit.title')}
       extra={
         <>
-          <Button
-            icon={<DownloadOutlined />}
-            href={auditExportUrl(filters)}
-            data-testid="audit-export"
-          >
+          <Button icon={<DownloadOutlined />} href={auditExportUrl(filters)} data-testid="audit-export">
             {t('audit.export')}
           </Button>
           <Button
@@ -114,7 +126,10 @@ export function AuditPage() {
           description={
             verifyResult.ok
               ? t('audit.verifyOk', { checked: verifyResult.checked })
-              : t('audit.verifyBroken', { checked: verifyResult.checked, id: verifyResult.firstBrokenId ?? '—' })
+              : t('audit.verifyBroken', {
+                  checked: verifyResult.checked,
+                  id: verifyResult.firstBrokenId ?? '—',
+                })
           }
         />
       ) : null}

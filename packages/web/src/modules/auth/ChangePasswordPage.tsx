@@ -16,7 +16,8 @@ export function ChangePasswordPage() {
 
   const done = async () => {
     const fresh = await refetch();
-    if (fresh.data?.mustEnrolTotp && !fresh.data.totpEnrolled) await navigate('/enrol-totp', { replace: true });
+    if (fresh.data?.mustEnrolTotp && !fresh.data.totpEnrolled)
+      await navigate('/enrol-totp', { replace: true });
     else await navigate('/', { replace: true });
   };
 

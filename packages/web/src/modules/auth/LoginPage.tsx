@@ -59,7 +59,13 @@ export function LoginPage() {
   };
 
   const notice = error ? (
-    <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 16 }} data-testid="login-error" />
+    <Alert
+      type="error"
+      showIcon
+      message={errorMessage(error)}
+      style={{ marginBottom: 16 }}
+      data-testid="login-error"
+    />
   ) : state.expired ? (
     <Alert type="warning" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
   ) : state.loggedOut ? (

@@ -58,7 +58,13 @@ export function PasswordChangeForm({ username, onSuccess }: { username: string; 
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} autoComplete="off" style={{ maxWidth: 480 }}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      autoComplete="off"
+      style={{ maxWidth: 480 }}
+    >
       <PasswordPolicyHint />
       {change.isError ? (
         <Alert

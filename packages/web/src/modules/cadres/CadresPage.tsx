@@ -22,7 +22,12 @@ export function CadresPage() {
       width: 80,
       render: (v: CadreRow['gender']) => t(`gender.${v}`),
     },
-    { title: t('cadres.birthDate'), dataIndex: 'birthDate', width: 130, render: (v: string) => formatDate(v) },
+    {
+      title: t('cadres.birthDate'),
+      dataIndex: 'birthDate',
+      width: 130,
+      render: (v: string) => formatDate(v),
+    },
     { title: t('cadres.org'), dataIndex: 'orgName', ellipsis: true },
     { title: t('cadres.postTitle'), dataIndex: 'postTitle', ellipsis: true },
   ];

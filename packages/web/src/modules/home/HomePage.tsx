@@ -15,7 +15,8 @@ export function HomePage() {
   const navigate = useNavigate();
   const scope = t(`scope.${me.scopeMode}`);
   const expiresAt = me.passwordExpiresAt ? new Date(me.passwordExpiresAt) : null;
-  const expiringSoon = expiresAt !== null && expiresAt.getTime() - Date.now() < EXPIRY_WARNING_DAYS * 86_400_000;
+  const expiringSoon =
+    expiresAt !== null && expiresAt.getTime() - Date.now() < EXPIRY_WARNING_DAYS * 86_400_000;
   const links = menuKeysFor(me.roles).filter((k) => k !== 'home');
 
   return (

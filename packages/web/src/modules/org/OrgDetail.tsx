@@ -109,11 +109,7 @@ export function OrgDetail({
         <Descriptions.Item label={t('org.difficulty')}>{org.difficulty}</Descriptions.Item>
         <Descriptions.Item label={t('org.sortOrder')}>{org.sortOrder}</Descriptions.Item>
         <Descriptions.Item label={t('org.status')}>
-          {org.active ? (
-            <Tag color="success">{t('common.active')}</Tag>
-          ) : (
-            <Tag>{t('common.inactive')}</Tag>
-          )}
+          {org.active ? <Tag color="success">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>}
           <Typography.Text type="secondary">{t('org.childCount', { count: childCount })}</Typography.Text>
         </Descriptions.Item>
       </Descriptions>

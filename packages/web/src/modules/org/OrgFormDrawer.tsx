@@ -109,12 +109,21 @@ export function OrgFormDrawer({
       destroyOnHidden
       width={mobile ? '100%' : 520}
       title={
-        org ? (creating ? t('org.createTitle', { parent: org.name }) : t('org.editTitle', { name: org.name })) : null
+        org
+          ? creating
+            ? t('org.createTitle', { parent: org.name })
+            : t('org.editTitle', { name: org.name })
+          : null
       }
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={pending} onClick={() => form.submit()} data-testid="org-form-submit">
+          <Button
+            type="primary"
+            loading={pending}
+            onClick={() => form.submit()}
+            data-testid="org-form-submit"
+          >
             {t('common.save')}
           </Button>
         </Flex>
@@ -131,7 +140,12 @@ export function OrgFormDrawer({
         >
           {creating ? (
             <>
-              <Form.Item name="kind" label={t('org.kind')} required rules={[zodRule(OrgCreateInputSchema.shape.kind)]}>
+              <Form.Item
+                name="kind"
+                label={t('org.kind')}
+                required
+                rules={[zodRule(OrgCreateInputSchema.shape.kind)]}
+              >
                 <Select
                   options={kinds.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
                   data-testid="org-form-kind"
@@ -152,7 +166,12 @@ export function OrgFormDrawer({
               <Typography.Text code>{org.code}</Typography.Text>
             </Form.Item>
           )}
-          <Form.Item name="name" label={t('org.name')} required rules={[zodRule(OrgCreateInputSchema.shape.name)]}>
+          <Form.Item
+            name="name"
+            label={t('org.name')}
+            required
+            rules={[zodRule(OrgCreateInputSchema.shape.name)]}
+          >
             <Input maxLength={100} autoComplete="off" data-testid="org-form-name" />
           </Form.Item>
           <Typography.Text strong>{t('org.establishment')}</Typography.Text>
@@ -162,7 +181,11 @@ export function OrgFormDrawer({
                 key={k}
                 name={['establishment', k]}
                 label={t(`establishment.${k}`)}
-                rules={[zodRule(EstablishmentSchema, { wrap: (v) => (v === undefined || v === null ? {} : { [k]: v }) })]}
+                rules={[
+                  zodRule(EstablishmentSchema, {
+                    wrap: (v) => (v === undefined || v === null ? {} : { [k]: v }),
+                  }),
+                ]}
                 style={{ flex: '1 1 140px' }}
               >
                 <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />

@@ -29,7 +29,8 @@ export function OrgPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OrgDialog | null>(null);
 
-  const selected = (selectedId ? byId.get(selectedId) : undefined) ?? byId.get(me.orgId) ?? tree[0]?.org ?? null;
+  const selected =
+    (selectedId ? byId.get(selectedId) : undefined) ?? byId.get(me.orgId) ?? tree[0]?.org ?? null;
 
   return (
     <PageContainer title={t('org.title')}>

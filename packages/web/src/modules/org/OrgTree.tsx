@@ -18,7 +18,11 @@ function highlight(name: string, term: string): ReactNode {
 }
 
 /** Initially open: the roots and the path to the selected unit. */
-function initialExpanded(tree: readonly OrgNode[], byId: ReadonlyMap<string, Org>, selectedId: string | null) {
+function initialExpanded(
+  tree: readonly OrgNode[],
+  byId: ReadonlyMap<string, Org>,
+  selectedId: string | null,
+) {
   const keys = new Set<string>(tree.map((n) => n.org.id));
   if (selectedId) for (const id of ancestorIds(byId, selectedId)) keys.add(id);
   return [...keys];
@@ -77,7 +81,10 @@ export function OrgTree({
         .map((n) => ({
           key: n.org.id,
           title: (
-            <span className={n.org.active ? undefined : 'org-tree-inactive'} data-testid={`org-node-${n.org.code}`}>
+            <span
+              className={n.org.active ? undefined : 'org-tree-inactive'}
+              data-testid={`org-node-${n.org.code}`}
+            >
               {highlight(n.org.name, q)}
               {n.org.active ? null : (
                 <Tag style={{ marginInlineStart: 6 }} bordered={false}>
@@ -115,7 +122,10 @@ export function OrgTree({
         data-testid="org-search"
       />
       {treeData.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={matches ? t('org.noMatch') : t('org.empty')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={matches ? t('org.noMatch') : t('org.empty')}
+        />
       ) : (
         <Tree
           blockNode

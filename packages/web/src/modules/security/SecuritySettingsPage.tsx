@@ -12,13 +12,15 @@ import { zodRule } from '../../lib/zod-rule.ts';
 type PasswordField = keyof SecuritySettings['password'];
 type SessionField = keyof SecuritySettings['session'];
 
-const PASSWORD_FIELDS: { name: PasswordField; unit: 'unitChars' | 'unitClasses' | 'unitDays' | 'unitPasswords' }[] =
-  [
-    { name: 'minLength', unit: 'unitChars' },
-    { name: 'minClasses', unit: 'unitClasses' },
-    { name: 'expiryDays', unit: 'unitDays' },
-    { name: 'historyCount', unit: 'unitPasswords' },
-  ];
+const PASSWORD_FIELDS: {
+  name: PasswordField;
+  unit: 'unitChars' | 'unitClasses' | 'unitDays' | 'unitPasswords';
+}[] = [
+  { name: 'minLength', unit: 'unitChars' },
+  { name: 'minClasses', unit: 'unitClasses' },
+  { name: 'expiryDays', unit: 'unitDays' },
+  { name: 'historyCount', unit: 'unitPasswords' },
+];
 
 const SESSION_FIELDS: { name: SessionField; unit: 'unitMinutes' | 'unitHours' | 'unitTimes' }[] = [
   { name: 'idleMinutes', unit: 'unitMinutes' },
@@ -48,7 +50,9 @@ export function SecuritySettingsPage() {
 
   return (
     <PageContainer title={t('security.title')}>
-      {settings.isError ? <QueryError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.isError ? (
+        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : null}
       {settings.isPending ? (
         <Card>
           <Skeleton active />
@@ -59,7 +63,9 @@ export function SecuritySettingsPage() {
           layout="vertical"
           disabled={!editSettings}
           initialValues={settings.data}
-          onFinish={(values) => save.mutate(values, { onSuccess: () => void message.success(t('security.saved')) })}
+          onFinish={(values) =>
+            save.mutate(values, { onSuccess: () => void message.success(t('security.saved')) })
+          }
         >
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>

@@ -97,7 +97,9 @@ export function UserFormDrawer({
         layout="vertical"
         autoComplete="off"
         initialValues={
-          user ? { displayName: user.displayName, orgId: user.orgId } : { scopeMode: 'self' satisfies ScopeMode }
+          user
+            ? { displayName: user.displayName, orgId: user.orgId }
+            : { scopeMode: 'self' satisfies ScopeMode }
         }
         onFinish={onFinish}
       >
@@ -123,7 +125,12 @@ export function UserFormDrawer({
         >
           <Input maxLength={50} data-testid="user-form-display-name" />
         </Form.Item>
-        <Form.Item name="orgId" label={t('users.org')} required rules={[zodRule(UserCreateInputSchema.shape.orgId)]}>
+        <Form.Item
+          name="orgId"
+          label={t('users.org')}
+          required
+          rules={[zodRule(UserCreateInputSchema.shape.orgId)]}
+        >
           <OrgTreeSelect />
         </Form.Item>
         {editing ? null : (

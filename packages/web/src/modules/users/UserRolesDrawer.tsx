@@ -73,7 +73,11 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
           }
         >
           <Typography.Paragraph type="secondary">{t('users.rolesHint')}</Typography.Paragraph>
-          <Form.Item name="roles" label={t('users.roles')} rules={[zodRule(UserRolesInputSchema.shape.roles)]}>
+          <Form.Item
+            name="roles"
+            label={t('users.roles')}
+            rules={[zodRule(UserRolesInputSchema.shape.roles)]}
+          >
             <Checkbox.Group style={{ width: '100%' }} data-testid="user-roles-checkboxes">
               <Flex vertical gap={12} style={{ width: '100%' }}>
                 <div>

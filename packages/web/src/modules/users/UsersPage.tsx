@@ -1,6 +1,17 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import type { User } from '@ganbu/core';
-import { App, Button, Card, Dropdown, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Input,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMe } from '../../app/me-context.ts';
@@ -16,10 +27,7 @@ import { UserRolesDrawer } from './UserRolesDrawer.tsx';
 import { UserStatusTags } from './user-status.tsx';
 
 type Dialog =
-  | { type: 'form'; user: User | null }
-  | { type: 'reset'; user: User }
-  | { type: 'roles'; user: User }
-  | null;
+  { type: 'form'; user: User | null } | { type: 'reset'; user: User } | { type: 'roles'; user: User } | null;
 
 /** 用户管理: sysadmin manages accounts; secadmin views them and grants roles. */
 export function UsersPage() {
@@ -211,11 +219,17 @@ export function UsersPage() {
             user={dialog?.type === 'form' ? dialog.user : null}
             onClose={() => setDialog(null)}
           />
-          <ResetPasswordModal user={dialog?.type === 'reset' ? dialog.user : null} onClose={() => setDialog(null)} />
+          <ResetPasswordModal
+            user={dialog?.type === 'reset' ? dialog.user : null}
+            onClose={() => setDialog(null)}
+          />
         </>
       ) : null}
       {grantRoles ? (
-        <UserRolesDrawer user={dialog?.type === 'roles' ? dialog.user : null} onClose={() => setDialog(null)} />
+        <UserRolesDrawer
+          user={dialog?.type === 'roles' ? dialog.user : null}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </PageContainer>
   );

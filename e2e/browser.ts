@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Demo#2026';
+const shots = resolve(import.meta.dirname, 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export async function newPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: inject('baseUrl') });
+  return context.newPage();
+}
+
+/** Same derivation as the server's demo seed (demo accounts only). */
+export function demoTotp(username: string, at = Date.now()): string {
+  const bytes = createHash('sha256').update(`ganbu-demo-totp:${username}`).digest().subarray(0, 20);
+  const secret = new Secret({ buffer: new Uint8Array(bytes).buffer });
+  return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+const lastTotpStep = new Map<string, number>();
+
+/** Log in through the login page (with the TOTP step for admin roles). */
+export async function loginUi(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  if (['sysadmin', 'secadmin', 'auditor'].includes(username)) {
+    const totp = page.getByTestId('login-totp');
+    await totp.waitFor();
+    // a code is accepted once: wait for a fresh 30-second step when this user just logged in
+    let step = Math.floor(Date.now() / 30_000);
+    if (lastTotpStep.get(username) === step) {
+      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
+      step = Math.floor(Date.now() / 30_000);
+    }
+    lastTotpStep.set(username, step);
+    await totp.fill(demoTotp(username));
+    await page.getByTestId('login-submit').click();
+  }
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+}
