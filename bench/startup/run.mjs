@@ -2,7 +2,19 @@
 // Startup benchmark: npm install in a fresh clone, first `npm start`, cold restarts, idle RSS, restart after SIGKILL.
 // Plain Node ESM, no dependencies. Usage: node bench/startup/run.mjs [--skip-install --clone DIR] [--runs N] [--keep] [--json FILE]
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  chmodSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -41,7 +53,8 @@ const repoRoot = spawnSync('git', ['rev-parse', '--show-toplevel'], {
   encoding: 'utf8',
 }).stdout.trim();
 if (!repoRoot) fail('not inside a git work tree');
-if (opts.clone && resolve(opts.clone) === resolve(repoRoot)) fail('--clone must not be the repository itself');
+if (opts.clone && resolve(opts.clone) === resolve(repoRoot))
+  fail('--clone must not be the repository itself');
 
 // ---------- state & cleanup ----------
 const work = mkdtempSync(join(tmpdir(), 'ganbu-startup-bench-'));
@@ -177,7 +190,8 @@ async function cleanup() {
     }
   }
   const deadline = Date.now() + 10_000;
-  while ([...children].some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) await sleep(100);
+  while ([...children].some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline)
+    await sleep(100);
   for (const child of children) {
     try {
       process.kill(-child.pid, 'SIGKILL');
@@ -326,7 +340,12 @@ async function startServer(label, limitS) {
   const log = join(logDir, `${String(++runNo).padStart(2, '0')}-${label}.log`);
   const fd = openSync(log, 'w');
   const start = performance.now();
-  const child = spawn('npm', ['start'], { cwd: cloneDir, stdio: ['ignore', fd, fd], detached: true, env: childEnv() });
+  const child = spawn('npm', ['start'], {
+    cwd: cloneDir,
+    stdio: ['ignore', fd, fd],
+    detached: true,
+    env: childEnv(),
+  });
   closeSync(fd);
   children.add(child);
   const exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
@@ -334,9 +353,13 @@ async function startServer(label, limitS) {
   exited.then((e) => (exit = e));
   const deadline = start + limitS * 1000;
   for (;;) {
-    if (exit) fail(`${label}: npm start exited (${exit.code ?? exit.signal}) before /api/health answered; last output:\n${tail(log)}`);
+    if (exit)
+      fail(
+        `${label}: npm start exited (${exit.code ?? exit.signal}) before /api/health answered; last output:\n${tail(log)}`,
+      );
     if (await healthy()) break;
-    if (performance.now() > deadline) fail(`${label}: /api/health did not answer within ${limitS} s; last output:\n${tail(log)}`);
+    if (performance.now() > deadline)
+      fail(`${label}: /api/health did not answer within ${limitS} s; last output:\n${tail(log)}`);
     await sleep(100);
   }
   const seconds = (performance.now() - start) / 1000;
@@ -345,7 +368,10 @@ async function startServer(label, limitS) {
   const serverPid = descendants(child.pid, table).find(
     (pid) => exeName(pid) === 'node' && cmdline(pid).some((a) => a.endsWith('scripts/start.mjs')),
   );
-  if (!serverPid) fail(`${label}: healthy, but no node process running scripts/start.mjs found under npm (pid ${child.pid})`);
+  if (!serverPid)
+    fail(
+      `${label}: healthy, but no node process running scripts/start.mjs found under npm (pid ${child.pid})`,
+    );
   return { child, exited, serverPid, seconds, log };
 }
 
@@ -355,11 +381,15 @@ async function stopServer(server, label) {
   const start = performance.now();
   process.kill(server.serverPid, 'SIGTERM');
   const res = await Promise.race([server.exited, sleep(LIMITS.stop * 1000).then(() => null)]);
-  if (!res) fail(`${label}: npm start still running ${LIMITS.stop} s after SIGTERM; last output:\n${tail(server.log)}`);
+  if (!res)
+    fail(
+      `${label}: npm start still running ${LIMITS.stop} s after SIGTERM; last output:\n${tail(server.log)}`,
+    );
   const deadline = performance.now() + 10_000;
   while (pm && alive(pm) && performance.now() < deadline) await sleep(100);
   children.delete(server.child);
-  if (pm && alive(pm)) fail(`${label}: postgres (pid ${pm}) still running 10 s after the server exited on SIGTERM`);
+  if (pm && alive(pm))
+    fail(`${label}: postgres (pid ${pm}) still running 10 s after the server exited on SIGTERM`);
   const seconds = (performance.now() - start) / 1000;
   if (res.code !== 0) {
     // keep the first error line the server printed after it began stopping
@@ -388,7 +418,9 @@ async function sampleIdle(server, seconds) {
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
     const table = processTable();
-    const pids = descendants(server.serverPid, table).filter((pid) => table.get(pid)?.comm.startsWith('postgres'));
+    const pids = descendants(server.serverPid, table).filter((pid) =>
+      table.get(pid)?.comm.startsWith('postgres'),
+    );
     const pm = postmasterPid();
     if (pm && !pids.includes(pm)) pids.push(pm, ...descendants(pm, table)); // should not happen: postgres is a child
     const uniq = [...new Set(pids)];
@@ -399,12 +431,22 @@ async function sampleIdle(server, seconds) {
       pgCount = uniq.length;
     }
     nodePss = Math.max(nodePss, pssKb(server.serverPid));
-    pgPss = Math.max(pgPss, uniq.reduce((s, pid) => s + pssKb(pid), 0));
+    pgPss = Math.max(
+      pgPss,
+      uniq.reduce((s, pid) => s + pssKb(pid), 0),
+    );
     await sleep(250);
   }
   const hwm = statusKb(server.serverPid, 'VmHWM');
   const mb = (kb) => kb / 1024;
-  return { nodeMb: mb(nodeRss), nodeHwmMb: mb(hwm), pgMb: mb(pgRss), pgProcs: pgCount, nodePssMb: mb(nodePss), pgPssMb: mb(pgPss) };
+  return {
+    nodeMb: mb(nodeRss),
+    nodeHwmMb: mb(hwm),
+    pgMb: mb(pgRss),
+    pgProcs: pgCount,
+    nodePssMb: mb(nodePss),
+    pgPssMb: mb(pgPss),
+  };
 }
 
 const fmt = (s) => `${s.toFixed(1)} s`;
@@ -417,26 +459,40 @@ const median = (xs) => {
 // ---------- the benchmark ----------
 async function main() {
   const results = { cores: availableParallelism(), repo: repoRoot };
-  const head = spawnSync('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
+  const head = spawnSync('git', ['-C', repoRoot, 'rev-parse', '--short', 'HEAD'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const dirty = spawnSync('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   note(`work dir ${work} (DATA_DIR ${dataDir})`);
 
   // 1. npm install in a fresh clone
   if (opts.skipInstall) {
     if (!existsSync(join(cloneDir, 'node_modules'))) fail(`--skip-install: ${cloneDir} has no node_modules`);
-    results.commit = spawnSync('git', ['-C', cloneDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+    results.commit = spawnSync('git', ['-C', cloneDir, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).stdout.trim();
     note(`reusing installed clone ${cloneDir} (commit ${results.commit})`);
     // the first start must include the web build: drop the clone's bundle
     rmSync(join(cloneDir, 'packages', 'web', 'dist'), { recursive: true, force: true });
   } else {
     if (existsSync(cloneDir)) fail(`${cloneDir} already exists`);
-    note(`git clone ${repoRoot} (HEAD ${head}${dirty ? '; uncommitted changes there are NOT in the clone' : ''})`);
+    note(
+      `git clone ${repoRoot} (HEAD ${head}${dirty ? '; uncommitted changes there are NOT in the clone' : ''})`,
+    );
     const c = spawnSync('git', ['clone', '-q', repoRoot, cloneDir], { encoding: 'utf8' });
     if (c.status !== 0) fail(`git clone failed: ${c.stderr}`);
     chmodSync(cloneDir, 0o755);
     results.commit = head;
     note('npm install --no-audit --no-fund …');
-    results.installS = await timed('npm-install', 'npm', ['install', '--no-audit', '--no-fund'], cloneDir, LIMITS.install);
+    results.installS = await timed(
+      'npm-install',
+      'npm',
+      ['install', '--no-audit', '--no-fund'],
+      cloneDir,
+      LIMITS.install,
+    );
     note(`npm install: ${fmt(results.installS)}`);
   }
 
@@ -475,7 +531,9 @@ async function main() {
   server = await startServer('after-sigkill', LIMITS.start);
   results.sigkillRestartS = server.seconds;
   results.orphanStopped = orphan ? !alive(orphan) : null;
-  note(`restart after SIGKILL: ${fmt(server.seconds)} (old postgres ${orphan ?? '?'} ${results.orphanStopped ? 'stopped' : 'STILL RUNNING'})`);
+  note(
+    `restart after SIGKILL: ${fmt(server.seconds)} (old postgres ${orphan ?? '?'} ${results.orphanStopped ? 'stopped' : 'STILL RUNNING'})`,
+  );
   results.stopS.push(await stopServer(server, 'after-sigkill'));
 
   // ---------- report ----------
@@ -492,7 +550,9 @@ async function main() {
     `cold start, existing data (${results.coldS.length} runs): ${results.coldS.map(fmt).join(', ')}  median ${fmt(med)}  [target ≤ ${TARGET_COLD_S} s: ${med <= TARGET_COLD_S ? 'ok' : 'EXCEEDED'}]`,
     `restart after SIGKILL: ${fmt(results.sigkillRestartS)}${results.orphanStopped === false ? '  (old postgres NOT stopped)' : ''}`,
     `graceful stop (SIGTERM → exit, postgres gone): ${results.stopS.map(fmt).join(', ')}` +
-      (badStops.length ? `  — ${badStops.length} of ${results.stopS.length} exited non-zero` : '  (all exit 0)'),
+      (badStops.length
+        ? `  — ${badStops.length} of ${results.stopS.length} exited non-zero`
+        : '  (all exit 0)'),
     ...badStops.map((b) => `  ${b.label}: exit ${b.exit}: ${b.firstError}`),
     `idle RSS: node ${r.nodeMb.toFixed(0)} MB, postgres ${r.pgMb.toFixed(0)} MB (total ${total.toFixed(0)} MB) [budget ≤ ${BUDGET_RSS_MB} MB: ${total <= BUDGET_RSS_MB ? 'ok' : 'EXCEEDED'}]`,
     `  (after a cold start, peak over ${opts.idleSeconds} s idle; postgres = sum of VmRSS over ${r.pgProcs} processes, counts shared memory per process; PSS total ${(r.nodePssMb + r.pgPssMb).toFixed(0)} MB; node VmHWM ${r.nodeHwmMb.toFixed(0)} MB)`,

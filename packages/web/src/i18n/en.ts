@@ -38,6 +38,8 @@ export const en: Translation = {
     loadFailed: 'Failed to load data',
     retry: 'Retry',
     never: 'Never',
+    listSep: '; ',
+    enumSep: ', ',
   },
   lang: {
     'zh-CN': '中文',
@@ -369,5 +371,6 @@ export const en: Translation = {
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',
+    withDetails: '{{message}}: {{details}}',
   },
 };

@@ -36,6 +36,8 @@ export const zhCN = {
     loadFailed: '数据加载失败',
     retry: '重试',
     never: '从未',
+    listSep: '；',
+    enumSep: '、',
   },
   lang: {
     'zh-CN': '中文',
@@ -363,6 +365,7 @@ export const zhCN = {
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',
+    withDetails: '{{message}}：{{details}}',
   },
 };
 

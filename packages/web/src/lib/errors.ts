@@ -26,7 +26,10 @@ export function errorMessage(err: unknown): string {
     const base = i18n.t(`errors.${err.code}`);
     const violations = passwordViolations(err);
     if (violations.length > 0) {
-      return `${base}：${violations.map((v) => i18n.t(`password.violations.${v}`)).join('；')}`;
+      return i18n.t('errors.withDetails', {
+        message: base,
+        details: violations.map((v) => i18n.t(`password.violations.${v}`)).join(i18n.t('common.listSep')),
+      });
     }
     return base;
   }

@@ -61,7 +61,7 @@ export function TotpEnrol({ onEnrolled }: { onEnrolled?: () => void }) {
               />
             ) : null}
             <Typography.Text>
-              {t('totp.secret')}：
+              <Typography.Text type="secondary">{t('totp.secret')}</Typography.Text>{' '}
               <Typography.Text code copyable data-testid="totp-secret">
                 {enrolment.secret}
               </Typography.Text>

@@ -58,13 +58,14 @@ export function AuditPage() {
       title: t('audit.objectType'),
       dataIndex: 'objectType',
       width: 110,
-      render: (v: string | null) => v ?? '—',
+      render: (v: string | null) => v ?? t('common.empty'),
     },
     {
       title: t('audit.objectId'),
       dataIndex: 'objectId',
       ellipsis: true,
-      render: (v: string | null) => (v ? <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> : t('common.empty'),
     },
     {
       title: t('audit.result'),
@@ -81,7 +82,7 @@ export function AuditPage() {
       title: t('audit.clientAddress'),
       dataIndex: 'clientAddress',
       width: 140,
-      render: (v: string | null) => v ?? '—',
+      render: (v: string | null) => v ?? t('common.empty'),
     },
   ];
 
@@ -128,7 +129,7 @@ export function AuditPage() {
               ? t('audit.verifyOk', { checked: verifyResult.checked })
               : t('audit.verifyBroken', {
                   checked: verifyResult.checked,
-                  id: verifyResult.firstBrokenId ?? '—',
+                  id: verifyResult.firstBrokenId ?? t('common.empty'),
                 })
           }
         />

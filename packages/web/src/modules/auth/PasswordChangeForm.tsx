@@ -103,7 +103,9 @@ export function PasswordChangeForm({ username, onSuccess }: { username: string; 
               if (typeof value !== 'string' || value === '') return;
               const violations = checkPasswordStrength(value, GOVERNMENT_PASSWORD_POLICY, username);
               if (violations.length > 0) {
-                const reasons = violations.map((v) => t(`password.violations.${v}`)).join('；');
+                const reasons = violations
+                  .map((v) => t(`password.violations.${v}`))
+                  .join(t('common.listSep'));
                 throw new Error(t('password.weak', { reasons }));
               }
             },

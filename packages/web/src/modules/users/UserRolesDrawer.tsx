@@ -109,7 +109,9 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
               showIcon
               style={{ marginBottom: 16 }}
               data-testid="user-roles-sod-warning"
-              message={t('users.sodWarning', { roles: adminPicked.map((r) => t(`roles.${r}`)).join('、') })}
+              message={t('users.sodWarning', {
+                roles: adminPicked.map((r) => t(`roles.${r}`)).join(t('common.enumSep')),
+              })}
             />
           ) : null}
           <Form.Item
