@@ -10,7 +10,13 @@ const shots = resolve(import.meta.dirname, 'screenshots');
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -35,9 +41,12 @@ const lastTotpStep = new Map<string, number>();
 /** Log in through the login page (with the TOTP step for admin roles). */
 export async function loginUi(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
+  await page.waitForLoadState('networkidle');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
+  const first = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
   await page.getByTestId('login-submit').click();
+  await first;
   if (['sysadmin', 'secadmin', 'auditor'].includes(username)) {
     const totp = page.getByTestId('login-totp');
     await totp.waitFor();
@@ -49,7 +58,9 @@ export async function loginUi(page: Page, username: string, password = DEMO_PASS
     }
     lastTotpStep.set(username, step);
     await totp.fill(demoTotp(username));
+    const second = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
     await page.getByTestId('login-submit').click();
+    if ((await second).status() !== 200) throw new Error(`TOTP login of ${username} refused`);
   }
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
   await page.waitForLoadState('networkidle');

@@ -25,10 +25,12 @@ describe('[platform] log in as each role and see the right menu', () => {
     it(`${user}`, async () => {
       const page = await newPage(browser);
       await loginUi(page, user);
+      await page.getByTestId('menu-home').waitFor();
       const visible: string[] = [];
       for (const key of ALL_MENU_KEYS) {
         if (await page.getByTestId(`menu-${key}`).isVisible()) visible.push(key);
       }
+      await screenshot(page, `home-${user}`);
       expect(visible.sort()).toEqual([...expected].sort());
       await screenshot(page, `home-${user}`);
       await page.context().close();
@@ -70,14 +72,17 @@ describe('[auth] change a password', () => {
     await loginUi(page, 'street2');
     await page.getByTestId('menu-account').click();
     await page.getByTestId('password-current').fill('Demo#2026');
-    await page.getByTestId('password-new').fill('Street2#2027');
-    await page.getByTestId('password-confirm').fill('Street2#2027');
+    await page.getByTestId('password-new').fill('Qingyuan#2027x');
+    await page.getByTestId('password-confirm').fill('Qingyuan#2027x');
+    const changed = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
     await page.getByTestId('password-submit').click();
-    await page.waitForTimeout(1000);
+    expect((await changed).status()).toBe(200);
+    await page.waitForTimeout(500);
     await screenshot(page, 'account-password-changed');
     await page.getByTestId('logout').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.getByTestId('login-username').waitFor();
-    await loginUi(page, 'street2', 'Street2#2027');
+    await loginUi(page, 'street2', 'Qingyuan#2027x');
     await page.context().close();
   });
 });
@@ -90,9 +95,16 @@ describe('[audit] the auditor filters the log', () => {
     await page.getByTestId('audit-filter-actor').fill('street2');
     await page.getByTestId('audit-search').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 10_000 }).toContain('street2');
-    const text = (await table.textContent()) ?? '';
-    expect(text).not.toContain('orgdept');
+    // the filtered answer: street2's rows only (the unfiltered page had everyone's)
+    await expect
+      .poll(
+        async () => {
+          const text = (await table.textContent()) ?? '';
+          return text.includes('street2') && !text.includes('orgdept') && !text.includes('sysadmin');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await screenshot(page, 'audit-filtered');
     await page.context().close();
   });

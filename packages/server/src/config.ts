@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string;
   /** Behind TLS: mark cookies Secure. */
   secureCookies: boolean;
+  /** login attempts per client address per minute */
+  loginRateMax: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES === 'true',
+    loginRateMax: Number(env.LOGIN_RATE_MAX ?? 30),
   };
 }
 

@@ -38,7 +38,7 @@ async function main() {
     for (const [user, secret] of Object.entries(seeded.totp)) log(`  TOTP secret of ${user}: ${secret}`);
   }
 
-  const app = await buildApp({ pool: db.appPool, cipher, config });
+  const app = await buildApp({ pool: db.appPool, cipher, config, loginRateMax: config.loginRateMax });
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });

@@ -39,6 +39,8 @@ export async function migrateDatabase(adminUrl: string, appPassword: string): Pr
 
 export async function openAppPool(adminUrl: string, appPassword: string, max = 10): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: appUrlFrom(adminUrl, appPassword), max });
+  // an idle connection closed by the server (shutdown, restart) must not crash the process
+  pool.on('error', (e) => console.error(`[ganbu] database connection lost: ${e.message}`));
   const client = await pool.connect();
   try {
     await assertAppRoleIsSafe(client);
