@@ -63,5 +63,6 @@ export async function loginUi(page: Page, username: string, password = DEMO_PASS
     if ((await second).status() !== 200) throw new Error(`TOTP login of ${username} refused`);
   }
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
+  await page.getByTestId('logout').waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
 }
