@@ -67,6 +67,7 @@ gate('format', 'npx', ['prettier', '--check', '.']);
 gate('typecheck', 'npx', ['tsc', '-p', 'packages/core', '--noEmit']);
 gate('typecheck-server', 'npx', ['tsc', '-p', 'packages/server', '--noEmit']);
 gate('typecheck-web', 'npx', ['tsc', '-p', 'packages/web', '--noEmit']);
+gate('typecheck-e2e', 'npx', ['tsc', '-p', 'e2e', '--noEmit']);
 vitest('core', 'packages/core');
 vitest('server-embedded', 'packages/server', { DATABASE_URL: '' });
 if (process.env.DATABASE_URL)

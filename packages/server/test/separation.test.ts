@@ -23,7 +23,7 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
           const { id, ...rest } = req;
           const res = await injectAs(t, s, {
             ...rest,
-            method: route.method as 'GET',
+            method: route.method,
             url: urlFor(route.url, id),
           });
           expectError(res, 403, 'FORBIDDEN');
