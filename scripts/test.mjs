@@ -53,7 +53,7 @@ function vitest(name, dir, env = {}) {
   if (existsSync(json)) {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     p = report.numPassedTests;
-    f = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+    f = report.numFailedTests;
   }
   if (!r.ok && f === 0) f = 1; // the runner itself failed
   if (p + f === 0) f = 1; // a suite that ran no test is a failure

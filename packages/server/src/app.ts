@@ -109,14 +109,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(cadreRoutes);
 
+  // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;
-  if (dist && existsSync(dist)) {
-    await app.register(fastifyStatic, { root: dist, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api'))
-        return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveWeb = Boolean(dist && existsSync(dist));
+  if (serveWeb) await app.register(fastifyStatic, { root: dist as string, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (!serveWeb || req.url.startsWith('/api')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    }
+    return reply.sendFile('index.html');
+  });
   return app;
 }

@@ -7,7 +7,8 @@ import { backupDatabase, restoreDatabase } from '../backup/backup.ts';
 import { loadSecrets, readConfig } from '../config.ts';
 import { migrateDatabase, openAppPool } from '../db/database.ts';
 import { startEmbedded, type EmbeddedDb } from '../db/embedded.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasAnyOrg, seedDemo } from '../demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, hasAnyOrg, seedDemo } from '../demo/seed.ts';
+import { totpCode } from '../modules/auth/totp.ts';
 import { verifyChain } from '../modules/audit/repository.ts';
 import { purgeAudit } from '../modules/audit/retention.ts';
 import { createFieldCipher } from '../platform/field-cipher.ts';
@@ -22,6 +23,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   audit-purge --before YYYY-MM-DD           delete audit rows older than the date (never younger than 180 days)
   backup --out FILE                         consistent logical dump (gzip)
   restore --in FILE                         restore a dump into an empty, migrated database
+  demo-totp --username U                    current TOTP code of a demo admin account (demo secrets only)
 Settings: DATA_DIR (embedded database) or DATABASE_URL (PostgreSQL server).`;
 
 /** The running app's embedded server when there is one (read its port), else start it for this command. */
@@ -67,6 +69,11 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help') {
     console.log(USAGE);
     return command ? 0 : 1;
+  }
+  if (command === 'demo-totp') {
+    if (!values.username) throw new Error('--username is required');
+    console.log(totpCode(demoTotpSecret(values.username), new Date()));
+    return 0;
   }
   const config = readConfig();
   const secrets = loadSecrets(config.dataDir);
