@@ -1,5 +1,4 @@
 import type { Permission, Role, ScopeMode } from '@ganbu/core';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 
 /** The authenticated user of a request, with their data scope. */
@@ -31,7 +30,6 @@ export interface AuditInput {
 /** Per-request state: one transaction with the user's scope set, and the audit recorder. */
 export interface RequestContext {
   client: pg.PoolClient;
-  db: NodePgDatabase;
   actor: Actor | null;
   now: Date;
   clientAddress: string;

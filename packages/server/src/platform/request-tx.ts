@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { can } from '@ganbu/core';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
@@ -100,7 +99,6 @@ async function runInTransaction(
   let actor: Actor | null = null;
   const ctx: RequestContext = {
     client,
-    db: drizzle(client),
     actor: null,
     now,
     clientAddress: req.ip,
