@@ -69,15 +69,19 @@ async function start(port: number): Promise<ChildProcess> {
   throw new Error(`server did not become healthy: ${output}`);
 }
 
-async function loginAndCreate(port: number, code: string): Promise<number> {
-  const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
+async function login(base: string): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'orgdept', password: 'Demo#2026' }),
   });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+async function loginAndCreate(port: number, code: string): Promise<number> {
+  const base = `http://127.0.0.1:${port}`;
+  const { cookie, csrfToken } = await login(base);
   const orgs = (await (await fetch(`${base}/api/orgs`, { headers: { cookie } })).json()) as {
     items: { id: string; kind: string }[];
   };
@@ -92,12 +96,7 @@ async function loginAndCreate(port: number, code: string): Promise<number> {
 
 async function countOrg(port: number, code: string): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'orgdept', password: 'Demo#2026' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { cookie } = await login(base);
   const orgs = (await (await fetch(`${base}/api/orgs`, { headers: { cookie } })).json()) as {
     items: { code: string }[];
   };

@@ -12,6 +12,18 @@ interface Row {
   total: number;
 }
 
+function toItem(r: Row): CadreListItem {
+  return {
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birth_date,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    postTitle: r.post_title,
+  };
+}
+
 /** Roster page within scope (row-level security filters cadres and orgs). */
 export async function listCadres(
   client: pg.ClientBase,
@@ -36,15 +48,7 @@ export async function listCadres(
     params,
   );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      gender: r.gender,
-      birthDate: r.birth_date,
-      orgId: r.org_id,
-      orgName: r.org_name,
-      postTitle: r.post_title,
-    })),
+    items: rows.map(toItem),
     total: rows[0]?.total ?? 0,
   };
 }
@@ -56,16 +60,5 @@ export async function findCadre(client: pg.ClientBase, id: string): Promise<Cadr
        FROM cadres c JOIN orgs o ON o.id = c.org_id WHERE c.id = $1`,
     [id],
   );
-  const r = rows[0];
-  return r
-    ? {
-        id: r.id,
-        name: r.name,
-        gender: r.gender,
-        birthDate: r.birth_date,
-        orgId: r.org_id,
-        orgName: r.org_name,
-        postTitle: r.post_title,
-      }
-    : null;
+  return rows[0] ? toItem(rows[0]) : null;
 }
