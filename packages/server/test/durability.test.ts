@@ -110,10 +110,11 @@ describe('[platform] embedded PostgreSQL durability (SECURITY 28)', () => {
     expect(await loginAndCreate(port, 'K01')).toBe(200);
     child.kill('SIGKILL');
     await new Promise((r) => child?.once('exit', r));
-    expect(postmasters()).toBe(1); // the orphaned postgres is still running
+    // the orphaned postmaster usually keeps running (it may also have gone down with its pipes)
+    expect(postmasters(), 'postmasters left after SIGKILL').toBeLessThanOrEqual(1);
     child = await start(port);
-    expect(postmasters()).toBe(1);
-    expect(await countOrg(port, 'K01')).toBe(1);
+    expect(postmasters(), 'postmasters after the restart').toBe(1);
+    expect(await countOrg(port, 'K01'), 'the acknowledged write').toBe(1);
   });
 
   it('SIGTERM stops the app and its PostgreSQL cleanly; data survives a restart', async () => {
