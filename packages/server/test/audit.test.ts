@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/modules/audit/repository.ts';
 import { purgeAudit } from '../src/modules/audit/retention.ts';
@@ -64,6 +65,17 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
     const xlsx = await injectAs(t, auditor, { method: 'GET', url: '/api/audit/export.xlsx?actor=orgdept' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('审计日志');
+    const all = (await injectAs(t, auditor, { method: 'GET', url: '/api/audit?actor=orgdept' })).json<{
+      total: number;
+    }>();
+    expect(sheet?.getRow(1).getCell(3).value).toBe('操作人');
+    expect((sheet?.rowCount ?? 0) - 1).toBe(all.total);
+    sheet?.eachRow((row, n) => {
+      if (n > 1) expect(row.getCell(3).value).toBe('orgdept');
+    });
     const sys = await loginAs(t, 'sysadmin');
     expectError(await injectAs(t, sys, { method: 'GET', url: '/api/audit' }), 403, 'FORBIDDEN');
   });

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { AuditEntry } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 
@@ -23,28 +23,25 @@ const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
   { header: '哈希', key: 'hash', width: 66 },
 ];
 
-/** Stream an xlsx of audit rows; batches are written and committed row by row. */
-export function auditWorkbookStream(batches: AsyncIterable<AuditEntry[]>): {
-  stream: PassThrough;
-  done: Promise<void>;
-} {
-  const stream = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+/**
+ * Write an xlsx of audit rows to `out`, batch by batch, committing each row as it goes,
+ * so memory stays flat however long the log is.
+ */
+export async function writeAuditWorkbook(batches: AsyncIterable<AuditEntry[]>, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('审计日志');
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  const done = (async () => {
-    for await (const batch of batches) {
-      for (const e of batch) {
-        ws.addRow(
-          Object.fromEntries(
-            COLUMNS.map((c) => [c.key, c.key === 'actorRoles' ? e.actorRoles.join(',') : safeCell(e[c.key])]),
-          ),
-        ).commit();
-      }
+  ws.getRow(1).commit();
+  for await (const batch of batches) {
+    for (const e of batch) {
+      ws.addRow(
+        Object.fromEntries(
+          COLUMNS.map((c) => [c.key, c.key === 'actorRoles' ? e.actorRoles.join(',') : safeCell(e[c.key])]),
+        ),
+      ).commit();
     }
-    ws.commit();
-    await wb.commit();
-  })();
-  return { stream, done };
+  }
+  ws.commit();
+  await wb.commit();
 }
