@@ -44,7 +44,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card title={t('home.profile')}>
-            <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small">
+            <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} bordered size="small">
               <Descriptions.Item label={t('home.displayName')}>{me.displayName}</Descriptions.Item>
               <Descriptions.Item label={t('home.username')}>{me.username}</Descriptions.Item>
               <Descriptions.Item label={t('home.org')}>

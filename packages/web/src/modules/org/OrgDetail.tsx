@@ -89,7 +89,7 @@ export function OrgDetail({
           </Popconfirm>
         </Flex>
       ) : null}
-      <Descriptions column={{ xs: 1, sm: 1, md: 2 }} bordered size="small">
+      <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} bordered size="small">
         <Descriptions.Item label={t('org.name')}>{org.name}</Descriptions.Item>
         <Descriptions.Item label={t('org.kind')}>
           <Tag color={ORG_KIND_COLORS[org.kind]}>{t(`orgKinds.${org.kind}`)}</Tag>
