@@ -1,5 +1,7 @@
 import { can, type Role } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoTotpSecret } from '../src/demo/seed.ts';
+import { totpCode } from '../src/modules/auth/totp.ts';
 import { createTestApp, expectError, injectAs, loginAs, type TestApp } from './helpers.ts';
 import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from './route-matrix.ts';
 
@@ -63,5 +65,54 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
     await expect(
       t.db.admin.query(`UPDATE users SET roles = '{secadmin,auditor}' WHERE username = 'leader'`),
     ).rejects.toThrow(/check constraint/);
+  });
+});
+
+describe('[platform] no scope escalation', () => {
+  it('a security administrator confined to a street cannot grant 全部', async () => {
+    const { rows } = await t.db.admin.query<{ id: string }>(
+      `INSERT INTO users (username, display_name, org_id, org_path, roles, scope_mode, password_hash, totp_secret, must_change_password)
+       SELECT 'sec_street', 'sec', u.org_id, u.org_path, '{secadmin}', 'subtree', u.password_hash,
+              (SELECT totp_secret FROM users WHERE username = 'secadmin'), false
+         FROM users u WHERE u.username = 'street1' RETURNING id`,
+    );
+    expect(rows).toHaveLength(1);
+    const login = async () => {
+      t.clock.advance(30_000);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          username: 'sec_street',
+          password: 'Demo#2026',
+          totp: totpCode(demoTotpSecret('secadmin'), t.clock.now()),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return {
+        username: 'sec_street',
+        cookie: `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`,
+        csrf: res.json<{ csrfToken: string }>().csrfToken,
+        userId: '',
+      };
+    };
+    const s = await login();
+    const target = await t.db.admin.query<{ id: string }>(`SELECT id FROM users WHERE username = 'street1'`);
+    const res = await injectAs(t, s, {
+      method: 'POST',
+      url: `/api/users/${target.rows[0]?.id}/roles`,
+      payload: { roles: ['orgdept'], scopeMode: 'all' },
+    });
+    expectError(res, 403, 'FORBIDDEN');
+    const after = await t.db.admin.query<{ scope_mode: string; roles: string[] }>(
+      `SELECT scope_mode, roles FROM users WHERE username = 'street1'`,
+    );
+    expect(after.rows[0]).toEqual({ scope_mode: 'subtree', roles: ['unit_admin'] });
+    const ok = await injectAs(t, s, {
+      method: 'POST',
+      url: `/api/users/${target.rows[0]?.id}/roles`,
+      payload: { roles: ['unit_admin', 'leader'], scopeMode: 'unit' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 });

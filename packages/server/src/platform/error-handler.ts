@@ -34,6 +34,10 @@ export function installErrorHandler(app: FastifyInstance) {
         details: issues,
       });
     }
+    // PostgreSQL 42501: a row-level security policy refused the row (outside the user's scope)
+    if ((err as { code?: string }).code === '42501') {
+      return reply.code(403).send({ code: 'FORBIDDEN', message: '超出您的数据范围' });
+    }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return reply.code(known.status).send({ code: known.code, message: known.message });
     if (err.statusCode === 429) {

@@ -118,7 +118,8 @@ async function runInTransaction(
     await client.query('BEGIN');
     await setSystemScope(client);
     const settings = await loadSecuritySettings(client);
-    const token = req.cookies[SESSION_COOKIE];
+    // public routes (login, health) ignore any session: a stale cookie must not block a new login
+    const token = isPublic ? undefined : req.cookies[SESSION_COOKIE];
     const resolved = token ? await resolveSession(client, token, now, settings) : null;
     if (resolved === 'expired') {
       await client.query('COMMIT'); // keep the deletion of the ended session

@@ -2,6 +2,7 @@ import {
   checkPasswordStrength,
   UserCreateInputSchema,
   violatesSeparationOfDuties,
+  type ScopeMode,
   type SecuritySettings,
   type User,
   type UserCreateInput,
@@ -37,6 +38,13 @@ export async function listUsers(
   return { items: rows.map((r) => repo.toUser(r, locked.has(r.username))), total };
 }
 
+/** Nobody hands out a wider data scope than their own: only a 全部 user may grant 全部. */
+function assertScopeGrantable(ctx: RequestContext, mode: ScopeMode) {
+  if (mode === 'all' && ctx.actor?.scopeMode !== 'all') {
+    throw forbidden('不能授予超出自身数据范围的“全部”范围');
+  }
+}
+
 function checkInitialPassword(password: string, username: string, settings: SecuritySettings) {
   const violations = checkPasswordStrength(password, settings.password, username);
   if (violations.length) throw new AppError(400, 'PASSWORD_POLICY', '初始密码不符合密码策略', violations);
@@ -50,6 +58,7 @@ export async function createUser(
 ): Promise<User> {
   const input = UserCreateInputSchema.parse(raw);
   checkInitialPassword(input.initialPassword, input.username, settings);
+  assertScopeGrantable(ctx, input.scopeMode);
   if (!(await repo.orgVisible(ctx.client, input.orgId))) throw notFound('单位');
   if (input.cadreId && !(await repo.cadreVisible(ctx.client, input.cadreId))) throw notFound('干部');
   try {
@@ -104,6 +113,7 @@ export async function grantRoles(
     );
   }
   if (id === ctx.actor?.userId) throw forbidden('不能修改自己的角色');
+  assertScopeGrantable(ctx, input.scopeMode);
   const before = await present(ctx, id, settings);
   const roles = [...new Set(input.roles)];
   await repo.updateUser(ctx.client, id, { roles, scopeMode: input.scopeMode });
