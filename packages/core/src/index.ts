@@ -11,3 +11,5 @@ export * from './contracts/users.ts';
 export * from './contracts/audit.ts';
 export * from './contracts/settings.ts';
 export * from './contracts/cadres.ts';
+export * from './cadre/model.ts';
+export * from './cadre/record.ts';
