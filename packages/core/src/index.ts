@@ -13,3 +13,8 @@ export * from './contracts/settings.ts';
 export * from './contracts/cadres.ts';
 export * from './cadre/model.ts';
 export * from './cadre/record.ts';
+export * from './cadre/id-number.ts';
+export * from './cadre/officer-date.ts';
+export * from './cadre/derived-facts.ts';
+export * from './cadre/resume.ts';
+export * from './cadre/validate.ts';

@@ -150,8 +150,65 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
     targetsForeign: false,
   },
-  'GET /api/cadres/:id': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'GET /api/cadres/:id': {
+    requests: (fx) => [{ id: fx.foreign.cadreId }, { id: fx.foreign.cadreId, query: { reveal: 'true' } }],
+    targetsForeign: true,
+  },
+  'GET /api/cadres/export.xlsx': {
+    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    targetsForeign: false,
+  },
+  'POST /api/cadres': {
+    requests: (fx) => [{ payload: sampleRecord(fx.foreign.orgId) }],
+    targetsForeign: true,
+  },
+  'PUT /api/cadres/:id': {
+    requests: (fx) => [
+      { id: fx.foreign.cadreId, payload: sampleRecord(fx.foreign.orgId) },
+      { id: fx.foreign.cadreId, payload: sampleRecord(fx.own.orgId) },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/cadres/:id/photo': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'PUT /api/cadres/:id/photo': {
+    requests: (fx) => [
+      { id: fx.foreign.cadreId, payload: TINY_JPEG, headers: { 'content-type': 'image/jpeg' } },
+    ],
+    targetsForeign: true,
+  },
 };
+
+/** The smallest JPEG header a content check accepts. */
+export const TINY_JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9,
+]);
+
+/** A valid cadre record (the ID number checks out against birth date and gender). */
+export function sampleRecord(orgId: string) {
+  return {
+    orgId,
+    name: '林志强',
+    gender: 'male',
+    birthDate: '1949-12-31',
+    // 11010519491231001 + check character 1 (GB 11643; sequence 001 is odd → male)
+    idNumber: '110105194912310011',
+    politicalStatus: '中共党员',
+    partyJoinDate: '1975-06',
+    workStartDate: '1970-08',
+    appointments: [
+      {
+        unitName: '东湖街道',
+        unitKind: 'street',
+        title: '党工委书记',
+        isLeadership: true,
+        roleKind: 'party_secretary',
+        rank: '正科级',
+        start: '1990-01',
+        end: null,
+      },
+    ],
+  };
+}
 
 /** Fill `:id` in a route pattern. */
 export function urlFor(pattern: string, id: string | undefined): string {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTotpSecret, DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
@@ -57,6 +58,8 @@ async function foreignFingerprint(): Promise<string> {
   const { rows } = await t.db.admin.query<{ f: string }>(
     `SELECT md5(coalesce((SELECT string_agg(o::text, '|' ORDER BY o.id) FROM orgs o WHERE o.path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(c::text, '|' ORDER BY c.id) FROM cadres c WHERE c.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM cadre_appointments a WHERE a.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(p.cadre_id::text || md5(p.bytes), '|' ORDER BY p.cadre_id) FROM cadre_photos p WHERE p.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
                             FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,
@@ -94,6 +97,17 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
           const label = `${actor.username} ${route.method} ${urlFor(route.url, id)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
           expect(res.statusCode, label).toBeLessThan(500);
           for (const foreignId of fx.foreignIds) expect(res.body.includes(foreignId), label).toBe(false);
+          if (res.headers['content-type']?.toString().includes('spreadsheetml')) {
+            // an export holds exactly the rows the roster shows this user (the roster is checked by id above)
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+            const roster = await injectAs(t, session, {
+              method: 'GET',
+              url: '/api/cadres',
+              query: { ...(rest.query as object), pageSize: '1' },
+            });
+            expect((wb.worksheets[0]?.rowCount ?? 1) - 1, label).toBe(roster.json<{ total: number }>().total);
+          }
           expect(res.body.includes(fx.foreign.orgPath), label).toBe(false);
           expect(await foreignFingerprint(), label).toBe(before);
           if (route.method !== 'GET' && entry.targetsForeign)

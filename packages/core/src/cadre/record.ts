@@ -24,7 +24,7 @@ export const CadreRecordInputSchema = z.strictObject({
   politicalStatus: z.string().max(30).default(''), // 政治面貌
   partyJoinDate: PartialDateSchema.nullable().default(null), // 入党时间
   workStartDate: PartialDateSchema.nullable().default(null), // 参加工作时间
-  health: z.string().max(50).default(''), // 健康状况
+  health: z.string().max(50).default(''), // 健康状况 (sensitive)
   fullTimeEducation: EducationSchema.default({ education: '', degree: '', school: '', major: '' }),
   inServiceEducation: EducationSchema.default({ education: '', degree: '', school: '', major: '' }),
   idNumber: z.string().max(18).nullable().default(null), // 身份证号 (sensitive)

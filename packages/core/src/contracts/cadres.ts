@@ -1,23 +1,75 @@
 import { z } from 'zod';
+import { CADRE_CATEGORIES, GENDERS } from '../cadre/model.ts';
+import { CadreRecordInputSchema } from '../cadre/record.ts';
 
-/** Minimal roster row; the cadre registry module extends it. */
+/** One row of the roster (干部名册). Sensitive fields are always masked here. */
 export const CadreListItemSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
-  gender: z.enum(['male', 'female']),
+  gender: z.enum(GENDERS),
   birthDate: z.string(),
+  age: z.number().int().nullable(),
   orgId: z.string().uuid(),
   orgName: z.string(),
   postTitle: z.string(),
+  rank: z.string(),
+  category: z.enum(CADRE_CATEGORIES).nullable(),
+  politicalStatus: z.string(),
+  education: z.string(),
+  degree: z.string(),
+  tags: z.array(z.string()),
+  idNumberMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
 });
 export type CadreListItem = z.infer<typeof CadreListItemSchema>;
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Roster filters: any field, and facts derived from the appointment history. */
 export const CadreListQuerySchema = z.strictObject({
   q: z.string().max(50).optional(),
   orgId: z.string().uuid().optional(),
+  gender: z.enum(GENDERS).optional(),
+  ageMin: z.coerce.number().int().min(0).max(120).optional(),
+  ageMax: z.coerce.number().int().min(0).max(120).optional(),
+  education: z.string().max(30).optional(),
+  degree: z.string().max(30).optional(),
+  politicalStatus: z.string().max(30).optional(),
+  category: z.enum(CADRE_CATEGORIES).optional(),
+  rank: z.string().max(30).optional(),
+  tag: z.string().max(20).optional(),
+  professionalType: flag.optional(),
+  streetOrTownship: flag.optional(),
+  streetLeadership: flag.optional(),
+  townshipSecretary: flag.optional(),
+  grassrootsYearsMin: z.coerce.number().min(0).max(60).optional(),
+  sort: z.enum(['org', 'name', 'birthDate', 'rank']).default('org'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type CadreListQuery = z.infer<typeof CadreListQuerySchema>;
 
 export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), total: z.number().int() });
+
+/** A derived fact with the sentence that explains it. */
+export const ExplainedFactSchema = z.object({
+  value: z.union([z.boolean(), z.number(), z.string(), z.null()]),
+  explanation: z.string(),
+});
+
+export const CadreDetailSchema = CadreRecordInputSchema.extend({
+  id: z.string().uuid(),
+  orgName: z.string(),
+  /** true when ID number, phone, health and family are shown in clear (the read was audited) */
+  revealed: z.boolean(),
+  health: z.string(),
+  hasPhoto: z.boolean(),
+  resume: z.string(),
+  facts: z.record(z.string(), ExplainedFactSchema),
+});
+export type CadreDetail = z.infer<typeof CadreDetailSchema>;
+
+export const CadreDetailQuerySchema = z.strictObject({
+  reveal: flag.optional(),
+});

@@ -32,6 +32,9 @@ export const PERMISSIONS = [
   'settings.write',
   'audit.read',
   'cadre.read',
+  'cadre.write',
+  /** see ID number, phone, health and family in clear (each read audited) */
+  'cadre.sensitive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,8 +45,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   secadmin: ['org.read', 'user.read', 'role.grant', 'settings.write'],
   // 审计管理员: reads the audit log, nothing else.
   auditor: ['audit.read'],
-  orgdept: ['org.read', 'org.write', 'cadre.read'],
-  unit_admin: ['org.read', 'cadre.read'],
+  orgdept: ['org.read', 'org.write', 'cadre.read', 'cadre.write', 'cadre.sensitive'],
+  unit_admin: ['org.read', 'cadre.read', 'cadre.write', 'cadre.sensitive'],
   leader: ['org.read', 'cadre.read'],
   cadre: ['org.read', 'cadre.read'],
 };

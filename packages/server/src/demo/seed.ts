@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Role, ScopeMode } from '@ganbu/core';
+import { CadreRecordInputSchema } from '@ganbu/core';
 import { generateDemoDistrict, type DemoDistrict } from '@ganbu/core/demo/district';
+import { generateDemoRecords } from '@ganbu/core/demo/records';
+import { insertCadre, replaceAppointments } from '../modules/cadre/repository.ts';
+import { cadreWrite } from '../modules/cadre/service.ts';
 import { Secret } from 'otpauth';
 import type pg from 'pg';
 import { appendAudit } from '../platform/audit-writer.ts';
@@ -127,23 +131,14 @@ export async function seedDemo(
       idOf.set(o.key, (rows[0] as { id: string }).id);
     }
     const cadreIds = new Map<string, string>();
-    const chunk = 500;
-    for (let i = 0; i < district.cadres.length; i += chunk) {
-      const part = district.cadres.slice(i, i + chunk);
-      const { rows } = await client.query<{ id: string }>(
-        `INSERT INTO cadres (org_id, org_path, name, gender, birth_date, post_title)
-         SELECT * FROM unnest($1::uuid[], $2::ltree[], $3::text[], $4::text[], $5::date[], $6::text[])
-         RETURNING id`,
-        [
-          part.map((c) => idOf.get(c.orgKey)),
-          part.map((c) => pathOf.get(c.orgKey)),
-          part.map((c) => c.name),
-          part.map((c) => c.gender),
-          part.map((c) => c.birthDate),
-          part.map((c) => c.postTitle),
-        ],
-      );
-      rows.forEach((r, j) => cadreIds.set((part[j] as { key: string }).key, r.id));
+    const today = now.toISOString().slice(0, 10);
+    for (const r of generateDemoRecords(district, { seed: opts.seed ?? 1 })) {
+      const { key, orgKey, ...fields } = r;
+      const record = CadreRecordInputSchema.parse({ ...fields, orgId: idOf.get(orgKey) });
+      const id = await insertCadre(client, cadreWrite(cipher, record, today));
+      if (!id) throw new Error(`demo cadre ${key}: unit not found`);
+      await replaceAppointments(client, id, record.appointments);
+      cadreIds.set(key, id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const totp: Record<string, string> = {};

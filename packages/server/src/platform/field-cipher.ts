@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Encryption of sensitive fields at rest: AES-256-GCM (default) or SM4-GCM (national crypto).
@@ -9,6 +9,8 @@ export type CipherAlgorithm = 'aes' | 'sm4';
 export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
+  /** keyed hash (HMAC-SHA256) for finding a row by an encrypted value without decrypting */
+  blindIndex(purpose: string, plain: string): string;
 }
 
 export function createFieldCipher(keyBase64: string, algorithm: CipherAlgorithm = 'aes'): FieldCipher {
@@ -27,6 +29,9 @@ export function createFieldCipher(keyBase64: string, algorithm: CipherAlgorithm 
       };
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `v1:${algorithm}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+    },
+    blindIndex(purpose, plain) {
+      return createHmac('sha256', key).update(`${purpose}:${plain}`).digest('hex');
     },
     decrypt(stored) {
       const [version, alg, data] = stored.split(':');

@@ -50,5 +50,17 @@ export function capabilitiesOf(roles: readonly Role[]) {
     manageUsers: can(roles, 'user.write'),
     grantRoles: can(roles, 'role.grant'),
     editSettings: can(roles, 'settings.write'),
+    editCadres: can(roles, 'cadre.write'),
   };
+}
+
+/**
+ * Whether the user may see a cadre record's sensitive fields in clear: roles with
+ * `cadre.sensitive`, and a cadre (仅本人) for their own linked record.
+ */
+export function canRevealCadre(
+  me: { roles: readonly Role[]; cadreId: string | null },
+  cadreId: string,
+): boolean {
+  return can(me.roles, 'cadre.sensitive') || (me.roles.includes('cadre') && me.cadreId === cadreId);
 }

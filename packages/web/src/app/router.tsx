@@ -19,6 +19,7 @@ const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx'));
 const SecuritySettingsPage = lazy(() => import('../modules/security/SecuritySettingsPage.tsx'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
 const CadresPage = lazy(() => import('../modules/cadres/CadresPage.tsx'));
+const CadreRecordPage = lazy(() => import('../modules/cadres/CadreRecordPage.tsx'));
 const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx'));
 
 function standalone(node: ReactNode) {
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },
       { path: 'audit', element: guarded('audit', <AuditPage />) },
       { path: 'cadres', element: guarded('cadres', <CadresPage />) },
+      { path: 'cadres/:id', element: guarded('cadres', <CadreRecordPage />) },
       { path: 'account', element: guarded('account', <AccountPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -74,14 +74,31 @@ function emit(status: number, code: string): void {
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown, query?: QueryParams): Promise<T> {
+/** A body sent as is (e.g. an uploaded photo) with its own content type, instead of JSON. */
+interface RawBody {
+  raw: Blob;
+  contentType: string;
+}
+
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: QueryParams,
+  rawBody?: RawBody,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: string | undefined;
+  let payload: string | Blob | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    // Body-less actions (logout, unlock, …) still send `{}` so the JSON content type is always present.
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body ?? {});
+    if (rawBody) {
+      headers['content-type'] = rawBody.contentType;
+      payload = rawBody.raw;
+    } else {
+      // Body-less actions (logout, unlock, …) still send `{}` so the JSON content type is always present.
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body ?? {});
+    }
   }
 
   let res: Response;
@@ -120,4 +137,7 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** PUT of a file's bytes as the body, e.g. a photo with content type image/jpeg. */
+  putRaw: <T>(path: string, raw: Blob, contentType: string) =>
+    request<T>('PUT', path, undefined, undefined, { raw, contentType }),
 };

@@ -2,11 +2,7 @@ import { AuditListSchema, AuditQuerySchema } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { writeAuditWorkbook } from './export.ts';
 import * as repo from './repository.ts';
 
@@ -37,18 +33,11 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: { tags, summary: '导出审计日志（Excel）', querystring: ExportQuerySchema },
     },
     async (req, reply) => {
-      // spooled to a temporary file inside the transaction, streamed out after COMMIT
-      const dir = await mkdtemp(join(tmpdir(), 'ganbu-export-'));
-      const file = join(dir, 'audit.xlsx');
-      const out = createWriteStream(file, { mode: 0o600 });
-      await writeAuditWorkbook(repo.auditBatches(req.ctx.client, req.query), out);
-      await finished(out);
+      const body = await spoolToTempFile((out) =>
+        writeAuditWorkbook(repo.auditBatches(req.ctx.client, req.query), out),
+      );
       await req.ctx.audit({ action: 'audit.export', objectType: 'audit_log', after: req.query });
-      void reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
-      const body = createReadStream(file);
-      body.once('close', () => void rm(dir, { recursive: true, force: true }));
+      void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('审计日志.xlsx'));
       return body;
     },
   );

@@ -1,64 +1,293 @@
-import type { CadreListItem, CadreListQuery } from '@ganbu/core';
+import type { Appointment, CadreListQuery, CadreRecord, Education } from '@ganbu/core';
 import type pg from 'pg';
+import type { EncryptedFields } from './sensitive.ts';
 
-interface Row {
+/** A month-precision birth date counts from the 1st of the month (same rule as core `ageAt`). */
+const BIRTH_DAY = `(CASE WHEN length(c.birth_date) = 7 THEN c.birth_date || '-01' ELSE c.birth_date END)::date`;
+
+export interface RosterRow {
   id: string;
   name: string;
   gender: 'male' | 'female';
   birth_date: string;
+  age: number | null;
   org_id: string;
   org_name: string;
   post_title: string;
-  total: number;
+  rank: string;
+  category: CadreRecord['category'];
+  political_status: string;
+  full_time_education: Partial<Education>;
+  tags: string[];
+  id_number_enc: string | null;
+  phone_enc: string | null;
 }
 
-function toItem(r: Row): CadreListItem {
-  return {
-    id: r.id,
-    name: r.name,
-    gender: r.gender,
-    birthDate: r.birth_date,
-    orgId: r.org_id,
-    orgName: r.org_name,
-    postTitle: r.post_title,
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, (c) => '\\' + c);
+}
+
+/** WHERE clause of the roster filters; row-level security adds the scope. */
+export function rosterWhere(q: CadreListQuery, today: string): { sql: string; params: unknown[] } {
+  const parts: string[] = ['c.deactivated_at IS NULL'];
+  const params: unknown[] = [];
+  const add = (cond: string, ...values: unknown[]) => {
+    let i = 0;
+    parts.push(
+      cond.replace(/\?/g, () => {
+        params.push(values[i++]);
+        return `$${params.length}`;
+      }),
+    );
   };
+  if (q.q) add('c.name LIKE ?', `%${escapeLike(q.q)}%`);
+  if (q.orgId) add('c.org_path <@ (SELECT path FROM orgs WHERE id = ?)', q.orgId);
+  if (q.gender) add('c.gender = ?', q.gender);
+  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years
+  if (q.ageMin !== undefined) add(`${BIRTH_DAY} <= (?::date - make_interval(years => ?))`, today, q.ageMin);
+  if (q.ageMax !== undefined)
+    add(`${BIRTH_DAY} > (?::date - make_interval(years => ?))`, today, q.ageMax + 1);
+  if (q.education) add(`c.full_time_education->>'education' = ?`, q.education);
+  if (q.degree) add(`c.full_time_education->>'degree' = ?`, q.degree);
+  if (q.politicalStatus) add('c.political_status = ?', q.politicalStatus);
+  if (q.category) add('c.category = ?', q.category);
+  if (q.rank) add('c.rank = ?', q.rank);
+  if (q.tag) add('? = ANY (c.tags)', q.tag);
+  if (q.professionalType !== undefined) add('c.professional_type = ?', q.professionalType);
+  if (q.streetOrTownship !== undefined) add('c.fact_street_or_township = ?', q.streetOrTownship);
+  if (q.streetLeadership !== undefined) add('c.fact_street_leadership = ?', q.streetLeadership);
+  if (q.townshipSecretary !== undefined) add('c.fact_township_secretary = ?', q.townshipSecretary);
+  if (q.grassrootsYearsMin !== undefined)
+    add('c.fact_grassroots_months >= ?', Math.round(q.grassrootsYearsMin * 12));
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
 
-/** Roster page within scope (row-level security filters cadres and orgs). */
-export async function listCadres(
-  client: pg.ClientBase,
-  q: CadreListQuery,
-): Promise<{ items: CadreListItem[]; total: number }> {
-  const params: unknown[] = [q.pageSize, (q.page - 1) * q.pageSize];
-  const where: string[] = [];
-  if (q.q) {
-    params.push(`%${q.q.replace(/[%_\\]/g, (c) => '\\' + c)}%`);
-    where.push(`c.name ILIKE $${params.length}`);
-  }
-  if (q.orgId) {
-    params.push(q.orgId);
-    where.push(`c.org_path <@ (SELECT path FROM orgs WHERE id = $${params.length})`);
-  }
-  const { rows } = await client.query<Row>(
-    `SELECT c.id, c.name, c.gender, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.org_id, o.name AS org_name,
-            c.post_title, count(*) OVER ()::int AS total
-       FROM cadres c JOIN orgs o ON o.id = c.org_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY c.org_path, c.name LIMIT $1 OFFSET $2`,
-    params,
-  );
-  return {
-    items: rows.map(toItem),
-    total: rows[0]?.total ?? 0,
-  };
+const ORDER: Record<CadreListQuery['sort'], string> = {
+  org: 'c.org_path, c.name, c.id',
+  name: 'c.name, c.id',
+  birthDate: 'c.birth_date, c.id',
+  rank: 'c.rank, c.name, c.id',
+};
+
+export function rosterSelect(q: CadreListQuery, today: string) {
+  const where = rosterWhere(q, today);
+  const todayParam = where.params.length + 1;
+  const order = ORDER[q.sort].replace(/(c\.\w+)/, `$1 ${q.order === 'desc' ? 'DESC' : 'ASC'}`);
+  const sql = `SELECT c.id, c.name, c.gender, c.birth_date,
+      date_part('year', age($${todayParam}::date, ${BIRTH_DAY}))::int AS age,
+      c.org_id, o.name AS org_name, c.post_title, c.rank, c.category, c.political_status, c.full_time_education,
+      c.tags, c.id_number_enc, c.phone_enc
+    FROM cadres c JOIN orgs o ON o.id = c.org_id
+    ${where.sql}
+    ORDER BY ${order}`;
+  return { sql, params: [...where.params, today] };
 }
 
-export async function findCadre(client: pg.ClientBase, id: string): Promise<CadreListItem | null> {
-  const { rows } = await client.query<Row>(
-    `SELECT c.id, c.name, c.gender, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.org_id, o.name AS org_name,
-            c.post_title, 1 AS total
-       FROM cadres c JOIN orgs o ON o.id = c.org_id WHERE c.id = $1`,
+export async function listRoster(client: pg.ClientBase, q: CadreListQuery, today: string) {
+  const { sql, params } = rosterSelect(q, today);
+  const where = rosterWhere(q, today);
+  const [page, count] = await Promise.all([
+    client.query<RosterRow>(`${sql} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params),
+    client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres c ${where.sql}`, where.params),
+  ]);
+  return { rows: page.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export interface CadreRow extends EncryptedFields {
+  id: string;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  name: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  ethnicity: string;
+  native_place: string;
+  birth_place: string;
+  political_status: string;
+  party_join_date: string | null;
+  work_start_date: string | null;
+  full_time_education: Partial<Education>;
+  in_service_education: Partial<Education>;
+  category: CadreRecord['category'];
+  rank: string;
+  professional_type: boolean;
+  professional_title: string;
+  specialty: string;
+  post_title: string;
+  rewards_and_punishments: string;
+  annual_assessment: string;
+  tags: string[];
+  extras: Record<string, string>;
+  has_photo: boolean;
+}
+
+export async function findCadreRow(client: pg.ClientBase, id: string): Promise<CadreRow | null> {
+  const { rows } = await client.query<CadreRow>(
+    `SELECT c.*, c.org_path::text AS org_path, o.name AS org_name,
+            EXISTS (SELECT 1 FROM cadre_photos p WHERE p.cadre_id = c.id) AS has_photo
+       FROM cadres c JOIN orgs o ON o.id = c.org_id WHERE c.id = $1 AND c.deactivated_at IS NULL`,
     [id],
   );
-  return rows[0] ? toItem(rows[0]) : null;
+  return rows[0] ?? null;
+}
+
+export async function findAppointments(client: pg.ClientBase, cadreId: string): Promise<Appointment[]> {
+  const { rows } = await client.query<{
+    unit_name: string;
+    org_id: string | null;
+    unit_kind: Appointment['unitKind'];
+    title: string;
+    is_leadership: boolean;
+    role_kind: Appointment['roleKind'];
+    rank: string;
+    start_date: string;
+    end_date: string | null;
+  }>(`SELECT * FROM cadre_appointments WHERE cadre_id = $1 ORDER BY seq`, [cadreId]);
+  return rows.map((r) => ({
+    unitName: r.unit_name,
+    orgId: r.org_id,
+    unitKind: r.unit_kind,
+    title: r.title,
+    isLeadership: r.is_leadership,
+    roleKind: r.role_kind,
+    rank: r.rank,
+    start: r.start_date,
+    end: r.end_date,
+  }));
+}
+
+export interface CadreWrite {
+  record: Omit<CadreRecord, 'idNumber' | 'phone' | 'health' | 'family' | 'appointments'>;
+  encrypted: EncryptedFields;
+  facts: {
+    streetOrTownship: boolean;
+    streetLeadership: boolean;
+    townshipSecretary: boolean;
+    grassrootsMonths: number;
+  };
+}
+
+function writeParams(w: CadreWrite): unknown[] {
+  const r = w.record;
+  return [
+    r.orgId,
+    r.name,
+    r.gender,
+    r.birthDate,
+    r.ethnicity,
+    r.nativePlace,
+    r.birthPlace,
+    r.politicalStatus,
+    r.partyJoinDate,
+    r.workStartDate,
+    JSON.stringify(r.fullTimeEducation),
+    JSON.stringify(r.inServiceEducation),
+    r.category,
+    r.rank,
+    r.professionalType,
+    r.professionalTitle,
+    r.specialty,
+    r.postTitle,
+    r.rewardsAndPunishments,
+    r.annualAssessment,
+    r.tags,
+    JSON.stringify(r.extras),
+    w.encrypted.id_number_enc,
+    w.encrypted.id_number_hash,
+    w.encrypted.phone_enc,
+    w.encrypted.health_enc,
+    w.encrypted.family_enc,
+    w.facts.streetOrTownship,
+    w.facts.streetLeadership,
+    w.facts.townshipSecretary,
+    w.facts.grassrootsMonths,
+  ];
+}
+
+const WRITE_COLUMNS = `org_id, name, gender, birth_date, ethnicity, native_place, birth_place, political_status,
+  party_join_date, work_start_date, full_time_education, in_service_education, category, rank, professional_type,
+  professional_title, specialty, post_title, rewards_and_punishments, annual_assessment, tags, extras,
+  id_number_enc, id_number_hash, phone_enc, health_enc, family_enc, fact_street_or_township,
+  fact_street_leadership, fact_township_secretary, fact_grassroots_months`;
+
+/** Insert a cadre; the org path comes from the (visible) org row. Returns the new id, or null when the org is not visible. */
+export async function insertCadre(client: pg.ClientBase, w: CadreWrite): Promise<string | null> {
+  const placeholders = writeParams(w).map((_, i) => `$${i + 1}`);
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO cadres (${WRITE_COLUMNS}, org_path)
+     SELECT ${placeholders.join(', ')}, o.path FROM orgs o WHERE o.id = $1 RETURNING id`,
+    writeParams(w),
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function updateCadre(client: pg.ClientBase, id: string, w: CadreWrite): Promise<boolean> {
+  const params = writeParams(w);
+  const sets = WRITE_COLUMNS.split(',').map((c, i) => `${c.trim()} = $${i + 1}`);
+  const res = await client.query(
+    `UPDATE cadres c SET ${sets.join(', ')}, org_path = o.path, updated_at = now()
+       FROM orgs o WHERE o.id = $1 AND c.id = $${params.length + 1} AND c.deactivated_at IS NULL`,
+    [...params, id],
+  );
+  return (res.rowCount ?? 0) > 0;
+}
+
+export async function replaceAppointments(client: pg.ClientBase, cadreId: string, list: Appointment[]) {
+  await client.query('DELETE FROM cadre_appointments WHERE cadre_id = $1', [cadreId]);
+  if (list.length === 0) return;
+  await client.query(
+    `INSERT INTO cadre_appointments (cadre_id, org_path, seq, unit_name, org_id, unit_kind, title, is_leadership,
+                                     role_kind, rank, start_date, end_date)
+     SELECT $1, c.org_path, a.seq, a.unit_name, a.org_id, a.unit_kind, a.title, a.is_leadership, a.role_kind, a.rank,
+            a.start_date, a.end_date
+       FROM cadres c,
+            unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bool[], $8::text[], $9::text[],
+                   $10::text[], $11::text[])
+              AS a(seq, unit_name, org_id, unit_kind, title, is_leadership, role_kind, rank, start_date, end_date)
+      WHERE c.id = $1`,
+    [
+      cadreId,
+      list.map((_, i) => i + 1),
+      list.map((a) => a.unitName),
+      list.map((a) => a.orgId),
+      list.map((a) => a.unitKind),
+      list.map((a) => a.title),
+      list.map((a) => a.isLeadership),
+      list.map((a) => a.roleKind),
+      list.map((a) => a.rank),
+      list.map((a) => a.start),
+      list.map((a) => a.end),
+    ],
+  );
+}
+
+export async function findCadreIdByIdNumberHash(client: pg.ClientBase, hash: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM cadres WHERE id_number_hash = $1', [
+    hash,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
+export async function findPhoto(client: pg.ClientBase, cadreId: string) {
+  const { rows } = await client.query<{ mime: string; bytes: Buffer }>(
+    'SELECT mime, bytes FROM cadre_photos WHERE cadre_id = $1',
+    [cadreId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function savePhoto(
+  client: pg.ClientBase,
+  cadreId: string,
+  mime: string,
+  bytes: Buffer,
+): Promise<boolean> {
+  const res = await client.query(
+    `INSERT INTO cadre_photos (cadre_id, org_path, mime, bytes)
+     SELECT c.id, c.org_path, $2, $3 FROM cadres c WHERE c.id = $1
+     ON CONFLICT (cadre_id) DO UPDATE SET mime = EXCLUDED.mime, bytes = EXCLUDED.bytes, updated_at = now()`,
+    [cadreId, mime, bytes],
+  );
+  return (res.rowCount ?? 0) > 0;
 }

@@ -1,0 +1,44 @@
+import type { Writable } from 'node:stream';
+import type { CadreListItem } from '@ganbu/core';
+import ExcelJS from 'exceljs';
+import { safeCell } from '../audit/export.ts';
+
+const GENDER_LABEL = { male: '男', female: '女' } as const;
+
+/** Roster columns as on the roster page (sensitive ones masked). */
+const COLUMNS: { header: string; width: number; value: (c: CadreListItem) => string | number | null }[] = [
+  { header: '姓名', width: 10, value: (c) => c.name },
+  { header: '性别', width: 6, value: (c) => GENDER_LABEL[c.gender] },
+  { header: '出生年月', width: 12, value: (c) => c.birthDate },
+  { header: '年龄', width: 6, value: (c) => c.age },
+  { header: '所在单位', width: 24, value: (c) => c.orgName },
+  { header: '现任职务', width: 28, value: (c) => c.postTitle },
+  { header: '职级', width: 12, value: (c) => c.rank },
+  { header: '政治面貌', width: 12, value: (c) => c.politicalStatus },
+  { header: '全日制学历', width: 12, value: (c) => c.education },
+  { header: '学位', width: 10, value: (c) => c.degree },
+  { header: '身份证号', width: 22, value: (c) => c.idNumberMasked },
+  { header: '联系电话', width: 14, value: (c) => c.phoneMasked },
+];
+
+export async function writeRosterWorkbook(
+  pages: AsyncIterable<CadreListItem[]>,
+  out: Writable,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const ws = wb.addWorksheet('干部名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for await (const page of pages) {
+    for (const c of page)
+      ws.addRow(
+        COLUMNS.map((col) => {
+          const v = col.value(c);
+          return typeof v === 'number' ? v : safeCell(v);
+        }),
+      ).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}

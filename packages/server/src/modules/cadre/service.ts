@@ -1,0 +1,220 @@
+import {
+  CadreRecordInputSchema,
+  can,
+  deriveFacts,
+  grassrootsMonths,
+  maskIdNumber,
+  maskPhone,
+  parseIdNumber,
+  resumeText,
+  validateCadreRecord,
+  type CadreDetail,
+  type CadreListItem,
+  type CadreListQuery,
+  type CadreRecord,
+  type CadreRecordInput,
+} from '@ganbu/core';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-cipher.ts';
+import * as repo from './repository.ts';
+import { decryptSensitive, encryptSensitive, idNumberIndex } from './sensitive.ts';
+
+const todayOf = (ctx: RequestContext) => ctx.now.toISOString().slice(0, 10);
+
+function safeDecrypt(cipher: FieldCipher, v: string | null): string | null {
+  return v ? cipher.decrypt(v) : null;
+}
+
+export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery) {
+  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx));
+  const items: CadreListItem[] = rows.map((r) => {
+    const id = safeDecrypt(cipher, r.id_number_enc);
+    const phone = safeDecrypt(cipher, r.phone_enc);
+    return {
+      id: r.id,
+      name: r.name,
+      gender: r.gender,
+      birthDate: r.birth_date,
+      age: r.age,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      postTitle: r.post_title,
+      rank: r.rank,
+      category: r.category,
+      politicalStatus: r.political_status,
+      education: r.full_time_education.education ?? '',
+      degree: r.full_time_education.degree ?? '',
+      tags: r.tags,
+      idNumberMasked: id ? maskIdNumber(id) : null,
+      phoneMasked: phone ? maskPhone(phone) : null,
+    };
+  });
+  return { items, total };
+}
+
+/** Who may see ID number, phone, health and family in clear: the 组织部, unit administrators, and the cadre. */
+export function maySeeSensitive(ctx: RequestContext, cadreId: string): boolean {
+  const actor = ctx.actor;
+  if (!actor) return false;
+  return can(actor.roles, 'cadre.sensitive') || actor.cadreId === cadreId;
+}
+
+/** One record with history, resume and explained facts; sensitive fields masked unless revealed (audited). */
+export async function getCadre(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  id: string,
+  reveal: boolean,
+): Promise<CadreDetail> {
+  const row = await repo.findCadreRow(ctx.client, id);
+  if (!row) throw notFound('干部');
+  const appointments = await repo.findAppointments(ctx.client, id);
+  const sensitive = decryptSensitive(cipher, row);
+  if (reveal && !maySeeSensitive(ctx, id)) throw new AppError(403, 'FORBIDDEN', '您的角色无权查看敏感信息');
+  if (reveal) {
+    await ctx.audit({
+      action: 'cadre.reveal',
+      objectType: 'cadre',
+      objectId: id,
+      after: { fields: ['idNumber', 'phone', 'health', 'family'] },
+    });
+  }
+  const facts = deriveFacts(
+    { birthDate: row.birth_date, workStartDate: row.work_start_date, appointments },
+    todayOf(ctx),
+  );
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    ethnicity: row.ethnicity,
+    nativePlace: row.native_place,
+    birthPlace: row.birth_place,
+    politicalStatus: row.political_status,
+    partyJoinDate: row.party_join_date,
+    workStartDate: row.work_start_date,
+    health: reveal ? sensitive.health : sensitive.health ? '***' : '',
+    fullTimeEducation: { education: '', degree: '', school: '', major: '', ...row.full_time_education },
+    inServiceEducation: { education: '', degree: '', school: '', major: '', ...row.in_service_education },
+    idNumber: sensitive.idNumber ? (reveal ? sensitive.idNumber : maskIdNumber(sensitive.idNumber)) : null,
+    phone: sensitive.phone ? (reveal ? sensitive.phone : maskPhone(sensitive.phone)) : null,
+    category: row.category,
+    rank: row.rank,
+    professionalType: row.professional_type,
+    professionalTitle: row.professional_title,
+    specialty: row.specialty,
+    postTitle: row.post_title,
+    rewardsAndPunishments: row.rewards_and_punishments,
+    annualAssessment: row.annual_assessment,
+    tags: row.tags,
+    family: reveal
+      ? sensitive.family
+      : sensitive.family.map((f) => ({
+          ...f,
+          name: f.name.slice(0, 1) + '*',
+          workUnitAndPost: f.workUnitAndPost ? '***' : '',
+        })),
+    appointments,
+    extras: row.extras,
+    revealed: reveal,
+    hasPhoto: row.has_photo,
+    resume: resumeText(appointments),
+    facts: { ...facts },
+  };
+}
+
+function checkRecord(record: CadreRecord, today: string): CadreRecord {
+  const problems = validateCadreRecord(record, today);
+  if (problems.length) throw new AppError(400, 'VALIDATION', '干部信息有误，请按提示修改', problems);
+  if (record.idNumber) {
+    const parsed = parseIdNumber(record.idNumber);
+    if (parsed.ok) return { ...record, idNumber: parsed.normalized };
+  }
+  return record;
+}
+
+/** A record as the repository writes it: sensitive fields encrypted, derived facts computed. */
+export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: string): repo.CadreWrite {
+  const { idNumber, phone, health, family, appointments, ...rest } = record;
+  const facts = deriveFacts(
+    { birthDate: record.birthDate, workStartDate: record.workStartDate, appointments },
+    today,
+  );
+  return {
+    record: rest,
+    encrypted: encryptSensitive(cipher, { idNumber, phone, health, family }),
+    facts: {
+      streetOrTownship: facts.streetOrTownship.value === true,
+      streetLeadership: facts.streetLeadership.value === true,
+      townshipSecretary: facts.townshipSecretary.value === true,
+      grassrootsMonths: grassrootsMonths(appointments, today),
+    },
+  };
+}
+
+/** What the audit keeps of a record: everything but the sensitive values (only whether they changed). */
+function auditView(r: CadreRecord) {
+  const { idNumber, phone, health, family, ...rest } = r;
+  return {
+    ...rest,
+    idNumber: idNumber ? maskIdNumber(idNumber) : null,
+    phone: phone ? maskPhone(phone) : null,
+    health: health ? '***' : '',
+    familyCount: family.length,
+  };
+}
+
+async function assertIdNumberFree(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  idNumber: string | null,
+  self: string | null,
+) {
+  if (!idNumber) return;
+  const existing = await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber));
+  if (existing && existing !== self) throw new AppError(409, 'CONFLICT', '该身份证号已在干部信息库中');
+}
+
+export async function createCadre(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  raw: CadreRecordInput,
+): Promise<string> {
+  const record = checkRecord(CadreRecordInputSchema.parse(raw), todayOf(ctx));
+  await assertIdNumberFree(ctx, cipher, record.idNumber, null);
+  const id = await repo.insertCadre(ctx.client, cadreWrite(cipher, record, todayOf(ctx)));
+  if (!id) throw notFound('单位');
+  await repo.replaceAppointments(ctx.client, id, record.appointments);
+  await ctx.audit({ action: 'cadre.create', objectType: 'cadre', objectId: id, after: auditView(record) });
+  return id;
+}
+
+export async function updateCadre(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  id: string,
+  raw: CadreRecordInput,
+): Promise<void> {
+  const before = await repo.findCadreRow(ctx.client, id);
+  if (!before) throw notFound('干部');
+  const record = checkRecord(CadreRecordInputSchema.parse(raw), todayOf(ctx));
+  await assertIdNumberFree(ctx, cipher, record.idNumber, id);
+  if (!(await repo.updateCadre(ctx.client, id, cadreWrite(cipher, record, todayOf(ctx)))))
+    throw notFound('单位');
+  await repo.replaceAppointments(ctx.client, id, record.appointments);
+  await ctx.client.query(
+    'UPDATE cadre_photos p SET org_path = c.org_path FROM cadres c WHERE c.id = p.cadre_id AND p.cadre_id = $1',
+    [id],
+  );
+  await ctx.audit({
+    action: 'cadre.update',
+    objectType: 'cadre',
+    objectId: id,
+    before: { name: before.name, orgId: before.org_id, postTitle: before.post_title, rank: before.rank },
+    after: auditView(record),
+  });
+}

@@ -1,0 +1,44 @@
+import type { CadreDetail } from '@ganbu/core';
+import { Descriptions, Empty, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FACT_KEYS, isFactKey } from '../cadre-vocab.ts';
+
+type Fact = CadreDetail['facts'][string];
+
+/** 派生信息: facts computed from the record and its posts, each with how it was worked out. */
+export function FactsTab({ cadre }: { cadre: CadreDetail }) {
+  const { t } = useTranslation();
+  const keys = Object.keys(cadre.facts).sort(
+    (a, b) => (isFactKey(a) ? FACT_KEYS.indexOf(a) : 99) - (isFactKey(b) ? FACT_KEYS.indexOf(b) : 99),
+  );
+  if (keys.length === 0) return <Empty description={t('cadre.noFacts')} />;
+
+  const value = (f: Fact): ReactNode => {
+    if (f.value === null || f.value === '') return t('common.empty');
+    if (typeof f.value === 'boolean') {
+      return f.value ? <Tag color="success">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>;
+    }
+    return <Typography.Text strong>{String(f.value)}</Typography.Text>;
+  };
+
+  return (
+    <Descriptions bordered size="small" column={1} data-testid="cadre-facts" labelStyle={{ width: 200 }}>
+      {keys.map((key) => {
+        const fact = cadre.facts[key] as Fact;
+        return (
+          <Descriptions.Item key={key} label={isFactKey(key) ? t(`cadreFacts.${key}`) : key}>
+            <Flex vertical gap={2} data-testid={`cadre-fact-${key}`}>
+              <span>{value(fact)}</span>
+              {fact.explanation ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {fact.explanation}
+                </Typography.Text>
+              ) : null}
+            </Flex>
+          </Descriptions.Item>
+        );
+      })}
+    </Descriptions>
+  );
+}
