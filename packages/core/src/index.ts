@@ -18,3 +18,4 @@ export * from './cadre/officer-date.ts';
 export * from './cadre/derived-facts.ts';
 export * from './cadre/resume.ts';
 export * from './cadre/validate.ts';
+export * from './cadre/import-columns.ts';

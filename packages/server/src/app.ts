@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +12,7 @@ import type pg from 'pg';
 import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { cadreImportRoutes } from './modules/cadre/import-routes.ts';
 import { cadreRoutes } from './modules/cadre/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
@@ -84,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: deps.config?.secureCookies ? undefined : false,
   });
   await app.register(rateLimit, { global: false });
+  // uploads: one file, size-limited before it is read into memory
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 20 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '基层干部正向激励与关心关爱系统 API', version: '0.1.0' },
@@ -108,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
   await app.register(cadreRoutes);
+  await app.register(cadreImportRoutes);
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;

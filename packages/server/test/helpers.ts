@@ -149,3 +149,16 @@ export async function adminCount(db: TestDb, sql: string, params: unknown[] = []
   const { rows } = await db.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) t`, params);
   return rows[0]?.n ?? 0;
 }
+
+/** A multipart/form-data body with one file (what a browser's upload sends). */
+export function multipartFile(filename: string, bytes: Buffer, contentType: string) {
+  const boundary = `----ganbu${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(filename)}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
-import type { TestDb } from './helpers.ts';
+import ExcelJS from 'exceljs';
+import { multipartFile, type TestDb } from './helpers.ts';
 
 /** Objects of the actor's own street and of a foreign street, read past RLS by the admin login. */
 export interface Fixture {
@@ -7,6 +8,19 @@ export interface Fixture {
   foreign: { orgId: string; orgPath: string; villageId: string; cadreId: string; userId: string };
   /** every id of the foreign street's subtree (orgs, cadres, accounts): none may appear in an answer */
   foreignIds: string[];
+  /** names of the foreign street's units (unique in the demo district) */
+  foreignOrgNames: string[];
+  /** an import workbook that puts a person into the foreign street */
+  foreignWorkbook: Buffer;
+}
+
+/** (by unit name: the error answer echoes the uploaded value, which is the caller's own input) */
+async function workbookInto(unitName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员信息');
+  ws.addRow(['姓名*', '性别*', '出生年月*', '身份证号', '所在单位*']);
+  ws.addRow(['越权导入', '男', '1988.03', '110105198803010018', unitName]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export async function loadFixture(db: TestDb): Promise<Fixture> {
@@ -14,8 +28,8 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
   const [s1] = await q<{ id: string; path: string }>(
     `SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path LIMIT 1`,
   );
-  const [s2] = await q<{ id: string; path: string }>(
-    `SELECT id, path::text FROM orgs WHERE kind = 'street' ORDER BY sort_order, path OFFSET 1 LIMIT 1`,
+  const [s2] = await q<{ id: string; path: string; name: string }>(
+    `SELECT id, path::text, name FROM orgs WHERE kind = 'street' ORDER BY sort_order, path OFFSET 1 LIMIT 1`,
   );
   if (!s1 || !s2) throw new Error('demo district lacks two streets');
   const child = async (path: string) =>
@@ -44,6 +58,10 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
       userId: user?.id as string,
     },
     foreignIds: ids.map((r) => r.id),
+    foreignWorkbook: await workbookInto(s2.name),
+    foreignOrgNames: (
+      await q<{ name: string }>(`SELECT name FROM orgs WHERE path <@ $1::ltree`, [s2.path])
+    ).map((r) => r.name),
   };
 }
 
@@ -170,6 +188,18 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
   'GET /api/cadres/:id/photo': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'GET /api/cadres/import/template.xlsx': { requests: () => [{}], targetsForeign: false },
+  'POST /api/cadres/import/xlsx': {
+    requests: (fx) => [
+      { ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) },
+      { query: { mode: 'update' }, ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/cadres/import/xlsx/report': {
+    requests: (fx) => [{ ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) }],
+    targetsForeign: false, // a check report of the uploaded file itself; it writes nothing
+  },
   'PUT /api/cadres/:id/photo': {
     requests: (fx) => [
       { id: fx.foreign.cadreId, payload: TINY_JPEG, headers: { 'content-type': 'image/jpeg' } },
@@ -177,6 +207,8 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
 };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The smallest JPEG header a content check accepts. */
 export const TINY_JPEG = Buffer.from([

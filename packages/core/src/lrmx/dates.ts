@@ -15,7 +15,8 @@ export function parseLrmxDate(raw: string): PartialDate | null {
     .replace(/[\uff10-\uff19\uff0e\uff0d\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '');
   const m =
-    /^(\d{4})(\d{2})(\d{2})?$/.exec(s) ?? /^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})[日号]?|[.月])?$/.exec(s);
+    /^(\d{4})(\d{2})(\d{2})?$/.exec(s) ??
+    /^(\d{4})[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})[日号]?|[.月])?$/.exec(s);
   if (m === null) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);

@@ -54,9 +54,21 @@ export function sniffUnicode(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16b
   return null;
 }
 
-/** Latin-1-ish view of the bytes: enough to find ASCII markup whatever the real encoding. */
-export function asciiView(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252').decode(bytes);
+/**
+ * Whether the bytes hold `<!DOCTYPE` or `<!ENTITY` (any case, blanks allowed after `<!`) as ASCII: catches
+ * a DTD in every ASCII-compatible encoding without decoding anything.
+ */
+export function hasAsciiDtd(bytes: Uint8Array): boolean {
+  const words = ['DOCTYPE', 'ENTITY'];
+  for (let i = bytes.indexOf(0x21); i > 0; i = bytes.indexOf(0x21, i + 1)) {
+    if (bytes[i - 1] !== 0x3c) continue;
+    let j = i + 1;
+    while (bytes[j] === 0x20 || bytes[j] === 0x09 || bytes[j] === 0x0a || bytes[j] === 0x0d) j++;
+    const at = j;
+    const upper = (k: number) => String.fromCharCode((bytes[at + k] ?? 0) & 0xdf);
+    if (words.some((w) => [...w].every((c, k) => upper(k) === c))) return true;
+  }
+  return false;
 }
 
 export function isGbLabel(label: string): boolean {
@@ -65,19 +77,30 @@ export function isGbLabel(label: string): boolean {
 
 /**
  * Strict decoding with the fallbacks real files need: UTF-8 with stray GBK bytes is read as GB18030, and a
- * file declared GB2312 that is really UTF-8 is read as UTF-8 — each with a warning.
+ * file declared GB2312 that is really UTF-8 (valid UTF-8 with Chinese in it) as UTF-8 — each with a warning.
  */
 export function decodeWithFallback(label: string, bytes: Uint8Array, what: string): DecodeResult {
+  if (isGbLabel(label)) {
+    // Chinese text in GBK is almost never valid UTF-8, so valid UTF-8 with any multi-byte character is UTF-8.
+    const utf8 = decodeStrict('utf-8', bytes);
+    if (utf8 !== null && /[\u0080-\uffff]/.test(utf8)) {
+      return { ok: true, text: utf8, warnings: [`${what}声明为 GB2312/GBK，实际为 UTF-8，已按 UTF-8 解码`] };
+    }
+  }
   const first = decodeStrict(label, bytes);
   if (first !== null) return { ok: true, text: first, warnings: [] };
   if (label === 'utf-8') {
     const gb = decodeStrict('gb18030', bytes);
     if (gb !== null) {
-      return { ok: true, text: gb, warnings: [`${what}含有不合法的 UTF-8 字节，已按 GB18030 解码，请核对中文内容`] };
+      return {
+        ok: true,
+        text: gb,
+        warnings: [`${what}含有不合法的 UTF-8 字节，已按 GB18030 解码，请核对中文内容`],
+      };
     }
-  } else if (isGbLabel(label)) {
-    const utf8 = decodeStrict('utf-8', bytes);
-    if (utf8 !== null) return { ok: true, text: utf8, warnings: [`${what}声明为 GB2312/GBK，实际为 UTF-8，已按 UTF-8 解码`] };
   }
-  return { ok: false, message: `${what}的文字编码无法识别（既不是 UTF-8，也不是 GB2312/GBK/GB18030），无法读取` };
+  return {
+    ok: false,
+    message: `${what}的文字编码无法识别（既不是 UTF-8，也不是 GB2312/GBK/GB18030），无法读取`,
+  };
 }

@@ -109,13 +109,34 @@ describe('readLrmx: refusals', () => {
     expect(result.message).not.toBe('');
   });
 
+  it('refuses a file with tens of thousands of tags as TOO_LARGE, before building a tree', () => {
+    const started = performance.now();
+    const result = refusal(readLrmx(doc('<A/>'.repeat(50_000))));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(result.code).toBe('TOO_LARGE');
+  });
+
+  it('refuses nesting deeper than the parser allows', () => {
+    expect(refusal(readLrmx(doc('<A>'.repeat(500) + '</A>'.repeat(500)))).code).toBe('NOT_XML');
+  });
+
   it('refuses XML whose root is not Person', () => {
     const result = refusal(readLrmx(utf8('<?xml version="1.0"?><Persons><Person/></Persons>')));
-    expect(result).toEqual({ ok: false, code: 'NOT_PERSON', message: '根元素是 <Persons>，不是任免审批表的 <Person>' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'NOT_PERSON',
+      message: '根元素是 <Persons>，不是任免审批表的 <Person>',
+    });
   });
 
   it('refuses bytes that are neither UTF-8 nor GB18030', () => {
-    const bytes = new Uint8Array([...utf8('<Person><XingMing>'), 0x80, 0xff, 0x80, ...utf8('</XingMing></Person>')]);
+    const bytes = new Uint8Array([
+      ...utf8('<Person><XingMing>'),
+      0x80,
+      0xff,
+      0x80,
+      ...utf8('</XingMing></Person>'),
+    ]);
     expect(refusal(readLrmx(bytes)).code).toBe('ENCODING');
   });
 });
@@ -150,24 +171,32 @@ describe('readLrmx: liberal reading', () => {
       const text = `<?xml version="1.0" encoding="${enc}"?><Person><XingMing>钱六</XingMing></Person>`;
       expect(person(readLrmx(encodeGbk(text))).XingMing).toBe('钱六');
     }
-    const mislabelled = readLrmx(utf8('<?xml version="1.0" encoding="GB2312"?><Person><XingMing>钱六</XingMing></Person>'));
+    const mislabelled = readLrmx(
+      utf8('<?xml version="1.0" encoding="GB2312"?><Person><XingMing>钱六</XingMing></Person>'),
+    );
     expect(person(mislabelled).XingMing).toBe('钱六');
     expect(warnings(mislabelled)).toEqual(['文件声明为 GB2312/GBK，实际为 UTF-8，已按 UTF-8 解码']);
   });
 
   it('falls back to GB18030 for a UTF-8 file with GBK bytes, with a warning', () => {
-    const result = readLrmx(encodeGbk('<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>孙七</XingMing></Person>'));
+    const result = readLrmx(
+      encodeGbk('<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>孙七</XingMing></Person>'),
+    );
     expect(person(result).XingMing).toBe('孙七');
     expect(warnings(result)).toEqual(['文件含有不合法的 UTF-8 字节，已按 GB18030 解码，请核对中文内容']);
   });
 
   it('resolves predefined entities and character references, but nothing else', () => {
-    const p = person(readLrmx(doc('<XingMing>A&amp;B &lt;c&gt; &#x674E;&#26446; &amp;lt; &nbsp;</XingMing>')));
+    const p = person(
+      readLrmx(doc('<XingMing>A&amp;B &lt;c&gt; &#x674E;&#26446; &amp;lt; &nbsp;</XingMing>')),
+    );
     expect(p.XingMing).toBe('A&B <c> 李李 &lt; &nbsp;');
   });
 
   it('keeps CDATA as is and escapes a stray ampersand with a warning', () => {
-    const p = readLrmx(doc('<JianLi><![CDATA[a & <b>]]></JianLi><RenMianLiYou>工作需要 & 本人申请</RenMianLiYou>'));
+    const p = readLrmx(
+      doc('<JianLi><![CDATA[a & <b>]]></JianLi><RenMianLiYou>工作需要 & 本人申请</RenMianLiYou>'),
+    );
     expect(person(p).JianLi).toBe('a & <b>');
     expect(person(p).RenMianLiYou).toBe('工作需要 & 本人申请');
     expect(warnings(p)).toEqual(['文件中有 1 处未转义的“&”，已按普通字符读取']);
@@ -175,11 +204,40 @@ describe('readLrmx: liberal reading', () => {
 
   it('keeps unknown elements, nested ones as their XML text, and warns on duplicates', () => {
     const result = readLrmx(
-      doc('<A>1</A><B> <C x="1">2</C><D/> </B><Empty/><A>3</A><XingMing>甲</XingMing><XingMing>乙</XingMing>'),
+      doc(
+        '<A>1</A><B> <C x="1">2</C><D/> </B><Empty/><A>3</A><XingMing>甲</XingMing><XingMing>乙</XingMing>',
+      ),
     );
     expect(person(result).unknown).toEqual({ A: '1', B: '<C x="1">2</C><D/>', Empty: '' });
     expect(person(result).XingMing).toBe('甲');
-    expect(warnings(result)).toEqual(['未知元素 <A> 出现多次，已保留第一次的内容', '元素 <XingMing> 出现多次，已采用第一次的内容']);
+    expect(warnings(result)).toEqual([
+      '未知元素 <A> 出现多次，已保留第一次的内容',
+      '元素 <XingMing> 出现多次，已采用第一次的内容',
+    ]);
+  });
+
+  it('keeps unknown elements named like JavaScript object internals as plain data', () => {
+    const p = person(
+      readLrmx(doc('<constructor>1</constructor><__proto__ a="b">2</__proto__><toString>3</toString>')),
+    );
+    expect(Object.entries(p.unknown)).toEqual([
+      ['constructor', '1'],
+      ['__proto__', '2'],
+      ['toString', '3'],
+    ]);
+    expect(Object.getPrototypeOf(p.unknown)).toBe(Object.prototype);
+  });
+
+  it('lists each warning once and at most 50 of them', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `<Item><XingMing>成员${i}</XingMing><Q/></Item>`).join(
+      '',
+    );
+    const result = readLrmx(doc(`<A>1</A><A>2</A><A>3</A><JiaTingChengYuan>${items}</JiaTingChengYuan>`));
+    expect(person(result).family).toHaveLength(60);
+    const list = warnings(result);
+    expect(list).toHaveLength(51);
+    expect(list.filter((w) => w.startsWith('未知元素 <A>'))).toHaveLength(1);
+    expect(list.at(-1)).toBe('另有 11 条提示未列出');
   });
 
   it('takes a later non-empty duplicate over an earlier empty one', () => {
@@ -192,15 +250,23 @@ describe('readLrmx: liberal reading', () => {
     const bad = readLrmx(doc('<ZhaoPian>这不是照片!!</ZhaoPian>'));
     expect(person(bad).photo).toBeNull();
     expect(warnings(bad)).toEqual(['照片 <ZhaoPian> 不是有效的 Base64 数据，已舍弃']);
-    expect(warnings(readLrmx(doc('<ZhaoPian>iVBORw0KGgo=</ZhaoPian>')))).toEqual(['照片 <ZhaoPian> 不是 JPEG 格式，请核对']);
+    expect(warnings(readLrmx(doc('<ZhaoPian>iVBORw0KGgo=</ZhaoPian>')))).toEqual([
+      '照片 <ZhaoPian> 不是 JPEG 格式，请核对',
+    ]);
   });
 
   it('reads a single family member with or without Item, and several JiaTingChengYuan blocks', () => {
-    const single = person(readLrmx(doc('<JiaTingChengYuan><ChengWei>母亲</ChengWei><XingMing>周八</XingMing></JiaTingChengYuan>')));
+    const single = person(
+      readLrmx(
+        doc('<JiaTingChengYuan><ChengWei>母亲</ChengWei><XingMing>周八</XingMing></JiaTingChengYuan>'),
+      ),
+    );
     expect(single.family.map((m) => m.XingMing)).toEqual(['周八']);
     const two = person(
       readLrmx(
-        doc('<JiaTingChengYuan><Item><XingMing>甲</XingMing></Item></JiaTingChengYuan><JiaTingChengYuan><Item><XingMing>乙</XingMing></Item></JiaTingChengYuan>'),
+        doc(
+          '<JiaTingChengYuan><Item><XingMing>甲</XingMing></Item></JiaTingChengYuan><JiaTingChengYuan><Item><XingMing>乙</XingMing></Item></JiaTingChengYuan>',
+        ),
       ),
     );
     expect(two.family.map((m) => m.XingMing)).toEqual(['甲', '乙']);
@@ -217,13 +283,39 @@ describe('writeLrmx', () => {
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<Person>',
         ...[
-          'XingMing', 'XingBie', 'ChuShengNianYue', 'MinZu', 'JiGuan', 'ChuShengDi', 'RuDangShiJian',
-          'CanJiaGongZuoShiJian', 'JianKangZhuangKuang', 'ZhuanYeJiShuZhiWu', 'ShuXiZhuanYeYouHeZhuanChang',
-          'QuanRiZhiJiaoYu_XueLi', 'QuanRiZhiJiaoYu_XueWei', 'QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi',
-          'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi', 'ZaiZhiJiaoYu_XueLi', 'ZaiZhiJiaoYu_XueWei',
-          'ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi', 'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi', 'XianRenZhiWu', 'NiRenZhiWu',
-          'NiMianZhiWu', 'JianLi', 'JiangChengQingKuang', 'NianDuKaoHeJieGuo', 'RenMianLiYou', 'ChengBaoDanWei',
-          'JiSuanNianLingShiJian', 'TianBiaoShiJian', 'TianBiaoRen', 'ShenFenZheng', 'ZhaoPian', 'ZhengZhiMianMao',
+          'XingMing',
+          'XingBie',
+          'ChuShengNianYue',
+          'MinZu',
+          'JiGuan',
+          'ChuShengDi',
+          'RuDangShiJian',
+          'CanJiaGongZuoShiJian',
+          'JianKangZhuangKuang',
+          'ZhuanYeJiShuZhiWu',
+          'ShuXiZhuanYeYouHeZhuanChang',
+          'QuanRiZhiJiaoYu_XueLi',
+          'QuanRiZhiJiaoYu_XueWei',
+          'QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi',
+          'QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+          'ZaiZhiJiaoYu_XueLi',
+          'ZaiZhiJiaoYu_XueWei',
+          'ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi',
+          'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+          'XianRenZhiWu',
+          'NiRenZhiWu',
+          'NiMianZhiWu',
+          'JianLi',
+          'JiangChengQingKuang',
+          'NianDuKaoHeJieGuo',
+          'RenMianLiYou',
+          'ChengBaoDanWei',
+          'JiSuanNianLingShiJian',
+          'TianBiaoShiJian',
+          'TianBiaoRen',
+          'ShenFenZheng',
+          'ZhaoPian',
+          'ZhengZhiMianMao',
           'Version',
         ].map((k) => `  <${k}></${k}>`),
         '  <JiaTingChengYuan>',
@@ -238,7 +330,15 @@ describe('writeLrmx', () => {
     const p: LrmxPerson = {
       ...emptyLrmxPerson(),
       XingMing: '张<三>&',
-      family: [{ ChengWei: '妻子', XingMing: '李四', ChuShengRiQi: '198001', ZhengZhiMianMao: '', GongZuoDanWeiJiZhiWu: 'A&B' }],
+      family: [
+        {
+          ChengWei: '妻子',
+          XingMing: '李四',
+          ChuShengRiQi: '198001',
+          ZhengZhiMianMao: '',
+          GongZuoDanWeiJiZhiWu: 'A&B',
+        },
+      ],
       photo: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
       unknown: { ZuiGaoXueLi: '研究生' },
     };
@@ -249,7 +349,9 @@ describe('writeLrmx', () => {
       '<Item>\n      <ChengWei>妻子</ChengWei>\n      <XingMing>李四</XingMing>\n      <ChuShengRiQi>198001</ChuShengRiQi>\n' +
         '      <ZhengZhiMianMao></ZhengZhiMianMao>\n      <GongZuoDanWeiJiZhiWu>A&amp;B</GongZuoDanWeiJiZhiWu>\n    </Item>',
     );
-    expect(text.endsWith('  </JiaTingChengYuan>\n  <ZuiGaoXueLi>研究生</ZuiGaoXueLi>\n</Person>\n')).toBe(true);
+    expect(text.endsWith('  </JiaTingChengYuan>\n  <ZuiGaoXueLi>研究生</ZuiGaoXueLi>\n</Person>\n')).toBe(
+      true,
+    );
   });
 
   it.each(['complete.lrmx', 'bom-shuffled.lrmx', 'gb2312.lrmx'])('round-trips %s deep-equal', (name) => {
@@ -269,7 +371,6 @@ describe('writeLrmx', () => {
         'a:b': 'y',
         XingMing: 'z',
         extra: 'e',
-        __proto__: 'p',
         '': 'empty key',
         Nested: '<C x="1">2</C>',
       },

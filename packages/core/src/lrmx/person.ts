@@ -73,8 +73,7 @@ export type LrmxPerson = Record<LrmxTextElement, string> & {
 export type LrmxErrorCode = 'TOO_LARGE' | 'DTD_OR_ENTITY' | 'NOT_XML' | 'NOT_PERSON' | 'ENCODING';
 
 export type LrmxReadResult =
-  | { ok: true; person: LrmxPerson; warnings: string[] }
-  | { ok: false; code: LrmxErrorCode; message: string };
+  { ok: true; person: LrmxPerson; warnings: string[] } | { ok: false; code: LrmxErrorCode; message: string };
 
 /** Largest file accepted by the readers unless told otherwise (5 MB). */
 export const LRMX_DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

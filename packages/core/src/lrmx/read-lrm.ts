@@ -35,6 +35,9 @@ const TEXT_FIELDS: [number, LrmxTextElement][] = [
   [31, 'TianBiaoRen'],
   [32, 'TianBiaoShiJian'],
 ];
+/** Hostile-input bounds: the format has 33 fields and a printed form 6 family rows. */
+const MAX_FIELDS = 100;
+const MAX_FAMILY = 50;
 const EDUCATION_FIELD = 9;
 const SCHOOL_FIELD = 10;
 const FAMILY_FIRST_FIELD = 20;
@@ -69,17 +72,30 @@ export function readLrm(bytes: Uint8Array, pic?: Uint8Array, opts: ReadLrmxOptio
     return asXml;
   }
   if (!text.startsWith('"') || !text.includes('","')) {
-    return { ok: false, code: 'NOT_PERSON', message: '不是任免审批表 2.0（.lrm）文件：内容不是以“,”分隔的带引号字段' };
+    return {
+      ok: false,
+      code: 'NOT_PERSON',
+      message: '不是任免审批表 2.0（.lrm）文件：内容不是以“,”分隔的带引号字段',
+    };
   }
 
-  const fields = text.replace(/^"/, '').replace(/"$/, '').split('","');
+  const fields = text
+    .replace(/^"/, '')
+    .replace(/"$/, '')
+    .split('","', MAX_FIELDS + 1);
+  if (fields.length > MAX_FIELDS) {
+    fields.length = MAX_FIELDS;
+    warnings.push(`文件的字段超过 ${MAX_FIELDS} 个，之后的内容未读取`);
+  }
   const at = (i: number) => (fields[i] ?? '').trim();
   const person = emptyLrmxPerson();
   for (const [i, key] of TEXT_FIELDS) person[key] = at(i);
   readEducation(person, at(EDUCATION_FIELD), at(SCHOOL_FIELD));
   person.family = readFamily(LRMX_FAMILY_ELEMENTS.map((_, i) => at(FAMILY_FIRST_FIELD + i)));
   person.unknown = Object.fromEntries(
-    fields.flatMap((value, i) => (KNOWN_FIELDS.has(i) || value.trim() === '' ? [] : [[`LrmField${i}`, value.trim()]])),
+    fields.flatMap((value, i) =>
+      KNOWN_FIELDS.has(i) || value.trim() === '' ? [] : [[`LrmField${i}`, value.trim()]],
+    ),
   );
   if (fields.length < 33) warnings.push(`文件只有 ${fields.length} 个字段（应为 33 个），缺少的按空白读取`);
   if (person.XingMing === '') warnings.push('文件中没有姓名');
@@ -109,7 +125,7 @@ function readEducation(person: LrmxPerson, education: string, schools: string): 
 /** Five columns (称谓, 姓名, 出生日期, 政治面貌, 工作单位及职务), each `@`-separated over the members. */
 function readFamily(columns: string[]): LrmxPerson['family'] {
   const cells = columns.map((c) => c.split('@').map((v) => v.trim()));
-  const count = Math.max(...cells.map((c) => c.length));
+  const count = Math.min(MAX_FAMILY, Math.max(...cells.map((c) => c.length)));
   const members: LrmxPerson['family'] = [];
   for (let row = 0; row < count; row++) {
     const member = emptyLrmxFamilyMember();

@@ -1,7 +1,7 @@
 import {
-  asciiView,
   decodeLoose,
   decodeWithFallback,
+  hasAsciiDtd,
   normaliseEncodingLabel,
   sniffUnicode,
 } from './encoding.ts';
@@ -17,20 +17,32 @@ import {
   type LrmxReadResult,
   type LrmxTextElement,
 } from './person.ts';
-import { childElements, hasChildElements, innerXml, leafText, parseXml, type XmlElement } from './xml-tree.ts';
+import {
+  childElements,
+  hasChildElements,
+  innerXml,
+  leafText,
+  parseXml,
+  type XmlElement,
+} from './xml-tree.ts';
 import { decodeXmlText, localName } from './xml-text.ts';
 
 export type ReadLrmxOptions = { maxBytes?: number };
 
 const DTD_OR_ENTITY = /<!\s*(?:DOCTYPE|ENTITY)/i;
 const TEXT_BY_LOWER = new Map<string, LrmxTextElement>(LRMX_TEXT_ELEMENTS.map((k) => [k.toLowerCase(), k]));
-const FAMILY_BY_LOWER = new Map<string, LrmxFamilyElement>(LRMX_FAMILY_ELEMENTS.map((k) => [k.toLowerCase(), k]));
+const FAMILY_BY_LOWER = new Map<string, LrmxFamilyElement>(
+  LRMX_FAMILY_ELEMENTS.map((k) => [k.toLowerCase(), k]),
+);
 
 const fail = (code: Extract<LrmxReadResult, { ok: false }>['code'], message: string): LrmxReadResult => ({
   ok: false,
   code,
   message,
 });
+
+const refuseDtd = () =>
+  fail('DTD_OR_ENTITY', '文件含有 DTD 或实体声明（<!DOCTYPE / <!ENTITY），出于安全原因拒绝读取');
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 
@@ -42,25 +54,28 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/,
 export function readLrmx(bytes: Uint8Array, opts: ReadLrmxOptions = {}): LrmxReadResult {
   const maxBytes = opts.maxBytes ?? LRMX_DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
-    return fail('TOO_LARGE', `文件过大（${megabytes(bytes.byteLength)}），任免审批表文件不能超过 ${megabytes(maxBytes)}`);
+    return fail(
+      'TOO_LARGE',
+      `文件过大（${megabytes(bytes.byteLength)}），任免审批表文件不能超过 ${megabytes(maxBytes)}`,
+    );
   }
   const warnings: string[] = [];
   const label = chooseEncoding(bytes, warnings);
   const body = label === 'utf-8' && sniffUnicode(bytes) === 'utf-8' ? bytes.subarray(3) : bytes;
 
-  // Markup checks on a lenient decoding, before the strict one and long before any parser sees the text.
+  // Markup checks on the raw bytes and a lenient decoding, before the strict one and before any parsing;
+  // the text finally parsed is checked again.
   const loose = decodeLoose(label, body);
-  if (DTD_OR_ENTITY.test(loose) || DTD_OR_ENTITY.test(asciiView(bytes))) {
-    return fail('DTD_OR_ENTITY', '文件含有 DTD 或实体声明（<!DOCTYPE / <!ENTITY），出于安全原因拒绝读取');
-  }
+  if (hasAsciiDtd(bytes) || DTD_OR_ENTITY.test(loose)) return refuseDtd();
   if (!/^[\s\uFEFF]*</.test(loose)) return fail('NOT_XML', '不是 XML 文件，无法作为任免审批表（.lrmx）读取');
 
   const decoded = decodeWithFallback(label, body, '文件');
   if (!decoded.ok) return fail('ENCODING', decoded.message);
+  if (DTD_OR_ENTITY.test(decoded.text)) return refuseDtd();
   warnings.push(...decoded.warnings);
 
   const parsed = parseXml(decoded.text.replace(/^\uFEFF/, ''));
-  if (!parsed.ok) return fail('NOT_XML', parsed.message);
+  if (!parsed.ok) return fail(parsed.code, parsed.message);
   warnings.push(...parsed.warnings);
 
   const root = childElements(parsed.nodes)[0];
@@ -68,14 +83,24 @@ export function readLrmx(bytes: Uint8Array, opts: ReadLrmxOptions = {}): LrmxRea
   if (localName(root.name).toLowerCase() !== 'person') {
     return fail('NOT_PERSON', `根元素是 <${root.name}>，不是任免审批表的 <Person>`);
   }
-  return { ok: true, person: readPerson(root, warnings), warnings };
+  const person = readPerson(root, warnings);
+  return { ok: true, person, warnings: summarise(warnings) };
+}
+
+const MAX_WARNINGS = 50;
+
+/** Distinct warnings, at most MAX_WARNINGS of them: a hostile file must not produce thousands. */
+function summarise(warnings: string[]): string[] {
+  const distinct = [...new Set(warnings)];
+  if (distinct.length <= MAX_WARNINGS) return distinct;
+  return [...distinct.slice(0, MAX_WARNINGS), `另有 ${distinct.length - MAX_WARNINGS} 条提示未列出`];
 }
 
 /** BOM first, then the XML declaration, else UTF-8. */
 function chooseEncoding(bytes: Uint8Array, warnings: string[]): string {
   const sniffed = sniffUnicode(bytes);
   if (sniffed !== null) return sniffed;
-  const head = asciiView(bytes.subarray(0, 512));
+  const head = decodeLoose('windows-1252', bytes.subarray(0, 512));
   const declared = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']/i.exec(head)?.[1];
   if (declared === undefined) return 'utf-8';
   const label = normaliseEncodingLabel(declared);
@@ -95,7 +120,7 @@ function readPerson(root: XmlElement, warnings: string[]): LrmxPerson {
   for (const node of root.children) {
     if (node.kind !== 'element') {
       const stray = node.kind === 'text' ? node.raw.trim() : node.value.trim();
-      if (stray !== '') warnings.push(`<Person> 中有不属于任何元素的文字“${stray.slice(0, 20)}”，已忽略`);
+      if (stray !== '') warnings.push('<Person> 中有不属于任何元素的文字，已忽略');
       continue;
     }
     const name = localName(node.name);
@@ -104,7 +129,8 @@ function readPerson(root: XmlElement, warnings: string[]): LrmxPerson {
     if (known !== undefined) {
       const value = valueOf(node, warnings);
       if (!seen.has(known) || person[known] === '') person[known] = value;
-      else if (value !== '' && value !== person[known]) warnings.push(`元素 <${known}> 出现多次，已采用第一次的内容`);
+      else if (value !== '' && value !== person[known])
+        warnings.push(`元素 <${known}> 出现多次，已采用第一次的内容`);
       seen.add(known);
     } else if (lower === 'zhaopian') {
       if (photoSeen && person.photo !== null) warnings.push('照片 <ZhaoPian> 出现多次，已采用第一张');
@@ -155,10 +181,18 @@ function readFamilyMember(item: XmlElement, position: number, warnings: string[]
 
 /** Base64 photo, line breaks and a data: URL prefix tolerated; anything else invalid is dropped with a warning. */
 function readPhoto(text: string, warnings: string[]): Uint8Array | null {
-  const compact = text.replace(/^data:[^,]*,/, '').replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  const compact = text
+    .replace(/^data:[^,]*,/, '')
+    .replace(/\s+/g, '')
+    .replace(/-/g, '+')
+    .replace(/_/g, '/');
   if (compact === '') return null;
   const unpadded = compact.replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(unpadded) || unpadded.length % 4 === 1 || compact.length - unpadded.length > 2) {
+  if (
+    !/^[A-Za-z0-9+/]*$/.test(unpadded) ||
+    unpadded.length % 4 === 1 ||
+    compact.length - unpadded.length > 2
+  ) {
     warnings.push('照片 <ZhaoPian> 不是有效的 Base64 数据，已舍弃');
     return null;
   }

@@ -43,6 +43,9 @@ const EXTRAS_ONLY = [
   'Version',
 ] as const satisfies readonly LrmxTextElement[];
 
+/** The record keeps at most this many family members (CadreRecordInputSchema). */
+const MAX_FAMILY = 20;
+
 type EducationPrefix = 'QuanRiZhiJiaoYu' | 'ZaiZhiJiaoYu';
 
 /** extras key for a family member's 出生日期 that is no date (1-based position in the draft's family). */
@@ -88,7 +91,8 @@ export function lrmxToRecordDraft(person: LrmxPerson): { draft: LrmxRecordDraft;
     }
   }
   draft.workStartDate = parseLrmxDate(person.CanJiaGongZuoShiJian);
-  if (draft.workStartDate === null) keepRaw('CanJiaGongZuoShiJian', person.CanJiaGongZuoShiJian, '参加工作时间', false);
+  if (draft.workStartDate === null)
+    keepRaw('CanJiaGongZuoShiJian', person.CanJiaGongZuoShiJian, '参加工作时间', false);
 
   draft.health = person.JianKangZhuangKuang;
   draft.professionalTitle = person.ZhuanYeJiShuZhiWu;
@@ -119,6 +123,8 @@ export function lrmxToRecordDraft(person: LrmxPerson): { draft: LrmxRecordDraft;
     });
   }
 
+  if (draft.family.length > MAX_FAMILY)
+    warnings.push(`家庭成员有 ${draft.family.length} 人，干部信息最多登记 ${MAX_FAMILY} 人`);
   for (const key of EXTRAS_ONLY) if (person[key] !== '') extras.set(key, person[key]);
   for (const [key, value] of Object.entries(person.unknown)) {
     if (extras.has(key)) warnings.push(`未知元素 <${key}> 与已保留的字段同名，未保留`);

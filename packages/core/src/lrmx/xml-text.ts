@@ -50,7 +50,9 @@ export function escapeXmlText(value: string): string {
 export function escapeXmlAttribute(value: string): string {
   return value
     .replace(NOT_XML_CHAR, '')
-    .replace(/[&<"\t\n\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : charRef(c)));
+    .replace(/[&<"\t\n\r]/g, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : charRef(c),
+    );
 }
 
 /**

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** extra top-level fields of the answer (e.g. an import's `errors` list) */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }

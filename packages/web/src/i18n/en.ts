@@ -493,6 +493,10 @@ export const en: Translation = {
     streetLeadership: 'Led a street office',
     townshipSecretary: 'Was township Party secretary',
     currentRank: 'Current rank',
+    currentRankSince: 'Current rank since',
+    currentRankYears: 'Years in current rank',
+    unitYears: '{{value}} years',
+    unitYearsOld: '{{value}} years old',
   },
   validation: {
     required: 'This field is required',

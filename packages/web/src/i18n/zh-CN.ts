@@ -488,6 +488,10 @@ export const zhCN = {
     streetLeadership: '街道领导经历',
     townshipSecretary: '乡镇党委书记经历',
     currentRank: '现职级',
+    currentRankSince: '任现职级时间',
+    currentRankYears: '任现职级年限',
+    unitYears: '{{value}} 年',
+    unitYearsOld: '{{value}} 岁',
   },
   validation: {
     required: '此项为必填项',

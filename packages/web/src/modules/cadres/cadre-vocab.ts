@@ -64,7 +64,17 @@ export const FACT_KEYS = [
   'streetLeadership',
   'townshipSecretary',
   'currentRank',
+  'currentRankSince',
+  'currentRankYears',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
 export const isFactKey = (key: string): key is FactKey => (FACT_KEYS as readonly string[]).includes(key);
+
+/** Unit shown after a fact's number. */
+export const FACT_UNITS: Partial<Record<FactKey, 'years' | 'yearsOld'>> = {
+  age: 'yearsOld',
+  yearsOfWork: 'years',
+  grassrootsYears: 'years',
+  currentRankYears: 'years',
+};

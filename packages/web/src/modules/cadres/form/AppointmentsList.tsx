@@ -83,7 +83,7 @@ export function AppointmentsList({
               data-testid={`cadre-form-appointment-${index}`}
             >
               <Row gutter={12}>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item
                     name={[name, 'start']}
                     label={t('cadre.start')}
@@ -93,7 +93,7 @@ export function AppointmentsList({
                     <Input placeholder={t('cadreForm.datePlaceholder')} maxLength={10} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item
                     name={[name, 'end']}
                     label={t('cadre.end')}
@@ -103,7 +103,26 @@ export function AppointmentsList({
                     <Input placeholder={t('cadreForm.endPlaceholder')} maxLength={10} />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={12}>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={[name, 'unitName']}
+                    label={t('cadre.unitName')}
+                    required
+                    rules={[zodRule(A.unitName)]}
+                  >
+                    <Input maxLength={200} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={[name, 'title']}
+                    label={t('cadre.appointmentTitle')}
+                    rules={[zodRule(A.title)]}
+                  >
+                    <Input maxLength={200} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
                   <Form.Item name={[name, 'orgId']} label={t('cadreForm.unitInTree')}>
                     <TreeSelect
                       allowClear
@@ -116,31 +135,12 @@ export function AppointmentsList({
                     />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item
-                    name={[name, 'unitName']}
-                    label={t('cadre.unitName')}
-                    required
-                    rules={[zodRule(A.unitName)]}
-                  >
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item
-                    name={[name, 'title']}
-                    label={t('cadre.appointmentTitle')}
-                    rules={[zodRule(A.title)]}
-                  >
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item name={[name, 'unitKind']} label={t('cadre.unitKind')}>
                     <Select allowClear options={orgKindOptions(t)} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item
                     name={[name, 'roleKind']}
                     label={t('cadre.roleKind')}
@@ -149,12 +149,12 @@ export function AppointmentsList({
                     <Select options={roleKindOptions(t)} popupMatchSelectWidth={false} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item name={[name, 'rank']} label={t('cadre.rank')} rules={[zodRule(A.rank)]}>
                     <AutoComplete options={valueOptions(RANK_VALUES)} />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={6}>
+                <Col xs={12} md={4}>
                   <Form.Item name={[name, 'isLeadership']} label=" " valuePropName="checked" colon={false}>
                     <Checkbox>{t('cadre.isLeadership')}</Checkbox>
                   </Form.Item>

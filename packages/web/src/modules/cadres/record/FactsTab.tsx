@@ -2,7 +2,7 @@ import type { CadreDetail } from '@ganbu/core';
 import { Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACT_KEYS, isFactKey } from '../cadre-vocab.ts';
+import { FACT_KEYS, FACT_UNITS, isFactKey } from '../cadre-vocab.ts';
 
 type Fact = CadreDetail['facts'][string];
 
@@ -14,12 +14,19 @@ export function FactsTab({ cadre }: { cadre: CadreDetail }) {
   );
   if (keys.length === 0) return <Empty description={t('cadre.noFacts')} />;
 
-  const value = (f: Fact): ReactNode => {
+  const value = (key: string, f: Fact): ReactNode => {
     if (f.value === null || f.value === '') return t('common.empty');
     if (typeof f.value === 'boolean') {
       return f.value ? <Tag color="success">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>;
     }
-    return <Typography.Text strong>{String(f.value)}</Typography.Text>;
+    const unit = isFactKey(key) && typeof f.value === 'number' ? FACT_UNITS[key] : undefined;
+    const shown =
+      unit === 'years'
+        ? t('cadreFacts.unitYears', { value: f.value })
+        : unit === 'yearsOld'
+          ? t('cadreFacts.unitYearsOld', { value: f.value })
+          : String(f.value);
+    return <Typography.Text strong>{shown}</Typography.Text>;
   };
 
   return (
@@ -29,7 +36,7 @@ export function FactsTab({ cadre }: { cadre: CadreDetail }) {
         return (
           <Descriptions.Item key={key} label={isFactKey(key) ? t(`cadreFacts.${key}`) : key}>
             <Flex vertical gap={2} data-testid={`cadre-fact-${key}`}>
-              <span>{value(fact)}</span>
+              <span>{value(key, fact)}</span>
               {fact.explanation ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {fact.explanation}

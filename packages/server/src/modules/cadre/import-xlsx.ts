@@ -1,0 +1,257 @@
+import {
+  APPOINTMENT_COLUMNS,
+  APPOINTMENTS_SHEET,
+  CadreRecordInputSchema,
+  headerLabel,
+  PEOPLE_SHEET,
+  PERSON_COLUMNS,
+  readAppointmentRow,
+  readPersonRow,
+  validateCadreRecord,
+  type CadreRecord,
+  type CellValue,
+  type ImportError,
+} from '@ganbu/core';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-cipher.ts';
+import * as repo from './repository.ts';
+import { idNumberIndex } from './sensitive.ts';
+import { cadreWrite } from './service.ts';
+
+const DICT_SHEET = '字典';
+
+interface RangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+const MAX_ROWS = 20_000;
+
+/** The import template: people and appointments sheets with drop-downs fed from a dictionary sheet. */
+export async function writeTemplate(out: Writable, unitNames: string[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const dict = wb.addWorksheet(DICT_SHEET, { state: 'veryHidden' });
+  const lists = new Map<string, string>();
+  const addList = (name: string, values: string[]) => {
+    const col = lists.size + 1;
+    dict.getColumn(col).values = [name, ...values];
+    const letter = dict.getColumn(col).letter;
+    lists.set(name, `${DICT_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`);
+  };
+  const sheet = (title: string, columns: { header: string; required?: boolean; width: number; list?: string[] }[]) => {
+    const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: headerLabel(c), width: c.width }));
+    ws.getRow(1).font = { bold: true };
+    columns.forEach((c, i) => {
+      const letter = ws.getColumn(i + 1).letter;
+      ws.getColumn(i + 1).numFmt = '@'; // text: officers type 1987.03 and ID numbers without Excel mangling them
+      if (c.required) ws.getCell(`${letter}1`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
+      const list = c.header === '所在单位' ? unitNames : c.list;
+      if (!list) return;
+      const key = `${title}.${c.header}`;
+      addList(key, list);
+      // ExcelJS keeps range validations in `dataValidations` (not in its type definitions)
+      (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${MAX_ROWS}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [lists.get(key) as string],
+        showErrorMessage: c.header !== '所在单位',
+        errorTitle: '输入有误',
+        error: `请从下拉列表中选择${c.header}`,
+      });
+    });
+    return ws;
+  };
+  sheet(PEOPLE_SHEET, PERSON_COLUMNS);
+  sheet(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' }];
+  await wb.xlsx.write(out);
+}
+
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return (v.result as CellValue) ?? null;
+  return String(cell.text);
+}
+
+/** Rows of a sheet keyed by column key, found by header text (order-free, '*' ignored). */
+function readSheet<K extends string>(
+  ws: ExcelJS.Worksheet | undefined,
+  columns: { key: K; header: string }[],
+): { row: number; cells: Partial<Record<K, CellValue>> }[] {
+  if (!ws) return [];
+  const byHeader = new Map(columns.map((c) => [c.header, c.key]));
+  const keyOfCol = new Map<number, K>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const key = byHeader.get(String(cell.text).replace(/[*＊\s]/g, ''));
+    if (key) keyOfCol.set(col, key);
+  });
+  const rows: { row: number; cells: Partial<Record<K, CellValue>> }[] = [];
+  ws.eachRow((r, n) => {
+    if (n === 1) return;
+    const cells: Partial<Record<K, CellValue>> = {};
+    let any = false;
+    r.eachCell((cell, col) => {
+      const key = keyOfCol.get(col);
+      if (!key) return;
+      const v = cellValue(cell);
+      if (v !== null && String(v).trim() !== '') any = true;
+      cells[key] = v;
+    });
+    if (any) rows.push({ row: n, cells });
+  });
+  return rows;
+}
+
+export type ImportMode = 'create' | 'update';
+
+export interface ImportPlan {
+  records: { row: number; record: CadreRecord; existingId: string | null }[];
+  errors: ImportError[];
+}
+
+const FIELD_COLUMN: Record<string, string> = {
+  idNumber: '身份证号',
+  phone: '联系电话',
+  birthDate: '出生年月',
+  partyJoinDate: '入党时间',
+  workStartDate: '参加工作时间',
+  name: '姓名',
+  gender: '性别',
+};
+
+/** Read and check a whole workbook; nothing is written. */
+export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes: Buffer, mode: ImportMode): Promise<ImportPlan> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(400, 'VALIDATION', '文件不是有效的 Excel（.xlsx）工作簿', undefined, {
+      errors: [{ sheet: '', row: 0, column: '', message: '文件不是有效的 Excel（.xlsx）工作簿' }],
+    });
+  }
+  const errors: ImportError[] = [];
+  const people = readSheet(wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'), PERSON_COLUMNS);
+  if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
+  const appointments = readSheet(wb.getWorksheet(APPOINTMENTS_SHEET), APPOINTMENT_COLUMNS);
+  const today = ctx.now.toISOString().slice(0, 10);
+
+  const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
+    'SELECT id, name, path::text AS path FROM orgs WHERE active',
+  );
+  const orgByKey = new Map<string, string | null>();
+  for (const o of orgRows) {
+    orgByKey.set(o.path, o.id);
+    orgByKey.set(o.name, orgByKey.has(o.name) ? null : o.id); // a name used twice is ambiguous
+  }
+
+  const apptsById = new Map<string, { row: number; appointment: Record<string, unknown> }[]>();
+  for (const a of appointments) {
+    const read = readAppointmentRow(a.cells, { sheet: APPOINTMENTS_SHEET, row: a.row });
+    errors.push(...read.errors);
+    const list = apptsById.get(read.idNumber) ?? [];
+    list.push({ row: a.row, appointment: read.appointment });
+    apptsById.set(read.idNumber, list);
+  }
+
+  const seenIds = new Map<string, number>();
+  const records: ImportPlan['records'] = [];
+  for (const p of people) {
+    const at = { sheet: PEOPLE_SHEET, row: p.row };
+    const read = readPersonRow(p.cells, at);
+    errors.push(...read.errors);
+    const orgId = orgByKey.get(read.unit);
+    if (read.unit && orgId === undefined) errors.push({ ...at, column: '所在单位', message: `找不到单位“${read.unit}”（或不在您的数据范围内）` });
+    if (read.unit && orgId === null) errors.push({ ...at, column: '所在单位', message: `单位名称“${read.unit}”不唯一，请填写单位编码路径` });
+    const idNumber = read.fields.idNumber as string | null;
+    if (idNumber) {
+      const first = seenIds.get(idNumber);
+      if (first) errors.push({ ...at, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
+      seenIds.set(idNumber, p.row);
+    } else if (mode === 'update') {
+      errors.push({ ...at, column: '身份证号', message: '按身份证号更新时必须填写身份证号' });
+    }
+    if (read.errors.length || !orgId) continue;
+    const linked = idNumber ? (apptsById.get(idNumber) ?? []) : [];
+    const parsed = CadreRecordInputSchema.safeParse({ ...read.fields, orgId, appointments: linked.map((l) => l.appointment) });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [head, index] = issue.path;
+        if (head === 'appointments' && typeof index === 'number') {
+          errors.push({ sheet: APPOINTMENTS_SHEET, row: linked[index]?.row ?? 0, column: String(issue.path[2] ?? ''), message: issue.message });
+        } else {
+          errors.push({ ...at, column: FIELD_COLUMN[String(head)] ?? String(head), message: issue.message });
+        }
+      }
+      continue;
+    }
+    for (const problem of validateCadreRecord(parsed.data, today)) {
+      const [head, index, sub] = problem.field.split('.');
+      if (head === 'appointments') {
+        const column = sub === 'end' ? '终止时间' : '起始时间';
+        errors.push({ sheet: APPOINTMENTS_SHEET, row: linked[Number(index)]?.row ?? 0, column, message: problem.message });
+      } else {
+        errors.push({ ...at, column: FIELD_COLUMN[head ?? ''] ?? head ?? '', message: problem.message });
+      }
+    }
+    const existingId = idNumber ? await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber)) : null;
+    if (mode === 'create' && existingId) errors.push({ ...at, column: '身份证号', message: '该身份证号已在干部信息库中（如需更新请选择“按身份证号更新”）' });
+    if (mode === 'update' && idNumber && !existingId) errors.push({ ...at, column: '身份证号', message: '干部信息库中没有该身份证号（或不在您的数据范围内）' });
+    records.push({ row: p.row, record: parsed.data, existingId });
+  }
+  for (const [id, list] of apptsById) {
+    if (!seenIds.has(id)) for (const l of list) errors.push({ sheet: APPOINTMENTS_SHEET, row: l.row, column: '身份证号', message: '人员信息表中没有这个身份证号' });
+  }
+  if (people.length === 0) errors.push({ sheet: PEOPLE_SHEET, row: 0, column: '', message: '人员信息表中没有数据行' });
+  errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+  return { records, errors };
+}
+
+/** All or nothing: any error and nothing is written (the caller's transaction rolls back). */
+export async function applyImport(ctx: RequestContext, cipher: FieldCipher, plan: ImportPlan) {
+  const today = ctx.now.toISOString().slice(0, 10);
+  const imported: { id: string; name: string }[] = [];
+  for (const { record, existingId } of plan.records) {
+    const write = cadreWrite(cipher, record, today);
+    let id = existingId;
+    if (id) await repo.updateCadre(ctx.client, id, write);
+    else id = await repo.insertCadre(ctx.client, write);
+    if (!id) throw new AppError(404, 'NOT_FOUND', '单位不存在或不在您的数据范围内');
+    await repo.replaceAppointments(ctx.client, id, record.appointments);
+    imported.push({ id, name: record.name });
+  }
+  return imported;
+}
+
+/** The uploaded workbook with each wrong cell filled red and an error note, plus an 错误说明 column. */
+export async function writeAnnotated(bytes: Buffer, errors: ImportError[], out: Writable): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    const mine = errors.filter((e) => e.sheet === ws.name);
+    if (mine.length === 0) continue;
+    const headers = new Map<string, number>();
+    ws.getRow(1).eachCell((c, col) => headers.set(String(c.text).replace(/[*＊\s]/g, ''), col));
+    const noteCol = ws.columnCount + 1;
+    ws.getCell(1, noteCol).value = '错误说明';
+    ws.getCell(1, noteCol).font = { bold: true, color: { argb: 'FFC00000' } };
+    ws.getColumn(noteCol).width = 50;
+    for (const e of mine) {
+      if (e.row < 2) continue;
+      const col = headers.get(e.column);
+      if (col) {
+        const cell = ws.getCell(e.row, col);
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+        cell.note = e.message;
+      }
+      const note = ws.getCell(e.row, noteCol);
+      note.value = [note.text, `${e.column}：${e.message}`].filter(Boolean).join('；');
+    }
+  }
+  await wb.xlsx.write(out);
+}

@@ -1,0 +1,200 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminCount,
+  createTestApp,
+  injectAs,
+  loginAs,
+  multipartFile,
+  type Session,
+  type TestApp,
+} from './helpers.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let t: TestApp;
+let s: Session;
+let template: Buffer;
+let unitName: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await loginAs(t, 'orgdept');
+  const res = await injectAs(t, s, { method: 'GET', url: '/api/cadres/import/template.xlsx' });
+  expect(res.statusCode).toBe(200);
+  template = res.rawPayload;
+  unitName = (
+    (
+      await t.db.admin.query<{ name: string }>(
+        `SELECT name FROM orgs WHERE kind = 'township' ORDER BY path LIMIT 1`,
+      )
+    ).rows[0] as { name: string }
+  ).name;
+});
+afterAll(async () => t.close());
+
+/** Fill the downloaded template: people rows and appointment rows as arrays in template column order. */
+async function workbook(people: unknown[][], appointments: unknown[][] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const p = wb.getWorksheet('人员信息');
+  const a = wb.getWorksheet('任职经历');
+  people.forEach((row, i) =>
+    row.forEach((v, j) => ((p as ExcelJS.Worksheet).getCell(i + 2, j + 1).value = v as ExcelJS.CellValue)),
+  );
+  appointments.forEach((row, i) =>
+    row.forEach((v, j) => ((a as ExcelJS.Worksheet).getCell(i + 2, j + 1).value = v as ExcelJS.CellValue)),
+  );
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// columns: 姓名 性别 出生年月 民族 籍贯 出生地 政治面貌 入党时间 参加工作时间 健康状况 全日制学历 全日制学位 毕业院校 所学专业
+//          在职学历 在职学位 身份证号 联系电话 人员类别 职级 现任职务 所在单位 标签
+const person = (
+  name: string,
+  gender: string,
+  birth: unknown,
+  id: string,
+  extra: Partial<Record<number, unknown>> = {},
+) => {
+  const row: unknown[] = [
+    name,
+    gender,
+    birth,
+    '汉族',
+    '福建泉州',
+    '',
+    '中共党员',
+    '2010.06',
+    '2009.08',
+    '健康',
+    '大学',
+    '学士',
+    '华侨大学',
+    '法学',
+    '',
+    '',
+    id,
+    '13900001111',
+    '综合管理类',
+    '一级科员',
+    '科员',
+    unitName,
+    '年轻干部',
+  ];
+  for (const [k, v] of Object.entries(extra)) row[Number(k)] = v;
+  return row;
+};
+// GB 11643 check characters: 11010519880301001 → 8 (male, odd 001); 11010519870312002 → 5 (female, even 002)
+const ID_A = '110105198803010018';
+const ID_B = '110105198703120025';
+
+const upload = (bytes: Buffer, mode = 'create', path = '/api/cadres/import/xlsx') =>
+  injectAs(t, s, { method: 'POST', url: `${path}?mode=${mode}`, ...multipartFile('干部.xlsx', bytes, XLSX) });
+
+describe('[cadre] Excel template and import (R-ORG-4)', () => {
+  it('offers a template with required columns marked and drop-downs', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('人员信息') as ExcelJS.Worksheet;
+    expect([1, 2, 3, 22].map((c) => ws.getCell(1, c).text)).toEqual([
+      '姓名*',
+      '性别*',
+      '出生年月*',
+      '所在单位*',
+    ]);
+    expect(wb.getWorksheet('任职经历')?.getCell(1, 8).text).toBe('起始时间*');
+  });
+
+  it('imports every row with dates as officers type them, appointments linked by ID number', async () => {
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    // Excel serial 32203 = 1988-03-01; '1987年3月12日' = 1987-03-12
+    const bytes = await workbook(
+      [person('林海', '男', 32203, ID_A), person('郑敏', '女', '1987年3月12日', ID_B, { 7: '', 6: '群众' })],
+      [
+        [ID_A, unitName, '乡镇', '科员', '否', '一般工作人员', '一级科员', '2009.08', '2014.12'],
+        [ID_A, unitName, '乡镇', '副镇长', '是', '班子成员', '副科级', '201501', ''],
+        [ID_B, '区财政局', '区直部门', '科员', '否', '', '', new Date(Date.UTC(2009, 7, 1)), ''],
+      ],
+    );
+    const res = await upload(bytes);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ imported: { name: string }[] }>().imported.map((i) => i.name)).toEqual([
+      '林海',
+      '郑敏',
+    ]);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before + 2);
+    const { rows } = await t.db.admin.query<{
+      name: string;
+      birth_date: string;
+      fact_street_or_township: boolean;
+      n: number;
+    }>(
+      `SELECT c.name, c.birth_date, c.fact_street_or_township, (SELECT count(*)::int FROM cadre_appointments a WHERE a.cadre_id = c.id) AS n
+         FROM cadres c WHERE c.name IN ('林海', '郑敏') ORDER BY c.name`,
+    );
+    expect(rows).toEqual([
+      { name: '林海', birth_date: '1988-03-01', fact_street_or_township: true, n: 2 },
+      { name: '郑敏', birth_date: '1987-03-12', fact_street_or_township: false, n: 1 },
+    ]);
+  });
+
+  it('imports nothing when one row is wrong and reports row, column and a Chinese message', async () => {
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const bytes = await workbook([
+      person('王五', '男', '1990.05', ''),
+      person('赵六', '男', '90.05', ''),
+      person('钱七', '男', '1991.07', '110105199107010018'), // check character should be 9
+      person('孙八', '未知', '1992.01', '', { 21: '不存在的单位' }),
+    ]);
+    const res = await upload(bytes);
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{
+      code: string;
+      errors: { sheet: string; row: number; column: string; message: string }[];
+    }>();
+    expect(body.code).toBe('VALIDATION');
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '出生年月'],
+      [4, '身份证号'],
+      [5, '性别'],
+      [5, '所在单位'],
+    ]);
+    for (const e of body.errors) expect(e.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(body.errors[0]?.message).toContain('年份');
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
+    expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name = '王五'`)).toBe(0);
+
+    const report = await upload(bytes, 'create', '/api/cadres/import/xlsx/report');
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('人员信息') as ExcelJS.Worksheet;
+    const noteCol = ws.getRow(1).cellCount;
+    expect(ws.getCell(1, noteCol).text).toBe('错误说明');
+    expect(ws.getCell(3, noteCol).text).toContain('出生年月');
+    expect(ws.getCell(2, noteCol).text).toBe('');
+    expect((ws.getCell(3, 3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+
+  it('updates by ID number in update mode, and refuses unknown ID numbers there', async () => {
+    const bytes = await workbook([person('林海', '男', 32203, ID_A, { 20: '副镇长' })]);
+    const res = await upload(bytes, 'update');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.db.admin.query(`SELECT post_title FROM cadres WHERE name = '林海'`)).rows[0]).toEqual({
+      post_title: '副镇长',
+    });
+    const again = await upload(bytes, 'create');
+    expect(again.json<{ errors: { column: string }[] }>().errors.map((e) => e.column)).toEqual(['身份证号']);
+    const unknown = await upload(
+      await workbook([person('新人', '男', '1988.03.01', '110105198803010034')]),
+      'update',
+    );
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('refuses a file that is not a workbook', async () => {
+    const res = await upload(Buffer.from('not a zip'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: unknown[] }>().errors).toHaveLength(1);
+  });
+});
