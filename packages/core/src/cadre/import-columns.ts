@@ -43,23 +43,59 @@ export const UNIT_KIND_LABELS: Partial<Record<OrgKind, string>> = {
 };
 
 type PersonField =
-  | 'name' | 'gender' | 'birthDate' | 'ethnicity' | 'nativePlace' | 'birthPlace' | 'politicalStatus'
-  | 'partyJoinDate' | 'workStartDate' | 'health' | 'fte' | 'ftd' | 'fts' | 'ftm' | 'ise' | 'isd'
-  | 'idNumber' | 'phone' | 'category' | 'rank' | 'postTitle' | 'unit' | 'tags';
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'nativePlace'
+  | 'birthPlace'
+  | 'politicalStatus'
+  | 'partyJoinDate'
+  | 'workStartDate'
+  | 'health'
+  | 'fte'
+  | 'ftd'
+  | 'fts'
+  | 'ftm'
+  | 'ise'
+  | 'isd'
+  | 'idNumber'
+  | 'phone'
+  | 'category'
+  | 'rank'
+  | 'postTitle'
+  | 'unit'
+  | 'tags';
 
 /** Columns of the people sheet, in template order. `required` columns are marked * in the header. */
-export const PERSON_COLUMNS: { key: PersonField; header: string; required?: boolean; width: number; list?: string[] }[] = [
+export const PERSON_COLUMNS: {
+  key: PersonField;
+  header: string;
+  required?: boolean;
+  width: number;
+  list?: string[];
+}[] = [
   { key: 'name', header: '姓名', required: true, width: 10 },
   { key: 'gender', header: '性别', required: true, width: 6, list: ['男', '女'] },
   { key: 'birthDate', header: '出生年月', required: true, width: 12 },
   { key: 'ethnicity', header: '民族', width: 8 },
   { key: 'nativePlace', header: '籍贯', width: 12 },
   { key: 'birthPlace', header: '出生地', width: 12 },
-  { key: 'politicalStatus', header: '政治面貌', width: 12, list: ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] },
+  {
+    key: 'politicalStatus',
+    header: '政治面貌',
+    width: 12,
+    list: ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'],
+  },
   { key: 'partyJoinDate', header: '入党时间', width: 12 },
   { key: 'workStartDate', header: '参加工作时间', width: 12 },
   { key: 'health', header: '健康状况', width: 10 },
-  { key: 'fte', header: '全日制学历', width: 10, list: ['研究生', '大学', '大专', '中专', '高中', '初中及以下'] },
+  {
+    key: 'fte',
+    header: '全日制学历',
+    width: 10,
+    list: ['研究生', '大学', '大专', '中专', '高中', '初中及以下'],
+  },
   { key: 'ftd', header: '全日制学位', width: 10, list: ['博士', '硕士', '学士'] },
   { key: 'fts', header: '毕业院校', width: 18 },
   { key: 'ftm', header: '所学专业', width: 14 },
@@ -74,9 +110,16 @@ export const PERSON_COLUMNS: { key: PersonField; header: string; required?: bool
   { key: 'tags', header: '标签', width: 16 },
 ];
 
-type AppointmentField = 'idNumber' | 'unitName' | 'unitKind' | 'title' | 'isLeadership' | 'roleKind' | 'rank' | 'start' | 'end';
+type AppointmentField =
+  'idNumber' | 'unitName' | 'unitKind' | 'title' | 'isLeadership' | 'roleKind' | 'rank' | 'start' | 'end';
 
-export const APPOINTMENT_COLUMNS: { key: AppointmentField; header: string; required?: boolean; width: number; list?: string[] }[] = [
+export const APPOINTMENT_COLUMNS: {
+  key: AppointmentField;
+  header: string;
+  required?: boolean;
+  width: number;
+  list?: string[];
+}[] = [
   { key: 'idNumber', header: '身份证号', required: true, width: 20 },
   { key: 'unitName', header: '任职单位', required: true, width: 20 },
   { key: 'unitKind', header: '单位类型', width: 10, list: Object.values(UNIT_KIND_LABELS) },
@@ -91,7 +134,8 @@ export const APPOINTMENT_COLUMNS: { key: AppointmentField; header: string; requi
 export const PEOPLE_SHEET = '人员信息';
 export const APPOINTMENTS_SHEET = '任职经历';
 
-export const headerLabel = (c: { header: string; required?: boolean }) => (c.required ? `${c.header}*` : c.header);
+export const headerLabel = (c: { header: string; required?: boolean }) =>
+  c.required ? `${c.header}*` : c.header;
 
 const text = (v: CellValue): string => {
   if (v === null || v === undefined) return '';
@@ -127,13 +171,15 @@ export function readPersonRow(
     }
     return parsed.value;
   };
-  for (const c of PERSON_COLUMNS) if (c.required && c.key !== 'birthDate' && text(cells[c.key] ?? null) === '') err(c.key, '必填');
+  for (const c of PERSON_COLUMNS)
+    if (c.required && c.key !== 'birthDate' && text(cells[c.key] ?? null) === '') err(c.key, '必填');
   const genderText = text(cells.gender ?? null);
   const gender = genderText === '男' ? 'male' : genderText === '女' ? 'female' : null;
   if (genderText && !gender) err('gender', '性别应为“男”或“女”');
   const categoryText = text(cells.category ?? null);
   const category = categoryText ? (CATEGORY_BY_LABEL.get(categoryText) ?? null) : null;
-  if (categoryText && !category) err('category', `人员类别应为：${Object.values(CATEGORY_LABELS).join('、')}`);
+  if (categoryText && !category)
+    err('category', `人员类别应为：${Object.values(CATEGORY_LABELS).join('、')}`);
   let idNumber: string | null = text(cells.idNumber ?? null) || null;
   if (idNumber) {
     const parsed = parseIdNumber(idNumber);
@@ -151,14 +197,26 @@ export function readPersonRow(
     partyJoinDate: date('partyJoinDate'),
     workStartDate: date('workStartDate'),
     health: text(cells.health ?? null),
-    fullTimeEducation: { education: text(cells.fte ?? null), degree: text(cells.ftd ?? null), school: text(cells.fts ?? null), major: text(cells.ftm ?? null) },
-    inServiceEducation: { education: text(cells.ise ?? null), degree: text(cells.isd ?? null), school: '', major: '' },
+    fullTimeEducation: {
+      education: text(cells.fte ?? null),
+      degree: text(cells.ftd ?? null),
+      school: text(cells.fts ?? null),
+      major: text(cells.ftm ?? null),
+    },
+    inServiceEducation: {
+      education: text(cells.ise ?? null),
+      degree: text(cells.isd ?? null),
+      school: '',
+      major: '',
+    },
     idNumber,
     phone: text(cells.phone ?? null).replace(/\s/g, '') || null,
     category,
     rank: text(cells.rank ?? null),
     postTitle: text(cells.postTitle ?? null),
-    tags: text(cells.tags ?? null).split(/[,，、\s]+/).filter(Boolean),
+    tags: text(cells.tags ?? null)
+      .split(/[,，、\s]+/)
+      .filter(Boolean),
   };
   return { fields, unit: text(cells.unit ?? null), errors };
 }
@@ -170,7 +228,8 @@ export function readAppointmentRow(
   const errors: ImportError[] = [];
   const err = (key: AppointmentField, message: string) =>
     errors.push({ ...at, column: APPOINTMENT_COLUMNS.find((c) => c.key === key)?.header ?? key, message });
-  for (const c of APPOINTMENT_COLUMNS) if (c.required && text(cells[c.key] ?? null) === '') err(c.key, '必填');
+  for (const c of APPOINTMENT_COLUMNS)
+    if (c.required && text(cells[c.key] ?? null) === '') err(c.key, '必填');
   const date = (key: 'start' | 'end'): string | null => {
     const v = cells[key];
     if (v === null || v === undefined || text(v) === '') return null;

@@ -5,7 +5,9 @@ import { ORG_KINDS } from '../org/org-kinds.ts';
  * A date as officers record it: a month `YYYY-MM` (most cadre dates) or a day `YYYY-MM-DD`.
  * Stored as text: sorts correctly and keeps the precision the source had.
  */
-export const PartialDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD');
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, '日期格式应为 YYYY-MM 或 YYYY-MM-DD');
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 export const GENDERS = ['male', 'female'] as const;
@@ -20,7 +22,14 @@ export const CADRE_CATEGORIES = [
 ] as const;
 
 /** Tags kept on a record (后备干部, 年轻干部, 两委成员, 党小组长, 民小组长, 站点管理员 …); free list, these are the known ones. */
-export const CADRE_TAGS = ['reserve', 'young', 'two_committees', 'party_group_leader', 'villager_group_leader', 'station_manager'] as const;
+export const CADRE_TAGS = [
+  'reserve',
+  'young',
+  'two_committees',
+  'party_group_leader',
+  'villager_group_leader',
+  'station_manager',
+] as const;
 
 /** 职务类别 in the appointment history, used by derived facts. */
 export const ROLE_KINDS = [

@@ -27,9 +27,13 @@ export function validateCadreRecord(r: CadreRecord, today: string): FieldProblem
   if (r.idNumber) {
     const parsed = parseIdNumber(r.idNumber);
     if (!parsed.ok) problems.push({ field: 'idNumber', message: parsed.message });
-    else for (const message of checkIdAgainstRecord(parsed.normalized, { birthDate: r.birthDate, gender: r.gender })) {
-      problems.push({ field: 'idNumber', message });
-    }
+    else
+      for (const message of checkIdAgainstRecord(parsed.normalized, {
+        birthDate: r.birthDate,
+        gender: r.gender,
+      })) {
+        problems.push({ field: 'idNumber', message });
+      }
   }
   if (r.phone && !MOBILE.test(r.phone) && !LANDLINE.test(r.phone)) {
     problems.push({ field: 'phone', message: '联系电话应为 11 位手机号或带区号的固定电话' });
@@ -47,7 +51,10 @@ export function validateCadreRecord(r: CadreRecord, today: string): FieldProblem
     if (value && firstDay(value) > today) problems.push({ field, message: `${label}不能晚于今天` });
   }
   const birth = firstDay(r.birthDate);
-  if (r.partyJoinDate && firstDay(r.partyJoinDate) < addYears(birth, 18).slice(0, r.partyJoinDate.length === 7 ? 7 : 10)) {
+  if (
+    r.partyJoinDate &&
+    firstDay(r.partyJoinDate) < addYears(birth, 18).slice(0, r.partyJoinDate.length === 7 ? 7 : 10)
+  ) {
     problems.push({ field: 'partyJoinDate', message: '入党时间应在年满 18 周岁之后' });
   }
   if (r.workStartDate && firstDay(r.workStartDate) < birth) {

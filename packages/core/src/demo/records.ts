@@ -25,7 +25,12 @@ export interface DemoCadreRecord {
   idNumber: string;
   phone: string;
   health: string;
-  category: 'comprehensive' | 'law_enforcement' | 'professional_technical' | 'public_institution' | 'village_community';
+  category:
+    | 'comprehensive'
+    | 'law_enforcement'
+    | 'professional_technical'
+    | 'public_institution'
+    | 'village_community';
   rank: string;
   postTitle: string;
   tags: string[];
@@ -40,7 +45,9 @@ const month = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
 /** A valid GB 11643 number: try the eleven possible check characters. */
 function demoIdNumber(birth: string, seq: number, gender: 'male' | 'female'): string {
-  const order = String(gender === 'male' ? seq * 2 + 1 : seq * 2).padStart(3, '0').slice(-3);
+  const order = String(gender === 'male' ? seq * 2 + 1 : seq * 2)
+    .padStart(3, '0')
+    .slice(-3);
   const body = DEMO_REGION_CODE + birth.replace(/-/g, '') + order;
   for (const c of '0123456789X') if (parseIdNumber(body + c).ok) return body + c;
   throw new Error('no check digit');
@@ -48,23 +55,42 @@ function demoIdNumber(birth: string, seq: number, gender: 'male' | 'female'): st
 
 function education(rng: Prng, kind: OrgKind, age: number): Education {
   if (kind === 'village' || kind === 'community') {
-    const e = rng.weighted([['高中', 4], ['大专', 4], ['大学', 2]] as const);
+    const e = rng.weighted([
+      ['高中', 4],
+      ['大专', 4],
+      ['大学', 2],
+    ] as const);
     return { education: e, degree: e === '大学' ? '学士' : '', school: '', major: '' };
   }
-  const e = rng.weighted([['大学', 7], ['研究生', age < 45 ? 2 : 1], ['大专', 1]] as const);
+  const e = rng.weighted([
+    ['大学', 7],
+    ['研究生', age < 45 ? 2 : 1],
+    ['大专', 1],
+  ] as const);
   const school = rng.pick(['福建师范大学', '华侨大学', '集美大学', '福州大学', '厦门大学', '泉州师范学院']);
-  const major = rng.pick(['汉语言文学', '行政管理', '法学', '会计学', '农业经济管理', '计算机科学与技术', '土木工程']);
+  const major = rng.pick([
+    '汉语言文学',
+    '行政管理',
+    '法学',
+    '会计学',
+    '农业经济管理',
+    '计算机科学与技术',
+    '土木工程',
+  ]);
   return { education: e, degree: e === '研究生' ? '硕士' : e === '大学' ? '学士' : '', school, major };
 }
 
 function roleOf(title: string, kind: OrgKind): Pick<Appointment, 'isLeadership' | 'roleKind'> {
   const deputy = title.includes('副');
   if (kind === 'village' || kind === 'community') {
-    if (/书记|主任/.test(title) && !deputy && !title.includes('监督')) return { isLeadership: true, roleKind: 'village_principal' };
+    if (/书记|主任/.test(title) && !deputy && !title.includes('监督'))
+      return { isLeadership: true, roleKind: 'village_principal' };
     return { isLeadership: false, roleKind: 'staff' };
   }
-  if (title.includes('书记') && !deputy && !title.includes('纪')) return { isLeadership: true, roleKind: 'party_secretary' };
-  if (/^(镇长|乡长|街道办事处主任|局长|主任|部长)$/.test(title)) return { isLeadership: true, roleKind: 'government_head' };
+  if (title.includes('书记') && !deputy && !title.includes('纪'))
+    return { isLeadership: true, roleKind: 'party_secretary' };
+  if (/^(镇长|乡长|街道办事处主任|局长|主任|部长)$/.test(title))
+    return { isLeadership: true, roleKind: 'government_head' };
   if (deputy || /委员|部长|主席/.test(title)) return { isLeadership: true, roleKind: 'team_member' };
   return { isLeadership: false, roleKind: 'staff' };
 }
@@ -73,11 +99,16 @@ function rankOf(a: Pick<Appointment, 'roleKind'>, kind: OrgKind, title: string):
   if (kind === 'village' || kind === 'community') return '';
   if (a.roleKind === 'party_secretary' || a.roleKind === 'government_head') return '正科级';
   if (a.roleKind === 'team_member') return '副科级';
-  return /主任科员/.test(title) ? title.replace(/^.*?(一级|二级|三级|四级)主任科员.*$/, '$1主任科员') : '一级科员';
+  return /主任科员/.test(title)
+    ? title.replace(/^.*?(一级|二级|三级|四级)主任科员.*$/, '$1主任科员')
+    : '一级科员';
 }
 
 /** Enrich every demo cadre with a full record. */
-export function generateDemoRecords(district: DemoDistrict, options: { seed?: number; asOf?: string } = {}): DemoCadreRecord[] {
+export function generateDemoRecords(
+  district: DemoDistrict,
+  options: { seed?: number; asOf?: string } = {},
+): DemoCadreRecord[] {
   const rng = createPrng(options.seed ?? 1).fork('records');
   const asOf = options.asOf ?? '2026-01-01';
   const asOfYear = Number(asOf.slice(0, 4));
@@ -111,46 +142,94 @@ export function generateDemoRecords(district: DemoDistrict, options: { seed?: nu
     let cursor = workStartYear;
     const currentStart = Math.max(workStartYear, asOfYear - rng.int(1, 8));
     if (!village && currentStart - workStartYear >= 3) {
-      const first = org.kind === 'department' && rng.chance(0.5) ? rng.pick(townships) : rng.chance(0.4) ? rng.pick(villages) : null;
+      const first =
+        org.kind === 'department' && rng.chance(0.5)
+          ? rng.pick(townships)
+          : rng.chance(0.4)
+            ? rng.pick(villages)
+            : null;
       if (first) {
         const end = rng.int(cursor + 1, currentStart - 1);
-        const title = first.kind === 'village' || first.kind === 'community' ? '驻村干部' : rng.pick(['科员', '党政办副主任', '副镇长', '组织委员']);
+        const title =
+          first.kind === 'village' || first.kind === 'community'
+            ? '驻村干部'
+            : rng.pick(['科员', '党政办副主任', '副镇长', '组织委员']);
         const role = roleOf(title, first.kind);
         appointments.push({
-          unitName: first.name, orgId: null, unitKind: first.kind, title, ...role, rank: rankOf(role, first.kind, title),
-          start: workStart, end: month(end, 12),
+          unitName: first.name,
+          orgId: null,
+          unitKind: first.kind,
+          title,
+          ...role,
+          rank: rankOf(role, first.kind, title),
+          start: workStart,
+          end: month(end, 12),
         });
         cursor = end + 1;
       }
       if (cursor < currentStart) {
         const title = '科员';
         appointments.push({
-          unitName: org.name, orgId: null, unitKind: org.kind, title, isLeadership: false, roleKind: 'staff', rank: '一级科员',
-          start: month(cursor, 1), end: month(currentStart, 2),
+          unitName: org.name,
+          orgId: null,
+          unitKind: org.kind,
+          title,
+          isLeadership: false,
+          roleKind: 'staff',
+          rank: '一级科员',
+          start: month(cursor, 1),
+          end: month(currentStart, 2),
         });
       }
     }
     appointments.push({
-      unitName: org.name, orgId: null, unitKind: org.kind, title: current.title, isLeadership: current.isLeadership,
-      roleKind: current.roleKind, rank: rankOf(current, org.kind, current.title),
-      start: appointments.length ? month(currentStart, 3) : workStart, end: null,
+      unitName: org.name,
+      orgId: null,
+      unitKind: org.kind,
+      title: current.title,
+      isLeadership: current.isLeadership,
+      roleKind: current.roleKind,
+      rank: rankOf(current, org.kind, current.title),
+      start: appointments.length ? month(currentStart, 3) : workStart,
+      end: null,
     });
     const spouseGender = c.gender === 'male' ? 'female' : 'male';
     const family: FamilyMember[] = [
-      { relation: c.gender === 'male' ? '妻子' : '丈夫', name: makeChineseName(rng, spouseGender, birthYear), birthDate: month(birthYear + rng.int(-2, 2), rng.int(1, 12)), politicalStatus: rng.pick(['中共党员', '群众']), workUnitAndPost: rng.pick(['区第一实验小学教师', '区人民医院护士', '某公司职员', '个体经营']) },
+      {
+        relation: c.gender === 'male' ? '妻子' : '丈夫',
+        name: makeChineseName(rng, spouseGender, birthYear),
+        birthDate: month(birthYear + rng.int(-2, 2), rng.int(1, 12)),
+        politicalStatus: rng.pick(['中共党员', '群众']),
+        workUnitAndPost: rng.pick(['区第一实验小学教师', '区人民医院护士', '某公司职员', '个体经营']),
+      },
     ];
     const fatherName = c.gender === 'male' ? c.name : (family[0] as FamilyMember).name;
     const childGender = rng.pick(['male', 'female'] as const);
     // the child takes the father's surname (first character)
     const childName = fatherName.slice(0, 1) + makeChineseName(rng, childGender, birthYear + 28).slice(1);
-    if (age > 28) family.push({ relation: childGender === 'male' ? '儿子' : '女儿', name: childName, birthDate: month(birthYear + rng.int(25, 32), rng.int(1, 12)), politicalStatus: '群众', workUnitAndPost: '学生' });
+    if (age > 28)
+      family.push({
+        relation: childGender === 'male' ? '儿子' : '女儿',
+        name: childName,
+        birthDate: month(birthYear + rng.int(25, 32), rng.int(1, 12)),
+        politicalStatus: '群众',
+        workUnitAndPost: '学生',
+      });
     const tags: string[] = [];
     if (age < 35 && !village) tags.push('young');
     if (village && current.roleKind !== 'staff') tags.push('two_committees');
     if (rng.chance(0.06)) tags.push('reserve');
     return {
-      key: c.key, orgKey: c.orgKey, name: c.name, gender: c.gender, birthDate: c.birthDate,
-      ethnicity: rng.weighted([['汉族', 97], ['畲族', 2], ['回族', 1]] as const),
+      key: c.key,
+      orgKey: c.orgKey,
+      name: c.name,
+      gender: c.gender,
+      birthDate: c.birthDate,
+      ethnicity: rng.weighted([
+        ['汉族', 97],
+        ['畲族', 2],
+        ['回族', 1],
+      ] as const),
       nativePlace: rng.pick(['福建泉州', '福建晋江', '福建南安', '福建惠安', '福建安溪', '福建莆田']),
       politicalStatus: member ? '中共党员' : village ? '群众' : rng.pick(['群众', '共青团员']),
       partyJoinDate: member ? month(partyYear, rng.int(1, 12)) : null,
@@ -159,7 +238,13 @@ export function generateDemoRecords(district: DemoDistrict, options: { seed?: nu
       idNumber: uniqueId(c.birthDate, i % 500, c.gender),
       phone: `1${rng.pick(['3', '5', '8'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}`,
       health: '健康',
-      category: village ? 'village_community' : org.kind === 'department' ? 'comprehensive' : rng.chance(0.2) ? 'law_enforcement' : 'comprehensive',
+      category: village
+        ? 'village_community'
+        : org.kind === 'department'
+          ? 'comprehensive'
+          : rng.chance(0.2)
+            ? 'law_enforcement'
+            : 'comprehensive',
       rank: rankOf(current, org.kind, current.title),
       postTitle: c.postTitle,
       tags,

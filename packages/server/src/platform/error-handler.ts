@@ -13,7 +13,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: AppError['code']; me
   },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: '上传的文件过大' },
   FST_FILES_LIMIT: { status: 413, code: 'BODY_TOO_LARGE', message: '一次上传的文件过多' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以 multipart/form-data 上传文件' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '请以 multipart/form-data 上传文件',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'MALFORMED_JSON', message: '请求长度不正确' },
 };
 
@@ -21,7 +25,9 @@ const FASTIFY_CODES: Record<string, { status: number; code: AppError['code']; me
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      return reply.code(err.status).send({ ...err.body, code: err.code, message: err.message, details: err.details });
+      return reply
+        .code(err.status)
+        .send({ ...err.body, code: err.code, message: err.message, details: err.details });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

@@ -13,7 +13,8 @@ const ImportResultSchema = z.object({
 
 /** The uploaded workbook: the first file of a multipart body. */
 async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+  if (!req.isMultipart())
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
   const file = await req.file();
   if (!file) throw new AppError(400, 'VALIDATION', '没有收到文件');
   return file.toBuffer();
@@ -27,9 +28,18 @@ export async function cadreImportRoutes(app: FastifyInstance) {
     '/api/cadres/import/template.xlsx',
     { config: { permission: 'cadre.write' }, schema: { tags, summary: '下载干部信息导入模板' } },
     async (req, reply) => {
-      const { rows } = await req.ctx.client.query<{ name: string }>('SELECT name FROM orgs WHERE active ORDER BY path');
-      const body = await spoolToTempFile((out) => writeTemplate(out, rows.map((o) => o.name)));
-      void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('干部信息导入模板.xlsx'));
+      const { rows } = await req.ctx.client.query<{ name: string }>(
+        'SELECT name FROM orgs WHERE active ORDER BY path',
+      );
+      const body = await spoolToTempFile((out) =>
+        writeTemplate(
+          out,
+          rows.map((o) => o.name),
+        ),
+      );
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('干部信息导入模板.xlsx'));
       return body;
     },
   );
@@ -49,12 +59,22 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       const bytes = await uploadedFile(req);
       const plan = await planImport(req.ctx, app.cipher, bytes, req.query.mode);
       if (plan.errors.length) {
-        throw new AppError(400, 'VALIDATION', `共有 ${plan.errors.length} 处错误，未导入任何数据`, undefined, {
-          errors: plan.errors,
-        });
+        throw new AppError(
+          400,
+          'VALIDATION',
+          `共有 ${plan.errors.length} 处错误，未导入任何数据`,
+          undefined,
+          {
+            errors: plan.errors,
+          },
+        );
       }
       const imported = await applyImport(req.ctx, app.cipher, plan);
-      await req.ctx.audit({ action: 'cadre.import.xlsx', objectType: 'cadre', after: { mode: req.query.mode, count: imported.length } });
+      await req.ctx.audit({
+        action: 'cadre.import.xlsx',
+        objectType: 'cadre',
+        after: { mode: req.query.mode, count: imported.length },
+      });
       return { imported };
     },
   );
@@ -63,13 +83,19 @@ export async function cadreImportRoutes(app: FastifyInstance) {
     '/api/cadres/import/xlsx/report',
     {
       config: { permission: 'cadre.write' },
-      schema: { tags, summary: '导入检查报告：原文件标出错误单元格（不导入）', querystring: ImportQuerySchema },
+      schema: {
+        tags,
+        summary: '导入检查报告：原文件标出错误单元格（不导入）',
+        querystring: ImportQuerySchema,
+      },
     },
     async (req, reply) => {
       const bytes = await uploadedFile(req);
       const plan = await planImport(req.ctx, app.cipher, bytes, req.query.mode);
       const body = await spoolToTempFile((out) => writeAnnotated(bytes, plan.errors, out));
-      void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('导入错误报告.xlsx'));
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('导入错误报告.xlsx'));
       return body;
     },
   );

@@ -39,14 +39,18 @@ export async function writeTemplate(out: Writable, unitNames: string[]): Promise
     const letter = dict.getColumn(col).letter;
     lists.set(name, `${DICT_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`);
   };
-  const sheet = (title: string, columns: { header: string; required?: boolean; width: number; list?: string[] }[]) => {
+  const sheet = (
+    title: string,
+    columns: { header: string; required?: boolean; width: number; list?: string[] }[],
+  ) => {
     const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = columns.map((c) => ({ header: headerLabel(c), width: c.width }));
     ws.getRow(1).font = { bold: true };
     columns.forEach((c, i) => {
       const letter = ws.getColumn(i + 1).letter;
       ws.getColumn(i + 1).numFmt = '@'; // text: officers type 1987.03 and ID numbers without Excel mangling them
-      if (c.required) ws.getCell(`${letter}1`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
+      if (c.required)
+        ws.getCell(`${letter}1`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
       const list = c.header === '所在单位' ? unitNames : c.list;
       if (!list) return;
       const key = `${title}.${c.header}`;
@@ -65,7 +69,9 @@ export async function writeTemplate(out: Writable, unitNames: string[]): Promise
   };
   sheet(PEOPLE_SHEET, PERSON_COLUMNS);
   sheet(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' }];
+  wb.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' },
+  ];
   await wb.xlsx.write(out);
 }
 
@@ -126,7 +132,12 @@ const FIELD_COLUMN: Record<string, string> = {
 };
 
 /** Read and check a whole workbook; nothing is written. */
-export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes: Buffer, mode: ImportMode): Promise<ImportPlan> {
+export async function planImport(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  bytes: Buffer,
+  mode: ImportMode,
+): Promise<ImportPlan> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -136,7 +147,10 @@ export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes
     });
   }
   const errors: ImportError[] = [];
-  const people = readSheet(wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'), PERSON_COLUMNS);
+  const people = readSheet(
+    wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'),
+    PERSON_COLUMNS,
+  );
   if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
   const appointments = readSheet(wb.getWorksheet(APPOINTMENTS_SHEET), APPOINTMENT_COLUMNS);
   const today = ctx.now.toISOString().slice(0, 10);
@@ -166,8 +180,10 @@ export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes
     const read = readPersonRow(p.cells, at);
     errors.push(...read.errors);
     const orgId = orgByKey.get(read.unit);
-    if (read.unit && orgId === undefined) errors.push({ ...at, column: '所在单位', message: `找不到单位“${read.unit}”（或不在您的数据范围内）` });
-    if (read.unit && orgId === null) errors.push({ ...at, column: '所在单位', message: `单位名称“${read.unit}”不唯一，请填写单位编码路径` });
+    if (read.unit && orgId === undefined)
+      errors.push({ ...at, column: '所在单位', message: `找不到单位“${read.unit}”（或不在您的数据范围内）` });
+    if (read.unit && orgId === null)
+      errors.push({ ...at, column: '所在单位', message: `单位名称“${read.unit}”不唯一，请填写单位编码路径` });
     const idNumber = read.fields.idNumber as string | null;
     if (idNumber) {
       const first = seenIds.get(idNumber);
@@ -178,12 +194,21 @@ export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes
     }
     if (read.errors.length || !orgId) continue;
     const linked = idNumber ? (apptsById.get(idNumber) ?? []) : [];
-    const parsed = CadreRecordInputSchema.safeParse({ ...read.fields, orgId, appointments: linked.map((l) => l.appointment) });
+    const parsed = CadreRecordInputSchema.safeParse({
+      ...read.fields,
+      orgId,
+      appointments: linked.map((l) => l.appointment),
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [head, index] = issue.path;
         if (head === 'appointments' && typeof index === 'number') {
-          errors.push({ sheet: APPOINTMENTS_SHEET, row: linked[index]?.row ?? 0, column: String(issue.path[2] ?? ''), message: issue.message });
+          errors.push({
+            sheet: APPOINTMENTS_SHEET,
+            row: linked[index]?.row ?? 0,
+            column: String(issue.path[2] ?? ''),
+            message: issue.message,
+          });
         } else {
           errors.push({ ...at, column: FIELD_COLUMN[String(head)] ?? String(head), message: issue.message });
         }
@@ -194,20 +219,45 @@ export async function planImport(ctx: RequestContext, cipher: FieldCipher, bytes
       const [head, index, sub] = problem.field.split('.');
       if (head === 'appointments') {
         const column = sub === 'end' ? '终止时间' : '起始时间';
-        errors.push({ sheet: APPOINTMENTS_SHEET, row: linked[Number(index)]?.row ?? 0, column, message: problem.message });
+        errors.push({
+          sheet: APPOINTMENTS_SHEET,
+          row: linked[Number(index)]?.row ?? 0,
+          column,
+          message: problem.message,
+        });
       } else {
         errors.push({ ...at, column: FIELD_COLUMN[head ?? ''] ?? head ?? '', message: problem.message });
       }
     }
-    const existingId = idNumber ? await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber)) : null;
-    if (mode === 'create' && existingId) errors.push({ ...at, column: '身份证号', message: '该身份证号已在干部信息库中（如需更新请选择“按身份证号更新”）' });
-    if (mode === 'update' && idNumber && !existingId) errors.push({ ...at, column: '身份证号', message: '干部信息库中没有该身份证号（或不在您的数据范围内）' });
+    const existingId = idNumber
+      ? await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber))
+      : null;
+    if (mode === 'create' && existingId)
+      errors.push({
+        ...at,
+        column: '身份证号',
+        message: '该身份证号已在干部信息库中（如需更新请选择“按身份证号更新”）',
+      });
+    if (mode === 'update' && idNumber && !existingId)
+      errors.push({
+        ...at,
+        column: '身份证号',
+        message: '干部信息库中没有该身份证号（或不在您的数据范围内）',
+      });
     records.push({ row: p.row, record: parsed.data, existingId });
   }
   for (const [id, list] of apptsById) {
-    if (!seenIds.has(id)) for (const l of list) errors.push({ sheet: APPOINTMENTS_SHEET, row: l.row, column: '身份证号', message: '人员信息表中没有这个身份证号' });
+    if (!seenIds.has(id))
+      for (const l of list)
+        errors.push({
+          sheet: APPOINTMENTS_SHEET,
+          row: l.row,
+          column: '身份证号',
+          message: '人员信息表中没有这个身份证号',
+        });
   }
-  if (people.length === 0) errors.push({ sheet: PEOPLE_SHEET, row: 0, column: '', message: '人员信息表中没有数据行' });
+  if (people.length === 0)
+    errors.push({ sheet: PEOPLE_SHEET, row: 0, column: '', message: '人员信息表中没有数据行' });
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
   return { records, errors };
 }
