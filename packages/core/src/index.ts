@@ -19,3 +19,8 @@ export * from './cadre/derived-facts.ts';
 export * from './cadre/resume.ts';
 export * from './cadre/validate.ts';
 export * from './cadre/import-columns.ts';
+export * from './lrmx/person.ts';
+export * from './lrmx/read-lrmx.ts';
+export * from './lrmx/read-lrm.ts';
+export * from './lrmx/write-lrmx.ts';
+export * from './lrmx/to-record.ts';

@@ -86,8 +86,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: deps.config?.secureCookies ? undefined : false,
   });
   await app.register(rateLimit, { global: false });
-  // uploads: one file, size-limited before it is read into memory
-  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 20 } });
+  // uploads: size-limited per file before it is read into memory; zips are checked again when expanded
+  await app.register(multipart, {
+    limits: { fileSize: 50 * 1024 * 1024, files: 2000, fields: 10, parts: 2010 },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: '基层干部正向激励与关心关爱系统 API', version: '0.1.0' },

@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { multipartFile, type TestDb } from './helpers.ts';
 
@@ -196,6 +197,13 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     ],
     targetsForeign: true,
   },
+  'POST /api/cadres/import/lrmx': {
+    requests: (fx) => [
+      { query: { orgId: fx.foreign.orgId }, ...multipartFile('a.lrmx', LRMX_SAMPLE, 'application/xml') },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/cadres/:id/lrmx': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
   'POST /api/cadres/import/xlsx/report': {
     requests: (fx) => [{ ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) }],
     targetsForeign: false, // a check report of the uploaded file itself; it writes nothing
@@ -209,6 +217,9 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A valid approval form (fixture of the core LRMX tests). */
+const LRMX_SAMPLE = readFileSync(new URL('../../core/src/lrmx/fixtures/complete.lrmx', import.meta.url));
 
 /** The smallest JPEG header a content check accepts. */
 export const TINY_JPEG = Buffer.from([

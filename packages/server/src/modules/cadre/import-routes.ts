@@ -3,9 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
+import { exportLrmx, importLrmx } from './import-lrmx.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
+import { uploadedFiles } from './upload-files.ts';
+import { IdParamSchema } from '@ganbu/core';
 
 const ImportQuerySchema = z.strictObject({ mode: z.enum(['create', 'update']).default('create') });
+const LrmxImportQuerySchema = z.strictObject({ orgId: z.string().uuid() });
 
 const ImportResultSchema = z.object({
   imported: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
@@ -76,6 +80,45 @@ export async function cadreImportRoutes(app: FastifyInstance) {
         after: { mode: req.query.mode, count: imported.length },
       });
       return { imported };
+    },
+  );
+
+  r.post(
+    '/api/cadres/import/lrmx',
+    {
+      config: { permission: 'cadre.write' },
+      schema: {
+        tags,
+        summary: '导入干部任免审批表（.lrmx、.lrm+.pic 或其 .zip；全部成功或全部不导入）',
+        querystring: LrmxImportQuerySchema,
+        response: { 200: ImportResultSchema },
+      },
+    },
+    async (req) => {
+      const files = await uploadedFiles(req);
+      const imported = await importLrmx(req.ctx, app.cipher, files, req.query.orgId);
+      await req.ctx.audit({
+        action: 'cadre.import.lrmx',
+        objectType: 'cadre',
+        after: { files: files.length, count: imported.length },
+      });
+      return { imported };
+    },
+  );
+
+  r.get(
+    '/api/cadres/:id/lrmx',
+    {
+      config: { permission: 'cadre.sensitive' },
+      schema: { tags, summary: '导出干部任免审批表（.lrmx，含身份证号明文，记审计）', params: IdParamSchema },
+    },
+    async (req, reply) => {
+      const { name, bytes } = await exportLrmx(req.ctx, app.cipher, req.params.id);
+      await req.ctx.audit({ action: 'cadre.export.lrmx', objectType: 'cadre', objectId: req.params.id });
+      void reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', attachment(`${name}.lrmx`));
+      return Buffer.from(bytes);
     },
   );
 

@@ -1,0 +1,172 @@
+import {
+  CadreRecordInputSchema,
+  lrmxToRecordDraft,
+  parseResumeText,
+  readLrm,
+  readLrmx,
+  recordToLrmx,
+  resumeText,
+  validateCadreRecord,
+  writeLrmx,
+  type CadreRecord,
+  type LrmxPerson,
+} from '@ganbu/core';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-cipher.ts';
+import { photoType } from './photo.ts';
+import * as repo from './repository.ts';
+import { decryptSensitive, idNumberIndex } from './sensitive.ts';
+import { cadreWrite } from './service.ts';
+import type { UploadedFile } from './upload-files.ts';
+
+export interface LrmxFileError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+interface Parsed {
+  file: string;
+  person: LrmxPerson;
+}
+
+const base = (name: string) => name.replace(/\.[^.]+$/, '').toLowerCase();
+
+/** .lrmx files, and .lrm files with their sibling .pic (same base name). */
+function parseFiles(files: UploadedFile[], errors: LrmxFileError[]): Parsed[] {
+  const pics = new Map(files.filter((f) => /\.pic$/i.test(f.name)).map((f) => [base(f.name), f.bytes]));
+  const parsed: Parsed[] = [];
+  for (const f of files) {
+    if (/\.pic$/i.test(f.name)) continue;
+    const result = /\.lrm$/i.test(f.name)
+      ? readLrm(f.bytes, pics.get(base(f.name)))
+      : /\.lrmx$/i.test(f.name)
+        ? readLrmx(f.bytes)
+        : null;
+    if (!result) {
+      errors.push({
+        file: f.name,
+        field: '',
+        message: '只接受 .lrmx、.lrm（可附同名 .pic）或它们的 .zip 压缩包',
+      });
+      continue;
+    }
+    if (!result.ok) errors.push({ file: f.name, field: '', message: result.message });
+    else parsed.push({ file: f.name, person: result.person });
+  }
+  return parsed;
+}
+
+/** The registry record of an approval form: JianLi becomes the appointment history, the rest maps field by field. */
+export function recordFromPerson(
+  person: LrmxPerson,
+  orgId: string,
+): { input: Record<string, unknown>; warnings: string[] } {
+  const { draft, warnings } = lrmxToRecordDraft(person);
+  const extras = { ...(draft.extras ?? {}) };
+  const resume = extras.JianLi ?? '';
+  delete extras.JianLi;
+  const appointments = parseResumeText(resume).map((l) => ({
+    unitName: l.text,
+    title: '',
+    start: l.start,
+    end: l.end,
+  }));
+  return { input: { ...draft, extras, orgId, appointments }, warnings };
+}
+
+/**
+ * Import approval forms all or nothing. A person already in the registry (same ID number) is refused
+ * with a pointer to the comparison, so the officer decides field by field.
+ */
+export async function importLrmx(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  files: UploadedFile[],
+  orgId: string,
+) {
+  const errors: LrmxFileError[] = [];
+  const parsed = parseFiles(files, errors);
+  const today = ctx.now.toISOString().slice(0, 10);
+  const ready: { file: string; record: CadreRecord; photo: Uint8Array | null }[] = [];
+  const seen = new Map<string, string>();
+  for (const p of parsed) {
+    const { input } = recordFromPerson(p.person, orgId);
+    const result = CadreRecordInputSchema.safeParse(input);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        errors.push({ file: p.file, field: issue.path.join('.'), message: issue.message });
+      continue;
+    }
+    for (const problem of validateCadreRecord(result.data, today))
+      errors.push({ file: p.file, field: problem.field, message: problem.message });
+    const id = result.data.idNumber;
+    if (id) {
+      const other = seen.get(id);
+      if (other) errors.push({ file: p.file, field: 'idNumber', message: `与 ${other} 是同一身份证号` });
+      seen.set(id, p.file);
+      if (await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, id))) {
+        errors.push({
+          file: p.file,
+          field: 'idNumber',
+          message: '该干部已在信息库中，请用“比对更新”逐项确认差异',
+        });
+      }
+    }
+    ready.push({ file: p.file, record: result.data, photo: p.person.photo });
+  }
+  if (errors.length)
+    throw new AppError(400, 'VALIDATION', `共有 ${errors.length} 处问题，未导入任何文件`, undefined, {
+      errors,
+    });
+  const imported: { id: string; name: string }[] = [];
+  for (const r of ready) {
+    const id = await repo.insertCadre(ctx.client, cadreWrite(cipher, r.record, today));
+    if (!id) throw notFound('单位');
+    await repo.replaceAppointments(ctx.client, id, r.record.appointments);
+    const mime = r.photo ? photoType(r.photo) : null;
+    if (r.photo && mime) await repo.savePhoto(ctx.client, id, mime, Buffer.from(r.photo));
+    imported.push({ id, name: r.record.name });
+  }
+  return imported;
+}
+
+/** The record as an approval form (.lrmx). Carries the ID number in clear: callers audit it as a reveal. */
+export async function exportLrmx(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  id: string,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const row = await repo.findCadreRow(ctx.client, id);
+  if (!row) throw notFound('干部');
+  const appointments = await repo.findAppointments(ctx.client, id);
+  const sensitive = decryptSensitive(cipher, row);
+  const photo = await repo.findPhoto(ctx.client, id);
+  const person = recordToLrmx(
+    {
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birth_date,
+      ethnicity: row.ethnicity,
+      nativePlace: row.native_place,
+      birthPlace: row.birth_place,
+      politicalStatus: row.political_status,
+      partyJoinDate: row.party_join_date,
+      workStartDate: row.work_start_date,
+      health: sensitive.health,
+      professionalTitle: row.professional_title,
+      specialty: row.specialty,
+      fullTimeEducation: { education: '', degree: '', school: '', major: '', ...row.full_time_education },
+      inServiceEducation: { education: '', degree: '', school: '', major: '', ...row.in_service_education },
+      postTitle: row.post_title,
+      rewardsAndPunishments: row.rewards_and_punishments,
+      annualAssessment: row.annual_assessment,
+      idNumber: sensitive.idNumber,
+      family: sensitive.family,
+      extras: { ...row.extras, JianLi: resumeText(appointments) },
+    },
+    photo ? new Uint8Array(photo.bytes) : null,
+  );
+  return { name: row.name, bytes: writeLrmx(person) };
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readLrmx, type LrmxPerson } from '@ganbu/core';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCount, createTestApp, injectAs, loginAs, type Session, type TestApp } from './helpers.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../core/src/lrmx/fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+let t: TestApp;
+let s: Session;
+let unitId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await loginAs(t, 'orgdept');
+  unitId = (
+    (
+      await t.db.admin.query<{ id: string }>(
+        `SELECT id FROM orgs WHERE kind = 'township' ORDER BY path LIMIT 1`,
+      )
+    ).rows[0] as { id: string }
+  ).id;
+});
+afterAll(async () => t.close());
+
+/** multipart/form-data with several files */
+function multipart(files: { name: string; bytes: Uint8Array }[]) {
+  const boundary = '----ganbuLrmxBoundary';
+  const parts = files.flatMap((f) => [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.from(f.bytes),
+    Buffer.from('\r\n'),
+  ]);
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const upload = (files: { name: string; bytes: Uint8Array }[]) =>
+  injectAs(t, s, { method: 'POST', url: `/api/cadres/import/lrmx?orgId=${unitId}`, ...multipart(files) });
+
+interface Answer {
+  imported?: { id: string; name: string }[];
+  code?: string;
+  errors?: { file: string; field: string; message: string }[];
+}
+
+describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
+  it('imports a complete .lrmx with photo and family, and exports it back without losing a field', async () => {
+    const res = await upload([{ name: '李明华.lrmx', bytes: fixture('complete.lrmx') }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const [created] = res.json<Answer>().imported ?? [];
+    expect(created?.name).toBe('李明华');
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos WHERE cadre_id = $1', [created?.id])).toBe(1);
+
+    const out = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${created?.id}/lrmx` });
+    expect(out.statusCode).toBe(200);
+    const original = readLrmx(fixture('complete.lrmx'));
+    const exported = readLrmx(out.rawPayload);
+    if (!original.ok || !exported.ok) throw new Error('unreadable');
+    const strip = (p: LrmxPerson) => ({
+      ...p,
+      photo: p.photo ? Buffer.from(p.photo).toString('base64') : null,
+    });
+    expect(strip(exported.person)).toEqual(strip(original.person));
+    expect(
+      await adminCount(
+        t.db,
+        `SELECT 1 FROM audit_log WHERE action = 'cadre.export.lrmx' AND object_id = $1`,
+        [created?.id],
+      ),
+    ).toBe(1);
+  });
+
+  it('refuses the same person again (same ID number), and nothing of a batch when one file is bad', async () => {
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const again = await upload([{ name: 'again.lrmx', bytes: fixture('bom-shuffled.lrmx') }]);
+    expect(again.statusCode).toBe(400);
+    expect(again.json<Answer>().errors).toEqual([
+      { file: 'again.lrmx', field: 'idNumber', message: '该干部已在信息库中，请用“比对更新”逐项确认差异' },
+    ]);
+    const started = Date.now();
+    const batch = await upload([
+      { name: 'gb2312.lrmx', bytes: fixture('gb2312.lrmx') },
+      { name: 'bomb.lrmx', bytes: fixture('billion-laughs.lrmx') },
+    ]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(batch.statusCode).toBe(400);
+    const body = batch.json<Answer>();
+    expect(body.code).toBe('VALIDATION');
+    expect(body.errors?.map((e) => e.file)).toEqual(['bomb.lrmx']);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
+  });
+
+  it('imports a zip of a GB2312 .lrmx and a 2.0 .lrm with its .pic', async () => {
+    const zip = zipSync({
+      'forms/gb2312.lrmx': new Uint8Array(fixture('gb2312.lrmx')),
+      'forms/wang-jianjun.lrm': new Uint8Array(fixture('wang-jianjun.lrm')),
+      'forms/wang-jianjun.pic': new Uint8Array(fixture('wang-jianjun.pic')),
+    });
+    const res = await upload([{ name: 'batch.zip', bytes: zip }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const names = (res.json<Answer>().imported ?? []).map((i) => i.name).sort();
+    expect(names).toHaveLength(2);
+    const wang = (res.json<Answer>().imported ?? []).find((i) => i.name.startsWith('王'));
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos WHERE cadre_id = $1', [wang?.id])).toBe(1);
+  });
+
+  it('refuses path traversal in a zip and files of other kinds', async () => {
+    const evil = zipSync({ '../evil.lrmx': new Uint8Array(fixture('complete.lrmx')) });
+    const res = await upload([{ name: 'evil.zip', bytes: evil }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json<Answer>().errors?.[0]?.message).toContain('路径不安全');
+    const txt = await upload([{ name: 'notes.txt', bytes: Buffer.from('hello') }]);
+    expect(txt.json<Answer>().errors?.[0]).toMatchObject({ file: 'notes.txt' });
+  });
+});
