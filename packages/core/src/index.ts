@@ -24,3 +24,4 @@ export * from './lrmx/read-lrmx.ts';
 export * from './lrmx/read-lrm.ts';
 export * from './lrmx/write-lrmx.ts';
 export * from './lrmx/to-record.ts';
+export * from './cadre/compare.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readLrmx, type LrmxPerson } from '@ganbu/core';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCount, createTestApp, injectAs, loginAs, type Session, type TestApp } from './helpers.ts';
 
@@ -108,6 +108,42 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     expect(names).toHaveLength(2);
     const wang = (res.json<Answer>().imported ?? []).find((i) => i.name.startsWith('王'));
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos WHERE cadre_id = $1', [wang?.id])).toBe(1);
+  });
+
+  it('compares an approval form with the registry field by field', async () => {
+    const changed = Buffer.from(
+      fixture('complete.lrmx')
+        .toString('utf8')
+        .replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>云山镇党委书记</XianRenZhiWu>'),
+    );
+    const res = await injectAs(t, s, {
+      method: 'POST',
+      url: '/api/cadres/import/lrmx/compare',
+      ...multipart([{ name: 'changed.lrmx', bytes: changed }]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [item] = res.json<{
+      items: {
+        existingId: string | null;
+        differences: { field: string; label: string; incoming: unknown }[];
+      }[];
+    }>().items;
+    expect(item?.existingId).not.toBeNull();
+    expect(item?.differences.map((d) => [d.field, d.label, d.incoming])).toEqual([
+      ['postTitle', '现任职务', '云山镇党委书记'],
+    ]);
+  });
+
+  it('prints the approval form as a Word document', async () => {
+    const id = (await t.db.admin.query<{ id: string }>(`SELECT id FROM cadres WHERE name = '李明华'`)).rows[0]
+      ?.id;
+    const res = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${id}/approval-form.docx` });
+    expect(res.statusCode).toBe(200);
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']);
+    for (const text of ['干部任免审批表', '李明华', '家庭主要', '简']) expect(xml).toContain(text);
+    expect(
+      Object.keys(unzipSync(new Uint8Array(res.rawPayload))).some((k) => k.startsWith('word/media/')),
+    ).toBe(true);
   });
 
   it('refuses path traversal in a zip and files of other kinds', async () => {

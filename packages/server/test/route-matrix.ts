@@ -204,6 +204,14 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
   'GET /api/cadres/:id/lrmx': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'GET /api/cadres/:id/approval-form.docx': {
+    requests: (fx) => [{ id: fx.foreign.cadreId }],
+    targetsForeign: true,
+  },
+  'POST /api/cadres/import/lrmx/compare': {
+    requests: () => [{ ...multipartFile('a.lrmx', LRMX_SAMPLE, 'application/xml') }],
+    targetsForeign: false, // compares and writes nothing
+  },
   'POST /api/cadres/import/xlsx/report': {
     requests: (fx) => [{ ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) }],
     targetsForeign: false, // a check report of the uploaded file itself; it writes nothing

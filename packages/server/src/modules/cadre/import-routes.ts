@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
-import { exportLrmx, importLrmx } from './import-lrmx.ts';
+import { importLrmx } from './import-lrmx.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
 import { uploadedFiles } from './upload-files.ts';
-import { IdParamSchema } from '@ganbu/core';
 
 const ImportQuerySchema = z.strictObject({ mode: z.enum(['create', 'update']).default('create') });
 const LrmxImportQuerySchema = z.strictObject({ orgId: z.string().uuid() });
@@ -103,22 +102,6 @@ export async function cadreImportRoutes(app: FastifyInstance) {
         after: { files: files.length, count: imported.length },
       });
       return { imported };
-    },
-  );
-
-  r.get(
-    '/api/cadres/:id/lrmx',
-    {
-      config: { permission: 'cadre.sensitive' },
-      schema: { tags, summary: '导出干部任免审批表（.lrmx，含身份证号明文，记审计）', params: IdParamSchema },
-    },
-    async (req, reply) => {
-      const { name, bytes } = await exportLrmx(req.ctx, app.cipher, req.params.id);
-      await req.ctx.audit({ action: 'cadre.export.lrmx', objectType: 'cadre', objectId: req.params.id });
-      void reply
-        .header('content-type', 'application/xml; charset=utf-8')
-        .header('content-disposition', attachment(`${name}.lrmx`));
-      return Buffer.from(bytes);
     },
   );
 

@@ -60,6 +60,52 @@ export function maySeeSensitive(ctx: RequestContext, cadreId: string): boolean {
   return can(actor.roles, 'cadre.sensitive') || actor.cadreId === cadreId;
 }
 
+/** The stored record in clear (sensitive fields decrypted) with its unit name and photo flag. */
+export async function readRecord(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  id: string,
+): Promise<{ record: CadreRecord; orgName: string; hasPhoto: boolean }> {
+  const row = await repo.findCadreRow(ctx.client, id);
+  if (!row) throw notFound('干部');
+  const appointments = await repo.findAppointments(ctx.client, id);
+  const sensitive = decryptSensitive(cipher, row);
+  const noEducation = { education: '', degree: '', school: '', major: '' };
+  return {
+    orgName: row.org_name,
+    hasPhoto: row.has_photo,
+    record: {
+      orgId: row.org_id,
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birth_date,
+      ethnicity: row.ethnicity,
+      nativePlace: row.native_place,
+      birthPlace: row.birth_place,
+      politicalStatus: row.political_status,
+      partyJoinDate: row.party_join_date,
+      workStartDate: row.work_start_date,
+      health: sensitive.health,
+      fullTimeEducation: { ...noEducation, ...row.full_time_education },
+      inServiceEducation: { ...noEducation, ...row.in_service_education },
+      idNumber: sensitive.idNumber,
+      phone: sensitive.phone,
+      category: row.category,
+      rank: row.rank,
+      professionalType: row.professional_type,
+      professionalTitle: row.professional_title,
+      specialty: row.specialty,
+      postTitle: row.post_title,
+      rewardsAndPunishments: row.rewards_and_punishments,
+      annualAssessment: row.annual_assessment,
+      tags: row.tags,
+      family: sensitive.family,
+      appointments,
+      extras: row.extras,
+    },
+  };
+}
+
 /** One record with history, resume and explained facts; sensitive fields masked unless revealed (audited). */
 export async function getCadre(
   ctx: RequestContext,
@@ -67,10 +113,7 @@ export async function getCadre(
   id: string,
   reveal: boolean,
 ): Promise<CadreDetail> {
-  const row = await repo.findCadreRow(ctx.client, id);
-  if (!row) throw notFound('干部');
-  const appointments = await repo.findAppointments(ctx.client, id);
-  const sensitive = decryptSensitive(cipher, row);
+  const { record, orgName, hasPhoto } = await readRecord(ctx, cipher, id);
   if (reveal && !maySeeSensitive(ctx, id)) throw new AppError(403, 'FORBIDDEN', '您的角色无权查看敏感信息');
   if (reveal) {
     await ctx.audit({
@@ -80,49 +123,27 @@ export async function getCadre(
       after: { fields: ['idNumber', 'phone', 'health', 'family'] },
     });
   }
-  const facts = deriveFacts(
-    { birthDate: row.birth_date, workStartDate: row.work_start_date, appointments },
-    todayOf(ctx),
-  );
-  return {
-    id: row.id,
-    orgId: row.org_id,
-    orgName: row.org_name,
-    name: row.name,
-    gender: row.gender,
-    birthDate: row.birth_date,
-    ethnicity: row.ethnicity,
-    nativePlace: row.native_place,
-    birthPlace: row.birth_place,
-    politicalStatus: row.political_status,
-    partyJoinDate: row.party_join_date,
-    workStartDate: row.work_start_date,
-    health: reveal ? sensitive.health : sensitive.health ? '***' : '',
-    fullTimeEducation: { education: '', degree: '', school: '', major: '', ...row.full_time_education },
-    inServiceEducation: { education: '', degree: '', school: '', major: '', ...row.in_service_education },
-    idNumber: sensitive.idNumber ? (reveal ? sensitive.idNumber : maskIdNumber(sensitive.idNumber)) : null,
-    phone: sensitive.phone ? (reveal ? sensitive.phone : maskPhone(sensitive.phone)) : null,
-    category: row.category,
-    rank: row.rank,
-    professionalType: row.professional_type,
-    professionalTitle: row.professional_title,
-    specialty: row.specialty,
-    postTitle: row.post_title,
-    rewardsAndPunishments: row.rewards_and_punishments,
-    annualAssessment: row.annual_assessment,
-    tags: row.tags,
-    family: reveal
-      ? sensitive.family
-      : sensitive.family.map((f) => ({
+  const facts = deriveFacts(record, todayOf(ctx));
+  const shown = reveal
+    ? record
+    : {
+        ...record,
+        idNumber: record.idNumber ? maskIdNumber(record.idNumber) : null,
+        phone: record.phone ? maskPhone(record.phone) : null,
+        health: record.health ? '***' : '',
+        family: record.family.map((f) => ({
           ...f,
           name: f.name.slice(0, 1) + '*',
           workUnitAndPost: f.workUnitAndPost ? '***' : '',
         })),
-    appointments,
-    extras: row.extras,
+      };
+  return {
+    ...shown,
+    id,
+    orgName,
     revealed: reveal,
-    hasPhoto: row.has_photo,
-    resume: resumeText(appointments),
+    hasPhoto,
+    resume: resumeText(record.appointments),
     facts: { ...facts },
   };
 }
