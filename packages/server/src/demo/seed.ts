@@ -3,7 +3,8 @@ import type { Role, ScopeMode } from '@ganbu/core';
 import { CadreRecordInputSchema } from '@ganbu/core';
 import { generateDemoDistrict, type DemoDistrict } from '@ganbu/core/demo/district';
 import { generateDemoRecords } from '@ganbu/core/demo/records';
-import { insertCadre, replaceAppointments } from '../modules/cadre/repository.ts';
+import { insertCadre, replaceAppointments, savePhoto } from '../modules/cadre/repository.ts';
+import { demoAvatar } from './avatar.ts';
 import { cadreWrite } from '../modules/cadre/service.ts';
 import { Secret } from 'otpauth';
 import type pg from 'pg';
@@ -13,6 +14,9 @@ import { hashPassword } from '../platform/password-hash.ts';
 import { setSystemScope } from '../platform/scope-settings.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026';
+
+/** distinct generated photos, reused across the demo cadres */
+const AVATAR_VARIANTS = 12;
 
 export interface DemoAccount {
   username: string;
@@ -131,6 +135,7 @@ export async function seedDemo(
       idOf.set(o.key, (rows[0] as { id: string }).id);
     }
     const cadreIds = new Map<string, string>();
+    const avatars = new Map<string, Buffer>();
     const today = now.toISOString().slice(0, 10);
     for (const r of generateDemoRecords(district, { seed: opts.seed ?? 1 })) {
       const { key, orgKey, ...fields } = r;
@@ -138,6 +143,10 @@ export async function seedDemo(
       const id = await insertCadre(client, cadreWrite(cipher, record, today));
       if (!id) throw new Error(`demo cadre ${key}: unit not found`);
       await replaceAppointments(client, id, record.appointments);
+      const variant = cadreIds.size % AVATAR_VARIANTS;
+      const avatarKey = `${record.gender}:${variant}`;
+      if (!avatars.has(avatarKey)) avatars.set(avatarKey, demoAvatar(variant, record.gender));
+      await savePhoto(client, id, 'image/png', avatars.get(avatarKey) as Buffer);
       cadreIds.set(key, id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
