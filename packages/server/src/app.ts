@@ -12,6 +12,7 @@ import type pg from 'pg';
 import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { correctionRoutes } from './modules/cadre/corrections.ts';
 import { cadreFormRoutes } from './modules/cadre/form-routes.ts';
 import { cadreImportRoutes } from './modules/cadre/import-routes.ts';
 import { cadreRoutes } from './modules/cadre/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cadreRoutes);
   await app.register(cadreImportRoutes);
   await app.register(cadreFormRoutes);
+  await app.register(correctionRoutes);
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;

@@ -6,7 +6,14 @@ import { multipartFile, type TestDb } from './helpers.ts';
 /** Objects of the actor's own street and of a foreign street, read past RLS by the admin login. */
 export interface Fixture {
   own: { orgId: string; orgPath: string; villageId: string };
-  foreign: { orgId: string; orgPath: string; villageId: string; cadreId: string; userId: string };
+  foreign: {
+    orgId: string;
+    orgPath: string;
+    villageId: string;
+    cadreId: string;
+    userId: string;
+    correctionId: string;
+  };
   /** every id of the foreign street's subtree (orgs, cadres, accounts): none may appear in an answer */
   foreignIds: string[];
   /** names of the foreign street's units (unique in the demo district) */
@@ -44,9 +51,16 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
     s2.path,
   ]);
   const [user] = await q<{ id: string }>(`SELECT id FROM users WHERE username = 'street2'`);
+  const [correction] = await q<{ id: string }>(
+    `INSERT INTO cadre_corrections (cadre_id, org_path, requested_by, field, proposed_value)
+     SELECT c.id, c.org_path, u.id, 'phone', '13900000000' FROM cadres c, users u WHERE c.id = $1 AND u.username = 'street2'
+     RETURNING id`,
+    [cadre?.id],
+  );
   const ids = await q<{ id: string }>(
     `SELECT id::text FROM orgs WHERE path <@ $1::ltree UNION ALL SELECT id::text FROM cadres WHERE org_path <@ $1::ltree
-     UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree`,
+     UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree`,
     [s2.path],
   );
   return {
@@ -57,6 +71,7 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
       villageId: await child(s2.path),
       cadreId: cadre?.id as string,
       userId: user?.id as string,
+      correctionId: correction?.id as string,
     },
     foreignIds: ids.map((r) => r.id),
     foreignWorkbook: await workbookInto(s2.name),
@@ -204,6 +219,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
   'GET /api/cadres/:id/lrmx': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'GET /api/cadres/:id/corrections': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
+  'POST /api/cadres/:id/corrections': {
+    requests: (fx) => [{ id: fx.foreign.cadreId, payload: { field: 'phone', proposedValue: '13800000000' } }],
+    targetsForeign: true,
+  },
+  'POST /api/cadre-corrections/:id/decision': {
+    requests: (fx) => [{ id: fx.foreign.correctionId, payload: { status: 'accepted' } }],
+    targetsForeign: true,
+  },
   'GET /api/cadres/:id/approval-form.docx': {
     requests: (fx) => [{ id: fx.foreign.cadreId }],
     targetsForeign: true,

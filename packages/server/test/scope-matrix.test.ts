@@ -59,6 +59,7 @@ async function foreignFingerprint(): Promise<string> {
     `SELECT md5(coalesce((SELECT string_agg(o::text, '|' ORDER BY o.id) FROM orgs o WHERE o.path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(c::text, '|' ORDER BY c.id) FROM cadres c WHERE c.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM cadre_appointments a WHERE a.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cadre_corrections k WHERE k.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(p.cadre_id::text || md5(p.bytes), '|' ORDER BY p.cadre_id) FROM cadre_photos p WHERE p.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)

@@ -73,3 +73,51 @@ export type CadreDetail = z.infer<typeof CadreDetailSchema>;
 export const CadreDetailQuerySchema = z.strictObject({
   reveal: flag.optional(),
 });
+
+/** Fields a cadre may ask to have corrected (self-service 申请更正). */
+export const CORRECTABLE_FIELDS = [
+  'name',
+  'birthDate',
+  'ethnicity',
+  'nativePlace',
+  'birthPlace',
+  'politicalStatus',
+  'partyJoinDate',
+  'workStartDate',
+  'health',
+  'phone',
+  'postTitle',
+  'rewardsAndPunishments',
+  'annualAssessment',
+  'family',
+  'appointments',
+  'other',
+] as const;
+
+export const CorrectionCreateInputSchema = z.strictObject({
+  field: z.enum(CORRECTABLE_FIELDS),
+  proposedValue: z.string().trim().min(1).max(2000),
+  reason: z.string().trim().max(500).default(''),
+});
+export type CorrectionCreateInput = z.input<typeof CorrectionCreateInputSchema>;
+
+export const CorrectionDecisionInputSchema = z.strictObject({
+  status: z.enum(['accepted', 'rejected']),
+  note: z.string().trim().max(500).default(''),
+});
+
+export const CorrectionSchema = z.object({
+  id: z.string().uuid(),
+  cadreId: z.string().uuid(),
+  field: z.enum(CORRECTABLE_FIELDS),
+  proposedValue: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'accepted', 'rejected']),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string(),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+export const CorrectionListSchema = z.object({ items: z.array(CorrectionSchema) });
