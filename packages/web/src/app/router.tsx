@@ -20,6 +20,8 @@ const SecuritySettingsPage = lazy(() => import('../modules/security/SecuritySett
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
 const CadresPage = lazy(() => import('../modules/cadres/CadresPage.tsx'));
 const CadreRecordPage = lazy(() => import('../modules/cadres/CadreRecordPage.tsx'));
+const CadreImportPage = lazy(() => import('../modules/cadres/CadreImportPage.tsx'));
+const ApprovalFormPage = lazy(() => import('../modules/cadres/approval/ApprovalFormPage.tsx'));
 const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx'));
 
 function standalone(node: ReactNode) {
@@ -40,6 +42,11 @@ export const router = createBrowserRouter([
     path: '/enrol-totp',
     element: <RequireAuth forced>{standalone(<EnrolTotpPage />)}</RequireAuth>,
   },
+  // Print view without the app frame, so the page prints as the two A4 sheets only.
+  {
+    path: '/cadres/:id/approval-form',
+    element: <RequireAuth>{standalone(guarded('cadres', <ApprovalFormPage />))}</RequireAuth>,
+  },
   {
     path: '/',
     element: (
@@ -54,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'security', element: guarded('security', <SecuritySettingsPage />) },
       { path: 'audit', element: guarded('audit', <AuditPage />) },
       { path: 'cadres', element: guarded('cadres', <CadresPage />) },
+      { path: 'cadres/import', element: guarded('cadres', <CadreImportPage />) },
       { path: 'cadres/:id', element: guarded('cadres', <CadreRecordPage />) },
       { path: 'account', element: guarded('account', <AccountPage />) },
       { path: '*', element: <NotFoundPage /> },

@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode | (string & {});
   readonly details: unknown;
+  /** The whole parsed error body, for answers with extra fields (e.g. an import's `errors` list). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.body = body;
   }
 }
 
@@ -80,18 +83,40 @@ interface RawBody {
   contentType: string;
 }
 
+/** The parsed JSON of an answer's text, or undefined. */
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ApiError of a failed answer (and the navigation event it implies). */
+function failure(status: number, statusText: string, data: unknown): ApiError {
+  const parsed = readErrorBody(data);
+  const code = parsed?.code ?? (status >= 500 ? 'INTERNAL' : 'UNKNOWN');
+  emit(status, code);
+  return new ApiError(status, code, parsed?.message ?? statusText, parsed?.details, data);
+}
+
 async function request<T>(
   method: Method,
   path: string,
   body?: unknown,
   query?: QueryParams,
-  rawBody?: RawBody,
+  rawBody?: RawBody | FormData,
+  asBlob = false,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: string | Blob | undefined;
+  const headers: Record<string, string> = { accept: asBlob ? '*/*' : 'application/json' };
+  let payload: string | Blob | FormData | undefined;
   if (method !== 'GET') {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    if (rawBody) {
+    if (rawBody instanceof FormData) {
+      // The browser sets multipart/form-data with its boundary.
+      payload = rawBody;
+    } else if (rawBody) {
       headers['content-type'] = rawBody.contentType;
       payload = rawBody.raw;
     } else {
@@ -113,23 +138,39 @@ async function request<T>(
     throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'network error');
   }
 
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-
-  if (!res.ok) {
-    const parsed = readErrorBody(data);
-    const code = parsed?.code ?? (res.status >= 500 ? 'INTERNAL' : 'UNKNOWN');
-    emit(res.status, code);
-    throw new ApiError(res.status, code, parsed?.message ?? res.statusText, parsed?.details);
-  }
+  if (asBlob && res.ok) return (await res.blob()) as T;
+  const data = parseJson(await res.text());
+  if (!res.ok) throw failure(res.status, res.statusText, data);
   return data as T;
+}
+
+/**
+ * POST of a multipart form with XMLHttpRequest, so the caller can follow the upload
+ * (`onProgress` gets 0–100). Answers and errors as the other requests.
+ */
+function upload<T>(
+  path: string,
+  form: FormData,
+  query?: QueryParams,
+  onProgress?: (percent: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    // Same-origin, so the session cookie goes along (like fetch's credentials: 'same-origin').
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path + toQueryString(query));
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, xhr.statusText, data));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.send(form);
+  });
 }
 
 export const http = {
@@ -140,4 +181,12 @@ export const http = {
   /** PUT of a file's bytes as the body, e.g. a photo with content type image/jpeg. */
   putRaw: <T>(path: string, raw: Blob, contentType: string) =>
     request<T>('PUT', path, undefined, undefined, { raw, contentType }),
+  /** POST of a multipart form (files); the browser sets the boundary. */
+  postForm: <T>(path: string, form: FormData, query?: QueryParams) =>
+    request<T>('POST', path, undefined, query, form),
+  /** POST of a multipart form whose answer is a file (e.g. an annotated workbook). */
+  postFormForBlob: (path: string, form: FormData, query?: QueryParams) =>
+    request<Blob>('POST', path, undefined, query, form, true),
+  /** POST of a multipart form with upload progress (XMLHttpRequest). */
+  upload,
 };

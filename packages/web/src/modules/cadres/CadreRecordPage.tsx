@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
+  FileTextOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +88,19 @@ export function CadreRecordPage() {
           </Button>
         </Tooltip>
       ),
+    );
+  }
+  if (cadre && mayReveal) {
+    actions.push(
+      <Tooltip key="approval-form" title={t('approvalForm.buttonHint')}>
+        <Button
+          icon={<FileTextOutlined />}
+          onClick={() => void navigate(`/cadres/${id}/approval-form`)}
+          data-testid="cadre-approval-form"
+        >
+          {t('approvalForm.button')}
+        </Button>
+      </Tooltip>,
     );
   }
   if (cadre && editCadres) {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { CadreListItem, CadreListQuery, Org } from '@ganbu/core';
 import { Button, Card, Flex, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -65,6 +65,15 @@ export function CadresPage() {
           >
             {t('cadres.export')}
           </Button>
+          {editCadres ? (
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => void navigate('/cadres/import')}
+              data-testid="roster-import"
+            >
+              {t('cadres.import')}
+            </Button>
+          ) : null}
           {editCadres ? (
             <Button
               type="primary"

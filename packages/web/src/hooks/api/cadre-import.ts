@@ -1,0 +1,147 @@
+import { CadreRecordInputSchema, type CadreDetail, type CadreRecordInput } from '@ganbu/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { http, isApiError } from '../../lib/http.ts';
+import { cadreKeys } from './cadres.ts';
+
+/** 新增 only, or 按身份证号更新 existing records. */
+export type ImportMode = 'create' | 'update';
+
+export interface ImportedCadre {
+  id: string;
+  name: string;
+}
+
+export interface ImportResult {
+  imported: ImportedCadre[];
+}
+
+/** One problem of an Excel import: where it is in the workbook and what is wrong. */
+export interface XlsxImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** One problem of a 任免审批表 import: the file and the record field. */
+export interface LrmxImportError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface FieldDifference {
+  field: string;
+  label: string;
+  registry: unknown;
+  incoming: unknown;
+}
+
+/** One approval form compared with the registry's record of the same ID number. */
+export interface CompareItem {
+  file: string;
+  existingId: string | null;
+  name: string;
+  incoming: Record<string, unknown>;
+  differences: FieldDifference[];
+}
+
+export const IMPORT_TEMPLATE_URL = '/api/cadres/import/template.xlsx';
+
+/** The `errors` list of a 400 import answer (empty for other errors). */
+export function importErrorsOf<E>(err: unknown): E[] {
+  if (!isApiError(err) || err.status !== 400) return [];
+  const body = err.body as { errors?: unknown } | undefined;
+  return Array.isArray(body?.errors) ? (body.errors as E[]) : [];
+}
+
+function formOf(files: readonly File[], field = 'file'): FormData {
+  const form = new FormData();
+  for (const f of files) form.append(field, f, f.name);
+  return form;
+}
+
+/** Excel import (all or nothing), with upload progress. */
+export function useImportXlsx() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      file,
+      mode,
+      onProgress,
+    }: {
+      file: File;
+      mode: ImportMode;
+      onProgress?: (p: number) => void;
+    }) => http.upload<ImportResult>('/api/cadres/import/xlsx', formOf([file]), { mode }, onProgress),
+    onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),
+    meta: { inlineError: true },
+  });
+}
+
+/** The uploaded workbook with its erroneous cells marked, as a file to save. */
+export function useImportReport() {
+  return useMutation({
+    mutationFn: ({ file, mode }: { file: File; mode: ImportMode }) =>
+      http.postFormForBlob('/api/cadres/import/xlsx/report', formOf([file]), { mode }),
+  });
+}
+
+/** 任免审批表 import (.lrmx, .lrm+.pic, .zip; all or nothing) into `orgId`. */
+export function useImportLrmx() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ files, orgId }: { files: File[]; orgId: string }) =>
+      http.postForm<ImportResult>('/api/cadres/import/lrmx', formOf(files), { orgId }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),
+    meta: { inlineError: true },
+  });
+}
+
+/** Approval forms compared field by field with the registry (nothing is written; audited reveal). */
+export function useCompareLrmx() {
+  return useMutation({
+    mutationFn: (files: File[]) =>
+      http.postForm<{ items: CompareItem[] }>('/api/cadres/import/lrmx/compare', formOf(files)),
+    meta: { inlineError: true },
+  });
+}
+
+const INPUT_KEYS = Object.keys(CadreRecordInputSchema.shape) as (keyof CadreRecordInput)[];
+
+/** The record input of a detail: only the fields the input schema knows (no id, orgName, facts, …). */
+export function inputOfDetail(detail: CadreDetail): CadreRecordInput {
+  const out: Record<string, unknown> = {};
+  for (const key of INPUT_KEYS) if (key in detail) out[key] = detail[key];
+  return out as CadreRecordInput;
+}
+
+/**
+ * Takes the chosen fields of an approval form into a record: reads the full record in clear
+ * (audited), replaces those fields and saves the whole record.
+ */
+export function useApplyComparison() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, values }: { id: string; values: Record<string, unknown> }) => {
+      const detail = await http.get<CadreDetail>(`/api/cadres/${encodeURIComponent(id)}`, { reveal: true });
+      const input: CadreRecordInput = { ...inputOfDetail(detail), ...values };
+      await http.put<{ ok: true }>(`/api/cadres/${encodeURIComponent(id)}`, input);
+      return { id };
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),
+    meta: { inlineError: true },
+  });
+}
+
+/** Saves a blob under `filename` through a temporary object URL. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,194 @@
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Progress,
+  Radio,
+  Result,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import {
+  IMPORT_TEMPLATE_URL,
+  importErrorsOf,
+  saveBlob,
+  useImportReport,
+  useImportXlsx,
+  type ImportMode,
+  type XlsxImportError,
+} from '../../../hooks/api/cadre-import.ts';
+import { failureText } from './failure-text.ts';
+
+const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
+
+/** Excel 导入: template, mode, upload with progress, then the result or every error by cell. */
+export function XlsxImportCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<ImportMode>('create');
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState(0);
+  const importXlsx = useImportXlsx();
+  const report = useImportReport();
+  const errors = importErrorsOf<XlsxImportError>(importXlsx.error);
+
+  const start = (f: File) => {
+    setFile(f);
+    setProgress(0);
+    importXlsx.reset();
+    importXlsx.mutate({ file: f, mode, onProgress: setProgress });
+  };
+
+  const downloadReport = () => {
+    if (!file) return;
+    report.mutate({ file, mode }, { onSuccess: (blob) => saveBlob(blob, t('cadreImport.reportFilename')) });
+  };
+
+  const again = () => {
+    importXlsx.reset();
+    setFile(null);
+  };
+
+  if (importXlsx.isSuccess) {
+    return (
+      // antd Result does not pass data-* attributes on, hence the wrapper.
+      <div data-testid="import-success">
+        <Result
+          status="success"
+          title={t('cadreImport.successTitle', { count: importXlsx.data.imported.length })}
+          subTitle={t('cadreImport.successSub')}
+          extra={[
+            <Button key="roster" type="primary" onClick={() => void navigate('/cadres')}>
+              {t('cadreImport.backToRoster')}
+            </Button>,
+            <Button key="again" onClick={again}>
+              {t('cadreImport.importAgain')}
+            </Button>,
+          ]}
+        />
+      </div>
+    );
+  }
+
+  const columns: TableColumnsType<XlsxImportError & { key: number }> = [
+    { title: t('cadreImport.sheet'), dataIndex: 'sheet', width: 120 },
+    {
+      title: t('cadreImport.row'),
+      dataIndex: 'row',
+      width: 70,
+      render: (v: number) => v || t('common.empty'),
+    },
+    { title: t('cadreImport.column'), dataIndex: 'column', width: 140 },
+    { title: t('cadreImport.errorMessage'), dataIndex: 'message' },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('cadreImport.xlsxIntro')}
+      </Typography.Paragraph>
+      <Form layout="inline" style={{ rowGap: 8 }}>
+        <Form.Item>
+          <Button icon={<FileExcelOutlined />} href={IMPORT_TEMPLATE_URL} data-testid="import-template">
+            {t('cadreImport.downloadTemplate')}
+          </Button>
+        </Form.Item>
+        <Form.Item
+          label={t('cadreImport.mode')}
+          extra={mode === 'create' ? t('cadreImport.modeCreateHint') : t('cadreImport.modeUpdateHint')}
+        >
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as ImportMode)}
+            disabled={importXlsx.isPending}
+            optionType="button"
+            options={[
+              { value: 'create', label: t('cadreImport.modeCreate') },
+              { value: 'update', label: t('cadreImport.modeUpdate') },
+            ]}
+            data-testid="import-mode"
+          />
+        </Form.Item>
+      </Form>
+      <div data-testid="import-xlsx-upload">
+        <Upload.Dragger
+          accept=".xlsx"
+          multiple={false}
+          showUploadList={false}
+          disabled={importXlsx.isPending}
+          beforeUpload={(f) => {
+            if (!isXlsx(f)) {
+              void message.error(t('cadreImport.onlyXlsx'));
+              return Upload.LIST_IGNORE;
+            }
+            start(f);
+            // Sent by the mutation (XHR with progress), not by Upload itself.
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('cadreImport.dragXlsx')}</p>
+          <p className="ant-upload-hint">{t('cadreImport.dragXlsxHint')}</p>
+        </Upload.Dragger>
+      </div>
+      {importXlsx.isPending && file ? (
+        <div data-testid="import-progress">
+          <Typography.Text>
+            {progress < 100 ? t('cadreImport.uploading', { name: file.name }) : t('cadreImport.checking')}
+          </Typography.Text>
+          <Progress percent={progress} status="active" />
+        </div>
+      ) : null}
+      {importXlsx.isError && errors.length > 0 ? (
+        <>
+          <Alert
+            type="error"
+            showIcon
+            message={t('cadreImport.errorsTitle', { count: errors.length })}
+            description={t('cadreImport.errorsHint')}
+            action={
+              <Button
+                icon={<DownloadOutlined />}
+                loading={report.isPending}
+                onClick={downloadReport}
+                data-testid="import-report"
+              >
+                {t('cadreImport.downloadReport')}
+              </Button>
+            }
+            data-testid="import-errors-alert"
+          />
+          <Table
+            rowKey="key"
+            size="small"
+            bordered
+            columns={columns}
+            dataSource={errors.map((e, key) => ({ ...e, key }))}
+            pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            data-testid="import-errors"
+          />
+        </>
+      ) : null}
+      {importXlsx.isError && errors.length === 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t('cadreImport.failed')}
+          description={failureText(importXlsx.error)}
+          data-testid="import-failed"
+        />
+      ) : null}
+    </Flex>
+  );
+}
