@@ -28,9 +28,11 @@ async function tablesOf(client: pg.ClientBase): Promise<string[]> {
   return rows.map((r) => r.t);
 }
 
+/** Stored columns only: generated ones (birth_day, …) are recomputed by PostgreSQL on restore. */
 async function columnsOf(client: pg.ClientBase, table: string): Promise<string[]> {
   const { rows } = await client.query<{ c: string }>(
-    `SELECT attname AS c FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    `SELECT attname AS c FROM pg_attribute
+       WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
     [table],
   );
   return rows.map((r) => r.c);

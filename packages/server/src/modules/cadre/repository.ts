@@ -2,9 +2,6 @@ import type { Appointment, CadreListQuery, CadreRecord, Education } from '@ganbu
 import type pg from 'pg';
 import type { EncryptedFields } from './sensitive.ts';
 
-/** A month-precision birth date counts from the 1st of the month (same rule as core `ageAt`). */
-const BIRTH_DAY = `(CASE WHEN length(c.birth_date) = 7 THEN c.birth_date || '-01' ELSE c.birth_date END)::date`;
-
 export interface RosterRow {
   id: string;
   name: string;
@@ -43,12 +40,16 @@ export function rosterWhere(q: CadreListQuery, today: string): { sql: string; pa
   if (q.q) add('c.name LIKE ?', `%${escapeLike(q.q)}%`);
   if (q.orgId) add('c.org_path <@ (SELECT path FROM orgs WHERE id = ?)', q.orgId);
   if (q.gender) add('c.gender = ?', q.gender);
-  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years
-  if (q.ageMin !== undefined) add(`${BIRTH_DAY} <= (?::date - make_interval(years => ?))`, today, q.ageMin);
+  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
+  // birth_day is the stored month-precision-aware birth date (migration 0004); the bound is cast to date
+  // so the comparison is date > date, which PostgreSQL may use as an index condition under row-level
+  // security (date > timestamp is not leakproof and would be evaluated after the policy, on every row).
+  if (q.ageMin !== undefined)
+    add(`c.birth_day <= (?::date - make_interval(years => ?))::date`, today, q.ageMin);
   if (q.ageMax !== undefined)
-    add(`${BIRTH_DAY} > (?::date - make_interval(years => ?))`, today, q.ageMax + 1);
-  if (q.education) add(`c.full_time_education->>'education' = ?`, q.education);
-  if (q.degree) add(`c.full_time_education->>'degree' = ?`, q.degree);
+    add(`c.birth_day > (?::date - make_interval(years => ?))::date`, today, q.ageMax + 1);
+  if (q.education) add('c.education = ?', q.education);
+  if (q.degree) add('c.degree = ?', q.degree);
   if (q.politicalStatus) add('c.political_status = ?', q.politicalStatus);
   if (q.category) add('c.category = ?', q.category);
   if (q.rank) add('c.rank = ?', q.rank);
@@ -65,32 +66,38 @@ export function rosterWhere(q: CadreListQuery, today: string): { sql: string; pa
 const ORDER: Record<CadreListQuery['sort'], string> = {
   org: 'c.org_path, c.name, c.id',
   name: 'c.name, c.id',
-  birthDate: 'c.birth_date, c.id',
+  birthDate: 'c.birth_day, c.id',
   rank: 'c.rank, c.name, c.id',
 };
 
-export function rosterSelect(q: CadreListQuery, today: string) {
+/**
+ * The page in two steps: the ids of the page from the filtered, sorted rows (an index-only scan of
+ * `cadres_roster` for the usual filters), then the wide columns and the unit name for those ids only.
+ */
+export function rosterSelect(q: CadreListQuery, today: string, page?: { limit: number; offset: number }) {
   const where = rosterWhere(q, today);
   const todayParam = where.params.length + 1;
   const order = ORDER[q.sort].replace(/(c\.\w+)/, `$1 ${q.order === 'desc' ? 'DESC' : 'ASC'}`);
-  const sql = `SELECT c.id, c.name, c.gender, c.birth_date,
-      date_part('year', age($${todayParam}::date, ${BIRTH_DAY}))::int AS age,
+  const limit = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : '';
+  const sql = `WITH page AS MATERIALIZED (SELECT c.id FROM cadres c ${where.sql} ORDER BY ${order}${limit})
+    SELECT c.id, c.name, c.gender, c.birth_date,
+      date_part('year', age($${todayParam}::date, c.birth_day))::int AS age,
       c.org_id, o.name AS org_name, c.post_title, c.rank, c.category, c.political_status, c.full_time_education,
       c.tags, c.id_number_enc, c.phone_enc
-    FROM cadres c JOIN orgs o ON o.id = c.org_id
-    ${where.sql}
+    FROM page JOIN cadres c ON c.id = page.id JOIN orgs o ON o.id = c.org_id
     ORDER BY ${order}`;
   return { sql, params: [...where.params, today] };
 }
 
 export async function listRoster(client: pg.ClientBase, q: CadreListQuery, today: string) {
-  const { sql, params } = rosterSelect(q, today);
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const { sql, params } = rosterSelect(q, today, page);
   const where = rosterWhere(q, today);
-  const [page, count] = await Promise.all([
-    client.query<RosterRow>(`${sql} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params),
+  const [rows, count] = await Promise.all([
+    client.query<RosterRow>(sql, params),
     client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres c ${where.sql}`, where.params),
   ]);
-  return { rows: page.rows, total: count.rows[0]?.n ?? 0 };
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }
 
 export interface CadreRow extends EncryptedFields {
