@@ -25,3 +25,6 @@ export * from './lrmx/read-lrm.ts';
 export * from './lrmx/write-lrmx.ts';
 export * from './lrmx/to-record.ts';
 export * from './cadre/compare.ts';
+export * from './policy/assessment-section.ts';
+export * from './policy/pack.ts';
+export * from './policy/shipped-packs.ts';

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+/**
+ * Policy-pack sections read by the assessment engine: grade scales (等次), the excellent-grade quota
+ * (优秀等次比例) and assessment schemes (考核方案) with their rater groups (评议主体). Every number here
+ * is a pack parameter; the engine in `assessment/` has no figure of its own.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,62}$/, 'id: lower-case letters, digits and dashes, starting with a letter');
+const Percent = z.number().min(0).max(100);
+
+// ------------------------------------------------------------------ grade scales (等次)
+
+export const GradeSchema = z.object({
+  /** stable code used by other modules (pay, honours, eligibility) */
+  code: z.enum(['excellent', 'competent', 'basic', 'incompetent', 'good', 'fair', 'poor']),
+  /** as written in the pack's documents: 优秀, 称职, 基本称职, 不称职, 良好, 合格, 较差 … */
+  name: z.string().min(1).max(20),
+  /** lowest weighted total (百分制) that proposes this grade; the top grade is also capped by the quota */
+  minScore: z.number().min(0).max(100),
+});
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const GradeScaleSchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(50),
+    /** best first; thresholds strictly decreasing; the last one starts at 0 so every score has a grade */
+    grades: z.array(GradeSchema).min(2).max(7),
+    /** the grade the quota caps (优秀) */
+    quotaGrade: z.enum(['excellent', 'good']).default('excellent'),
+    /** where the quota pushes a target down to when it misses the capped grade */
+    fallbackGrade: z.enum(['competent', 'good', 'fair']).default('competent'),
+  })
+  .superRefine((s, ctx) => {
+    for (let i = 1; i < s.grades.length; i++) {
+      if (s.grades[i]!.minScore >= s.grades[i - 1]!.minScore)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', i, 'minScore'],
+          message: 'thresholds must decrease',
+        });
+    }
+    if (s.grades.at(-1)?.minScore !== 0)
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'the lowest grade must start at 0' });
+    const codes = s.grades.map((g) => g.code);
+    if (new Set(codes).size !== codes.length)
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'grade codes must be distinct' });
+    if (!codes.includes(s.quotaGrade))
+      ctx.addIssue({ code: 'custom', path: ['quotaGrade'], message: 'quotaGrade is not in the scale' });
+    if (!codes.includes(s.fallbackGrade))
+      ctx.addIssue({ code: 'custom', path: ['fallbackGrade'], message: 'fallbackGrade is not in the scale' });
+  });
+export type GradeScale = z.infer<typeof GradeScaleSchema>;
+
+// ------------------------------------------------------------------ excellent quota (优秀比例)
+
+/** How a share of a population becomes a whole number of places. */
+export const QuotaRoundingSchema = z.enum(['floor', 'halfUp', 'ceil']);
+export type QuotaRounding = z.infer<typeof QuotaRoundingSchema>;
+
+/**
+ * Tie-break at the quota boundary, applied in order after the weighted total. Deterministic: when the
+ * chain cannot separate the targets at the boundary, none of them is proposed beyond the quota and the
+ * committee decides (`tiedAtBoundary`) — never a random draw.
+ */
+export const TieBreakSchema = z.discriminatedUnion('by', [
+  /** higher aggregate of one rater group first (e.g. the superior leadership group) */
+  z.object({ by: z.literal('groupScore'), groupId: Id }),
+  /** higher score on one criterion (mean over the counted ballots) first */
+  z.object({ by: z.literal('criterionScore'), criterionId: Id }),
+  /** more ballots counted first (a broader base of raters) */
+  z.object({ by: z.literal('ballotCount') }),
+]);
+export type TieBreak = z.infer<typeof TieBreakSchema>;
+
+export const QuotaRuleSchema = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  /** the capped grade's share of the quota group, in percent (15 = 15 %) */
+  share: Percent,
+  rounding: QuotaRoundingSchema,
+  /**
+   * Quota groups: 'population' = the whole round; 'unit' = each target's unit (e.g. each street's staff);
+   * 'parent' = the unit's parent (e.g. all villages of a town).
+   */
+  groupBy: z.enum(['population', 'unit', 'parent']),
+  /**
+   * Places the per-group rounding leaves over (Σ fractions) are pooled one level up and given to the best
+   * remaining targets of that level, so no fraction is left for people to settle.
+   */
+  poolRemainders: z.boolean(),
+  tieBreak: z.array(TieBreakSchema).max(5),
+  /** the committee may exceed the quota with an approved exception (破格) */
+  allowApprovedException: z.boolean(),
+});
+export type QuotaRule = z.infer<typeof QuotaRuleSchema>;
+
+// ------------------------------------------------------------------ schemes (考核方案)
+
+export const AssessmentKindSchema = z.enum([
+  'annual',
+  'regular',
+  'term',
+  'special',
+  'post_appointment',
+  'target',
+]);
+export type AssessmentKind = z.infer<typeof AssessmentKindSchema>;
+
+export const AggregationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('mean') }),
+  /** drop one highest and one lowest ballot when at least `minBallots` were counted; plain mean below */
+  z.object({ method: z.literal('trimmedMean'), minBallots: z.number().int().min(3).max(1000) }),
+]);
+export type Aggregation = z.infer<typeof AggregationSchema>;
+
+export const RaterGroupSchema = z
+  .object({
+    id: Id,
+    /** 党员和群众代表, 村"两委"班子, 镇党委班子, 县四套班子, "两代表一委员", 站点自评 … */
+    name: z.string().min(1).max(50),
+    /** percent of the weighted total; a scheme's groups sum to 100 */
+    weight: Percent,
+    minRaters: z.number().int().min(1).max(100000),
+    maxRaters: z.number().int().min(1).max(100000),
+    /** bearer: anonymous one-time tokens (slips); named: accounts, whose ballot is stored without their id */
+    mode: z.enum(['bearer', 'named']),
+    aggregation: AggregationSchema,
+    /**
+     * Who the group's raters rate: 'all' targets of the round, or only the targets of the rater's own unit
+     * ('ownUnit': village X's representatives rate village X's leaders) — tokens are issued per unit then.
+     */
+    rates: z.enum(['all', 'ownUnit']),
+  })
+  .refine((g) => g.minRaters <= g.maxRaters, {
+    path: ['maxRaters'],
+    message: 'minRaters must not exceed maxRaters',
+  });
+export type RaterGroup = z.infer<typeof RaterGroupSchema>;
+
+export const CriterionSchema = z.object({
+  id: Id,
+  name: z.string().min(1).max(50),
+  description: z.string().max(500).default(''),
+  maxPoints: z.number().positive().max(100),
+});
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const SchemeSchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(80),
+    kind: AssessmentKindSchema,
+    /** a cadre, or a unit (remote-education stations and villages are assessed as units) */
+    targetKind: z.enum(['cadre', 'unit']),
+    /** 百分制: criteria points sum to 100 */
+    criteria: z.array(CriterionSchema).min(1).max(30),
+    raterGroups: z.array(RaterGroupSchema).min(1).max(10),
+    /** what a group with no ballot at all does: spread its weight over the others, or block the target */
+    emptyGroup: z.enum(['renormalise', 'insufficient']),
+    gradeScaleId: Id,
+    quotaRuleId: Id.nullable(),
+    /** decimals shown for scores (rounded half-up for display only; ranks use exact values) */
+    scoreDecimals: z.number().int().min(0).max(4),
+  })
+  .superRefine((s, ctx) => {
+    const weight = s.raterGroups.reduce((sum, g) => sum + g.weight, 0);
+    if (Math.abs(weight - 100) > 1e-9)
+      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: `weights sum to ${weight}, not 100` });
+    const points = s.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
+    if (Math.abs(points - 100) > 1e-9)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['criteria'],
+        message: `criteria points sum to ${points}, not 100`,
+      });
+    const ids = s.raterGroups.map((g) => g.id);
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: 'rater group ids must be distinct' });
+    const cids = s.criteria.map((c) => c.id);
+    if (new Set(cids).size !== cids.length)
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'criterion ids must be distinct' });
+  });
+export type Scheme = z.infer<typeof SchemeSchema>;
+
+export const AssessmentSectionSchema = z.object({
+  /** per-group figures are hidden below this many ballots (SECURITY 22) */
+  minGroupSizeShown: z.number().int().min(1).max(50),
+  gradeScales: z.array(GradeScaleSchema).min(1),
+  quotaRules: z.array(QuotaRuleSchema),
+  schemes: z.array(SchemeSchema).min(1),
+});
+export type AssessmentSection = z.infer<typeof AssessmentSectionSchema>;

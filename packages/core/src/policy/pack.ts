@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { AssessmentSectionSchema } from './assessment-section.ts';
+
+/**
+ * A policy pack (政策包): one locality's policy as validated data, versioned by effective date.
+ * Later modules add their sections (pay, training, care …) next to `assessment`.
+ */
+
+/** Where a parameter comes from: a seed article and the figure as it is written there, or an assumption. */
+export const SourceSchema = z.union([
+  z.object({
+    /** seed file prefix, e.g. "004" for 004_cbddf8ac15c95940.txt */
+    seed: z.string().regex(/^\d{3}$/),
+    /** the figure as the article writes it, e.g. "占40%" */
+    figure: z.string().min(1).max(200),
+  }),
+  z.object({ assumed: z.string().min(5).max(300) }),
+]);
+export type Source = z.infer<typeof SourceSchema>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+export const PackSchema = z
+  .object({
+    /** fengze, wenzhou, jinan, hongdong, jinwan, or a district's own id */
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/),
+    name: z.string().min(1).max(50),
+    /** the locality as written, e.g. 珠海市金湾区 */
+    locality: z.string().min(1).max(50),
+    version: z.object({
+      /** the version applies to periods on or after this date, until the next version's date */
+      effectiveFrom: IsoDate,
+      note: z.string().max(500).default(''),
+    }),
+    assessment: AssessmentSectionSchema,
+    /**
+     * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
+     * weight"); an entry for an object covers every number under it.
+     */
+    sources: z.record(z.string().regex(/^(\/[^/]+)+$/), SourceSchema),
+  })
+  .superRefine((pack, ctx) => {
+    const scaleIds = new Set(pack.assessment.gradeScales.map((s) => s.id));
+    const quotaIds = new Set(pack.assessment.quotaRules.map((q) => q.id));
+    pack.assessment.schemes.forEach((s, i) => {
+      if (!scaleIds.has(s.gradeScaleId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assessment', 'schemes', i, 'gradeScaleId'],
+          message: `no grade scale ${s.gradeScaleId}`,
+        });
+      if (s.quotaRuleId !== null && !quotaIds.has(s.quotaRuleId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assessment', 'schemes', i, 'quotaRuleId'],
+          message: `no quota rule ${s.quotaRuleId}`,
+        });
+      for (const t of pack.assessment.quotaRules.find((q) => q.id === s.quotaRuleId)?.tieBreak ?? []) {
+        if (t.by === 'groupScore' && !s.raterGroups.some((g) => g.id === t.groupId))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['assessment', 'schemes', i, 'quotaRuleId'],
+            message: `tie-break group ${t.groupId} is not a rater group of scheme ${s.id}`,
+          });
+      }
+    });
+    for (const path of numbersWithoutSource(pack, pack.sources))
+      ctx.addIssue({ code: 'custom', path: path.split('/').slice(1), message: 'number without a source' });
+  });
+export type Pack = z.infer<typeof PackSchema>;
+export type PackInput = z.input<typeof PackSchema>;
+
+/** JSON pointers of the numbers in `value` that no entry of `sources` (at the path or above) covers. */
+export function numbersWithoutSource(value: unknown, sources: Record<string, unknown>): string[] {
+  const missing: string[] = [];
+  const walk = (v: unknown, path: string, covered: boolean) => {
+    const here = covered || path in sources;
+    if (typeof v === 'number') {
+      if (!here) missing.push(path);
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => walk(item, `${path}/${i}`, here));
+    } else if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (path === '' && (k === 'sources' || k === 'version')) continue;
+        walk(item, `${path}/${k}`, here);
+      }
+    }
+  };
+  walk(value, '', false);
+  return missing;
+}
+
+/** The version in force on `date` among the versions of one pack: the latest effectiveFrom ≤ date. */
+export function packInForce<P extends { version: { effectiveFrom: string } }>(
+  versions: readonly P[],
+  date: string,
+): P | undefined {
+  let best: P | undefined;
+  for (const v of versions) {
+    if (v.version.effectiveFrom <= date && (!best || v.version.effectiveFrom > best.version.effectiveFrom))
+      best = v;
+  }
+  return best;
+}
