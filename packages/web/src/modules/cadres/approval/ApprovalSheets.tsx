@@ -62,6 +62,27 @@ function Photo({ cadre }: { cadre: CadreDetail }) {
   );
 }
 
+/** `2009.07--2015.12  text` or `2022.03--         text`: the period of a 简历 entry, then its text. */
+const RESUME_ENTRY = /^(\d{4}[.．]\d{1,2}\s*(?:-{1,2}|—{1,2}|[~～])(?:\s*\d{4}[.．]\d{1,2})?)\s*(.*)$/;
+/** A continuation line, indented with spaces under the text of the entry above. */
+const RESUME_CONTINUED = /^\s{4,}(\S.*)$/;
+
+/**
+ * One 简历 line. The period goes in a box of its own, so the texts line up whatever the font:
+ * the spaces that pad the period in the plain text are narrower than digits in a serif font.
+ */
+function ResumeLine({ line }: { line: string }) {
+  const entry = RESUME_ENTRY.exec(line);
+  const continued = entry ? null : RESUME_CONTINUED.exec(line);
+  if (!entry && !continued) return <div className="af-resume-line af-resume-plain">{line}</div>;
+  return (
+    <div className="af-resume-line">
+      <span className="af-resume-period">{entry ? entry[1] : ''}</span>
+      <span className="af-resume-text">{entry ? entry[2] : continued?.[1]}</span>
+    </div>
+  );
+}
+
 /**
  * 干部任免审批表 as two A4 sheets, laid out like the paper form (and the .docx the server writes):
  * personal data, education, posts and 简历 on the first; rewards, assessment, reason, family and
@@ -158,9 +179,7 @@ export function ApprovalSheets({ cadre, asOf }: { cadre: CadreDetail; asOf: stri
               <L>{t('approvalForm.resume')}</L>
               <V colSpan={6} left className="af-resume">
                 {resume.map((line, i) => (
-                  <div key={i} className="af-resume-line">
-                    {line}
-                  </div>
+                  <ResumeLine key={i} line={line} />
                 ))}
               </V>
             </tr>
