@@ -1,0 +1,343 @@
+import type { Grade, GradeScale, QuotaRule, TieBreak } from '../policy/assessment-section.ts';
+import { type Rational, fromDecimal, ratCmp, rational } from './exact.ts';
+import { type QuotaMember, type QuotaPlan, planQuota, quotaGroupKey } from './quota.ts';
+import type { TargetTally } from './tally.ts';
+
+export type GradeCode = Grade['code'];
+
+export interface ProposalTarget extends QuotaMember {
+  tally: TargetTally;
+}
+
+export interface ProposalInput {
+  scale: GradeScale;
+  /** the scheme's quota rule; null = no quota, the quota grade goes by score alone */
+  rule: QuotaRule | null;
+  /** every target of the round, insufficient ones included (they count in the quota's n) */
+  targets: readonly ProposalTarget[];
+  /** eligibility (否决项): targets that may not receive the quota grade, with the reasons */
+  veto?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Why a target got its proposed grade:
+ * - 'score': the highest grade whose minScore ≤ total (not capped);
+ * - 'withinQuota': reached the quota grade and holds a place;
+ * - 'quota': reached the quota grade but no place was left → fallbackGrade;
+ * - 'veto': reached the quota grade but is on the veto list → fallbackGrade;
+ * - 'tiedAtBoundary': tied for the last place(s) and the tie-break chain could not separate → fallbackGrade,
+ *   the place(s) left open for the committee;
+ * - 'insufficient': too few ballots, no total, no grade.
+ */
+export type ProposalReason = 'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient';
+
+export interface GradeProposal {
+  targetId: string;
+  unitId: string;
+  parentId: string;
+  total: Rational | null;
+  /** the grade by thresholds alone, before quota and veto */
+  scoreGrade: GradeCode | null;
+  grade: GradeCode | null;
+  reason: ProposalReason;
+  /** the veto reasons when the target is on the veto list (whatever its grade) */
+  vetoReasons: string[];
+  /** the target's quota group (null without a quota rule) */
+  quotaGroupKey: string | null;
+  /** where the place came from when `reason` is 'withinQuota' and a rule applies */
+  placedBy: 'group' | 'pool' | null;
+  tiedAtBoundary: boolean;
+}
+
+/** One tie-break applied to the targets still tied at a boundary. */
+export interface BoundaryStep {
+  tieBreak: TieBreak;
+  values: { targetId: string; value: Rational | null }[];
+  /** 'skipped' when a tied target has no value for it (e.g. its group was empty and renormalised) */
+  outcome: 'applied' | 'skipped';
+  won: string[];
+  lost: string[];
+  stillTied: string[];
+}
+
+/** Targets tying on total across the last place(s) of a quota group or pool, and how it was settled. */
+export interface Boundary {
+  stage: 'group' | 'pool';
+  key: string;
+  total: Rational;
+  /** the targets tying on `total` (all of them, in input order) */
+  tied: string[];
+  /** places still free when the tie was reached */
+  placesInContention: number;
+  steps: BoundaryStep[];
+  awarded: string[];
+  /** tiedAtBoundary: the chain could not separate them; `placesLeftOpen` places stay with the committee */
+  flagged: string[];
+  placesLeftOpen: number;
+}
+
+/** How the places of one quota group (stage 'group') or pool (stage 'pool') were given. */
+export interface Allocation {
+  stage: 'group' | 'pool';
+  key: string;
+  places: number;
+  /** eligible candidates considered, best first */
+  candidates: string[];
+  awarded: string[];
+  unusedPlaces: number;
+}
+
+export interface ProposalResult {
+  proposals: GradeProposal[];
+  plan: QuotaPlan | null;
+  allocations: Allocation[];
+  boundaries: Boundary[];
+}
+
+/** The highest grade of the scale whose minScore ≤ total (grades are best first). */
+export function gradeByScore(scale: GradeScale, total: Rational): GradeCode {
+  const g = scale.grades.find((g) => ratCmp(fromDecimal(g.minScore), total) <= 0);
+  // the lowest grade starts at 0 (schema), so only a negative total falls through
+  return (g ?? scale.grades.at(-1)!).code;
+}
+
+/**
+ * The value a tie-break compares (higher is better):
+ * - groupScore: the aggregate of that rater group, when the group counted toward the total;
+ * - criterionScore: `tally.criterionMeans[criterionId]` — Σ points on that criterion over every ballot in a
+ *   group aggregate of any group (trimmed ballots excluded) ÷ the number of those ballots;
+ * - ballotCount: ballots received over all groups (trimmed ones included).
+ * null when the value does not exist for the target.
+ */
+export function tieBreakValue(tb: TieBreak, tally: TargetTally): Rational | null {
+  switch (tb.by) {
+    case 'groupScore': {
+      const g = tally.groups.find((x) => x.groupId === tb.groupId);
+      return g?.counted ? g.value : null;
+    }
+    case 'criterionScore':
+      return tally.criterionMeans[tb.criterionId] ?? null;
+    case 'ballotCount':
+      return rational(tally.ballotCount);
+  }
+}
+
+interface Candidate {
+  targetId: string;
+  total: Rational;
+  tally: TargetTally;
+}
+
+/** Splits `list` into runs of equal `key`, best (highest) first; stable within a run. */
+function tiers<T>(list: readonly T[], key: (t: T) => Rational): T[][] {
+  const sorted = [...list].sort((a, b) => ratCmp(key(b), key(a)));
+  const out: T[][] = [];
+  for (const t of sorted) {
+    const last = out.at(-1);
+    if (last && ratCmp(key(last[0]!), key(t)) === 0) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/** Settles a tie on total for `places` places (fewer than the tied targets) with the tie-break chain. */
+function settleTie(
+  tied: Candidate[],
+  places: number,
+  chain: readonly TieBreak[],
+): Omit<Boundary, 'stage' | 'key' | 'total' | 'tied' | 'placesInContention'> {
+  const steps: BoundaryStep[] = [];
+  const awarded: string[] = [];
+  let contested = tied;
+  let left = places;
+  for (const tieBreak of chain) {
+    const values = contested.map((c) => ({ targetId: c.targetId, value: tieBreakValue(tieBreak, c.tally) }));
+    if (values.some((v) => v.value === null)) {
+      steps.push({
+        tieBreak,
+        values,
+        outcome: 'skipped',
+        won: [],
+        lost: [],
+        stillTied: contested.map((c) => c.targetId),
+      });
+      continue;
+    }
+    const valueOf = new Map(values.map((v) => [v.targetId, v.value!]));
+    const won: Candidate[] = [];
+    const lost: Candidate[] = [];
+    let still: Candidate[] = [];
+    for (const tier of tiers(contested, (c) => valueOf.get(c.targetId)!)) {
+      if (still.length > 0 || left === 0) lost.push(...tier);
+      else if (tier.length <= left) {
+        won.push(...tier);
+        left -= tier.length;
+      } else still = tier;
+    }
+    awarded.push(...won.map((c) => c.targetId));
+    steps.push({
+      tieBreak,
+      values,
+      outcome: 'applied',
+      won: won.map((c) => c.targetId),
+      lost: lost.map((c) => c.targetId),
+      stillTied: still.map((c) => c.targetId),
+    });
+    contested = still;
+    if (contested.length === 0) break;
+  }
+  return {
+    steps,
+    awarded,
+    flagged: contested.map((c) => c.targetId),
+    placesLeftOpen: contested.length > 0 ? left : 0,
+  };
+}
+
+/** Gives `places` places to the best of `candidates` (by total, then the chain at the boundary). */
+function allocate(
+  stage: 'group' | 'pool',
+  key: string,
+  candidates: readonly Candidate[],
+  places: number,
+  chain: readonly TieBreak[],
+): { allocation: Allocation; boundary: Boundary | null } {
+  const byTotal = tiers(candidates, (c) => c.total);
+  const awarded: string[] = [];
+  let boundary: Boundary | null = null;
+  let left = places;
+  for (const tier of byTotal) {
+    if (left === 0) break;
+    if (tier.length <= left) {
+      awarded.push(...tier.map((c) => c.targetId));
+      left -= tier.length;
+      continue;
+    }
+    const settled = settleTie(tier, left, chain);
+    boundary = {
+      stage,
+      key,
+      total: tier[0]!.total,
+      tied: candidates.filter((c) => tier.includes(c)).map((c) => c.targetId),
+      placesInContention: left,
+      ...settled,
+    };
+    awarded.push(...settled.awarded);
+    left -= settled.awarded.length;
+    break;
+  }
+  return {
+    allocation: {
+      stage,
+      key,
+      places,
+      candidates: byTotal.flat().map((c) => c.targetId),
+      awarded,
+      unusedPlaces: left,
+    },
+    boundary,
+  };
+}
+
+/**
+ * Proposes grades (拟定等次). Each sufficient target gets the highest grade whose minScore ≤ its total,
+ * except the scale's quota grade: it goes only to eligible (not vetoed) targets inside their quota
+ * group's places, best totals first; then, when the rule pools remainders, the pooled places go to the best
+ * remaining eligible targets across the pool's groups. Ties on total across the last place(s) are settled
+ * by the rule's tie-break chain; when it cannot separate them, none of them gets the contested place(s)
+ * (they are flagged `tiedAtBoundary`, the place(s) stay open). Never random, never by id or name.
+ */
+export function proposeGrades(input: ProposalInput): ProposalResult {
+  const { scale, rule, targets } = input;
+  const veto = input.veto ?? new Map<string, readonly string[]>();
+  const plan = rule ? planQuota(rule, targets) : null;
+  const chain = rule?.tieBreak ?? [];
+
+  const proposals = new Map<string, GradeProposal>();
+  const candidates: (Candidate & { groupKey: string | null })[] = [];
+  for (const t of targets) {
+    if (proposals.has(t.targetId)) throw new RangeError(`duplicate target ${t.targetId}`);
+    const total = t.tally.status === 'sufficient' ? t.tally.total : null;
+    const scoreGrade = total ? gradeByScore(scale, total) : null;
+    const vetoReasons = [...(veto.get(t.targetId) ?? [])];
+    const groupKey = rule ? quotaGroupKey(rule.groupBy, t) : null;
+    const p: GradeProposal = {
+      targetId: t.targetId,
+      unitId: t.unitId,
+      parentId: t.parentId,
+      total,
+      scoreGrade,
+      grade: scoreGrade,
+      reason: total ? 'score' : 'insufficient',
+      vetoReasons,
+      quotaGroupKey: groupKey,
+      placedBy: null,
+      tiedAtBoundary: false,
+    };
+    if (total && scoreGrade === scale.quotaGrade) {
+      if (vetoReasons.length > 0) {
+        p.grade = scale.fallbackGrade;
+        p.reason = 'veto';
+      } else if (rule) {
+        // provisionally out of the quota; placed below
+        p.grade = scale.fallbackGrade;
+        p.reason = 'quota';
+        candidates.push({ targetId: t.targetId, total, tally: t.tally, groupKey });
+      } else {
+        p.reason = 'withinQuota';
+      }
+    }
+    proposals.set(t.targetId, p);
+  }
+
+  const allocations: Allocation[] = [];
+  const boundaries: Boundary[] = [];
+  const place = (ids: string[], by: 'group' | 'pool') => {
+    for (const id of ids) {
+      const p = proposals.get(id)!;
+      p.grade = scale.quotaGrade;
+      p.reason = 'withinQuota';
+      p.placedBy = by;
+      p.tiedAtBoundary = false;
+    }
+  };
+  const flag = (ids: string[]) => {
+    for (const id of ids) {
+      const p = proposals.get(id)!;
+      p.reason = 'tiedAtBoundary';
+      p.tiedAtBoundary = true;
+    }
+  };
+
+  if (plan) {
+    for (const g of plan.groups) {
+      const { allocation, boundary } = allocate(
+        'group',
+        g.key,
+        candidates.filter((c) => c.groupKey === g.key),
+        g.count.places,
+        chain,
+      );
+      allocations.push(allocation);
+      place(allocation.awarded, 'group');
+      if (boundary) {
+        boundaries.push(boundary);
+        flag(boundary.flagged);
+      }
+    }
+    for (const pool of plan.pools) {
+      const remaining = candidates.filter(
+        (c) => pool.groupKeys.includes(c.groupKey!) && proposals.get(c.targetId)!.placedBy === null,
+      );
+      const { allocation, boundary } = allocate('pool', pool.key, remaining, pool.pooledPlaces, chain);
+      allocations.push(allocation);
+      place(allocation.awarded, 'pool');
+      if (boundary) {
+        boundaries.push(boundary);
+        flag(boundary.flagged);
+      }
+    }
+  }
+
+  return { proposals: targets.map((t) => proposals.get(t.targetId)!), plan, allocations, boundaries };
+}

@@ -1,0 +1,74 @@
+import { type Rational, ratCmp } from './exact.ts';
+import type { TargetTally } from './tally.ts';
+
+/**
+ * Competition ranks (“1,2,2,4”, 标准竞争排名): a target's rank is 1 + the number of targets with a strictly
+ * higher value; equal values share a rank. Returns ranks in input order.
+ */
+export function competitionRanks(values: readonly Rational[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => ratCmp(values[b]!, values[a]!));
+  const ranks = new Array<number>(values.length);
+  order.forEach((i, pos) => {
+    const prev = order[pos - 1];
+    ranks[i] = prev !== undefined && ratCmp(values[prev]!, values[i]!) === 0 ? ranks[prev]! : pos + 1;
+  });
+  return ranks;
+}
+
+export interface RankInput {
+  targetId: string;
+  /** the target's unit (a village, a street office …), for the rank within the unit */
+  unitId: string;
+  tally: TargetTally;
+}
+
+export interface RankedTarget {
+  targetId: string;
+  unitId: string;
+  total: Rational;
+  /** rank among all ranked targets of the round */
+  populationRank: number;
+  populationSize: number;
+  /** rank among the ranked targets of the same unit */
+  unitRank: number;
+  unitSize: number;
+}
+
+export interface Ranking {
+  /** best first; equal totals keep the input order (display only — equal totals share the rank) */
+  ranked: RankedTarget[];
+  /** insufficient targets are not ranked */
+  unranked: { targetId: string; unitId: string; reason: 'insufficient' }[];
+}
+
+/** Ranks sufficient targets by exact weighted total, over the round and within each unit. */
+export function rankTargets(targets: readonly RankInput[]): Ranking {
+  const sufficient: (RankInput & { total: Rational })[] = [];
+  const unranked: Ranking['unranked'] = [];
+  for (const t of targets) {
+    if (t.tally.status === 'sufficient' && t.tally.total) sufficient.push({ ...t, total: t.tally.total });
+    else unranked.push({ targetId: t.targetId, unitId: t.unitId, reason: 'insufficient' });
+  }
+
+  const populationRanks = competitionRanks(sufficient.map((t) => t.total));
+  const byUnit = new Map<string, number[]>();
+  sufficient.forEach((t, i) => byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), i]));
+  const unitRank = new Map<number, { rank: number; size: number }>();
+  for (const idx of byUnit.values()) {
+    const ranks = competitionRanks(idx.map((i) => sufficient[i]!.total));
+    idx.forEach((i, k) => unitRank.set(i, { rank: ranks[k]!, size: idx.length }));
+  }
+
+  const ranked = sufficient.map((t, i) => ({
+    targetId: t.targetId,
+    unitId: t.unitId,
+    total: t.total,
+    populationRank: populationRanks[i]!,
+    populationSize: sufficient.length,
+    unitRank: unitRank.get(i)!.rank,
+    unitSize: unitRank.get(i)!.size,
+  }));
+  // Array.prototype.sort is stable: equal totals keep the input order
+  ranked.sort((a, b) => a.populationRank - b.populationRank);
+  return { ranked, unranked };
+}

@@ -1,0 +1,276 @@
+import type { Scheme } from '../policy/assessment-section.ts';
+import {
+  type Rational,
+  RAT_HUNDRED,
+  RAT_ZERO,
+  fromDecimal,
+  ratCmp,
+  ratDiv,
+  ratMul,
+  ratSum,
+  rational,
+  toHundredths,
+} from './exact.ts';
+import { type GroupAggregate, aggregateGroup } from './group-aggregate.ts';
+
+/** One anonymous ballot's marks for the target being tallied (一张评议票中对该对象的打分). */
+export interface TargetBallot {
+  ballotId: string;
+  /** the rater group (评议主体) the ballot belongs to */
+  groupId: string;
+  /** criterion id → points as entered: at most two decimals, 0 … the criterion's maxPoints, every criterion */
+  points: Readonly<Record<string, number | string>>;
+}
+
+/** Lets a group with fewer ballots than `minRaters` count for one target (经批准的人数不足豁免). */
+export interface Waiver {
+  targetId: string;
+  groupId: string;
+  /** mandatory, recorded in the explanation */
+  reason: string;
+  approvalRef?: string;
+}
+
+export interface TallyInput {
+  scheme: Scheme;
+  targetId: string;
+  ballots: readonly TargetBallot[];
+  /** waivers of the round; those for other targets are ignored */
+  waivers?: readonly Waiver[];
+}
+
+export interface GroupTally {
+  groupId: string;
+  name: string;
+  minRaters: number;
+  maxRaters: number;
+  /** ballots received for the target in this group */
+  ballotCount: number;
+  empty: boolean;
+  belowMinimum: boolean;
+  /** more ballots than maxRaters: reported, every ballot still counted */
+  aboveMaximum: boolean;
+  /** the waiver for this target and group, if any; `applied` when it made a below-minimum group count */
+  waiver: { reason: string; approvalRef: string | null; applied: boolean } | null;
+  /** whether the group enters the weighted total */
+  counted: boolean;
+  aggregate: GroupAggregate;
+  /** the group aggregate (百分制), null when empty */
+  value: Rational | null;
+  /** configured weight, percent */
+  weight: Rational;
+  /** weight actually applied, percent (differs from `weight` after renormalisation; 0 when not counted) */
+  effectiveWeight: Rational;
+  /** effectiveWeight × value / 100; null when the group does not count */
+  contribution: Rational | null;
+  /** per criterion: mean over the ballots in the group aggregate (trimmed ballots excluded); Σ = value */
+  criterionMeans: Record<string, Rational>;
+}
+
+export interface InsufficientGroup {
+  groupId: string;
+  reason: 'belowMinimum' | 'empty';
+  ballotCount: number;
+  minRaters: number;
+}
+
+export interface TargetTally {
+  targetId: string;
+  status: 'sufficient' | 'insufficient';
+  /** the groups that make the target insufficient */
+  insufficientGroups: InsufficientGroup[];
+  /** groups with more ballots than maxRaters (all counted) */
+  aboveMaximum: { groupId: string; ballotCount: number; maxRaters: number }[];
+  /** weighted total Σ effectiveWeight × value / 100 (exact); null when insufficient */
+  total: Rational | null;
+  groups: GroupTally[];
+  /** ballots received over all groups (the `ballotCount` tie-break) */
+  ballotCount: number;
+  /** ballots in the group aggregates over all groups (trimmed ballots excluded) */
+  usedCount: number;
+  /**
+   * Per criterion, pooled over every ballot in a group aggregate of any group (trimmed ballots excluded):
+   * Σ points ÷ usedCount. Every ballot weighs the same whatever its group (the `criterionScore` tie-break).
+   */
+  criterionMeans: Record<string, Rational>;
+  explanation: {
+    formula: 'total = Σ effectiveWeight × value / 100';
+    emptyGroup: Scheme['emptyGroup'];
+    /** set when empty groups' weight was spread: effectiveWeight = weight × 100 / countedWeight */
+    renormalised: { emptyGroups: string[]; countedWeight: Rational } | null;
+    terms: {
+      groupId: string;
+      weight: Rational;
+      effectiveWeight: Rational;
+      value: Rational | null;
+      contribution: Rational | null;
+    }[];
+  };
+}
+
+/** Sum of one ballot's criterion points, validated against the scheme; per-criterion hundredths. */
+function readBallot(scheme: Scheme, b: TargetBallot): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const c of scheme.criteria) {
+    const raw = b.points[c.id];
+    if (raw === undefined) throw new RangeError(`ballot ${b.ballotId}: no points for criterion ${c.id}`);
+    const h = toHundredths(raw);
+    const max = fromDecimal(c.maxPoints);
+    if (h < 0n || ratCmp(rational(h, 100n), max) > 0)
+      throw new RangeError(`ballot ${b.ballotId}: ${String(raw)} is outside 0…${c.maxPoints} for ${c.id}`);
+    out.set(c.id, h);
+  }
+  for (const key of Object.keys(b.points))
+    if (!out.has(key)) throw new RangeError(`ballot ${b.ballotId}: unknown criterion ${key}`);
+  return out;
+}
+
+/**
+ * Tallies one target (计票): per rater group the count, the aggregate per the group's rule, and the
+ * checks against minRaters/maxRaters; then the weighted total. Malformed input (unknown group or
+ * criterion, missing points, more than two decimals, points out of range, duplicate ballot ids, a waiver
+ * without a reason) throws a RangeError — ballots are validated when cast, so this is a programming error.
+ */
+export function tallyTarget(input: TallyInput): TargetTally {
+  const { scheme, targetId, ballots } = input;
+  const groupIds = new Set(scheme.raterGroups.map((g) => g.id));
+  const seen = new Set<string>();
+  const perGroup = new Map<string, { ballotId: string; criteria: Map<string, bigint> }[]>();
+  for (const b of ballots) {
+    if (!groupIds.has(b.groupId))
+      throw new RangeError(`ballot ${b.ballotId}: unknown rater group ${b.groupId}`);
+    if (seen.has(b.ballotId)) throw new RangeError(`duplicate ballot id ${b.ballotId}`);
+    seen.add(b.ballotId);
+    const list = perGroup.get(b.groupId) ?? [];
+    list.push({ ballotId: b.ballotId, criteria: readBallot(scheme, b) });
+    perGroup.set(b.groupId, list);
+  }
+  const waivers = new Map<string, Waiver>();
+  for (const w of input.waivers ?? []) {
+    if (w.targetId !== targetId) continue;
+    if (w.reason.trim() === '')
+      throw new RangeError(`waiver for ${targetId}/${w.groupId}: a reason is required`);
+    waivers.set(w.groupId, w);
+  }
+
+  const renormalise = scheme.emptyGroup === 'renormalise';
+  const insufficientGroups: InsufficientGroup[] = [];
+  const aboveMaximum: TargetTally['aboveMaximum'] = [];
+  const criterionTotals = new Map<string, bigint>(scheme.criteria.map((c) => [c.id, 0n]));
+  let usedCount = 0;
+
+  const partial = scheme.raterGroups.map((g) => {
+    const list = perGroup.get(g.id) ?? [];
+    const aggregate = aggregateGroup(
+      list.map((b) => ({
+        ballotId: b.ballotId,
+        hundredths: [...b.criteria.values()].reduce((s, h) => s + h, 0n),
+      })),
+      g.aggregation,
+    );
+    const used = new Set(aggregate.usedBallotIds);
+    const criterionMeans: Record<string, Rational> = {};
+    for (const c of scheme.criteria) {
+      const sum = list.filter((b) => used.has(b.ballotId)).reduce((s, b) => s + b.criteria.get(c.id)!, 0n);
+      criterionTotals.set(c.id, criterionTotals.get(c.id)! + sum);
+      if (aggregate.usedCount > 0) criterionMeans[c.id] = rational(sum, BigInt(aggregate.usedCount) * 100n);
+    }
+    usedCount += aggregate.usedCount;
+
+    const ballotCount = list.length;
+    const empty = ballotCount === 0;
+    const belowMinimum = ballotCount < g.minRaters;
+    const w = waivers.get(g.id);
+    const waiverApplies = !!w && belowMinimum && !empty;
+    if (ballotCount > g.maxRaters) aboveMaximum.push({ groupId: g.id, ballotCount, maxRaters: g.maxRaters });
+    if (empty && !renormalise)
+      insufficientGroups.push({ groupId: g.id, reason: 'empty', ballotCount, minRaters: g.minRaters });
+    else if (belowMinimum && !empty && !waiverApplies)
+      insufficientGroups.push({ groupId: g.id, reason: 'belowMinimum', ballotCount, minRaters: g.minRaters });
+    return {
+      g,
+      aggregate,
+      criterionMeans,
+      ballotCount,
+      empty,
+      belowMinimum,
+      waiver: w ? { reason: w.reason, approvalRef: w.approvalRef ?? null, applied: waiverApplies } : null,
+      weight: fromDecimal(g.weight),
+    };
+  });
+
+  const emptyGroups = partial.filter((p) => p.empty).map((p) => p.g.id);
+  const countedWeight = ratSum(partial.filter((p) => !p.empty).map((p) => p.weight));
+  if (renormalise && countedWeight.num === 0n) {
+    // nothing to spread the weight over: every group with weight is empty
+    for (const p of partial)
+      if (p.empty)
+        insufficientGroups.push({
+          groupId: p.g.id,
+          reason: 'empty',
+          ballotCount: 0,
+          minRaters: p.g.minRaters,
+        });
+  }
+  const status: TargetTally['status'] = insufficientGroups.length > 0 ? 'insufficient' : 'sufficient';
+  const spread = renormalise && emptyGroups.length > 0 && countedWeight.num !== 0n;
+
+  const groups: GroupTally[] = partial.map((p) => {
+    const counted = !p.empty && (!p.belowMinimum || p.waiver?.applied === true);
+    const effectiveWeight = !counted
+      ? RAT_ZERO
+      : spread
+        ? ratDiv(ratMul(p.weight, RAT_HUNDRED), countedWeight)
+        : p.weight;
+    const value = p.aggregate.value;
+    return {
+      groupId: p.g.id,
+      name: p.g.name,
+      minRaters: p.g.minRaters,
+      maxRaters: p.g.maxRaters,
+      ballotCount: p.ballotCount,
+      empty: p.empty,
+      belowMinimum: p.belowMinimum,
+      aboveMaximum: p.ballotCount > p.g.maxRaters,
+      waiver: p.waiver,
+      counted,
+      aggregate: p.aggregate,
+      value,
+      weight: p.weight,
+      effectiveWeight,
+      contribution: counted && value ? ratDiv(ratMul(effectiveWeight, value), RAT_HUNDRED) : null,
+      criterionMeans: p.criterionMeans,
+    };
+  });
+
+  const criterionMeans: Record<string, Rational> = {};
+  if (usedCount > 0)
+    for (const [id, sum] of criterionTotals) criterionMeans[id] = rational(sum, BigInt(usedCount) * 100n);
+
+  return {
+    targetId,
+    status,
+    insufficientGroups,
+    aboveMaximum,
+    total:
+      status === 'sufficient'
+        ? ratSum(groups.flatMap((g) => (g.contribution ? [g.contribution] : [])))
+        : null,
+    groups,
+    ballotCount: ballots.length,
+    usedCount,
+    criterionMeans,
+    explanation: {
+      formula: 'total = Σ effectiveWeight × value / 100',
+      emptyGroup: scheme.emptyGroup,
+      renormalised: spread ? { emptyGroups, countedWeight } : null,
+      terms: groups.map((g) => ({
+        groupId: g.groupId,
+        weight: g.weight,
+        effectiveWeight: g.effectiveWeight,
+        value: g.value,
+        contribution: g.contribution,
+      })),
+    },
+  };
+}
