@@ -28,6 +28,7 @@ export * from './cadre/compare.ts';
 export * from './policy/assessment-section.ts';
 export * from './policy/pack.ts';
 export * from './policy/shipped-packs.ts';
+export * from './contracts/assessment.ts';
 export * from './assessment/exact.ts';
 export * from './assessment/group-aggregate.ts';
 export * from './assessment/tally.ts';

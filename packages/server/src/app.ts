@@ -10,6 +10,12 @@ import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import type { Config } from './config.ts';
+import { redactBallotToken } from './modules/assessment/ballot-token.ts';
+import { ballotRoutes } from './modules/assessment/ballot-routes.ts';
+import { packRoutes } from './modules/assessment/pack-routes.ts';
+import { ensureShippedPacks } from './modules/assessment/packs.ts';
+import { resultRoutes } from './modules/assessment/result-routes.ts';
+import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { correctionRoutes } from './modules/cadre/corrections.ts';
@@ -45,13 +51,22 @@ export interface AppDeps {
   allowedOrigins?: string[];
 }
 
+/**
+ * The request as logged: a ballot token in the URL is replaced, so the log never pairs a token with
+ * the client address beside it (SECURITY 21).
+ */
+function serializeRequest(req: { method: string; url: string; ip?: string }) {
+  return { method: req.method, url: redactBallotToken(req.url), remoteAddress: req.ip };
+}
+
 /** Build the Fastify app: external plugins, then platform decorators, then module routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const logger = deps.logger ?? {
+    level: deps.config?.logLevel ?? 'info',
+    redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'], remove: true },
+  };
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: deps.config?.logLevel ?? 'info',
-      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.body'], remove: true },
-    },
+    logger: typeof logger === 'object' ? { ...logger, serializers: { req: serializeRequest } } : logger,
     bodyLimit: 1024 * 1024,
     trustProxy: 'loopback',
     ajv: undefined,
@@ -119,6 +134,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cadreImportRoutes);
   await app.register(cadreFormRoutes);
   await app.register(correctionRoutes);
+  await app.register(packRoutes);
+  await app.register(roundRoutes);
+  await app.register(resultRoutes);
+  await app.register(ballotRoutes);
+  // the shipped policy packs, loaded once per version (an edited version is never overwritten)
+  app.addHook('onReady', async () => ensureShippedPacks(deps.pool));
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;

@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'ORG_MOVE_CYCLE',
   'ORG_HAS_ACTIVE_CHILDREN',
   'RATE_LIMITED',
+  'PACK_INVALID',
+  'ROUND_STATE',
+  'ROUND_INSUFFICIENT',
+  'TOKEN_INVALID',
+  'TOKEN_USED',
+  'BALLOT_INVALID',
+  'QUOTA_EXCEEDED',
+  'REASON_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,6 +35,12 @@ export const PERMISSIONS = [
   'cadre.write',
   /** see ID number, phone, health and family in clear (each read audited) */
   'cadre.sensitive',
+  /** read policy packs, rounds and results in scope (results only once published, unless organiser) */
+  'assessment.read',
+  /** create and run assessment rounds: tokens, transitions, review, publish */
+  'assessment.manage',
+  /** choose, clone and edit policy packs */
+  'pack.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,10 +51,19 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   secadmin: ['org.read', 'user.read', 'role.grant', 'settings.write'],
   // 审计管理员: reads the audit log, nothing else.
   auditor: ['audit.read'],
-  orgdept: ['org.read', 'org.write', 'cadre.read', 'cadre.write', 'cadre.sensitive'],
-  unit_admin: ['org.read', 'cadre.read', 'cadre.write', 'cadre.sensitive'],
-  leader: ['org.read', 'cadre.read'],
-  cadre: ['org.read', 'cadre.read'],
+  orgdept: [
+    'org.read',
+    'org.write',
+    'cadre.read',
+    'cadre.write',
+    'cadre.sensitive',
+    'assessment.read',
+    'assessment.manage',
+    'pack.write',
+  ],
+  unit_admin: ['org.read', 'cadre.read', 'cadre.write', 'cadre.sensitive', 'assessment.read', 'assessment.manage'],
+  leader: ['org.read', 'cadre.read', 'assessment.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

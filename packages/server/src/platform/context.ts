@@ -47,6 +47,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** No session needed (login, health, public ballot). */
     public?: boolean;
+    /**
+     * Anonymous ballot routes: audit entries carry no client address and no route parameter (the token),
+     * so nothing links a ballot, a token and a person (SECURITY 21).
+     */
+    anonymous?: boolean;
     /** Run without a database transaction (static files, docs). */
     noDb?: boolean;
     permission?: Permission;

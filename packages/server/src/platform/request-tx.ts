@@ -96,6 +96,8 @@ async function runInTransaction(
   const now = opts.clock();
   const mutating = !SAFE_METHODS.has(req.method);
   const isPublic = req.routeOptions.config.public === true;
+  const anonymous = req.routeOptions.config.anonymous === true;
+  const clientAddress = anonymous ? null : req.ip;
   let actor: Actor | null = null;
   const ctx: RequestContext = {
     client,
@@ -109,7 +111,7 @@ async function runInTransaction(
         ...entry,
         at: now,
         actor: entry.actor ?? ctx.actor,
-        clientAddress: req.ip,
+        clientAddress,
       });
     },
   };
@@ -151,6 +153,7 @@ async function runInTransaction(
 }
 
 function paramId(req: FastifyRequest): string | null {
+  if (req.routeOptions.config.anonymous === true) return null;
   const params = req.params as Record<string, unknown> | undefined;
   return typeof params?.id === 'string' ? params.id : null;
 }
@@ -165,7 +168,7 @@ async function auditFailure(client: pg.PoolClient, req: FastifyRequest, ctx: Req
       after: { code: err instanceof AppError ? err.code : 'INTERNAL' },
       at: ctx.now,
       actor: ctx.actor,
-      clientAddress: req.ip,
+      clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
     });
     await client.query('COMMIT');
   } catch (e) {

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { AssessmentKindSchema, CriterionSchema } from '../policy/assessment-section.ts';
+import { PackSchema } from '../policy/pack.ts';
+
+// ------------------------------------------------------------------ packs
+
+export const PackSummarySchema = z.object({
+  /** database id of this version */
+  id: z.string().uuid(),
+  packId: z.string(),
+  name: z.string(),
+  locality: z.string(),
+  effectiveFrom: z.string(),
+  origin: z.enum(['shipped', 'edited']),
+  /** the district's chosen pack */
+  selected: z.boolean(),
+});
+export type PackSummary = z.infer<typeof PackSummarySchema>;
+
+export const PackListSchema = z.object({ items: z.array(PackSummarySchema) });
+export const PackDetailSchema = PackSummarySchema.extend({ body: PackSchema });
+export type PackDetail = z.infer<typeof PackDetailSchema>;
+
+// ------------------------------------------------------------------ rounds
+
+export const ROUND_STATES = ['draft', 'open', 'closed', 'computed', 'published'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** open 开始评议 · close 结束评议 · reopen 延长评议 · compute 计算结果 · publish 公布 */
+export const ROUND_ACTIONS = ['open', 'close', 'reopen', 'compute', 'publish'] as const;
+export type RoundAction = (typeof ROUND_ACTIONS)[number];
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const RoundCreateInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** pack id (fengze …); default: the district's chosen pack */
+  packId: z.string().max(41).optional(),
+  schemeId: z.string().max(63),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** organising unit; default: the user's own unit */
+  orgId: z.string().uuid().optional(),
+  /**
+   * Targets. Cadre schemes: the listed cadres plus every active cadre in the subtrees of the listed
+   * units. Unit schemes: the listed units.
+   */
+  population: z.strictObject({
+    unitIds: z.array(z.string().uuid()).max(5000).default([]),
+    cadreIds: z.array(z.string().uuid()).max(20000).default([]),
+  }),
+});
+export type RoundCreateInput = z.input<typeof RoundCreateInputSchema>;
+
+export const RoundSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  orgId: z.string().uuid(),
+  orgName: z.string(),
+  packId: z.string(),
+  packEffectiveFrom: z.string(),
+  schemeId: z.string(),
+  schemeName: z.string(),
+  kind: AssessmentKindSchema,
+  targetKind: z.enum(['cadre', 'unit']),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  state: z.enum(ROUND_STATES),
+  targetCount: z.number().int(),
+  /** may this user run the round (organiser scope and permission) */
+  manageable: z.boolean(),
+  createdAt: z.string(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
+
+export const RoundTransitionInputSchema = z.strictObject({ action: z.enum(ROUND_ACTIONS) });
+
+export const TargetReportInputSchema = z.strictObject({ report: z.string().max(20000) });
+
+export const RoundTargetSchema = z.object({
+  id: z.string().uuid(),
+  cadreId: z.string().uuid().nullable(),
+  unitId: z.string().uuid(),
+  unitName: z.string(),
+  name: z.string(),
+  post: z.string(),
+  report: z.string(),
+});
+export const RoundTargetListSchema = z.object({ items: z.array(RoundTargetSchema) });
+
+// ------------------------------------------------------------------ tokens
+
+export const TokenIssueInputSchema = z.strictObject({
+  groupId: z.string().max(63),
+  count: z.number().int().min(1).max(2000),
+  /** the sub-population (unit) the slips rate, for groups that rate their own unit only */
+  unitId: z.string().uuid().optional(),
+});
+export const TokenIssueResultSchema = z.object({
+  batchId: z.string().uuid(),
+  groupId: z.string(),
+  unitId: z.string().uuid().nullable(),
+  /** shown once, for printing; only their keyed hashes are stored */
+  codes: z.array(z.string()),
+});
+export type TokenIssueResult = z.infer<typeof TokenIssueResultSchema>;
+
+export const TokenRevokeInputSchema = z.strictObject({ code: z.string().min(4).max(40) });
+
+export const TurnoutSchema = z.object({
+  items: z.array(
+    z.object({
+      groupId: z.string(),
+      groupName: z.string(),
+      issued: z.number().int(),
+      used: z.number().int(),
+      revoked: z.number().int(),
+      ballots: z.number().int(),
+    }),
+  ),
+});
+export type Turnout = z.infer<typeof TurnoutSchema>;
+
+// ------------------------------------------------------------------ the public ballot
+
+export const BallotPageSchema = z.object({
+  round: z.object({ name: z.string(), periodStart: z.string(), periodEnd: z.string(), state: z.enum(ROUND_STATES) }),
+  group: z.object({ id: z.string(), name: z.string() }),
+  criteria: z.array(CriterionSchema),
+  targets: z.array(
+    z.object({ id: z.string().uuid(), name: z.string(), post: z.string(), unitName: z.string(), report: z.string() }),
+  ),
+});
+export type BallotPage = z.infer<typeof BallotPageSchema>;
+
+/** Points with at most two decimals, within each criterion's maximum (checked against the scheme). */
+export const BallotSubmitInputSchema = z.strictObject({
+  scores: z
+    .array(z.strictObject({ targetId: z.string().uuid(), points: z.array(z.number().min(0).max(100)).max(30) }))
+    .min(1)
+    .max(500),
+});
+export type BallotSubmitInput = z.infer<typeof BallotSubmitInputSchema>;
+
+// ------------------------------------------------------------------ results and review
+
+export const WaiverInputSchema = z.strictObject({
+  targetId: z.string().uuid(),
+  groupId: z.string().max(63),
+  reason: z.string().trim().min(2).max(500),
+});
+
+export const GradeOverrideInputSchema = z.strictObject({
+  targetId: z.string().uuid(),
+  grade: z.string().max(20),
+  reason: z.string().trim().max(500),
+  exceptionApproved: z.boolean().default(false),
+  approvalRef: z.string().max(100).default(''),
+});
+export type GradeOverrideInput = z.input<typeof GradeOverrideInputSchema>;

@@ -1,0 +1,198 @@
+import {
+  applyOverrides,
+  proposeGrades,
+  rankTargets,
+  tallyTarget,
+  toDecimal,
+  toFractionString,
+  type GradeOverride,
+  type OverrideResult,
+  type ProposalResult,
+  type Rational,
+  type Ranking,
+  type TargetBallot,
+  type TargetTally,
+  type Waiver,
+} from '@ganbu/core';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { RoundRow } from './rounds.ts';
+
+interface TargetRow {
+  id: string;
+  unit_id: string;
+  parent_unit_id: string | null;
+}
+
+export interface Evaluation {
+  targets: TargetRow[];
+  tallies: Map<string, TargetTally>;
+  ranking: Ranking;
+  proposal: ProposalResult;
+}
+
+/**
+ * Tally, rank and propose grades for a round from its stored anonymous ballots, waivers and the rules
+ * copied from the pack: the same inputs always give the same figures (the recount CLI does this too).
+ */
+export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
+  const { scheme, gradeScale, quotaRule } = round.rules;
+  const client = ctx.client;
+  const { rows: targets } = await client.query<TargetRow>(
+    `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
+    [round.id],
+  );
+  const { rows: scores } = await client.query<{ target_id: string; ballot_id: string; group_id: string; points: number[] }>(
+    `SELECT target_id, ballot_id, group_id, points FROM ballot_scores WHERE round_id = $1 ORDER BY ballot_id`,
+    [round.id],
+  );
+  const { rows: waivers } = await client.query<{ target_id: string; group_id: string; reason: string }>(
+    `SELECT target_id, group_id, reason FROM assessment_waivers WHERE round_id = $1`,
+    [round.id],
+  );
+  if (scores.length > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+  const ballotsOf = new Map<string, TargetBallot[]>();
+  for (const s of scores) {
+    const points: Record<string, string> = {};
+    scheme.criteria.forEach((c, k) => (points[c.id] = ((s.points[k] ?? 0) / 100).toFixed(2)));
+    const list = ballotsOf.get(s.target_id) ?? [];
+    list.push({ ballotId: s.ballot_id, groupId: s.group_id, points });
+    ballotsOf.set(s.target_id, list);
+  }
+  const waiverList: Waiver[] = waivers.map((w) => ({ targetId: w.target_id, groupId: w.group_id, reason: w.reason }));
+  const tallies = new Map<string, TargetTally>();
+  for (const t of targets)
+    tallies.set(t.id, tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: waiverList }));
+  const members = targets.map((t) => ({
+    targetId: t.id,
+    unitId: t.unit_id,
+    // a unit without a parent (the district itself) is its own quota parent
+    parentId: t.parent_unit_id ?? t.unit_id,
+    tally: tallies.get(t.id)!,
+  }));
+  const ranking = rankTargets(members);
+  // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
+  const proposal = proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto: new Map() });
+  return { targets, tallies, ranking, proposal };
+}
+
+/** JSON-safe copy: exact rationals as {fraction, value}, bigints as strings, Maps as objects. */
+export function plain(value: unknown, decimals: number): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map((v) => plain(v, decimals));
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, plain(v, decimals)]));
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.num === 'bigint' && typeof o.den === 'bigint' && Object.keys(o).length === 2) {
+      const r = o as unknown as Rational;
+      return { fraction: toFractionString(r), value: toDecimal(r, decimals) };
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, plain(v, decimals)]));
+  }
+  return value;
+}
+
+/** 计算结果: store each target's figures with their explanation and the proposed grade. */
+export async function computeRound(ctx: RequestContext, round: RoundRow): Promise<void> {
+  const ev = await evaluate(ctx, round);
+  const decimals = round.rules.scheme.scoreDecimals;
+  const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
+  const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
+  const rows = ev.targets.map((t) => {
+    const rank = rankOf.get(t.id);
+    const proposal = proposalOf.get(t.id);
+    return {
+      id: t.id,
+      grade: proposal?.grade ?? null,
+      result: plain(
+        {
+          tally: ev.tallies.get(t.id),
+          rank: rank ? { population: rank.populationRank, of: rank.populationSize, unit: rank.unitRank, ofUnit: rank.unitSize } : null,
+          proposal,
+        },
+        decimals,
+      ),
+    };
+  });
+  await ctx.client.query(
+    `UPDATE assessment_targets t SET result = x.result, proposed_grade = x.grade, final_grade = x.grade,
+            override_reason = NULL
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, grade text, result jsonb)
+      WHERE t.id = x.id AND t.round_id = $1`,
+    [round.id, JSON.stringify(rows)],
+  );
+  await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
+  const summary = plain(
+    { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
+    decimals,
+  );
+  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, JSON.stringify(summary)]);
+  await ctx.audit({
+    action: 'assessment.round.computed',
+    objectType: 'assessment_round',
+    objectId: round.id,
+    after: {
+      targets: ev.targets.length,
+      insufficient: [...ev.tallies.values()].filter((t) => t.status === 'insufficient').length,
+    },
+  });
+}
+
+interface OverrideRow {
+  target_id: string;
+  grade: string;
+  reason: string;
+  exception_approved: boolean;
+  approval_ref: string;
+}
+
+export async function overridesOf(ctx: RequestContext, roundId: string): Promise<GradeOverride[]> {
+  const { rows } = await ctx.client.query<OverrideRow>(
+    `SELECT target_id, grade, reason, exception_approved, approval_ref FROM assessment_overrides WHERE round_id = $1`,
+    [roundId],
+  );
+  return rows.map((o) => ({
+    targetId: o.target_id,
+    grade: o.grade as GradeOverride['grade'],
+    reason: o.reason,
+    exceptionApproved: o.exception_approved,
+    approvalRef: o.approval_ref || undefined,
+  }));
+}
+
+/** Apply the committee's overrides to a fresh evaluation; refuse what breaks the quota or the veto list. */
+export function checkOverrides(round: RoundRow, ev: Evaluation, overrides: GradeOverride[]): OverrideResult {
+  const result = applyOverrides({
+    scale: round.rules.gradeScale,
+    rule: round.rules.quotaRule,
+    proposal: ev.proposal,
+    overrides,
+  });
+  const blocking = result.violations.filter((v) => v.code !== 'GRADE_MISSING');
+  if (blocking.length) {
+    const v = blocking[0]!;
+    const messages: Record<string, string> = {
+      QUOTA_EXCEEDED: `优秀等次超出名额（${v.quotaKey ?? ''}：${v.count ?? '?'} 人，名额 ${v.places ?? '?'} 个）`,
+      REASON_REQUIRED: '调整等次必须填写理由',
+      VETOED: '该对象有否决情形，不能评为优秀',
+      EXCEPTION_NOT_ALLOWED: '本方案不允许破格',
+      APPROVAL_REF_REQUIRED: '破格须填写批准文号',
+    };
+    const code = v.code === 'QUOTA_EXCEEDED' ? 'QUOTA_EXCEEDED' : v.code === 'REASON_REQUIRED' ? 'REASON_REQUIRED' : 'VALIDATION';
+    throw new AppError(code === 'VALIDATION' ? 400 : 409, code, messages[v.code] ?? '等次调整不符合规则', {
+      violations: blocking,
+    });
+  }
+  return result;
+}
+
+/** 公布: every target sufficient (or waived), the final grades within the quota. */
+export async function publishRound(ctx: RequestContext, round: RoundRow): Promise<void> {
+  const ev = await evaluate(ctx, round);
+  const insufficient = [...ev.tallies.values()].filter((t) => t.status === 'insufficient');
+  if (insufficient.length)
+    throw new AppError(409, 'ROUND_INSUFFICIENT', `有 ${insufficient.length} 个考核对象评议人数不足，须延长评议或经批准豁免后才能公布`, {
+      targets: insufficient.map((t) => ({ targetId: t.targetId, groups: t.insufficientGroups })),
+    });
+  checkOverrides(round, ev, await overridesOf(ctx, round.id));
+}

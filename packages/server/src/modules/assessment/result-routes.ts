@@ -1,0 +1,242 @@
+import { GradeOverrideInputSchema, IdParamSchema, WaiverInputSchema } from '@ganbu/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { checkOverrides, evaluate, overridesOf } from './compute.ts';
+import { findRound, mayManage, roundToManage, type RoundRow } from './rounds.ts';
+
+interface ResultRow {
+  id: string;
+  name: string;
+  post: string;
+  unit_name: string;
+  result: StoredResult | null;
+  proposed_grade: string | null;
+  final_grade: string | null;
+  override_reason: string | null;
+}
+
+interface StoredGroup {
+  groupId: string;
+  name: string;
+  ballotCount: number;
+  [key: string]: unknown;
+}
+interface StoredResult {
+  tally: { status: string; total: { value: string; fraction: string } | null; groups: StoredGroup[]; [k: string]: unknown };
+  rank: { population: number; of: number; unit: number; ofUnit: number } | null;
+  proposal: { reason: string; [k: string]: unknown } | null;
+}
+
+/**
+ * A group's figures with fewer ballots than the pack's minimum group size are withheld: only the count
+ * stays (SECURITY 22) — the figure and the ballot ids could point at the few raters.
+ */
+export function suppressSmallGroups(result: StoredResult, minShown: number): StoredResult {
+  return {
+    ...result,
+    tally: {
+      ...result.tally,
+      groups: result.tally.groups.map((g) =>
+        g.ballotCount >= minShown
+          ? { ...g, suppressed: false }
+          : { groupId: g.groupId, name: g.name, ballotCount: g.ballotCount, suppressed: true },
+      ),
+    },
+  };
+}
+
+async function readableRound(ctx: RequestContext, id: string): Promise<{ round: RoundRow; organiser: boolean }> {
+  const round = await findRound(ctx.client, id);
+  const organiser = mayManage(ctx, round);
+  if (!organiser && round.state !== 'published') throw forbidden('结果尚未公布');
+  if (round.state !== 'computed' && round.state !== 'published')
+    throw new AppError(409, 'ROUND_STATE', '本轮考核尚未计算结果');
+  return { round, organiser };
+}
+
+const GRADE_NAME = (round: RoundRow, code: string | null) =>
+  code ? (round.rules.gradeScale.grades.find((g) => g.code === code)?.name ?? code) : null;
+
+/** 考核结果: figures with explanations; the committee's review (waivers, grade changes); the ballot export. */
+export async function resultRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['assessment'];
+
+  r.get(
+    '/api/assessment/rounds/:id/results',
+    {
+      config: { permission: 'assessment.read' },
+      schema: { tags, summary: '考核结果（含每个数字的计算说明）', params: IdParamSchema },
+    },
+    async (req) => {
+      const { round, organiser } = await readableRound(req.ctx, req.params.id);
+      const { rows } = await req.ctx.client.query<ResultRow>(
+        `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS unit_name, t.result, t.proposed_grade, t.final_grade,
+                t.override_reason
+           FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
+          WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
+        [round.id],
+      );
+      return {
+        round: { id: round.id, name: round.name, state: round.state, schemeName: round.rules.scheme.name },
+        organiser,
+        grades: round.rules.gradeScale.grades,
+        raterGroups: round.rules.scheme.raterGroups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+        minGroupSizeShown: round.rules.minGroupSizeShown,
+        quotaRule: round.rules.quotaRule,
+        summary: organiser ? await summaryOf(req.ctx, round.id) : null,
+        targets: rows.map((t) => ({
+          id: t.id,
+          name: t.name,
+          post: t.post,
+          unitName: t.unit_name,
+          status: t.result?.tally.status ?? null,
+          total: t.result?.tally.total ?? null,
+          rank: t.result?.rank ?? null,
+          proposedGrade: t.proposed_grade,
+          proposedGradeName: GRADE_NAME(round, t.proposed_grade),
+          finalGrade: t.final_grade,
+          finalGradeName: GRADE_NAME(round, t.final_grade),
+          overrideReason: t.override_reason,
+          explanation: t.result ? suppressSmallGroups(t.result, round.rules.minGroupSizeShown) : null,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/assessment/rounds/:id/waivers',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: '评议人数不足豁免（须说明理由）',
+        params: IdParamSchema,
+        body: WaiverInputSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      const round = await roundToManage(req.ctx, req.params.id);
+      if (round.state !== 'closed' && round.state !== 'computed')
+        throw new AppError(409, 'ROUND_STATE', '评议结束后、公布前才能豁免');
+      if (!round.rules.scheme.raterGroups.some((g) => g.id === req.body.groupId))
+        throw new AppError(400, 'VALIDATION', '没有这个评议组');
+      const res = await req.ctx.client.query(
+        `INSERT INTO assessment_waivers (round_id, target_id, group_id, reason, decided_by)
+         SELECT $1, t.id, $3, $4, $5 FROM assessment_targets t WHERE t.id = $2 AND t.round_id = $1
+         ON CONFLICT (target_id, group_id) DO UPDATE SET reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by`,
+        [round.id, req.body.targetId, req.body.groupId, req.body.reason, req.ctx.actor?.userId],
+      );
+      if (!res.rowCount) throw notFound('考核对象');
+      await req.ctx.audit({
+        action: 'assessment.waiver',
+        objectType: 'assessment_round',
+        objectId: round.id,
+        after: req.body,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/assessment/rounds/:id/grades',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: '考核委员会调整等次（须说明理由，不得超出名额）',
+        params: IdParamSchema,
+        body: GradeOverrideInputSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      const round = await roundToManage(req.ctx, req.params.id);
+      if (round.state !== 'computed') throw new AppError(409, 'ROUND_STATE', '计算结果后、公布前才能调整等次');
+      if (req.body.reason.length < 2) throw new AppError(400, 'REASON_REQUIRED', '调整等次必须填写理由');
+      const ev = await evaluate(req.ctx, round);
+      const others = (await overridesOf(req.ctx, round.id)).filter((o) => o.targetId !== req.body.targetId);
+      const override = {
+        targetId: req.body.targetId,
+        grade: req.body.grade as (typeof others)[number]['grade'],
+        reason: req.body.reason,
+        exceptionApproved: req.body.exceptionApproved ?? false,
+        approvalRef: req.body.approvalRef || undefined,
+      };
+      const checked = checkOverrides(round, ev, [...others, override]);
+      await req.ctx.client.query(
+        `INSERT INTO assessment_overrides (round_id, target_id, grade, reason, exception_approved, approval_ref, decided_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (target_id) DO UPDATE SET grade = EXCLUDED.grade, reason = EXCLUDED.reason,
+           exception_approved = EXCLUDED.exception_approved, approval_ref = EXCLUDED.approval_ref,
+           decided_by = EXCLUDED.decided_by, decided_at = now()`,
+        [
+          round.id,
+          override.targetId,
+          override.grade,
+          override.reason,
+          override.exceptionApproved,
+          override.approvalRef ?? '',
+          req.ctx.actor?.userId,
+        ],
+      );
+      const final = checked.grades.find((g) => g.targetId === override.targetId);
+      await req.ctx.client.query(
+        `UPDATE assessment_targets SET final_grade = $2, override_reason = $3 WHERE id = $1 AND round_id = $4`,
+        [override.targetId, final?.grade ?? override.grade, override.reason, round.id],
+      );
+      await req.ctx.audit({
+        action: 'assessment.grade.override',
+        objectType: 'assessment_round',
+        objectId: round.id,
+        before: { targetId: override.targetId, grade: final?.proposed ?? null },
+        after: { targetId: override.targetId, grade: override.grade, reason: override.reason },
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/assessment/rounds/:id/ballots.json',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: { tags, summary: '导出匿名选票（可据此复核计票）', params: IdParamSchema },
+    },
+    async (req, reply) => {
+      const round = await findRound(req.ctx.client, req.params.id);
+      if (!mayManage(req.ctx, round)) throw forbidden('只有组织本轮考核的单位可以导出选票');
+      if (round.state === 'draft' || round.state === 'open')
+        throw new AppError(409, 'ROUND_STATE', '评议结束后才能导出选票');
+      const { rows: targets } = await req.ctx.client.query(
+        `SELECT id, unit_id AS "unitId", parent_unit_id AS "parentUnitId", name FROM assessment_targets
+          WHERE round_id = $1 ORDER BY sort_order, id`,
+        [round.id],
+      );
+      const { rows: ballots } = await req.ctx.client.query(
+        `SELECT b.id, b.group_id AS "groupId", b.cast_on::text AS day,
+                json_agg(json_build_object('targetId', s.target_id, 'points', s.points) ORDER BY s.target_id) AS scores
+           FROM ballots b JOIN ballot_scores s ON s.ballot_id = b.id
+          WHERE b.round_id = $1 GROUP BY b.id ORDER BY b.id`,
+        [round.id],
+      );
+      const { rows: waivers } = await req.ctx.client.query(
+        `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
+        [round.id],
+      );
+      await req.ctx.audit({ action: 'assessment.ballots.export', objectType: 'assessment_round', objectId: round.id });
+      void reply.header('content-disposition', `attachment; filename="ballots-${round.id}.json"`);
+      return { round: { id: round.id, name: round.name, rules: round.rules }, targets, waivers, ballots };
+    },
+  );
+}
+
+async function summaryOf(ctx: RequestContext, roundId: string): Promise<unknown> {
+  const { rows } = await ctx.client.query<{ summary: unknown }>(`SELECT summary FROM assessment_rounds WHERE id = $1`, [
+    roundId,
+  ]);
+  return rows[0]?.summary ?? null;
+}

@@ -1,0 +1,329 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  expectError,
+  injectAs,
+  loginAs,
+  logLines,
+  type Session,
+  type TestApp,
+} from './helpers.ts';
+
+let t: TestApp;
+let orgdept: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  orgdept = await loginAs(t, 'orgdept');
+});
+afterAll(async () => t.close());
+
+interface Target {
+  cadreId: string;
+  unitId: string;
+}
+
+/** Two cadres in two villages of the first township, and the district's root unit. */
+async function jinwanSetup(): Promise<{ a: Target; b: Target; rootId: string }> {
+  const q = async <T>(sql: string) => (await t.db.admin.query(sql)).rows as T[];
+  const villages = await q<{ id: string }>(
+    `SELECT o.id FROM orgs o WHERE o.kind = 'village' AND o.path <@ (SELECT path FROM orgs WHERE kind = 'township' ORDER BY path LIMIT 1)
+      AND EXISTS (SELECT 1 FROM cadres c WHERE c.org_id = o.id) ORDER BY o.path LIMIT 2`,
+  );
+  const cadreOf = async (unitId: string) =>
+    (await q<{ id: string }>(`SELECT id FROM cadres WHERE org_id = '${unitId}' ORDER BY name, id LIMIT 1`))[0]!.id;
+  const [root] = await q<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
+  const [v1, v2] = villages;
+  if (!v1 || !v2 || !root) throw new Error('demo district lacks two villages in a township');
+  return {
+    a: { cadreId: await cadreOf(v1.id), unitId: v1.id },
+    b: { cadreId: await cadreOf(v2.id), unitId: v2.id },
+    rootId: root.id,
+  };
+}
+
+const as = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  injectAs(t, s, { method, url, ...(payload ? { payload } : {}) });
+
+async function tokens(roundId: string, groupId: string, count: number, unitId?: string): Promise<string[]> {
+  const res = await as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/tokens`, {
+    groupId,
+    count,
+    ...(unitId ? { unitId } : {}),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ codes: string[] }>().codes;
+}
+
+async function vote(code: string, scores: Record<string, number[]>) {
+  const res = await as(null, 'POST', `/api/ballot/${code}`, {
+    scores: Object.entries(scores).map(([targetId, points]) => ({ targetId, points })),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+async function transition(roundId: string, action: string) {
+  return as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/transition`, { action });
+}
+
+describe('[assessment] policy packs', () => {
+  it('lists the five shipped packs with every version; the demo district runs Fengze', async () => {
+    const res = await as(orgdept, 'GET', '/api/packs');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: { packId: string; effectiveFrom: string; selected: boolean; id: string }[] }>()
+      .items;
+    expect(items.map((p) => `${p.packId}@${p.effectiveFrom}`)).toEqual([
+      'fengze@2018-01-01',
+      'hongdong@2018-01-01',
+      'hongdong@2019-07-01',
+      'jinan@2018-01-01',
+      'jinwan@2017-10-01',
+      'wenzhou@2018-01-01',
+    ]);
+    expect(items.filter((p) => p.selected).map((p) => p.packId)).toEqual(['fengze']);
+    const jinwan = await as(orgdept, 'GET', `/api/packs/${items.find((p) => p.packId === 'jinwan')!.id}`);
+    expect(jinwan.json<{ body: { assessment: { schemes: { id: string }[] } } }>().body.assessment.schemes[0]?.id).toBe(
+      'group-leader',
+    );
+  });
+});
+
+describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30, minimum raters', () => {
+  it('runs a round end to end with exact figures, one ballot per slip, suppression and waivers', async () => {
+    const { a, b, rootId } = await jinwanSetup();
+    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+      name: '2026年度村（社区）党小组长、民小组长考核',
+      packId: 'jinwan',
+      schemeId: 'group-leader',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: rootId,
+      population: { cadreIds: [a.cadreId, b.cadreId] },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const round = created.json<{ id: string; state: string; targetCount: number; packEffectiveFrom: string }>();
+    expect(round).toMatchObject({ state: 'draft', targetCount: 2, packEffectiveFrom: '2017-10-01' });
+    const targets = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/targets`)).json<{
+      items: { id: string; cadreId: string }[];
+    }>().items;
+    const ta = targets.find((x) => x.cadreId === a.cadreId)!.id;
+    const tb = targets.find((x) => x.cadreId === b.cadreId)!.id;
+
+    // slips: representatives and the 两委 team per village (they rate their own village), the town for all
+    const repsA = await tokens(round.id, 'members-representatives', 17, a.unitId);
+    const teamA = await tokens(round.id, 'village-committee', 5, a.unitId);
+    const repsB = await tokens(round.id, 'members-representatives', 14, b.unitId);
+    const teamB = await tokens(round.id, 'village-committee', 5, b.unitId);
+    const town = await tokens(round.id, 'town-committee', 7);
+    // a group never holds more live slips than its maximum (20 representatives)
+    expectError(
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens`, {
+        groupId: 'members-representatives',
+        count: 4,
+        unitId: a.unitId,
+      }),
+      400,
+      'VALIDATION',
+    );
+    expectError(await as(null, 'GET', `/api/ballot/${repsA[0]}`), 409, 'ROUND_STATE'); // not open yet
+    expect((await transition(round.id, 'open')).statusCode).toBe(200);
+
+    // a village slip shows that village's target only; a town slip shows both
+    const page = (await as(null, 'GET', `/api/ballot/${repsA[0]}`)).json<{
+      targets: { id: string }[];
+      criteria: { maxPoints: number }[];
+    }>();
+    expect(page.targets.map((x) => x.id)).toEqual([ta]);
+    expect(page.criteria.map((c) => c.maxPoints)).toEqual([40, 30, 30]);
+    const townPage = (await as(null, 'GET', `/api/ballot/${town[0]}`)).json<{ targets: { id: string }[] }>();
+    expect(townPage.targets.map((x) => x.id).sort()).toEqual([ta, tb].sort());
+
+    // bad ballots change nothing: over a criterion's maximum, three decimals, a target outside the slip
+    expectError(
+      await as(null, 'POST', `/api/ballot/${repsA[0]}`, { scores: [{ targetId: ta, points: [41, 27, 27] }] }),
+      400,
+      'BALLOT_INVALID',
+    );
+    expectError(
+      await as(null, 'POST', `/api/ballot/${repsA[0]}`, { scores: [{ targetId: ta, points: [36.123, 27, 27] }] }),
+      400,
+      'BALLOT_INVALID',
+    );
+    expectError(
+      await as(null, 'POST', `/api/ballot/${repsA[0]}`, { scores: [{ targetId: tb, points: [36, 27, 27] }] }),
+      400,
+      'BALLOT_INVALID',
+    );
+
+    // SECURITY 20: 50 parallel submissions with one slip → exactly one stored, 49 refused with 409
+    const race = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        as(null, 'POST', `/api/ballot/${repsA[0]}`, { scores: [{ targetId: ta, points: [36, 27, 27] }] }),
+      ),
+    );
+    expect(race.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(race.filter((r) => r.statusCode === 409 && r.json<{ code: string }>().code === 'TOKEN_USED')).toHaveLength(
+      49,
+    );
+    expectError(await as(null, 'GET', `/api/ballot/${repsA[0]}`), 409, 'TOKEN_USED');
+
+    // representatives of village A: 10 × 90 (36+27+27) and 7 × 80 (32+24+24) → 1460/17
+    for (const code of repsA.slice(1, 10)) await vote(code, { [ta]: [36, 27, 27] });
+    for (const code of repsA.slice(10)) await vote(code, { [ta]: [32, 24, 24] });
+    // 两委 team of A: 3 × 94 (38+28+28), 2 × 86 (34+26+26) → 454/5 = 90.8
+    for (const code of teamA.slice(0, 3)) await vote(code, { [ta]: [38, 28, 28] });
+    for (const code of teamA.slice(3)) await vote(code, { [ta]: [34, 26, 26] });
+    // town committee: A 7 × 90, B 7 × 85 (35+25+25)
+    for (const code of town) await vote(code, { [ta]: [36, 27, 27], [tb]: [35, 25, 25] });
+    // village B: 14 representatives × 80 (below the minimum of 15); only 2 of 5 team slips used, 2 × 90
+    for (const code of repsB) await vote(code, { [tb]: [30, 25, 25] });
+    for (const code of teamB.slice(0, 2)) await vote(code, { [tb]: [36, 27, 27] });
+
+    // a spare unused slip can be revoked; a used one cannot
+    expect((await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens/revoke`, { code: teamB[4] })).statusCode).toBe(200);
+    expectError(await as(null, 'GET', `/api/ballot/${teamB[4]}`), 404, 'TOKEN_INVALID');
+    expectError(
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens/revoke`, { code: teamB[0] }),
+      409,
+      'TOKEN_USED',
+    );
+
+    // SECURITY 23: turnout per group, counts only
+    const turnout = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/turnout`)).json<{
+      items: { groupId: string; issued: number; used: number; revoked: number; ballots: number }[];
+    }>().items;
+    expect(turnout).toEqual([
+      { groupId: 'members-representatives', groupName: expect.any(String), issued: 31, used: 31, revoked: 0, ballots: 31 },
+      { groupId: 'village-committee', groupName: expect.any(String), issued: 10, used: 7, revoked: 1, ballots: 7 },
+      { groupId: 'town-committee', groupName: expect.any(String), issued: 7, used: 7, revoked: 0, ballots: 7 },
+    ]);
+
+    // results stay hidden until the round is closed and computed (SECURITY 22)
+    expectError(await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`), 409, 'ROUND_STATE');
+    expectError(await transition(round.id, 'publish'), 409, 'ROUND_STATE');
+    expect((await transition(round.id, 'close')).statusCode).toBe(200);
+    expectError(await as(null, 'GET', `/api/ballot/${teamB[2]}`), 409, 'ROUND_STATE');
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+
+    type Figure = { fraction: string; value: string };
+    type Result = {
+      id: string;
+      status: string;
+      total: Figure | null;
+      proposedGrade: string | null;
+      explanation: {
+        tally: {
+          groups: { groupId: string; ballotCount: number; suppressed: boolean; value?: Figure; effectiveWeight?: Figure }[];
+          insufficientGroups: { groupId: string; reason: string }[];
+        };
+      };
+    };
+    const results = async () =>
+      (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).json<{ targets: Result[] }>().targets;
+    let rs = await results();
+    const ra = rs.find((x) => x.id === ta)!;
+    // 0.4 × 1460/17 + 0.3 × 454/5 + 0.3 × 90 = 584/17 + 27.24 + 27 = 150608/1700 = 37652/425 ≈ 88.59
+    expect(ra.status).toBe('sufficient');
+    expect(ra.total).toEqual({ fraction: '37652/425', value: '88.59' });
+    expect(ra.explanation.tally.groups.map((g) => [g.groupId, g.ballotCount, g.value?.fraction])).toEqual([
+      ['members-representatives', 17, '1460/17'],
+      ['village-committee', 5, '454/5'],
+      ['town-committee', 7, '90'],
+    ]);
+    expect(ra.proposedGrade).toBe('competent'); // 88.59 < 90
+    const rb = rs.find((x) => x.id === tb)!;
+    expect(rb.status).toBe('insufficient');
+    expect(rb.total).toBeNull();
+    expect(rb.explanation.tally.insufficientGroups.map((g) => g.groupId)).toEqual([
+      'members-representatives',
+      'village-committee',
+    ]);
+    // 2 ballots in B's team group: below the minimum group size shown (3), the figure is withheld
+    expect(rb.explanation.tally.groups[1]).toEqual({
+      groupId: 'village-committee',
+      name: '村（社区）“两委”班子',
+      ballotCount: 2,
+      suppressed: true,
+    });
+
+    // a round cannot publish while a target is insufficient; waivers with reasons resolve it
+    expectError(await transition(round.id, 'publish'), 409, 'ROUND_INSUFFICIENT');
+    for (const groupId of ['members-representatives', 'village-committee']) {
+      const w = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/waivers`, {
+        targetId: tb,
+        groupId,
+        reason: '该村实有党员和村民代表14人，经镇党委研究同意按实有人数评议',
+      });
+      expect(w.statusCode, w.body).toBe(200);
+    }
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+    rs = await results();
+    // B: 0.4 × 80 + 0.3 × 90 + 0.3 × 85 = 32 + 27 + 25.5 = 84.5
+    expect(rs.find((x) => x.id === tb)!.total).toEqual({ fraction: '169/2', value: '84.50' });
+
+    // the committee: 15 % of 2 villages' targets → no 优秀 place; a reason is required
+    expectError(
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/grades`, {
+        targetId: ta,
+        grade: 'excellent',
+        reason: '工作突出',
+      }),
+      409,
+      'QUOTA_EXCEEDED',
+    );
+    expectError(
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/grades`, { targetId: ta, grade: 'basic', reason: '' }),
+      400,
+      'REASON_REQUIRED',
+    );
+    const changed = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/grades`, {
+      targetId: ta,
+      grade: 'basic',
+      reason: '年内有群众反映未及时处理的问题，经考核委员会研究调整',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await transition(round.id, 'publish')).statusCode).toBe(200);
+    const published = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).json<{
+      round: { state: string };
+      targets: { id: string; finalGrade: string; finalGradeName: string; overrideReason: string | null }[];
+    }>();
+    expect(published.round.state).toBe('published');
+    expect(published.targets.find((x) => x.id === ta)).toMatchObject({ finalGrade: 'basic', finalGradeName: '基本称职' });
+
+    // SECURITY 21: a ballot row has no slip, no account, no address, only a day and a random id
+    const columns = (
+      await t.db.admin.query<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns
+          WHERE table_name IN ('ballots', 'ballot_scores') ORDER BY table_name, ordinal_position`,
+      )
+    ).rows.map((c) => `${c.table_name}.${c.column_name}`);
+    expect(columns).toEqual([
+      'ballot_scores.ballot_id',
+      'ballot_scores.round_id',
+      'ballot_scores.group_id',
+      'ballot_scores.target_id',
+      'ballot_scores.points',
+      'ballot_scores.total',
+      'ballots.id',
+      'ballots.round_id',
+      'ballots.group_id',
+      'ballots.unit_id',
+      'ballots.cast_on',
+    ]);
+    const cast = await t.db.admin.query<{ client_address: string | null; actor_id: string | null; object_id: string }>(
+      `SELECT client_address, actor_id, object_id FROM audit_log WHERE action = 'assessment.ballot.cast'`,
+    );
+    expect(cast.rows).toHaveLength(31 + 7 + 7);
+    expect(cast.rows.every((r) => r.client_address === null && r.actor_id === null && r.object_id === round.id)).toBe(
+      true,
+    );
+    const refused = await t.db.admin.query<{ client_address: string | null; object_id: string | null }>(
+      `SELECT client_address, object_id FROM audit_log WHERE action = 'POST /api/ballot/:token'`,
+    );
+    expect(refused.rows.length).toBeGreaterThanOrEqual(49);
+    expect(refused.rows.every((r) => r.client_address === null && r.object_id === null)).toBe(true);
+    // no slip code in the logs
+    const log = logLines.join('\n');
+    for (const code of [...repsA, ...town]) expect(log).not.toContain(code);
+    expect(log).toContain('/api/ballot/***');
+  });
+});
