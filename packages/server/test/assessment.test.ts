@@ -30,7 +30,9 @@ async function jinwanSetup(): Promise<{ a: Target; b: Target; rootId: string }> 
       AND EXISTS (SELECT 1 FROM cadres c WHERE c.org_id = o.id) ORDER BY o.path LIMIT 2`,
   );
   const cadreOf = async (unitId: string) =>
-    (await q<{ id: string }>(`SELECT id FROM cadres WHERE org_id = '${unitId}' ORDER BY name, id LIMIT 1`))[0]!.id;
+    (
+      await q<{ id: string }>(`SELECT id FROM cadres WHERE org_id = '${unitId}' ORDER BY name, id LIMIT 1`)
+    )[0]!.id;
   const [root] = await q<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
   const [v1, v2] = villages;
   if (!v1 || !v2 || !root) throw new Error('demo district lacks two villages in a township');
@@ -69,8 +71,9 @@ describe('[assessment] policy packs', () => {
   it('lists the five shipped packs with every version; the demo district runs Fengze', async () => {
     const res = await as(orgdept, 'GET', '/api/packs');
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json<{ items: { packId: string; effectiveFrom: string; selected: boolean; id: string }[] }>()
-      .items;
+    const items = res.json<{
+      items: { packId: string; effectiveFrom: string; selected: boolean; id: string }[];
+    }>().items;
     expect(items.map((p) => `${p.packId}@${p.effectiveFrom}`)).toEqual([
       'fengze@2018-01-01',
       'hongdong@2018-01-01',
@@ -81,9 +84,9 @@ describe('[assessment] policy packs', () => {
     ]);
     expect(items.filter((p) => p.selected).map((p) => p.packId)).toEqual(['fengze']);
     const jinwan = await as(orgdept, 'GET', `/api/packs/${items.find((p) => p.packId === 'jinwan')!.id}`);
-    expect(jinwan.json<{ body: { assessment: { schemes: { id: string }[] } } }>().body.assessment.schemes[0]?.id).toBe(
-      'group-leader',
-    );
+    expect(
+      jinwan.json<{ body: { assessment: { schemes: { id: string }[] } } }>().body.assessment.schemes[0]?.id,
+    ).toBe('group-leader');
   });
 });
 
@@ -100,7 +103,12 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       population: { cadreIds: [a.cadreId, b.cadreId] },
     });
     expect(created.statusCode, created.body).toBe(200);
-    const round = created.json<{ id: string; state: string; targetCount: number; packEffectiveFrom: string }>();
+    const round = created.json<{
+      id: string;
+      state: string;
+      targetCount: number;
+      packEffectiveFrom: string;
+    }>();
     expect(round).toMatchObject({ state: 'draft', targetCount: 2, packEffectiveFrom: '2017-10-01' });
     const targets = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/targets`)).json<{
       items: { id: string; cadreId: string }[];
@@ -144,7 +152,9 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       'BALLOT_INVALID',
     );
     expectError(
-      await as(null, 'POST', `/api/ballot/${repsA[0]}`, { scores: [{ targetId: ta, points: [36.123, 27, 27] }] }),
+      await as(null, 'POST', `/api/ballot/${repsA[0]}`, {
+        scores: [{ targetId: ta, points: [36.123, 27, 27] }],
+      }),
       400,
       'BALLOT_INVALID',
     );
@@ -161,9 +171,9 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       ),
     );
     expect(race.filter((r) => r.statusCode === 200)).toHaveLength(1);
-    expect(race.filter((r) => r.statusCode === 409 && r.json<{ code: string }>().code === 'TOKEN_USED')).toHaveLength(
-      49,
-    );
+    expect(
+      race.filter((r) => r.statusCode === 409 && r.json<{ code: string }>().code === 'TOKEN_USED'),
+    ).toHaveLength(49);
     expectError(await as(null, 'GET', `/api/ballot/${repsA[0]}`), 409, 'TOKEN_USED');
 
     // representatives of village A: 10 × 90 (36+27+27) and 7 × 80 (32+24+24) → 1460/17
@@ -179,7 +189,10 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
     for (const code of teamB.slice(0, 2)) await vote(code, { [tb]: [36, 27, 27] });
 
     // a spare unused slip can be revoked; a used one cannot
-    expect((await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens/revoke`, { code: teamB[4] })).statusCode).toBe(200);
+    expect(
+      (await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens/revoke`, { code: teamB[4] }))
+        .statusCode,
+    ).toBe(200);
     expectError(await as(null, 'GET', `/api/ballot/${teamB[4]}`), 404, 'TOKEN_INVALID');
     expectError(
       await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens/revoke`, { code: teamB[0] }),
@@ -192,9 +205,30 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       items: { groupId: string; issued: number; used: number; revoked: number; ballots: number }[];
     }>().items;
     expect(turnout).toEqual([
-      { groupId: 'members-representatives', groupName: expect.any(String), issued: 31, used: 31, revoked: 0, ballots: 31 },
-      { groupId: 'village-committee', groupName: expect.any(String), issued: 10, used: 7, revoked: 1, ballots: 7 },
-      { groupId: 'town-committee', groupName: expect.any(String), issued: 7, used: 7, revoked: 0, ballots: 7 },
+      {
+        groupId: 'members-representatives',
+        groupName: expect.any(String),
+        issued: 31,
+        used: 31,
+        revoked: 0,
+        ballots: 31,
+      },
+      {
+        groupId: 'village-committee',
+        groupName: expect.any(String),
+        issued: 10,
+        used: 7,
+        revoked: 1,
+        ballots: 7,
+      },
+      {
+        groupId: 'town-committee',
+        groupName: expect.any(String),
+        issued: 7,
+        used: 7,
+        revoked: 0,
+        ballots: 7,
+      },
     ]);
 
     // results stay hidden until the round is closed and computed (SECURITY 22)
@@ -212,13 +246,20 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       proposedGrade: string | null;
       explanation: {
         tally: {
-          groups: { groupId: string; ballotCount: number; suppressed: boolean; value?: Figure; effectiveWeight?: Figure }[];
+          groups: {
+            groupId: string;
+            ballotCount: number;
+            suppressed: boolean;
+            value?: Figure;
+            effectiveWeight?: Figure;
+          }[];
           insufficientGroups: { groupId: string; reason: string }[];
         };
       };
     };
     const results = async () =>
-      (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).json<{ targets: Result[] }>().targets;
+      (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).json<{ targets: Result[] }>()
+        .targets;
     let rs = await results();
     const ra = rs.find((x) => x.id === ta)!;
     // 0.4 × 1460/17 + 0.3 × 454/5 + 0.3 × 90 = 584/17 + 27.24 + 27 = 150608/1700 = 37652/425 ≈ 88.59
@@ -271,7 +312,11 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       'QUOTA_EXCEEDED',
     );
     expectError(
-      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/grades`, { targetId: ta, grade: 'basic', reason: '' }),
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/grades`, {
+        targetId: ta,
+        grade: 'basic',
+        reason: '',
+      }),
       400,
       'REASON_REQUIRED',
     );
@@ -287,7 +332,10 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       targets: { id: string; finalGrade: string; finalGradeName: string; overrideReason: string | null }[];
     }>();
     expect(published.round.state).toBe('published');
-    expect(published.targets.find((x) => x.id === ta)).toMatchObject({ finalGrade: 'basic', finalGradeName: '基本称职' });
+    expect(published.targets.find((x) => x.id === ta)).toMatchObject({
+      finalGrade: 'basic',
+      finalGradeName: '基本称职',
+    });
 
     // SECURITY 21: a ballot row has no slip, no account, no address, only a day and a random id
     const columns = (
@@ -309,13 +357,15 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       'ballots.unit_id',
       'ballots.cast_on',
     ]);
-    const cast = await t.db.admin.query<{ client_address: string | null; actor_id: string | null; object_id: string }>(
-      `SELECT client_address, actor_id, object_id FROM audit_log WHERE action = 'assessment.ballot.cast'`,
-    );
+    const cast = await t.db.admin.query<{
+      client_address: string | null;
+      actor_id: string | null;
+      object_id: string;
+    }>(`SELECT client_address, actor_id, object_id FROM audit_log WHERE action = 'assessment.ballot.cast'`);
     expect(cast.rows).toHaveLength(31 + 7 + 7);
-    expect(cast.rows.every((r) => r.client_address === null && r.actor_id === null && r.object_id === round.id)).toBe(
-      true,
-    );
+    expect(
+      cast.rows.every((r) => r.client_address === null && r.actor_id === null && r.object_id === round.id),
+    ).toBe(true);
     const refused = await t.db.admin.query<{ client_address: string | null; object_id: string | null }>(
       `SELECT client_address, object_id FROM audit_log WHERE action = 'POST /api/ballot/:token'`,
     );

@@ -1,5 +1,6 @@
+import { idCheckChar } from '@ganbu/core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   adminCount,
   createTestApp,
@@ -9,6 +10,13 @@ import {
   type Session,
   type TestApp,
 } from './helpers.ts';
+
+// Small chunks, so a workbook of a few rows is written in several chunks (bulk-write.ts)
+const CHUNK = 4;
+vi.mock('../src/modules/cadre/bulk-write.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/modules/cadre/bulk-write.ts')>()),
+  BULK_CHUNK_ROWS: CHUNK,
+}));
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
@@ -88,8 +96,43 @@ const person = (
 const ID_A = '110105198803010018';
 const ID_B = '110105198703120025';
 
-const upload = (bytes: Buffer, mode = 'create', path = '/api/cadres/import/xlsx') =>
-  injectAs(t, s, { method: 'POST', url: `${path}?mode=${mode}`, ...multipartFile('干部.xlsx', bytes, XLSX) });
+const upload = (bytes: Buffer, mode = 'create', path = '/api/cadres/import/xlsx', as: Session = s) =>
+  injectAs(t, as, {
+    method: 'POST',
+    url: `${path}?mode=${mode}`,
+    ...multipartFile('干部.xlsx', bytes, XLSX),
+  });
+
+/** A valid male ID number born 1988-03-01 (odd sequence number) under the given region. */
+const idNumber = (k: number, region = '110106') => {
+  const first17 = `${region}19880301${String(2 * k + 1).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+};
+
+/** `n` people (rows 2 … n + 1) in `unit`; person k has k % 3 appointments (0, 1 or 2). */
+function manyPeople(n: number, prefix: string, unit: string, region = '110106') {
+  const people: unknown[][] = [];
+  const appointments: unknown[][] = [];
+  for (let k = 0; k < n; k++) {
+    const id = idNumber(k, region);
+    people.push(person(`${prefix}${k}`, '男', '1988.03.01', id, { 21: unit }));
+    if (k % 3 >= 1) appointments.push([id, unit, '', '科员', '否', '', '', '2009.08', '2014.12']);
+    if (k % 3 === 2) appointments.push([id, unit, '', '副科长', '是', '', '', '2015.01', '']);
+  }
+  return { people, appointments };
+}
+
+/** name → [appointment count, whether every appointment row carries its cadre's org path, seqs] */
+async function appointmentsByName(prefix: string) {
+  const { rows } = await t.db.admin.query<{ name: string; n: number; same_path: boolean; seqs: number[] }>(
+    `SELECT c.name, count(a.id)::int AS n, bool_and(a.org_path IS NULL OR a.org_path = c.org_path) AS same_path,
+            coalesce(array_agg(a.seq ORDER BY a.seq) FILTER (WHERE a.id IS NOT NULL), '{}') AS seqs
+       FROM cadres c LEFT JOIN cadre_appointments a ON a.cadre_id = c.id
+      WHERE c.name LIKE $1 GROUP BY c.name ORDER BY c.name`,
+    [`${prefix}%`],
+  );
+  return rows;
+}
 
 describe('[cadre] Excel template and import (R-ORG-4)', () => {
   it('offers a template with required columns marked and drop-downs', async () => {
@@ -190,6 +233,102 @@ describe('[cadre] Excel template and import (R-ORG-4)', () => {
       'update',
     );
     expect(unknown.statusCode).toBe(400);
+  });
+
+  it('writes a workbook of several chunks completely: every row with its appointments, then updates them all', async () => {
+    const n = 2 * CHUNK + 2; // chunks of 4, 4 and 2
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const { people, appointments } = manyPeople(n, '分批', unitName);
+    const res = await upload(await workbook(people, appointments));
+    expect(res.statusCode, res.body).toBe(200);
+    const imported = res.json<{ imported: { id: string; name: string }[] }>().imported;
+    expect(imported.map((i) => i.name)).toEqual(people.map((p) => p[0]));
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before + n);
+    const ids = (
+      await t.db.admin.query<{ id: string; name: string }>(
+        `SELECT id, name FROM cadres WHERE name LIKE '分批%'`,
+      )
+    ).rows;
+    expect(new Map(ids.map((r) => [r.name, r.id]))).toEqual(new Map(imported.map((i) => [i.name, i.id])));
+    const rows = await appointmentsByName('分批');
+    expect(rows).toHaveLength(n);
+    for (const r of rows) {
+      const k = Number(r.name.slice(2));
+      expect(r.n).toBe(k % 3);
+      expect(r.seqs).toEqual([1, 2].slice(0, k % 3));
+      expect(r.same_path).not.toBe(false);
+    }
+
+    // update mode over the same ID numbers: every cadre updated in place, its appointments replaced
+    const again = manyPeople(n, '分批', unitName);
+    for (const p of again.people) p[20] = '副科长';
+    const update = await upload(
+      await workbook(
+        again.people,
+        again.people.map((p) => [p[16], unitName, '', '副科长', '是', '', '', '2016.01', '']),
+      ),
+      'update',
+    );
+    expect(update.statusCode, update.body).toBe(200);
+    expect(update.json<{ imported: { id: string }[] }>().imported.map((i) => i.id)).toEqual(
+      imported.map((i) => i.id),
+    );
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before + n);
+    expect(
+      await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '分批%' AND post_title = '副科长'`),
+    ).toBe(n);
+    expect((await appointmentsByName('分批')).map((r) => [r.n, r.seqs])).toEqual(
+      Array.from({ length: n }, () => [1, [1]]),
+    );
+  });
+
+  it('imports nothing of a multi-chunk workbook whose last chunk has a bad row', async () => {
+    const n = 2 * CHUNK + 2;
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const { people, appointments } = manyPeople(n, '坏批', unitName, '110107');
+    (people[n - 1] as unknown[])[2] = '88.03'; // two-digit year: refused by the checks
+    const res = await upload(await workbook(people, appointments));
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ errors: { row: number; column: string }[] }>().errors).toEqual([
+      expect.objectContaining({ row: n + 1, column: '出生年月' }),
+    ]);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
+    expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '坏批%'`)).toBe(0);
+  });
+
+  it('rolls back the chunks already written when a row of the last chunk fails in the database', async () => {
+    // The last person has the ID number of a cadre outside street1's scope: the plan cannot see that
+    // cadre (row-level security), so the row passes the checks and the unique index refuses its insert,
+    // after the first chunks were written in the same transaction.
+    const street1 = await loginAs(t, 'street1');
+    const own = (
+      await t.db.admin.query<{ path: string }>(
+        `SELECT o.path::text AS path FROM orgs o JOIN users u ON o.path <@ u.org_path
+          WHERE u.username = 'street1' AND o.active ORDER BY o.path LIMIT 1`,
+      )
+    ).rows[0]?.path as string;
+    const outside = idNumber(50, '110108');
+    const foreign = await upload(await workbook([person('域外', '男', '1988.03.01', outside)]));
+    expect(foreign.statusCode, foreign.body).toBe(200);
+    expect(
+      await adminCount(
+        t.db,
+        `SELECT 1 FROM cadres c JOIN users u ON u.username = 'street1' WHERE c.name = '域外' AND c.org_path <@ u.org_path`,
+      ),
+    ).toBe(0);
+
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const appointmentsBefore = await adminCount(t.db, 'SELECT 1 FROM cadre_appointments');
+    const n = 2 * CHUNK + 2;
+    const { people, appointments } = manyPeople(n, '回滚', own, '110109');
+    const last = people[n - 1] as unknown[];
+    for (const a of appointments) if (a[0] === last[16]) a[0] = outside;
+    last[16] = outside;
+    const res = await upload(await workbook(people, appointments), 'create', undefined, street1);
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadre_appointments')).toBe(appointmentsBefore);
+    expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '回滚%'`)).toBe(0);
   });
 
   it('refuses a file that is not a workbook', async () => {

@@ -1,6 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { shippedPacks } from '@ganbu/core';
+import { rulesFromPack } from '../src/modules/assessment/rounds.ts';
+import { ballotTokenHash } from '../src/modules/assessment/ballot-token.ts';
+import { createFieldCipher } from '../src/platform/field-cipher.ts';
+import { TEST_ENCRYPTION_KEY } from './db-urls.ts';
 import { multipartFile, type TestDb } from './helpers.ts';
 
 /** Objects of the actor's own street and of a foreign street, read past RLS by the admin login. */
@@ -13,7 +18,13 @@ export interface Fixture {
     cadreId: string;
     userId: string;
     correctionId: string;
+    /** an open assessment round organised by the foreign street, its target, and an unused slip */
+    roundId: string;
+    targetId: string;
+    ballotCode: string;
   };
+  /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
+  packId: string;
   /** every id of the foreign street's subtree (orgs, cadres, accounts): none may appear in an answer */
   foreignIds: string[];
   /** names of the foreign street's units (unique in the demo district) */
@@ -57,10 +68,38 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
      RETURNING id`,
     [cadre?.id],
   );
+  // an open round of the foreign street (Fengze street staff scheme) with one target and one unused slip
+  const rules = rulesFromPack(
+    shippedPacks().find((p) => p.id === 'fengze')!,
+    'street-annual',
+  );
+  const [round] = await q<{ id: string }>(
+    `INSERT INTO assessment_rounds (org_id, org_path, name, pack_id, pack_effective_from, scheme_id, rules,
+       period_start, period_end, state)
+     VALUES ($1, $2::ltree, '越权测试轮次', 'fengze', '2018-01-01', 'street-annual', $3, '2026-01-01', '2026-12-31', 'open')
+     RETURNING id`,
+    [s2.id, s2.path, JSON.stringify(rules)],
+  );
+  const [target] = await q<{ id: string }>(
+    `INSERT INTO assessment_targets (round_id, cadre_id, unit_id, unit_path, name)
+     SELECT $1, c.id, c.org_id, c.org_path, c.name FROM cadres c WHERE c.id = $2 RETURNING id`,
+    [round?.id, cadre?.id],
+  );
+  const ballotCode = 'ABCD-EFGH-JKMN';
+  await q(
+    `INSERT INTO ballot_tokens (round_id, group_id, unit_id, token_hash, batch_id)
+     VALUES ($1, 'leadership', $2, $3, gen_random_uuid())`,
+    [round?.id, s2.id, ballotTokenHash(createFieldCipher(TEST_ENCRYPTION_KEY), 'ABCDEFGHJKMN')],
+  );
+  const [pack] = await q<{ id: string }>(
+    `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
+  );
   const ids = await q<{ id: string }>(
     `SELECT id::text FROM orgs WHERE path <@ $1::ltree UNION ALL SELECT id::text FROM cadres WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree
-     UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree`,
+     UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM assessment_rounds WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree`,
     [s2.path],
   );
   return {
@@ -72,7 +111,11 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
       cadreId: cadre?.id as string,
       userId: user?.id as string,
       correctionId: correction?.id as string,
+      roundId: round?.id as string,
+      targetId: target?.id as string,
+      ballotCode,
     },
+    packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),
     foreignWorkbook: await workbookInto(s2.name),
     foreignOrgNames: (
@@ -82,8 +125,13 @@ export async function loadFixture(db: TestDb): Promise<Fixture> {
 }
 
 export interface MatrixEntry {
-  /** requests that aim at the foreign street (must be refused) or, for own-account routes, at oneself */
-  requests: (fx: Fixture) => (Omit<InjectOptions, 'method' | 'url'> & { id?: string })[];
+  /**
+   * requests that aim at the foreign street (must be refused) or, for own-account routes, at oneself;
+   * `id` fills `:id`, `params` the other path parameters
+   */
+  requests: (
+    fx: Fixture,
+  ) => (Omit<InjectOptions, 'method' | 'url'> & { id?: string; params?: Record<string, string> })[];
   /** true when the requests target the foreign unit: writes must fail */
   targetsForeign: boolean;
 }
@@ -240,6 +288,87 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     requests: (fx) => [{ ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) }],
     targetsForeign: false, // a check report of the uploaded file itself; it writes nothing
   },
+  // ---------------------------------------------------------------- assessment
+  'GET /api/packs': { requests: () => [{}], targetsForeign: false },
+  'GET /api/packs/:id': { requests: (fx) => [{ id: fx.packId }], targetsForeign: false },
+  'GET /api/assessment/rounds': { requests: () => [{}], targetsForeign: false },
+  'POST /api/assessment/rounds': {
+    requests: (fx) => [
+      { payload: roundInput(fx.foreign.orgId, [fx.foreign.cadreId]) },
+      { payload: roundInput(fx.own.orgId, [fx.foreign.cadreId]) },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/rounds/:id': { requests: (fx) => [{ id: fx.foreign.roundId }], targetsForeign: true },
+  'GET /api/assessment/rounds/:id/targets': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
+  'PUT /api/assessment/rounds/:id/targets/:targetId/report': {
+    requests: (fx) => [
+      { id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId }, payload: { report: '越权述职' } },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/assessment/rounds/:id/tokens': {
+    requests: (fx) => [
+      { id: fx.foreign.roundId, payload: { groupId: 'leadership', count: 1, unitId: fx.foreign.orgId } },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/assessment/rounds/:id/tokens/revoke': {
+    requests: (fx) => [{ id: fx.foreign.roundId, payload: { code: fx.foreign.ballotCode } }],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/rounds/:id/turnout': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
+  'POST /api/assessment/rounds/:id/transition': {
+    requests: (fx) => [{ id: fx.foreign.roundId, payload: { action: 'close' } }],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/rounds/:id/results': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
+  'POST /api/assessment/rounds/:id/waivers': {
+    requests: (fx) => [
+      {
+        id: fx.foreign.roundId,
+        payload: { targetId: fx.foreign.targetId, groupId: 'leadership', reason: '越权豁免' },
+      },
+    ],
+    targetsForeign: true,
+  },
+  'POST /api/assessment/rounds/:id/grades': {
+    requests: (fx) => [
+      {
+        id: fx.foreign.roundId,
+        payload: { targetId: fx.foreign.targetId, grade: 'excellent', reason: '越权调整' },
+      },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/rounds/:id/ballots.json': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
+  // the public ballot: a slip of the foreign street is a bearer credential, valid for anyone holding it —
+  // reading it shows that round's targets by design; the matrix checks that it changes nothing else
+  'POST /api/ballot/:token': {
+    requests: (fx) => [
+      {
+        params: { token: fx.foreign.ballotCode },
+        payload: { scores: [{ targetId: fx.own.orgId, points: [20, 20, 20, 30, 10] }] },
+      },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/ballot/:token': {
+    requests: () => [{ params: { token: 'XXXX-XXXX-XXXX' } }],
+    targetsForeign: false,
+  },
   'PUT /api/cadres/:id/photo': {
     requests: (fx) => [
       { id: fx.foreign.cadreId, payload: TINY_JPEG, headers: { 'content-type': 'image/jpeg' } },
@@ -247,6 +376,18 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
 };
+
+function roundInput(orgId: string, cadreIds: string[]) {
+  return {
+    name: '越权考核',
+    packId: 'fengze',
+    schemeId: 'street-annual',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    orgId,
+    population: { cadreIds },
+  };
+}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -286,8 +427,10 @@ export function sampleRecord(orgId: string) {
 }
 
 /** Fill `:id` in a route pattern. */
-export function urlFor(pattern: string, id: string | undefined): string {
-  return id ? pattern.replace(':id', id) : pattern;
+export function urlFor(pattern: string, id: string | undefined, params: Record<string, string> = {}): string {
+  let url = id ? pattern.replace(':id', id) : pattern;
+  for (const [k, v] of Object.entries(params)) url = url.replace(`:${k}`, v);
+  return url;
 }
 
 /** Routes outside the API matrix: the OpenAPI document and UI (static, public). */

@@ -60,6 +60,16 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(c::text, '|' ORDER BY c.id) FROM cadres c WHERE c.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM cadre_appointments a WHERE a.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cadre_corrections k WHERE k.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(r::text, '|' ORDER BY r.id) FROM assessment_rounds r WHERE r.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM assessment_targets x WHERE x.unit_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM ballot_tokens k
+                            WHERE k.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT count(*)::text FROM ballots b
+                            WHERE b.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(w::text, '|' ORDER BY w.target_id) FROM assessment_waivers w
+                            WHERE w.target_id IN (SELECT id FROM assessment_targets WHERE unit_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(v::text, '|' ORDER BY v.target_id) FROM assessment_overrides v
+                            WHERE v.target_id IN (SELECT id FROM assessment_targets WHERE unit_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(p.cadre_id::text || md5(p.bytes), '|' ORDER BY p.cadre_id) FROM cadre_photos p WHERE p.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
@@ -89,13 +99,13 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
           const auditBefore = await t.db.admin.query<{ n: number }>(
             'SELECT count(*)::int AS n FROM audit_log',
           );
-          const { id, ...rest } = req;
+          const { id, params, ...rest } = req;
           const res = await injectAs(t, session, {
             ...rest,
             method: route.method,
-            url: urlFor(route.url, id),
+            url: urlFor(route.url, id, params),
           });
-          const label = `${actor.username} ${route.method} ${urlFor(route.url, id)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+          const label = `${actor.username} ${route.method} ${urlFor(route.url, id, params)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
           expect(res.statusCode, label).toBeLessThan(500);
           for (const foreignId of fx.foreignIds) expect(res.body.includes(foreignId), label).toBe(false);
           const isXlsx =

@@ -22,11 +22,11 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
         if (!permission || can([role], permission)) continue;
         for (const req of ROUTE_MATRIX[`${route.method} ${route.url}`]?.requests(fx) ?? []) {
           const s = await loginAs(t, role);
-          const { id, ...rest } = req;
+          const { id, params, ...rest } = req;
           const res = await injectAs(t, s, {
             ...rest,
             method: route.method,
-            url: urlFor(route.url, id),
+            url: urlFor(route.url, id, params),
           });
           expectError(res, 403, 'FORBIDDEN');
           refused++;
