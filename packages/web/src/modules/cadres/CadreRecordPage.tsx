@@ -15,6 +15,8 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCadre, useHideCadre, useRevealCadre } from '../../hooks/api/cadres.ts';
 import { isApiError } from '../../lib/http.ts';
+import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.tsx';
+import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -22,7 +24,7 @@ import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
 
-const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras'] as const;
+const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras', 'corrections'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
 
@@ -90,6 +92,15 @@ export function CadreRecordPage() {
       ),
     );
   }
+  if (cadre && me.cadreId === id) {
+    actions.push(
+      <CorrectionRequestButton
+        key="correction"
+        cadre={cadre}
+        onSubmitted={() => setSearch({ tab: 'corrections' }, { replace: true })}
+      />,
+    );
+  }
   if (cadre && mayReveal) {
     actions.push(
       <Tooltip key="approval-form" title={t('approvalForm.buttonHint')}>
@@ -117,7 +128,12 @@ export function CadreRecordPage() {
     );
   }
 
-  const tabLabel = (key: TabKey) => <span data-testid={`cadre-tab-${key}`}>{t(`cadre.tabs.${key}`)}</span>;
+  const tabLabel = (key: TabKey) => (
+    <span data-testid={`cadre-tab-${key}`}>
+      {t(`cadre.tabs.${key}`)}
+      {key === 'corrections' ? <PendingCorrectionsBadge cadreId={id} /> : null}
+    </span>
+  );
   const body = (key: TabKey): ReactNode => {
     if (!cadre) return null;
     switch (key) {
@@ -131,6 +147,8 @@ export function CadreRecordPage() {
         return <FactsTab cadre={cadre} />;
       case 'extras':
         return <ExtrasTab cadre={cadre} />;
+      case 'corrections':
+        return <CorrectionsTab cadre={cadre} mayDecide={editCadres} onEditRecord={() => setEditing(true)} />;
     }
   };
 

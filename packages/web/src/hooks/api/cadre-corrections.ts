@@ -1,0 +1,58 @@
+import type { Correction, CorrectionCreateInput } from '@ganbu/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { http } from '../../lib/http.ts';
+
+export type CorrectionDecision = 'accepted' | 'rejected';
+
+export const correctionKeys = {
+  all: ['cadre-corrections'] as const,
+  ofCadre: (cadreId: string) => [...correctionKeys.all, cadreId] as const,
+};
+
+const cadreCorrectionsPath = (cadreId: string) => `/api/cadres/${encodeURIComponent(cadreId)}/corrections`;
+
+/** 更正申请 of one record, newest first (every status). */
+export function useCadreCorrections(cadreId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: correctionKeys.ofCadre(cadreId ?? ''),
+    queryFn: () => http.get<{ items: Correction[] }>(cadreCorrectionsPath(cadreId ?? '')),
+    enabled: enabled && !!cadreId,
+  });
+}
+
+/** 申请更正: a cadre asks for one field of their own record to be corrected. */
+export function useRequestCorrection() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ cadreId, input }: { cadreId: string; input: CorrectionCreateInput }) =>
+      http.post<Correction>(cadreCorrectionsPath(cadreId), input),
+    onSuccess: (_data, { cadreId }) => qc.invalidateQueries({ queryKey: correctionKeys.ofCadre(cadreId) }),
+    // The form shows the server's answer itself.
+    meta: { inlineError: true },
+  });
+}
+
+/**
+ * 采纳 / 不予采纳 (once). The server records the decision only; the record itself is corrected
+ * through the normal edit (which refreshes the record), so only the list is read again.
+ */
+export function useDecideCorrection() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      status,
+      note,
+    }: {
+      id: string;
+      cadreId: string;
+      status: CorrectionDecision;
+      note: string;
+    }) =>
+      http.post<Correction>(`/api/cadre-corrections/${encodeURIComponent(id)}/decision`, { status, note }),
+    // also after a failure: a 409 means someone else decided it, so the list is out of date
+    onSettled: (_data, _err, { cadreId }) =>
+      qc.invalidateQueries({ queryKey: correctionKeys.ofCadre(cadreId) }),
+    meta: { inlineError: true },
+  });
+}
