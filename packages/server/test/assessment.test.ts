@@ -207,7 +207,7 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
     expect(turnout).toEqual([
       {
         groupId: 'members-representatives',
-        groupName: expect.any(String),
+        groupName: expect.any(String) as string,
         issued: 31,
         used: 31,
         revoked: 0,
@@ -215,7 +215,7 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       },
       {
         groupId: 'village-committee',
-        groupName: expect.any(String),
+        groupName: expect.any(String) as string,
         issued: 10,
         used: 7,
         revoked: 1,
@@ -223,7 +223,7 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       },
       {
         groupId: 'town-committee',
-        groupName: expect.any(String),
+        groupName: expect.any(String) as string,
         issued: 7,
         used: 7,
         revoked: 0,

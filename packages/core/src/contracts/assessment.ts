@@ -87,6 +87,7 @@ export const RoundTargetSchema = z.object({
   post: z.string(),
   report: z.string(),
 });
+export type RoundTarget = z.infer<typeof RoundTargetSchema>;
 export const RoundTargetListSchema = z.object({ items: z.array(RoundTargetSchema) });
 
 // ------------------------------------------------------------------ tokens

@@ -81,7 +81,8 @@ export function checkBallot(
     if (!expected.has(s.targetId)) problems.push(`第 ${i + 1} 项：评议对象不在本票范围内`);
     else if (seen.has(s.targetId)) problems.push(`第 ${i + 1} 项：同一对象评了两次`);
     seen.add(s.targetId);
-    if (s.points.length !== criteria.length) problems.push(`第 ${i + 1} 项：应给出 ${criteria.length} 项评分`);
+    if (s.points.length !== criteria.length)
+      problems.push(`第 ${i + 1} 项：应给出 ${criteria.length} 项评分`);
     const hundredths = s.points.map((p, k) => {
       const h = Math.round(p * 100);
       const c = criteria[k];
@@ -128,7 +129,11 @@ async function castBallot(ctx: RequestContext, cipher: FieldCipher, code: string
     ],
   );
   // audited without address, token or ballot id (route config `anonymous`)
-  await ctx.audit({ action: 'assessment.ballot.cast', objectType: 'assessment_round', objectId: row.round_id });
+  await ctx.audit({
+    action: 'assessment.ballot.cast',
+    objectType: 'assessment_round',
+    objectId: row.round_id,
+  });
 }
 
 /** The public ballot (评议页): no login, a slip code in the path, one submission per slip. */

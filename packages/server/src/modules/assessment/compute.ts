@@ -42,7 +42,12 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
     `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
     [round.id],
   );
-  const { rows: scores } = await client.query<{ target_id: string; ballot_id: string; group_id: string; points: number[] }>(
+  const { rows: scores } = await client.query<{
+    target_id: string;
+    ballot_id: string;
+    group_id: string;
+    points: number[];
+  }>(
     `SELECT target_id, ballot_id, group_id, points FROM ballot_scores WHERE round_id = $1 ORDER BY ballot_id`,
     [round.id],
   );
@@ -59,10 +64,17 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
     list.push({ ballotId: s.ballot_id, groupId: s.group_id, points });
     ballotsOf.set(s.target_id, list);
   }
-  const waiverList: Waiver[] = waivers.map((w) => ({ targetId: w.target_id, groupId: w.group_id, reason: w.reason }));
+  const waiverList: Waiver[] = waivers.map((w) => ({
+    targetId: w.target_id,
+    groupId: w.group_id,
+    reason: w.reason,
+  }));
   const tallies = new Map<string, TargetTally>();
   for (const t of targets)
-    tallies.set(t.id, tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: waiverList }));
+    tallies.set(
+      t.id,
+      tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: waiverList }),
+    );
   const members = targets.map((t) => ({
     targetId: t.id,
     unitId: t.unit_id,
@@ -107,7 +119,14 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
       result: plain(
         {
           tally: ev.tallies.get(t.id),
-          rank: rank ? { population: rank.populationRank, of: rank.populationSize, unit: rank.unitRank, ofUnit: rank.unitSize } : null,
+          rank: rank
+            ? {
+                population: rank.populationRank,
+                of: rank.populationSize,
+                unit: rank.unitRank,
+                ofUnit: rank.unitSize,
+              }
+            : null,
           proposal,
         },
         decimals,
@@ -126,7 +145,10 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
     decimals,
   );
-  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, JSON.stringify(summary)]);
+  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [
+    round.id,
+    JSON.stringify(summary),
+  ]);
   await ctx.audit({
     action: 'assessment.round.computed',
     objectType: 'assessment_round',
@@ -178,7 +200,12 @@ export function checkOverrides(round: RoundRow, ev: Evaluation, overrides: Grade
       EXCEPTION_NOT_ALLOWED: '本方案不允许破格',
       APPROVAL_REF_REQUIRED: '破格须填写批准文号',
     };
-    const code = v.code === 'QUOTA_EXCEEDED' ? 'QUOTA_EXCEEDED' : v.code === 'REASON_REQUIRED' ? 'REASON_REQUIRED' : 'VALIDATION';
+    const code =
+      v.code === 'QUOTA_EXCEEDED'
+        ? 'QUOTA_EXCEEDED'
+        : v.code === 'REASON_REQUIRED'
+          ? 'REASON_REQUIRED'
+          : 'VALIDATION';
     throw new AppError(code === 'VALIDATION' ? 400 : 409, code, messages[v.code] ?? '等次调整不符合规则', {
       violations: blocking,
     });
@@ -191,8 +218,13 @@ export async function publishRound(ctx: RequestContext, round: RoundRow): Promis
   const ev = await evaluate(ctx, round);
   const insufficient = [...ev.tallies.values()].filter((t) => t.status === 'insufficient');
   if (insufficient.length)
-    throw new AppError(409, 'ROUND_INSUFFICIENT', `有 ${insufficient.length} 个考核对象评议人数不足，须延长评议或经批准豁免后才能公布`, {
-      targets: insufficient.map((t) => ({ targetId: t.targetId, groups: t.insufficientGroups })),
-    });
+    throw new AppError(
+      409,
+      'ROUND_INSUFFICIENT',
+      `有 ${insufficient.length} 个考核对象评议人数不足，须延长评议或经批准豁免后才能公布`,
+      {
+        targets: insufficient.map((t) => ({ targetId: t.targetId, groups: t.insufficientGroups })),
+      },
+    );
   checkOverrides(round, ev, await overridesOf(ctx, round.id));
 }

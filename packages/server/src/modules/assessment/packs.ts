@@ -28,7 +28,9 @@ export async function ensureShippedPacks(client: pg.Pool | pg.ClientBase): Promi
 }
 
 export async function selectedPackId(client: pg.ClientBase): Promise<string> {
-  const { rows } = await client.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [SELECTED_KEY]);
+  const { rows } = await client.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [
+    SELECTED_KEY,
+  ]);
   return rows[0]?.value ?? DEFAULT_PACK;
 }
 
@@ -53,7 +55,9 @@ function summary(row: PackRow, selected: string): PackSummary {
 
 export async function listPacks(client: pg.ClientBase): Promise<PackSummary[]> {
   const selected = await selectedPackId(client);
-  const { rows } = await client.query<PackRow>(`SELECT ${COLUMNS} FROM policy_packs ORDER BY pack_id, effective_from`);
+  const { rows } = await client.query<PackRow>(
+    `SELECT ${COLUMNS} FROM policy_packs ORDER BY pack_id, effective_from`,
+  );
   return rows.map((r) => summary(r, selected));
 }
 
@@ -66,7 +70,9 @@ export async function getPack(client: pg.ClientBase, id: string) {
 
 /** The version of a pack in force on a date (the date a period concerns). */
 export async function packOn(client: pg.ClientBase, packId: string, date: string): Promise<Pack> {
-  const { rows } = await client.query<PackRow>(`SELECT ${COLUMNS} FROM policy_packs WHERE pack_id = $1`, [packId]);
+  const { rows } = await client.query<PackRow>(`SELECT ${COLUMNS} FROM policy_packs WHERE pack_id = $1`, [
+    packId,
+  ]);
   const versions = rows.map(parse);
   if (!versions.length) throw new AppError(400, 'VALIDATION', `没有政策包“${packId}”`);
   const pack = packInForce(versions, date);

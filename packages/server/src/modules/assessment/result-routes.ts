@@ -25,7 +25,12 @@ interface StoredGroup {
   [key: string]: unknown;
 }
 interface StoredResult {
-  tally: { status: string; total: { value: string; fraction: string } | null; groups: StoredGroup[]; [k: string]: unknown };
+  tally: {
+    status: string;
+    total: { value: string; fraction: string } | null;
+    groups: StoredGroup[];
+    [k: string]: unknown;
+  };
   rank: { population: number; of: number; unit: number; ofUnit: number } | null;
   proposal: { reason: string; [k: string]: unknown } | null;
 }
@@ -48,7 +53,10 @@ export function suppressSmallGroups(result: StoredResult, minShown: number): Sto
   };
 }
 
-async function readableRound(ctx: RequestContext, id: string): Promise<{ round: RoundRow; organiser: boolean }> {
+async function readableRound(
+  ctx: RequestContext,
+  id: string,
+): Promise<{ round: RoundRow; organiser: boolean }> {
   const round = await findRound(ctx.client, id);
   const organiser = mayManage(ctx, round);
   if (!organiser && round.state !== 'published') throw forbidden('结果尚未公布');
@@ -84,7 +92,11 @@ export async function resultRoutes(app: FastifyInstance) {
         round: { id: round.id, name: round.name, state: round.state, schemeName: round.rules.scheme.name },
         organiser,
         grades: round.rules.gradeScale.grades,
-        raterGroups: round.rules.scheme.raterGroups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
+        raterGroups: round.rules.scheme.raterGroups.map((g) => ({
+          id: g.id,
+          name: g.name,
+          weight: g.weight,
+        })),
         minGroupSizeShown: round.rules.minGroupSizeShown,
         quotaRule: round.rules.quotaRule,
         summary: organiser ? await summaryOf(req.ctx, round.id) : null,
@@ -156,7 +168,8 @@ export async function resultRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const round = await roundToManage(req.ctx, req.params.id);
-      if (round.state !== 'computed') throw new AppError(409, 'ROUND_STATE', '计算结果后、公布前才能调整等次');
+      if (round.state !== 'computed')
+        throw new AppError(409, 'ROUND_STATE', '计算结果后、公布前才能调整等次');
       if (req.body.reason.length < 2) throw new AppError(400, 'REASON_REQUIRED', '调整等次必须填写理由');
       const ev = await evaluate(req.ctx, round);
       const others = (await overridesOf(req.ctx, round.id)).filter((o) => o.targetId !== req.body.targetId);
@@ -227,7 +240,11 @@ export async function resultRoutes(app: FastifyInstance) {
         `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
         [round.id],
       );
-      await req.ctx.audit({ action: 'assessment.ballots.export', objectType: 'assessment_round', objectId: round.id });
+      await req.ctx.audit({
+        action: 'assessment.ballots.export',
+        objectType: 'assessment_round',
+        objectId: round.id,
+      });
       void reply.header('content-disposition', `attachment; filename="ballots-${round.id}.json"`);
       return { round: { id: round.id, name: round.name, rules: round.rules }, targets, waivers, ballots };
     },
@@ -235,8 +252,9 @@ export async function resultRoutes(app: FastifyInstance) {
 }
 
 async function summaryOf(ctx: RequestContext, roundId: string): Promise<unknown> {
-  const { rows } = await ctx.client.query<{ summary: unknown }>(`SELECT summary FROM assessment_rounds WHERE id = $1`, [
-    roundId,
-  ]);
+  const { rows } = await ctx.client.query<{ summary: unknown }>(
+    `SELECT summary FROM assessment_rounds WHERE id = $1`,
+    [roundId],
+  );
   return rows[0]?.summary ?? null;
 }

@@ -11,6 +11,7 @@ import {
   TokenRevokeInputSchema,
   TurnoutSchema,
 } from '@ganbu/core';
+import type { RoundTarget } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -60,7 +61,10 @@ export async function roundRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/assessment/rounds/:id',
-    { config: read, schema: { tags, summary: '考核轮次', params: IdParamSchema, response: { 200: RoundSchema } } },
+    {
+      config: read,
+      schema: { tags, summary: '考核轮次', params: IdParamSchema, response: { 200: RoundSchema } },
+    },
     async (req) => toRound(req.ctx, await findRound(req.ctx.client, req.params.id)),
   );
 
@@ -77,7 +81,7 @@ export async function roundRoutes(app: FastifyInstance) {
     },
     async (req) => {
       await findRound(req.ctx.client, req.params.id);
-      const { rows } = await req.ctx.client.query(
+      const { rows } = await req.ctx.client.query<RoundTarget>(
         `SELECT t.id, t.cadre_id AS "cadreId", t.unit_id AS "unitId", coalesce(o.name, '') AS "unitName", t.name,
                 t.post, t.report
            FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
@@ -165,7 +169,12 @@ export async function roundRoutes(app: FastifyInstance) {
     '/api/assessment/rounds/:id/turnout',
     {
       config: manage,
-      schema: { tags, summary: '各评议组发票与投票情况', params: IdParamSchema, response: { 200: TurnoutSchema } },
+      schema: {
+        tags,
+        summary: '各评议组发票与投票情况',
+        params: IdParamSchema,
+        response: { 200: TurnoutSchema },
+      },
     },
     async (req) => {
       const round = await findRound(req.ctx.client, req.params.id);

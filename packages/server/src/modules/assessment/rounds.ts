@@ -77,12 +77,17 @@ export function toRound(ctx: RequestContext, r: RoundRow): Round {
 }
 
 export async function listRounds(client: pg.ClientBase): Promise<RoundRow[]> {
-  const { rows } = await client.query<RoundRow>(`${SELECT} ORDER BY r.period_end DESC, r.created_at DESC LIMIT 500`);
+  const { rows } = await client.query<RoundRow>(
+    `${SELECT} ORDER BY r.period_end DESC, r.created_at DESC LIMIT 500`,
+  );
   return rows;
 }
 
 export async function findRound(client: pg.ClientBase, id: string, lock = false): Promise<RoundRow> {
-  const { rows } = await client.query<RoundRow>(`${SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
+  const { rows } = await client.query<RoundRow>(
+    `${SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
+    [id],
+  );
   if (!rows[0]) throw notFound('考核轮次');
   return rows[0];
 }
@@ -94,16 +99,19 @@ export async function roundToManage(ctx: RequestContext, id: string): Promise<Ro
   return row;
 }
 
-export function rulesFromPack(
-  pack: Awaited<ReturnType<typeof packOn>>,
-  schemeId: string,
-): RoundRules {
+export function rulesFromPack(pack: Awaited<ReturnType<typeof packOn>>, schemeId: string): RoundRules {
   const scheme = pack.assessment.schemes.find((s) => s.id === schemeId);
   if (!scheme) throw new AppError(400, 'VALIDATION', `政策包“${pack.name}”中没有考核方案“${schemeId}”`);
   const gradeScale = pack.assessment.gradeScales.find((g) => g.id === scheme.gradeScaleId);
   if (!gradeScale) throw new AppError(500, 'PACK_INVALID', '考核方案引用的等次不存在');
   const quotaRule = pack.assessment.quotaRules.find((q) => q.id === scheme.quotaRuleId) ?? null;
-  return { packName: pack.name, scheme, gradeScale, quotaRule, minGroupSizeShown: pack.assessment.minGroupSizeShown };
+  return {
+    packName: pack.name,
+    scheme,
+    gradeScale,
+    quotaRule,
+    minGroupSizeShown: pack.assessment.minGroupSizeShown,
+  };
 }
 
 /** Create a round in 'draft' with its targets: the scheme as in force on the period's last day. */
@@ -111,7 +119,8 @@ export async function createRound(ctx: RequestContext, input: RoundCreateInput):
   const client = ctx.client;
   const actor = ctx.actor;
   if (!actor) throw forbidden();
-  if (input.periodEnd < input.periodStart) throw new AppError(400, 'VALIDATION', '考核期间的结束日期早于开始日期');
+  if (input.periodEnd < input.periodStart)
+    throw new AppError(400, 'VALIDATION', '考核期间的结束日期早于开始日期');
   const packId = input.packId ?? (await selectedPackId(client));
   const pack = await packOn(client, packId, input.periodEnd);
   const rules = rulesFromPack(pack, input.schemeId);
@@ -169,7 +178,12 @@ export async function createRound(ctx: RequestContext, input: RoundCreateInput):
     action: 'assessment.round.create',
     objectType: 'assessment_round',
     objectId: roundId,
-    after: { name: input.name, packId: pack.id, version: pack.version.effectiveFrom, scheme: rules.scheme.id },
+    after: {
+      name: input.name,
+      packId: pack.id,
+      version: pack.version.effectiveFrom,
+      scheme: rules.scheme.id,
+    },
   });
   return roundId;
 }
@@ -186,10 +200,15 @@ const TRANSITIONS: Record<RoundAction, { from: RoundState[]; to: RoundState }> =
 export function nextState(state: RoundState, action: RoundAction): RoundState {
   const t = TRANSITIONS[action];
   if (!t.from.includes(state))
-    throw new AppError(409, 'ROUND_STATE', `当前状态（${STATE_NAMES[state]}）不能执行“${ACTION_NAMES[action]}”`, {
-      state,
-      action,
-    });
+    throw new AppError(
+      409,
+      'ROUND_STATE',
+      `当前状态（${STATE_NAMES[state]}）不能执行“${ACTION_NAMES[action]}”`,
+      {
+        state,
+        action,
+      },
+    );
   return t.to;
 }
 

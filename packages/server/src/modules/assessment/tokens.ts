@@ -33,10 +33,10 @@ export async function issueTokens(
   if (group.rates === 'all' && unitId)
     throw new AppError(400, 'VALIDATION', `“${group.name}”评议全部对象，不按单位发放`);
   if (unitId) {
-    const { rows } = await ctx.client.query(`SELECT 1 FROM assessment_targets WHERE round_id = $1 AND unit_id = $2`, [
-      row.id,
-      unitId,
-    ]);
+    const { rows } = await ctx.client.query(
+      `SELECT 1 FROM assessment_targets WHERE round_id = $1 AND unit_id = $2`,
+      [row.id, unitId],
+    );
     if (!rows.length) throw new AppError(400, 'VALIDATION', '该单位没有本轮考核对象');
   }
   const { rows: live } = await ctx.client.query<{ n: number }>(
@@ -80,10 +80,10 @@ export async function revokeToken(ctx: RequestContext, cipher: FieldCipher, row:
   if (!token) throw notFound('评议票');
   if (token.state === 'used') throw new AppError(409, 'TOKEN_USED', '该评议票已投出，不能作废');
   if (token.state === 'revoked') throw new AppError(409, 'CONFLICT', '该评议票已作废');
-  await ctx.client.query(`UPDATE ballot_tokens SET state = 'revoked' WHERE round_id = $1 AND token_hash = $2`, [
-    row.id,
-    hash,
-  ]);
+  await ctx.client.query(
+    `UPDATE ballot_tokens SET state = 'revoked' WHERE round_id = $1 AND token_hash = $2`,
+    [row.id, hash],
+  );
   await ctx.audit({ action: 'assessment.tokens.revoke', objectType: 'assessment_round', objectId: row.id });
 }
 
