@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApp,
@@ -336,6 +337,19 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       finalGrade: 'basic',
       finalGradeName: '基本称职',
     });
+
+    // the results table as Excel: the same figures, the small group withheld
+    const xlsx = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    const rowsOut = [3, 4].map((n) => (sheet.getRow(n).values as unknown[]).slice(1));
+    const col = (h: string) => header.indexOf(h);
+    expect(rowsOut.map((r) => r[col('综合得分')]).sort()).toEqual([84.5, 88.59]);
+    expect(rowsOut.map((r) => r[col('确定等次')]).sort()).toEqual(['基本称职', '称职']);
+    expect(rowsOut.map((r) => r[col('村（社区）“两委”班子得分')])).toContain('不足3票不单列');
 
     // SECURITY 21: a ballot row has no slip, no account, no address, only a day and a random id
     const columns = (

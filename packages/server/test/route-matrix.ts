@@ -332,6 +332,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     requests: (fx) => [{ id: fx.foreign.roundId }],
     targetsForeign: true,
   },
+  'GET /api/assessment/rounds/:id/results.xlsx': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
   'POST /api/assessment/rounds/:id/waivers': {
     requests: (fx) => [
       {

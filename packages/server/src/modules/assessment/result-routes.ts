@@ -4,7 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { checkOverrides, evaluate, overridesOf } from './compute.ts';
+import { writeResultsWorkbook, type ResultSheetRow } from './results-workbook.ts';
 import { findRound, mayManage, roundToManage, type RoundRow } from './rounds.ts';
 
 interface ResultRow {
@@ -81,13 +83,6 @@ export async function resultRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { round, organiser } = await readableRound(req.ctx, req.params.id);
-      const { rows } = await req.ctx.client.query<ResultRow>(
-        `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS unit_name, t.result, t.proposed_grade, t.final_grade,
-                t.override_reason
-           FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
-          WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
-        [round.id],
-      );
       return {
         round: { id: round.id, name: round.name, state: round.state, schemeName: round.rules.scheme.name },
         organiser,
@@ -100,22 +95,34 @@ export async function resultRoutes(app: FastifyInstance) {
         minGroupSizeShown: round.rules.minGroupSizeShown,
         quotaRule: round.rules.quotaRule,
         summary: organiser ? await summaryOf(req.ctx, round.id) : null,
-        targets: rows.map((t) => ({
-          id: t.id,
-          name: t.name,
-          post: t.post,
-          unitName: t.unit_name,
-          status: t.result?.tally.status ?? null,
-          total: t.result?.tally.total ?? null,
-          rank: t.result?.rank ?? null,
-          proposedGrade: t.proposed_grade,
-          proposedGradeName: GRADE_NAME(round, t.proposed_grade),
-          finalGrade: t.final_grade,
-          finalGradeName: GRADE_NAME(round, t.final_grade),
-          overrideReason: t.override_reason,
-          explanation: t.result ? suppressSmallGroups(t.result, round.rules.minGroupSizeShown) : null,
-        })),
+        targets: await targetResults(req.ctx, round),
       };
+    },
+  );
+
+  r.get(
+    '/api/assessment/rounds/:id/results.xlsx',
+    {
+      config: { permission: 'assessment.read' },
+      schema: { tags, summary: '导出考核结果（Excel）', params: IdParamSchema },
+    },
+    async (req, reply) => {
+      const { round } = await readableRound(req.ctx, req.params.id);
+      const rows = (await targetResults(req.ctx, round)).map((t) => ({
+        ...t,
+        total: t.total?.value ?? null,
+        groups: (t.explanation?.tally.groups ?? []) as unknown as ResultSheetRow['groups'],
+      }));
+      const body = await spoolToTempFile((out) => writeResultsWorkbook(round.name, round.rules, rows, out));
+      await req.ctx.audit({
+        action: 'assessment.results.export',
+        objectType: 'assessment_round',
+        objectId: round.id,
+      });
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment(`${round.name}-考核结果.xlsx`));
+      return body;
     },
   );
 
@@ -249,6 +256,32 @@ export async function resultRoutes(app: FastifyInstance) {
       return { round: { id: round.id, name: round.name, rules: round.rules }, targets, waivers, ballots };
     },
   );
+}
+
+/** Every target of the round the reader may see (row-level security), with its stored figures. */
+async function targetResults(ctx: RequestContext, round: RoundRow) {
+  const { rows } = await ctx.client.query<ResultRow>(
+    `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS unit_name, t.result, t.proposed_grade, t.final_grade,
+            t.override_reason
+       FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
+      WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
+    [round.id],
+  );
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    post: t.post,
+    unitName: t.unit_name,
+    status: t.result?.tally.status ?? null,
+    total: t.result?.tally.total ?? null,
+    rank: t.result?.rank ?? null,
+    proposedGrade: t.proposed_grade,
+    proposedGradeName: GRADE_NAME(round, t.proposed_grade),
+    finalGrade: t.final_grade,
+    finalGradeName: GRADE_NAME(round, t.final_grade),
+    overrideReason: t.override_reason,
+    explanation: t.result ? suppressSmallGroups(t.result, round.rules.minGroupSizeShown) : null,
+  }));
 }
 
 async function summaryOf(ctx: RequestContext, roundId: string): Promise<unknown> {

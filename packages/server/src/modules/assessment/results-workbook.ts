@@ -1,0 +1,71 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { safeCell } from '../audit/export.ts';
+import type { RoundRules } from './rounds.ts';
+
+export interface ResultSheetRow {
+  name: string;
+  post: string;
+  unitName: string;
+  status: string | null;
+  total: string | null;
+  rank: { population: number; of: number; unit: number; ofUnit: number } | null;
+  groups: { groupId: string; ballotCount: number; suppressed: boolean; value?: { value: string } | null }[];
+  proposedGradeName: string | null;
+  finalGradeName: string | null;
+  overrideReason: string | null;
+}
+
+/** 考核结果表: one row per target as on the results page; small groups' figures withheld there too. */
+export async function writeResultsWorkbook(
+  roundName: string,
+  rules: RoundRules,
+  rows: ResultSheetRow[],
+  out: Writable,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const ws = wb.addWorksheet('考核结果', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const groups = rules.scheme.raterGroups;
+  const headers = [
+    '总排名',
+    '单位内排名',
+    '姓名',
+    '单位',
+    '职务',
+    ...groups.flatMap((g) => [`${g.name}（${g.weight}%）票数`, `${g.name}得分`]),
+    '综合得分',
+    '状态',
+    '建议等次',
+    '确定等次',
+    '调整理由',
+  ];
+  const title = ws.addRow([safeCell(`${roundName}（${rules.scheme.name}）`)]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  const head = ws.addRow(headers);
+  head.font = { bold: true };
+  head.commit();
+  ws.columns = headers.map((h) => ({ width: Math.max(8, Math.min(28, h.length * 2)) }));
+  for (const r of rows) {
+    ws.addRow([
+      r.rank?.population ?? null,
+      r.rank?.unit ?? null,
+      safeCell(r.name),
+      safeCell(r.unitName),
+      safeCell(r.post),
+      ...groups.flatMap((g) => {
+        const got = r.groups.find((x) => x.groupId === g.id);
+        if (!got) return [0, null];
+        if (got.suppressed) return [got.ballotCount, `不足${rules.minGroupSizeShown}票不单列`];
+        return [got.ballotCount, got.value ? Number(got.value.value) : null];
+      }),
+      r.total === null ? null : Number(r.total),
+      r.status === 'insufficient' ? '人数不足' : r.status === 'sufficient' ? '有效' : null,
+      safeCell(r.proposedGradeName ?? ''),
+      safeCell(r.finalGradeName ?? ''),
+      safeCell(r.overrideReason ?? ''),
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
