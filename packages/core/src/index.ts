@@ -36,3 +36,4 @@ export * from './assessment/rank.ts';
 export * from './assessment/quota.ts';
 export * from './assessment/proposal.ts';
 export * from './assessment/overrides.ts';
+export * from './assessment/evaluate.ts';

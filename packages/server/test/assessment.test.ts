@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recount } from '../src/cli/recount.ts';
 import {
   createTestApp,
   expectError,
@@ -350,6 +354,29 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
     expect(rowsOut.map((r) => r[col('综合得分')]).sort()).toEqual([84.5, 88.59]);
     expect(rowsOut.map((r) => r[col('确定等次')]).sort()).toEqual(['基本称职', '称职']);
     expect(rowsOut.map((r) => r[col('村（社区）“两委”班子得分')])).toContain('不足3票不单列');
+
+    // SECURITY 24: anyone with the anonymous export and the pack recounts every published figure
+    const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);
+    expect(exported.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'recount-'));
+    const ballotsFile = join(dir, 'ballots.json');
+    const resultsFile = join(dir, 'results.json');
+    writeFileSync(ballotsFile, exported.body);
+    writeFileSync(resultsFile, (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).body);
+    const packFile = new URL('../../core/src/policy/packs/jinwan.json', import.meta.url).pathname;
+    const out: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile, pack: packFile }, (m) => out.push(m))).toBe(0);
+    expect(out).toContain('规则与政策包 jinwan（2017-10-01 版）一致');
+    expect(out.at(-1)).toBe('复核一致：2 个对象的得分和建议等次与公布结果相同');
+    expect(out.some((l) => l.includes('88.59\t37652/425'))).toBe(true);
+    // one changed point in one ballot shows
+    const tampered = exported.json<{ ballots: { scores: { targetId: string; points: number[] }[] }[] }>();
+    const victim = tampered.ballots.find((b) => b.scores.some((x) => x.targetId === ta))!;
+    victim.scores.find((x) => x.targetId === ta)!.points[0]! -= 100;
+    writeFileSync(ballotsFile, JSON.stringify(tampered));
+    const out2: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
+    expect(out2.at(-1)).toBe('复核发现 1 处不一致');
 
     // SECURITY 21: a ballot row has no slip, no account, no address, only a day and a random id
     const columns = (

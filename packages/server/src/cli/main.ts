@@ -9,6 +9,7 @@ import { migrateDatabase, openAppPool } from '../db/database.ts';
 import { startEmbedded, type EmbeddedDb } from '../db/embedded.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, hasAnyOrg, seedDemo } from '../demo/seed.ts';
 import { totpCode } from '../modules/auth/totp.ts';
+import { recount } from './recount.ts';
 import { verifyChain } from '../modules/audit/repository.ts';
 import { purgeAudit } from '../modules/audit/retention.ts';
 import { createFieldCipher } from '../platform/field-cipher.ts';
@@ -24,6 +25,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   backup --out FILE                         consistent logical dump (gzip)
   restore --in FILE                         restore a dump into an empty, migrated database
   demo-totp --username U                    current TOTP code of a demo admin account (demo secrets only)
+  assessment-recount --in BALLOTS.json [--results RESULTS.json] [--pack PACK.json]
+                                            recompute a round from its anonymous ballot export (no database);
+                                            compare with published results; exit 1 on any difference
 Settings: DATA_DIR (embedded database) or DATABASE_URL (PostgreSQL server).`;
 
 /** The running app's embedded server when there is one (read its port), else start it for this command. */
@@ -64,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       role: { type: 'string' },
       'org-code': { type: 'string' },
+      results: { type: 'string' },
+      pack: { type: 'string' },
     },
   });
   if (!command || command === 'help') {
@@ -74,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
     if (!values.username) throw new Error('--username is required');
     console.log(totpCode(demoTotpSecret(values.username), new Date()));
     return 0;
+  }
+  if (command === 'assessment-recount') {
+    if (!values.in) throw new Error('--in is required');
+    return recount({ in: values.in, results: values.results, pack: values.pack });
   }
   const config = readConfig();
   const secrets = loadSecrets(config.dataDir);

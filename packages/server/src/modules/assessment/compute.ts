@@ -1,17 +1,13 @@
 import {
   applyOverrides,
-  proposeGrades,
-  rankTargets,
-  tallyTarget,
+  evaluateRound,
   toDecimal,
   toFractionString,
   type GradeOverride,
   type OverrideResult,
-  type ProposalResult,
   type Rational,
-  type Ranking,
-  type TargetBallot,
-  type TargetTally,
+  type RoundEvaluation,
+  type StoredBallotScore,
   type Waiver,
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
@@ -24,68 +20,39 @@ interface TargetRow {
   parent_unit_id: string | null;
 }
 
-export interface Evaluation {
+export interface Evaluation extends RoundEvaluation {
   targets: TargetRow[];
-  tallies: Map<string, TargetTally>;
-  ranking: Ranking;
-  proposal: ProposalResult;
 }
 
 /**
  * Tally, rank and propose grades for a round from its stored anonymous ballots, waivers and the rules
- * copied from the pack: the same inputs always give the same figures (the recount CLI does this too).
+ * copied from the pack (core `evaluateRound`, the same function the recount CLI runs on an export).
  */
 export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
-  const { scheme, gradeScale, quotaRule } = round.rules;
   const client = ctx.client;
   const { rows: targets } = await client.query<TargetRow>(
     `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
     [round.id],
   );
-  const { rows: scores } = await client.query<{
-    target_id: string;
-    ballot_id: string;
-    group_id: string;
-    points: number[];
-  }>(
-    `SELECT target_id, ballot_id, group_id, points FROM ballot_scores WHERE round_id = $1 ORDER BY ballot_id`,
+  const { rows: scores } = await client.query<StoredBallotScore>(
+    `SELECT target_id AS "targetId", ballot_id AS "ballotId", group_id AS "groupId", points
+       FROM ballot_scores WHERE round_id = $1 ORDER BY ballot_id`,
     [round.id],
   );
-  const { rows: waivers } = await client.query<{ target_id: string; group_id: string; reason: string }>(
-    `SELECT target_id, group_id, reason FROM assessment_waivers WHERE round_id = $1`,
+  const { rows: waivers } = await client.query<Waiver>(
+    `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
     [round.id],
   );
   if (scores.length > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
-  const ballotsOf = new Map<string, TargetBallot[]>();
-  for (const s of scores) {
-    const points: Record<string, string> = {};
-    scheme.criteria.forEach((c, k) => (points[c.id] = ((s.points[k] ?? 0) / 100).toFixed(2)));
-    const list = ballotsOf.get(s.target_id) ?? [];
-    list.push({ ballotId: s.ballot_id, groupId: s.group_id, points });
-    ballotsOf.set(s.target_id, list);
-  }
-  const waiverList: Waiver[] = waivers.map((w) => ({
-    targetId: w.target_id,
-    groupId: w.group_id,
-    reason: w.reason,
-  }));
-  const tallies = new Map<string, TargetTally>();
-  for (const t of targets)
-    tallies.set(
-      t.id,
-      tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: waiverList }),
-    );
-  const members = targets.map((t) => ({
-    targetId: t.id,
-    unitId: t.unit_id,
-    // a unit without a parent (the district itself) is its own quota parent
-    parentId: t.parent_unit_id ?? t.unit_id,
-    tally: tallies.get(t.id)!,
-  }));
-  const ranking = rankTargets(members);
-  // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
-  const proposal = proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto: new Map() });
-  return { targets, tallies, ranking, proposal };
+  const ev = evaluateRound({
+    rules: round.rules,
+    targets: targets.map((t) => ({ id: t.id, unitId: t.unit_id, parentUnitId: t.parent_unit_id })),
+    scores,
+    waivers,
+    // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
+    veto: new Map(),
+  });
+  return { ...ev, targets };
 }
 
 /** JSON-safe copy: exact rationals as {fraction, value}, bigints as strings, Maps as objects. */

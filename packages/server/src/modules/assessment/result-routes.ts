@@ -253,7 +253,12 @@ export async function resultRoutes(app: FastifyInstance) {
         objectId: round.id,
       });
       void reply.header('content-disposition', `attachment; filename="ballots-${round.id}.json"`);
-      return { round: { id: round.id, name: round.name, rules: round.rules }, targets, waivers, ballots };
+      return {
+        round: { id: round.id, name: round.name, periodEnd: round.period_end, rules: round.rules },
+        targets,
+        waivers,
+        ballots,
+      };
     },
   );
 }

@@ -1,0 +1,77 @@
+import type { GradeScale, QuotaRule, Scheme } from '../policy/assessment-section.ts';
+import { proposeGrades, type ProposalResult } from './proposal.ts';
+import { rankTargets, type Ranking } from './rank.ts';
+import { tallyTarget, type TargetBallot, type TargetTally, type Waiver } from './tally.ts';
+
+/** What a round computes with (the pack's scheme, grade scale and quota rule, as copied into the round). */
+export interface RoundRulesInput {
+  scheme: Scheme;
+  gradeScale: GradeScale;
+  quotaRule: QuotaRule | null;
+}
+
+export interface EvaluationTarget {
+  id: string;
+  unitId: string;
+  /** the unit's parent; null for a unit at the top (it is then its own quota parent) */
+  parentUnitId: string | null;
+}
+
+/** An anonymous ballot as stored and exported: points per criterion in hundredths, in scheme order. */
+export interface StoredBallotScore {
+  ballotId: string;
+  groupId: string;
+  targetId: string;
+  points: readonly number[];
+}
+
+export interface RoundEvaluation {
+  tallies: Map<string, TargetTally>;
+  ranking: Ranking;
+  proposal: ProposalResult;
+}
+
+/**
+ * Tally, rank and propose grades for a whole round from its anonymous ballots, waivers and rules: the
+ * server's computation and the recount CLI run this same function, so anyone with the ballot export can
+ * reproduce every published figure. `veto` comes from the eligibility rules.
+ */
+export function evaluateRound(input: {
+  rules: RoundRulesInput;
+  targets: readonly EvaluationTarget[];
+  scores: readonly StoredBallotScore[];
+  waivers: readonly Waiver[];
+  veto?: ReadonlyMap<string, readonly string[]>;
+}): RoundEvaluation {
+  const { scheme, gradeScale, quotaRule } = input.rules;
+  const ballotsOf = new Map<string, TargetBallot[]>();
+  for (const s of input.scores) {
+    const points: Record<string, string> = {};
+    scheme.criteria.forEach((c, k) => (points[c.id] = ((s.points[k] ?? 0) / 100).toFixed(2)));
+    const list = ballotsOf.get(s.targetId) ?? [];
+    list.push({ ballotId: s.ballotId, groupId: s.groupId, points });
+    ballotsOf.set(s.targetId, list);
+  }
+  const tallies = new Map<string, TargetTally>();
+  for (const t of input.targets)
+    tallies.set(
+      t.id,
+      tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: input.waivers }),
+    );
+  const members = input.targets.map((t) => ({
+    targetId: t.id,
+    unitId: t.unitId,
+    parentId: t.parentUnitId ?? t.unitId,
+    tally: tallies.get(t.id)!,
+  }));
+  return {
+    tallies,
+    ranking: rankTargets(members),
+    proposal: proposeGrades({
+      scale: gradeScale,
+      rule: quotaRule,
+      targets: members,
+      veto: input.veto ?? new Map(),
+    }),
+  };
+}
