@@ -36,6 +36,8 @@ async function main() {
     log(`demo district loaded: ${seeded.orgs} units, ${seeded.cadres} cadres`);
     log(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
     for (const [user, secret] of Object.entries(seeded.totp)) log(`  TOTP secret of ${user}: ${secret}`);
+    log(`demo ballot slips (${seeded.slips.roundName}, ${seeded.slips.groupName}):`);
+    for (const code of seeded.slips.codes) log(`  http://localhost:${config.port}/ballot#${code}`);
   }
 
   const app = await buildApp({ pool: db.appPool, cipher, config, loginRateMax: config.loginRateMax });

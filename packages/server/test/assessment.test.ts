@@ -418,3 +418,38 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
     expect(log).toContain('/api/ballot/***');
   });
 });
+
+describe('[assessment] the demo district: last year published, this year open', () => {
+  it('a cadre sees only their own published result; another street sees nothing; results hidden while open', async () => {
+    const cadre = await loginAs(t, 'cadre');
+    const rounds = (await as(cadre, 'GET', '/api/assessment/rounds')).json<{
+      items: { id: string; name: string; state: string; manageable: boolean }[];
+    }>().items;
+    const published = rounds.find((r) => r.state === 'published' && r.name.includes('机关工作人员考核'))!;
+    const open = rounds.find((r) => r.state === 'open')!;
+    expect(published.manageable).toBe(false);
+    const mine = (await as(cadre, 'GET', `/api/assessment/rounds/${published.id}/results`)).json<{
+      targets: { name: string; total: { value: string } | null; finalGradeName: string }[];
+    }>();
+    const { rows } = await t.db.admin.query<{ name: string }>(
+      `SELECT c.name FROM users u JOIN cadres c ON c.id = u.cadre_id WHERE u.username = 'cadre'`,
+    );
+    expect(mine.targets.map((x) => x.name)).toEqual([rows[0]?.name]);
+    expect(mine.targets[0]?.total?.value).toMatch(/^\d{2}\.\d{2}$/);
+    expectError(await as(cadre, 'GET', `/api/assessment/rounds/${open.id}/results`), 403, 'FORBIDDEN');
+    const street2 = await loginAs(t, 'street2');
+    expectError(await as(street2, 'GET', `/api/assessment/rounds/${published.id}/results`), 404, 'NOT_FOUND');
+    // the organising street sees every staff member, ranked, within the 20 % quota of 优秀
+    const street1 = await loginAs(t, 'street1');
+    const all = (await as(street1, 'GET', `/api/assessment/rounds/${published.id}/results`)).json<{
+      targets: { finalGrade: string; rank: { population: number } | null }[];
+      summary: { plan: { groups: { count: { n: number; places: number } }[] } };
+    }>();
+    const n = all.targets.length;
+    expect(all.summary.plan.groups[0]?.count).toMatchObject({ n, places: Math.floor((n * 20) / 100) });
+    expect(all.targets.filter((x) => x.finalGrade === 'excellent').length).toBeLessThanOrEqual(
+      Math.floor(n / 5),
+    );
+    expect(all.targets.map((x) => x.rank?.population).sort((a, b) => (a ?? 0) - (b ?? 0))[0]).toBe(1);
+  });
+});

@@ -115,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
             `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} / ${DEMO_PASSWORD}`,
           );
           for (const [u, s] of Object.entries(r.totp)) console.log(`TOTP secret of ${u}: ${s}`);
+          console.log(
+            `ballot slips to try (${r.slips.roundName}, ${r.slips.groupName}): /ballot#${r.slips.codes.join(', /ballot#')}`,
+          );
           return 0;
         } finally {
           await pool.end();

@@ -4,6 +4,7 @@ import { CadreRecordInputSchema } from '@ganbu/core';
 import { generateDemoDistrict, type DemoDistrict } from '@ganbu/core/demo/district';
 import { generateDemoRecords } from '@ganbu/core/demo/records';
 import { insertCadre, replaceAppointments, savePhoto } from '../modules/cadre/repository.ts';
+import { seedDemoAssessment, type DemoSlips } from './assessment.ts';
 import { demoAvatar } from './avatar.ts';
 import { cadreWrite } from '../modules/cadre/service.ts';
 import { Secret } from 'otpauth';
@@ -105,7 +106,7 @@ export async function seedDemo(
   pool: pg.Pool,
   cipher: FieldCipher,
   opts: { seed?: number; now?: Date } = {},
-): Promise<{ orgs: number; cadres: number; totp: Record<string, string> }> {
+): Promise<{ orgs: number; cadres: number; totp: Record<string, string>; slips: DemoSlips }> {
   const district = generateDemoDistrict({ seed: opts.seed ?? 1 });
   const now = opts.now ?? new Date();
   const client = await pool.connect();
@@ -174,6 +175,7 @@ export async function seedDemo(
         ],
       );
     }
+    const slips = await seedDemoAssessment(client, cipher, now, opts.seed ?? 1);
     await appendAudit(client, {
       at: now,
       actor: null,
@@ -187,7 +189,7 @@ export async function seedDemo(
       },
     });
     await client.query('COMMIT');
-    return { orgs: district.orgs.length, cadres: district.cadres.length, totp };
+    return { orgs: district.orgs.length, cadres: district.cadres.length, totp, slips };
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;

@@ -8,9 +8,9 @@ import type { FieldCipher } from '../../platform/field-cipher.ts';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const LENGTH = 12;
 
-export function newBallotCode(): string {
+export function newBallotCode(pick: (n: number) => number = randomInt): string {
   let code = '';
-  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < LENGTH; i++) code += ALPHABET[pick(ALPHABET.length)];
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 

@@ -52,7 +52,7 @@ export async function issueTokens(
       `“${group.name}”最多 ${group.maxRaters} 人评议，已发放 ${already} 张，本次最多还能发放 ${Math.max(0, group.maxRaters - already)} 张`,
     );
   const batchId = randomUUID();
-  const codes = Array.from({ length: input.count }, newBallotCode);
+  const codes = Array.from({ length: input.count }, () => newBallotCode());
   await ctx.client.query(
     `INSERT INTO ballot_tokens (round_id, group_id, unit_id, token_hash, batch_id)
      SELECT $1, $2, $3, h, $4 FROM unnest($5::text[]) AS h`,

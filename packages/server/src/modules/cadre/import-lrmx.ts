@@ -11,9 +11,11 @@ import {
   type CadreRecord,
   type LrmxPerson,
 } from '@ganbu/core';
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
+import * as bulk from './bulk-write.ts';
 import { photoType } from './photo.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, idNumberIndex } from './sensitive.ts';
@@ -85,50 +87,78 @@ export async function importLrmx(
   cipher: FieldCipher,
   files: UploadedFile[],
   orgId: string,
+  { chunkRows = bulk.BULK_CHUNK_ROWS }: { chunkRows?: number } = {},
 ) {
   const errors: LrmxFileError[] = [];
   const parsed = parseFiles(files, errors);
   const today = ctx.now.toISOString().slice(0, 10);
+  const checked = parsed.map((p) => ({
+    file: p.file,
+    photo: p.person.photo,
+    result: CadreRecordInputSchema.safeParse(recordFromPerson(p.person, orgId).input),
+  }));
+  // the ID numbers already in the registry (in scope), all in one look-up instead of one query per file
+  const hashes = checked.flatMap((c) =>
+    c.result.success && c.result.data.idNumber ? [idNumberIndex(cipher, c.result.data.idNumber)] : [],
+  );
+  const existing = await bulk.findCadreIdsByIdNumberHashes(ctx.client, hashes);
   const ready: { file: string; record: CadreRecord; photo: Uint8Array | null }[] = [];
   const seen = new Map<string, string>();
-  for (const p of parsed) {
-    const { input } = recordFromPerson(p.person, orgId);
-    const result = CadreRecordInputSchema.safeParse(input);
+  for (const { file, photo, result } of checked) {
     if (!result.success) {
       for (const issue of result.error.issues)
-        errors.push({ file: p.file, field: issue.path.join('.'), message: issue.message });
+        errors.push({ file, field: issue.path.join('.'), message: issue.message });
       continue;
     }
     for (const problem of validateCadreRecord(result.data, today))
-      errors.push({ file: p.file, field: problem.field, message: problem.message });
+      errors.push({ file, field: problem.field, message: problem.message });
     const id = result.data.idNumber;
     if (id) {
       const other = seen.get(id);
-      if (other) errors.push({ file: p.file, field: 'idNumber', message: `与 ${other} 是同一身份证号` });
-      seen.set(id, p.file);
-      if (await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, id))) {
+      if (other) errors.push({ file, field: 'idNumber', message: `与 ${other} 是同一身份证号` });
+      seen.set(id, file);
+      if (existing.has(idNumberIndex(cipher, id))) {
         errors.push({
-          file: p.file,
+          file,
           field: 'idNumber',
           message: '该干部已在信息库中，请用“比对更新”逐项确认差异',
         });
       }
     }
-    ready.push({ file: p.file, record: result.data, photo: p.person.photo });
+    ready.push({ file, record: result.data, photo });
   }
   if (errors.length)
     throw new AppError(400, 'VALIDATION', `共有 ${errors.length} 处问题，未导入任何文件`, undefined, {
       errors,
     });
+  // written in chunks, a few multi-row statements each (bulk-write.ts), in the request's transaction
   const imported: { id: string; name: string }[] = [];
-  for (const r of ready) {
-    const id = await repo.insertCadre(ctx.client, cadreWrite(cipher, r.record, today));
-    if (!id) throw notFound('单位');
-    await repo.replaceAppointments(ctx.client, id, r.record.appointments);
-    const mime = r.photo ? photoType(r.photo) : null;
-    if (r.photo && mime) await repo.savePhoto(ctx.client, id, mime, Buffer.from(r.photo));
-    imported.push({ id, name: r.record.name });
-  }
+  await bulk.writeInChunks(
+    ready,
+    chunkRows,
+    (slice) =>
+      slice.map((r) => ({
+        id: randomUUID(),
+        existing: false,
+        write: cadreWrite(cipher, r.record, today),
+        appointments: r.record.appointments,
+        name: r.record.name,
+        photo: r.photo,
+      })),
+    async (chunk) => {
+      if ((await bulk.writeCadreChunk(ctx.client, chunk)) !== chunk.length) throw notFound('单位');
+      await bulk.savePhotos(
+        ctx.client,
+        chunk.flatMap(({ id, photo }) => {
+          const mime = photo ? photoType(photo) : null;
+          return photo && mime
+            ? [{ cadreId: id, mime, bytes: Buffer.from(photo.buffer, photo.byteOffset, photo.byteLength) }]
+            : [];
+        }),
+      );
+      for (const c of chunk) imported.push({ id: c.id, name: c.name });
+    },
+  );
   return imported;
 }
 

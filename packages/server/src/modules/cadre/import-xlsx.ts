@@ -13,11 +13,12 @@ import {
   type ImportError,
 } from '@ganbu/core';
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
-import * as repo from './repository.ts';
+import * as bulk from './bulk-write.ts';
 import { idNumberIndex } from './sensitive.ts';
 import { cadreWrite } from './service.ts';
 
@@ -114,6 +115,29 @@ function readSheet<K extends string>(
   return rows;
 }
 
+/**
+ * The people and appointment rows of an uploaded workbook. The workbook model is dropped on return, so
+ * only the rows stay in memory while the import is checked and written. Data validations (the template's
+ * drop-downs, which ExcelJS expands into one entry per cell: 160,000 for the template) are not read.
+ */
+async function readWorkbook(bytes: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
+  } catch {
+    throw new AppError(400, 'VALIDATION', '文件不是有效的 Excel（.xlsx）工作簿', undefined, {
+      errors: [{ sheet: '', row: 0, column: '', message: '文件不是有效的 Excel（.xlsx）工作簿' }],
+    });
+  }
+  return {
+    people: readSheet(
+      wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'),
+      PERSON_COLUMNS,
+    ),
+    appointments: readSheet(wb.getWorksheet(APPOINTMENTS_SHEET), APPOINTMENT_COLUMNS),
+  };
+}
+
 export type ImportMode = 'create' | 'update';
 
 export interface ImportPlan {
@@ -138,21 +162,9 @@ export async function planImport(
   bytes: Buffer,
   mode: ImportMode,
 ): Promise<ImportPlan> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'VALIDATION', '文件不是有效的 Excel（.xlsx）工作簿', undefined, {
-      errors: [{ sheet: '', row: 0, column: '', message: '文件不是有效的 Excel（.xlsx）工作簿' }],
-    });
-  }
+  const { people, appointments } = await readWorkbook(bytes);
   const errors: ImportError[] = [];
-  const people = readSheet(
-    wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'),
-    PERSON_COLUMNS,
-  );
   if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
-  const appointments = readSheet(wb.getWorksheet(APPOINTMENTS_SHEET), APPOINTMENT_COLUMNS);
   const today = ctx.now.toISOString().slice(0, 10);
 
   const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
@@ -175,6 +187,7 @@ export async function planImport(
 
   const seenIds = new Map<string, number>();
   const records: ImportPlan['records'] = [];
+  const lookups: { index: number; hash: string }[] = [];
   for (const p of people) {
     const at = { sheet: PEOPLE_SHEET, row: p.row };
     const read = readPersonRow(p.cells, at);
@@ -229,22 +242,32 @@ export async function planImport(
         errors.push({ ...at, column: FIELD_COLUMN[head ?? ''] ?? head ?? '', message: problem.message });
       }
     }
-    const existingId = idNumber
-      ? await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber))
-      : null;
+    if (idNumber) lookups.push({ index: records.length, hash: idNumberIndex(cipher, idNumber) });
+    records.push({ row: p.row, record: parsed.data, existingId: null });
+  }
+  // every ID number in one look-up (per chunk) instead of one query per row; only cadres in scope are found.
+  // The errors land after the row's other errors, as before (the final sort is stable by sheet and row).
+  const existing = await bulk.findCadreIdsByIdNumberHashes(
+    ctx.client,
+    lookups.map((l) => l.hash),
+  );
+  for (const { index, hash } of lookups) {
+    const r = records[index] as ImportPlan['records'][number];
+    const existingId = existing.get(hash) ?? null;
+    const at = { sheet: PEOPLE_SHEET, row: r.row };
     if (mode === 'create' && existingId)
       errors.push({
         ...at,
         column: '身份证号',
         message: '该身份证号已在干部信息库中（如需更新请选择“按身份证号更新”）',
       });
-    if (mode === 'update' && idNumber && !existingId)
+    if (mode === 'update' && !existingId)
       errors.push({
         ...at,
         column: '身份证号',
         message: '干部信息库中没有该身份证号（或不在您的数据范围内）',
       });
-    records.push({ row: p.row, record: parsed.data, existingId });
+    r.existingId = existingId;
   }
   for (const [id, list] of apptsById) {
     if (!seenIds.has(id))
@@ -262,19 +285,37 @@ export async function planImport(
   return { records, errors };
 }
 
-/** All or nothing: any error and nothing is written (the caller's transaction rolls back). */
-export async function applyImport(ctx: RequestContext, cipher: FieldCipher, plan: ImportPlan) {
+/**
+ * All or nothing: any error and nothing is written (the caller's transaction rolls back). The rows are
+ * written in chunks of `chunkRows` with a few multi-row statements each (bulk-write.ts); an existing cadre
+ * (update mode) is updated and its appointment history replaced, a new one inserted with its history.
+ */
+export async function applyImport(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  plan: ImportPlan,
+  { chunkRows = bulk.BULK_CHUNK_ROWS }: { chunkRows?: number } = {},
+) {
   const today = ctx.now.toISOString().slice(0, 10);
   const imported: { id: string; name: string }[] = [];
-  for (const { record, existingId } of plan.records) {
-    const write = cadreWrite(cipher, record, today);
-    let id = existingId;
-    if (id) await repo.updateCadre(ctx.client, id, write);
-    else id = await repo.insertCadre(ctx.client, write);
-    if (!id) throw new AppError(404, 'NOT_FOUND', '单位不存在或不在您的数据范围内');
-    await repo.replaceAppointments(ctx.client, id, record.appointments);
-    imported.push({ id, name: record.name });
-  }
+  await bulk.writeInChunks(
+    plan.records,
+    chunkRows,
+    (records) =>
+      records.map(({ record, existingId }) => ({
+        id: existingId ?? randomUUID(),
+        existing: existingId !== null,
+        write: cadreWrite(cipher, record, today),
+        appointments: record.appointments,
+        name: record.name,
+      })),
+    async (chunk) => {
+      const inserted = await bulk.writeCadreChunk(ctx.client, chunk);
+      if (inserted !== chunk.filter((c) => !c.existing).length)
+        throw new AppError(404, 'NOT_FOUND', '单位不存在或不在您的数据范围内');
+      for (const c of chunk) imported.push({ id: c.id, name: c.name });
+    },
+  );
   return imported;
 }
 
