@@ -37,3 +37,4 @@ export * from './assessment/quota.ts';
 export * from './assessment/proposal.ts';
 export * from './assessment/overrides.ts';
 export * from './assessment/evaluate.ts';
+export * from './policy/pack-diff.ts';

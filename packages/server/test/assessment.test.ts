@@ -95,6 +95,60 @@ describe('[assessment] policy packs', () => {
   });
 });
 
+describe('[assessment] a district edits its own pack version', () => {
+  it('clones Jinwan with validation, selects it, diffs it; shipped versions stay untouched', async () => {
+    const list = (await as(orgdept, 'GET', '/api/packs')).json<{ items: { id: string; packId: string }[] }>()
+      .items;
+    const jinwanId = list.find((p) => p.packId === 'jinwan')!.id;
+    const jinwan = (await as(orgdept, 'GET', `/api/packs/${jinwanId}`)).json<{
+      body: {
+        id: string;
+        name: string;
+        version: { effectiveFrom: string };
+        assessment: { schemes: { raterGroups: { weight: number }[] }[] };
+      };
+    }>().body;
+    const mine = structuredClone(jinwan);
+    mine.id = 'qingyuan';
+    mine.name = '清源区村（社区）干部考核';
+    mine.version.effectiveFrom = '2026-01-01';
+    mine.assessment.schemes[0]!.raterGroups[0]!.weight = 50; // 50 + 30 + 30 = 110
+    const refused = await as(orgdept, 'POST', '/api/packs', { body: mine });
+    expectError(refused, 400, 'PACK_INVALID');
+    expect(
+      refused.json<{ details: { problems: { path: string; message: string }[] } }>().details.problems,
+    ).toContainEqual({
+      path: '/assessment/schemes/0/raterGroups',
+      message: '各评议组权重合计为 110%，应为 100%',
+    });
+    mine.assessment.schemes[0]!.raterGroups[1]!.weight = 25;
+    mine.assessment.schemes[0]!.raterGroups[2]!.weight = 25;
+    const saved = await as(orgdept, 'POST', '/api/packs', { body: mine });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const savedId = saved.json<{ id: string; origin: string }>().id;
+    expect(saved.json<{ origin: string }>().origin).toBe('edited');
+    expectError(await as(orgdept, 'POST', '/api/packs', { body: jinwan }), 409, 'CONFLICT');
+    const diff = (await as(orgdept, 'GET', `/api/packs/${jinwanId}/diff/${savedId}`)).json<{
+      changes: { path: string; before: unknown; after: unknown }[];
+    }>().changes;
+    expect(diff.filter((c) => c.path.includes('raterGroups'))).toEqual([
+      { path: '/assessment/schemes/0/raterGroups/0/weight', before: 40, after: 50 },
+      { path: '/assessment/schemes/0/raterGroups/1/weight', before: 30, after: 25 },
+      { path: '/assessment/schemes/0/raterGroups/2/weight', before: 30, after: 25 },
+    ]);
+    const selected = await as(orgdept, 'PUT', '/api/packs/selected', { packId: 'qingyuan' });
+    expect(
+      selected
+        .json<{ items: { packId: string; selected: boolean }[] }>()
+        .items.filter((p) => p.selected)
+        .map((p) => p.packId),
+    ).toEqual(['qingyuan']);
+    const street1 = await loginAs(t, 'street1');
+    expectError(await as(street1, 'PUT', '/api/packs/selected', { packId: 'jinwan' }), 403, 'FORBIDDEN');
+    expect((await as(orgdept, 'PUT', '/api/packs/selected', { packId: 'fengze' })).statusCode).toBe(200);
+  });
+});
+
 describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30, minimum raters', () => {
   it('runs a round end to end with exact figures, one ballot per slip, suppression and waivers', async () => {
     const { a, b, rootId } = await jinwanSetup();

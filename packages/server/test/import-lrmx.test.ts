@@ -1,9 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readLrmx, type LrmxPerson } from '@ganbu/core';
+import { idCheckChar, parseResumeText, readLrmx, type LrmxPerson } from '@ganbu/core';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCount, createTestApp, injectAs, loginAs, type Session, type TestApp } from './helpers.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  adminCount,
+  createTestApp,
+  injectAs,
+  loginAs,
+  logLines,
+  type Session,
+  type TestApp,
+} from './helpers.ts';
+
+// Small chunks, so a zip of a few forms is written in several chunks (bulk-write.ts)
+const CHUNK = vi.hoisted(() => 2);
+vi.mock('../src/modules/cadre/bulk-write.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../src/modules/cadre/bulk-write.ts')>()),
+  BULK_CHUNK_ROWS: CHUNK,
+}));
 
 const FIXTURES = resolve(import.meta.dirname, '../../core/src/lrmx/fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -40,8 +55,22 @@ function multipart(files: { name: string; bytes: Uint8Array }[]) {
   };
 }
 
-const upload = (files: { name: string; bytes: Uint8Array }[]) =>
-  injectAs(t, s, { method: 'POST', url: `/api/cadres/import/lrmx?orgId=${unitId}`, ...multipart(files) });
+const upload = (files: { name: string; bytes: Uint8Array }[], as: Session = s, orgId = unitId) =>
+  injectAs(t, as, { method: 'POST', url: `/api/cadres/import/lrmx?orgId=${orgId}`, ...multipart(files) });
+
+/** The complete fixture (photo, family, 简历) as another person: name and ID number (born 1978-03-15, male). */
+function formOf(k: number, name: string): Uint8Array {
+  const first17 = `33060219780315${String(101 + 2 * k).padStart(3, '0')}`;
+  return Buffer.from(
+    fixture('complete.lrmx')
+      .toString('utf8')
+      .replace(
+        /<ShenFenZheng>[^<]*<\/ShenFenZheng>/,
+        `<ShenFenZheng>${first17 + idCheckChar(first17)}</ShenFenZheng>`,
+      )
+      .replace(/<XingMing>[^<]*<\/XingMing>/, `<XingMing>${name}</XingMing>`), // the first one: the person
+  );
+}
 
 interface Answer {
   imported?: { id: string; name: string }[];
@@ -144,6 +173,69 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     expect(
       Object.keys(unzipSync(new Uint8Array(res.rawPayload))).some((k) => k.startsWith('word/media/')),
     ).toBe(true);
+  });
+
+  it('writes a zip of several chunks with every photo and appointment, and nothing when its last chunk fails', async () => {
+    const n = 2 * CHUNK + 1; // chunks of 2, 2 and 1
+    const resume = /<JianLi>([^<]*)<\/JianLi>/.exec(fixture('complete.lrmx').toString('utf8'))?.[1] ?? '';
+    const perForm = parseResumeText(resume).length;
+    expect(perForm).toBeGreaterThan(1);
+    const names = Array.from({ length: n }, (_, k) => `分批审批${k}`);
+    const zip = zipSync(Object.fromEntries(names.map((name, k) => [`${k}.lrmx`, formOf(k, name)])));
+    const res = await upload([{ name: 'forms.zip', bytes: zip }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const imported = res.json<Answer>().imported ?? [];
+    expect(imported.map((i) => i.name).sort()).toEqual([...names].sort());
+    const { rows } = await t.db.admin.query<{ photos: number; appointments: number; seqs: number[] }>(
+      `SELECT (SELECT count(*)::int FROM cadre_photos p WHERE p.cadre_id = c.id AND p.org_path = c.org_path) AS photos,
+              (SELECT count(*)::int FROM cadre_appointments a WHERE a.cadre_id = c.id AND a.org_path = c.org_path)
+                AS appointments,
+              (SELECT array_agg(a.seq ORDER BY a.seq) FROM cadre_appointments a WHERE a.cadre_id = c.id) AS seqs
+         FROM cadres c WHERE c.id = ANY ($1::uuid[])`,
+      [imported.map((i) => i.id)],
+    );
+    expect(rows).toHaveLength(n);
+    for (const r of rows) {
+      expect(r).toEqual({
+        photos: 1,
+        appointments: perForm,
+        seqs: Array.from({ length: perForm }, (_, i) => i + 1),
+      });
+    }
+
+    // street1 imports into its own street; the last form has the ID number of a cadre just imported into
+    // a township outside street1's scope: invisible to the checks, refused by the unique index in the
+    // last chunk, after the first chunks were written. Nothing stays.
+    const street1 = await loginAs(t, 'street1');
+    const own = (
+      await t.db.admin.query<{ id: string }>(
+        `SELECT o.id FROM orgs o JOIN users u ON o.path <@ u.org_path
+          WHERE u.username = 'street1' AND o.active ORDER BY o.path LIMIT 1`,
+      )
+    ).rows[0]?.id as string;
+    expect(
+      await adminCount(
+        t.db,
+        `SELECT 1 FROM cadres c JOIN users u ON u.username = 'street1' WHERE c.id = $1 AND c.org_path <@ u.org_path`,
+        [imported[0]?.id],
+      ),
+    ).toBe(0);
+    const clashing = names.indexOf(imported[0]?.name ?? '');
+    const before = await adminCount(t.db, 'SELECT 1 FROM cadres');
+    const photosBefore = await adminCount(t.db, 'SELECT 1 FROM cadre_photos');
+    const appointmentsBefore = await adminCount(t.db, 'SELECT 1 FROM cadre_appointments');
+    const batch: Record<string, Uint8Array> = {};
+    for (let k = 0; k < n - 1; k++) batch[`${k}.lrmx`] = formOf(20 + k, `回滚审批${k}`);
+    batch['last.lrmx'] = formOf(clashing, '回滚审批末');
+    const logged = logLines.length;
+    const failed = await upload([{ name: 'batch.zip', bytes: zipSync(batch) }], street1, own);
+    // as before the chunked writes: the unique index's refusal is an unexpected database error
+    expect(failed.statusCode).toBe(500);
+    expect(logLines.slice(logged).join('')).toContain('cadres_id_number_hash');
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos')).toBe(photosBefore);
+    expect(await adminCount(t.db, 'SELECT 1 FROM cadre_appointments')).toBe(appointmentsBefore);
+    expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '回滚审批%'`)).toBe(0);
   });
 
   it('refuses path traversal in a zip and files of other kinds', async () => {

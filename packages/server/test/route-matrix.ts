@@ -291,6 +291,15 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   // ---------------------------------------------------------------- assessment
   'GET /api/packs': { requests: () => [{}], targetsForeign: false },
   'GET /api/packs/:id': { requests: (fx) => [{ id: fx.packId }], targetsForeign: false },
+  'POST /api/packs': { requests: () => [{ payload: { body: { id: 'x' } } }], targetsForeign: false },
+  'PUT /api/packs/selected': {
+    requests: () => [{ payload: { packId: 'no-such-pack' } }],
+    targetsForeign: false,
+  },
+  'GET /api/packs/:id/diff/:otherId': {
+    requests: (fx) => [{ id: fx.packId, params: { otherId: fx.packId } }],
+    targetsForeign: false,
+  },
   'GET /api/assessment/rounds': { requests: () => [{}], targetsForeign: false },
   'POST /api/assessment/rounds': {
     requests: (fx) => [

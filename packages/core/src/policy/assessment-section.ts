@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const Id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,62}$/, 'id: lower-case letters, digits and dashes, starting with a letter');
+  .regex(/^[a-z][a-z0-9-]{0,62}$/, '编号只能用小写字母、数字和连字符，并以字母开头');
 const Percent = z.number().min(0).max(100);
 
 // ------------------------------------------------------------------ grade scales (等次)
@@ -40,18 +40,18 @@ export const GradeScaleSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['grades', i, 'minScore'],
-          message: 'thresholds must decrease',
+          message: '等次分数线须逐级降低',
         });
     }
     if (s.grades.at(-1)?.minScore !== 0)
-      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'the lowest grade must start at 0' });
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: '最低等次的分数线须为 0' });
     const codes = s.grades.map((g) => g.code);
     if (new Set(codes).size !== codes.length)
-      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'grade codes must be distinct' });
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: '等次代码不能重复' });
     if (!codes.includes(s.quotaGrade))
-      ctx.addIssue({ code: 'custom', path: ['quotaGrade'], message: 'quotaGrade is not in the scale' });
+      ctx.addIssue({ code: 'custom', path: ['quotaGrade'], message: '受名额限制的等次不在等次表中' });
     if (!codes.includes(s.fallbackGrade))
-      ctx.addIssue({ code: 'custom', path: ['fallbackGrade'], message: 'fallbackGrade is not in the scale' });
+      ctx.addIssue({ code: 'custom', path: ['fallbackGrade'], message: '超出名额时的等次不在等次表中' });
   });
 export type GradeScale = z.infer<typeof GradeScaleSchema>;
 
@@ -137,7 +137,7 @@ export const RaterGroupSchema = z
   })
   .refine((g) => g.minRaters <= g.maxRaters, {
     path: ['maxRaters'],
-    message: 'minRaters must not exceed maxRaters',
+    message: '最少评议人数不能大于最多评议人数',
   });
 export type RaterGroup = z.infer<typeof RaterGroupSchema>;
 
@@ -169,20 +169,20 @@ export const SchemeSchema = z
   .superRefine((s, ctx) => {
     const weight = s.raterGroups.reduce((sum, g) => sum + g.weight, 0);
     if (Math.abs(weight - 100) > 1e-9)
-      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: `weights sum to ${weight}, not 100` });
+      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: `各评议组权重合计为 ${weight}%，应为 100%` });
     const points = s.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
     if (Math.abs(points - 100) > 1e-9)
       ctx.addIssue({
         code: 'custom',
         path: ['criteria'],
-        message: `criteria points sum to ${points}, not 100`,
+        message: `各项指标分值合计为 ${points} 分，应为 100 分`,
       });
     const ids = s.raterGroups.map((g) => g.id);
     if (new Set(ids).size !== ids.length)
-      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: 'rater group ids must be distinct' });
+      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: '评议组编号不能重复' });
     const cids = s.criteria.map((c) => c.id);
     if (new Set(cids).size !== cids.length)
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'criterion ids must be distinct' });
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: '指标编号不能重复' });
   });
 export type Scheme = z.infer<typeof SchemeSchema>;
 

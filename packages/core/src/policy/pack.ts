@@ -18,7 +18,7 @@ export const SourceSchema = z.union([
 ]);
 export type Source = z.infer<typeof SourceSchema>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const PackSchema = z
   .object({
@@ -47,25 +47,25 @@ export const PackSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['assessment', 'schemes', i, 'gradeScaleId'],
-          message: `no grade scale ${s.gradeScaleId}`,
+          message: `没有等次表 ${s.gradeScaleId}`,
         });
       if (s.quotaRuleId !== null && !quotaIds.has(s.quotaRuleId))
         ctx.addIssue({
           code: 'custom',
           path: ['assessment', 'schemes', i, 'quotaRuleId'],
-          message: `no quota rule ${s.quotaRuleId}`,
+          message: `没有名额规则 ${s.quotaRuleId}`,
         });
       for (const t of pack.assessment.quotaRules.find((q) => q.id === s.quotaRuleId)?.tieBreak ?? []) {
         if (t.by === 'groupScore' && !s.raterGroups.some((g) => g.id === t.groupId))
           ctx.addIssue({
             code: 'custom',
             path: ['assessment', 'schemes', i, 'quotaRuleId'],
-            message: `tie-break group ${t.groupId} is not a rater group of scheme ${s.id}`,
+            message: `并列处理所用评议组 ${t.groupId} 不在考核方案 ${s.id} 中`,
           });
       }
     });
     for (const path of numbersWithoutSource(pack, pack.sources))
-      ctx.addIssue({ code: 'custom', path: path.split('/').slice(1), message: 'number without a source' });
+      ctx.addIssue({ code: 'custom', path: path.split('/').slice(1), message: '该数值没有注明依据（种子文件或假设）' });
   });
 export type Pack = z.infer<typeof PackSchema>;
 export type PackInput = z.input<typeof PackSchema>;

@@ -50,10 +50,25 @@ describe('[policy] shipped packs', () => {
     const r = PackSchema.safeParse(jinwan);
     expect(r.success).toBe(false);
     const messages = (r.error?.issues ?? []).map((i) => `${i.path.join('/')}: ${i.message}`);
-    expect(messages).toContain('assessment/schemes/0/raterGroups: weights sum to 105, not 100');
+    expect(messages).toContain('assessment/schemes/0/raterGroups: 各评议组权重合计为 105%，应为 100%');
     expect(messages).toContain(
-      'assessment/schemes/0/raterGroups/1/maxRaters: minRaters must not exceed maxRaters',
+      'assessment/schemes/0/raterGroups/1/maxRaters: 最少评议人数不能大于最多评议人数',
     );
-    expect(messages).toContain('assessment/schemes/0/raterGroups/0/weight: number without a source');
+    expect(messages).toContain('assessment/schemes/0/raterGroups/0/weight: 该数值没有注明依据（种子文件或假设）');
+  });
+});
+
+describe('[policy] pack diff', () => {
+  it('lists what the Hongdong mid-2019 version changes, leaf by leaf', async () => {
+    const { diffPacks } = await import('./pack-diff.ts');
+    const [v1, v2] = shippedPacks().filter((p) => p.id === 'hongdong');
+    const changes = diffPacks(v1, v2).filter((c) => !c.path.startsWith('/sources'));
+    expect(changes).toEqual([
+      { path: '/version/effectiveFrom', before: '2018-01-01', after: '2019-07-01' },
+      { path: '/version/note', before: v1!.version.note, after: '加大“两代表一委员”考核测评权重' },
+      { path: '/assessment/schemes/0/raterGroups/1/weight', before: 20, after: 30 },
+      { path: '/assessment/schemes/0/raterGroups/2/weight', before: 20, after: 15 },
+      { path: '/assessment/schemes/0/raterGroups/3/weight', before: 20, after: 15 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { packInForce, PackSchema, shippedPacks, type Pack, type PackSummary } from '@ganbu/core';
+import { diffPacks, packInForce, PackSchema, shippedPacks, type Pack, type PackSummary } from '@ganbu/core';
 import type pg from 'pg';
 import { AppError, notFound } from '../../platform/errors.ts';
 
@@ -78,4 +78,57 @@ export async function packOn(client: pg.ClientBase, packId: string, date: string
   const pack = packInForce(versions, date);
   if (!pack) throw new AppError(400, 'VALIDATION', `政策包“${packId}”在 ${date} 尚未生效`);
   return pack;
+}
+
+/** Validate a pack body; refuse with every problem as {path, message} (Chinese where the rule is ours). */
+export function validatePack(body: unknown): Pack {
+  const parsed = PackSchema.safeParse(body);
+  if (!parsed.success)
+    throw new AppError(400, 'PACK_INVALID', '政策包内容不符合规则，未保存', {
+      problems: parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })),
+    });
+  return parsed.data;
+}
+
+/**
+ * Save a district's own version (克隆/修改): a new (pack, effective date) pair, or a change to an edited
+ * version. A shipped version is never changed: a district edits a copy with its own id or a new date.
+ */
+export async function savePack(client: pg.ClientBase, body: unknown, userId: string | null): Promise<string> {
+  const pack = validatePack(body);
+  const { rows: existing } = await client.query<{ id: string; origin: string }>(
+    `SELECT id, origin FROM policy_packs WHERE pack_id = $1 AND effective_from = $2`,
+    [pack.id, pack.version.effectiveFrom],
+  );
+  const found = existing[0];
+  if (found?.origin === 'shipped')
+    throw new AppError(409, 'CONFLICT', '随系统提供的政策包版本不能修改：请另起编号或设置新的生效日期');
+  if (found) {
+    await client.query(
+      `UPDATE policy_packs SET body = $2, created_by = $3, created_at = now() WHERE id = $1`,
+      [found.id, JSON.stringify(pack), userId],
+    );
+    return found.id;
+  }
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO policy_packs (pack_id, effective_from, body, origin, created_by) VALUES ($1, $2, $3, 'edited', $4)
+     RETURNING id`,
+    [pack.id, pack.version.effectiveFrom, JSON.stringify(pack), userId],
+  );
+  return rows[0]!.id;
+}
+
+export async function selectPack(client: pg.ClientBase, packId: string): Promise<void> {
+  const { rows } = await client.query(`SELECT 1 FROM policy_packs WHERE pack_id = $1`, [packId]);
+  if (!rows.length) throw notFound('政策包');
+  await client.query(
+    `INSERT INTO settings (key, value) VALUES ($1, to_jsonb($2::text))
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [SELECTED_KEY, packId],
+  );
+}
+
+export async function packDiff(client: pg.ClientBase, id: string, otherId: string) {
+  const [a, b] = await Promise.all([getPack(client, id), getPack(client, otherId)]);
+  return { from: a.id, to: b.id, changes: diffPacks(a.body, b.body) };
 }
