@@ -38,3 +38,4 @@ export * from './assessment/proposal.ts';
 export * from './assessment/overrides.ts';
 export * from './assessment/evaluate.ts';
 export * from './policy/pack-diff.ts';
+export * from './cadre/post-text.ts';
