@@ -31,6 +31,20 @@ describe('[cadre] self-service corrections (申请更正)', () => {
     expect(asked.statusCode, asked.body).toBe(200);
     const correction = asked.json<{ id: string; status: string; requestedBy: string }>();
     expect(correction.status).toBe('pending');
+    // the officer's inbox: pending requests in scope, with the cadre's name; none for another street
+    const inbox = await injectAs(t, await loginAs(t, 'street1'), {
+      method: 'GET',
+      url: '/api/cadre-corrections',
+    });
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    expect(inbox.json<{ items: { id: string; cadreId: string }[] }>().items.map((i) => i.id)).toContain(
+      correction.id,
+    );
+    const other2 = await injectAs(t, await loginAs(t, 'street2'), {
+      method: 'GET',
+      url: '/api/cadre-corrections',
+    });
+    expect(other2.json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(correction.id);
     expectError(
       await injectAs(t, me, {
         method: 'POST',

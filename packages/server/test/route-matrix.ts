@@ -272,6 +272,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     requests: (fx) => [{ id: fx.foreign.cadreId, payload: { field: 'phone', proposedValue: '13800000000' } }],
     targetsForeign: true,
   },
+  'GET /api/cadre-corrections': {
+    requests: () => [{}, { query: { status: 'accepted' } }],
+    targetsForeign: false,
+  },
   'POST /api/cadre-corrections/:id/decision': {
     requests: (fx) => [{ id: fx.foreign.correctionId, payload: { status: 'accepted' } }],
     targetsForeign: true,

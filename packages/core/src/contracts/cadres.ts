@@ -121,3 +121,7 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 export const CorrectionListSchema = z.object({ items: z.array(CorrectionSchema) });
+/** Requests across the reader's scope (the officer's inbox), with whom they concern. */
+export const CorrectionInboxSchema = z.object({
+  items: z.array(CorrectionSchema.extend({ cadreName: z.string(), orgName: z.string() })),
+});

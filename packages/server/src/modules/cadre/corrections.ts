@@ -3,6 +3,7 @@ import {
   CorrectionDecisionInputSchema,
   CorrectionListSchema,
   CorrectionSchema,
+  CorrectionInboxSchema,
   IdParamSchema,
   type Correction,
 } from '@ganbu/core';
@@ -78,6 +79,33 @@ export async function correctionRoutes(app: FastifyInstance) {
         [req.params.id],
       );
       return { items: rows.map(toCorrection) };
+    },
+  );
+
+  r.get(
+    '/api/cadre-corrections',
+    {
+      config: { permission: 'cadre.write' },
+      schema: {
+        tags,
+        summary: '待处理的更正申请（本人数据范围内）',
+        querystring: z.strictObject({
+          status: z.enum(['pending', 'accepted', 'rejected']).default('pending'),
+        }),
+        response: { 200: CorrectionInboxSchema },
+      },
+    },
+    async (req) => {
+      const { rows } = await req.ctx.client.query<Row & { cadre_name: string; org_name: string }>(
+        `SELECT q.*, c.name AS cadre_name, coalesce(o.name, '') AS org_name
+           FROM (${SELECT} WHERE k.status = $1) q
+           JOIN cadres c ON c.id = q.cadre_id LEFT JOIN orgs o ON o.id = c.org_id
+          ORDER BY q.created_at DESC LIMIT 500`,
+        [req.query.status],
+      );
+      return {
+        items: rows.map((r) => ({ ...toCorrection(r), cadreName: r.cadre_name, orgName: r.org_name })),
+      };
     },
   );
 
