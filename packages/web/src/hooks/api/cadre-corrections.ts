@@ -51,8 +51,19 @@ export function useDecideCorrection() {
     }) =>
       http.post<Correction>(`/api/cadre-corrections/${encodeURIComponent(id)}/decision`, { status, note }),
     // also after a failure: a 409 means someone else decided it, so the list is out of date
-    onSettled: (_data, _err, { cadreId }) =>
-      qc.invalidateQueries({ queryKey: correctionKeys.ofCadre(cadreId) }),
+    // (the officer's inbox is refreshed too)
+    onSettled: () => qc.invalidateQueries({ queryKey: correctionKeys.all }),
     meta: { inlineError: true },
+  });
+}
+
+export type InboxCorrection = Correction & { cadreName: string; orgName: string };
+
+/** The officer's inbox: pending 更正申请 across their data scope, newest first. */
+export function usePendingCorrections(enabled = true) {
+  return useQuery({
+    queryKey: [...correctionKeys.all, 'inbox'] as const,
+    queryFn: () => http.get<{ items: InboxCorrection[] }>('/api/cadre-corrections?status=pending'),
+    enabled,
   });
 }

@@ -11,6 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { cadreExportUrl, useCadres, type CadreFilters } from '../../hooks/api/cadres.ts';
 import { useOrgs } from '../../hooks/api/orgs.ts';
 import { buildOrgTree, toTreeSelectData } from '../../lib/org-tree.ts';
+import { CorrectionInboxButton } from './corrections/CorrectionInboxButton.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { ColumnChooser } from './roster/ColumnChooser.tsx';
 import {
@@ -65,6 +66,7 @@ export function CadresPage() {
           >
             {t('cadres.export')}
           </Button>
+          {editCadres ? <CorrectionInboxButton /> : null}
           {editCadres ? (
             <Button
               icon={<ImportOutlined />}
