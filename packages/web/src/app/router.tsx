@@ -23,6 +23,8 @@ const CadreRecordPage = lazy(() => import('../modules/cadres/CadreRecordPage.tsx
 const CadreImportPage = lazy(() => import('../modules/cadres/CadreImportPage.tsx'));
 const ApprovalFormPage = lazy(() => import('../modules/cadres/approval/ApprovalFormPage.tsx'));
 const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx'));
+const BallotPage = lazy(() => import('../modules/ballot/BallotPage.tsx'));
+const TokenSheetPage = lazy(() => import('../modules/assessment/tokens/TokenSheetPage.tsx'));
 
 function standalone(node: ReactNode) {
   return <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
@@ -34,6 +36,8 @@ function guarded(menuKey: MenuKey, node: ReactNode) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: standalone(<LoginPage />) },
+  // The public ballot (民主测评): no login, no app frame; the slip's code comes in the URL fragment.
+  { path: '/ballot', element: standalone(<BallotPage />) },
   {
     path: '/change-password',
     element: <RequireAuth forced>{standalone(<ChangePasswordPage />)}</RequireAuth>,
@@ -46,6 +50,11 @@ export const router = createBrowserRouter([
   {
     path: '/cadres/:id/approval-form',
     element: <RequireAuth>{standalone(guarded('cadres', <ApprovalFormPage />))}</RequireAuth>,
+  },
+  // Ballot slips of a batch just issued, to print (the round page opens it in a new tab).
+  {
+    path: '/assessment/tokens/print',
+    element: <RequireAuth>{standalone(<TokenSheetPage />)}</RequireAuth>,
   },
   {
     path: '/',

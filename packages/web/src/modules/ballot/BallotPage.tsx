@@ -1,0 +1,334 @@
+import type { BallotPage as BallotData, BallotSubmitInput } from '@ganbu/core';
+import { Alert, Button, Card, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../lib/errors.ts';
+import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
+import { normaliseBallotCode, toHalfWidth } from './ballot-code.ts';
+import { checkScore, fromHundredths, tallyTarget } from './ballot-score.ts';
+import { BallotCodeEntry } from './BallotCodeEntry.tsx';
+import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
+import { BallotShell } from './BallotShell.tsx';
+import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
+import { BallotTargetCard, scoreInputId } from './BallotTargetCard.tsx';
+
+type Phase =
+  | { kind: 'entry' }
+  | { kind: 'loading' }
+  | { kind: 'filling' }
+  | { kind: 'confirm' }
+  | { kind: 'done' }
+  | { kind: 'stopped'; stop: BallotStop; message?: string; afterRetry?: boolean };
+
+/** Typed points per target id, one string per criterion. */
+type Values = Record<string, string[]>;
+
+const touchKey = (targetId: string, k: number) => `${targetId}:${k}`;
+
+/**
+ * The public ballot (民主测评): a slip's code from the URL fragment (`/ballot#XXXX-XXXX-XXXX`, never
+ * sent to the server as a page URL) or the code box; the code lives in memory only and leaves the
+ * address bar at once. Phone first: one card per person, a sticky footer with progress and submit,
+ * a confirmation step, exactly one submission.
+ */
+export function BallotPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
+  const [code, setCode] = useState<string | null>(null);
+  const [page, setPage] = useState<BallotData | null>(null);
+  const [values, setValues] = useState<Values>({});
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [networkFailed, setNetworkFailed] = useState(false);
+  const sendingRef = useRef(false);
+  const loadSeq = useRef(0);
+
+  useEffect(() => {
+    const before = document.title;
+    document.title = t('ballot.docTitle');
+    return () => {
+      document.title = before;
+    };
+  }, [t]);
+
+  const forget = () => {
+    setCode(null);
+    setPage(null);
+    setValues({});
+    setTouched(new Set());
+  };
+
+  const load = async (canonical: string) => {
+    const seq = ++loadSeq.current;
+    forget();
+    setCode(canonical);
+    setShowAll(false);
+    setProblems(null);
+    setNetworkFailed(false);
+    sendingRef.current = false;
+    setSending(false);
+    setPhase({ kind: 'loading' });
+    try {
+      const data = await ballotApi.open(canonical);
+      if (seq !== loadSeq.current) return;
+      setPage(data);
+      setValues(Object.fromEntries(data.targets.map((x) => [x.id, data.criteria.map(() => '')])));
+      setPhase({ kind: 'filling' });
+    } catch (err) {
+      if (seq !== loadSeq.current) return;
+      const stop = stopOf(err);
+      // keep the code only where 重试 may still use it
+      if (stop !== 'network' && stop !== 'other' && stop !== 'notStarted') setCode(null);
+      setPhase({ kind: 'stopped', stop, message: errorMessage(err) });
+    }
+  };
+
+  const open = (raw: string) => {
+    const canonical = normaliseBallotCode(raw);
+    if (canonical) void load(canonical);
+    else {
+      loadSeq.current++;
+      forget();
+      setPhase({ kind: 'stopped', stop: 'invalid' });
+    }
+  };
+
+  // A scanned QR code: take the code from the fragment, then clear it from the address bar (and from
+  // this history entry), so a shared phone does not keep it.
+  useEffect(() => {
+    const hash = location.hash.replace(/^#/, '');
+    if (!hash) return;
+    let raw = hash;
+    try {
+      raw = decodeURIComponent(hash);
+    } catch {
+      // not percent-encoded: use as is
+    }
+    void navigate({ pathname: location.pathname, search: '', hash: '' }, { replace: true });
+    open(raw);
+    // only a new fragment opens a slip (the handlers are recreated every render)
+  }, [location.hash]);
+
+  const toEntry = () => {
+    loadSeq.current++;
+    forget();
+    setPhase({ kind: 'entry' });
+  };
+
+  if (phase.kind === 'entry')
+    return (
+      <BallotShell>
+        <BallotCodeEntry onOpen={open} />
+      </BallotShell>
+    );
+  if (phase.kind === 'loading')
+    return (
+      <BallotShell>
+        <BallotLoading />
+      </BallotShell>
+    );
+  if (phase.kind === 'done')
+    return (
+      <BallotShell>
+        <BallotStatus stop="done" />
+      </BallotShell>
+    );
+  if (phase.kind === 'stopped' || !page || !code) {
+    const stopped = phase.kind === 'stopped' ? phase : { stop: 'other' as const };
+    return (
+      <BallotShell>
+        <BallotStatus
+          stop={stopped.stop}
+          message={'message' in stopped ? stopped.message : undefined}
+          afterRetry={'afterRetry' in stopped ? stopped.afterRetry : false}
+          onRetry={code ? () => void load(code) : undefined}
+          onOtherCode={toEntry}
+        />
+      </BallotShell>
+    );
+  }
+
+  const maxima = page.criteria.map((c) => c.maxPoints);
+  const tallies = page.targets.map((x) => tallyTarget(values[x.id] ?? [], maxima));
+  const doneCount = tallies.filter((x) => x.complete).length;
+  const errorCount = tallies.reduce((sum, x) => sum + x.errors, 0);
+
+  const setScore = (targetId: string, k: number, value: string) =>
+    setValues((prev) => ({
+      ...prev,
+      [targetId]: (prev[targetId] ?? []).map((v, i) => (i === k ? value : v)),
+    }));
+  const touch = (targetId: string, k: number) =>
+    setTouched((prev) => (prev.has(touchKey(targetId, k)) ? prev : new Set(prev).add(touchKey(targetId, k))));
+  /** On leaving a box: full-width digits (a Chinese keyboard) shown as the ASCII that is sent. */
+  const tidy = (targetId: string, k: number) =>
+    setValues((prev) => ({
+      ...prev,
+      [targetId]: (prev[targetId] ?? []).map((v, i) => (i === k ? toHalfWidth(v).trim() : v)),
+    }));
+  const fillAll = (targetId: string, make: (max: number) => string) =>
+    setValues((prev) => ({ ...prev, [targetId]: page.criteria.map((c) => make(c.maxPoints)) }));
+  const untouch = (targetId: string) =>
+    setTouched((prev) => new Set([...prev].filter((key) => !key.startsWith(`${targetId}:`))));
+
+  /** 提交评议: check everything here first; the first problem is scrolled into view. */
+  const review = () => {
+    setShowAll(true);
+    for (const [i, target] of page.targets.entries()) {
+      const k = page.criteria.findIndex((c, n) => !checkScore(values[target.id]?.[n] ?? '', c.maxPoints).ok);
+      if (k >= 0) {
+        requestAnimationFrame(() => {
+          const el = document.getElementById(scoreInputId(i, k));
+          el?.scrollIntoView({ block: 'center' });
+          el?.focus({ preventScroll: true });
+        });
+        return;
+      }
+    }
+    setProblems(null);
+    setPhase({ kind: 'confirm' });
+    window.scrollTo(0, 0);
+  };
+
+  const submit = async () => {
+    if (sendingRef.current) return;
+    sendingRef.current = true;
+    setSending(true);
+    setProblems(null);
+    const input: BallotSubmitInput = {
+      scores: page.targets.map((x) => ({
+        targetId: x.id,
+        points: page.criteria.map((c, k) => {
+          const check = checkScore(values[x.id]?.[k] ?? '', c.maxPoints);
+          return check.ok ? fromHundredths(check.hundredths) : Number.NaN;
+        }),
+      })),
+    };
+    try {
+      await ballotApi.cast(code, input);
+      // sendingRef stays set: this page never sends again
+      loadSeq.current++;
+      forget();
+      setPhase({ kind: 'done' });
+      window.scrollTo(0, 0);
+      return;
+    } catch (err) {
+      const refused = ballotProblems(err);
+      const stop = stopOf(err);
+      if (refused) {
+        setProblems(refused.length ? refused : [errorMessage(err)]);
+        setNetworkFailed(false);
+      } else if (stop === 'network') {
+        setNetworkFailed(true);
+      } else {
+        const afterRetry = stop === 'used' && networkFailed;
+        loadSeq.current++;
+        forget();
+        setPhase({ kind: 'stopped', stop, message: errorMessage(err), afterRetry });
+        return;
+      }
+    }
+    sendingRef.current = false;
+    setSending(false);
+  };
+
+  if (phase.kind === 'confirm')
+    return (
+      <BallotShell
+        footer={
+          <BallotConfirmActions
+            sending={sending}
+            onBack={() => {
+              setPhase({ kind: 'filling' });
+              setNetworkFailed(false);
+            }}
+            onSubmit={() => void submit()}
+          />
+        }
+      >
+        <BallotConfirm page={page} values={values} problems={problems} networkFailed={networkFailed} />
+      </BallotShell>
+    );
+
+  return (
+    <BallotShell
+      footer={
+        <>
+          <div className="ballot-progress" data-testid="ballot-progress">
+            {t('ballot.progress', { done: doneCount, count: page.targets.length })}
+          </div>
+          <Button
+            type="primary"
+            size="large"
+            onClick={review}
+            style={{ flex: 1 }}
+            data-testid="ballot-submit"
+          >
+            {t('ballot.submit')}
+          </Button>
+        </>
+      }
+    >
+      <Card className="ballot-intro" styles={{ body: { padding: 16 } }}>
+        <h1 className="ballot-round-name" data-testid="ballot-round-name">
+          {page.round.name}
+        </h1>
+        <div className="ballot-period">
+          {t('ballot.period', { start: page.round.periodStart, end: page.round.periodEnd })}
+        </div>
+        <div className="ballot-group">
+          <Tag color="red" className="ballot-group-tag">
+            {t('ballot.raterGroup')}
+          </Tag>
+          <span data-testid="ballot-group-name">{page.group.name}</span>
+        </div>
+        <div className="ballot-instructions">
+          <div className="ballot-instructions-title">{t('ballot.instructionsTitle')}</div>
+          <ol>
+            <li>{t('ballot.instr1', { count: page.targets.length })}</li>
+            <li>{t('ballot.instr2')}</li>
+            <li>{t('ballot.instr3')}</li>
+          </ol>
+        </div>
+        <div className="ballot-code-tail">{t('ballot.codeTail', { tail: code.slice(-4) })}</div>
+      </Card>
+      {showAll && errorCount > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t('ballot.fixErrors', { count: errorCount })}
+          style={{ marginBottom: 12 }}
+          data-testid="ballot-errors"
+        />
+      ) : null}
+      {page.targets.map((target, i) => (
+        <BallotTargetCard
+          key={target.id}
+          index={i}
+          count={page.targets.length}
+          target={target}
+          criteria={page.criteria}
+          values={values[target.id] ?? []}
+          showErrors={page.criteria.map((_, k) => showAll || touched.has(touchKey(target.id, k)))}
+          onChange={(k, v) => setScore(target.id, k, v)}
+          onBlur={(k) => {
+            touch(target.id, k);
+            tidy(target.id, k);
+          }}
+          onFillMax={() => fillAll(target.id, (max) => String(max))}
+          onClear={() => {
+            fillAll(target.id, () => '');
+            untouch(target.id);
+          }}
+        />
+      ))}
+    </BallotShell>
+  );
+}
+
+export default BallotPage;

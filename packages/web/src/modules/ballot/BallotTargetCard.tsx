@@ -1,0 +1,189 @@
+import type { BallotPage } from '@ganbu/core';
+import { Button, Card, Flex, Input, Typography } from 'antd';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkScore, fromHundredths, tallyTarget, type ScoreError } from './ballot-score.ts';
+
+type Target = BallotPage['targets'][number];
+type Criterion = BallotPage['criteria'][number];
+
+/** The input box of one score, for scrolling to the first error. */
+export const scoreInputId = (targetIndex: number, criterionIndex: number) =>
+  `ballot-score-${targetIndex}-${criterionIndex}`;
+
+/** The 述职 report, a few lines with 展开 when it is longer. */
+function ReportText({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  const [overflows, setOverflows] = useState(false);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || open) return;
+    const measure = () => setOverflows(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [text, open]);
+
+  if (!text.trim()) {
+    return (
+      <Typography.Text type="secondary" className="ballot-report-empty">
+        {t('ballot.noReport')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <div className="ballot-report-box">
+      <div className="ballot-report-label">{t('ballot.report')}</div>
+      <div
+        ref={ref}
+        className={open ? 'ballot-report' : 'ballot-report is-collapsed'}
+        data-testid="ballot-report"
+      >
+        {text}
+      </div>
+      {overflows || open ? (
+        <Button
+          type="link"
+          className="ballot-report-toggle"
+          onClick={() => setOpen((o) => !o)}
+          aria-expanded={open}
+          data-testid="ballot-report-toggle"
+        >
+          {open ? t('ballot.collapse') : t('ballot.expand')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export interface TargetCardProps {
+  index: number;
+  count: number;
+  target: Target;
+  criteria: readonly Criterion[];
+  values: readonly string[];
+  /** per criterion: show its error (the box was left, or a submit was tried) */
+  showErrors: readonly boolean[];
+  onChange: (criterionIndex: number, value: string) => void;
+  onBlur: (criterionIndex: number) => void;
+  onFillMax: () => void;
+  onClear: () => void;
+}
+
+/** One person to rate: who they are, their report, one box per criterion and the running total. */
+export function BallotTargetCard(props: TargetCardProps) {
+  const { index, count, target, criteria, values, showErrors } = props;
+  const { t } = useTranslation();
+  const maxima = criteria.map((c) => c.maxPoints);
+  const tally = tallyTarget(values, maxima);
+  const maxTotal = maxima.reduce((a, b) => a + b, 0);
+
+  const errorText = (error: ScoreError, max: number): string => {
+    switch (error) {
+      case 'required':
+        return t('ballot.errRequired');
+      case 'number':
+        return t('ballot.errNumber');
+      case 'negative':
+        return t('ballot.errNegative');
+      case 'max':
+        return t('ballot.errMax', { max });
+      case 'decimals':
+        return t('ballot.errDecimals');
+    }
+  };
+
+  return (
+    <Card
+      className={tally.complete ? 'ballot-target is-complete' : 'ballot-target'}
+      data-testid="ballot-target"
+      data-target-id={target.id}
+      styles={{ body: { padding: 16 } }}
+    >
+      <Flex justify="space-between" align="flex-start" gap={8}>
+        <div style={{ minWidth: 0 }}>
+          <div className="ballot-target-name" data-testid="ballot-target-name">
+            {target.name}
+          </div>
+          <div className="ballot-target-meta">
+            {[target.unitName, target.post].filter(Boolean).join(' · ')}
+          </div>
+        </div>
+        <span className="ballot-target-index">{t('ballot.targetIndex', { index: index + 1, count })}</span>
+      </Flex>
+
+      <ReportText text={target.report} />
+
+      <div className="ballot-criteria">
+        {criteria.map((c, k) => {
+          const check = checkScore(values[k] ?? '', c.maxPoints);
+          const error = !check.ok && showErrors[k] ? errorText(check.error, c.maxPoints) : null;
+          const id = scoreInputId(index, k);
+          return (
+            <div className="ballot-criterion" key={c.id}>
+              <div className="ballot-criterion-row">
+                <label className="ballot-criterion-label" htmlFor={id}>
+                  <span className="ballot-criterion-name">{c.name}</span>
+                  <span className="ballot-criterion-max">{t('ballot.maxPoints', { max: c.maxPoints })}</span>
+                  {c.description ? <span className="ballot-criterion-desc">{c.description}</span> : null}
+                </label>
+                <Input
+                  id={id}
+                  className="ballot-score-input"
+                  size="large"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  enterKeyHint="next"
+                  maxLength={8}
+                  value={values[k] ?? ''}
+                  status={error ? 'error' : undefined}
+                  placeholder={`0–${c.maxPoints}`}
+                  suffix={<span className="ballot-score-unit">{t('ballot.unitPoints')}</span>}
+                  onChange={(e) => props.onChange(k, e.target.value)}
+                  onBlur={() => props.onBlur(k)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  data-testid={`ballot-score-${index}-${k}`}
+                />
+              </div>
+              {error ? (
+                <div
+                  className="ballot-field-error"
+                  id={`${id}-error`}
+                  role="alert"
+                  data-testid={`ballot-score-error-${index}-${k}`}
+                >
+                  {error}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+
+      <Flex className="ballot-target-foot" justify="space-between" align="center" gap={8} wrap>
+        <Flex gap={8}>
+          <Button onClick={props.onFillMax} data-testid={`ballot-fill-max-${index}`}>
+            {t('ballot.fillMax')}
+          </Button>
+          <Button onClick={props.onClear} data-testid={`ballot-clear-${index}`}>
+            {t('ballot.clear')}
+          </Button>
+        </Flex>
+        <div className="ballot-target-total" data-testid={`ballot-total-${index}`}>
+          <span className="ballot-target-total-label">{t('ballot.total')}</span>{' '}
+          <strong>
+            {t('ballot.totalValue', { total: fromHundredths(tally.hundredths), max: maxTotal })}
+          </strong>
+          {tally.complete ? null : (
+            <span className="ballot-target-total-pending">{t('ballot.totalPending')}</span>
+          )}
+        </div>
+      </Flex>
+    </Card>
+  );
+}

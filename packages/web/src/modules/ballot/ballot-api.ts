@@ -1,0 +1,31 @@
+import type { BallotPage, BallotSubmitInput } from '@ganbu/core';
+import { http, isApiError } from '../../lib/http.ts';
+
+/** The public ballot API: no session, the slip's code in the path (the server redacts it in its logs). */
+export const ballotApi = {
+  open: (code: string) => http.get<BallotPage>(`/api/ballot/${encodeURIComponent(code)}`),
+  cast: (code: string, input: BallotSubmitInput) =>
+    http.post<{ accepted: true }>(`/api/ballot/${encodeURIComponent(code)}`, input),
+};
+
+/** The screens a slip can end on instead of the ballot. */
+export type BallotStop = 'used' | 'invalid' | 'notStarted' | 'ended' | 'network' | 'other';
+
+/** Which screen a failed request leads to. */
+export function stopOf(err: unknown): BallotStop {
+  if (!isApiError(err)) return 'other';
+  if (err.code === 'TOKEN_USED') return 'used';
+  if (err.code === 'TOKEN_INVALID') return 'invalid';
+  // the same code for both; the server's message tells a round not open yet (尚未开始) from an ended one
+  if (err.code === 'ROUND_STATE')
+    return /尚未|not (yet )?(started|open)/i.test(err.message) ? 'notStarted' : 'ended';
+  if (err.code === 'NETWORK' || err.status === 0 || err.status >= 500) return 'network';
+  return 'other';
+}
+
+/** The server's list of problems of a refused ballot (BALLOT_INVALID), in Chinese. */
+export function ballotProblems(err: unknown): string[] | null {
+  if (!isApiError(err) || err.code !== 'BALLOT_INVALID') return null;
+  const problems = (err.details as { problems?: unknown } | undefined)?.problems;
+  return Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [];
+}
