@@ -33,7 +33,7 @@ import { requestTransactions } from './platform/request-tx.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     cipher: FieldCipher;
-    config: Pick<Config, 'secureCookies'> & { loginRateMax: number };
+    config: Pick<Config, 'secureCookies'> & { loginRateMax: number; ballotRateMax: number };
     /** every registered route with its access config (the scope matrix test walks it) */
     routeTable: { method: string; url: string; config: FastifyContextConfig }[];
   }
@@ -48,6 +48,8 @@ export interface AppDeps {
   logger?: boolean | object;
   /** login attempts per client address per minute (tests raise it) */
   loginRateMax?: number;
+  /** ballot page requests per client address per minute (a meeting hall or a mobile network shares one) */
+  ballotRateMax?: number;
   allowedOrigins?: string[];
 }
 
@@ -77,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', {
     secureCookies: deps.config?.secureCookies ?? false,
     loginRateMax: deps.loginRateMax ?? 20,
+    ballotRateMax: deps.ballotRateMax ?? 600,
   });
   installErrorHandler(app);
   app.decorate('routeTable', []);

@@ -16,6 +16,7 @@ export interface Config {
   secureCookies: boolean;
   /** login attempts per client address per minute */
   loginRateMax: number;
+  ballotRateMax: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 30),
+    ballotRateMax: Number(env.BALLOT_RATE_MAX ?? 600),
   };
 }
 

@@ -40,7 +40,13 @@ async function main() {
     for (const code of seeded.slips.codes) log(`  http://localhost:${config.port}/ballot#${code}`);
   }
 
-  const app = await buildApp({ pool: db.appPool, cipher, config, loginRateMax: config.loginRateMax });
+  const app = await buildApp({
+    pool: db.appPool,
+    cipher,
+    config,
+    loginRateMax: config.loginRateMax,
+    ballotRateMax: config.ballotRateMax,
+  });
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });

@@ -85,6 +85,16 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     const [created] = res.json<Answer>().imported ?? [];
     expect(created?.name).toBe('李明华');
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos WHERE cadre_id = $1', [created?.id])).toBe(1);
+    // 简历 lines become posts: the trailing post titles are the title, the rest the unit
+    const posts = await t.db.admin.query<{ unit_name: string; title: string }>(
+      `SELECT unit_name, title FROM cadre_appointments WHERE cadre_id = $1 ORDER BY seq`,
+      [created?.id],
+    );
+    expect(posts.rows).toEqual([
+      { unit_name: '浙江大学法学院法学专业学习', title: '' },
+      { unit_name: '区民政局', title: '科员、副主任科员' },
+      { unit_name: '城南街道', title: '党工委委员、办事处副主任' },
+    ]);
 
     const out = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${created?.id}/lrmx` });
     expect(out.statusCode).toBe(200);

@@ -51,6 +51,7 @@ async function slip(client: pg.ClientBase, cipher: FieldCipher, code: string): P
       409,
       'ROUND_STATE',
       row.round_state === 'draft' ? '评议尚未开始，请在组织方通知的时间内投票' : '评议已经结束',
+      { state: row.round_state },
     );
   return row;
 }
@@ -141,7 +142,7 @@ export async function ballotRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ballot'];
   const params = z.strictObject({ token: z.string().min(1).max(40) });
-  const rateLimit = { max: 120, timeWindow: '1 minute' };
+  const rateLimit = { max: app.config.ballotRateMax, timeWindow: '1 minute' };
   r.get(
     '/api/ballot/:token',
     {

@@ -2,6 +2,7 @@ import {
   CadreRecordInputSchema,
   lrmxToRecordDraft,
   parseResumeText,
+  splitPostText,
   readLrm,
   readLrmx,
   recordToLrmx,
@@ -69,9 +70,9 @@ export function recordFromPerson(
   const extras = { ...(draft.extras ?? {}) };
   const resume = extras.JianLi ?? '';
   delete extras.JianLi;
+  // 简历 writes unit and post as one text; the trailing post titles become the title (core splitPostText)
   const appointments = parseResumeText(resume).map((l) => ({
-    unitName: l.text,
-    title: '',
+    ...splitPostText(l.text),
     start: l.start,
     end: l.end,
   }));
