@@ -1,7 +1,18 @@
 import { can, type Role } from '@ganbu/core';
 
 /** Keys of the side menu; `data-testid="menu-<key>"` in the layout. */
-export const MENU_KEYS = ['home', 'orgs', 'users', 'security', 'audit', 'cadres', 'account'] as const;
+export const MENU_KEYS = [
+  'home',
+  'orgs',
+  'users',
+  'security',
+  'audit',
+  'cadres',
+  'assessmentRounds',
+  'assessmentMine',
+  'assessmentPacks',
+  'account',
+] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export const MENU_PATHS: Record<MenuKey, string> = {
@@ -11,18 +22,27 @@ export const MENU_PATHS: Record<MenuKey, string> = {
   security: '/security',
   audit: '/audit',
   cadres: '/cadres',
+  assessmentRounds: '/assessment/rounds',
+  assessmentMine: '/assessment/mine',
+  assessmentPacks: '/assessment/packs',
   account: '/account',
 };
+
+/** Menu entries shown together under one sub-menu (考核评价); `data-testid="menu-group-<key>"`. */
+export const MENU_GROUPS = {
+  assessment: ['assessmentRounds', 'assessmentMine', 'assessmentPacks'],
+} as const satisfies Record<string, readonly MenuKey[]>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
 
 /** The one place that decides which menu entries (and so which pages) each role may use. */
 export const ROLE_MENUS: Record<Role, readonly MenuKey[]> = {
   sysadmin: ['home', 'orgs', 'users', 'account'],
   secadmin: ['home', 'users', 'security', 'account'],
   auditor: ['home', 'audit', 'account'],
-  orgdept: ['home', 'orgs', 'cadres', 'account'],
-  unit_admin: ['home', 'orgs', 'cadres', 'account'],
-  leader: ['home', 'orgs', 'cadres', 'account'],
-  cadre: ['home', 'orgs', 'cadres', 'account'],
+  orgdept: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
+  unit_admin: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
+  leader: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
+  cadre: ['home', 'orgs', 'cadres', 'assessmentMine', 'assessmentPacks', 'account'],
 };
 
 /** Everyone signed in has these, even an account without roles. */
@@ -51,6 +71,7 @@ export function capabilitiesOf(roles: readonly Role[]) {
     grantRoles: can(roles, 'role.grant'),
     editSettings: can(roles, 'settings.write'),
     editCadres: can(roles, 'cadre.write'),
+    manageAssessment: can(roles, 'assessment.manage'),
   };
 }
 

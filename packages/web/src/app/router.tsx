@@ -23,6 +23,10 @@ const CadreRecordPage = lazy(() => import('../modules/cadres/CadreRecordPage.tsx
 const CadreImportPage = lazy(() => import('../modules/cadres/CadreImportPage.tsx'));
 const ApprovalFormPage = lazy(() => import('../modules/cadres/approval/ApprovalFormPage.tsx'));
 const AccountPage = lazy(() => import('../modules/account/AccountPage.tsx'));
+const RoundsPage = lazy(() => import('../modules/assessment/rounds/RoundsPage.tsx'));
+const RoundPage = lazy(() => import('../modules/assessment/round/RoundPage.tsx'));
+const MyResultsPage = lazy(() => import('../modules/assessment/mine/MyResultsPage.tsx'));
+const PacksPage = lazy(() => import('../modules/assessment/packs/PacksPage.tsx'));
 const BallotPage = lazy(() => import('../modules/ballot/BallotPage.tsx'));
 const TokenSheetPage = lazy(() => import('../modules/assessment/tokens/TokenSheetPage.tsx'));
 
@@ -72,6 +76,10 @@ export const router = createBrowserRouter([
       { path: 'cadres', element: guarded('cadres', <CadresPage />) },
       { path: 'cadres/import', element: guarded('cadres', <CadreImportPage />) },
       { path: 'cadres/:id', element: guarded('cadres', <CadreRecordPage />) },
+      { path: 'assessment/rounds', element: guarded('assessmentRounds', <RoundsPage />) },
+      { path: 'assessment/rounds/:id', element: guarded('assessmentRounds', <RoundPage />) },
+      { path: 'assessment/mine', element: guarded('assessmentMine', <MyResultsPage />) },
+      { path: 'assessment/packs', element: guarded('assessmentPacks', <PacksPage />) },
       { path: 'account', element: guarded('account', <AccountPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

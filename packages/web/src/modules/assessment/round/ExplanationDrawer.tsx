@@ -1,0 +1,331 @@
+import { Alert, Descriptions, Drawer, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { TFunction } from 'i18next';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupTallyJson, RoundResults, TargetResult } from '../../../hooks/api/assessment.ts';
+import { figureShort, hundredthsText, quotaKeyLabel } from '../labels.ts';
+
+/** 计票 of one group: count against the expected raters, trimming, and the flags (minimum, waiver …). */
+function ballotsCell(t: TFunction, g: GroupTallyJson) {
+  const agg = g.aggregate;
+  const lines: string[] = [];
+  if (agg?.trimmed)
+    lines.push(
+      t('assessment.explain.trimmed', {
+        high: hundredthsText(agg.trimmed.highest.hundredths),
+        low: hundredthsText(agg.trimmed.lowest.hundredths),
+        used: agg.usedCount,
+      }),
+    );
+  else if (agg?.fallback) lines.push(t('assessment.explain.fallback', { min: agg.fallback.minBallots }));
+  else if (agg && agg.usedCount > 0) lines.push(t('assessment.explain.noTrim', { used: agg.usedCount }));
+  const flags: { text: string; color: string }[] = [];
+  if (g.empty) flags.push({ text: t('assessment.explain.empty'), color: 'red' });
+  else if (g.belowMinimum)
+    flags.push({ text: t('assessment.explain.belowMinimum', { min: g.minRaters }), color: 'red' });
+  if (g.aboveMaximum)
+    flags.push({ text: t('assessment.explain.aboveMaximum', { max: g.maxRaters }), color: 'orange' });
+  if (g.waiver)
+    flags.push({
+      text: g.waiver.applied
+        ? t('assessment.explain.waived', { reason: g.waiver.reason })
+        : t('assessment.explain.waiverNotApplied', { reason: g.waiver.reason }),
+      color: g.waiver.applied ? 'gold' : 'default',
+    });
+  return (
+    <Flex vertical gap={2}>
+      <span>
+        {t('assessment.explain.ballotsValue', { count: g.ballotCount, min: g.minRaters, max: g.maxRaters })}
+      </span>
+      {lines.map((l) => (
+        <Typography.Text key={l} type="secondary" style={{ fontSize: 12 }}>
+          {l}
+        </Typography.Text>
+      ))}
+      {flags.length > 0 ? (
+        <Flex wrap gap={4}>
+          {flags.map((f) => (
+            <Tag key={f.text} color={f.color} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+              {f.text}
+            </Tag>
+          ))}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The proposal's reason in words (score, quota place, quota full, veto, tie at the boundary, too few raters). */
+export function proposalText(
+  t: TFunction,
+  results: RoundResults,
+  target: TargetResult,
+  names: ReadonlyMap<string, string>,
+) {
+  const p = target.explanation?.proposal;
+  if (!p) return t('assessment.explain.reasons.insufficient');
+  const gradeOf = (code: string | null) => results.grades.find((g) => g.code === code);
+  const grade = gradeOf(p.grade);
+  const args = {
+    total: p.total?.value ?? '—',
+    grade: grade?.name ?? '—',
+    min: grade?.minScore ?? 0,
+    scoreGrade: gradeOf(p.scoreGrade)?.name ?? '—',
+    placedBy: t(`assessment.explain.placedBy.${p.placedBy ?? 'none'}`),
+    reasons: p.vetoReasons.join(t('common.enumSep')),
+  };
+  const text = t(`assessment.explain.reasons.${p.reason}`, args);
+  return p.quotaGroupKey
+    ? `${text} ${t('assessment.explain.quotaGroup', { key: quotaKeyLabel(t, p.quotaGroupKey, names) })}`
+    : text;
+}
+
+/**
+ * 计算说明 of one target — where each number comes from: per rater group the ballots counted, the trimmed
+ * highest and lowest, the mean, the weight and the weight applied after renormalisation, the
+ * contribution; the weighted total written out; the rank; why the grade was proposed. Groups with fewer
+ * ballots than the pack's minimum are shown by their count only.
+ */
+export function ExplanationDrawer({
+  results,
+  target,
+  onClose,
+  unitNames,
+}: {
+  results: RoundResults;
+  target: TargetResult | null;
+  onClose: () => void;
+  unitNames: ReadonlyMap<string, string>;
+}) {
+  const { t } = useTranslation();
+  const tally = target?.explanation?.tally;
+  const groups = tally?.groups ?? [];
+  const min = results.minGroupSizeShown;
+
+  const columns: ColumnsType<GroupTallyJson> = [
+    { key: 'name', title: t('assessment.explain.group'), width: 170, render: (_, g) => g.name },
+    {
+      key: 'ballots',
+      title: t('assessment.explain.ballots'),
+      onCell: (g) => (g.suppressed ? { colSpan: 5 } : {}),
+      render: (_, g) =>
+        g.suppressed ? (
+          <Typography.Text type="secondary" data-testid={`explain-suppressed-${g.groupId}`}>
+            {t('assessment.explain.suppressed', { min })}
+          </Typography.Text>
+        ) : (
+          ballotsCell(t, g)
+        ),
+    },
+    {
+      key: 'mean',
+      title: t('assessment.explain.mean'),
+      width: 80,
+      align: 'right',
+      onCell: (g) => (g.suppressed ? { colSpan: 0 } : {}),
+      render: (_, g) =>
+        g.value ? (
+          <Tooltip title={t('assessment.results.totalTip', { fraction: g.value.fraction })}>
+            <span data-testid={`explain-mean-${g.groupId}`}>{g.value.value}</span>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'weight',
+      title: t('assessment.explain.weight'),
+      width: 64,
+      align: 'right',
+      onCell: (g) => (g.suppressed ? { colSpan: 0 } : {}),
+      render: (_, g) => `${figureShort(g.weight)}%`,
+    },
+    {
+      key: 'effective',
+      title: t('assessment.explain.effectiveWeight'),
+      width: 80,
+      align: 'right',
+      onCell: (g) => (g.suppressed ? { colSpan: 0 } : {}),
+      render: (_, g) =>
+        g.counted ? (
+          <Tooltip title={g.effectiveWeight?.fraction}>
+            <span data-testid={`explain-effective-${g.groupId}`}>{figureShort(g.effectiveWeight)}%</span>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{t('assessment.explain.notCounted')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'contribution',
+      title: t('assessment.explain.contribution'),
+      width: 80,
+      align: 'right',
+      onCell: (g) => (g.suppressed ? { colSpan: 0 } : {}),
+      render: (_, g) =>
+        g.contribution ? (
+          <Tooltip title={g.contribution.fraction}>
+            <span data-testid={`explain-contribution-${g.groupId}`}>{g.contribution.value}</span>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  const counted = groups.filter((g) => g.suppressed || g.counted);
+  const formula = tally?.total ? (
+    <Flex vertical gap={4} data-testid="explain-formula">
+      <Typography.Text strong>{t('assessment.explain.formula')}</Typography.Text>
+      <span>
+        ={' '}
+        {counted.map((g, i) => (
+          <Fragment key={g.groupId}>
+            {i > 0 ? ' + ' : ''}
+            {g.suppressed ? (
+              <Typography.Text type="secondary">
+                「{g.name}」（{t('assessment.explain.suppressed', { min })}）
+              </Typography.Text>
+            ) : (
+              t('assessment.explain.formulaTerm', {
+                weight: figureShort(g.effectiveWeight),
+                value: g.value?.value ?? '—',
+              })
+            )}
+          </Fragment>
+        ))}
+      </span>
+      <span>
+        = {counted.map((g) => (g.suppressed ? '…' : (g.contribution?.value ?? '—'))).join(' + ')} ={' '}
+        <Typography.Text strong data-testid="explain-total">
+          {tally.total.value}
+        </Typography.Text>
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('assessment.explain.exactNote', { fraction: tally.total.fraction })}
+      </Typography.Text>
+    </Flex>
+  ) : (
+    <Alert type="warning" showIcon message={t('assessment.explain.insufficientTotal')} />
+  );
+
+  const renormalised = tally?.explanation.renormalised;
+  const rank = target?.rank;
+
+  return (
+    <Drawer
+      open={!!target}
+      onClose={onClose}
+      width={760}
+      title={target ? t('assessment.explain.title', { name: target.name }) : ''}
+      destroyOnHidden
+      data-testid="explain-drawer"
+    >
+      {target && tally ? (
+        <Flex vertical gap={16} data-testid="explain-body">
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            styles={{ label: { width: 110 } }}
+            items={[
+              {
+                key: 'who',
+                label: t('assessment.results.name'),
+                children: `${target.name}${target.post ? ` · ${target.post}` : ''} · ${target.unitName}`,
+              },
+              {
+                key: 'total',
+                label: t('assessment.explain.total'),
+                children: target.total ? (
+                  <span>
+                    <Typography.Text strong>{target.total.value}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {' '}
+                      （{t('assessment.results.totalTip', { fraction: target.total.fraction })}）
+                    </Typography.Text>
+                  </span>
+                ) : (
+                  t('assessment.results.insufficient')
+                ),
+              },
+              {
+                key: 'rank',
+                label: t('assessment.explain.rank'),
+                children: rank
+                  ? t('assessment.explain.rankLine', {
+                      rank: rank.population,
+                      of: rank.of,
+                      unit: rank.unit,
+                      ofUnit: rank.ofUnit,
+                    })
+                  : t('assessment.explain.unranked'),
+              },
+              {
+                key: 'proposal',
+                label: t('assessment.explain.proposal'),
+                children: (
+                  <span data-testid="explain-proposal">{proposalText(t, results, target, unitNames)}</span>
+                ),
+              },
+              {
+                key: 'final',
+                label: t('assessment.explain.final'),
+                children: (
+                  <Flex vertical>
+                    <span data-testid="explain-final">{target.finalGradeName ?? '—'}</span>
+                    {target.overrideReason ? (
+                      <Typography.Text type="secondary">
+                        {t('assessment.explain.overrideReason', { reason: target.overrideReason })}
+                      </Typography.Text>
+                    ) : null}
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+          <div>
+            <Typography.Title level={5}>{t('assessment.explain.groups')}</Typography.Title>
+            <Table
+              rowKey="groupId"
+              size="small"
+              pagination={false}
+              columns={columns}
+              dataSource={groups}
+              data-testid="explain-groups"
+            />
+          </div>
+          {renormalised ? (
+            <Alert
+              type="info"
+              showIcon
+              message={t('assessment.explain.renormalised', {
+                groups: renormalised.emptyGroups
+                  .map((id) => `「${groups.find((g) => g.groupId === id)?.name ?? id}」`)
+                  .join(''),
+                weight: figureShort(renormalised.countedWeight),
+              })}
+            />
+          ) : null}
+          {formula}
+          {tally.insufficientGroups.length > 0 ? (
+            <Alert
+              type="error"
+              showIcon
+              message={tally.insufficientGroups
+                .map((g) => {
+                  const name = groups.find((x) => x.groupId === g.groupId)?.name ?? g.groupId;
+                  return g.reason === 'empty'
+                    ? t('assessment.waiver.groupEmpty', { name })
+                    : t('assessment.waiver.groupLine', { name, count: g.ballotCount, min: g.minRaters });
+                })
+                .join('；')}
+            />
+          ) : null}
+        </Flex>
+      ) : target ? (
+        <Typography.Text type="secondary">{t('assessment.explain.noExplanation')}</Typography.Text>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,288 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Round } from '@ganbu/core';
+import { Alert, Button, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../../components/QueryError.tsx';
+import {
+  ballotsJsonUrl,
+  resultsXlsxUrl,
+  useResults,
+  type RoundResults,
+  type TargetResult,
+} from '../../../hooks/api/assessment.ts';
+import { useOrgs } from '../../../hooks/api/orgs.ts';
+import { unitNames as namesOf } from '../labels.ts';
+import { ExplanationDrawer } from './ExplanationDrawer.tsx';
+import { OverrideModal, WaiverModal } from './ReviewModals.tsx';
+
+/** Ranked targets first (by rank), then the insufficient ones, each in the server's order. */
+function byRank(a: TargetResult, b: TargetResult): number {
+  const ra = a.rank?.population ?? Number.MAX_SAFE_INTEGER;
+  const rb = b.rank?.population ?? Number.MAX_SAFE_INTEGER;
+  return ra - rb;
+}
+
+/** One rater group's figure for one target: its mean, or only that it was too small to show. */
+function GroupCell({
+  results,
+  target,
+  groupId,
+}: {
+  results: RoundResults;
+  target: TargetResult;
+  groupId: string;
+}) {
+  const { t } = useTranslation();
+  const g = target.explanation?.tally.groups.find((x) => x.groupId === groupId);
+  if (!g) return <>—</>;
+  const min = results.minGroupSizeShown;
+  const testid = `result-group-${target.id}-${groupId}`;
+  if (g.suppressed)
+    return (
+      <Tooltip title={t('assessment.results.suppressedTip', { count: g.ballotCount, min })}>
+        <Typography.Text type="secondary" data-testid={testid}>
+          {t('assessment.results.suppressedCell', { min })}
+        </Typography.Text>
+      </Tooltip>
+    );
+  return (
+    <Flex vertical>
+      <Tooltip title={g.value ? t('assessment.results.totalTip', { fraction: g.value.fraction }) : undefined}>
+        <span data-testid={testid}>{g.value?.value ?? '—'}</span>
+      </Tooltip>
+      <Typography.Text
+        type={g.belowMinimum && !g.waiver?.applied ? 'danger' : 'secondary'}
+        style={{ fontSize: 12 }}
+      >
+        {t('assessment.results.groupCell', { count: g.ballotCount })}
+        {g.waiver?.applied ? ` · ${t('assessment.results.waived')}` : ''}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/**
+ * 结果: the ranked table with per-group figures, status, proposed and final grades; the committee's
+ * waivers and grade changes while computed; each row's explanation; the Excel export.
+ */
+export function ResultsTab({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const ready = round.state === 'published' || (round.state === 'computed' && round.manageable);
+  const results = useResults(round.id, ready);
+  const orgs = useOrgs();
+  const [explaining, setExplaining] = useState<TargetResult | null>(null);
+  const [waiving, setWaiving] = useState<TargetResult | null>(null);
+  const [overriding, setOverriding] = useState<TargetResult | null>(null);
+  const rows = useMemo(() => [...(results.data?.targets ?? [])].sort(byRank), [results.data]);
+  const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
+
+  if (!ready) return <Alert type="info" showIcon message={t('assessment.results.notReady')} />;
+  if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
+  if (!results.data) return <Skeleton active />;
+  const data = results.data;
+  const reviewing = data.organiser && round.state === 'computed';
+  const insufficient = data.targets.filter((x) => x.status === 'insufficient').length;
+
+  const columns: ColumnsType<TargetResult> = [
+    {
+      key: 'rank',
+      title: t('assessment.results.rank'),
+      width: 70,
+      render: (_, x) =>
+        x.rank ? (
+          <Tooltip title={t('assessment.results.unitRank', { rank: x.rank.unit, of: x.rank.ofUnit })}>
+            <span data-testid={`result-rank-${x.id}`}>
+              {t('assessment.results.rankOf', { rank: x.rank.population, of: x.rank.of })}
+            </span>
+          </Tooltip>
+        ) : (
+          <span data-testid={`result-rank-${x.id}`}>—</span>
+        ),
+    },
+    {
+      key: 'name',
+      title: t('assessment.results.name'),
+      width: 170,
+      render: (_, x) => (
+        <Flex vertical>
+          <Typography.Text strong data-testid={`result-name-${x.id}`}>
+            {x.name}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {x.unitName}
+            {x.post ? ` · ${x.post}` : ''}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'total',
+      title: t('assessment.results.total'),
+      width: 80,
+      align: 'right',
+      render: (_, x) =>
+        x.total ? (
+          <Tooltip title={t('assessment.results.totalTip', { fraction: x.total.fraction })}>
+            <Typography.Text strong data-testid={`result-total-${x.id}`}>
+              {x.total.value}
+            </Typography.Text>
+          </Tooltip>
+        ) : (
+          <span data-testid={`result-total-${x.id}`}>—</span>
+        ),
+    },
+    ...data.raterGroups.map((g) => ({
+      key: `group-${g.id}`,
+      title: (
+        <Tooltip title={g.name}>
+          <span style={{ fontSize: 12 }}>
+            {g.name}（{g.weight}%）
+          </span>
+        </Tooltip>
+      ),
+      width: 100,
+      align: 'right' as const,
+      render: (_: unknown, x: TargetResult) => <GroupCell results={data} target={x} groupId={g.id} />,
+    })),
+    {
+      key: 'status',
+      title: t('assessment.results.status'),
+      width: 110,
+      render: (_, x) =>
+        x.status === 'insufficient' ? (
+          <Flex gap={4} align="center" wrap>
+            <Tag color="red" data-testid={`result-status-${x.id}`}>
+              {t('assessment.results.insufficient')}
+            </Tag>
+            {reviewing ? (
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setWaiving(x)}
+                data-testid={`result-waive-${x.id}`}
+              >
+                {t('assessment.results.waive')}
+              </Button>
+            ) : null}
+          </Flex>
+        ) : (
+          <Tag color="green" data-testid={`result-status-${x.id}`}>
+            {t('assessment.results.sufficient')}
+          </Tag>
+        ),
+    },
+    {
+      key: 'proposed',
+      title: t('assessment.results.proposed'),
+      width: 80,
+      render: (_, x) => <span data-testid={`result-proposed-${x.id}`}>{x.proposedGradeName ?? '—'}</span>,
+    },
+    {
+      key: 'final',
+      title: t('assessment.results.final'),
+      width: 120,
+      render: (_, x) => (
+        <Flex gap={4} align="center" wrap>
+          <Typography.Text strong data-testid={`result-final-${x.id}`}>
+            {x.finalGradeName ?? '—'}
+          </Typography.Text>
+          {x.overrideReason ? (
+            <Tooltip title={t('assessment.results.overrideReasonTip', { reason: x.overrideReason })}>
+              <Tag color="orange" data-testid={`result-overridden-${x.id}`}>
+                {t('assessment.results.overridden')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+        </Flex>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('assessment.results.actions'),
+      width: 96,
+      render: (_, x) => (
+        <Flex vertical align="start">
+          <Button
+            size="small"
+            type="link"
+            style={{ padding: 0 }}
+            onClick={() => setExplaining(x)}
+            data-testid={`result-explain-${x.id}`}
+          >
+            {t('assessment.results.explain')}
+          </Button>
+          {reviewing && x.status !== 'insufficient' ? (
+            <Button
+              size="small"
+              type="link"
+              style={{ padding: 0 }}
+              onClick={() => setOverriding(x)}
+              data-testid={`result-override-${x.id}`}
+            >
+              {t('assessment.results.override')}
+            </Button>
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <div>
+          {insufficient > 0 ? (
+            <Alert
+              type="error"
+              showIcon
+              message={t('assessment.results.insufficientAlert', { count: insufficient })}
+              data-testid="results-insufficient"
+            />
+          ) : round.state === 'published' ? (
+            <Alert type="success" showIcon message={t('assessment.results.publishedAlert')} />
+          ) : null}
+        </div>
+        <Flex gap={8}>
+          <Button
+            icon={<DownloadOutlined />}
+            href={resultsXlsxUrl(round.id)}
+            download
+            data-testid="results-export"
+          >
+            {t('assessment.results.export')}
+          </Button>
+          {data.organiser ? (
+            <Button href={ballotsJsonUrl(round.id)} download data-testid="results-ballots">
+              {t('assessment.results.exportBallots')}
+            </Button>
+          ) : null}
+        </Flex>
+      </Flex>
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
+        data-testid="results-table"
+      />
+      <ExplanationDrawer
+        results={data}
+        target={explaining}
+        unitNames={names}
+        onClose={() => setExplaining(null)}
+      />
+      <WaiverModal roundId={round.id} results={data} target={waiving} onClose={() => setWaiving(null)} />
+      <OverrideModal
+        roundId={round.id}
+        results={data}
+        target={overriding}
+        unitNames={names}
+        onClose={() => setOverriding(null)}
+      />
+    </Flex>
+  );
+}
