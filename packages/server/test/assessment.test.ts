@@ -507,3 +507,89 @@ describe('[assessment] the demo district: last year published, this year open', 
     expect(all.targets.map((x) => x.rank?.population).sort((a, b) => (a ?? 0) - (b ?? 0))[0]).toBe(1);
   });
 });
+
+describe('[assessment] named raters: Jinwan station target management (站点自评 + 镇党委 + 区党员教育中心)', () => {
+  it('gives each named rater a slip through their account; the ballot still keeps no account', async () => {
+    const { rows: stations } = await t.db.admin.query<{ id: string }>(
+      `SELECT id FROM orgs WHERE kind = 'station' ORDER BY path LIMIT 2`,
+    );
+    const { rows: root } = await t.db.admin.query<{ id: string }>(
+      `SELECT id FROM orgs WHERE parent_id IS NULL`,
+    );
+    const { rows: users } = await t.db.admin.query<{ id: string; username: string }>(
+      `SELECT id, username FROM users WHERE username IN ('street1', 'leader', 'orgdept')`,
+    );
+    const idOf = (u: string) => users.find((x) => x.username === u)!.id;
+    const [s1, s2] = [stations[0]!.id, stations[1]!.id];
+    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+      name: '2026年度党员远程教育站点目标管理考评',
+      packId: 'jinwan',
+      schemeId: 'station-target',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: root[0]!.id,
+      population: { unitIds: [s1, s2] },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const round = created.json<{ id: string; targetKind: string }>();
+    expect(round.targetKind).toBe('unit');
+    const targets = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/targets`)).json<{
+      items: { id: string; unitId: string }[];
+    }>().items;
+    const t1 = targets.find((x) => x.unitId === s1)!.id;
+    const t2 = targets.find((x) => x.unitId === s2)!.id;
+    // bearer slips are refused for a named group, and named raters for a bearer-less call
+    expectError(
+      await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens`, {
+        groupId: 'self',
+        count: 1,
+        unitId: s1,
+      }),
+      400,
+      'VALIDATION',
+    );
+    const assign = async (groupId: string, username: string, unitId?: string) => {
+      const res = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/raters`, {
+        groupId,
+        userIds: [idOf(username)],
+        ...(unitId ? { unitId } : {}),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await assign('self', 'street1', s1);
+    await assign('town-committee', 'leader');
+    await assign('district-centre', 'orgdept');
+    expect((await transition(round.id, 'open')).statusCode).toBe(200);
+
+    type Mine = { items: { roundId: string; groupId: string; used: boolean; code: string | null }[] };
+    const slipOf = async (s: Session) =>
+      (await as(s, 'GET', '/api/assessment/my-ballots'))
+        .json<Mine>()
+        .items.find((i) => i.roundId === round.id)!;
+    const street1 = await loginAs(t, 'street1');
+    const leader = await loginAs(t, 'leader');
+    const self = await slipOf(street1);
+    expect(self).toMatchObject({ groupId: 'self', used: false });
+    // the self-assessment slip shows the rater's own station only
+    const page = (await as(null, 'GET', `/api/ballot/${self.code}`)).json<{ targets: { id: string }[] }>();
+    expect(page.targets.map((x) => x.id)).toEqual([t1]);
+    await vote(self.code!, { [t1]: [27, 36, 27] }); // 90
+    await vote((await slipOf(leader)).code!, { [t1]: [24, 32, 24], [t2]: [21, 28, 21] }); // 80, 70
+    await vote((await slipOf(orgdept)).code!, { [t1]: [25.5, 34, 25.5], [t2]: [24, 32, 24] }); // 85, 80
+    expect(await slipOf(street1)).toMatchObject({ used: true, code: null });
+    // another account sees no slip of this round
+    const street2 = await loginAs(t, 'street2');
+    expect((await as(street2, 'GET', '/api/assessment/my-ballots')).json<Mine>().items).toEqual([]);
+    expect((await transition(round.id, 'close')).statusCode).toBe(200);
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+    const results = (await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`)).json<{
+      targets: { id: string; status: string; total: { fraction: string; value: string } | null }[];
+    }>().targets;
+    // station 1: 0.2 × 90 + 0.4 × 80 + 0.4 × 85 = 18 + 32 + 34 = 84; station 2 has no self-assessment
+    expect(results.find((x) => x.id === t1)).toMatchObject({
+      status: 'sufficient',
+      total: { fraction: '84', value: '84.00' },
+    });
+    expect(results.find((x) => x.id === t2)).toMatchObject({ status: 'insufficient', total: null });
+  });
+});

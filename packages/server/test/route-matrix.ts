@@ -329,6 +329,13 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     ],
     targetsForeign: true,
   },
+  'POST /api/assessment/rounds/:id/raters': {
+    requests: (fx) => [
+      { id: fx.foreign.roundId, payload: { groupId: 'leadership', userIds: [fx.foreign.userId] } },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/my-ballots': { requests: () => [{}], targetsForeign: false },
   'POST /api/assessment/rounds/:id/tokens/revoke': {
     requests: (fx) => [{ id: fx.foreign.roundId, payload: { code: fx.foreign.ballotCode } }],
     targetsForeign: true,

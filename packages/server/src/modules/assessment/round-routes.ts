@@ -27,7 +27,7 @@ import {
   setState,
   toRound,
 } from './rounds.ts';
-import { issueTokens, revokeToken, turnout } from './tokens.ts';
+import { assignNamedRaters, issueTokens, myBallots, revokeToken, turnout } from './tokens.ts';
 
 /** 考核轮次: create, targets and 述职, slips, turnout, the state machine. */
 export async function roundRoutes(app: FastifyInstance) {
@@ -145,6 +145,53 @@ export async function roundRoutes(app: FastifyInstance) {
       },
     },
     async (req) => issueTokens(req.ctx, app.cipher, await roundToManage(req.ctx, req.params.id), req.body),
+  );
+
+  r.post(
+    '/api/assessment/rounds/:id/raters',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '指定实名评议人（每人一张评议票，经本人账号领取；选票仍不记录账号）',
+        params: IdParamSchema,
+        body: z.strictObject({
+          groupId: z.string().max(63),
+          userIds: z.array(z.string().uuid()).min(1).max(500),
+          unitId: z.string().uuid().optional(),
+        }),
+        response: { 200: z.object({ assigned: z.number().int() }) },
+      },
+    },
+    async (req) =>
+      assignNamedRaters(req.ctx, app.cipher, await roundToManage(req.ctx, req.params.id), req.body),
+  );
+
+  r.get(
+    '/api/assessment/my-ballots',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '我的评议任务（实名评议）',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                roundId: z.string().uuid(),
+                roundName: z.string(),
+                roundState: z.string(),
+                groupId: z.string(),
+                groupName: z.string(),
+                used: z.boolean(),
+                code: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => myBallots(req.ctx, app.cipher),
   );
 
   r.post(

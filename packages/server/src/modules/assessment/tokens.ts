@@ -113,3 +113,94 @@ export async function turnout(ctx: RequestContext, row: RoundRow): Promise<Turno
     }),
   };
 }
+
+/**
+ * 实名评议: give each listed account of a named group one slip, through their account. The accounts must
+ * be visible to the organiser; an account already assigned to the group keeps its slip.
+ */
+export async function assignNamedRaters(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  row: RoundRow,
+  input: { groupId: string; userIds: string[]; unitId?: string | undefined },
+): Promise<{ assigned: number }> {
+  if (row.state !== 'draft' && row.state !== 'open')
+    throw new AppError(409, 'ROUND_STATE', '评议结束后不能再指定评议人');
+  const group = groupOf(row, input.groupId);
+  if (group.mode !== 'named') throw new AppError(400, 'VALIDATION', '该评议组使用匿名评议票，请发放评议票');
+  const unitId = input.unitId ?? null;
+  if (group.rates === 'ownUnit' && !unitId)
+    throw new AppError(400, 'VALIDATION', `“${group.name}”只评议本单位的对象，请选择单位`);
+  const { rows: users } = await ctx.client.query<{ id: string }>(
+    `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND id NOT IN
+       (SELECT user_id FROM named_raters WHERE round_id = $2 AND group_id = $3)`,
+    [input.userIds, row.id, group.id],
+  );
+  const { rows: known } = await ctx.client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users WHERE id = ANY($1::uuid[]) AND active`,
+    [input.userIds],
+  );
+  if ((known[0]?.n ?? 0) < new Set(input.userIds).size)
+    throw new AppError(400, 'VALIDATION', '部分账号不存在、已停用或不在您的数据范围内');
+  const { rows: live } = await ctx.client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ballot_tokens
+      WHERE round_id = $1 AND group_id = $2 AND unit_id IS NOT DISTINCT FROM $3 AND state <> 'revoked'`,
+    [row.id, group.id, unitId],
+  );
+  if ((live[0]?.n ?? 0) + users.length > group.maxRaters)
+    throw new AppError(400, 'VALIDATION', `“${group.name}”最多 ${group.maxRaters} 人评议`);
+  const batchId = randomUUID();
+  for (const user of users) {
+    const code = newBallotCode();
+    const hash = ballotTokenHash(cipher, code.replace(/-/g, ''));
+    await ctx.client.query(
+      `INSERT INTO ballot_tokens (round_id, group_id, unit_id, token_hash, batch_id) VALUES ($1, $2, $3, $4, $5)`,
+      [row.id, group.id, unitId, hash, batchId],
+    );
+    await ctx.client.query(
+      `INSERT INTO named_raters (round_id, round_org_path, group_id, unit_id, user_id, token_hash, code_enc)
+       VALUES ($1, $2::ltree, $3, $4, $5, $6, $7)`,
+      [row.id, row.org_path, group.id, unitId, user.id, hash, cipher.encrypt(code)],
+    );
+  }
+  await ctx.audit({
+    action: 'assessment.raters.assign',
+    objectType: 'assessment_round',
+    objectId: row.id,
+    after: { groupId: group.id, unitId, count: users.length },
+  });
+  return { assigned: users.length };
+}
+
+/** 我的评议: the signed-in account's named slips, with the code to open the ballot page. */
+export async function myBallots(ctx: RequestContext, cipher: FieldCipher) {
+  const { rows } = await ctx.client.query<{
+    round_id: string;
+    round_name: string;
+    state: string;
+    group_id: string;
+    rules: RoundRow['rules'];
+    code_enc: string;
+    token_state: string;
+  }>(
+    `SELECT n.round_id, r.name AS round_name, r.state, n.group_id, r.rules, n.code_enc, t.state AS token_state
+       FROM named_raters n
+       JOIN assessment_rounds r ON r.id = n.round_id
+       JOIN ballot_tokens t ON t.token_hash = n.token_hash
+      WHERE n.user_id = $1
+      ORDER BY r.period_end DESC, r.name`,
+    [ctx.actor?.userId],
+  );
+  return {
+    items: rows.map((r) => ({
+      roundId: r.round_id,
+      roundName: r.round_name,
+      roundState: r.state,
+      groupId: r.group_id,
+      groupName: r.rules.scheme.raterGroups.find((g) => g.id === r.group_id)?.name ?? r.group_id,
+      used: r.token_state === 'used',
+      // the code only while it can still be used
+      code: r.token_state === 'issued' && r.state === 'open' ? cipher.decrypt(r.code_enc) : null,
+    })),
+  };
+}
