@@ -76,7 +76,11 @@ export async function resolveSession(
     await client.query('DELETE FROM sessions WHERE id = $1', [row.session_id]);
     return 'expired';
   }
-  await client.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.session_id, now]);
+  // Touch at most every 1/60 of the idle window (30 s for 30 min): a read request then commits no write
+  // (no WAL flush); the idle timeout stays exact to within that slack.
+  const touchEveryMs = (settings.session.idleMinutes * 60_000) / 60;
+  if (now.getTime() - row.last_seen_at.getTime() >= touchEveryMs)
+    await client.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.session_id, now]);
   return {
     userId: row.user_id,
     sessionId: row.session_id,
