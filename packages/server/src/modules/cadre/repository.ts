@@ -77,7 +77,9 @@ const ORDER: Record<CadreListQuery['sort'], string> = {
 export function rosterSelect(q: CadreListQuery, today: string, page?: { limit: number; offset: number }) {
   const where = rosterWhere(q, today);
   const todayParam = where.params.length + 1;
-  const order = ORDER[q.sort].replace(/(c\.\w+)/, `$1 ${q.order === 'desc' ? 'DESC' : 'ASC'}`);
+  // one direction for every key (the tie-breakers too): a descending sort then walks an index backwards
+  // and stops at the page, on PostgreSQL 15 as well (it has no incremental sort for mixed directions here)
+  const order = ORDER[q.sort].replace(/(c\.\w+)/g, `$1 ${q.order === 'desc' ? 'DESC' : 'ASC'}`);
   const limit = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : '';
   const sql = `WITH page AS MATERIALIZED (SELECT c.id FROM cadres c ${where.sql} ORDER BY ${order}${limit})
     SELECT c.id, c.name, c.gender, c.birth_date,
