@@ -39,3 +39,4 @@ export * from './assessment/overrides.ts';
 export * from './assessment/evaluate.ts';
 export * from './policy/pack-diff.ts';
 export * from './cadre/post-text.ts';
+export * from './assessment/tally-aggregates.ts';

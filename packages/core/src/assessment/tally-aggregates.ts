@@ -1,0 +1,329 @@
+import type { Scheme } from '../policy/assessment-section.ts';
+import {
+  type Rational,
+  RAT_HUNDRED,
+  RAT_ZERO,
+  fromDecimal,
+  ratDiv,
+  ratMul,
+  ratSum,
+  rational,
+} from './exact.ts';
+import type { BallotScore, GroupAggregate } from './group-aggregate.ts';
+import type { GroupTally, InsufficientGroup, TargetTally, Waiver } from './tally.ts';
+
+/**
+ * Tally of one target from per-group aggregates of its ballots (计票 over a province-size round), instead
+ * of the ballots themselves: the database sums the ballots, the engine applies the rules. The result is a
+ * `TargetTally` equal to `tallyTarget` on the same ballots — same statuses, insufficiency rules, waivers,
+ * renormalisation, trimmed means and weighted total, exact — except where ballot ids would appear.
+ */
+
+/** The aggregate of one rater group's ballots for one target, all scores in hundredths. */
+export interface GroupScoreAggregate {
+  groupId: string;
+  /** ballots received (0 = the group is empty; an empty group may also be left out) */
+  ballotCount: number;
+  /** Σ of the ballots' totals (Σ of their criterion points) */
+  sumHundredths: bigint;
+  /** highest and lowest ballot total (any value when ballotCount is 0) */
+  maxHundredths: bigint;
+  minHundredths: bigint;
+  /**
+   * Σ points per criterion over every ballot of the group, in the scheme's criterion order. Optional: without
+   * it the tally has no criterion means (see `tallyFromAggregates`).
+   */
+  criterionSums?: readonly bigint[] | undefined;
+  /**
+   * Criterion points (scheme order) of the two ballots the trimmed mean drops — the ones `aggregateGroup`
+   * drops for the same ballots in the same order: the first ballot with the highest total, the first with
+   * the lowest total, and when every total is equal the first and the second ballot. Needed with
+   * `criterionSums` whenever trimming applies (ballotCount ≥ minBallots and ≥ 3).
+   */
+  trimmedPoints?: { highest: readonly bigint[]; lowest: readonly bigint[] } | undefined;
+  /** ids of those two ballots, when the caller has them (echoed into the explanation, else '') */
+  trimmedBallotIds?: { highest: string; lowest: string } | undefined;
+}
+
+/**
+ * A `GroupAggregate` computed from aggregates: `usedBallotIds` is empty (the ballots are not listed; a
+ * ballot-level recount lists them) and `trimmed` reports the dropped scores, with ballot ids only when the
+ * caller supplied them.
+ */
+export interface AggregatedGroupAggregate extends GroupAggregate {
+  aggregated: true;
+}
+
+export interface AggregateTallyInput {
+  scheme: Scheme;
+  targetId: string;
+  /** at most one aggregate per rater group; groups without ballots may be left out */
+  groups: readonly GroupScoreAggregate[];
+  /** waivers of the round (those for other targets are ignored) */
+  waivers?: readonly Waiver[];
+}
+
+/** Per-scheme constants, computed once per round rather than once per target. */
+interface PreparedScheme {
+  scheme: Scheme;
+  groupIndex: Map<string, number>;
+  weights: Rational[];
+  /** Σ maxPoints in hundredths: no ballot total can exceed it */
+  maxTotal: bigint;
+}
+
+const prepared = new WeakMap<Scheme, PreparedScheme>();
+
+function prepare(scheme: Scheme): PreparedScheme {
+  let p = prepared.get(scheme);
+  if (!p) {
+    p = {
+      scheme,
+      groupIndex: new Map(scheme.raterGroups.map((g, i) => [g.id, i])),
+      weights: scheme.raterGroups.map((g) => fromDecimal(g.weight)),
+      // a criterion's points are at most ⌊maxPoints × 100⌋ hundredths
+      maxTotal: scheme.criteria.reduce((s, c) => {
+        const r = fromDecimal(c.maxPoints);
+        return s + (r.num * 100n) / r.den;
+      }, 0n),
+    };
+    prepared.set(scheme, p);
+  }
+  return p;
+}
+
+const sumOf = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
+
+/** Refuses aggregates that no set of valid ballots can produce (a programming or query error). */
+function check(p: PreparedScheme, targetId: string, a: GroupScoreAggregate): void {
+  const where = `target ${targetId}, group ${a.groupId}`;
+  const n = a.ballotCount;
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${where}: ballotCount ${n} is not a count`);
+  if (n === 0) {
+    if (a.sumHundredths !== 0n) throw new RangeError(`${where}: no ballot but a sum of ${a.sumHundredths}`);
+    return;
+  }
+  const { maxHundredths: hi, minHundredths: lo, sumHundredths: sum } = a;
+  if (lo < 0n || hi > p.maxTotal || lo > hi)
+    throw new RangeError(`${where}: lowest ${lo} / highest ${hi} outside 0…${p.maxTotal}`);
+  const big = BigInt(n);
+  if (sum < hi + lo * (big - 1n) || sum > hi * (big - 1n) + lo || (n === 1 && hi !== lo))
+    throw new RangeError(`${where}: Σ ${sum} does not fit ${n} ballots between ${lo} and ${hi}`);
+  const k = p.scheme.criteria.length;
+  if (a.criterionSums) {
+    if (a.criterionSums.length !== k)
+      throw new RangeError(`${where}: ${a.criterionSums.length} criterion sums for ${k} criteria`);
+    if (sumOf(a.criterionSums) !== sum)
+      throw new RangeError(`${where}: criterion sums add up to ${sumOf(a.criterionSums)}, not ${sum}`);
+  }
+  if (a.trimmedPoints) {
+    const { highest, lowest } = a.trimmedPoints;
+    if (highest.length !== k || lowest.length !== k)
+      throw new RangeError(`${where}: trimmed ballots need ${k} criterion points each`);
+    if (sumOf(highest) !== hi || sumOf(lowest) !== lo)
+      throw new RangeError(`${where}: trimmed ballots' points do not add up to the highest / lowest total`);
+  }
+}
+
+/**
+ * Tallies one target from its per-group aggregates — count, Σ, highest and lowest total — with exactly the
+ * rules of `tallyTarget` (minRaters/maxRaters, waivers, empty groups per `scheme.emptyGroup`, mean or
+ * trimmed mean per group; the trimmed mean is (Σ − highest − lowest) / (n − 2) when n ≥ minBallots and
+ * n ≥ 3). Differences, all in what identifies ballots:
+ * - `aggregate.usedBallotIds` is empty and `aggregate.aggregated` is true;
+ * - `aggregate.trimmed` carries the dropped scores, with ballot ids '' unless `trimmedBallotIds` is given;
+ * - criterion means (per group and pooled) need `criterionSums` for every group with ballots, plus
+ *   `trimmedPoints` for every trimmed group. Without them `criterionMeans` is `{}` on the groups concerned
+ *   and on the target, so a `criterionScore` tie-break finds no value for it (its step is 'skipped'): a
+ *   caller whose quota rule breaks ties by criterion must supply them for the targets at a boundary.
+ * Malformed aggregates (unknown or repeated group, impossible Σ/highest/lowest, sums that do not add up)
+ * throw a RangeError, as malformed ballots do in `tallyTarget`.
+ */
+export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
+  const { scheme, targetId } = input;
+  const p = prepare(scheme);
+  const byGroup: (GroupScoreAggregate | undefined)[] = new Array<GroupScoreAggregate | undefined>(
+    scheme.raterGroups.length,
+  );
+  for (const a of input.groups) {
+    const i = p.groupIndex.get(a.groupId);
+    if (i === undefined) throw new RangeError(`target ${targetId}: unknown rater group ${a.groupId}`);
+    if (byGroup[i]) throw new RangeError(`target ${targetId}: two aggregates for group ${a.groupId}`);
+    check(p, targetId, a);
+    byGroup[i] = a;
+  }
+  const waivers = new Map<string, Waiver>();
+  for (const w of input.waivers ?? []) {
+    if (w.targetId !== targetId) continue;
+    if (w.reason.trim() === '')
+      throw new RangeError(`waiver for ${targetId}/${w.groupId}: a reason is required`);
+    waivers.set(w.groupId, w);
+  }
+
+  const criteria = scheme.criteria;
+  const renormalise = scheme.emptyGroup === 'renormalise';
+  const insufficientGroups: InsufficientGroup[] = [];
+  const aboveMaximum: TargetTally['aboveMaximum'] = [];
+  const criterionTotals: bigint[] = criteria.map(() => 0n);
+  let criteriaKnown = true;
+  let usedCount = 0;
+  let ballotTotal = 0;
+
+  const partial = scheme.raterGroups.map((g, gi) => {
+    const a = byGroup[gi];
+    const ballotCount = a?.ballotCount ?? 0;
+    const aggregation = g.aggregation;
+    let applied: GroupAggregate['applied'] = 'mean';
+    let fallback: GroupAggregate['fallback'] = null;
+    let trimmed: GroupAggregate['trimmed'] = null;
+    let sumHundredths = a && ballotCount > 0 ? a.sumHundredths : 0n;
+    let used = ballotCount;
+    if (aggregation.method === 'trimmedMean') {
+      if (ballotCount >= aggregation.minBallots && ballotCount >= 3) {
+        applied = 'trimmedMean';
+        const highest: BallotScore = {
+          ballotId: a!.trimmedBallotIds?.highest ?? '',
+          hundredths: a!.maxHundredths,
+        };
+        const lowest: BallotScore = {
+          ballotId: a!.trimmedBallotIds?.lowest ?? '',
+          hundredths: a!.minHundredths,
+        };
+        trimmed = { highest, lowest };
+        sumHundredths -= a!.maxHundredths + a!.minHundredths;
+        used -= 2;
+      } else {
+        fallback = { reason: 'belowMinBallots', minBallots: aggregation.minBallots, ballotCount };
+      }
+    }
+    const aggregate: AggregatedGroupAggregate = {
+      aggregation,
+      applied,
+      fallback,
+      ballotCount,
+      usedCount: used,
+      trimmed,
+      usedBallotIds: [],
+      sumHundredths,
+      value: used === 0 ? null : rational(sumHundredths, BigInt(used) * 100n),
+      aggregated: true,
+    };
+
+    // criterion means: Σ over the ballots in the aggregate = Σ over all − the two trimmed ballots
+    const criterionMeans: Record<string, Rational> = {};
+    if (used > 0) {
+      const sums = a!.criterionSums;
+      const drop = trimmed ? a!.trimmedPoints : undefined;
+      if (sums && (!trimmed || drop)) {
+        criteria.forEach((c, k) => {
+          const s = sums[k]! - (drop ? drop.highest[k]! + drop.lowest[k]! : 0n);
+          criterionTotals[k] = criterionTotals[k]! + s;
+          criterionMeans[c.id] = rational(s, BigInt(used) * 100n);
+        });
+      } else criteriaKnown = false;
+    }
+    usedCount += used;
+    ballotTotal += ballotCount;
+
+    const empty = ballotCount === 0;
+    const belowMinimum = ballotCount < g.minRaters;
+    const w = waivers.get(g.id);
+    const waiverApplies = !!w && belowMinimum && !empty;
+    if (ballotCount > g.maxRaters) aboveMaximum.push({ groupId: g.id, ballotCount, maxRaters: g.maxRaters });
+    if (empty && !renormalise)
+      insufficientGroups.push({ groupId: g.id, reason: 'empty', ballotCount, minRaters: g.minRaters });
+    else if (belowMinimum && !empty && !waiverApplies)
+      insufficientGroups.push({ groupId: g.id, reason: 'belowMinimum', ballotCount, minRaters: g.minRaters });
+    return {
+      g,
+      aggregate,
+      criterionMeans,
+      ballotCount,
+      empty,
+      belowMinimum,
+      waiver: w ? { reason: w.reason, approvalRef: w.approvalRef ?? null, applied: waiverApplies } : null,
+      weight: p.weights[gi]!,
+    };
+  });
+
+  // from here on the same steps as tallyTarget
+  const emptyGroups = partial.filter((x) => x.empty).map((x) => x.g.id);
+  const countedWeight = ratSum(partial.filter((x) => !x.empty).map((x) => x.weight));
+  if (renormalise && countedWeight.num === 0n) {
+    for (const x of partial)
+      if (x.empty)
+        insufficientGroups.push({
+          groupId: x.g.id,
+          reason: 'empty',
+          ballotCount: 0,
+          minRaters: x.g.minRaters,
+        });
+  }
+  const status: TargetTally['status'] = insufficientGroups.length > 0 ? 'insufficient' : 'sufficient';
+  const spread = renormalise && emptyGroups.length > 0 && countedWeight.num !== 0n;
+
+  const groups: GroupTally[] = partial.map((x) => {
+    const counted = !x.empty && (!x.belowMinimum || x.waiver?.applied === true);
+    const effectiveWeight = !counted
+      ? RAT_ZERO
+      : spread
+        ? ratDiv(ratMul(x.weight, RAT_HUNDRED), countedWeight)
+        : x.weight;
+    const value = x.aggregate.value;
+    return {
+      groupId: x.g.id,
+      name: x.g.name,
+      minRaters: x.g.minRaters,
+      maxRaters: x.g.maxRaters,
+      ballotCount: x.ballotCount,
+      empty: x.empty,
+      belowMinimum: x.belowMinimum,
+      aboveMaximum: x.ballotCount > x.g.maxRaters,
+      waiver: x.waiver,
+      counted,
+      aggregate: x.aggregate,
+      value,
+      weight: x.weight,
+      effectiveWeight,
+      contribution: counted && value ? ratDiv(ratMul(effectiveWeight, value), RAT_HUNDRED) : null,
+      criterionMeans: x.criterionMeans,
+    };
+  });
+
+  const criterionMeans: Record<string, Rational> = {};
+  if (usedCount > 0 && criteriaKnown)
+    criteria.forEach(
+      (c, k) => (criterionMeans[c.id] = rational(criterionTotals[k]!, BigInt(usedCount) * 100n)),
+    );
+
+  return {
+    targetId,
+    status,
+    insufficientGroups,
+    aboveMaximum,
+    total:
+      status === 'sufficient'
+        ? ratSum(groups.flatMap((g) => (g.contribution ? [g.contribution] : [])))
+        : null,
+    groups,
+    ballotCount: ballotTotal,
+    usedCount,
+    criterionMeans,
+    explanation: {
+      formula: 'total = Σ effectiveWeight × value / 100',
+      emptyGroup: scheme.emptyGroup,
+      renormalised: spread ? { emptyGroups, countedWeight } : null,
+      terms: groups.map((g) => ({
+        groupId: g.groupId,
+        weight: g.weight,
+        effectiveWeight: g.effectiveWeight,
+        value: g.value,
+        contribution: g.contribution,
+      })),
+    },
+  };
+}
+
+/** Whether a tally came from aggregates (its groups list no ballot ids). */
+export const isAggregatedTally = (t: TargetTally): boolean =>
+  t.groups.some((g) => (g.aggregate as Partial<AggregatedGroupAggregate>).aggregated === true);
