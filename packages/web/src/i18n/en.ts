@@ -1004,7 +1004,7 @@ export const en: Translation = {
       rank: 'Rank',
       rankOf: '{{rank}} / {{of}}',
       unitRank: 'Unit {{rank}} / {{of}}',
-      name: 'Name',
+      name: 'Target',
       unit: 'Unit',
       total: 'Total',
       totalTip: 'Exact value {{fraction}}',

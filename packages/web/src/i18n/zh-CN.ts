@@ -991,7 +991,7 @@ export const zhCN = {
       rank: '排名',
       rankOf: '{{rank}} / {{of}}',
       unitRank: '本单位第 {{rank}} / {{of}}',
-      name: '姓名',
+      name: '考核对象',
       unit: '单位',
       total: '综合得分',
       totalTip: '精确值 {{fraction}}',

@@ -126,7 +126,7 @@ export function CalibrationTab({ round }: { round: Round }) {
     {
       key: 'distribution',
       title: t('assessment.calibration.distribution'),
-      width: 220,
+      width: 200,
       render: (_, g) => <Distribution results={data} ids={g.targetIds} />,
     },
   ];
@@ -255,7 +255,6 @@ export function CalibrationTab({ round }: { round: Round }) {
           pagination={false}
           columns={groupColumns}
           dataSource={plan.groups}
-          scroll={{ x: 'max-content' }}
           data-testid="calibration-groups"
         />
       </Card>
@@ -267,7 +266,6 @@ export function CalibrationTab({ round }: { round: Round }) {
             pagination={false}
             columns={poolColumns}
             dataSource={plan.pools}
-            scroll={{ x: 'max-content' }}
             data-testid="calibration-pools"
           />
         </Card>

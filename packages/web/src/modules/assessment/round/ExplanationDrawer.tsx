@@ -232,7 +232,9 @@ export function ExplanationDrawer({
               {
                 key: 'who',
                 label: t('assessment.results.name'),
-                children: `${target.name}${target.post ? ` · ${target.post}` : ''} · ${target.unitName}`,
+                children: [target.name, target.post, target.unitName !== target.name ? target.unitName : '']
+                  .filter(Boolean)
+                  .join(' · '),
               },
               {
                 key: 'total',

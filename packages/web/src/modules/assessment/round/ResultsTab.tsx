@@ -110,10 +110,11 @@ export function ResultsTab({ round }: { round: Round }) {
           <Typography.Text strong data-testid={`result-name-${x.id}`}>
             {x.name}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {x.unitName}
-            {x.post ? ` · ${x.post}` : ''}
-          </Typography.Text>
+          {x.unitName !== x.name || x.post ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[x.unitName !== x.name ? x.unitName : '', x.post].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          ) : null}
         </Flex>
       ),
     },
