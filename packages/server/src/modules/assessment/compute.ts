@@ -1,18 +1,26 @@
 import {
   applyOverrides,
   evaluateRound,
+  isAggregatedTally,
+  proposeGrades,
+  rankTargets,
+  tallyFromAggregates,
   toDecimal,
   toFractionString,
   type GradeOverride,
+  type GroupScoreAggregate,
   type OverrideResult,
+  type ProposalResult,
+  type ProposalTarget,
   type Rational,
   type RoundEvaluation,
-  type StoredBallotScore,
+  type TargetTally,
   type Waiver,
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RoundRow } from './rounds.ts';
+import { ballotScoresOf, storeResults, streamGroupAggregates } from './tally-sql.ts';
 
 interface TargetRow {
   id: string;
@@ -25,34 +33,108 @@ export interface Evaluation extends RoundEvaluation {
 }
 
 /**
+ * Targets whose criterion means a `criterionScore` tie-break looked for and did not find: their tallies
+ * came from aggregates without criterion sums (see `tallyFromAggregates`).
+ */
+function criterionMeansWanted(proposal: ProposalResult, tallies: ReadonlyMap<string, TargetTally>): string[] {
+  const ids = new Set<string>();
+  for (const b of proposal.boundaries)
+    for (const step of b.steps) {
+      if (step.tieBreak.by !== 'criterionScore') continue;
+      for (const v of step.values) {
+        const t = tallies.get(v.targetId);
+        if (v.value === null && t && t.usedCount > 0 && isAggregatedTally(t)) ids.add(v.targetId);
+      }
+    }
+  return [...ids];
+}
+
+/**
  * Tally, rank and propose grades for a round from its stored anonymous ballots, waivers and the rules
- * copied from the pack (core `evaluateRound`, the same function the recount CLI runs on an export).
+ * copied from the pack — the same figures as core `evaluateRound` on the ballot export (what the recount
+ * CLI runs), computed so that a province-size round fits: PostgreSQL aggregates the ballots per target and
+ * rater group (count, Σ, highest, lowest: `tally-sql.ts`), core `tallyFromAggregates` applies the rules
+ * to each target, and only the aggregates — never the ballots — come into Node.
+ *
+ * What the aggregates leave out: the ids of the ballots in each group mean (the stored explanation
+ * reports the dropped highest and lowest scores instead; the export and the recount list ballots), and
+ * per-criterion means. Those matter only to a `criterionScore` tie-break: when one reaches targets without
+ * them, those targets alone are tallied again from their ballots (`evaluateRound`, ordered by ballot id
+ * as in the export) and the grades proposed again, until every such tie is decided on exact means.
  */
 export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
   const client = ctx.client;
+  const { scheme, gradeScale, quotaRule } = round.rules;
   const { rows: targets } = await client.query<TargetRow>(
     `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
-    [round.id],
-  );
-  const { rows: scores } = await client.query<StoredBallotScore>(
-    `SELECT target_id AS "targetId", ballot_id AS "ballotId", group_id AS "groupId", points
-       FROM ballot_scores WHERE round_id = $1 ORDER BY ballot_id`,
     [round.id],
   );
   const { rows: waivers } = await client.query<Waiver>(
     `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
     [round.id],
   );
-  if (scores.length > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
-  const ev = evaluateRound({
-    rules: round.rules,
-    targets: targets.map((t) => ({ id: t.id, unitId: t.unit_id, parentUnitId: t.parent_unit_id })),
-    scores,
-    waivers,
-    // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
-    veto: new Map(),
+  const waiversOf = new Map<string, Waiver[]>();
+  for (const w of waivers) {
+    const list = waiversOf.get(w.targetId);
+    if (list) list.push(w);
+    else waiversOf.set(w.targetId, [w]);
+  }
+
+  const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
+  const aggregateRows = await streamGroupAggregates(client, round.id, (batch) => {
+    for (const { targetId, aggregate } of batch) {
+      const list = aggregatesOf.get(targetId);
+      if (list) list.push(aggregate);
+      else aggregatesOf.set(targetId, [aggregate]);
+    }
   });
-  return { ...ev, targets };
+  if (aggregateRows > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+
+  const tallies = new Map<string, TargetTally>();
+  for (const t of targets) {
+    tallies.set(
+      t.id,
+      tallyFromAggregates({
+        scheme,
+        targetId: t.id,
+        groups: aggregatesOf.get(t.id) ?? [],
+        waivers: waiversOf.get(t.id) ?? [],
+      }),
+    );
+    aggregatesOf.delete(t.id);
+  }
+  const members: ProposalTarget[] = targets.map((t) => ({
+    targetId: t.id,
+    unitId: t.unit_id,
+    parentId: t.parent_unit_id ?? t.unit_id,
+    tally: tallies.get(t.id)!,
+  }));
+  // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
+  const veto = new Map<string, string[]>();
+  const propose = () => proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto });
+  const ranking = rankTargets(members);
+  let proposal = propose();
+  for (let wanted = criterionMeansWanted(proposal, tallies); wanted.length > 0;) {
+    const ids = new Set(wanted);
+    const exact = evaluateRound({
+      rules: round.rules,
+      targets: targets
+        .filter((t) => ids.has(t.id))
+        .map((t) => ({ id: t.id, unitId: t.unit_id, parentUnitId: t.parent_unit_id })),
+      scores: await ballotScoresOf(client, round.id, wanted),
+      waivers: wanted.flatMap((id) => waiversOf.get(id) ?? []),
+      veto,
+    });
+    for (const m of members) {
+      const t = exact.tallies.get(m.targetId);
+      if (!t) continue;
+      m.tally = t;
+      tallies.set(m.targetId, t);
+    }
+    proposal = propose();
+    wanted = criterionMeansWanted(proposal, tallies);
+  }
+  return { tallies, ranking, proposal, targets };
 }
 
 /** JSON-safe copy: exact rationals as {fraction, value}, bigints as strings, Maps as objects. */
@@ -77,35 +159,31 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   const decimals = round.rules.scheme.scoreDecimals;
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  const rows = ev.targets.map((t) => {
-    const rank = rankOf.get(t.id);
-    const proposal = proposalOf.get(t.id);
-    return {
-      id: t.id,
-      grade: proposal?.grade ?? null,
-      result: plain(
-        {
-          tally: ev.tallies.get(t.id),
-          rank: rank
-            ? {
-                population: rank.populationRank,
-                of: rank.populationSize,
-                unit: rank.unitRank,
-                ofUnit: rank.unitSize,
-              }
-            : null,
-          proposal,
-        },
-        decimals,
-      ),
-    };
-  });
-  await ctx.client.query(
-    `UPDATE assessment_targets t SET result = x.result, proposed_grade = x.grade, final_grade = x.grade,
-            override_reason = NULL
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, grade text, result jsonb)
-      WHERE t.id = x.id AND t.round_id = $1`,
-    [round.id, JSON.stringify(rows)],
+  // in batches, each built when it is sent: the JSON of 100,000 explanations never exists at once
+  await storeResults(ctx.client, round.id, ev.targets.length, (from, to) =>
+    ev.targets.slice(from, to).map((t) => {
+      const rank = rankOf.get(t.id);
+      const proposal = proposalOf.get(t.id);
+      return {
+        id: t.id,
+        grade: proposal?.grade ?? null,
+        result: plain(
+          {
+            tally: ev.tallies.get(t.id),
+            rank: rank
+              ? {
+                  population: rank.populationRank,
+                  of: rank.populationSize,
+                  unit: rank.unitRank,
+                  ofUnit: rank.unitSize,
+                }
+              : null,
+            proposal,
+          },
+          decimals,
+        ),
+      };
+    }),
   );
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
   const summary = plain(

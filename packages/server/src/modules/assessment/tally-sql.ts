@@ -1,0 +1,136 @@
+import type { GroupScoreAggregate, StoredBallotScore } from '@ganbu/core';
+import type pg from 'pg';
+
+/**
+ * The database side of a tally (计票): PostgreSQL sums the round's ballots per target and rater group,
+ * Node applies the rules (core `tallyFromAggregates`). One pass over `ballot_scores`, one row per
+ * (target, group) back — for a round of 2,000,000 score rows over 100,000 targets some 200,000 rows,
+ * fetched through a cursor in batches, so neither the ballots nor all aggregate rows sit in Node at once.
+ */
+
+/** Rows per FETCH: small enough for a bounded batch in memory, large enough that round trips do not count. */
+const FETCH_ROWS = 20_000;
+
+/**
+ * The aggregate: count, Σ total, highest and lowest total per (target, group) — every figure a mean or a
+ * trimmed mean needs ((Σ − highest − lowest) / (n − 2)). Criterion means are not summed here: with
+ * trimmed groups they would also need the criterion points of the two dropped ballots (a second pass over
+ * the ballots), and only a `criterionScore` tie-break at a quota boundary uses them — see
+ * `ballotScoresOf`.
+ */
+export const GROUP_AGGREGATE_SQL = `SELECT target_id, group_id, count(*)::int, sum(total)::int8, max(total), min(total)
+  FROM ballot_scores WHERE round_id = $1 GROUP BY target_id, group_id`;
+
+/**
+ * Planner settings for the aggregate, transaction-local and put back afterwards: a cursor is planned for its
+ * first 10 % of rows by default (cursor_tuple_fraction), which picks a sorted index scan several times
+ * slower than hashing over a sequential scan; and the hash table of some 200,000 groups (~40 MB) should not
+ * spill to disk under the default 4 MB work_mem.
+ */
+const PLANNER = { cursor_tuple_fraction: '1', work_mem: '256MB' } as const;
+
+type AggregateRow = [targetId: string, groupId: string, n: number, sum: string, max: number, min: number];
+
+let cursorSeq = 0;
+
+/**
+ * Streams the round's per-(target, group) aggregates into `onBatch`, in no particular order, through a
+ * server-side cursor in the caller's transaction (the request's, so row-level security applies). Returns
+ * the number of aggregate rows.
+ */
+export async function streamGroupAggregates(
+  client: pg.ClientBase,
+  roundId: string,
+  onBatch: (rows: { targetId: string; aggregate: GroupScoreAggregate }[]) => void,
+): Promise<number> {
+  const names = Object.keys(PLANNER) as (keyof typeof PLANNER)[];
+  const { rows: before } = await client.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+    [names],
+  );
+  const set = (values: Record<string, string>) =>
+    client.query(`SELECT set_config(k, v, true) FROM jsonb_each_text($1::jsonb) AS s(k, v)`, [
+      JSON.stringify(values),
+    ]);
+  await set(PLANNER);
+  const cursor = `tally_${process.pid}_${++cursorSeq}`;
+  let total = 0;
+  try {
+    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${GROUP_AGGREGATE_SQL}`, [roundId]);
+    for (;;) {
+      const { rows } = await client.query<AggregateRow>({
+        text: `FETCH ${FETCH_ROWS} FROM ${cursor}`,
+        rowMode: 'array',
+      });
+      if (rows.length === 0) break;
+      total += rows.length;
+      onBatch(
+        rows.map(([targetId, groupId, n, sum, max, min]) => ({
+          targetId,
+          aggregate: {
+            groupId,
+            ballotCount: n,
+            sumHundredths: BigInt(sum),
+            maxHundredths: BigInt(max),
+            minHundredths: BigInt(min),
+          },
+        })),
+      );
+      if (rows.length < FETCH_ROWS) break;
+    }
+    await client.query(`CLOSE ${cursor}`);
+  } finally {
+    // an error has aborted the transaction anyway; on success the request goes on with its own settings
+    await set(Object.fromEntries(before.map((b) => [b.name, b.setting]))).catch(() => undefined);
+  }
+  return total;
+}
+
+/**
+ * The ballots of a few targets, ordered by ballot id like the anonymous export: for a ballot-level tally
+ * (core `evaluateRound`) of the targets whose criterion means a tie-break needs.
+ */
+export async function ballotScoresOf(
+  client: pg.ClientBase,
+  roundId: string,
+  targetIds: readonly string[],
+): Promise<StoredBallotScore[]> {
+  if (targetIds.length === 0) return [];
+  const { rows } = await client.query<StoredBallotScore>(
+    `SELECT target_id AS "targetId", ballot_id AS "ballotId", group_id AS "groupId", points
+       FROM ballot_scores WHERE round_id = $1 AND target_id = ANY($2::uuid[]) ORDER BY ballot_id`,
+    [roundId, targetIds],
+  );
+  return rows;
+}
+
+/** Targets per UPDATE when storing results: a few MB of JSON per statement. */
+export const RESULT_BATCH = 5_000;
+
+/**
+ * Stores computed results in batches of `RESULT_BATCH` targets, one `UPDATE … FROM jsonb_to_recordset` per
+ * batch. `rowsOf(from, to)` builds a batch's rows when it is its turn, so only the batch being sent and the
+ * one being built exist as JSON; the next batch is built while the database writes the previous one.
+ */
+export async function storeResults<R extends { id: string }>(
+  client: pg.ClientBase,
+  roundId: string,
+  count: number,
+  rowsOf: (from: number, to: number) => R[],
+): Promise<void> {
+  let pending: Promise<unknown> | null = null;
+  for (let from = 0; from < count; from += RESULT_BATCH) {
+    const payload = JSON.stringify(rowsOf(from, Math.min(count, from + RESULT_BATCH)));
+    if (pending) await pending;
+    pending = client.query(
+      `UPDATE assessment_targets t SET result = x.result, proposed_grade = x.grade, final_grade = x.grade,
+              override_reason = NULL
+         FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, grade text, result jsonb)
+        WHERE t.id = x.id AND t.round_id = $1`,
+      [roundId, payload],
+    );
+    // awaited before the next statement or below; until then a failure must not count as unhandled
+    pending.catch(() => undefined);
+  }
+  if (pending) await pending;
+}
