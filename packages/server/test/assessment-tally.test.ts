@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { evaluateRound, type StoredBallotScore, type Waiver } from '@ganbu/core';
+import { evaluateRound, rational, toDecimal, type StoredBallotScore, type Waiver } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plain } from '../src/modules/assessment/compute.ts';
+import { plain, plainJson } from '../src/modules/assessment/compute.ts';
 import type { RoundRules } from '../src/modules/assessment/rounds.ts';
 import { createTestApp, injectAs, loginAs, type Session, type TestApp } from './helpers.ts';
 
@@ -249,6 +249,8 @@ describe('[assessment] tally from database aggregates', () => {
       expect(s.result.proposal).toEqual(plain(proposalOf.get(s.id), decimals));
       expect(s.proposed_grade).toBe(proposalOf.get(s.id)?.grade ?? null);
     }
+    // the JSON written for every target is plain()'s, byte for byte
+    expect(plainJson(ev, decimals)).toBe(JSON.stringify(plain(ev, decimals)));
     expect(summary).toEqual(
       plain(
         { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
@@ -278,5 +280,25 @@ describe('[assessment] tally from database aggregates', () => {
     expect(boundary.awarded).toEqual([twinA.id]);
     // only the tied targets were recounted from their ballots
     expect(withCriteria).toBe(2);
+  });
+
+  it('formats figures as core toDecimal does (half up, away from zero)', () => {
+    const rand = prng(11);
+    for (let i = 0; i < 2000; i++) {
+      const den = 1 + Math.floor(rand() * (i % 2 ? 40 : 5000));
+      const num = Math.floor((rand() - 0.3) * 2_000_000);
+      const r = rational(num, den);
+      for (const d of [0, 1, 2, 4])
+        expect((plain(r, d) as { value: string }).value, `${num}/${den} @${d}`).toBe(toDecimal(r, d));
+    }
+    for (const [num, den, d, text] of [
+      [-1, 3, 0, '0'],
+      [-1, 200, 2, '-0.01'],
+      [-1, 201, 2, '0.00'],
+      [5, 2, 0, '3'],
+      [-5, 2, 0, '-3'],
+      [1, 8, 2, '0.13'],
+    ] as const)
+      expect((plain(rational(num, den), d) as { value: string }).value).toBe(text);
   });
 });

@@ -137,6 +137,25 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
   return { tallies, ranking, proposal, targets };
 }
 
+const POW10 = Array.from({ length: 31 }, (_, i) => 10n ** BigInt(i));
+
+/**
+ * Core `toDecimal` without reducing the scaled fraction first: the digits depend on the value only, and a
+ * round of 100,000 targets formats some 3,000,000 figures.
+ */
+function decimal(r: Rational, decimals: number): string {
+  const scale = POW10[decimals];
+  if (!Number.isInteger(decimals) || scale === undefined) return toDecimal(r, decimals);
+  const neg = r.num < 0n;
+  const q = (2n * (neg ? -r.num : r.num) * scale + r.den) / (2n * r.den);
+  const digits = q.toString().padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  return `${neg && q !== 0n ? '-' : ''}${int}${decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : ''}`;
+}
+
+const isRational = (o: Record<string, unknown>, keys: string[]) =>
+  keys.length === 2 && typeof o.num === 'bigint' && typeof o.den === 'bigint';
+
 /** JSON-safe copy: exact rationals as {fraction, value}, bigints as strings, Maps as objects. */
 export function plain(value: unknown, decimals: number): unknown {
   if (typeof value === 'bigint') return value.toString();
@@ -144,13 +163,77 @@ export function plain(value: unknown, decimals: number): unknown {
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, plain(v, decimals)]));
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.num === 'bigint' && typeof o.den === 'bigint' && Object.keys(o).length === 2) {
+    if (isRational(o, Object.keys(o))) {
       const r = o as unknown as Rational;
-      return { fraction: toFractionString(r), value: toDecimal(r, decimals) };
+      return { fraction: toFractionString(r), value: decimal(r, decimals) };
     }
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, plain(v, decimals)]));
   }
   return value;
+}
+
+/** `JSON.stringify(plain(value, decimals))`, written directly (no intermediate copy). */
+export function plainJson(value: unknown, decimals: number): string | undefined {
+  const parts: string[] = [];
+  const write = (v: unknown, inArray: boolean): void => {
+    switch (typeof v) {
+      case 'bigint':
+        parts.push(`"${v.toString()}"`);
+        return;
+      case 'string':
+      case 'number':
+        parts.push(JSON.stringify(v));
+        return;
+      case 'boolean':
+        parts.push(v ? 'true' : 'false');
+        return;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        if (inArray) parts.push('null');
+        return;
+      case 'object':
+        break;
+    }
+    if (v === null) {
+      parts.push('null');
+      return;
+    }
+    if (Array.isArray(v)) {
+      parts.push('[');
+      v.forEach((x: unknown, i) => {
+        if (i > 0) parts.push(',');
+        write(x, true);
+      });
+      parts.push(']');
+      return;
+    }
+    const entries: [string, unknown][] =
+      v instanceof Map ? [...(v as Map<unknown, unknown>)].map(([k, x]) => [String(k), x]) : [];
+    if (!(v instanceof Map)) {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (isRational(o, keys)) {
+        const r = o as unknown as Rational;
+        parts.push(`{"fraction":"${toFractionString(r)}","value":"${decimal(r, decimals)}"}`);
+        return;
+      }
+      for (const k of keys) entries.push([k, o[k]]);
+    }
+    parts.push('{');
+    let first = true;
+    for (const [k, x] of entries) {
+      const t = typeof x;
+      if (t === 'undefined' || t === 'function' || t === 'symbol') continue;
+      if (!first) parts.push(',');
+      first = false;
+      parts.push(JSON.stringify(k), ':');
+      write(x, false);
+    }
+    parts.push('}');
+  };
+  write(value, false);
+  return parts.length ? parts.join('') : undefined;
 }
 
 /** 计算结果: store each target's figures with their explanation and the proposed grade. */
@@ -159,41 +242,32 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   const decimals = round.rules.scheme.scoreDecimals;
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each built when it is sent: the JSON of 100,000 explanations never exists at once
+  // in batches, each written when it is sent: the JSON of 100,000 explanations never exists at once
   await storeResults(ctx.client, round.id, ev.targets.length, (from, to) =>
     ev.targets.slice(from, to).map((t) => {
       const rank = rankOf.get(t.id);
       const proposal = proposalOf.get(t.id);
-      return {
-        id: t.id,
-        grade: proposal?.grade ?? null,
-        result: plain(
-          {
-            tally: ev.tallies.get(t.id),
-            rank: rank
-              ? {
-                  population: rank.populationRank,
-                  of: rank.populationSize,
-                  unit: rank.unitRank,
-                  ofUnit: rank.unitSize,
-                }
-              : null,
-            proposal,
-          },
-          decimals,
-        ),
+      const result = {
+        tally: ev.tallies.get(t.id),
+        rank: rank
+          ? {
+              population: rank.populationRank,
+              of: rank.populationSize,
+              unit: rank.unitRank,
+              ofUnit: rank.unitSize,
+            }
+          : null,
+        proposal,
       };
+      return { id: t.id, json: plainJson({ grade: proposal?.grade ?? null, result }, decimals)! };
     }),
   );
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
-  const summary = plain(
+  const summary = plainJson(
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
     decimals,
   );
-  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [
-    round.id,
-    JSON.stringify(summary),
-  ]);
+  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, summary]);
   await ctx.audit({
     action: 'assessment.round.computed',
     objectType: 'assessment_round',
