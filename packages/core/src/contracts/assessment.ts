@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AssessmentKindSchema, CriterionSchema } from '../policy/assessment-section.ts';
+import {
+  AssessmentKindSchema,
+  CriterionSchema,
+  GradeScaleSchema,
+  QuotaRuleSchema,
+  SchemeSchema,
+} from '../policy/assessment-section.ts';
 import { PackSchema } from '../policy/pack.ts';
 
 // ------------------------------------------------------------------ packs
@@ -52,6 +58,15 @@ export const RoundCreateInputSchema = z.strictObject({
 });
 export type RoundCreateInput = z.input<typeof RoundCreateInputSchema>;
 
+/** What a round computes with, copied from the pack version in force when it was created (frozen). */
+export const RoundRulesSchema = z.object({
+  packName: z.string(),
+  scheme: SchemeSchema,
+  gradeScale: GradeScaleSchema,
+  quotaRule: QuotaRuleSchema.nullable(),
+  minGroupSizeShown: z.number().int(),
+});
+
 export const RoundSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
@@ -67,6 +82,7 @@ export const RoundSchema = z.object({
   periodEnd: z.string(),
   state: z.enum(ROUND_STATES),
   targetCount: z.number().int(),
+  rules: RoundRulesSchema,
   /** may this user run the round (organiser scope and permission) */
   manageable: z.boolean(),
   createdAt: z.string(),
@@ -126,11 +142,22 @@ export type Turnout = z.infer<typeof TurnoutSchema>;
 // ------------------------------------------------------------------ the public ballot
 
 export const BallotPageSchema = z.object({
-  round: z.object({ name: z.string(), periodStart: z.string(), periodEnd: z.string(), state: z.enum(ROUND_STATES) }),
+  round: z.object({
+    name: z.string(),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    state: z.enum(ROUND_STATES),
+  }),
   group: z.object({ id: z.string(), name: z.string() }),
   criteria: z.array(CriterionSchema),
   targets: z.array(
-    z.object({ id: z.string().uuid(), name: z.string(), post: z.string(), unitName: z.string(), report: z.string() }),
+    z.object({
+      id: z.string().uuid(),
+      name: z.string(),
+      post: z.string(),
+      unitName: z.string(),
+      report: z.string(),
+    }),
   ),
 });
 export type BallotPage = z.infer<typeof BallotPageSchema>;
@@ -138,7 +165,9 @@ export type BallotPage = z.infer<typeof BallotPageSchema>;
 /** Points with at most two decimals, within each criterion's maximum (checked against the scheme). */
 export const BallotSubmitInputSchema = z.strictObject({
   scores: z
-    .array(z.strictObject({ targetId: z.string().uuid(), points: z.array(z.number().min(0).max(100)).max(30) }))
+    .array(
+      z.strictObject({ targetId: z.string().uuid(), points: z.array(z.number().min(0).max(100)).max(30) }),
+    )
     .min(1)
     .max(500),
 });

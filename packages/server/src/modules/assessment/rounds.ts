@@ -71,6 +71,7 @@ export function toRound(ctx: RequestContext, r: RoundRow): Round {
     periodEnd: r.period_end,
     state: r.state,
     targetCount: r.target_count,
+    rules: r.rules,
     manageable: mayManage(ctx, r),
     createdAt: r.created_at.toISOString(),
   };
