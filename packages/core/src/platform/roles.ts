@@ -61,7 +61,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessment.manage',
     'pack.write',
   ],
-  unit_admin: ['org.read', 'cadre.read', 'cadre.write', 'cadre.sensitive', 'assessment.read', 'assessment.manage'],
+  unit_admin: [
+    'org.read',
+    'cadre.read',
+    'cadre.write',
+    'cadre.sensitive',
+    'assessment.read',
+    'assessment.manage',
+  ],
   leader: ['org.read', 'cadre.read', 'assessment.read'],
   cadre: ['org.read', 'cadre.read', 'assessment.read'],
 };

@@ -6,9 +6,7 @@ import { z } from 'zod';
  * is a pack parameter; the engine in `assessment/` has no figure of its own.
  */
 
-const Id = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,62}$/, '编号只能用小写字母、数字和连字符，并以字母开头');
+const Id = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, '编号只能用小写字母、数字和连字符，并以字母开头');
 const Percent = z.number().min(0).max(100);
 
 // ------------------------------------------------------------------ grade scales (等次)
@@ -169,7 +167,11 @@ export const SchemeSchema = z
   .superRefine((s, ctx) => {
     const weight = s.raterGroups.reduce((sum, g) => sum + g.weight, 0);
     if (Math.abs(weight - 100) > 1e-9)
-      ctx.addIssue({ code: 'custom', path: ['raterGroups'], message: `各评议组权重合计为 ${weight}%，应为 100%` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['raterGroups'],
+        message: `各评议组权重合计为 ${weight}%，应为 100%`,
+      });
     const points = s.criteria.reduce((sum, c) => sum + c.maxPoints, 0);
     if (Math.abs(points - 100) > 1e-9)
       ctx.addIssue({

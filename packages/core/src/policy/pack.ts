@@ -65,7 +65,11 @@ export const PackSchema = z
       }
     });
     for (const path of numbersWithoutSource(pack, pack.sources))
-      ctx.addIssue({ code: 'custom', path: path.split('/').slice(1), message: '该数值没有注明依据（种子文件或假设）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: path.split('/').slice(1),
+        message: '该数值没有注明依据（种子文件或假设）',
+      });
   });
 export type Pack = z.infer<typeof PackSchema>;
 export type PackInput = z.input<typeof PackSchema>;

@@ -54,7 +54,9 @@ describe('[policy] shipped packs', () => {
     expect(messages).toContain(
       'assessment/schemes/0/raterGroups/1/maxRaters: 最少评议人数不能大于最多评议人数',
     );
-    expect(messages).toContain('assessment/schemes/0/raterGroups/0/weight: 该数值没有注明依据（种子文件或假设）');
+    expect(messages).toContain(
+      'assessment/schemes/0/raterGroups/0/weight: 该数值没有注明依据（种子文件或假设）',
+    );
   });
 });
 
