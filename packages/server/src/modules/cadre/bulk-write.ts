@@ -188,8 +188,9 @@ export async function updateCadres(
                FROM jsonb_populate_record(NULL::cadres, $1::jsonb -> c.id::text) AS r
                JOIN orgs o ON o.id = r.org_id)
       WHERE c.id = ANY($2::uuid[]) AND c.deactivated_at IS NULL
-        AND EXISTS (SELECT 1 FROM orgs o WHERE o.id = ($1::jsonb -> c.id::text ->> 'org_id')::uuid)`,
-    [JSON.stringify(byId), rows.map((r) => r.id)],
+        -- the chunk's visible orgs, found once (an uncorrelated sub-select); per row a membership test
+        AND ($1::jsonb -> c.id::text ->> 'org_id')::uuid = ANY (ARRAY(SELECT o.id FROM orgs o WHERE o.id = ANY($3::uuid[])))`,
+    [JSON.stringify(byId), rows.map((r) => r.id), [...new Set(rows.map((r) => r.write.record.orgId))]],
   );
   return res.rowCount ?? 0;
 }
