@@ -9,6 +9,8 @@ export const MENU_KEYS = [
   'audit',
   'cadres',
   'assessmentRounds',
+  'assessmentLeaderboard',
+  'assessmentBallots',
   'assessmentMine',
   'assessmentPacks',
   'account',
@@ -23,6 +25,8 @@ export const MENU_PATHS: Record<MenuKey, string> = {
   audit: '/audit',
   cadres: '/cadres',
   assessmentRounds: '/assessment/rounds',
+  assessmentLeaderboard: '/assessment/leaderboard',
+  assessmentBallots: '/assessment/my-ballots',
   assessmentMine: '/assessment/mine',
   assessmentPacks: '/assessment/packs',
   account: '/account',
@@ -30,7 +34,13 @@ export const MENU_PATHS: Record<MenuKey, string> = {
 
 /** Menu entries shown together under one sub-menu (考核评价); `data-testid="menu-group-<key>"`. */
 export const MENU_GROUPS = {
-  assessment: ['assessmentRounds', 'assessmentMine', 'assessmentPacks'],
+  assessment: [
+    'assessmentRounds',
+    'assessmentLeaderboard',
+    'assessmentBallots',
+    'assessmentMine',
+    'assessmentPacks',
+  ],
 } as const satisfies Record<string, readonly MenuKey[]>;
 export type MenuGroup = keyof typeof MENU_GROUPS;
 
@@ -39,10 +49,46 @@ export const ROLE_MENUS: Record<Role, readonly MenuKey[]> = {
   sysadmin: ['home', 'orgs', 'users', 'account'],
   secadmin: ['home', 'users', 'security', 'account'],
   auditor: ['home', 'audit', 'account'],
-  orgdept: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
-  unit_admin: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
-  leader: ['home', 'orgs', 'cadres', 'assessmentRounds', 'assessmentPacks', 'account'],
-  cadre: ['home', 'orgs', 'cadres', 'assessmentMine', 'assessmentPacks', 'account'],
+  orgdept: [
+    'home',
+    'orgs',
+    'cadres',
+    'assessmentRounds',
+    'assessmentLeaderboard',
+    'assessmentBallots',
+    'assessmentPacks',
+    'account',
+  ],
+  unit_admin: [
+    'home',
+    'orgs',
+    'cadres',
+    'assessmentRounds',
+    'assessmentLeaderboard',
+    'assessmentBallots',
+    'assessmentPacks',
+    'account',
+  ],
+  leader: [
+    'home',
+    'orgs',
+    'cadres',
+    'assessmentRounds',
+    'assessmentLeaderboard',
+    'assessmentBallots',
+    'assessmentPacks',
+    'account',
+  ],
+  cadre: [
+    'home',
+    'orgs',
+    'cadres',
+    'assessmentLeaderboard',
+    'assessmentBallots',
+    'assessmentMine',
+    'assessmentPacks',
+    'account',
+  ],
 };
 
 /** Everyone signed in has these, even an account without roles. */

@@ -27,6 +27,9 @@ const RoundsPage = lazy(() => import('../modules/assessment/rounds/RoundsPage.ts
 const RoundPage = lazy(() => import('../modules/assessment/round/RoundPage.tsx'));
 const MyResultsPage = lazy(() => import('../modules/assessment/mine/MyResultsPage.tsx'));
 const PacksPage = lazy(() => import('../modules/assessment/packs/PacksPage.tsx'));
+const PackEditPage = lazy(() => import('../modules/assessment/pack-edit/PackEditPage.tsx'));
+const LeaderboardPage = lazy(() => import('../modules/assessment/leaderboard/LeaderboardPage.tsx'));
+const MyBallotsPage = lazy(() => import('../modules/assessment/my-ballots/MyBallotsPage.tsx'));
 const BallotPage = lazy(() => import('../modules/ballot/BallotPage.tsx'));
 const TokenSheetPage = lazy(() => import('../modules/assessment/tokens/TokenSheetPage.tsx'));
 
@@ -80,6 +83,12 @@ export const router = createBrowserRouter([
       { path: 'assessment/rounds/:id', element: guarded('assessmentRounds', <RoundPage />) },
       { path: 'assessment/mine', element: guarded('assessmentMine', <MyResultsPage />) },
       { path: 'assessment/packs', element: guarded('assessmentPacks', <PacksPage />) },
+      { path: 'assessment/packs/edit/:id', element: guarded('assessmentPacks', <PackEditPage />) },
+      {
+        path: 'assessment/leaderboard',
+        element: guarded('assessmentLeaderboard', <LeaderboardPage />),
+      },
+      { path: 'assessment/my-ballots', element: guarded('assessmentBallots', <MyBallotsPage />) },
       { path: 'account', element: guarded('account', <AccountPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  EditOutlined,
   FileDoneOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -33,6 +35,8 @@ const MENU_ICONS: Record<MenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   cadres: <SolutionOutlined />,
   assessmentRounds: <UnorderedListOutlined />,
+  assessmentLeaderboard: <BarChartOutlined />,
+  assessmentBallots: <EditOutlined />,
   assessmentMine: <FileDoneOutlined />,
   assessmentPacks: <BookOutlined />,
   account: <UserOutlined />,

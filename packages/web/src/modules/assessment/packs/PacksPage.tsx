@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
+import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
@@ -95,7 +96,7 @@ function PackView({ detail }: { detail: PackDetail }) {
   );
 }
 
-/** 政策包 (read-only): every pack version, the chosen one marked, and one version in full. */
+/** 政策包: every pack version, the chosen one marked, and one version in full; pack-edit/ adds the actions. */
 export function PacksPage() {
   const { t } = useTranslation();
   const packs = usePacks();
@@ -103,6 +104,7 @@ export function PacksPage() {
   const items = packs.data ?? [];
   const chosenId = search.get('id') ?? defaultPackVersion(items)?.id;
   const detail = usePack(chosenId);
+  const writer = useCanEditPacks();
 
   const columns: ColumnsType<PackSummary> = [
     {
@@ -153,9 +155,16 @@ export function PacksPage() {
   ];
 
   return (
-    <PageContainer title={t('assessment.packs.title')}>
+    <PageContainer
+      title={t('assessment.packs.title')}
+      extra={<PackActions items={items} viewing={detail.data} />}
+    >
       <Flex vertical gap={16}>
-        <Alert type="info" showIcon message={t('assessment.packs.readOnly')} />
+        <Alert
+          type="info"
+          showIcon
+          message={writer ? t('assessment.packEdit.intro') : t('assessment.packs.readOnly')}
+        />
         {packs.isError ? <QueryError error={packs.error} onRetry={() => void packs.refetch()} /> : null}
         <Card size="small" title={t('assessment.packs.list')}>
           <Table
