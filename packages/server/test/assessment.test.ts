@@ -493,6 +493,16 @@ describe('[assessment] the demo district: last year published, this year open', 
     expectError(await as(cadre, 'GET', `/api/assessment/rounds/${open.id}/results`), 403, 'FORBIDDEN');
     const street2 = await loginAs(t, 'street2');
     expectError(await as(street2, 'GET', `/api/assessment/rounds/${published.id}/results`), 404, 'NOT_FOUND');
+    // a published rating of units (万人双评议) is public to every signed-in user: the whole board
+    const mass = rounds.find((r) => r.name.includes('万人双评议'))!;
+    const board = (await as(cadre, 'GET', `/api/assessment/rounds/${mass.id}/results`)).json<{
+      targets: { rank: { population: number } | null }[];
+    }>();
+    const { rows: deps } = await t.db.admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM orgs WHERE kind = 'department' AND active`,
+    );
+    expect(board.targets).toHaveLength(deps[0]!.n);
+    expect(Math.min(...board.targets.map((x) => x.rank?.population ?? 99))).toBe(1);
     // the organising street sees every staff member, ranked, within the 20 % quota of 优秀
     const street1 = await loginAs(t, 'street1');
     const all = (await as(street1, 'GET', `/api/assessment/rounds/${published.id}/results`)).json<{

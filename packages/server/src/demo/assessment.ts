@@ -127,6 +127,7 @@ async function seedRound(
     await client.query(`UPDATE assessment_rounds SET state = 'closed' WHERE id = $1`, [roundId]);
     await computeRound(ctx, await findRound(client, roundId));
     await client.query(`UPDATE assessment_rounds SET state = 'published' WHERE id = $1`, [roundId]);
+    await client.query(`UPDATE assessment_targets SET published = true WHERE round_id = $1`, [roundId]);
   }
   return { roundId, unused, rules };
 }

@@ -234,6 +234,11 @@ export async function setState(ctx: RequestContext, row: RoundRow, to: RoundStat
     to,
     ctx.now,
   ]);
+  // a unit's published result is public to signed-in users (migration 0007); a cadre's stays in scope
+  await ctx.client.query(`UPDATE assessment_targets SET published = $2 WHERE round_id = $1`, [
+    row.id,
+    to === 'published',
+  ]);
   await ctx.audit({
     action: `assessment.round.${action}`,
     objectType: 'assessment_round',
