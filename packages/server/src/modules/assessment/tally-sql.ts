@@ -108,38 +108,42 @@ export async function ballotScoresOf(
 export const RESULT_BATCH = 5_000;
 
 /**
- * One batch of results: the rows are found through the primary key (`id = ANY`), each row's values looked
- * up by id in one jsonb object parsed once (an InitPlan). Not a join with `jsonb_to_recordset`: the
- * row-level security predicate makes the planner expect about one target row, and its nested loop then
- * re-reads the whole batch for every target of the round — quadratic, minutes at 100,000 targets.
+ * One batch of results: the rows are found through the primary key (`id = ANY`), and each row's result
+ * and grade looked up by id in two jsonb objects, each parsed once (an InitPlan). Not a join with
+ * `jsonb_to_recordset`: the row-level security predicate makes the planner expect about one target row,
+ * and its nested loop then re-reads the whole batch for every target of the round — quadratic, minutes at
+ * 100,000 targets.
  */
-const STORE_SQL = `WITH v AS MATERIALIZED (SELECT $3::jsonb AS doc)
-UPDATE assessment_targets t
-   SET result = (SELECT doc FROM v) -> t.id::text -> 'result',
-       proposed_grade = (SELECT doc FROM v) -> t.id::text ->> 'grade',
-       final_grade = (SELECT doc FROM v) -> t.id::text ->> 'grade',
+const STORE_SQL = `UPDATE assessment_targets t
+   SET result = (SELECT $3::jsonb) -> t.id::text,
+       proposed_grade = (SELECT $4::jsonb) ->> t.id::text,
+       final_grade = (SELECT $4::jsonb) ->> t.id::text,
        override_reason = NULL
  WHERE t.round_id = $1 AND t.id = ANY($2::uuid[])`;
 
 /**
  * Stores computed results in batches of `RESULT_BATCH` targets. `rowsOf(from, to)` builds a batch's rows
- * when it is its turn — each target's `{"grade": …, "result": …}` as JSON text — so only the batch being
- * sent and the one being built exist as JSON; the next batch is built while the database writes the
- * previous one.
+ * when it is its turn — each target's result as JSON text — so only the batch being sent and the one
+ * being built exist as JSON; the next batch is built while the database writes the previous one.
  */
 export async function storeResults(
   client: pg.ClientBase,
   roundId: string,
   count: number,
-  rowsOf: (from: number, to: number) => { id: string; json: string }[],
+  rowsOf: (from: number, to: number) => { id: string; grade: string | null; result: string }[],
 ): Promise<void> {
   let pending: Promise<unknown> | null = null;
   for (let from = 0; from < count; from += RESULT_BATCH) {
     const rows = rowsOf(from, Math.min(count, from + RESULT_BATCH));
-    const doc = `{${rows.map((r) => `${JSON.stringify(r.id)}:${r.json}`).join(',')}}`;
-    const ids = rows.map((r) => r.id);
+    let results = '{';
+    const grades: Record<string, string | null> = {};
+    for (const r of rows) {
+      results += `${results.length > 1 ? ',' : ''}"${r.id}":${r.result}`;
+      grades[r.id] = r.grade;
+    }
+    const params = [roundId, rows.map((r) => r.id), `${results}}`, JSON.stringify(grades)];
     if (pending) await pending;
-    pending = client.query(STORE_SQL, [roundId, ids, doc]);
+    pending = client.query(STORE_SQL, params);
     // awaited before the next statement or below; until then a failure must not count as unhandled
     pending.catch(() => undefined);
   }
