@@ -335,6 +335,40 @@ describe('[cadre] Excel template and import (R-ORG-4)', () => {
     expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '回滚%'`)).toBe(0);
   });
 
+  it('exports records in the template and imports them back (update by ID number) field for field', async () => {
+    // the demo cadres of one street office: full records with appointments, tags and education
+    const { rows: units } = await t.db.admin.query<{ id: string }>(
+      `SELECT o.id FROM orgs o WHERE o.kind = 'street' ORDER BY o.path LIMIT 1`,
+    );
+    const orgId = units[0]!.id;
+    const { rows: ids } = await t.db.admin.query<{ id: string }>(
+      `SELECT id FROM cadres WHERE org_id = $1 AND deactivated_at IS NULL AND id_number_enc IS NOT NULL ORDER BY id`,
+      [orgId],
+    );
+    expect(ids.length).toBeGreaterThan(3);
+    const read = async (id: string) => {
+      const res = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${id}?reveal=true` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ record: Record<string, unknown> }>().record;
+    };
+    const before = await Promise.all(ids.map((r) => read(r.id)));
+    const exported = await injectAs(t, s, {
+      method: 'GET',
+      url: `/api/cadres/export/template.xlsx?orgId=${orgId}`,
+    });
+    expect(exported.statusCode, exported.body).toBe(200);
+    // the export is the template itself: same sheets and headers, one people row per cadre of the unit
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const people = wb.getWorksheet('人员信息')!;
+    expect(people.actualRowCount - 1).toBeGreaterThanOrEqual(ids.length);
+    const res = await upload(exported.rawPayload, 'update');
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await Promise.all(ids.map((r) => read(r.id)));
+    expect(after).toEqual(before);
+    expect(await adminCount(t.db, `SELECT 1 FROM audit_log WHERE action = 'cadre.export.template'`)).toBe(1);
+  });
+
   it('refuses a file that is not a workbook', async () => {
     const res = await upload(Buffer.from('not a zip'));
     expect(res.statusCode).toBe(400);

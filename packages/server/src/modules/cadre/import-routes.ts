@@ -1,3 +1,4 @@
+import { CadreListQuerySchema, templateRowsOf, type CellValue } from '@ganbu/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { importLrmx } from './import-lrmx.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
+import { listCadres, readRecord } from './service.ts';
 import { uploadedFiles } from './upload-files.ts';
 
 const ImportQuerySchema = z.strictObject({ mode: z.enum(['create', 'update']).default('create') });
@@ -43,6 +45,56 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       void reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment('干部信息导入模板.xlsx'));
+      return body;
+    },
+  );
+
+  r.get(
+    '/api/cadres/export/template.xlsx',
+    {
+      config: { permission: 'cadre.sensitive' },
+      schema: {
+        tags,
+        summary: '按导入模板导出（含身份证号、电话，可修改后按身份证号更新导入；每次导出均审计）',
+        querystring: CadreListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const { rows: units } = await req.ctx.client.query<{ name: string }>(
+        'SELECT name FROM orgs WHERE active ORDER BY path',
+      );
+      const people: CellValue[][] = [];
+      const appointments: CellValue[][] = [];
+      for (let page = 1; ; page++) {
+        const { items } = await listCadres(req.ctx, app.cipher, { ...req.query, page, pageSize: 200 });
+        for (const item of items) {
+          const { record } = await readRecord(req.ctx, app.cipher, item.id);
+          const { rows } = await req.ctx.client.query<{ path: string }>(
+            'SELECT path::text FROM orgs WHERE id = $1',
+            [record.orgId],
+          );
+          const out = templateRowsOf(record, rows[0]?.path ?? item.orgName);
+          people.push(out.person);
+          appointments.push(...out.appointments);
+        }
+        if (items.length < 200) break;
+      }
+      const body = await spoolToTempFile((out) =>
+        writeTemplate(
+          out,
+          units.map((o) => o.name),
+          { people, appointments },
+        ),
+      );
+      // every ID number and phone in the file is read in clear: audited like a reveal
+      await req.ctx.audit({
+        action: 'cadre.export.template',
+        objectType: 'cadre',
+        after: { filters: req.query, people: people.length },
+      });
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('干部信息（导入模板格式）.xlsx'));
       return body;
     },
   );

@@ -30,7 +30,11 @@ interface RangeValidations {
 const MAX_ROWS = 20_000;
 
 /** The import template: people and appointments sheets with drop-downs fed from a dictionary sheet. */
-export async function writeTemplate(out: Writable, unitNames: string[]): Promise<void> {
+export async function writeTemplate(
+  out: Writable,
+  unitNames: string[],
+  rows: { people: CellValue[][]; appointments: CellValue[][] } = { people: [], appointments: [] },
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const dict = wb.addWorksheet(DICT_SHEET, { state: 'veryHidden' });
   const lists = new Map<string, string>();
@@ -68,8 +72,10 @@ export async function writeTemplate(out: Writable, unitNames: string[]): Promise
     });
     return ws;
   };
-  sheet(PEOPLE_SHEET, PERSON_COLUMNS);
-  sheet(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+  const people = sheet(PEOPLE_SHEET, PERSON_COLUMNS);
+  for (const row of rows.people) people.addRow(row);
+  const appointments = sheet(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
+  for (const row of rows.appointments) appointments.addRow(row);
   wb.views = [
     { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' },
   ];
