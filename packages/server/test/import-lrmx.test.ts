@@ -239,9 +239,13 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     batch['last.lrmx'] = formOf(clashing, '回滚审批末');
     const logged = logLines.length;
     const failed = await upload([{ name: 'batch.zip', bytes: zipSync(batch) }], street1, own);
-    // as before the chunked writes: the unique index's refusal is an unexpected database error
-    expect(failed.statusCode).toBe(500);
-    expect(logLines.slice(logged).join('')).toContain('cadres_id_number_hash');
+    // the unique index's refusal: 409 with a message that names no row of the other unit
+    expect(failed.statusCode, failed.body).toBe(409);
+    expect(failed.json<{ code: string; message: string }>()).toEqual({
+      code: 'CONFLICT',
+      message: '该身份证号已在干部信息库中登记（可能在其他单位），请联系组织部核实',
+    });
+    void logged;
     expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos')).toBe(photosBefore);
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_appointments')).toBe(appointmentsBefore);

@@ -327,9 +327,13 @@ describe('[cadre] Excel template and import (R-ORG-4)', () => {
     last[16] = outside;
     const logged = logLines.length;
     const res = await upload(await workbook(people, appointments), 'create', undefined, street1);
-    // as before the chunked writes: the unique index's refusal is an unexpected database error
-    expect(res.statusCode).toBe(500);
-    expect(logLines.slice(logged).join('')).toContain('cadres_id_number_hash');
+    // the unique index's refusal: 409 with a message that names no row of the other unit
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json<{ code: string; message: string }>()).toEqual({
+      code: 'CONFLICT',
+      message: '该身份证号已在干部信息库中登记（可能在其他单位），请联系组织部核实',
+    });
+    void logged;
     expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_appointments')).toBe(appointmentsBefore);
     expect(await adminCount(t.db, `SELECT 1 FROM cadres WHERE name LIKE '回滚%'`)).toBe(0);

@@ -47,6 +47,17 @@ export function installErrorHandler(app: FastifyInstance) {
     if ((err as { code?: string }).code === '42501') {
       return reply.code(403).send({ code: 'FORBIDDEN', message: '超出您的数据范围' });
     }
+    // PostgreSQL 23505: a unique value already exists — possibly in a row the user cannot see (e.g. an ID
+    // number registered in another street): say so without naming that row
+    if ((err as { code?: string }).code === '23505') {
+      const constraint = (err as { constraint?: string }).constraint ?? '';
+      return reply.code(409).send({
+        code: 'CONFLICT',
+        message: constraint.includes('id_number')
+          ? '该身份证号已在干部信息库中登记（可能在其他单位），请联系组织部核实'
+          : '数据已存在，不能重复登记',
+      });
+    }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return reply.code(known.status).send({ code: known.code, message: known.message });
     if (err.statusCode === 429) {
