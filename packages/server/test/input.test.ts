@@ -66,6 +66,12 @@ describe('[platform] bad input changes nothing (SECURITY 25)', () => {
       payload: { parentId: 42, code: [], name: 1, kind: 'x' },
     });
     expectError(types, 400, 'VALIDATION');
+    // refused before the handler, still audited (SECURITY 12): the failure with its code and address
+    const audited = await t.db.admin.query<{ after: { code: string }; client_address: string | null }>(
+      `SELECT after, client_address FROM audit_log WHERE action = 'POST /api/orgs' AND result = 'failure' ORDER BY id`,
+    );
+    expect(audited.rows.map((r) => r.after.code)).toEqual(['MALFORMED_JSON', 'VALIDATION']);
+    expect(audited.rows.every((r) => r.client_address !== null)).toBe(true);
     const huge = await injectAs(t, s, {
       method: 'POST',
       url: '/api/orgs',

@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { can } from '@ganbu/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store.ts';
 import { loadSecuritySettings } from '../modules/settings/repository.ts';
 import { appendAudit } from './audit-writer.ts';
 import type { Actor, AuditInput, RequestContext } from './context.ts';
+import { FASTIFY_CODES } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { clearScope, setScope, setSystemScope } from './scope-settings.ts';
 
@@ -63,6 +64,31 @@ export interface RequestTxOptions {
  * Handlers return their answer (never `reply.send()`), so it leaves only after COMMIT.
  */
 export const requestTransactions = fp(async (app: FastifyInstance, opts: RequestTxOptions) => {
+  // A mutating request refused before its handler (body/query validation, the cheap session and CSRF
+  // checks) never opened the request transaction: audit its refusal here (SECURITY 12), with no actor —
+  // the session was not resolved — and the same care for anonymous routes.
+  app.addHook('onError', async (req, _reply, err) => {
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api') || (req as { ctx?: unknown }).ctx) return;
+    const client = await opts.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await appendAudit(client, {
+        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+        objectId: paramId(req),
+        result: 'failure',
+        after: { code: refusalCode(err) },
+        at: opts.clock(),
+        actor: null,
+        clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
+      });
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      req.log.error(e);
+    } finally {
+      client.release();
+    }
+  });
   app.addHook('onRoute', (route: RouteOptions) => {
     // the OpenAPI document and its UI are static and public
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs') || route.config?.noDb) return;
@@ -150,6 +176,13 @@ async function runInTransaction(
   } finally {
     client.release();
   }
+}
+
+/** The stable code a refused request is answered with (as the error handler maps it). */
+function refusalCode(err: FastifyError): string {
+  if (err instanceof AppError) return err.code;
+  if (err.validation) return 'VALIDATION';
+  return (err.code && FASTIFY_CODES[err.code]?.code) || 'INTERNAL';
 }
 
 function paramId(req: FastifyRequest): string | null {
