@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RaterGroup, Scheme, TieBreak } from '../policy/assessment-section.ts';
-import { rational, toHundredths } from './exact.ts';
+import { RAT_HUNDRED, fromDecimal, ratDiv, ratMul, ratSum, rational, toHundredths } from './exact.ts';
 import { proposeGrades } from './proposal.ts';
 import { rankTargets } from './rank.ts';
 import { type GroupScoreAggregate, isAggregatedTally, tallyFromAggregates } from './tally-aggregates.ts';
@@ -283,6 +283,37 @@ describe('tallyFromAggregates equals tallyTarget — Jinwan-style fixtures', () 
     expect(
       tallyFromAggregates({ scheme: s, targetId: 't', groups: [...aggregatesOf(s, list), zero] }),
     ).toEqual(tallyFromAggregates({ scheme: s, targetId: 't', groups: aggregatesOf(s, list) }));
+  });
+
+  it('figures beyond 2^53: 100,000-ballot groups with weights 33.33 / 33.33 / 33.34 stay exact', () => {
+    const s = scheme([
+      group('a', 33.33, 1, 100000),
+      group('b', 33.33, 1, 100000),
+      group('c', 33.34, 1, 100000),
+    ]);
+    // prime counts: the common denominator of the three terms is far beyond Number.MAX_SAFE_INTEGER
+    const counts = [99991, 99989, 99971];
+    const groups = counts.map((n, i) => ({
+      groupId: s.raterGroups[i]!.id,
+      ballotCount: n,
+      sumHundredths: BigInt(n) * 9000n + BigInt(1237 * (i + 1)),
+      maxHundredths: 9900n,
+      minHundredths: 6000n,
+    }));
+    const t = tallyFromAggregates({ scheme: s, targetId: 't', groups });
+    const expected = ratSum(
+      groups.map((g, i) =>
+        ratDiv(
+          ratMul(
+            fromDecimal(s.raterGroups[i]!.weight),
+            rational(g.sumHundredths, BigInt(g.ballotCount) * 100n),
+          ),
+          RAT_HUNDRED,
+        ),
+      ),
+    );
+    expect(t.total).toEqual(expected);
+    expect(expected.den > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
   });
 
   it('refuses aggregates no ballots can produce', () => {

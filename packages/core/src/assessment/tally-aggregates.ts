@@ -4,6 +4,7 @@ import {
   RAT_HUNDRED,
   RAT_ZERO,
   fromDecimal,
+  ratAdd,
   ratDiv,
   ratMul,
   ratSum,
@@ -70,6 +71,8 @@ interface PreparedScheme {
   weights: Rational[];
   /** Σ maxPoints in hundredths: no ballot total can exceed it */
   maxTotal: bigint;
+  /** per set of empty groups (bit i = group i empty): Σ weight of the others, and the spread weights */
+  spreads: Map<number, { countedWeight: Rational; effective: Rational[] }>;
 }
 
 const prepared = new WeakMap<Scheme, PreparedScheme>();
@@ -86,6 +89,7 @@ function prepare(scheme: Scheme): PreparedScheme {
         const r = fromDecimal(c.maxPoints);
         return s + (r.num * 100n) / r.den;
       }, 0n),
+      spreads: new Map(),
     };
     prepared.set(scheme, p);
   }
@@ -93,6 +97,55 @@ function prepare(scheme: Scheme): PreparedScheme {
 }
 
 const sumOf = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
+
+// Exact arithmetic on safe integers where it fits — the same reduced fractions as exact.ts (a reduced
+// fraction is unique), without BigInt gcd loops: a round of 100,000 targets does about a million of these.
+const SAFE = Number.MAX_SAFE_INTEGER;
+const SAFE_BIG = BigInt(SAFE);
+const isSmall = (x: bigint) => x <= SAFE_BIG && x >= -SAFE_BIG;
+const isSmallRat = (r: Rational) => isSmall(r.num) && isSmall(r.den);
+
+/** n / d reduced, for safe integers n and d > 0. */
+function smallRational(n: number, d: number): Rational {
+  let a = n < 0 ? -n : n;
+  let b = d;
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  // a = gcd(|n|, d) ≥ 1 (d > 0)
+  return { num: BigInt(n / a), den: BigInt(d / a) };
+}
+
+/** n / d exactly (d > 0). */
+function ratio(n: bigint, d: bigint): Rational {
+  return isSmall(n) && isSmall(d) ? smallRational(Number(n), Number(d)) : rational(n, d);
+}
+
+/** a × b / 100, exactly. */
+function percentOf(a: Rational, b: Rational): Rational {
+  if (isSmallRat(a) && isSmallRat(b)) {
+    // a product of exact doubles is exact up to 2^53; beyond, it rounds to ≥ 2^53 and fails the test
+    const n = Number(a.num) * Number(b.num);
+    const d = Number(a.den) * Number(b.den) * 100;
+    if (Math.abs(n) <= SAFE && d <= SAFE) return smallRational(n, d);
+  }
+  return ratDiv(ratMul(a, b), RAT_HUNDRED);
+}
+
+/** a + b, exactly. */
+function add(a: Rational, b: Rational): Rational {
+  if (isSmallRat(a) && isSmallRat(b)) {
+    const x = Number(a.num) * Number(b.den);
+    const y = Number(b.num) * Number(a.den);
+    const d = Number(a.den) * Number(b.den);
+    const n = x + y;
+    if (Math.abs(x) <= SAFE && Math.abs(y) <= SAFE && Math.abs(n) <= SAFE && d <= SAFE)
+      return smallRational(n, d);
+  }
+  return ratAdd(a, b);
+}
 
 /** Refuses aggregates that no set of valid ballots can produce (a programming or query error). */
 function check(p: PreparedScheme, targetId: string, a: GroupScoreAggregate): void {
@@ -205,7 +258,7 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
       trimmed,
       usedBallotIds: [],
       sumHundredths,
-      value: used === 0 ? null : rational(sumHundredths, BigInt(used) * 100n),
+      value: used === 0 ? null : ratio(sumHundredths, BigInt(used) * 100n),
       aggregated: true,
     };
 
@@ -218,7 +271,7 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
         criteria.forEach((c, k) => {
           const s = sums[k]! - (drop ? drop.highest[k]! + drop.lowest[k]! : 0n);
           criterionTotals[k] = criterionTotals[k]! + s;
-          criterionMeans[c.id] = rational(s, BigInt(used) * 100n);
+          criterionMeans[c.id] = ratio(s, BigInt(used) * 100n);
         });
       } else criteriaKnown = false;
     }
@@ -248,7 +301,20 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
 
   // from here on the same steps as tallyTarget
   const emptyGroups = partial.filter((x) => x.empty).map((x) => x.g.id);
-  const countedWeight = ratSum(partial.filter((x) => !x.empty).map((x) => x.weight));
+  let emptyMask = 0;
+  partial.forEach((x, i) => (emptyMask |= x.empty ? 1 << i : 0));
+  let weights = p.spreads.get(emptyMask);
+  if (!weights) {
+    const countedWeight = ratSum(partial.filter((x) => !x.empty).map((x) => x.weight));
+    weights = {
+      countedWeight,
+      effective: p.weights.map((w) =>
+        countedWeight.num === 0n ? RAT_ZERO : ratDiv(ratMul(w, RAT_HUNDRED), countedWeight),
+      ),
+    };
+    p.spreads.set(emptyMask, weights);
+  }
+  const countedWeight = weights.countedWeight;
   if (renormalise && countedWeight.num === 0n) {
     for (const x of partial)
       if (x.empty)
@@ -262,13 +328,9 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
   const status: TargetTally['status'] = insufficientGroups.length > 0 ? 'insufficient' : 'sufficient';
   const spread = renormalise && emptyGroups.length > 0 && countedWeight.num !== 0n;
 
-  const groups: GroupTally[] = partial.map((x) => {
+  const groups: GroupTally[] = partial.map((x, gi) => {
     const counted = !x.empty && (!x.belowMinimum || x.waiver?.applied === true);
-    const effectiveWeight = !counted
-      ? RAT_ZERO
-      : spread
-        ? ratDiv(ratMul(x.weight, RAT_HUNDRED), countedWeight)
-        : x.weight;
+    const effectiveWeight = !counted ? RAT_ZERO : spread ? weights.effective[gi]! : x.weight;
     const value = x.aggregate.value;
     return {
       groupId: x.g.id,
@@ -285,16 +347,14 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
       value,
       weight: x.weight,
       effectiveWeight,
-      contribution: counted && value ? ratDiv(ratMul(effectiveWeight, value), RAT_HUNDRED) : null,
+      contribution: counted && value ? percentOf(effectiveWeight, value) : null,
       criterionMeans: x.criterionMeans,
     };
   });
 
   const criterionMeans: Record<string, Rational> = {};
   if (usedCount > 0 && criteriaKnown)
-    criteria.forEach(
-      (c, k) => (criterionMeans[c.id] = rational(criterionTotals[k]!, BigInt(usedCount) * 100n)),
-    );
+    criteria.forEach((c, k) => (criterionMeans[c.id] = ratio(criterionTotals[k]!, BigInt(usedCount) * 100n)));
 
   return {
     targetId,
@@ -303,7 +363,7 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
     aboveMaximum,
     total:
       status === 'sufficient'
-        ? ratSum(groups.flatMap((g) => (g.contribution ? [g.contribution] : [])))
+        ? groups.reduce((sum, g) => (g.contribution ? add(sum, g.contribution) : sum), RAT_ZERO)
         : null,
     groups,
     ballotCount: ballotTotal,
