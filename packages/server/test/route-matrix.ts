@@ -253,6 +253,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/cadres/:id/photo': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
   'GET /api/cadres/import/template.xlsx': { requests: () => [{}], targetsForeign: false },
+  'GET /api/cadres/export/template.xlsx': {
+    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    targetsForeign: true,
+  },
   'POST /api/cadres/import/xlsx': {
     requests: (fx) => [
       { ...multipartFile('x.xlsx', fx.foreignWorkbook, XLSX) },
