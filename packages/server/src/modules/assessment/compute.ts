@@ -237,26 +237,25 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   const decimals = round.rules.scheme.scoreDecimals;
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each written when it is sent: the JSON of 100,000 explanations never exists at once
-  await storeResults(ctx.client, round.id, ev.targets.length, (from, to) =>
-    ev.targets.slice(from, to).map((t) => {
-      const rank = rankOf.get(t.id);
-      const proposal = proposalOf.get(t.id);
-      const result = {
-        tally: ev.tallies.get(t.id),
-        rank: rank
-          ? {
-              population: rank.populationRank,
-              of: rank.populationSize,
-              unit: rank.unitRank,
-              ofUnit: rank.unitSize,
-            }
-          : null,
-        proposal,
-      };
-      return { id: t.id, grade: proposal?.grade ?? null, result: plainJson(result, decimals)! };
-    }),
-  );
+  // in batches, each target's JSON written when its batch is built: 100,000 explanations never exist at once
+  await storeResults(ctx.client, round.id, ev.targets.length, (i) => {
+    const t = ev.targets[i]!;
+    const rank = rankOf.get(t.id);
+    const proposal = proposalOf.get(t.id);
+    const result = {
+      tally: ev.tallies.get(t.id),
+      rank: rank
+        ? {
+            population: rank.populationRank,
+            of: rank.populationSize,
+            unit: rank.unitRank,
+            ofUnit: rank.unitSize,
+          }
+        : null,
+      proposal,
+    };
+    return { id: t.id, grade: proposal?.grade ?? null, result: plainJson(result, decimals)! };
+  });
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
   const summary = plainJson(
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
