@@ -125,7 +125,7 @@ export const RESULT_BATCH = 2_000;
  * and its nested loop then re-reads the whole batch for every target of the round — quadratic, minutes at
  * 100,000 targets.
  */
-const STORE_SQL = `UPDATE assessment_targets t
+export const STORE_SQL = `UPDATE assessment_targets t
    SET result = (SELECT $3::jsonb) -> t.id::text,
        proposed_grade = (SELECT $4::jsonb) ->> t.id::text,
        final_grade = (SELECT $4::jsonb) ->> t.id::text,
