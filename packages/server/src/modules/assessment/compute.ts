@@ -235,15 +235,22 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
 export async function computeRound(ctx: RequestContext, round: RoundRow): Promise<void> {
   const ev = await evaluate(ctx, round);
   const decimals = round.rules.scheme.scoreDecimals;
+  const { targets, tallies } = ev;
+  const insufficient = [...tallies.values()].filter((t) => t.status === 'insufficient').length;
+  const summary = plainJson(
+    { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
+    decimals,
+  );
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each target's JSON written when its batch is built: 100,000 explanations never exist at once
-  await storeResults(ctx.client, round.id, ev.targets.length, (i) => {
-    const t = ev.targets[i]!;
+  // in batches, each target's JSON written when its batch is built, and its tally let go: 100,000
+  // explanations never exist at once, and the heap shrinks as the results go out
+  await storeResults(ctx.client, round.id, targets.length, (i) => {
+    const t = targets[i]!;
     const rank = rankOf.get(t.id);
     const proposal = proposalOf.get(t.id);
     const result = {
-      tally: ev.tallies.get(t.id),
+      tally: tallies.get(t.id),
       rank: rank
         ? {
             population: rank.populationRank,
@@ -254,22 +261,18 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
         : null,
       proposal,
     };
+    tallies.delete(t.id);
+    rankOf.delete(t.id);
+    proposalOf.delete(t.id);
     return { id: t.id, grade: proposal?.grade ?? null, result: plainJson(result, decimals)! };
   });
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
-  const summary = plainJson(
-    { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
-    decimals,
-  );
   await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, summary]);
   await ctx.audit({
     action: 'assessment.round.computed',
     objectType: 'assessment_round',
     objectId: round.id,
-    after: {
-      targets: ev.targets.length,
-      insufficient: [...ev.tallies.values()].filter((t) => t.status === 'insufficient').length,
-    },
+    after: { targets: targets.length, insufficient },
   });
 }
 
