@@ -115,7 +115,7 @@ export async function ballotScoresOf(
   return rows;
 }
 
-/** Targets per UPDATE when storing results: about 3 MB of JSON per statement. */
+/** Targets per UPDATE when storing results: about 5 MB of JSON per statement. */
 export const RESULT_BATCH = 2_000;
 
 /**
@@ -138,10 +138,10 @@ const JSONB_V1 = Buffer.from([1]);
 /**
  * Stores computed results in batches of `RESULT_BATCH` targets. `rowAt(i)` gives target i's grade and
  * result (JSON text) when it is its turn; the text goes straight into a UTF-8 buffer, so what stays in
- * the JavaScript heap across a write is one batch of small buffers, not strings (the pieces of 100,000
- * strings built up and kept until a batch is sent were promoted to the old generation and held the peak
- * RSS of a large round above 1 GB). The batch travels as binary jsonb (no second copy as a JS string) and
- * the next one is built while the database writes the previous one.
+ * the JavaScript heap across a write is one batch of small buffers, not strings (a batch of strings kept
+ * until it was sent got promoted to the old generation; with 100,000 targets that pushed the benchmark's
+ * peak RSS past 1 GB). The batch travels as binary jsonb (no second copy as a JS string) and the next one
+ * is built while the database writes the previous one.
  */
 export async function storeResults(
   client: pg.ClientBase,
