@@ -1,3 +1,4 @@
+import { appendTo } from './group-by.ts';
 import type { GradeScale, QuotaRule } from '../policy/assessment-section.ts';
 import type { GradeCode, ProposalResult } from './proposal.ts';
 
@@ -93,7 +94,7 @@ export function applyOverrides(input: OverrideInput): OverrideResult {
   const codes = new Set<string>(scale.grades.map((g) => g.code));
 
   const perTarget = new Map<string, GradeOverride[]>();
-  for (const o of input.overrides) perTarget.set(o.targetId, [...(perTarget.get(o.targetId) ?? []), o]);
+  for (const o of input.overrides) appendTo(perTarget, o.targetId, o);
 
   const applied = new Map<string, FinalGrade['override'] & { grade: GradeCode; exception: boolean }>();
   for (const [targetId, list] of perTarget) {

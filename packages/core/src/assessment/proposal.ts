@@ -1,3 +1,4 @@
+import { appendTo } from './group-by.ts';
 import type { Grade, GradeScale, QuotaRule, TieBreak } from '../policy/assessment-section.ts';
 import { type Rational, fromDecimal, ratCmp, rational } from './exact.ts';
 import { type QuotaMember, type QuotaPlan, planQuota, quotaGroupKey } from './quota.ts';
@@ -310,11 +311,13 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
   };
 
   if (plan) {
+    const candidatesOf = new Map<string, typeof candidates>();
+    for (const c of candidates) if (c.groupKey !== null) appendTo(candidatesOf, c.groupKey, c);
     for (const g of plan.groups) {
       const { allocation, boundary } = allocate(
         'group',
         g.key,
-        candidates.filter((c) => c.groupKey === g.key),
+        candidatesOf.get(g.key) ?? [],
         g.count.places,
         chain,
       );

@@ -1,3 +1,4 @@
+import { appendTo } from './group-by.ts';
 import type { QuotaRounding, QuotaRule } from '../policy/assessment-section.ts';
 import {
   type Rational,
@@ -99,7 +100,7 @@ export function planQuota(rule: QuotaRule, members: readonly QuotaMember[]): Quo
   const groups = new Map<string, QuotaMember[]>();
   for (const m of members) {
     const key = quotaGroupKey(rule.groupBy, m);
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    appendTo(groups, key, m);
   }
   const poolLevel = !rule.poolRemainders
     ? null
@@ -130,7 +131,7 @@ export function planQuota(rule: QuotaRule, members: readonly QuotaMember[]): Quo
   const pools: QuotaPool[] = [];
   if (poolLevel !== null) {
     const byPool = new Map<string, QuotaGroup[]>();
-    for (const g of planGroups) byPool.set(g.poolKey!, [...(byPool.get(g.poolKey!) ?? []), g]);
+    for (const g of planGroups) appendTo(byPool, g.poolKey!, g);
     for (const [key, gs] of byPool) {
       const count = quotaPlaces(
         gs.reduce((s, g) => s + g.count.n, 0),

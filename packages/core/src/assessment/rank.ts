@@ -1,3 +1,4 @@
+import { appendTo } from './group-by.ts';
 import { type Rational, ratCmp } from './exact.ts';
 import type { TargetTally } from './tally.ts';
 
@@ -52,7 +53,7 @@ export function rankTargets(targets: readonly RankInput[]): Ranking {
 
   const populationRanks = competitionRanks(sufficient.map((t) => t.total));
   const byUnit = new Map<string, number[]>();
-  sufficient.forEach((t, i) => byUnit.set(t.unitId, [...(byUnit.get(t.unitId) ?? []), i]));
+  sufficient.forEach((t, i) => appendTo(byUnit, t.unitId, i));
   const unitRank = new Map<number, { rank: number; size: number }>();
   for (const idx of byUnit.values()) {
     const ranks = competitionRanks(idx.map((i) => sufficient[i]!.total));
