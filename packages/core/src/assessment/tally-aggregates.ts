@@ -11,7 +11,8 @@ import {
   rational,
 } from './exact.ts';
 import type { BallotScore, GroupAggregate } from './group-aggregate.ts';
-import type { GroupTally, InsufficientGroup, TargetTally, Waiver } from './tally.ts';
+import { finishTally, groupStanding, waiversOf } from './tally-common.ts';
+import type { InsufficientGroup, TargetTally, Waiver } from './tally.ts';
 
 /**
  * Tally of one target from per-group aggregates of its ballots (计票 over a province-size round), instead
@@ -205,13 +206,7 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
     check(p, targetId, a);
     byGroup[i] = a;
   }
-  const waivers = new Map<string, Waiver>();
-  for (const w of input.waivers ?? []) {
-    if (w.targetId !== targetId) continue;
-    if (w.reason.trim() === '')
-      throw new RangeError(`waiver for ${targetId}/${w.groupId}: a reason is required`);
-    waivers.set(w.groupId, w);
-  }
+  const waivers = waiversOf(targetId, input.waivers);
 
   const criteria = scheme.criteria;
   const renormalise = scheme.emptyGroup === 'renormalise';
@@ -278,29 +273,25 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
     usedCount += used;
     ballotTotal += ballotCount;
 
-    const empty = ballotCount === 0;
-    const belowMinimum = ballotCount < g.minRaters;
-    const w = waivers.get(g.id);
-    const waiverApplies = !!w && belowMinimum && !empty;
-    if (ballotCount > g.maxRaters) aboveMaximum.push({ groupId: g.id, ballotCount, maxRaters: g.maxRaters });
-    if (empty && !renormalise)
-      insufficientGroups.push({ groupId: g.id, reason: 'empty', ballotCount, minRaters: g.minRaters });
-    else if (belowMinimum && !empty && !waiverApplies)
-      insufficientGroups.push({ groupId: g.id, reason: 'belowMinimum', ballotCount, minRaters: g.minRaters });
+    const standing = groupStanding(
+      g,
+      ballotCount,
+      waivers.get(g.id),
+      renormalise,
+      insufficientGroups,
+      aboveMaximum,
+    );
     return {
       g,
       aggregate,
       criterionMeans,
       ballotCount,
-      empty,
-      belowMinimum,
-      waiver: w ? { reason: w.reason, approvalRef: w.approvalRef ?? null, applied: waiverApplies } : null,
+      ...standing,
       weight: p.weights[gi]!,
     };
   });
 
-  // from here on the same steps as tallyTarget
-  const emptyGroups = partial.filter((x) => x.empty).map((x) => x.g.id);
+  // the effective weights for this set of empty groups, computed once per scheme and set
   let emptyMask = 0;
   partial.forEach((x, i) => (emptyMask |= x.empty ? 1 << i : 0));
   let weights = p.spreads.get(emptyMask);
@@ -314,74 +305,24 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
     };
     p.spreads.set(emptyMask, weights);
   }
-  const countedWeight = weights.countedWeight;
-  if (renormalise && countedWeight.num === 0n) {
-    for (const x of partial)
-      if (x.empty)
-        insufficientGroups.push({
-          groupId: x.g.id,
-          reason: 'empty',
-          ballotCount: 0,
-          minRaters: x.g.minRaters,
-        });
-  }
-  const status: TargetTally['status'] = insufficientGroups.length > 0 ? 'insufficient' : 'sufficient';
-  const spread = renormalise && emptyGroups.length > 0 && countedWeight.num !== 0n;
-
-  const groups: GroupTally[] = partial.map((x, gi) => {
-    const counted = !x.empty && (!x.belowMinimum || x.waiver?.applied === true);
-    const effectiveWeight = !counted ? RAT_ZERO : spread ? weights.effective[gi]! : x.weight;
-    const value = x.aggregate.value;
-    return {
-      groupId: x.g.id,
-      name: x.g.name,
-      minRaters: x.g.minRaters,
-      maxRaters: x.g.maxRaters,
-      ballotCount: x.ballotCount,
-      empty: x.empty,
-      belowMinimum: x.belowMinimum,
-      aboveMaximum: x.ballotCount > x.g.maxRaters,
-      waiver: x.waiver,
-      counted,
-      aggregate: x.aggregate,
-      value,
-      weight: x.weight,
-      effectiveWeight,
-      contribution: counted && value ? percentOf(effectiveWeight, value) : null,
-      criterionMeans: x.criterionMeans,
-    };
-  });
-
+  const effective = weights.effective;
   const criterionMeans: Record<string, Rational> = {};
   if (usedCount > 0 && criteriaKnown)
     criteria.forEach((c, k) => (criterionMeans[c.id] = ratio(criterionTotals[k]!, BigInt(usedCount) * 100n)));
-
-  return {
+  return finishTally({
+    scheme,
     targetId,
-    status,
+    partial,
     insufficientGroups,
     aboveMaximum,
-    total:
-      status === 'sufficient'
-        ? groups.reduce((sum, g) => (g.contribution ? add(sum, g.contribution) : sum), RAT_ZERO)
-        : null,
-    groups,
+    countedWeight: weights.countedWeight,
+    spreadWeight: (i) => effective[i]!,
+    percentOf,
+    add,
     ballotCount: ballotTotal,
     usedCount,
     criterionMeans,
-    explanation: {
-      formula: 'total = Σ effectiveWeight × value / 100',
-      emptyGroup: scheme.emptyGroup,
-      renormalised: spread ? { emptyGroups, countedWeight } : null,
-      terms: groups.map((g) => ({
-        groupId: g.groupId,
-        weight: g.weight,
-        effectiveWeight: g.effectiveWeight,
-        value: g.value,
-        contribution: g.contribution,
-      })),
-    },
-  };
+  });
 }
 
 /** Whether a tally came from aggregates (its groups list no ballot ids). */

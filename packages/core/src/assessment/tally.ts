@@ -2,9 +2,9 @@ import type { Scheme } from '../policy/assessment-section.ts';
 import {
   type Rational,
   RAT_HUNDRED,
-  RAT_ZERO,
   fromDecimal,
   ratCmp,
+  ratAdd,
   ratDiv,
   ratMul,
   ratSum,
@@ -12,6 +12,7 @@ import {
   toHundredths,
 } from './exact.ts';
 import { type GroupAggregate, aggregateGroup } from './group-aggregate.ts';
+import { finishTally, groupStanding, waiversOf } from './tally-common.ts';
 
 /** One anonymous ballot's marks for the target being tallied (一张评议票中对该对象的打分). */
 export interface TargetBallot {
@@ -145,13 +146,7 @@ export function tallyTarget(input: TallyInput): TargetTally {
     list.push({ ballotId: b.ballotId, criteria: readBallot(scheme, b) });
     perGroup.set(b.groupId, list);
   }
-  const waivers = new Map<string, Waiver>();
-  for (const w of input.waivers ?? []) {
-    if (w.targetId !== targetId) continue;
-    if (w.reason.trim() === '')
-      throw new RangeError(`waiver for ${targetId}/${w.groupId}: a reason is required`);
-    waivers.set(w.groupId, w);
-  }
+  const waivers = waiversOf(targetId, input.waivers);
 
   const renormalise = scheme.emptyGroup === 'renormalise';
   const insufficientGroups: InsufficientGroup[] = [];
@@ -178,99 +173,40 @@ export function tallyTarget(input: TallyInput): TargetTally {
     usedCount += aggregate.usedCount;
 
     const ballotCount = list.length;
-    const empty = ballotCount === 0;
-    const belowMinimum = ballotCount < g.minRaters;
-    const w = waivers.get(g.id);
-    const waiverApplies = !!w && belowMinimum && !empty;
-    if (ballotCount > g.maxRaters) aboveMaximum.push({ groupId: g.id, ballotCount, maxRaters: g.maxRaters });
-    if (empty && !renormalise)
-      insufficientGroups.push({ groupId: g.id, reason: 'empty', ballotCount, minRaters: g.minRaters });
-    else if (belowMinimum && !empty && !waiverApplies)
-      insufficientGroups.push({ groupId: g.id, reason: 'belowMinimum', ballotCount, minRaters: g.minRaters });
+    const standing = groupStanding(
+      g,
+      ballotCount,
+      waivers.get(g.id),
+      renormalise,
+      insufficientGroups,
+      aboveMaximum,
+    );
     return {
       g,
       aggregate,
       criterionMeans,
       ballotCount,
-      empty,
-      belowMinimum,
-      waiver: w ? { reason: w.reason, approvalRef: w.approvalRef ?? null, applied: waiverApplies } : null,
+      ...standing,
       weight: fromDecimal(g.weight),
     };
   });
 
-  const emptyGroups = partial.filter((p) => p.empty).map((p) => p.g.id);
   const countedWeight = ratSum(partial.filter((p) => !p.empty).map((p) => p.weight));
-  if (renormalise && countedWeight.num === 0n) {
-    // nothing to spread the weight over: every group with weight is empty
-    for (const p of partial)
-      if (p.empty)
-        insufficientGroups.push({
-          groupId: p.g.id,
-          reason: 'empty',
-          ballotCount: 0,
-          minRaters: p.g.minRaters,
-        });
-  }
-  const status: TargetTally['status'] = insufficientGroups.length > 0 ? 'insufficient' : 'sufficient';
-  const spread = renormalise && emptyGroups.length > 0 && countedWeight.num !== 0n;
-
-  const groups: GroupTally[] = partial.map((p) => {
-    const counted = !p.empty && (!p.belowMinimum || p.waiver?.applied === true);
-    const effectiveWeight = !counted
-      ? RAT_ZERO
-      : spread
-        ? ratDiv(ratMul(p.weight, RAT_HUNDRED), countedWeight)
-        : p.weight;
-    const value = p.aggregate.value;
-    return {
-      groupId: p.g.id,
-      name: p.g.name,
-      minRaters: p.g.minRaters,
-      maxRaters: p.g.maxRaters,
-      ballotCount: p.ballotCount,
-      empty: p.empty,
-      belowMinimum: p.belowMinimum,
-      aboveMaximum: p.ballotCount > p.g.maxRaters,
-      waiver: p.waiver,
-      counted,
-      aggregate: p.aggregate,
-      value,
-      weight: p.weight,
-      effectiveWeight,
-      contribution: counted && value ? ratDiv(ratMul(effectiveWeight, value), RAT_HUNDRED) : null,
-      criterionMeans: p.criterionMeans,
-    };
-  });
-
   const criterionMeans: Record<string, Rational> = {};
   if (usedCount > 0)
     for (const [id, sum] of criterionTotals) criterionMeans[id] = rational(sum, BigInt(usedCount) * 100n);
-
-  return {
+  return finishTally({
+    scheme,
     targetId,
-    status,
+    partial,
     insufficientGroups,
     aboveMaximum,
-    total:
-      status === 'sufficient'
-        ? ratSum(groups.flatMap((g) => (g.contribution ? [g.contribution] : [])))
-        : null,
-    groups,
+    countedWeight,
+    spreadWeight: (i) => ratDiv(ratMul(partial[i]!.weight, RAT_HUNDRED), countedWeight),
+    percentOf: (w, v) => ratDiv(ratMul(w, v), RAT_HUNDRED),
+    add: ratAdd,
     ballotCount: ballots.length,
     usedCount,
     criterionMeans,
-    explanation: {
-      formula: 'total = Σ effectiveWeight × value / 100',
-      emptyGroup: scheme.emptyGroup,
-      renormalised: spread ? { emptyGroups, countedWeight } : null,
-      terms: groups.map((g) => ({
-        groupId: g.groupId,
-        weight: g.weight,
-        effectiveWeight: g.effectiveWeight,
-        value: g.value,
-        contribution: g.contribution,
-      })),
-    },
-  };
+  });
 }
