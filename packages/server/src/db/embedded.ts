@@ -94,6 +94,12 @@ export async function startEmbedded(opts: {
 }): Promise<EmbeddedDb> {
   const problem = checkDataDirReachable(opts.dataDir);
   if (problem) throw new Error(problem);
+  // the binaries too (the repository's node_modules), or initdb fails with a bare EACCES
+  const binaries = dirname(pgCtlPath);
+  if (checkDataDirReachable(binaries))
+    throw new Error(
+      `PostgreSQL 程序目录 ${binaries} 无法被 postgres 系统用户访问：请把项目放在其可访问的目录，或对其上级目录执行 chmod o+x。`,
+    );
   const pgdata = resolve(opts.dataDir, 'pg');
   mkdirSync(opts.dataDir, { recursive: true });
   stopStalePostmaster(pgdata, opts.log);
