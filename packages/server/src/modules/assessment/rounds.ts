@@ -1,5 +1,6 @@
 import {
   can,
+  orgVisible,
   type GradeScale,
   type QuotaRule,
   type Round,
@@ -49,10 +50,11 @@ const SELECT = `SELECT r.id, r.name, r.org_id, r.org_path::text, coalesce(o.name
 export function mayManage(ctx: RequestContext, row: Pick<RoundRow, 'org_path'>): boolean {
   const actor = ctx.actor;
   if (!actor || !can(actor.roles, 'assessment.manage')) return false;
-  if (actor.scopeMode === 'all') return true;
-  if (actor.scopeMode === 'subtree')
-    return row.org_path === actor.orgPath || row.org_path.startsWith(`${actor.orgPath}.`);
-  return row.org_path === actor.orgPath && actor.scopeMode === 'unit';
+  // 仅本人 never organises; otherwise the same rule as the row-level security of org rows
+  return (
+    actor.scopeMode !== 'self' &&
+    orgVisible({ mode: actor.scopeMode, orgPath: actor.orgPath, cadreId: actor.cadreId }, row.org_path)
+  );
 }
 
 export function toRound(ctx: RequestContext, r: RoundRow): Round {
