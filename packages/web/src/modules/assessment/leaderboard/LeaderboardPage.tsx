@@ -2,17 +2,13 @@ import { TrophyFilled } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Alert, Card, Empty, Flex, Progress, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { GroupCell } from '../round/GroupCell.tsx';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import {
-  useResults,
-  useRounds,
-  type RoundResults,
-  type TargetResult,
-} from '../../../hooks/api/assessment.ts';
+import { useResults, useRounds, type TargetResult } from '../../../hooks/api/assessment.ts';
 
 /** Medal colours of the first three places. */
 const MEDALS = ['#d4a017', '#a0a7b4', '#b87333'];
@@ -32,39 +28,6 @@ export function leaderboardRows(targets: readonly TargetResult[]): TargetResult[
 /** The newest published unit round first (by the end of its period, then its name). */
 function byPeriod(a: Round, b: Round): number {
   return b.periodEnd.localeCompare(a.periodEnd) || a.name.localeCompare(b.name, 'zh-CN');
-}
-
-/** One rater group's average for one unit, or that it had too few ballots to be shown. */
-function GroupAverage({
-  results,
-  target,
-  groupId,
-}: {
-  results: RoundResults;
-  target: TargetResult;
-  groupId: string;
-}) {
-  const { t } = useTranslation();
-  const g = target.explanation?.tally.groups.find((x) => x.groupId === groupId);
-  const testid = `leaderboard-group-${target.id}-${groupId}`;
-  if (!g) return <span data-testid={testid}>—</span>;
-  const min = results.minGroupSizeShown;
-  if (g.suppressed)
-    return (
-      <Tooltip title={t('assessment.results.suppressedTip', { count: g.ballotCount, min })}>
-        <Typography.Text type="secondary" data-testid={testid}>
-          {t('assessment.leaderboard.suppressed', { min })}
-        </Typography.Text>
-      </Tooltip>
-    );
-  return (
-    <Flex vertical>
-      <span data-testid={testid}>{g.value?.value ?? '—'}</span>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('assessment.results.groupCell', { count: g.ballotCount })}
-      </Typography.Text>
-    </Flex>
-  );
 }
 
 /** The ranked board of one round: rank, unit, total (as a bar), per-group averages and grade. */
@@ -153,7 +116,15 @@ function Board({ roundId }: { roundId: string }) {
       ),
       width: 130,
       align: 'right' as const,
-      render: (_: unknown, x: TargetResult) => <GroupAverage results={data} target={x} groupId={g.id} />,
+      render: (_: unknown, x: TargetResult) => (
+        <GroupCell
+          results={data}
+          target={x}
+          groupId={g.id}
+          testid={`leaderboard-group-${x.id}-${g.id}`}
+          review={false}
+        />
+      ),
     })),
     {
       key: 'grade',

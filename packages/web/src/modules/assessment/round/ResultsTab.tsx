@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Alert, Button, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { GroupCell } from './GroupCell.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
@@ -9,7 +10,6 @@ import {
   ballotsJsonUrl,
   resultsXlsxUrl,
   useResults,
-  type RoundResults,
   type TargetResult,
 } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
@@ -22,45 +22,6 @@ function byRank(a: TargetResult, b: TargetResult): number {
   const ra = a.rank?.population ?? Number.MAX_SAFE_INTEGER;
   const rb = b.rank?.population ?? Number.MAX_SAFE_INTEGER;
   return ra - rb;
-}
-
-/** One rater group's figure for one target: its mean, or only that it was too small to show. */
-function GroupCell({
-  results,
-  target,
-  groupId,
-}: {
-  results: RoundResults;
-  target: TargetResult;
-  groupId: string;
-}) {
-  const { t } = useTranslation();
-  const g = target.explanation?.tally.groups.find((x) => x.groupId === groupId);
-  if (!g) return <>—</>;
-  const min = results.minGroupSizeShown;
-  const testid = `result-group-${target.id}-${groupId}`;
-  if (g.suppressed)
-    return (
-      <Tooltip title={t('assessment.results.suppressedTip', { count: g.ballotCount, min })}>
-        <Typography.Text type="secondary" data-testid={testid}>
-          {t('assessment.results.suppressedCell', { min })}
-        </Typography.Text>
-      </Tooltip>
-    );
-  return (
-    <Flex vertical>
-      <Tooltip title={g.value ? t('assessment.results.totalTip', { fraction: g.value.fraction }) : undefined}>
-        <span data-testid={testid}>{g.value?.value ?? '—'}</span>
-      </Tooltip>
-      <Typography.Text
-        type={g.belowMinimum && !g.waiver?.applied ? 'danger' : 'secondary'}
-        style={{ fontSize: 12 }}
-      >
-        {t('assessment.results.groupCell', { count: g.ballotCount })}
-        {g.waiver?.applied ? ` · ${t('assessment.results.waived')}` : ''}
-      </Typography.Text>
-    </Flex>
-  );
 }
 
 /**
@@ -145,7 +106,15 @@ export function ResultsTab({ round }: { round: Round }) {
       ),
       width: 100,
       align: 'right' as const,
-      render: (_: unknown, x: TargetResult) => <GroupCell results={data} target={x} groupId={g.id} />,
+      render: (_: unknown, x: TargetResult) => (
+        <GroupCell
+          results={data}
+          target={x}
+          groupId={g.id}
+          testid={`result-group-${x.id}-${g.id}`}
+          review={true}
+        />
+      ),
     })),
     {
       key: 'status',
