@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 const shots = resolve(import.meta.dirname, 'screenshots');
@@ -65,4 +65,32 @@ export async function loginUi(page: Page, username: string, password = DEMO_PASS
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
   await page.getByTestId('logout').waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
+}
+
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT', path: string, body: object): Promise<T>;
+}
+
+/** API calls with a page's session (its cookies) and CSRF token; every answer must be 200. */
+export async function apiOf(page: Page): Promise<Api> {
+  const me = await page.request.get('/api/auth/me');
+  expect(me.status()).toBe(200);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return {
+    async get<T>(path: string) {
+      const res = await page.request.get(path);
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as T;
+    },
+    async send<T>(method: 'POST' | 'PUT', path: string, body: object) {
+      const res = await page.request.fetch(path, {
+        method,
+        data: body,
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      return (await res.json()) as T;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, loginUi, newPage, screenshot } from '../browser.ts';
+import { launch, loginUi, newPage, screenshot, apiOf } from '../browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,34 +36,6 @@ async function choose(page: Page, select: Locator, option: string) {
     .first()
     .click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-interface Api {
-  get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT', path: string, body: object): Promise<T>;
-}
-
-/** API calls with a page's session (its cookies) and CSRF token. */
-async function apiOf(page: Page): Promise<Api> {
-  const me = await page.request.get('/api/auth/me');
-  expect(me.status()).toBe(200);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  return {
-    async get<T>(path: string) {
-      const res = await page.request.get(path);
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()) as T;
-    },
-    async send<T>(method: 'POST' | 'PUT', path: string, body: object) {
-      const res = await page.request.fetch(path, {
-        method,
-        data: body,
-        headers: { 'x-csrf-token': csrfToken },
-      });
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()) as T;
-    },
-  };
 }
 
 interface RoundJson {
@@ -223,7 +195,7 @@ describe('[assessment-extra] a district version of the Jinwan pack', () => {
       .poll(() => text(page.getByTestId('pack-view-name')))
       .toBe('金湾区村（社区）干部考核（本区试行）');
     const table = page.getByTestId('packs-table');
-    expect(await text(table)).toContain('金湾区村（社区）干部考核（本区试行）');
+    await expect.poll(() => text(table)).toContain('金湾区村（社区）干部考核（本区试行）');
     expect(await text(table)).toContain('本区修订');
     expect(await text(page.getByTestId('pack-scheme-groups-group-leader'))).toContain(
       '假设：本区试行：党员和群众代表评议权重提高到50%',
@@ -266,7 +238,8 @@ describe('[assessment-extra] a district version of the Jinwan pack', () => {
       await page.getByTestId(`pack-selected-${packId}`).waitFor();
     };
     await selectViewed('jinwan-e2e');
-    expect(await text(page.getByTestId('pack-select'))).toBe('本区已选用');
+    // the table tag and the viewed pack's button come from two queries: wait for both
+    await expect.poll(() => text(page.getByTestId('pack-select'))).toBe('本区已选用');
     await page.getByTestId('pack-view-fengze-2018-01-01').click();
     await expect.poll(() => text(page.getByTestId('pack-select'))).toBe('选用');
     await selectViewed('fengze');

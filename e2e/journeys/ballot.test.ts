@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, loginUi, newPage, screenshot } from '../browser.ts';
+import { launch, loginUi, newPage, screenshot, apiOf, type Api } from '../browser.ts';
 
 const shots = resolve(import.meta.dirname, '..', 'screenshots');
 
@@ -13,39 +13,11 @@ beforeAll(async () => {
   browser = await launch();
   officer = await newPage(browser);
   await loginUi(officer, 'orgdept');
-  api = await officerApi(officer);
+  api = await apiOf(officer);
 });
 afterAll(async () => browser.close());
 
 // ------------------------------------------------------------------ the officer's side, through the API
-
-interface Api {
-  get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT', path: string, body: object): Promise<T>;
-}
-
-/** API calls with the officer's session (the page's cookies) and CSRF token. */
-async function officerApi(page: Page): Promise<Api> {
-  const me = await page.request.get('/api/auth/me');
-  expect(me.status()).toBe(200);
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  return {
-    async get<T>(path: string) {
-      const res = await page.request.get(path);
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()) as T;
-    },
-    async send<T>(method: 'POST' | 'PUT', path: string, body: object) {
-      const res = await page.request.fetch(path, {
-        method,
-        data: body,
-        headers: { 'x-csrf-token': csrfToken },
-      });
-      expect(res.status(), await res.text()).toBe(200);
-      return (await res.json()) as T;
-    },
-  };
-}
 
 interface Org {
   id: string;
