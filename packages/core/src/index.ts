@@ -40,4 +40,5 @@ export * from './assessment/evaluate.ts';
 export * from './policy/pack-diff.ts';
 export * from './cadre/post-text.ts';
 export * from './assessment/tally-aggregates.ts';
+export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { evaluateRound, rational, toDecimal, type StoredBallotScore, type Waiver } from '@ganbu/core';
+import {
+  evaluateRound,
+  isCompactResult,
+  rational,
+  toDecimal,
+  type StoredBallotScore,
+  type Waiver,
+} from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plain, plainJson } from '../src/modules/assessment/compute.ts';
 import type { RoundRules } from '../src/modules/assessment/rounds.ts';
+import { explainedResult, type StoredResult } from '../src/modules/assessment/stored-results.ts';
 import { createTestApp, injectAs, loginAs, type Session, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -219,12 +227,23 @@ describe('[assessment] tally from database aggregates', () => {
       waivers,
     });
     const decimals = rules.scheme.scoreDecimals;
-    const stored = await q<{
+    const rows = await q<{
       id: string;
-      result: { tally: Record<string, unknown>; rank: unknown; proposal: unknown };
+      unit_id: string;
+      parent_unit_id: string | null;
+      result: StoredResult;
       proposed_grade: string | null;
-    }>(`SELECT id, result, proposed_grade FROM assessment_targets WHERE round_id = $1`, [roundId]);
-    expect(stored).toHaveLength(targets.length);
+    }>(
+      `SELECT id, unit_id, parent_unit_id, result, proposed_grade FROM assessment_targets WHERE round_id = $1`,
+      [roundId],
+    );
+    expect(rows).toHaveLength(targets.length);
+    // compact figures for the targets tallied from aggregates, whole results for those recounted from
+    // ballots (a criterionScore tie), each well under the ~2.6 kB of a whole explanation
+    const compact = rows.filter((r) => isCompactResult(r.result));
+    expect(compact.length).toBeGreaterThan(targets.length / 2);
+    for (const r of compact) expect(JSON.stringify(r.result).length, r.id).toBeLessThan(600);
+    const stored = rows.map((r) => ({ ...r, result: explainedResult(rules.scheme, r)! }));
 
     const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
     const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));

@@ -1,9 +1,11 @@
 import {
   applyOverrides,
+  compactResult,
   evaluateRound,
   isAggregatedTally,
   proposeGrades,
   rankTargets,
+  storedRank,
   tallyFromAggregates,
   toDecimal,
   toFractionString,
@@ -30,6 +32,9 @@ interface TargetRow {
 
 export interface Evaluation extends RoundEvaluation {
   targets: TargetRow[];
+  /** per target tallied from aggregates: what its tally was computed from (stored compactly) */
+  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  waiversOf: Map<string, Waiver[]>;
 }
 
 /**
@@ -49,22 +54,24 @@ function criterionMeansWanted(proposal: ProposalResult, tallies: ReadonlyMap<str
   return [...ids];
 }
 
+/** A round's tally (计票): every target's exact figures from its ballots, before ranks and quota. */
+export interface RoundTally {
+  targets: TargetRow[];
+  waiversOf: Map<string, Waiver[]>;
+  /** what each target's tally was computed from */
+  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  tallies: Map<string, TargetTally>;
+}
+
 /**
- * Tally, rank and propose grades for a round from its stored anonymous ballots, waivers and the rules
- * copied from the pack — the same figures as core `evaluateRound` on the ballot export (what the recount
- * CLI runs), computed so that a province-size round fits: PostgreSQL aggregates the ballots per target and
- * rater group (count, Σ, highest, lowest: `tally-sql.ts`), core `tallyFromAggregates` applies the rules
- * to each target, and only the aggregates — never the ballots — come into Node.
- *
- * What the aggregates leave out: the ids of the ballots in each group mean (the stored explanation
- * reports the dropped highest and lowest scores instead; the export and the recount list ballots), and
- * per-criterion means. Those matter only to a `criterionScore` tie-break: when one reaches targets without
- * them, those targets alone are tallied again from their ballots (`evaluateRound`, ordered by ballot id
- * as in the export) and the grades proposed again, until every such tie is decided on exact means.
+ * The tally of a round from its stored anonymous ballots and waivers, under the rules copied from the
+ * pack: PostgreSQL aggregates the ballots per target and rater group (count, Σ, highest, lowest:
+ * `tally-sql.ts`), core `tallyFromAggregates` applies the rules to each target. Only the aggregates —
+ * never the ballots — come into Node, so a province-size round fits.
  */
-export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
+export async function tallyRound(ctx: RequestContext, round: RoundRow): Promise<RoundTally> {
   const client = ctx.client;
-  const { scheme, gradeScale, quotaRule } = round.rules;
+  const { scheme } = round.rules;
   const { rows: targets } = await client.query<TargetRow>(
     `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
     [round.id],
@@ -92,17 +99,35 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
 
   const tallies = new Map<string, TargetTally>();
   for (const t of targets) {
+    const groups = aggregatesOf.get(t.id);
+    if (!groups) aggregatesOf.set(t.id, []);
     tallies.set(
       t.id,
       tallyFromAggregates({
         scheme,
         targetId: t.id,
-        groups: aggregatesOf.get(t.id) ?? [],
+        groups: groups ?? [],
         waivers: waiversOf.get(t.id) ?? [],
       }),
     );
-    aggregatesOf.delete(t.id);
   }
+  return { targets, waiversOf, aggregatesOf, tallies };
+}
+
+/**
+ * Tally, rank and propose grades for a round — the same figures as core `evaluateRound` on the ballot
+ * export (what the recount CLI runs), from the aggregate tally above.
+ *
+ * What the aggregates leave out: the ids of the ballots in each group mean (the explanation reports the
+ * dropped highest and lowest scores instead; the export and the recount list ballots), and per-criterion
+ * means. Those matter only to a `criterionScore` tie-break: when one reaches targets without them, those
+ * targets alone are tallied again from their ballots (`evaluateRound`, ordered by ballot id as in the
+ * export) and the grades proposed again, until every such tie is decided on exact means.
+ */
+export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
+  const client = ctx.client;
+  const { gradeScale, quotaRule } = round.rules;
+  const { targets, waiversOf, aggregatesOf, tallies } = await tallyRound(ctx, round);
   const members: ProposalTarget[] = targets.map((t) => ({
     targetId: t.id,
     unitId: t.unit_id,
@@ -130,11 +155,12 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
       if (!t) continue;
       m.tally = t;
       tallies.set(m.targetId, t);
+      aggregatesOf.delete(m.targetId);
     }
     proposal = propose();
     wanted = criterionMeansWanted(proposal, tallies);
   }
-  return { tallies, ranking, proposal, targets };
+  return { tallies, ranking, proposal, targets, aggregatesOf, waiversOf };
 }
 
 const POW10 = Array.from({ length: 31 }, (_, i) => 10n ** BigInt(i));
@@ -231,11 +257,11 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
   return `${s}}`;
 }
 
-/** 计算结果: store each target's figures with their explanation and the proposed grade. */
+/** 计算结果: store each target's figures (compactly; see `CompactResult`) and the proposed grade. */
 export async function computeRound(ctx: RequestContext, round: RoundRow): Promise<void> {
   const ev = await evaluate(ctx, round);
   const decimals = round.rules.scheme.scoreDecimals;
-  const { targets, tallies } = ev;
+  const { targets, tallies, aggregatesOf, waiversOf } = ev;
   const insufficient = [...tallies.values()].filter((t) => t.status === 'insufficient').length;
   const summary = plainJson(
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
@@ -243,28 +269,20 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   );
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each target's JSON written when its batch is built, and its tally let go: 100,000
-  // explanations never exist at once, and the heap shrinks as the results go out
+  // in batches, each target's JSON written when its batch is built and its tally let go
   await storeResults(ctx.client, round.id, targets.length, (i) => {
     const t = targets[i]!;
-    const rank = rankOf.get(t.id);
-    const proposal = proposalOf.get(t.id);
-    const result = {
-      tally: tallies.get(t.id),
-      rank: rank
-        ? {
-            population: rank.populationRank,
-            of: rank.populationSize,
-            unit: rank.unitRank,
-            ofUnit: rank.unitSize,
-          }
-        : null,
-      proposal,
-    };
+    const tally = tallies.get(t.id)!;
+    const rank = storedRank(rankOf.get(t.id));
+    const proposal = proposalOf.get(t.id) ?? null;
+    const groups = aggregatesOf.get(t.id);
+    // tallied from aggregates: the figures it came from; from ballots (a criterion tie): the whole result
+    const result = groups
+      ? JSON.stringify(compactResult({ tally, groups, waivers: waiversOf.get(t.id) ?? [], rank, proposal }))
+      : plainJson({ tally, rank, proposal }, decimals)!;
     tallies.delete(t.id);
-    rankOf.delete(t.id);
-    proposalOf.delete(t.id);
-    return { id: t.id, grade: proposal?.grade ?? null, result: plainJson(result, decimals)! };
+    aggregatesOf.delete(t.id);
+    return { id: t.id, grade: proposal?.grade ?? null, result };
   });
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
   await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, summary]);

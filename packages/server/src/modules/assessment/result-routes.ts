@@ -8,11 +8,14 @@ import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts'
 import { checkOverrides, evaluate, overridesOf } from './compute.ts';
 import { writeResultsWorkbook, type ResultSheetRow } from './results-workbook.ts';
 import { findRound, mayManage, roundToManage, type RoundRow } from './rounds.ts';
+import { explainedResult, type ExplainedResult, type StoredResult } from './stored-results.ts';
 
 interface ResultRow {
   id: string;
   name: string;
   post: string;
+  unit_id: string;
+  parent_unit_id: string | null;
   unit_name: string;
   result: StoredResult | null;
   proposed_grade: string | null;
@@ -20,28 +23,11 @@ interface ResultRow {
   override_reason: string | null;
 }
 
-interface StoredGroup {
-  groupId: string;
-  name: string;
-  ballotCount: number;
-  [key: string]: unknown;
-}
-interface StoredResult {
-  tally: {
-    status: string;
-    total: { value: string; fraction: string } | null;
-    groups: StoredGroup[];
-    [k: string]: unknown;
-  };
-  rank: { population: number; of: number; unit: number; ofUnit: number } | null;
-  proposal: { reason: string; [k: string]: unknown } | null;
-}
-
 /**
  * A group's figures with fewer ballots than the pack's minimum group size are withheld: only the count
  * stays (SECURITY 22) — the figure and the ballot ids could point at the few raters.
  */
-export function suppressSmallGroups(result: StoredResult, minShown: number): StoredResult {
+export function suppressSmallGroups(result: ExplainedResult, minShown: number): ExplainedResult {
   return {
     ...result,
     tally: {
@@ -266,27 +252,31 @@ export async function resultRoutes(app: FastifyInstance) {
 /** Every target of the round the reader may see (row-level security), with its stored figures. */
 async function targetResults(ctx: RequestContext, round: RoundRow) {
   const { rows } = await ctx.client.query<ResultRow>(
-    `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS unit_name, t.result, t.proposed_grade, t.final_grade,
-            t.override_reason
+    `SELECT t.id, t.name, t.post, t.unit_id, t.parent_unit_id, coalesce(o.name, '') AS unit_name, t.result,
+            t.proposed_grade, t.final_grade, t.override_reason
        FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
       WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
     [round.id],
   );
-  return rows.map((t) => ({
+  return rows.map((row) => resultItem(round, row, explainedResult(round.rules.scheme, row)));
+}
+
+function resultItem(round: RoundRow, t: ResultRow, result: ExplainedResult | null) {
+  return {
     id: t.id,
     name: t.name,
     post: t.post,
     unitName: t.unit_name,
-    status: t.result?.tally.status ?? null,
-    total: t.result?.tally.total ?? null,
-    rank: t.result?.rank ?? null,
+    status: result?.tally.status ?? null,
+    total: result?.tally.total ?? null,
+    rank: result?.rank ?? null,
     proposedGrade: t.proposed_grade,
     proposedGradeName: GRADE_NAME(round, t.proposed_grade),
     finalGrade: t.final_grade,
     finalGradeName: GRADE_NAME(round, t.final_grade),
     overrideReason: t.override_reason,
-    explanation: t.result ? suppressSmallGroups(t.result, round.rules.minGroupSizeShown) : null,
-  }));
+    explanation: result ? suppressSmallGroups(result, round.rules.minGroupSizeShown) : null,
+  };
 }
 
 async function summaryOf(ctx: RequestContext, roundId: string): Promise<unknown> {
