@@ -5,7 +5,9 @@
  *
  *   node --import tsx bench/assessment/tally.ts [--targets 100000] [--ballots 2000000]
  *        [--pack jinan --scheme town-regular] [--baseline-runs 3] [--compute-runs 2] [--sample 500]
- *        [--server-heap-mb N]   (the server child's --max-old-space-size)
+ *        [--server-heap-mb N]   (the server child's --max-old-space-size; default: what `npm start` sets,
+ *                                package.json config.serverHeapMb; 0 for none)
+ *        [--server-node-args "…"]   (more node flags for the server child, e.g. --cpu-prof --cpu-prof-dir=DIR)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -69,6 +71,10 @@ const PLAN_FILE = new URL('./tally-plan.txt', import.meta.url).pathname;
 const REPO = resolve(import.meta.dirname, '../..');
 const SERVER_MAIN = resolve(REPO, 'packages/server/src/main.ts');
 const TARGET_RATIO = 1.5;
+/** the heap cap `npm start` gives the server (package.json config.serverHeapMb) */
+const NPM_START_HEAP_MB = (
+  JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { config: { serverHeapMb: string } }
+).config.serverHeapMb;
 /** a stored result's status: compact results carry it at the top, whole ones in the tally */
 const STATUS = `coalesce(result->>'status', result->'tally'->>'status')`;
 const RSS_BUDGET_KB = 1024 * 1024;
@@ -245,6 +251,7 @@ const procStatus = (pid: number) => {
 async function startServer(
   stack: Stack,
   heapMb: number | null,
+  nodeArgs: string[],
 ): Promise<{ proc: ChildProcess; base: string }> {
   const work = mkdtempSync(join(tmpdir(), 'ganbu-bench-tally-'));
   onCleanup('remove server work dir', () => rmSync(work, { recursive: true, force: true }));
@@ -262,7 +269,7 @@ async function startServer(
   });
   const log = openSync(join(work, 'server.log'), 'a');
   const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const proc = spawn(process.execPath, [...heap, '--import', 'tsx', SERVER_MAIN], {
+  const proc = spawn(process.execPath, [...heap, ...nodeArgs, '--import', 'tsx', SERVER_MAIN], {
     cwd: REPO,
     env,
     stdio: ['ignore', log, log],
@@ -350,6 +357,7 @@ await runBench(
       'compute-runs': { type: 'string', default: '2' },
       sample: { type: 'string', default: '500' },
       'server-heap-mb': { type: 'string', default: '' },
+      'server-node-args': { type: 'string', default: '' },
     },
   },
   async (stack, args) => {
@@ -492,8 +500,9 @@ await runBench(
       const proposeMs = lap();
       return { targetsMs, streamOnce, tallyMs, rankMs, proposeMs };
     });
-    const heapMb = args['server-heap-mb'] ? Number(args['server-heap-mb']) : null;
-    const server = await startServer(stack, heapMb);
+    const heapMb = Number(args['server-heap-mb'] || NPM_START_HEAP_MB) || null;
+    const nodeArgs = String(args['server-node-args']).split(/\s+/).filter(Boolean);
+    const server = await startServer(stack, heapMb, nodeArgs);
     const pid = server.proc.pid!;
     const session = await login({ ...stack, baseUrl: server.base }, 'orgdept');
     const computeMs: number[] = [];
@@ -525,13 +534,16 @@ await runBench(
       excellent: number;
       avg_bytes: number;
       table: string;
+      hot: string;
     }>(
       `SELECT count(*) FILTER (WHERE ${STATUS} = 'sufficient')::int AS sufficient,
               count(*) FILTER (WHERE ${STATUS} = 'insufficient')::int AS insufficient,
               count(*) FILTER (WHERE result->>'v' IS NULL)::int AS recounted,
               count(*) FILTER (WHERE proposed_grade = 'excellent')::int AS excellent,
               avg(pg_column_size(result))::int AS avg_bytes,
-              pg_size_pretty(pg_total_relation_size('assessment_targets')) AS table
+              pg_size_pretty(pg_total_relation_size('assessment_targets')) AS table,
+              (SELECT format('%s of %s', n_tup_hot_upd, n_tup_upd) FROM pg_stat_user_tables
+                WHERE relname = 'assessment_targets') AS hot
          FROM assessment_targets WHERE round_id = $1`,
       [round.id],
     );
@@ -669,7 +681,7 @@ await runBench(
     out();
     const s = stored[0]!;
     out(
-      `stored: ${int(s.sufficient)} sufficient, ${int(s.insufficient)} insufficient, ${int(s.excellent)} proposed 好/优秀; result jsonb ${int(s.avg_bytes)} bytes per target (assessment_targets ${s.table})`,
+      `stored: ${int(s.sufficient)} sufficient, ${int(s.insufficient)} insufficient, ${int(s.excellent)} proposed 好/优秀; result jsonb ${int(s.avg_bytes)} bytes per target (assessment_targets ${s.table}; row updates without index writes (HOT): ${s.hot})`,
     );
     out(
       `quota boundaries: ${int(summary[0]?.boundaries ?? 0)}, ${int(summary[0]?.criterion ?? 0)} settled by the criterion tie-break; ${int(s.recounted)} targets recounted from their ballots for it`,

@@ -236,11 +236,12 @@ export async function setState(ctx: RequestContext, row: RoundRow, to: RoundStat
     to,
     ctx.now,
   ]);
-  // a unit's published result is public to signed-in users (migration 0007); a cadre's stays in scope
-  await ctx.client.query(`UPDATE assessment_targets SET published = $2 WHERE round_id = $1`, [
-    row.id,
-    to === 'published',
-  ]);
+  // a unit's published result is public to signed-in users (migration 0007); a cadre's stays in scope.
+  // Only rows whose flag changes: a round of 100,000 targets is not rewritten on every transition.
+  await ctx.client.query(
+    `UPDATE assessment_targets SET published = $2 WHERE round_id = $1 AND published IS DISTINCT FROM $2`,
+    [row.id, to === 'published'],
+  );
   await ctx.audit({
     action: `assessment.round.${action}`,
     objectType: 'assessment_round',
