@@ -1,8 +1,8 @@
 // `npm start`: build the web app when its bundle is missing or older than its sources, then run the server.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openTempPathForPostgres } from './postgres-reach.mjs';
 
 const webDir = 'packages/web';
 const dist = join(webDir, 'dist', 'index.html');
@@ -25,20 +25,7 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Run as root, the embedded PostgreSQL runs as the `postgres` OS user, which must traverse every directory
-// down to its binaries (node_modules) and the data directory. A fresh clone in a `mktemp -d` directory (mode
-// 700) blocks it: directories inside the system temp directory are made traversable (o+x, not readable);
-// anywhere else the server refuses with a message saying which directory to open.
-if (process.getuid?.() === 0) {
-  const tmp = resolve(tmpdir());
-  for (let dir = resolve('.'); dir.startsWith(`${tmp}${sep}`); dir = dirname(dir)) {
-    const mode = statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      chmodSync(dir, mode | 0o001);
-      console.log(`[ganbu] ${dir}: made traversable (o+x) for the postgres OS user`);
-    }
-  }
-}
+openTempPathForPostgres('.');
 
 // the server runs in this very process (TypeScript through tsx), so signals reach it directly
 const { register } = await import('tsx/esm/api');

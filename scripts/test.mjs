@@ -3,8 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { openTempPathForPostgres } from './postgres-reach.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+// the embedded PostgreSQL of the server tests and journeys must reach node_modules (a clone in `mktemp -d`)
+openTempPathForPostgres(root);
 const out = join(root, '.tmp', 'test-results');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
