@@ -95,11 +95,19 @@ export interface ProposalResult {
   boundaries: Boundary[];
 }
 
+/** Each scale's thresholds as exact fractions, converted once rather than once per target. */
+const thresholds = new WeakMap<GradeScale, { code: GradeCode; minScore: Rational }[]>();
+
 /** The highest grade of the scale whose minScore ≤ total (grades are best first). */
 export function gradeByScore(scale: GradeScale, total: Rational): GradeCode {
-  const g = scale.grades.find((g) => ratCmp(fromDecimal(g.minScore), total) <= 0);
+  let list = thresholds.get(scale);
+  if (!list) {
+    list = scale.grades.map((g) => ({ code: g.code, minScore: fromDecimal(g.minScore) }));
+    thresholds.set(scale, list);
+  }
+  const g = list.find((g) => ratCmp(g.minScore, total) <= 0);
   // the lowest grade starts at 0 (schema), so only a negative total falls through
-  return (g ?? scale.grades.at(-1)!).code;
+  return (g ?? list.at(-1)!).code;
 }
 
 /**
