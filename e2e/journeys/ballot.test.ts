@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, loginUi, newPage, screenshot, apiOf, type Api } from '../browser.ts';
 
@@ -524,6 +525,21 @@ describe('[assessment] the anonymous ballot on a phone, and the printed slips', 
     await showSheet({ roundName: ROUND_NAME, groupName: '镇党委班子', codes });
     expect(await officer.title()).toBe(`评议票-${ROUND_NAME}-镇党委班子`);
     await screenshot(officer, 'token-sheet');
+
+    // the same slips as a Word file, built in the browser: every code with its QR image, two A4 pages
+    const download = officer.waitForEvent('download');
+    await officer.getByTestId('token-sheet-docx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`评议票-${ROUND_NAME}-镇党委班子.docx`);
+    const zip = unzipSync(readFileSync(await file.path()));
+    const xml = strFromU8(zip['word/document.xml']!);
+    for (const code of codes) expect(xml).toContain(`>${code}<`);
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
+    expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(Object.keys(zip).filter((k) => k.startsWith('word/media/') && k.endsWith('.png'))).toHaveLength(
+      codes.length,
+    );
+
     await printSheet('token-sheet-print', 2);
 
     // a reload finds nothing: codes are shown once

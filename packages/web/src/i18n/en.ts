@@ -743,6 +743,8 @@ export const en: Translation = {
   tokenSheet: {
     title: 'Ballot slips',
     docTitle: 'Ballot slips-{{round}}-{{group}}',
+    docx: 'Download Word',
+    docxFailed: 'Could not build the Word file; print instead',
     print: 'Print',
     close: 'Close',
     summary: '{{count}} slips · {{pages}} pages ({{perPage}} per page); cut along the dashed lines',

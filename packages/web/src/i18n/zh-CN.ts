@@ -731,6 +731,8 @@ export const zhCN = {
   tokenSheet: {
     title: '评议票打印',
     docTitle: '评议票-{{round}}-{{group}}',
+    docx: '下载 Word',
+    docxFailed: '生成 Word 文件失败，请改用打印',
     print: '打印',
     close: '关闭',
     summary: '共 {{count}} 张 · {{pages}} 页（每页 {{perPage}} 张），打印后沿虚线裁开',

@@ -1,8 +1,9 @@
-import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Flex, Typography } from 'antd';
+import { CloseOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Typography } from 'antd';
 import QRCode from 'qrcode';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { slipsDocx } from './slips-docx.ts';
 import './token-sheet.css';
 
 export interface TokenSheetProps {
@@ -71,6 +72,25 @@ export function TokenSheet({
     [codes, base],
   );
   const pages = chunk(slips, SLIPS_PER_PAGE);
+  const { message } = App.useApp();
+  const [building, setBuilding] = useState(false);
+
+  const downloadDocx = async () => {
+    setBuilding(true);
+    try {
+      const blob = await slipsDocx({ roundName, groupName, unitName, codes, ballotBase: base }, t);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${t('tokenSheet.docTitle', { round: roundName, group: groupName })}.docx`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch {
+      void message.error(t('tokenSheet.docxFailed'));
+    } finally {
+      setBuilding(false);
+    }
+  };
 
   return (
     <div className="token-sheet-root" data-testid="token-sheet">
@@ -91,6 +111,14 @@ export function TokenSheet({
               {t('tokenSheet.close')}
             </Button>
           ) : null}
+          <Button
+            icon={<FileWordOutlined />}
+            loading={building}
+            onClick={() => void downloadDocx()}
+            data-testid="token-sheet-docx"
+          >
+            {t('tokenSheet.docx')}
+          </Button>
           <Button
             type="primary"
             icon={<PrinterOutlined />}
