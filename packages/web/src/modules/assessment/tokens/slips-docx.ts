@@ -17,8 +17,8 @@ const PAGE = { width: 11906, height: 16838, margin: 567 };
 const CELL_WIDTH = Math.floor((PAGE.width - 2 * PAGE.margin) / COLUMNS);
 const CELL_HEIGHT = 3720;
 const FONT = 'SimSun';
-/** QR image edge in pixels at 96 dpi (~3.2 cm) */
-const QR_PX = 120;
+/** QR image edge in pixels at 96 dpi (~2.4 cm) */
+const QR_PX = 92;
 
 function pngBytes(dataUrl: string): Uint8Array {
   const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
@@ -41,7 +41,7 @@ export async function slipsDocx(batch: SlipBatch, t: TFunction): Promise<Blob> {
   const text = (s: string, opts: { bold?: boolean; size?: number } = {}) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { after: 40 },
+      spacing: { after: 0 },
       children: [new TextRun({ text: s, font: FONT, size: opts.size ?? 18, bold: opts.bold ?? false })],
     });
   const dashed = { style: BorderStyle.DASHED, size: 4, color: '888888' };
