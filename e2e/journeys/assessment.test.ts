@@ -11,6 +11,8 @@ afterAll(async () => browser.close());
 
 const ROUND_NAME = '2026年度村（社区）党小组长、民小组长考核（浏览器）';
 const REPORT = '一年来认真履行党小组长职责，组织党员学习12次，走访群众80余户。';
+/** the smallest PDF the upload takes (it checks the `%PDF-` header) */
+const REPORT_PDF = Buffer.from('%PDF-1.4\n% 述职报告\ntrailer<<>>\n%%EOF\n', 'utf8');
 const WAIVER = '该村实有党员和村民代表14人，经镇党委研究同意按实有人数评议';
 const OVERRIDE = '年内有群众反映未及时处理的问题，经考核委员会研究调整';
 
@@ -214,6 +216,19 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await expect
       .poll(() => text(page.getByTestId(`target-report-${ta}`)))
       .toBe(`已提交（${REPORT.length} 字）`);
+    // …and the report as a PDF file beside the text
+    await page.getByTestId(`target-edit-report-${ta}`).click();
+    await page
+      .getByTestId('report-file-field')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '2026年述职报告.pdf', mimeType: 'application/pdf', buffer: REPORT_PDF });
+    await expect.poll(() => text(page.getByTestId('report-file-link'))).toBe(`2026年述职报告.pdf（1 KB）`);
+    await shot(page, 'assessment-report-file');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await page.getByTestId(`target-report-file-${ta}`).waitFor();
     await shot(page, 'assessment-targets');
 
     // ── 评议票: issue per group (and per village where the group rates its own); the print page opens

@@ -278,6 +278,15 @@ describe('[assessment] the anonymous ballot on a phone, and the printed slips', 
     const ta = targets.find((x) => x.cadreId === a.cadreId);
     if (!ta) throw new Error('target A missing');
     await api.send('PUT', `/api/assessment/rounds/${round.id}/targets/${ta.id}/report`, { report: REPORT });
+    const { csrfToken } = (await (await officer.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const uploaded = await officer.request.put(
+      `/api/assessment/rounds/${round.id}/targets/${ta.id}/report-file?name=${encodeURIComponent('述职报告.pdf')}`,
+      {
+        data: Buffer.from('%PDF-1.4\n% 述职\n%%EOF\n', 'utf8'),
+        headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+      },
+    );
+    expect(uploaded.status(), await uploaded.text()).toBe(200);
     setup = {
       roundId: round.id,
       town: await issue(round.id, 'town-committee', 13),
@@ -317,9 +326,22 @@ describe('[assessment] the anonymous ballot on a phone, and the printed slips', 
     expect(await cards.count()).toBe(2);
     expect(await text(page.getByTestId('ballot-progress'))).toBe('已评 0 / 2 人');
 
-    // the report: a few lines with 展开
+    // the report: a few lines with 展开, and its file to download with the slip's code
     const report = page.getByTestId('ballot-report');
     expect(await report.count()).toBe(1);
+    const fileLink = page.getByTestId('ballot-report-file');
+    expect(await text(fileLink)).toBe('述职报告文件：述职报告.pdf');
+    const download = page.waitForEvent('download');
+    await fileLink.tap();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('述职报告.pdf');
+    expect(
+      readFileSync(await saved.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    // saved from memory: the address with the code is not what the browser records
+    expect(saved.url()).toMatch(/^blob:/);
     const collapsed = (await report.boundingBox())?.height ?? 0;
     const toggle = page.getByTestId('ballot-report-toggle');
     expect(await text(toggle)).toBe('展开');

@@ -14,6 +14,7 @@ import { redactBallotToken } from './modules/assessment/ballot-token.ts';
 import { ballotRoutes } from './modules/assessment/ballot-routes.ts';
 import { packRoutes } from './modules/assessment/pack-routes.ts';
 import { ensureShippedPacks } from './modules/assessment/packs.ts';
+import { reportFileRoutes } from './modules/assessment/report-file-routes.ts';
 import { resultRoutes } from './modules/assessment/result-routes.ts';
 import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(packRoutes);
   await app.register(roundRoutes);
   await app.register(resultRoutes);
+  await app.register(reportFileRoutes);
   await app.register(ballotRoutes);
   // the shipped policy packs, loaded once per version (an edited version is never overwritten)
   app.addHook('onReady', async () => ensureShippedPacks(deps.pool));

@@ -327,6 +327,30 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     ],
     targetsForeign: true,
   },
+  'PUT /api/assessment/rounds/:id/targets/:targetId/report-file': {
+    requests: (fx) => [
+      {
+        id: fx.foreign.roundId,
+        params: { targetId: fx.foreign.targetId },
+        payload: TINY_PDF,
+        headers: { 'content-type': 'application/pdf' },
+      },
+    ],
+    targetsForeign: true,
+  },
+  'DELETE /api/assessment/rounds/:id/targets/:targetId/report-file': {
+    requests: (fx) => [{ id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId } }],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/rounds/:id/targets/:targetId/report-file': {
+    requests: (fx) => [{ id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId } }],
+    targetsForeign: true,
+  },
+  // a slip is a bearer credential (see the ballot below): an unknown one opens no file
+  'GET /api/ballot/:token/reports/:targetId': {
+    requests: (fx) => [{ params: { token: 'XXXX-XXXX-XXXX', targetId: fx.foreign.targetId } }],
+    targetsForeign: false,
+  },
   'POST /api/assessment/rounds/:id/tokens': {
     requests: (fx) => [
       { id: fx.foreign.roundId, payload: { groupId: 'leadership', count: 1, unitId: fx.foreign.orgId } },
@@ -423,6 +447,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const LRMX_SAMPLE = readFileSync(new URL('../../core/src/lrmx/fixtures/complete.lrmx', import.meta.url));
 
 /** The smallest JPEG header a content check accepts. */
+/** The smallest file the report upload takes for a PDF (it decides by the `%PDF-` header). */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+
 export const TINY_JPEG = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9,
 ]);

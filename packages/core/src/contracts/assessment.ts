@@ -94,6 +94,9 @@ export const RoundTransitionInputSchema = z.strictObject({ action: z.enum(ROUND_
 
 export const TargetReportInputSchema = z.strictObject({ report: z.string().max(20000) });
 
+/** A 述职报告 file beside the text (PDF or Word), downloaded through its own route. */
+export const ReportFileInfoSchema = z.object({ name: z.string(), size: z.number().int() }).nullable();
+
 export const RoundTargetSchema = z.object({
   id: z.string().uuid(),
   cadreId: z.string().uuid().nullable(),
@@ -102,6 +105,7 @@ export const RoundTargetSchema = z.object({
   name: z.string(),
   post: z.string(),
   report: z.string(),
+  reportFile: ReportFileInfoSchema,
 });
 export type RoundTarget = z.infer<typeof RoundTargetSchema>;
 export const RoundTargetListSchema = z.object({ items: z.array(RoundTargetSchema) });
@@ -157,6 +161,7 @@ export const BallotPageSchema = z.object({
       post: z.string(),
       unitName: z.string(),
       report: z.string(),
+      reportFile: ReportFileInfoSchema,
     }),
   ),
 });

@@ -178,6 +178,9 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** GET of a file (an answer that is not JSON). */
+  getBlob: (path: string) => request<Blob>('GET', path, undefined, undefined, undefined, true),
   /** PUT of a file's bytes as the body, e.g. a photo with content type image/jpeg. */
   putRaw: <T>(path: string, raw: Blob, contentType: string) =>
     request<T>('PUT', path, undefined, undefined, { raw, contentType }),

@@ -10,10 +10,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { setSystemScope } from '../../platform/scope-settings.ts';
+import { attachment } from '../../platform/spool.ts';
 import { ballotTokenHash, normaliseBallotCode } from './ballot-token.ts';
+import { fileInfo, reportFileBytes, reportFilesOf } from './report-files.ts';
 import type { RoundRules } from './rounds.ts';
 
 interface TokenRow {
@@ -58,7 +60,7 @@ async function slip(client: pg.ClientBase, cipher: FieldCipher, code: string): P
 
 /** The targets a slip rates: the whole round, or only the slip's own unit (subtree). */
 async function targetsOf(client: pg.ClientBase, row: TokenRow): Promise<BallotPage['targets']> {
-  const { rows } = await client.query<BallotPage['targets'][number]>(
+  const { rows } = await client.query<Omit<BallotPage['targets'][number], 'reportFile'>>(
     `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS "unitName", t.report
        FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
       WHERE t.round_id = $1
@@ -66,7 +68,8 @@ async function targetsOf(client: pg.ClientBase, row: TokenRow): Promise<BallotPa
       ORDER BY t.sort_order, t.name`,
     [row.round_id, row.unit_id],
   );
-  return rows;
+  const files = await reportFilesOf(client, row.round_id);
+  return rows.map((t) => ({ ...t, reportFile: fileInfo(files.get(t.id)) }));
 }
 
 /** Every target shown scored once, every criterion within its maximum, at most two decimals. */
@@ -163,6 +166,29 @@ export async function ballotRoutes(app: FastifyInstance) {
         criteria: row.rules.scheme.criteria,
         targets: await targetsOf(req.ctx.client, row),
       };
+    },
+  );
+  r.get(
+    '/api/ballot/:token/reports/:targetId',
+    {
+      config: { public: true, anonymous: true, rateLimit },
+      schema: {
+        tags,
+        summary: '下载评议对象的述职报告文件（凭评议票，无需登录）',
+        params: z.strictObject({ token: z.string().min(1).max(40), targetId: z.string().uuid() }),
+      },
+    },
+    async (req, reply) => {
+      const row = await slip(req.ctx.client, app.cipher, req.params.token);
+      // only a target this slip rates
+      const mine = (await targetsOf(req.ctx.client, row)).some((t) => t.id === req.params.targetId);
+      const file = mine ? await reportFileBytes(req.ctx.client, row.round_id, req.params.targetId) : null;
+      if (!file) throw notFound('述职报告文件');
+      void reply
+        .header('content-type', file.mime)
+        .header('content-disposition', attachment(file.name))
+        .header('cache-control', 'private, no-store');
+      return file.bytes;
     },
   );
   r.post(

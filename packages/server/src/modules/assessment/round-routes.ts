@@ -15,8 +15,10 @@ import type { RoundTarget } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { computeRound, publishRound } from './compute.ts';
+import { reportTarget } from './report-file-routes.ts';
+import { fileInfo, reportFilesOf } from './report-files.ts';
 import {
   createRound,
   findRound,
@@ -81,14 +83,15 @@ export async function roundRoutes(app: FastifyInstance) {
     },
     async (req) => {
       await findRound(req.ctx.client, req.params.id);
-      const { rows } = await req.ctx.client.query<RoundTarget>(
+      const { rows } = await req.ctx.client.query<Omit<RoundTarget, 'reportFile'>>(
         `SELECT t.id, t.cadre_id AS "cadreId", t.unit_id AS "unitId", coalesce(o.name, '') AS "unitName", t.name,
                 t.post, t.report
            FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
           WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
         [req.params.id],
       );
-      return { items: rows };
+      const files = await reportFilesOf(req.ctx.client, req.params.id);
+      return { items: rows.map((t) => ({ ...t, reportFile: fileInfo(files.get(t.id)) })) };
     },
   );
 
@@ -105,19 +108,7 @@ export async function roundRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const round = await findRound(req.ctx.client, req.params.id);
-      if (round.state !== 'draft' && round.state !== 'open')
-        throw new AppError(409, 'ROUND_STATE', '评议开始后不能再修改述职报告');
-      const actor = req.ctx.actor;
-      const { rows } = await req.ctx.client.query<{ cadre_id: string | null }>(
-        `SELECT cadre_id FROM assessment_targets WHERE id = $1 AND round_id = $2`,
-        [req.params.targetId, req.params.id],
-      );
-      const target = rows[0];
-      if (!target) throw notFound('考核对象');
-      const own = target.cadre_id !== null && target.cadre_id === actor?.cadreId;
-      const officer = actor?.roles.some((role) => role === 'orgdept' || role === 'unit_admin') ?? false;
-      if (!own && !officer && !mayManage(req.ctx, round)) throw forbidden('只能提交本人或本单位的述职报告');
+      await reportTarget(req.ctx, req.params.id, req.params.targetId);
       await req.ctx.client.query(`UPDATE assessment_targets SET report = $2 WHERE id = $1`, [
         req.params.targetId,
         req.body.report,

@@ -270,6 +270,32 @@ export function useSaveReport() {
   });
 }
 
+/** 述职报告 as a file (PDF or Word): upload or replace, remove; the list shows it. */
+export function useReportFile() {
+  const qc = useQueryClient();
+  const refresh = (roundId: string) => qc.invalidateQueries({ queryKey: assessmentKeys.targets(roundId) });
+  const upload = useMutation({
+    mutationFn: ({ roundId, targetId, file }: { roundId: string; targetId: string; file: File }) =>
+      http.putRaw<{ name: string; size: number }>(
+        `${reportFilePath(roundId, targetId)}?name=${encodeURIComponent(file.name)}`,
+        file,
+        'application/octet-stream',
+      ),
+    onSuccess: (_d, { roundId }) => refresh(roundId),
+    meta: { inlineError: true },
+  });
+  const remove = useMutation({
+    mutationFn: ({ roundId, targetId }: { roundId: string; targetId: string }) =>
+      http.delete<{ ok: true }>(reportFilePath(roundId, targetId)),
+    onSuccess: (_d, { roundId }) => refresh(roundId),
+    meta: { inlineError: true },
+  });
+  return { upload, remove };
+}
+
+export const reportFilePath = (roundId: string, targetId: string) =>
+  `${roundPath(roundId)}/targets/${encodeURIComponent(targetId)}/report-file`;
+
 /** A round's state changed: the round, the list, the turnout and the results are read again. */
 function invalidateRound(qc: QueryClient, roundId: string) {
   return Promise.all([

@@ -312,6 +312,9 @@ export function BallotPage() {
           index={i}
           count={page.targets.length}
           target={target}
+          onDownloadReport={() =>
+            ballotApi.saveReportFile(code, target.id, target.reportFile?.name ?? 'report')
+          }
           criteria={page.criteria}
           values={values[target.id] ?? []}
           showErrors={page.criteria.map((_, k) => showAll || touched.has(touchKey(target.id, k)))}

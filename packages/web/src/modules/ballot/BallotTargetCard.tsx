@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { BallotPage } from '@ganbu/core';
 import { Button, Card, Flex, Input, Typography } from 'antd';
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -60,8 +61,37 @@ function ReportText({ text }: { text: string }) {
   );
 }
 
+/** The 述职 file, downloaded with the slip's code (no login). */
+function ReportFileLink({ name, onDownload }: { name: string; onDownload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  return (
+    <div className="ballot-report-file">
+      <Button
+        type="link"
+        icon={<PaperClipOutlined />}
+        loading={busy}
+        onClick={() => {
+          setBusy(true);
+          setFailed(false);
+          onDownload()
+            .catch(() => setFailed(true))
+            .finally(() => setBusy(false));
+        }}
+        data-testid="ballot-report-file"
+      >
+        {t('ballot.reportFile', { name })}
+      </Button>
+      {failed ? <Typography.Text type="danger">{t('ballot.reportFileFailed')}</Typography.Text> : null}
+    </div>
+  );
+}
+
 export interface TargetCardProps {
   index: number;
+  /** downloads the target's 述职 file (when it has one) */
+  onDownloadReport: () => Promise<void>;
   count: number;
   target: Target;
   criteria: readonly Criterion[];
@@ -117,6 +147,9 @@ export function BallotTargetCard(props: TargetCardProps) {
       </Flex>
 
       <ReportText text={target.report} />
+      {target.reportFile ? (
+        <ReportFileLink name={target.reportFile.name} onDownload={props.onDownloadReport} />
+      ) : null}
 
       <div className="ballot-criteria">
         {criteria.map((c, k) => {

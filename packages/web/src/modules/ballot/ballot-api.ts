@@ -6,6 +6,19 @@ export const ballotApi = {
   open: (code: string) => http.get<BallotPage>(`/api/ballot/${encodeURIComponent(code)}`),
   cast: (code: string, input: BallotSubmitInput) =>
     http.post<{ accepted: true }>(`/api/ballot/${encodeURIComponent(code)}`, input),
+  /** A target's 述职 file: fetched, then saved from memory, so no address with the code lands in the
+   * browser's download history. */
+  saveReportFile: async (code: string, targetId: string, name: string) => {
+    const blob = await http.getBlob(
+      `/api/ballot/${encodeURIComponent(code)}/reports/${encodeURIComponent(targetId)}`,
+    );
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
 };
 
 /** The screens a slip can end on instead of the ballot. */

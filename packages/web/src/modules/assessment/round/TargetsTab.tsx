@@ -1,14 +1,91 @@
 import type { Round, RoundTarget } from '@ganbu/core';
-import { Alert, App, Button, Form, Input, Modal, Table, Tag, Tooltip, Typography } from 'antd';
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Form, Input, Modal, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useRoundTargets, useSaveReport } from '../../../hooks/api/assessment.ts';
+import {
+  reportFilePath,
+  useReportFile,
+  useRoundTargets,
+  useSaveReport,
+} from '../../../hooks/api/assessment.ts';
 import { assessmentErrorText } from '../assessment-error.ts';
 
 const REPORT_MAX = 20000;
+const FILE_MAX_BYTES = 10 * 1024 * 1024;
+const FILE_ACCEPT =
+  '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The 述职 file beside the text: the current one (download), upload or replace, remove. */
+function ReportFileField({ round, target }: { round: Round; target: RoundTarget }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { upload, remove } = useReportFile();
+  const file = target.reportFile;
+  const error = upload.error ?? remove.error;
+  return (
+    <div style={{ marginTop: 16 }} data-testid="report-file-field">
+      <Typography.Text strong>{t('assessment.targets.reportFile')}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
+        {t('assessment.targets.reportFileHint')}
+      </Typography.Paragraph>
+      {error ? (
+        <Alert type="error" showIcon message={assessmentErrorText(t, error)} style={{ marginBottom: 8 }} />
+      ) : null}
+      <Flex gap={8} align="center" wrap>
+        {file ? (
+          <a href={reportFilePath(round.id, target.id)} download data-testid="report-file-link">
+            <PaperClipOutlined /> {file.name}（{formatSize(file.size)}）
+          </a>
+        ) : (
+          <Typography.Text type="secondary">{t('assessment.targets.reportFileNone')}</Typography.Text>
+        )}
+        <Upload
+          accept={FILE_ACCEPT}
+          showUploadList={false}
+          beforeUpload={(f) => {
+            if (f.size > FILE_MAX_BYTES) {
+              void message.error(t('assessment.targets.reportFileTooLarge'));
+              return Upload.LIST_IGNORE;
+            }
+            remove.reset();
+            upload.mutate(
+              { roundId: round.id, targetId: target.id, file: f },
+              { onSuccess: () => void message.success(t('assessment.targets.reportFileSaved')) },
+            );
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="report-file-upload">
+            {file ? t('assessment.targets.reportFileReplace') : t('assessment.targets.reportFileUpload')}
+          </Button>
+        </Upload>
+        {file ? (
+          <Button
+            danger
+            icon={<DeleteOutlined />}
+            loading={remove.isPending}
+            onClick={() => {
+              upload.reset();
+              remove.mutate({ roundId: round.id, targetId: target.id });
+            }}
+            data-testid="report-file-remove"
+          >
+            {t('assessment.targets.reportFileRemove')}
+          </Button>
+        ) : null}
+      </Flex>
+    </div>
+  );
+}
+
+const formatSize = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** 述职报告 of one target, while the round is a draft or open. */
 function ReportModal({
@@ -81,6 +158,7 @@ function ReportModal({
           />
         </Form.Item>
       </Form>
+      <ReportFileField round={round} target={target} />
     </Modal>
   );
 }
@@ -90,10 +168,26 @@ export function TargetsTab({ round }: { round: Round }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const targets = useRoundTargets(round.id);
-  const [editing, setEditing] = useState<RoundTarget | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // read from the list each render, so an upload's new file shows in the open dialog
+  const editing = targets.data?.find((x) => x.id === editingId) ?? null;
   const editable =
     (round.state === 'draft' || round.state === 'open') &&
     (round.manageable || me.roles.some((r) => r === 'orgdept' || r === 'unit_admin'));
+
+  const reportTag = (x: RoundTarget) =>
+    x.report ? (
+      <Tooltip
+        title={<span style={{ whiteSpace: 'pre-wrap' }}>{x.report.slice(0, 400)}</span>}
+        placement="topLeft"
+      >
+        <Tag color="green" data-testid={`target-report-${x.id}`}>
+          {t('assessment.targets.reportChars', { count: x.report.length })}
+        </Tag>
+      </Tooltip>
+    ) : (
+      <Tag data-testid={`target-report-${x.id}`}>{t('assessment.targets.reportNone')}</Tag>
+    );
 
   const columns: ColumnsType<RoundTarget> = [
     { key: 'index', title: t('assessment.targets.index'), width: 64, render: (_, _r, i) => i + 1 },
@@ -104,19 +198,16 @@ export function TargetsTab({ round }: { round: Round }) {
       key: 'report',
       title: t('assessment.targets.report'),
       width: 180,
-      render: (_, x) =>
-        x.report ? (
-          <Tooltip
-            title={<span style={{ whiteSpace: 'pre-wrap' }}>{x.report.slice(0, 400)}</span>}
-            placement="topLeft"
-          >
-            <Tag color="green" data-testid={`target-report-${x.id}`}>
-              {t('assessment.targets.reportChars', { count: x.report.length })}
+      render: (_, x) => (
+        <Flex gap={4} wrap>
+          {reportTag(x)}
+          {x.reportFile ? (
+            <Tag icon={<PaperClipOutlined />} color="blue" data-testid={`target-report-file-${x.id}`}>
+              {t('assessment.targets.reportFileTag')}
             </Tag>
-          </Tooltip>
-        ) : (
-          <Tag data-testid={`target-report-${x.id}`}>{t('assessment.targets.reportNone')}</Tag>
-        ),
+          ) : null}
+        </Flex>
+      ),
     },
     ...(editable
       ? [
@@ -125,7 +216,11 @@ export function TargetsTab({ round }: { round: Round }) {
             title: t('common.actions'),
             width: 90,
             render: (_: unknown, x: RoundTarget) => (
-              <Button size="small" onClick={() => setEditing(x)} data-testid={`target-edit-report-${x.id}`}>
+              <Button
+                size="small"
+                onClick={() => setEditingId(x.id)}
+                data-testid={`target-edit-report-${x.id}`}
+              >
                 {t('assessment.targets.editReport')}
               </Button>
             ),
@@ -150,7 +245,7 @@ export function TargetsTab({ round }: { round: Round }) {
         data-testid="targets-table"
       />
       {editing ? (
-        <ReportModal round={round} target={editing} open={!!editing} onClose={() => setEditing(null)} />
+        <ReportModal round={round} target={editing} open={!!editing} onClose={() => setEditingId(null)} />
       ) : null}
     </>
   );

@@ -1,0 +1,77 @@
+import { unzipSync } from 'fflate';
+import type pg from 'pg';
+
+/** 述职报告 files: PDF or Word (.docx), decided by content, at most 10 MB. */
+export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const PDF = 'application/pdf';
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export type ReportFileMime = typeof PDF | typeof DOCX;
+
+const EXTENSION: Record<ReportFileMime, string> = { [PDF]: '.pdf', [DOCX]: '.docx' };
+
+/**
+ * The file's type by its content: a PDF starts with `%PDF-`; a Word document is a zip holding
+ * `word/document.xml` (entries are listed, not extracted). Anything else (an old .doc, an image, a renamed
+ * file) is refused.
+ */
+export function reportFileType(bytes: Buffer): ReportFileMime | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return PDF;
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return null;
+  let document = false;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        if (entry.name === 'word/document.xml') document = true;
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return document ? DOCX : null;
+}
+
+/** The name kept for download: the uploaded name without path or control characters, its extension the type's. */
+export function reportFileName(uploaded: string | undefined, mime: ReportFileMime, fallback: string): string {
+  const base = (uploaded ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim();
+  const stem = (base.replace(/\.(pdf|docx?)$/i, '') || fallback).slice(0, 100);
+  return `${stem}${EXTENSION[mime]}`;
+}
+
+export interface ReportFileInfo {
+  name: string;
+  mime: ReportFileMime;
+  size: number;
+}
+
+/** What lists show of a file: its name and size (null without one). */
+export const fileInfo = (f: ReportFileInfo | undefined) => (f ? { name: f.name, size: f.size } : null);
+
+/** The report files of these targets (those the reader may see), by target id. */
+export async function reportFilesOf(
+  client: pg.ClientBase,
+  roundId: string,
+): Promise<Map<string, ReportFileInfo>> {
+  const { rows } = await client.query<{ target_id: string } & ReportFileInfo>(
+    `SELECT target_id, file_name AS name, mime, size FROM assessment_report_files WHERE round_id = $1`,
+    [roundId],
+  );
+  return new Map(rows.map(({ target_id, ...info }) => [target_id, info]));
+}
+
+export async function reportFileBytes(
+  client: pg.ClientBase,
+  roundId: string,
+  targetId: string,
+): Promise<(ReportFileInfo & { bytes: Buffer }) | null> {
+  const { rows } = await client.query<ReportFileInfo & { bytes: Buffer }>(
+    `SELECT file_name AS name, mime, size, bytes FROM assessment_report_files WHERE round_id = $1 AND target_id = $2`,
+    [roundId, targetId],
+  );
+  return rows[0] ?? null;
+}
