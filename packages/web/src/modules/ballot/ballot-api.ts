@@ -1,4 +1,5 @@
 import type { BallotPage, BallotSubmitInput } from '@ganbu/core';
+import { saveBlob } from '../../lib/save-blob.ts';
 import { http, isApiError } from '../../lib/http.ts';
 
 /** The public ballot API: no session, the slip's code in the path (the server redacts it in its logs). */
@@ -8,17 +9,11 @@ export const ballotApi = {
     http.post<{ accepted: true }>(`/api/ballot/${encodeURIComponent(code)}`, input),
   /** A target's 述职 file: fetched, then saved from memory, so no address with the code lands in the
    * browser's download history. */
-  saveReportFile: async (code: string, targetId: string, name: string) => {
-    const blob = await http.getBlob(
-      `/api/ballot/${encodeURIComponent(code)}/reports/${encodeURIComponent(targetId)}`,
-    );
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  },
+  saveReportFile: async (code: string, targetId: string, name: string) =>
+    saveBlob(
+      await http.getBlob(`/api/ballot/${encodeURIComponent(code)}/reports/${encodeURIComponent(targetId)}`),
+      name,
+    ),
 };
 
 /** The screens a slip can end on instead of the ballot. */

@@ -3,6 +3,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../../lib/save-blob.ts';
 import { slipsDocx } from './slips-docx.ts';
 import './token-sheet.css';
 
@@ -79,12 +80,7 @@ export function TokenSheet({
     setBuilding(true);
     try {
       const blob = await slipsDocx({ roundName, groupName, unitName, codes, ballotBase: base }, t);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${t('tokenSheet.docTitle', { round: roundName, group: groupName })}.docx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, `${t('tokenSheet.docTitle', { round: roundName, group: groupName })}.docx`);
     } catch {
       void message.error(t('tokenSheet.docxFailed'));
     } finally {

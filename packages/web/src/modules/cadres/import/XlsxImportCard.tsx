@@ -16,10 +16,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { saveBlob } from '../../../lib/save-blob.ts';
 import {
   IMPORT_TEMPLATE_URL,
   importErrorsOf,
-  saveBlob,
   useImportReport,
   useImportXlsx,
   type ImportMode,
