@@ -13,9 +13,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { setSystemScope } from '../../platform/scope-settings.ts';
-import { attachment } from '../../platform/spool.ts';
 import { ballotTokenHash, normaliseBallotCode } from './ballot-token.ts';
-import { fileInfo, reportFileBytes, reportFilesOf } from './report-files.ts';
+import { fileInfo, reportFileBytes, reportFilesOf, sendReportFile } from './report-files.ts';
 import type { RoundRules } from './rounds.ts';
 
 interface TokenRow {
@@ -58,18 +57,34 @@ async function slip(client: pg.ClientBase, cipher: FieldCipher, code: string): P
   return row;
 }
 
-/** The targets a slip rates: the whole round, or only the slip's own unit (subtree). */
-async function targetsOf(client: pg.ClientBase, row: TokenRow): Promise<BallotPage['targets']> {
-  const { rows } = await client.query<Omit<BallotPage['targets'][number], 'reportFile'>>(
+/** The targets a slip rates ($1 round, $2 the slip's unit): the whole round, or its own unit (subtree). */
+const SLIP_TARGETS = `t.round_id = $1 AND ($2::uuid IS NULL OR t.unit_path <@ (SELECT path FROM orgs WHERE id = $2::uuid))`;
+
+type SlipTarget = Omit<BallotPage['targets'][number], 'reportFile'>;
+
+async function targetsOf(client: pg.ClientBase, row: TokenRow): Promise<SlipTarget[]> {
+  const { rows } = await client.query<SlipTarget>(
     `SELECT t.id, t.name, t.post, coalesce(o.name, '') AS "unitName", t.report
        FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
-      WHERE t.round_id = $1
-        AND ($2::uuid IS NULL OR t.unit_path <@ (SELECT path FROM orgs WHERE id = $2::uuid))
+      WHERE ${SLIP_TARGETS}
       ORDER BY t.sort_order, t.name`,
     [row.round_id, row.unit_id],
   );
+  return rows;
+}
+
+/** The ballot page's targets: with the name and size of each one's 述职 file. */
+async function pageTargetsOf(client: pg.ClientBase, row: TokenRow): Promise<BallotPage['targets']> {
   const files = await reportFilesOf(client, row.round_id);
-  return rows.map((t) => ({ ...t, reportFile: fileInfo(files.get(t.id)) }));
+  return (await targetsOf(client, row)).map((t) => ({ ...t, reportFile: fileInfo(files.get(t.id)) }));
+}
+
+async function slipRates(client: pg.ClientBase, row: TokenRow, targetId: string): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM assessment_targets t WHERE ${SLIP_TARGETS} AND t.id = $3`,
+    [row.round_id, row.unit_id, targetId],
+  );
+  return !!rowCount;
 }
 
 /** Every target shown scored once, every criterion within its maximum, at most two decimals. */
@@ -164,7 +179,7 @@ export async function ballotRoutes(app: FastifyInstance) {
         },
         group: { id: row.group_id, name: group?.name ?? row.group_id },
         criteria: row.rules.scheme.criteria,
-        targets: await targetsOf(req.ctx.client, row),
+        targets: await pageTargetsOf(req.ctx.client, row),
       };
     },
   );
@@ -181,14 +196,10 @@ export async function ballotRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const row = await slip(req.ctx.client, app.cipher, req.params.token);
       // only a target this slip rates
-      const mine = (await targetsOf(req.ctx.client, row)).some((t) => t.id === req.params.targetId);
+      const mine = await slipRates(req.ctx.client, row, req.params.targetId);
       const file = mine ? await reportFileBytes(req.ctx.client, row.round_id, req.params.targetId) : null;
       if (!file) throw notFound('述职报告文件');
-      void reply
-        .header('content-type', file.mime)
-        .header('content-disposition', attachment(file.name))
-        .header('cache-control', 'private, no-store');
-      return file.bytes;
+      return sendReportFile(reply, file);
     },
   );
   r.post(

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { attachment } from '../../platform/spool.ts';
 import { findRound, mayManage, type RoundRow } from './rounds.ts';
 import {
   DOCX,
@@ -12,6 +11,7 @@ import {
   reportFileBytes,
   reportFileName,
   reportFileType,
+  sendReportFile,
 } from './report-files.ts';
 
 const TargetParamsSchema = z.strictObject({ id: z.string().uuid(), targetId: z.string().uuid() });
@@ -134,11 +134,7 @@ export async function reportFileRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const file = await reportFileBytes(req.ctx.client, req.params.id, req.params.targetId);
       if (!file) throw notFound('述职报告文件');
-      void reply
-        .header('content-type', file.mime)
-        .header('content-disposition', attachment(file.name))
-        .header('cache-control', 'private, no-store');
-      return file.bytes;
+      return sendReportFile(reply, file);
     },
   );
 }

@@ -1,5 +1,7 @@
 import { unzipSync } from 'fflate';
+import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
+import { attachment } from '../../platform/spool.ts';
 
 /** 述职报告 files: PDF or Word (.docx), decided by content, at most 10 MB. */
 export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
@@ -74,4 +76,13 @@ export async function reportFileBytes(
     [roundId, targetId],
   );
   return rows[0] ?? null;
+}
+
+/** A report file as the answer: its type, its name for saving, never cached. */
+export function sendReportFile(reply: FastifyReply, file: ReportFileInfo & { bytes: Buffer }): Buffer {
+  void reply
+    .header('content-type', file.mime)
+    .header('content-disposition', attachment(file.name))
+    .header('cache-control', 'private, no-store');
+  return file.bytes;
 }
