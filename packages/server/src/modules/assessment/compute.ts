@@ -163,22 +163,6 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
   return { tallies, ranking, proposal, targets, aggregatesOf, waiversOf };
 }
 
-const POW10 = Array.from({ length: 31 }, (_, i) => 10n ** BigInt(i));
-
-/**
- * Core `toDecimal` without reducing the scaled fraction first: the digits depend on the value only, and a
- * round of 100,000 targets formats some 3,000,000 figures.
- */
-function decimal(r: Rational, decimals: number): string {
-  const scale = POW10[decimals];
-  if (!Number.isInteger(decimals) || scale === undefined) return toDecimal(r, decimals);
-  const neg = r.num < 0n;
-  const q = (2n * (neg ? -r.num : r.num) * scale + r.den) / (2n * r.den);
-  const digits = q.toString().padStart(decimals + 1, '0');
-  const int = digits.slice(0, digits.length - decimals);
-  return `${neg && q !== 0n ? '-' : ''}${int}${decimals > 0 ? `.${digits.slice(digits.length - decimals)}` : ''}`;
-}
-
 const isRational = (o: Record<string, unknown>, keys: string[]) =>
   keys.length === 2 && typeof o.num === 'bigint' && typeof o.den === 'bigint';
 
@@ -191,7 +175,7 @@ export function plain(value: unknown, decimals: number): unknown {
     const o = value as Record<string, unknown>;
     if (isRational(o, Object.keys(o))) {
       const r = o as unknown as Rational;
-      return { fraction: toFractionString(r), value: decimal(r, decimals) };
+      return { fraction: toFractionString(r), value: toDecimal(r, decimals) };
     }
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, plain(v, decimals)]));
   }
@@ -248,7 +232,7 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
   const keys = Object.keys(o);
   if (isRational(o, keys)) {
     const r = o as unknown as Rational;
-    return `{"fraction":"${toFractionString(r)}","value":"${decimal(r, decimals)}"}`;
+    return `{"fraction":"${toFractionString(r)}","value":"${toDecimal(r, decimals)}"}`;
   }
   for (const k of keys) {
     const x = plainJson(o[k], decimals);
