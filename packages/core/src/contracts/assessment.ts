@@ -94,6 +94,9 @@ export const RoundTransitionInputSchema = z.strictObject({ action: z.enum(ROUND_
 
 export const TargetReportInputSchema = z.strictObject({ report: z.string().max(20000) });
 
+/** The largest 述职报告 file (PDF or Word) a target may attach. */
+export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
 /** A 述职报告 file beside the text (PDF or Word), downloaded through its own route. */
 export const ReportFileInfoSchema = z.object({ name: z.string(), size: z.number().int() }).nullable();
 

@@ -1,3 +1,4 @@
+import { REPORT_FILE_MAX_BYTES } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { findRound, mayManage, type RoundRow } from './rounds.ts';
 import {
   DOCX,
   PDF,
-  REPORT_FILE_MAX_BYTES,
   reportFileBytes,
   reportFileName,
   reportFileType,

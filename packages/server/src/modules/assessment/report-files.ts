@@ -3,8 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
 import { attachment } from '../../platform/spool.ts';
 
-/** 述职报告 files: PDF or Word (.docx), decided by content, at most 10 MB. */
-export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** 述职报告 files: PDF or Word (.docx), decided by content, at most `REPORT_FILE_MAX_BYTES` (core). */
 export const PDF = 'application/pdf';
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export type ReportFileMime = typeof PDF | typeof DOCX;

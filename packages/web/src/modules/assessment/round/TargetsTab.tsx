@@ -1,4 +1,4 @@
-import type { Round, RoundTarget } from '@ganbu/core';
+import { REPORT_FILE_MAX_BYTES, type Round, type RoundTarget } from '@ganbu/core';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Input, Modal, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -15,7 +15,6 @@ import {
 import { assessmentErrorText } from '../assessment-error.ts';
 
 const REPORT_MAX = 20000;
-const FILE_MAX_BYTES = 10 * 1024 * 1024;
 const FILE_ACCEPT =
   '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -47,7 +46,7 @@ function ReportFileField({ round, target }: { round: Round; target: RoundTarget 
           accept={FILE_ACCEPT}
           showUploadList={false}
           beforeUpload={(f) => {
-            if (f.size > FILE_MAX_BYTES) {
+            if (f.size > REPORT_FILE_MAX_BYTES) {
               void message.error(t('assessment.targets.reportFileTooLarge'));
               return Upload.LIST_IGNORE;
             }
