@@ -34,7 +34,14 @@ import { requestTransactions } from './platform/request-tx.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     cipher: FieldCipher;
-    config: Pick<Config, 'secureCookies'> & { loginRateMax: number; ballotRateMax: number };
+    config: Pick<Config, 'secureCookies'> & {
+      loginRateMax: number;
+      ballotRateMax: number;
+      allowedOrigins: string[];
+    };
+    /** the app role's pool, for the few `noDb` routes that manage their own statements (the ballot box) */
+    pool: pg.Pool;
+    clock: () => Date;
     /** every registered route with its access config (the scope matrix test walks it) */
     routeTable: { method: string; url: string; config: FastifyContextConfig }[];
   }
@@ -59,7 +66,11 @@ export interface AppDeps {
  * the client address beside it (SECURITY 21).
  */
 function serializeRequest(req: { method: string; url: string; ip?: string }) {
-  return { method: req.method, url: redactBallotToken(req.url), remoteAddress: req.ip };
+  const url = redactBallotToken(req.url);
+  // a ballot request's address is not logged at all: its time and address must not meet a ballot (SECURITY 30)
+  return url.startsWith('/api/ballot/')
+    ? { method: req.method, url }
+    : { method: req.method, url, remoteAddress: req.ip };
 }
 
 /** Build the Fastify app: external plugins, then platform decorators, then module routes. */
@@ -81,7 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: deps.config?.secureCookies ?? false,
     loginRateMax: deps.loginRateMax ?? 20,
     ballotRateMax: deps.ballotRateMax ?? 600,
+    allowedOrigins: deps.allowedOrigins ?? [],
   });
+  app.decorate('pool', deps.pool);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
   installErrorHandler(app);
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
@@ -123,8 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // platform decorators: transaction + scope + audit around every /api route
   await app.register(requestTransactions, {
     pool: deps.pool,
-    clock: deps.clock ?? (() => new Date()),
-    allowedOrigins: deps.allowedOrigins ?? [],
+    clock: app.clock,
+    allowedOrigins: app.config.allowedOrigins,
   });
 
   // modules

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => db.drop());
 
 /** SECURITY DEFINER functions that have been reviewed (each has a scope test). */
-const REVIEWED_DEFINERS = ['audit_append'];
+const REVIEWED_DEFINERS = ['audit_append', 'ballot_settle'];
 /** Columns that mark a table as holding unit or personal data. */
 const SCOPED_COLUMNS = ['org_id', 'org_path', 'path', 'user_id', 'cadre_id', 'actor_id'];
 

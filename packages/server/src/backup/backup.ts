@@ -7,6 +7,15 @@ import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
+/** Tables whose row order could tell when a slip was used or a ballot cast. */
+const SHUFFLED_TABLES = new Set([
+  'ballot_tokens',
+  'ballot_pending',
+  'ballots',
+  'ballot_scores',
+  'named_raters',
+]);
+
 /**
  * Logical backup: every table of the public schema as COPY text, read inside one REPEATABLE READ
  * transaction (a consistent snapshot), gzip-compressed. Format, line by line:
@@ -71,7 +80,12 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
       counts[table] = n;
       await write(JSON.stringify({ table, columns, rows: n }) + '\n');
       const cols = columns.map(quoteIdent).join(', ');
-      const stream = client.query(copyTo(`COPY ${quoteIdent(table)} (${cols}) TO STDOUT`));
+      // the ballot box's tables leave in random order: a dump never keeps the order ballots or slips were
+      // written in (SECURITY 30), even one taken while a round is open
+      const source = SHUFFLED_TABLES.has(table)
+        ? `(SELECT ${cols} FROM ${quoteIdent(table)} ORDER BY random())`
+        : `${quoteIdent(table)} (${cols})`;
+      const stream = client.query(copyTo(`COPY ${source} TO STDOUT`));
       for await (const chunk of stream) await write((chunk as Buffer).toString('utf8'));
     }
     await client.query('COMMIT');

@@ -19,8 +19,8 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Origin check for requests without a session (login): absent, or one we serve. */
-function originAllowed(req: FastifyRequest, allowed: string[]): boolean {
+/** Origin check for requests without a session (login, ballots): absent, or one we serve. */
+export function originAllowed(req: FastifyRequest, allowed: string[]): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   const host = req.headers.host;

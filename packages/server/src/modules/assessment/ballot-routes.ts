@@ -1,18 +1,13 @@
-import {
-  BallotPageSchema,
-  BallotSubmitInputSchema,
-  type BallotPage,
-  type BallotSubmitInput,
-  type RoundState,
-} from '@ganbu/core';
+import { BallotPageSchema, BallotSubmitInputSchema, type BallotPage, type RoundState } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
-import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
+import { originAllowed } from '../../platform/request-tx.ts';
 import { setSystemScope } from '../../platform/scope-settings.ts';
+import { castBallot, invalidSlip, roundNotOpen, usedSlip } from './ballot-box.ts';
 import { ballotTokenHash, normaliseBallotCode } from './ballot-token.ts';
 import { fileInfo, reportFileBytes, reportFilesOf, sendReportFile } from './report-files.ts';
 import type { RoundRules } from './rounds.ts';
@@ -29,12 +24,10 @@ interface TokenRow {
   rules: RoundRules;
 }
 
-const invalid = () => new AppError(404, 'TOKEN_INVALID', '票码无效或已作废，请核对评议票');
-
 /** The slip behind a code, in the 'system' context (the rater has no account and no scope). */
 async function slip(client: pg.ClientBase, cipher: FieldCipher, code: string): Promise<TokenRow> {
   const canonical = normaliseBallotCode(code);
-  if (!canonical) throw invalid();
+  if (!canonical) throw invalidSlip();
   await setSystemScope(client);
   const { rows } = await client.query<TokenRow>(
     `SELECT t.round_id, t.group_id, t.unit_id, t.state, r.name AS round_name, r.state AS round_state,
@@ -45,15 +38,9 @@ async function slip(client: pg.ClientBase, cipher: FieldCipher, code: string): P
     [ballotTokenHash(cipher, canonical)],
   );
   const row = rows[0];
-  if (!row || row.state === 'revoked') throw invalid();
-  if (row.state === 'used') throw new AppError(409, 'TOKEN_USED', '该评议票已经投过，每张票只能投一次');
-  if (row.round_state !== 'open')
-    throw new AppError(
-      409,
-      'ROUND_STATE',
-      row.round_state === 'draft' ? '评议尚未开始，请在组织方通知的时间内投票' : '评议已经结束',
-      { state: row.round_state },
-    );
+  if (!row || row.state === 'revoked') throw invalidSlip();
+  if (row.state === 'used') throw usedSlip();
+  if (row.round_state !== 'open') throw roundNotOpen(row.round_state);
   return row;
 }
 
@@ -85,74 +72,6 @@ async function slipRates(client: pg.ClientBase, row: TokenRow, targetId: string)
     [row.round_id, row.unit_id, targetId],
   );
   return !!rowCount;
-}
-
-/** Every target shown scored once, every criterion within its maximum, at most two decimals. */
-export function checkBallot(
-  criteria: RoundRules['scheme']['criteria'],
-  targets: readonly { id: string }[],
-  input: BallotSubmitInput,
-): { targetId: string; points: number[]; total: number }[] {
-  const expected = new Set(targets.map((t) => t.id));
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  const scored = input.scores.map((s, i) => {
-    if (!expected.has(s.targetId)) problems.push(`第 ${i + 1} 项：评议对象不在本票范围内`);
-    else if (seen.has(s.targetId)) problems.push(`第 ${i + 1} 项：同一对象评了两次`);
-    seen.add(s.targetId);
-    if (s.points.length !== criteria.length)
-      problems.push(`第 ${i + 1} 项：应给出 ${criteria.length} 项评分`);
-    const hundredths = s.points.map((p, k) => {
-      const h = Math.round(p * 100);
-      const c = criteria[k];
-      if (Math.abs(p * 100 - h) > 1e-6) problems.push(`第 ${i + 1} 项“${c?.name ?? k + 1}”：最多两位小数`);
-      if (c && h > Math.round(c.maxPoints * 100))
-        problems.push(`第 ${i + 1} 项“${c.name}”：不能超过 ${c.maxPoints} 分`);
-      return h;
-    });
-    return { targetId: s.targetId, points: hundredths, total: hundredths.reduce((a, b) => a + b, 0) };
-  });
-  for (const id of expected) if (!seen.has(id)) problems.push('还有评议对象没有评分');
-  if (problems.length)
-    throw new AppError(400, 'BALLOT_INVALID', '选票填写不完整或有误', { problems: [...new Set(problems)] });
-  return scored;
-}
-
-/** The district's calendar day (Asia/Shanghai): the only time a ballot keeps. */
-const dayOf = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-async function castBallot(ctx: RequestContext, cipher: FieldCipher, code: string, input: BallotSubmitInput) {
-  const client = ctx.client;
-  const row = await slip(client, cipher, code);
-  const scored = checkBallot(row.rules.scheme.criteria, await targetsOf(client, row), input);
-  // one slip, one ballot: of concurrent submissions the row lock lets exactly one flip 'issued' → 'used'
-  const used = await client.query(
-    `UPDATE ballot_tokens SET state = 'used' WHERE token_hash = $1 AND state = 'issued'`,
-    [ballotTokenHash(cipher, normaliseBallotCode(code) as string)],
-  );
-  if (used.rowCount !== 1) throw new AppError(409, 'TOKEN_USED', '该评议票已经投过，每张票只能投一次');
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO ballots (round_id, group_id, unit_id, cast_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [row.round_id, row.group_id, row.unit_id, dayOf(ctx.now)],
-  );
-  const ballotId = rows[0]!.id;
-  await client.query(
-    `INSERT INTO ballot_scores (ballot_id, round_id, group_id, target_id, points, total)
-     SELECT $1, $2, $3, s.target_id, ARRAY(SELECT jsonb_array_elements_text(s.points)::int), s.total
-       FROM jsonb_to_recordset($4::jsonb) AS s(target_id uuid, points jsonb, total int)`,
-    [
-      ballotId,
-      row.round_id,
-      row.group_id,
-      JSON.stringify(scored.map((s) => ({ target_id: s.targetId, points: s.points, total: s.total }))),
-    ],
-  );
-  // audited without address, token or ballot id (route config `anonymous`)
-  await ctx.audit({
-    action: 'assessment.ballot.cast',
-    objectType: 'assessment_round',
-    objectId: row.round_id,
-  });
 }
 
 /** The public ballot (评议页): no login, a slip code in the path, one submission per slip. */
@@ -205,7 +124,7 @@ export async function ballotRoutes(app: FastifyInstance) {
   r.post(
     '/api/ballot/:token',
     {
-      config: { public: true, anonymous: true, rateLimit },
+      config: { public: true, anonymous: true, noDb: true, rateLimit },
       schema: {
         tags,
         summary: '投票（每张评议票一次；已投返回 409）',
@@ -215,7 +134,16 @@ export async function ballotRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      await castBallot(req.ctx, app.cipher, req.params.token, req.body);
+      // no request transaction (`noDb`): the ballot box's two statements, and the cross-site check the
+      // request transaction would have made for a public write
+      if (!originAllowed(req, app.config.allowedOrigins)) throw new AppError(403, 'CSRF', '请求来源不被允许');
+      await castBallot({
+        pool: app.pool,
+        cipher: app.cipher,
+        code: req.params.token,
+        input: req.body,
+        now: app.clock(),
+      });
       return { accepted: true as const };
     },
   );

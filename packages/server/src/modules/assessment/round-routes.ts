@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, forbidden } from '../../platform/errors.ts';
+import { settleBallots } from './ballot-box.ts';
 import { computeRound, publishRound } from './compute.ts';
 import { reportTarget } from './report-file-routes.ts';
 import { fileInfo, reportFilesOf } from './report-files.ts';
@@ -241,7 +242,9 @@ export async function roundRoutes(app: FastifyInstance) {
         throw new AppError(409, 'ROUND_STATE', '没有考核对象，不能开始评议');
       if (action === 'compute') await computeRound(req.ctx, round);
       if (action === 'publish') await publishRound(req.ctx, round);
-      await setState(req.ctx, round, to, action);
+      // closing settles the ballot box; the close's audit row carries the count (no ballot is audited alone)
+      const ballots = action === 'close' ? await settleBallots(req.ctx, round.id) : undefined;
+      await setState(req.ctx, round, to, action, ballots === undefined ? undefined : { ballots });
       return toRound(req.ctx, await findRound(req.ctx.client, round.id));
     },
   );

@@ -230,7 +230,13 @@ const ACTION_NAMES: Record<RoundAction, string> = {
   publish: '公布结果',
 };
 
-export async function setState(ctx: RequestContext, row: RoundRow, to: RoundState, action: RoundAction) {
+export async function setState(
+  ctx: RequestContext,
+  row: RoundRow,
+  to: RoundState,
+  action: RoundAction,
+  figures?: Record<string, number>,
+) {
   await ctx.client.query(`UPDATE assessment_rounds SET state = $2, updated_at = $3 WHERE id = $1`, [
     row.id,
     to,
@@ -247,6 +253,6 @@ export async function setState(ctx: RequestContext, row: RoundRow, to: RoundStat
     objectType: 'assessment_round',
     objectId: row.id,
     before: { state: row.state },
-    after: { state: to },
+    after: { state: to, ...figures },
   });
 }

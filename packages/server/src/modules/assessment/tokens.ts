@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
+import { ballotCounts } from './ballot-box.ts';
 import { ballotTokenHash, newBallotCode, normaliseBallotCode } from './ballot-token.ts';
 import type { RoundRow } from './rounds.ts';
 
@@ -93,10 +94,7 @@ export async function turnout(ctx: RequestContext, row: RoundRow): Promise<Turno
     `SELECT group_id, state, count(*)::int AS n FROM ballot_tokens WHERE round_id = $1 GROUP BY group_id, state`,
     [row.id],
   );
-  const { rows: ballots } = await ctx.client.query<{ group_id: string; n: number }>(
-    `SELECT group_id, count(*)::int AS n FROM ballots WHERE round_id = $1 GROUP BY group_id`,
-    [row.id],
-  );
+  const ballots = await ballotCounts(ctx.client, row.id);
   return {
     items: row.rules.scheme.raterGroups.map((g) => {
       const of = (state: string) => rows.find((r) => r.group_id === g.id && r.state === state)?.n ?? 0;
@@ -108,7 +106,7 @@ export async function turnout(ctx: RequestContext, row: RoundRow): Promise<Turno
         issued: of('issued') + used + revoked,
         used,
         revoked,
-        ballots: ballots.find((b) => b.group_id === g.id)?.n ?? 0,
+        ballots: ballots.get(g.id) ?? 0,
       };
     }),
   };
