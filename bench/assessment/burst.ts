@@ -340,10 +340,21 @@ interface DbState {
   refusedAudits: number;
 }
 
+/**
+ * The round's ballots wherever they are: in the pool while the round is open (`ballot_pending`, one row
+ * per ballot with its scores as JSON), in `ballots`/`ballot_scores` once it is closed (migration 0010).
+ */
+const ALL_BALLOTS = `
+  SELECT x.group_id, (SELECT count(*) FROM ballot_scores s WHERE s.ballot_id = x.id)::int AS score_rows,
+         (SELECT coalesce(sum(s.total), 0) FROM ballot_scores s WHERE s.ballot_id = x.id)::bigint AS points
+    FROM ballots x WHERE x.round_id = $1
+  UNION ALL
+  SELECT p.group_id, jsonb_array_length(p.scores),
+         (SELECT coalesce(sum((e ->> 'total')::int), 0) FROM jsonb_array_elements(p.scores) e)::bigint
+    FROM ballot_pending p WHERE p.round_id = $1`;
+
 async function readDb(db: pg.ClientBase, round: Round): Promise<DbState> {
   const id = round.id;
-  const one = async (sql: string, params: unknown[] = [id]) =>
-    Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? NaN);
   const tokens = await db.query<{ state: string; n: number }>(
     `SELECT state, count(*)::int AS n FROM ballot_tokens WHERE round_id = $1 GROUP BY state`,
     [id],
@@ -351,14 +362,24 @@ async function readDb(db: pg.ClientBase, round: Round): Promise<DbState> {
   const tokenCount = (s: string) => tokens.rows.find((r) => r.state === s)?.n ?? 0;
   const groups = await db.query<{ group_id: string; ballots: number; used: number }>(
     `SELECT group_id, sum(b)::int AS ballots, sum(u)::int AS used FROM (
-       SELECT group_id, 1 AS b, 0 AS u FROM ballots WHERE round_id = $1
+       SELECT group_id, 1 AS b, 0 AS u FROM (${ALL_BALLOTS}) a
        UNION ALL SELECT group_id, 0, 1 FROM ballot_tokens WHERE round_id = $1 AND state = 'used') x
       GROUP BY group_id ORDER BY group_id`,
     [id],
   );
+  const totals = await db.query<{ ballots: number; score_rows: number; incomplete: number; points: string }>(
+    `SELECT count(*)::int AS ballots, coalesce(sum(score_rows), 0)::int AS score_rows,
+            (count(*) FILTER (WHERE score_rows <> $2))::int AS incomplete, coalesce(sum(points), 0)::text AS points
+       FROM (${ALL_BALLOTS}) a`,
+    [id, round.targetIds.length],
+  );
   const marks = new Map<number, number>();
   const pts = await db.query<{ points: number[] }>(
-    `SELECT points FROM ballot_scores WHERE round_id = $1 AND target_id = $2`,
+    `SELECT points FROM ballot_scores WHERE round_id = $1 AND target_id = $2
+     UNION ALL
+     SELECT ARRAY(SELECT jsonb_array_elements_text(e -> 'points')::int)
+       FROM ballot_pending p, jsonb_array_elements(p.scores) e
+      WHERE p.round_id = $1 AND (e ->> 'target_id')::uuid = $2`,
     [id, round.targetIds[0]],
   );
   for (const r of pts.rows) {
@@ -375,15 +396,12 @@ async function readDb(db: pg.ClientBase, round: Round): Promise<DbState> {
        FROM audit_log`,
     [id],
   );
+  const t = totals.rows[0];
   return {
-    ballots: await one(`SELECT count(*) AS n FROM ballots WHERE round_id = $1`),
-    scoreRows: await one(`SELECT count(*) AS n FROM ballot_scores WHERE round_id = $1`),
-    incomplete: await one(
-      `SELECT count(*) AS n FROM ballots b
-        WHERE b.round_id = $1 AND (SELECT count(*) FROM ballot_scores s WHERE s.ballot_id = b.id) <> $2`,
-      [id, round.targetIds.length],
-    ),
-    pointsSum: await one(`SELECT coalesce(sum(total), 0) AS n FROM ballot_scores WHERE round_id = $1`),
+    ballots: t?.ballots ?? NaN,
+    scoreRows: t?.score_rows ?? NaN,
+    incomplete: t?.incomplete ?? NaN,
+    pointsSum: Number(t?.points ?? NaN),
     tokens: { issued: tokenCount('issued'), used: tokenCount('used'), revoked: tokenCount('revoked') },
     perGroup: groups.rows.map((g) => ({ group: g.group_id, ballots: g.ballots, used: g.used })),
     marks,
@@ -429,8 +447,8 @@ function consistencyChecks(c: Checks, s: DbState, round: Round, cipher: FieldCip
     `${label}: ballot_scores rows ${int(s.scoreRows)} == ballots × ${round.targetIds.length} targets (${s.incomplete} incomplete ballots)`,
   );
   c.check(
-    s.castAudits === s.ballots,
-    `${label}: audit rows 'assessment.ballot.cast' ${int(s.castAudits)} == ballots`,
+    s.castAudits === 0,
+    `${label}: no ballot audited on its own (${int(s.castAudits)} 'assessment.ballot.cast' rows)`,
   );
   return usedSlips;
 }
@@ -674,6 +692,30 @@ async function burst(stack: Stack, args: Record<string, string | boolean | undef
   c.check(
     pub?.issued === slips && pub.used === slips && pub.ballots === slips,
     `turnout page (organiser): issued ${pub?.issued}, used ${pub?.used}, ballots ${pub?.ballots}`,
+  );
+  // closing settles the ballot box: every pooled ballot moves, unchanged, under a new id, in one transaction
+  const closeStart = performance.now();
+  await api(base, orgdept, 'POST', `/api/assessment/rounds/${round.id}/transition`, { action: 'close' });
+  out(`close (settles ${int(slips)} pooled ballots): ${sec(performance.now() - closeStart)}`);
+  const settled = await readDb(stack.admin, round);
+  const stored = async (sql: string) =>
+    Number((await stack.admin.query<{ n: string }>(sql, [round.id])).rows[0]?.n ?? NaN);
+  const pooled = await stored(`SELECT count(*) AS n FROM ballot_pending WHERE round_id = $1`);
+  c.check(
+    pooled === 0 && settled.ballots === slips && settled.pointsSum === expectedSum,
+    `after close: ${int(settled.ballots)} ballots stored, ${pooled} left in the pool, same sum of points`,
+  );
+  consistencyChecks(c, settled, round, stack.cipher, 'after close');
+  const xmins = await stored(
+    `SELECT count(DISTINCT xmin::text) AS n FROM (SELECT xmin FROM ballots WHERE round_id = $1
+      UNION ALL SELECT xmin FROM ballot_scores WHERE round_id = $1) x`,
+  );
+  const linked = await stored(
+    `SELECT count(*) AS n FROM ballot_tokens t JOIN ballots b ON b.xmin = t.xmin WHERE t.round_id = $1`,
+  );
+  c.check(
+    xmins === 1 && linked === 0,
+    `after close: every ballot row written by the close (${xmins} distinct xmin), none shares a slip's xmin (${linked})`,
   );
   out('checks:');
   c.print();
