@@ -19,7 +19,7 @@ import { resultRoutes } from './modules/assessment/result-routes.ts';
 import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { correctionRoutes } from './modules/cadre/corrections.ts';
+import { correctionRoutes, encryptLegacyCorrections } from './modules/cadre/corrections.ts';
 import { cadreFormRoutes } from './modules/cadre/form-routes.ts';
 import { cadreImportRoutes } from './modules/cadre/import-routes.ts';
 import { cadreRoutes } from './modules/cadre/routes.ts';
@@ -145,6 +145,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ballotRoutes);
   // the shipped policy packs, loaded once per version (an edited version is never overwritten)
   app.addHook('onReady', async () => ensureShippedPacks(deps.pool));
+  // correction requests stored before their sensitive values were encrypted (migration 0013)
+  app.addHook('onReady', async () => {
+    const n = await encryptLegacyCorrections(deps.pool, deps.cipher, (deps.clock ?? (() => new Date()))());
+    if (n) app.log.info(`encrypted the proposed values of ${n} earlier correction requests`);
+  });
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;
