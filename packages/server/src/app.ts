@@ -27,8 +27,10 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { requireLoginForDocs } from './platform/docs-access.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import type { FieldCipher } from './platform/field-cipher.ts';
+import { noStore } from './platform/no-store.ts';
 import { requestTransactions } from './platform/request-tx.ts';
 
 declare module 'fastify' {
@@ -44,7 +46,7 @@ export interface AppDeps {
   pool: pg.Pool;
   cipher: FieldCipher;
   clock?: () => Date;
-  config?: Partial<Pick<Config, 'secureCookies' | 'webDist' | 'logLevel'>>;
+  config?: Partial<Pick<Config, 'secureCookies' | 'webDist' | 'logLevel' | 'apiDocsPublic'>>;
   /** pino options; tests pass a stream to grep the log output */
   logger?: boolean | object;
   /** login attempts per client address per minute (tests raise it) */
@@ -118,12 +120,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  const clock = deps.clock ?? (() => new Date());
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    // the map of every route: for logged-in users unless API_DOCS_PUBLIC=true
+    ...(deps.config?.apiDocsPublic ? {} : { uiHooks: { onRequest: requireLoginForDocs(deps.pool, clock) } }),
+  });
 
-  // platform decorators: transaction + scope + audit around every /api route
+  // platform decorators: transaction + scope + audit around every /api route; no /api answer is cached
+  await app.register(noStore);
   await app.register(requestTransactions, {
     pool: deps.pool,
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     allowedOrigins: deps.allowedOrigins ?? [],
   });
 
@@ -147,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => ensureShippedPacks(deps.pool));
   // correction requests stored before their sensitive values were encrypted (migration 0013)
   app.addHook('onReady', async () => {
-    const n = await encryptLegacyCorrections(deps.pool, deps.cipher, (deps.clock ?? (() => new Date()))());
+    const n = await encryptLegacyCorrections(deps.pool, deps.cipher, clock());
     if (n) app.log.info(`encrypted the proposed values of ${n} earlier correction requests`);
   });
 
@@ -158,6 +167,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     if (!serveWeb || req.url.startsWith('/api')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    }
+    // a missing script or style of the build is missing, not a page of the app
+    if (req.url.startsWith('/assets/')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在' });
     }
     return reply.sendFile('index.html');
   });

@@ -15,7 +15,7 @@ import {
   type CadreRecordInput,
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, idNumberTaken, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
@@ -186,7 +186,7 @@ async function assertIdNumberFree(
 ) {
   if (!idNumber) return;
   const existing = await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber));
-  if (existing && existing !== self) throw new AppError(409, 'CONFLICT', '该身份证号已在干部信息库中');
+  if (existing && existing !== self) throw idNumberTaken();
 }
 
 export async function createCadre(
