@@ -230,4 +230,55 @@ describe('[cadre] self-service corrections (申请更正)', () => {
     await screenshot(cadrePage, 'corrections-cadre-rejected');
     await cadrePage.context().close();
   });
+
+  it('a phone correction is masked as the record phone is, and in clear only after 查看敏感信息', async () => {
+    const PHONE = '13912345678';
+    const cadrePage = await newPage(browser);
+    await loginUi(cadrePage, 'cadre');
+    await cadrePage.getByTestId('menu-cadres').click();
+    await cadrePage.getByTestId('roster-table').locator('tbody tr.ant-table-row').first().click();
+    await cadrePage.getByTestId('cadre-record').waitFor();
+    const cadreId = new URL(cadrePage.url()).pathname.split('/').pop() ?? '';
+    await cadrePage.getByTestId('correction-request').click();
+    await chooseField(cadrePage, '联系电话');
+    await cadrePage.getByTestId('correction-proposed').fill(PHONE);
+    const asked = cadrePage.waitForResponse(
+      (r) => r.url().endsWith(`/api/cadres/${cadreId}/corrections`) && r.request().method() === 'POST',
+    );
+    await cadrePage.getByTestId('correction-submit').click();
+    const created = (await (await asked).json()) as Correction;
+    expect(created.proposedValue).toBe('139****5678');
+    const id = created.id;
+
+    // the street administrator: masked with a lock beside the record's masked phone, until revealed
+    const street = await newPage(browser);
+    await loginUi(street, 'street1');
+    await street.goto(`/cadres/${cadreId}?tab=corrections`);
+    const proposed = street.getByTestId(`correction-proposed-${id}`);
+    await expect.poll(() => text(proposed)).toBe('139****5678');
+    expect(await proposed.getAttribute('data-sensitive')).toBe('masked');
+    expect(await text(street.getByTestId(`correction-current-${id}`))).toMatch(/^\d{3}\*+\d{2,4}$|^—$/);
+    const revealed = street.waitForResponse(
+      (r) =>
+        r.url().includes(`/api/cadres/${cadreId}/corrections?reveal=true`) && r.request().method() === 'GET',
+    );
+    await street.getByTestId('cadre-reveal').click();
+    expect((await revealed).status()).toBe(200);
+    await expect.poll(() => text(proposed)).toBe(PHONE);
+    expect(await proposed.getAttribute('data-sensitive')).toBe('clear');
+    expect(await text(street.getByTestId(`correction-current-${id}`))).not.toContain('*');
+    await screenshot(street, 'corrections-sensitive-revealed');
+    // hidden again: masked again
+    await street.getByTestId('cadre-hide').click();
+    await expect.poll(() => text(proposed)).toBe('139****5678');
+
+    // the inbox is a list: masked, like the roster
+    await street.goto('/cadres');
+    await street.getByTestId('roster-corrections').click();
+    await expect
+      .poll(() => text(street.getByTestId(`corrections-inbox-${id}`)))
+      .toContain('联系电话：139****5678');
+    await street.context().close();
+    await cadrePage.context().close();
+  });
 });

@@ -19,7 +19,7 @@ import { resultRoutes } from './modules/assessment/result-routes.ts';
 import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { correctionRoutes } from './modules/cadre/corrections.ts';
+import { correctionRoutes, encryptLegacyCorrections } from './modules/cadre/corrections.ts';
 import { cadreFormRoutes } from './modules/cadre/form-routes.ts';
 import { cadreImportRoutes } from './modules/cadre/import-routes.ts';
 import { cadreRoutes } from './modules/cadre/routes.ts';
@@ -27,8 +27,10 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { requireLoginForDocs } from './platform/docs-access.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import type { FieldCipher } from './platform/field-cipher.ts';
+import { noStore } from './platform/no-store.ts';
 import { requestTransactions } from './platform/request-tx.ts';
 
 declare module 'fastify' {
@@ -51,7 +53,7 @@ export interface AppDeps {
   pool: pg.Pool;
   cipher: FieldCipher;
   clock?: () => Date;
-  config?: Partial<Pick<Config, 'secureCookies' | 'webDist' | 'logLevel'>>;
+  config?: Partial<Pick<Config, 'secureCookies' | 'webDist' | 'logLevel' | 'apiDocsPublic'>>;
   /** pino options; tests pass a stream to grep the log output */
   logger?: boolean | object;
   /** login attempts per client address per minute (tests raise it) */
@@ -95,7 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     allowedOrigins: deps.allowedOrigins ?? [],
   });
   app.decorate('pool', deps.pool);
-  app.decorate('clock', deps.clock ?? (() => new Date()));
+  const clock = deps.clock ?? (() => new Date());
+  app.decorate('clock', clock);
   installErrorHandler(app);
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
@@ -132,12 +135,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+    // the map of every route: for logged-in users unless API_DOCS_PUBLIC=true
+    ...(deps.config?.apiDocsPublic ? {} : { uiHooks: { onRequest: requireLoginForDocs(deps.pool, clock) } }),
+  });
 
-  // platform decorators: transaction + scope + audit around every /api route
+  // platform decorators: transaction + scope + audit around every /api route; no /api answer is cached
+  await app.register(noStore);
   await app.register(requestTransactions, {
     pool: deps.pool,
-    clock: app.clock,
+    clock,
     allowedOrigins: app.config.allowedOrigins,
   });
 
@@ -159,6 +168,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ballotRoutes);
   // the shipped policy packs, loaded once per version (an edited version is never overwritten)
   app.addHook('onReady', async () => ensureShippedPacks(deps.pool));
+  // correction requests stored before their sensitive values were encrypted (migration 0013)
+  app.addHook('onReady', async () => {
+    const n = await encryptLegacyCorrections(deps.pool, deps.cipher, clock());
+    if (n) app.log.info(`encrypted the proposed values of ${n} earlier correction requests`);
+  });
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;
@@ -167,6 +181,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     if (!serveWeb || req.url.startsWith('/api')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    }
+    // a missing script or style of the build is missing, not a page of the app
+    if (req.url.startsWith('/assets/')) {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在' });
     }
     return reply.sendFile('index.html');
   });

@@ -17,6 +17,8 @@ export interface Config {
   /** login attempts per client address per minute */
   loginRateMax: number;
   ballotRateMax: number;
+  /** API_DOCS_PUBLIC=true: /api/docs without a login (otherwise it needs one) */
+  apiDocsPublic: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 30),
     ballotRateMax: Number(env.BALLOT_RATE_MAX ?? 600),
+    apiDocsPublic: env.API_DOCS_PUBLIC === 'true',
   };
 }
 

@@ -243,7 +243,7 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     expect(failed.statusCode, failed.body).toBe(409);
     expect(failed.json<{ code: string; message: string }>()).toEqual({
       code: 'CONFLICT',
-      message: '该身份证号已在干部信息库中登记（可能在其他单位），请联系组织部核实',
+      message: '该身份证号不能登记：已登记或不在您的数据范围内，请核对或联系组织部',
     });
     void logged;
     expect(await adminCount(t.db, 'SELECT 1 FROM cadres')).toBe(before);

@@ -94,6 +94,16 @@ export const CORRECTABLE_FIELDS = [
   'other',
 ] as const;
 
+/**
+ * The correctable fields whose values are sensitive (SECURITY 17, 18): a request proposing one is stored
+ * encrypted and shown masked unless the reader reveals it, like the record's own value.
+ */
+export const SENSITIVE_CORRECTION_FIELDS = [
+  'phone',
+  'health',
+  'family',
+] as const satisfies readonly (typeof CORRECTABLE_FIELDS)[number][];
+
 export const CorrectionCreateInputSchema = z.strictObject({
   field: z.enum(CORRECTABLE_FIELDS),
   proposedValue: z.string().trim().min(1).max(2000),

@@ -57,5 +57,7 @@ declare module 'fastify' {
     permission?: Permission;
     /** Still callable while the user must change the password / enrol TOTP. */
     allowRestricted?: RestrictedAllowance[];
+    /** The answer holds no personal data and may be cached (otherwise every /api answer is no-store). */
+    cacheable?: boolean;
   }
 }

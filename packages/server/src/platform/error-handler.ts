@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from './errors.ts';
+import { AppError, idNumberTaken } from './errors.ts';
 
 export const FASTIFY_CODES: Record<string, { status: number; code: AppError['code']; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是合法的 JSON' },
@@ -48,15 +48,14 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.code(403).send({ code: 'FORBIDDEN', message: '超出您的数据范围' });
     }
     // PostgreSQL 23505: a unique value already exists — possibly in a row the user cannot see (e.g. an ID
-    // number registered in another street): say so without naming that row
+    // number registered in another street): the answer is the one for a duplicate in scope, naming nothing
     if ((err as { code?: string }).code === '23505') {
       const constraint = (err as { constraint?: string }).constraint ?? '';
-      return reply.code(409).send({
-        code: 'CONFLICT',
-        message: constraint.includes('id_number')
-          ? '该身份证号已在干部信息库中登记（可能在其他单位），请联系组织部核实'
-          : '数据已存在，不能重复登记',
-      });
+      if (constraint.includes('id_number')) {
+        const taken = idNumberTaken();
+        return reply.code(taken.status).send({ code: taken.code, message: taken.message });
+      }
+      return reply.code(409).send({ code: 'CONFLICT', message: '数据已存在，不能重复登记' });
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return reply.code(known.status).send({ code: known.code, message: known.message });

@@ -14,6 +14,13 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A create or change refused because the ID number is registered already. One answer whether that record
+ * is in the user's scope or in a unit they cannot see, so it never tells that a person exists elsewhere.
+ */
+export const idNumberTaken = () =>
+  new AppError(409, 'CONFLICT', '该身份证号不能登记：已登记或不在您的数据范围内，请核对或联系组织部');
+
 export const notFound = (what = '对象') =>
   new AppError(404, 'NOT_FOUND', `${what}不存在或不在您的数据范围内`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', message);

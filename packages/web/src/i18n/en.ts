@@ -457,6 +457,7 @@ export const en: Translation = {
     currentValue: 'Current record',
     proposedValue: 'Correct to',
     proposedPlaceholder: 'The correct value',
+    maskedHint: 'Masked; on the record page use "Show sensitive data" to see the value (the view is audited)',
     reason: 'Reason',
     reasonPlaceholder: 'E.g. changed my phone number; mention supporting documents',
     cadre: 'Cadre',

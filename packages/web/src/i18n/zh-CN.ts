@@ -452,6 +452,7 @@ export const zhCN = {
     currentValue: '当前记录',
     proposedValue: '申请更正为',
     proposedPlaceholder: '请填写正确的内容',
+    maskedHint: '已脱敏；在干部档案页点击“查看敏感信息”显示明文（将记入审计日志）',
     reason: '理由',
     reasonPlaceholder: '如：已更换手机号；可注明证明材料',
     cadre: '干部',

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../audit/export.ts';
+import { safeCell } from '../../platform/xlsx-cell.ts';
 import type { RoundRules } from './rounds.ts';
 
 export interface ResultSheetRow {
@@ -42,7 +42,8 @@ export async function writeResultsWorkbook(
   const title = ws.addRow([safeCell(`${roundName}（${rules.scheme.name}）`)]);
   title.font = { bold: true, size: 14 };
   title.commit();
-  const head = ws.addRow(headers);
+  // group names come from an editable pack
+  const head = ws.addRow(headers.map(safeCell));
   head.font = { bold: true };
   head.commit();
   ws.columns = headers.map((h) => ({ width: Math.max(8, Math.min(28, h.length * 2)) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCell } from './export.ts';
+import { safeCell } from '../../platform/xlsx-cell.ts';
 
 describe('[audit] Excel export cells (SECURITY 19)', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {

@@ -1,12 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { AuditEntry } from '@ganbu/core';
 import ExcelJS from 'exceljs';
-
-/** A cell value safe from formula injection (SECURITY 19): text starting with = + - @ is prefixed. */
-export function safeCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+import { safeCell } from '../../platform/xlsx-cell.ts';
 
 const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
   { header: '序号', key: 'id', width: 10 },

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { CadreListItem } from '@ganbu/core';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../audit/export.ts';
+import { safeCell } from '../../platform/xlsx-cell.ts';
 
 const GENDER_LABEL = { male: '男', female: '女' } as const;
 

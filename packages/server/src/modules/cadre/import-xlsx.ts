@@ -18,6 +18,7 @@ import type { Writable } from 'node:stream';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
+import { safeCell, unescapeCell } from '../../platform/xlsx-cell.ts';
 import * as bulk from './bulk-write.ts';
 import { idNumberIndex } from './sensitive.ts';
 import { cadreWrite } from './service.ts';
@@ -29,7 +30,13 @@ interface RangeValidations {
 }
 const MAX_ROWS = 20_000;
 
-/** The import template: people and appointments sheets with drop-downs fed from a dictionary sheet. */
+/** A row as written: text through the formula escape (SECURITY 19), numbers and dates as they are. */
+const safeRow = (row: CellValue[]) => row.map((v) => (typeof v === 'string' ? safeCell(v) : v));
+
+/**
+ * The import template: people and appointments sheets with drop-downs fed from a dictionary sheet. Every
+ * text written from data (rows, unit names in the lists) is escaped; the importer undoes it (cellValue).
+ */
 export async function writeTemplate(
   out: Writable,
   unitNames: string[],
@@ -40,7 +47,7 @@ export async function writeTemplate(
   const lists = new Map<string, string>();
   const addList = (name: string, values: string[]) => {
     const col = lists.size + 1;
-    dict.getColumn(col).values = [name, ...values];
+    dict.getColumn(col).values = [name, ...values.map(safeCell)];
     const letter = dict.getColumn(col).letter;
     lists.set(name, `${DICT_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`);
   };
@@ -73,16 +80,22 @@ export async function writeTemplate(
     return ws;
   };
   const people = sheet(PEOPLE_SHEET, PERSON_COLUMNS);
-  for (const row of rows.people) people.addRow(row);
+  for (const row of rows.people) people.addRow(safeRow(row));
   const appointments = sheet(APPOINTMENTS_SHEET, APPOINTMENT_COLUMNS);
-  for (const row of rows.appointments) appointments.addRow(row);
+  for (const row of rows.appointments) appointments.addRow(safeRow(row));
   wb.views = [
     { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 1, activeTab: 1, visibility: 'visible' },
   ];
   await wb.xlsx.write(out);
 }
 
+/** A cell as the importer reads it: a formula by its result, text with the export's escape undone. */
 function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = rawCellValue(cell);
+  return typeof v === 'string' ? unescapeCell(v) : v;
+}
+
+function rawCellValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -325,10 +338,23 @@ export async function applyImport(
   return imported;
 }
 
-/** The uploaded workbook with each wrong cell filled red and an error note, plus an 错误说明 column. */
+/**
+ * The uploaded workbook with each wrong cell filled red and an error note, plus an 错误说明 column. The
+ * report holds values only: formulas are replaced by their results, links by their text, and every text
+ * goes through the formula escape (SECURITY 19), so the file someone else made cannot run in the officer's
+ * spreadsheet; uploaded again, it reads as the original did.
+ */
 export async function writeAnnotated(bytes: Buffer, errors: ImportError[], out: Writable): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cellValue(cell);
+        cell.value = typeof v === 'string' ? safeCell(v) : v;
+      }),
+    );
+  }
   for (const ws of wb.worksheets) {
     const mine = errors.filter((e) => e.sheet === ws.name);
     if (mine.length === 0) continue;
@@ -347,7 +373,7 @@ export async function writeAnnotated(bytes: Buffer, errors: ImportError[], out: 
         cell.note = e.message;
       }
       const note = ws.getCell(e.row, noteCol);
-      note.value = [note.text, `${e.column}：${e.message}`].filter(Boolean).join('；');
+      note.value = safeCell([note.text, `${e.column}：${e.message}`].filter(Boolean).join('；'));
     }
   }
   await wb.xlsx.write(out);

@@ -1,4 +1,10 @@
-import type { FamilyMember } from '@ganbu/core';
+import {
+  maskIdNumber,
+  maskPhone,
+  SENSITIVE_CORRECTION_FIELDS,
+  type Correction,
+  type FamilyMember,
+} from '@ganbu/core';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 
 /**
@@ -40,4 +46,38 @@ export function decryptSensitive(cipher: FieldCipher, e: EncryptedFields): Sensi
     health: e.health_enc ? cipher.decrypt(e.health_enc) : '',
     family: e.family_enc ? (JSON.parse(cipher.decrypt(e.family_enc)) as FamilyMember[]) : [],
   };
+}
+
+/** What a reader without the reveal sees of the sensitive fields (record page, audit view). */
+export function maskSensitive(f: SensitiveFields): SensitiveFields {
+  return {
+    idNumber: f.idNumber ? maskIdNumber(f.idNumber) : null,
+    phone: f.phone ? maskPhone(f.phone) : null,
+    health: f.health ? '***' : '',
+    family: f.family.map((m) => ({
+      ...m,
+      name: m.name.slice(0, 1) + '*',
+      workUnitAndPost: m.workUnitAndPost ? '***' : '',
+    })),
+  };
+}
+
+type SensitiveCorrectionField = (typeof SENSITIVE_CORRECTION_FIELDS)[number];
+
+export function isSensitiveCorrection(field: Correction['field']): field is SensitiveCorrectionField {
+  return (SENSITIVE_CORRECTION_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * A proposed value as shown without the reveal: a phone as the record masks it; health and family, which a
+ * request states as free text, wholly hidden (the record hides the same details).
+ */
+const MASK_PROPOSED: Record<SensitiveCorrectionField, (value: string) => string> = {
+  phone: maskPhone,
+  health: () => '***',
+  family: () => '***',
+};
+
+export function maskProposedValue(field: Correction['field'], value: string): string {
+  return isSensitiveCorrection(field) ? MASK_PROPOSED[field](value) : value;
 }

@@ -15,10 +15,10 @@ import {
   type CadreRecordInput,
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, idNumberTaken, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import * as repo from './repository.ts';
-import { decryptSensitive, encryptSensitive, idNumberIndex } from './sensitive.ts';
+import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
 
 const todayOf = (ctx: RequestContext) => ctx.now.toISOString().slice(0, 10);
 
@@ -124,19 +124,7 @@ export async function getCadre(
     });
   }
   const facts = deriveFacts(record, todayOf(ctx));
-  const shown = reveal
-    ? record
-    : {
-        ...record,
-        idNumber: record.idNumber ? maskIdNumber(record.idNumber) : null,
-        phone: record.phone ? maskPhone(record.phone) : null,
-        health: record.health ? '***' : '',
-        family: record.family.map((f) => ({
-          ...f,
-          name: f.name.slice(0, 1) + '*',
-          workUnitAndPost: f.workUnitAndPost ? '***' : '',
-        })),
-      };
+  const shown = reveal ? record : { ...record, ...maskSensitive(record) };
   return {
     ...shown,
     id,
@@ -180,11 +168,12 @@ export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: stri
 /** What the audit keeps of a record: everything but the sensitive values (only whether they changed). */
 function auditView(r: CadreRecord) {
   const { idNumber, phone, health, family, ...rest } = r;
+  const masked = maskSensitive({ idNumber, phone, health, family });
   return {
     ...rest,
-    idNumber: idNumber ? maskIdNumber(idNumber) : null,
-    phone: phone ? maskPhone(phone) : null,
-    health: health ? '***' : '',
+    idNumber: masked.idNumber,
+    phone: masked.phone,
+    health: masked.health,
     familyCount: family.length,
   };
 }
@@ -197,7 +186,7 @@ async function assertIdNumberFree(
 ) {
   if (!idNumber) return;
   const existing = await repo.findCadreIdByIdNumberHash(ctx.client, idNumberIndex(cipher, idNumber));
-  if (existing && existing !== self) throw new AppError(409, 'CONFLICT', '该身份证号已在干部信息库中');
+  if (existing && existing !== self) throw idNumberTaken();
 }
 
 export async function createCadre(

@@ -7,16 +7,23 @@ export type CorrectionDecision = 'accepted' | 'rejected';
 export const correctionKeys = {
   all: ['cadre-corrections'] as const,
   ofCadre: (cadreId: string) => [...correctionKeys.all, cadreId] as const,
+  list: (cadreId: string, reveal: boolean) => [...correctionKeys.ofCadre(cadreId), { reveal }] as const,
 };
 
 const cadreCorrectionsPath = (cadreId: string) => `/api/cadres/${encodeURIComponent(cadreId)}/corrections`;
 
-/** 更正申请 of one record, newest first (every status). */
-export function useCadreCorrections(cadreId: string | undefined, enabled = true) {
+/**
+ * 更正申请 of one record, newest first (every status). Proposed phone, health and family values come
+ * masked; with `reveal` (the record page's 查看敏感信息) in clear, and the server audits that read, so
+ * such an answer is kept only while shown and not re-read behind the user's back (as useCadre does).
+ */
+export function useCadreCorrections(cadreId: string | undefined, reveal = false, enabled = true) {
   return useQuery({
-    queryKey: correctionKeys.ofCadre(cadreId ?? ''),
-    queryFn: () => http.get<{ items: Correction[] }>(cadreCorrectionsPath(cadreId ?? '')),
+    queryKey: correctionKeys.list(cadreId ?? '', reveal),
+    queryFn: () =>
+      http.get<{ items: Correction[] }>(cadreCorrectionsPath(cadreId ?? ''), reveal ? { reveal: true } : {}),
     enabled: enabled && !!cadreId,
+    ...(reveal ? { gcTime: 0, staleTime: Infinity } : {}),
   });
 }
 

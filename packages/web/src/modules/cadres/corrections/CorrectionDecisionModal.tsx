@@ -5,6 +5,7 @@ import { useDecideCorrection, type CorrectionDecision } from '../../../hooks/api
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { correctionErrorText } from './correction-error.ts';
 import { currentValue, fieldLabel } from './correction-fields.ts';
+import { ProposedValue } from './ProposedValue.tsx';
 
 const NOTE = CorrectionDecisionInputSchema.shape.note;
 const MULTILINE = { whiteSpace: 'pre-wrap' } as const;
@@ -71,7 +72,7 @@ export function CorrectionDecisionModal({
           <span style={MULTILINE}>{currentValue(t, cadre, correction.field) || empty}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('corrections.proposedValue')}>
-          <span style={MULTILINE}>{correction.proposedValue}</span>
+          <ProposedValue correction={correction} revealed={cadre.revealed} />
         </Descriptions.Item>
         <Descriptions.Item label={t('corrections.reason')}>
           <span style={MULTILINE}>{correction.reason || empty}</span>

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { usePendingCorrections } from '../../../hooks/api/cadre-corrections.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { fieldLabel } from './correction-fields.ts';
+import { ProposedValue } from './ProposedValue.tsx';
 
 /** 更正申请 (n) on the roster: the pending requests of the officer's scope, each linking to its record. */
 export function CorrectionInboxButton() {
@@ -45,7 +46,7 @@ export function CorrectionInboxButton() {
                   description={
                     <>
                       <div>
-                        {fieldLabel(t, c.field)}：{c.proposedValue}
+                        {fieldLabel(t, c.field)}：<ProposedValue correction={c} revealed={false} />
                       </div>
                       {c.reason ? (
                         <div>

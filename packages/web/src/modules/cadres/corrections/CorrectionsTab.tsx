@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useCadreCorrections, type CorrectionDecision } from '../../../hooks/api/cadre-corrections.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { CorrectionDecisionModal } from './CorrectionDecisionModal.tsx';
+import { ProposedValue } from './ProposedValue.tsx';
 import { currentValue, fieldLabel, STATUS_COLORS } from './correction-fields.ts';
 
 const MULTILINE = { whiteSpace: 'pre-wrap', wordBreak: 'break-word' } as const;
@@ -41,7 +42,8 @@ export function CorrectionsTab({
 }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const list = useCadreCorrections(cadre.id);
+  // the proposed values are shown as the record is: in clear only while it is revealed (audited)
+  const list = useCadreCorrections(cadre.id, cadre.revealed);
   // kept after closing, so the dialog keeps its content while it fades out
   const [deciding, setDeciding] = useState<{ correction: Correction; decision: CorrectionDecision } | null>(
     null,
@@ -86,9 +88,12 @@ export function CorrectionsTab({
       title: t('corrections.proposedValue'),
       width: 150,
       render: (_, c) => (
-        <Typography.Text strong style={MULTILINE} data-testid={`correction-proposed-${c.id}`}>
-          {c.proposedValue}
-        </Typography.Text>
+        <ProposedValue
+          correction={c}
+          revealed={cadre.revealed}
+          strong
+          testId={`correction-proposed-${c.id}`}
+        />
       ),
     },
     {
