@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { cellTagCounter } from '../src/modules/cadre/import-xlsx.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { unzipCapped, zipDirectory, type ZipLimits } from '../src/platform/zip-reader.ts';
 import { buildZip, deflated, zeroBomb, type RawEntry } from './zip-fixtures.ts';
@@ -136,5 +137,23 @@ describe('[platform] capped zip reading (SECURITY 26, 32)', () => {
     overrun.writeUInt32LE(1000, overrun.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 20);
     expect(await outcome(overrun)).toBe(CORRUPT);
     expect(await outcome(Buffer.from('PK\u0003\u0004 not really'))).toBe(CORRUPT);
+  });
+
+  it('counts the cell and row tags ExcelJS would build, however the XML is split', () => {
+    const xml = Buffer.from(
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/><cols/><col/><cfRule/></row>' +
+        '<row>\n<c\tr="A2">x</c><x:c r="B2"/><rowBreaks/></row></sheetData>',
+    );
+    const whole = cellTagCounter()(xml);
+    expect(whole).toBe(5); // 2 rows, 3 cells
+    for (let a = 1; a < xml.length; a++)
+      for (const b of [a + 1, a + 3, a + 7]) {
+        const count = cellTagCounter();
+        const parts = [xml.subarray(0, a), xml.subarray(a, b), xml.subarray(b)];
+        expect(
+          parts.reduce((n, p) => n + count(p), 0),
+          `split at ${a}, ${b}`,
+        ).toBe(5);
+      }
   });
 });
