@@ -71,7 +71,7 @@ export async function reportFileRoutes(app: FastifyInstance) {
       const body = req.body;
       if (!Buffer.isBuffer(body) || body.length === 0)
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 PDF 或 Word（.docx）文件');
-      const mime = reportFileType(body);
+      const mime = await reportFileType(body);
       if (!mime)
         throw new AppError(
           415,

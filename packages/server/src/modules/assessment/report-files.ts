@@ -1,7 +1,8 @@
-import { unzipSync } from 'fflate';
 import type { FastifyReply } from 'fastify';
 import type pg from 'pg';
+import { AppError } from '../../platform/errors.ts';
 import { attachment } from '../../platform/spool.ts';
+import { isZip, unzipCapped, zipDirectory } from '../../platform/zip-reader.ts';
 
 /** 述职报告 files: PDF or Word (.docx), decided by content, at most `REPORT_FILE_MAX_BYTES` (core). */
 export const PDF = 'application/pdf';
@@ -11,25 +12,29 @@ export type ReportFileMime = typeof PDF | typeof DOCX;
 const EXTENSION: Record<ReportFileMime, string> = { [PDF]: '.pdf', [DOCX]: '.docx' };
 
 /**
- * The file's type by its content: a PDF starts with `%PDF-`; a Word document is a zip holding
- * `word/document.xml` (entries are listed, not extracted). Anything else (an old .doc, an image, a renamed
- * file) is refused.
+ * Limits of a Word document, checked while inflating it (nothing is kept): a .docx of at most 10 MB that
+ * unpacks past 256 MB is a zip bomb for whoever opens it, not a 述职报告.
  */
-export function reportFileType(bytes: Buffer): ReportFileMime | null {
+export const DOCX_LIMITS = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024 } as const;
+
+/**
+ * The file's type by its content: a PDF starts with `%PDF-`; a Word document is a zip holding
+ * `word/document.xml` whose every entry inflates within `DOCX_LIMITS` to the size and checksum its
+ * directory declares. Anything else (an old .doc, an image, a renamed file, a broken or hostile zip) is
+ * refused; a zip past the limits with 413.
+ */
+export async function reportFileType(bytes: Buffer): Promise<ReportFileMime | null> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return PDF;
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return null;
-  let document = false;
+  if (!isZip(bytes)) return null;
   try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.name === 'word/document.xml') document = true;
-        return false;
-      },
-    });
-  } catch {
-    return null;
+    if (!zipDirectory(bytes, DOCX_LIMITS).some((entry) => entry.name === 'word/document.xml')) return null;
+    await unzipCapped(bytes, DOCX_LIMITS, { keep: false });
+  } catch (err) {
+    // past a limit: 413 with its reason; broken, unsafe or lying about a size: not a Word document
+    if (err instanceof AppError && err.status !== 413) return null;
+    throw err;
   }
-  return document ? DOCX : null;
+  return DOCX;
 }
 
 /** The name kept for download: the uploaded name without path or control characters, its extension the type's. */

@@ -1,17 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { unzipSync } from 'fflate';
 import { AppError } from '../../platform/errors.ts';
+import { isZip, unzipCapped } from '../../platform/zip-reader.ts';
 
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
 }
 
-/** Limits of one upload, checked from the zip's directory before anything is inflated. */
+/** Limits of one upload, all files and archive entries together (archives checked while inflating). */
 export const UPLOAD_LIMITS = { maxFiles: 2000, maxTotalBytes: 300 * 1024 * 1024 } as const;
-
-const badPath = (name: string) =>
-  name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..');
 
 /** Every file of a multipart upload, with zip archives expanded (zip-bomb and path-traversal safe). */
 export async function uploadedFiles(req: FastifyRequest): Promise<UploadedFile[]> {
@@ -20,27 +17,26 @@ export async function uploadedFiles(req: FastifyRequest): Promise<UploadedFile[]
   const files: UploadedFile[] = [];
   let total = 0;
   for await (const part of req.files()) {
-    const bytes = new Uint8Array(await part.toBuffer());
+    const bytes = await part.toBuffer();
     const name = part.filename;
-    if (/\.zip$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-      let refused: string | null = null;
-      const entries = unzipSync(bytes, {
-        filter(entry) {
-          if (entry.name.endsWith('/')) return false;
-          if (badPath(entry.name)) refused = `压缩包中的路径不安全：${entry.name}`;
-          total += entry.originalSize;
-          if (files.length + 1 > UPLOAD_LIMITS.maxFiles)
-            refused = `文件数量超过 ${UPLOAD_LIMITS.maxFiles} 个`;
-          if (total > UPLOAD_LIMITS.maxTotalBytes) refused = '压缩包解压后过大';
-          return refused === null;
-        },
-      });
-      if (refused)
-        throw new AppError(400, 'VALIDATION', refused, undefined, {
-          errors: [{ file: name, field: '', message: refused }],
+    if (/\.zip$/i.test(name) || isZip(bytes)) {
+      let entries;
+      try {
+        entries = await unzipCapped(bytes, {
+          maxEntries: UPLOAD_LIMITS.maxFiles - files.length,
+          maxTotalBytes: UPLOAD_LIMITS.maxTotalBytes - total,
         });
-      for (const [entryName, data] of Object.entries(entries))
-        files.push({ name: entryName.split('/').pop() ?? entryName, bytes: data });
+      } catch (err) {
+        if (err instanceof AppError && err.status === 400)
+          throw new AppError(400, err.code, err.message, undefined, {
+            errors: [{ file: name, field: '', message: err.message }],
+          });
+        throw err;
+      }
+      for (const entry of entries) {
+        total += entry.bytes.length;
+        files.push({ name: entry.name.split(/[\\/]/).pop() ?? entry.name, bytes: entry.bytes });
+      }
     } else {
       total += bytes.length;
       files.push({ name, bytes });
