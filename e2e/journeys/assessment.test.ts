@@ -338,6 +338,8 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     expect(await text(page.getByTestId(`result-status-${tb}`))).toBe('人数不足');
     expect(await text(page.getByTestId(`result-total-${tb}`))).toBe('—');
     expect(await text(page.getByTestId(`result-group-${tb}-village-committee`))).toBe('不足 3 票');
+    // …and so is its town group (7 ballots), lest B's total minus the shown groups give the 两委 away
+    expect(await text(page.getByTestId(`result-group-${tb}-town-committee`))).toBe('为防反推不单列');
     await shot(page, 'assessment-results-computed');
 
     // ── 计算说明 of A: every number's origin
@@ -365,7 +367,10 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await page.getByTestId(`result-explain-${tb}`).click();
     await expect
       .poll(() => text(page.getByTestId('explain-suppressed-village-committee')))
-      .toBe('不足 3 票，不单列');
+      .toBe('2 票 · 不足 3 票，不单列');
+    expect(await text(page.getByTestId('explain-suppressed-town-committee'))).toBe(
+      '7 票 · 为防止由综合得分反推不足 3 票的评议组，本组得分也不单列',
+    );
     await shot(page, 'assessment-explanation-insufficient');
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('explain-body').waitFor({ state: 'detached' });
