@@ -10,6 +10,8 @@ import { SCALE, ballots, group, quotaRule, scheme, split } from './test-fixtures
 
 /** Jinwan 党小组长: representatives 40 % (15–20), village committee 30 % (3–15), town committee 30 % (3–15). */
 const JINWAN = scheme([group('reps', 40, 15, 20), group('committee', 30, 3, 15), group('town', 30, 3, 15)]);
+/** Jinwan remote-education stations: self-assessment 20 %, town 40 %, district centre 40 %, 1 rater minimum. */
+const STATION = scheme([group('self', 20, 1, 3), group('town', 40, 1, 10), group('district', 40, 1, 10)]);
 const waive = (targetId: string, ...groupIds: string[]) =>
   groupIds.map((groupId) => ({ targetId, groupId, reason: '经镇党委研究同意按实有人数评议' }));
 const counts = (tally: TargetTally) =>
@@ -51,9 +53,32 @@ describe('disclosureOf (SECURITY 31: complementary suppression)', () => {
   });
 
   it('two or more small weighted groups hide each other; the total stays', () => {
-    expect(disclosureOf(JINWAN.raterGroups, { reps: 16, committee: 2, town: 1 }, 3)).toEqual({
+    expect(disclosureOf(JINWAN.raterGroups, { reps: 16, committee: 2, town: 2 }, 3)).toEqual({
       withheld: { committee: 'small', town: 'small' },
       totalWithheld: false,
+    });
+    // Jinwan stations: self 1, town 1, district 1 — any one rater still faces two unknowns
+    expect(disclosureOf(STATION.raterGroups, { self: 1, town: 1, district: 1 }, 3)).toEqual({
+      withheld: { self: 'small', town: 'small', district: 'small' },
+      totalWithheld: false,
+    });
+  });
+
+  it('two small groups, one of a single ballot: its rater would subtract, so a partner is withheld', () => {
+    // the station rates itself (1 ballot) and sees its own total: 84 = 0.2 × self + 0.4 × town + 0.4 × 85
+    // would give it the town's one ballot; with the district withheld too it faces two unknowns
+    expect(disclosureOf(STATION.raterGroups, { self: 1, town: 1, district: 5 }, 3)).toEqual({
+      withheld: { self: 'small', town: 'small', district: 'complementary' },
+      totalWithheld: false,
+    });
+    expect(disclosureOf(JINWAN.raterGroups, { reps: 16, committee: 2, town: 1 }, 3)).toEqual({
+      withheld: { committee: 'small', town: 'small', reps: 'complementary' },
+      totalWithheld: false,
+    });
+    // no group left to be the partner: the total goes
+    expect(disclosureOf(STATION.raterGroups, { self: 1, town: 1 }, 3)).toEqual({
+      withheld: { self: 'small', town: 'small' },
+      totalWithheld: true,
     });
   });
 

@@ -11,8 +11,11 @@ import { MIN_GROUP_SIZE_SHOWN_FLOOR, type RaterGroup } from '../policy/assessmen
  * - every group with 0 < ballots < minimum is withheld ('small');
  * - if exactly one such group carries weight, a second weighted group is withheld with it ('complementary'):
  *   the one with the fewest ballots (then the larger weight, then scheme order) — total minus the visible
- *   groups then leaves two unknowns;
- * - if there is no other weighted group with ballots, the total itself is the small group's figure: it is
+ *   groups then leaves two unknowns. Two small weighted groups protect each other, unless one of them has a
+ *   single ballot: its rater knows that group's figure (the target itself, in a self-assessment group) and
+ *   would get the other's by subtraction, so a partner is withheld then too; three or more need none;
+ * - if there is no other weighted group with ballots to be the partner, the total itself gives the small
+ *   group away (it is its figure, or one insider's subtraction from it): it is
  *   withheld ('totalWithheld'), and with it everything equal to it — the rank and any comparison of totals
  *   (such a target is not ranked and does not compete for quota places; its grade follows the thresholds);
  * - pooled per-criterion means of the target mix every group's ballots, so they are shown only when no group
@@ -64,8 +67,12 @@ export function disclosureOf(
   if (small.length === 0) return NOTHING_WITHHELD;
   for (const g of small) withheld[g.id] = 'small';
   const weightedSmall = small.filter((g) => g.weight > 0);
+  // the hidden weighted groups must leave two unknowns to anyone, a rater of a one-ballot group included
+  const needsPartner =
+    weightedSmall.length === 1 ||
+    (weightedSmall.length === 2 && weightedSmall.some((g) => count(g.id) === 1));
   let totalWithheld = false;
-  if (weightedSmall.length === 1) {
+  if (needsPartner) {
     const order = groups.map((g, i) => ({ g, i }));
     const partner = order
       .filter(({ g }) => g.weight > 0 && count(g.id) >= min)
