@@ -393,6 +393,15 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await expect.poll(() => text(page.getByTestId(`result-total-${tb}`))).toBe(dec2(totalB));
     expect(await text(page.getByTestId(`result-status-${tb}`))).toBe('有效');
     expect(await text(page.getByTestId(`result-rank-${tb}`))).toBe('2 / 2');
+    // B's formula adds its two hidden groups as one sum: 84.50 − 32.00, never the 两委's 27 alone
+    await page.getByTestId(`result-explain-${tb}`).click();
+    await expect.poll(() => text(page.getByTestId('explain-formula'))).toContain('= 32.00 + 52.50 = 84.50');
+    expect(await text(page.getByTestId('explain-formula'))).toContain(
+      '40% × 80.00 + 「村（社区）“两委”班子」「镇党委班子」（未单列的评议组合计）',
+    );
+    await shot(page, 'assessment-explanation-suppressed');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('explain-body').waitFor({ state: 'detached' });
 
     // ── 调整等次: 优秀 beyond the quota (15 % of 2 → no place) is refused in Chinese; then 基本称职
     await page.getByTestId(`result-override-${ta}`).click();
