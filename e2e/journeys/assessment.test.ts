@@ -338,6 +338,8 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     expect(await text(page.getByTestId(`result-status-${tb}`))).toBe('人数不足');
     expect(await text(page.getByTestId(`result-total-${tb}`))).toBe('—');
     expect(await text(page.getByTestId(`result-group-${tb}-village-committee`))).toBe('不足 3 票');
+    // …and so is its town group (7 ballots), lest B's total minus the shown groups give the 两委 away
+    expect(await text(page.getByTestId(`result-group-${tb}-town-committee`))).toBe('为防反推不单列');
     await shot(page, 'assessment-results-computed');
 
     // ── 计算说明 of A: every number's origin
@@ -365,7 +367,10 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await page.getByTestId(`result-explain-${tb}`).click();
     await expect
       .poll(() => text(page.getByTestId('explain-suppressed-village-committee')))
-      .toBe('不足 3 票，不单列');
+      .toBe('2 票 · 不足 3 票，不单列');
+    expect(await text(page.getByTestId('explain-suppressed-town-committee'))).toBe(
+      '7 票 · 为防止由综合得分反推不足 3 票的评议组，本组得分也不单列',
+    );
     await shot(page, 'assessment-explanation-insufficient');
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('explain-body').waitFor({ state: 'detached' });
@@ -388,6 +393,15 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await expect.poll(() => text(page.getByTestId(`result-total-${tb}`))).toBe(dec2(totalB));
     expect(await text(page.getByTestId(`result-status-${tb}`))).toBe('有效');
     expect(await text(page.getByTestId(`result-rank-${tb}`))).toBe('2 / 2');
+    // B's formula adds its two hidden groups as one sum: 84.50 − 32.00, never the 两委's 27 alone
+    await page.getByTestId(`result-explain-${tb}`).click();
+    await expect.poll(() => text(page.getByTestId('explain-formula'))).toContain('= 32.00 + 52.50 = 84.50');
+    expect(await text(page.getByTestId('explain-formula'))).toContain(
+      '40% × 80.00 + 「村（社区）“两委”班子」「镇党委班子」（未单列的评议组合计）',
+    );
+    await shot(page, 'assessment-explanation-suppressed');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('explain-body').waitFor({ state: 'detached' });
 
     // ── 调整等次: 优秀 beyond the quota (15 % of 2 → no place) is refused in Chinese; then 基本称职
     await page.getByTestId(`result-override-${ta}`).click();

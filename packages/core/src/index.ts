@@ -37,6 +37,7 @@ export * from './assessment/quota.ts';
 export * from './assessment/proposal.ts';
 export * from './assessment/overrides.ts';
 export * from './assessment/evaluate.ts';
+export * from './assessment/disclosure.ts';
 export * from './policy/pack-diff.ts';
 export * from './cadre/post-text.ts';
 export * from './assessment/tally-aggregates.ts';

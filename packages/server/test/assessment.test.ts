@@ -337,13 +337,16 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
       'members-representatives',
       'village-committee',
     ]);
-    // 2 ballots in B's team group: below the minimum group size shown (3), the figure is withheld
+    // 2 ballots in B's team group: below the minimum group size shown (3), the figure is withheld, and
+    // so is the town's for B (its smallest other group), lest the total give the team's away (SECURITY 31)
     expect(rb.explanation.tally.groups[1]).toEqual({
       groupId: 'village-committee',
       name: '村（社区）“两委”班子',
       ballotCount: 2,
       suppressed: true,
+      suppressedReason: 'small',
     });
+    expect(rb.explanation.tally.groups[2]).toMatchObject({ groupId: 'town-committee', suppressed: true });
 
     // a round cannot publish while a target is insufficient; waivers with reasons resolve it
     expectError(await transition(round.id, 'publish'), 409, 'ROUND_INSUFFICIENT');
@@ -421,7 +424,7 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
     const out: string[] = [];
     expect(recount({ in: ballotsFile, results: resultsFile, pack: packFile }, (m) => out.push(m))).toBe(0);
     expect(out).toContain('规则与政策包 jinwan（2017-10-01 版）一致');
-    expect(out.at(-1)).toBe('复核一致：2 个对象的得分和建议等次与公布结果相同');
+    expect(out.at(-1)).toBe('复核一致：2 个对象的得分、排名、各组得分和建议等次与公布结果相同');
     expect(out.some((l) => l.includes('88.59\t37652/425'))).toBe(true);
     // one changed point in one ballot shows
     const tampered = exported.json<{ ballots: { scores: { targetId: string; points: number[] }[] }[] }>();

@@ -1,13 +1,25 @@
 import type { GradeScale, QuotaRule, Scheme } from '../policy/assessment-section.ts';
+import { type Disclosure, disclosureOfCounts } from './disclosure.ts';
 import { proposeGrades, type ProposalResult } from './proposal.ts';
 import { rankTargets, type Ranking } from './rank.ts';
-import { tallyTarget, type TargetBallot, type TargetTally, type Waiver } from './tally.ts';
+import {
+  tallyTarget,
+  type TargetBallot,
+  type TargetTally,
+  type Waiver,
+  type WithheldGroups,
+} from './tally.ts';
 
-/** What a round computes with (the pack's scheme, grade scale and quota rule, as copied into the round). */
+/**
+ * What a round computes with (the pack's scheme, grade scale and quota rule, and its minimum group size
+ * shown, as copied into the round).
+ */
 export interface RoundRulesInput {
   scheme: Scheme;
   gradeScale: GradeScale;
   quotaRule: QuotaRule | null;
+  /** groups with fewer ballots show their count only; with `disclosureOf`, it shapes ranks and tie-breaks */
+  minGroupSizeShown: number;
 }
 
 export interface EvaluationTarget {
@@ -27,6 +39,8 @@ export interface StoredBallotScore {
 
 export interface RoundEvaluation {
   tallies: Map<string, TargetTally>;
+  /** per target: what of its result may be shown (from its ballot counts) */
+  disclosures: Map<string, Disclosure>;
   ranking: Ranking;
   proposal: ProposalResult;
 }
@@ -34,7 +48,8 @@ export interface RoundEvaluation {
 /**
  * Tally, rank and propose grades for a whole round from its anonymous ballots, waivers and rules: the
  * server's computation and the recount CLI run this same function, so anyone with the ballot export can
- * reproduce every published figure. `veto` comes from the eligibility rules.
+ * reproduce every published figure. `veto` comes from the eligibility rules. `withheld`: per target, the
+ * groups the export withholds (`disclosureOf`), with their counts and combined contribution.
  */
 export function evaluateRound(input: {
   rules: RoundRulesInput;
@@ -42,6 +57,7 @@ export function evaluateRound(input: {
   scores: readonly StoredBallotScore[];
   waivers: readonly Waiver[];
   veto?: ReadonlyMap<string, readonly string[]>;
+  withheld?: ReadonlyMap<string, WithheldGroups>;
 }): RoundEvaluation {
   const { scheme, gradeScale, quotaRule } = input.rules;
   const ballotsOf = new Map<string, TargetBallot[]>();
@@ -53,19 +69,31 @@ export function evaluateRound(input: {
     ballotsOf.set(s.targetId, list);
   }
   const tallies = new Map<string, TargetTally>();
-  for (const t of input.targets)
-    tallies.set(
+  const disclosures = new Map<string, Disclosure>();
+  for (const t of input.targets) {
+    const tally = tallyTarget({
+      scheme,
+      targetId: t.id,
+      ballots: ballotsOf.get(t.id) ?? [],
+      waivers: input.waivers,
+      withheld: input.withheld?.get(t.id),
+    });
+    tallies.set(t.id, tally);
+    disclosures.set(
       t.id,
-      tallyTarget({ scheme, targetId: t.id, ballots: ballotsOf.get(t.id) ?? [], waivers: input.waivers }),
+      disclosureOfCounts(scheme.raterGroups, tally.groups, input.rules.minGroupSizeShown),
     );
+  }
   const members = input.targets.map((t) => ({
     targetId: t.id,
     unitId: t.unitId,
     parentId: t.parentUnitId ?? t.unitId,
     tally: tallies.get(t.id)!,
+    disclosure: disclosures.get(t.id),
   }));
   return {
     tallies,
+    disclosures,
     ranking: rankTargets(members),
     proposal: proposeGrades({
       scale: gradeScale,

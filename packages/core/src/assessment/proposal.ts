@@ -1,3 +1,4 @@
+import { type Disclosure, withholdsAny } from './disclosure.ts';
 import { appendTo } from './group-by.ts';
 import type { Grade, GradeScale, QuotaRule, TieBreak } from '../policy/assessment-section.ts';
 import { type Rational, fromDecimal, ratCmp, rational } from './exact.ts';
@@ -8,6 +9,8 @@ export type GradeCode = Grade['code'];
 
 export interface ProposalTarget extends QuotaMember {
   tally: TargetTally;
+  /** what of the target's result may be shown (`disclosureOf`); none withheld when absent */
+  disclosure?: Disclosure | undefined;
 }
 
 export interface ProposalInput {
@@ -28,9 +31,13 @@ export interface ProposalInput {
  * - 'veto': reached the quota grade but is on the veto list → fallbackGrade;
  * - 'tiedAtBoundary': tied for the last place(s) and the tie-break chain could not separate → fallbackGrade,
  *   the place(s) left open for the committee;
- * - 'insufficient': too few ballots, no total, no grade.
+ * - 'insufficient': too few ballots, no total, no grade;
+ * - 'totalWithheld': the total would be a small group's figure (`disclosureOf`), so it is compared with no
+ *   other: the grade follows the thresholds, and the quota grade falls back to `fallbackGrade` (no place is
+ *   contested with a total nobody may see; the committee may still award one within the quota).
  */
-export type ProposalReason = 'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient';
+export type ProposalReason =
+  'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient' | 'totalWithheld';
 
 export interface GradeProposal {
   targetId: string;
@@ -116,15 +123,18 @@ export function gradeByScore(scale: GradeScale, total: Rational): GradeCode {
  * - criterionScore: `tally.criterionMeans[criterionId]` — Σ points on that criterion over every ballot in a
  *   group aggregate of any group (trimmed ballots excluded) ÷ the number of those ballots;
  * - ballotCount: ballots received over all groups (trimmed ones included).
- * null when the value does not exist for the target.
+ * null when the value does not exist for the target, or may not be shown (`disclosure`: a withheld group's
+ * score; criterion means pooled with a withheld group's ballots) — a figure nobody may see decides no tie.
  */
-export function tieBreakValue(tb: TieBreak, tally: TargetTally): Rational | null {
+export function tieBreakValue(tb: TieBreak, tally: TargetTally, disclosure?: Disclosure): Rational | null {
   switch (tb.by) {
     case 'groupScore': {
+      if (disclosure?.withheld[tb.groupId]) return null;
       const g = tally.groups.find((x) => x.groupId === tb.groupId);
       return g?.counted ? g.value : null;
     }
     case 'criterionScore':
+      if (withholdsAny(disclosure)) return null;
       return tally.criterionMeans[tb.criterionId] ?? null;
     case 'ballotCount':
       return rational(tally.ballotCount);
@@ -135,6 +145,7 @@ interface Candidate {
   targetId: string;
   total: Rational;
   tally: TargetTally;
+  disclosure: Disclosure | undefined;
 }
 
 /** Splits `list` into runs of equal `key`, best (highest) first; stable within a run. */
@@ -160,7 +171,10 @@ function settleTie(
   let contested = tied;
   let left = places;
   for (const tieBreak of chain) {
-    const values = contested.map((c) => ({ targetId: c.targetId, value: tieBreakValue(tieBreak, c.tally) }));
+    const values = contested.map((c) => ({
+      targetId: c.targetId,
+      value: tieBreakValue(tieBreak, c.tally, c.disclosure),
+    }));
     if (values.some((v) => v.value === null)) {
       steps.push({
         tieBreak,
@@ -267,6 +281,8 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
   for (const t of targets) {
     if (proposals.has(t.targetId)) throw new RangeError(`duplicate target ${t.targetId}`);
     const total = t.tally.status === 'sufficient' ? t.tally.total : null;
+    // a withheld total is compared with no other (a recount from the export does not even know it)
+    const withheld = t.tally.status === 'sufficient' && t.disclosure?.totalWithheld === true;
     const scoreGrade = total ? gradeByScore(scale, total) : null;
     const vetoReasons = [...(veto.get(t.targetId) ?? [])];
     const groupKey = rule ? quotaGroupKey(rule.groupBy, t) : null;
@@ -277,7 +293,7 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
       total,
       scoreGrade,
       grade: scoreGrade,
-      reason: total ? 'score' : 'insufficient',
+      reason: withheld ? 'totalWithheld' : total ? 'score' : 'insufficient',
       vetoReasons,
       quotaGroupKey: groupKey,
       placedBy: null,
@@ -287,11 +303,13 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
       if (vetoReasons.length > 0) {
         p.grade = scale.fallbackGrade;
         p.reason = 'veto';
+      } else if (withheld) {
+        if (rule) p.grade = scale.fallbackGrade;
       } else if (rule) {
         // provisionally out of the quota; placed below
         p.grade = scale.fallbackGrade;
         p.reason = 'quota';
-        candidates.push({ targetId: t.targetId, total, tally: t.tally, groupKey });
+        candidates.push({ targetId: t.targetId, total, tally: t.tally, disclosure: t.disclosure, groupKey });
       } else {
         p.reason = 'withinQuota';
       }

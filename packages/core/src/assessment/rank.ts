@@ -1,3 +1,4 @@
+import type { Disclosure } from './disclosure.ts';
 import { appendTo } from './group-by.ts';
 import { type Rational, ratCmp } from './exact.ts';
 import type { TargetTally } from './tally.ts';
@@ -21,6 +22,8 @@ export interface RankInput {
   /** the target's unit (a village, a street office …), for the rank within the unit */
   unitId: string;
   tally: TargetTally;
+  /** a withheld total (`disclosureOf`) is not ranked: a rank would place it between two shown totals */
+  disclosure?: Disclosure | undefined;
 }
 
 export interface RankedTarget {
@@ -38,16 +41,22 @@ export interface RankedTarget {
 export interface Ranking {
   /** best first; equal totals keep the input order (display only — equal totals share the rank) */
   ranked: RankedTarget[];
-  /** insufficient targets are not ranked */
-  unranked: { targetId: string; unitId: string; reason: 'insufficient' }[];
+  /** insufficient targets, and targets whose total is withheld, are not ranked */
+  unranked: { targetId: string; unitId: string; reason: 'insufficient' | 'totalWithheld' }[];
 }
 
-/** Ranks sufficient targets by exact weighted total, over the round and within each unit. */
+/**
+ * Ranks sufficient targets by exact weighted total, over the round and within each unit. A target whose
+ * total is withheld takes no rank and counts in no other's (its place among shown totals would bound it).
+ */
 export function rankTargets(targets: readonly RankInput[]): Ranking {
   const sufficient: (RankInput & { total: Rational })[] = [];
   const unranked: Ranking['unranked'] = [];
   for (const t of targets) {
-    if (t.tally.status === 'sufficient' && t.tally.total) sufficient.push({ ...t, total: t.tally.total });
+    if (t.tally.status === 'sufficient' && t.disclosure?.totalWithheld)
+      unranked.push({ targetId: t.targetId, unitId: t.unitId, reason: 'totalWithheld' });
+    else if (t.tally.status === 'sufficient' && t.tally.total)
+      sufficient.push({ ...t, total: t.tally.total });
     else unranked.push({ targetId: t.targetId, unitId: t.unitId, reason: 'insufficient' });
   }
 

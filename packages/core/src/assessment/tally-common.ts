@@ -56,6 +56,8 @@ export interface PartialGroup {
   belowMinimum: boolean;
   waiver: GroupTally['waiver'];
   weight: Rational;
+  /** the export withheld the group's ballots (a recount): only its count is known */
+  withheld?: true;
 }
 
 /**
@@ -76,6 +78,11 @@ export function finishTally(args: {
   ballotCount: number;
   usedCount: number;
   criterionMeans: Record<string, Rational>;
+  /**
+   * a recount with withheld groups: their combined contribution (added to the shown part), or null when
+   * unknown — then a total that depends on them is null too
+   */
+  withheldContribution?: Rational | null | undefined;
 }): TargetTally {
   const { scheme, partial, insufficientGroups, countedWeight } = args;
   const renormalise = scheme.emptyGroup === 'renormalise';
@@ -115,18 +122,27 @@ export function finishTally(args: {
       effectiveWeight,
       contribution: counted && value ? args.percentOf(effectiveWeight, value) : null,
       criterionMeans: p.criterionMeans,
+      ...(p.withheld ? { withheld: true as const } : {}),
     };
   });
+  const shown = groups.reduce((sum, g) => (g.contribution ? args.add(sum, g.contribution) : sum), RAT_ZERO);
+  const hidden = args.withheldContribution;
+  const hiddenCounts = groups.some((g) => g.withheld && g.counted && g.effectiveWeight.num !== 0n);
+  const total =
+    status !== 'sufficient'
+      ? null
+      : hidden
+        ? args.add(shown, hidden)
+        : hidden === null && hiddenCounts
+          ? null
+          : shown;
 
   return {
     targetId: args.targetId,
     status,
     insufficientGroups,
     aboveMaximum: args.aboveMaximum,
-    total:
-      status === 'sufficient'
-        ? groups.reduce((sum, g) => (g.contribution ? args.add(sum, g.contribution) : sum), RAT_ZERO)
-        : null,
+    total,
     groups,
     ballotCount: args.ballotCount,
     usedCount: args.usedCount,

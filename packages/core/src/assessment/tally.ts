@@ -1,4 +1,4 @@
-import type { Scheme } from '../policy/assessment-section.ts';
+import type { Aggregation, Scheme } from '../policy/assessment-section.ts';
 import {
   type Rational,
   RAT_HUNDRED,
@@ -38,6 +38,22 @@ export interface TallyInput {
   ballots: readonly TargetBallot[];
   /** waivers of the round; those for other targets are ignored */
   waivers?: readonly Waiver[];
+  /** groups whose ballots for this target were withheld from the export (the recount; see below) */
+  withheld?: WithheldGroups | undefined;
+}
+
+/**
+ * What the anonymous export gives of the groups it withholds for a target (`disclosureOf`): their ballot
+ * counts and, when a total was published, the combined contribution of those that count — exactly the
+ * published total minus the shown part. The tally then knows each such group's count (so status, weights
+ * and renormalisation are recomputed) but not its mean; the total is the shown part plus that
+ * contribution, and pooled criterion means are not computed.
+ */
+export interface WithheldGroups {
+  /** ballots received per withheld group (none of them is in `ballots`) */
+  counts: Readonly<Record<string, number>>;
+  /** Σ effectiveWeight × value / 100 over the withheld groups that count; null when no total was published */
+  contribution: Rational | null;
 }
 
 export interface GroupTally {
@@ -66,6 +82,11 @@ export interface GroupTally {
   contribution: Rational | null;
   /** per criterion: mean over the ballots in the group aggregate (trimmed ballots excluded); Σ = value */
   criterionMeans: Record<string, Rational>;
+  /**
+   * set (true) in a recount when the export withheld the group's ballots: only `ballotCount` (and what
+   * follows from it) is known; `value`, `contribution` and the aggregate's Σ are unknown (null / 0)
+   */
+  withheld?: true;
 }
 
 export interface InsufficientGroup {
@@ -82,7 +103,10 @@ export interface TargetTally {
   insufficientGroups: InsufficientGroup[];
   /** groups with more ballots than maxRaters (all counted) */
   aboveMaximum: { groupId: string; ballotCount: number; maxRaters: number }[];
-  /** weighted total Σ effectiveWeight × value / 100 (exact); null when insufficient */
+  /**
+   * weighted total Σ effectiveWeight × value / 100 (exact); null when insufficient (and, in a recount, when
+   * it depends on withheld groups whose contribution was not given)
+   */
   total: Rational | null;
   groups: GroupTally[];
   /** ballots received over all groups (the `ballotCount` tie-break) */
@@ -126,6 +150,26 @@ function readBallot(scheme: Scheme, b: TargetBallot): Map<string, bigint> {
   return out;
 }
 
+/** What is known of a withheld group's aggregate: its count and the rule that applies to that many. */
+function withheldAggregate(ballotCount: number, aggregation: Aggregation): GroupAggregate {
+  const trim =
+    aggregation.method === 'trimmedMean' && ballotCount >= aggregation.minBallots && ballotCount >= 3;
+  return {
+    aggregation,
+    applied: trim ? 'trimmedMean' : 'mean',
+    fallback:
+      aggregation.method === 'trimmedMean' && !trim
+        ? { reason: 'belowMinBallots', minBallots: aggregation.minBallots, ballotCount }
+        : null,
+    ballotCount,
+    usedCount: trim ? ballotCount - 2 : ballotCount,
+    trimmed: null,
+    usedBallotIds: [],
+    sumHundredths: 0n,
+    value: null,
+  };
+}
+
 /**
  * Tallies one target (计票): per rater group the count, the aggregate per the group's rule, and the
  * checks against minRaters/maxRaters; then the weighted total. Malformed input (unknown group or
@@ -153,26 +197,34 @@ export function tallyTarget(input: TallyInput): TargetTally {
   const aboveMaximum: TargetTally['aboveMaximum'] = [];
   const criterionTotals = new Map<string, bigint>(scheme.criteria.map((c) => [c.id, 0n]));
   let usedCount = 0;
+  const hasWithheld = Object.keys(input.withheld?.counts ?? {}).length > 0;
 
   const partial = scheme.raterGroups.map((g) => {
     const list = perGroup.get(g.id) ?? [];
-    const aggregate = aggregateGroup(
-      list.map((b) => ({
-        ballotId: b.ballotId,
-        hundredths: [...b.criteria.values()].reduce((s, h) => s + h, 0n),
-      })),
-      g.aggregation,
-    );
+    const withheldCount = input.withheld?.counts[g.id];
+    if (withheldCount !== undefined && list.length > 0)
+      throw new RangeError(`target ${targetId}: group ${g.id} is withheld but has ballots`);
+    const aggregate =
+      withheldCount !== undefined
+        ? withheldAggregate(withheldCount, g.aggregation)
+        : aggregateGroup(
+            list.map((b) => ({
+              ballotId: b.ballotId,
+              hundredths: [...b.criteria.values()].reduce((s, h) => s + h, 0n),
+            })),
+            g.aggregation,
+          );
     const used = new Set(aggregate.usedBallotIds);
     const criterionMeans: Record<string, Rational> = {};
-    for (const c of scheme.criteria) {
-      const sum = list.filter((b) => used.has(b.ballotId)).reduce((s, b) => s + b.criteria.get(c.id)!, 0n);
-      criterionTotals.set(c.id, criterionTotals.get(c.id)! + sum);
-      if (aggregate.usedCount > 0) criterionMeans[c.id] = rational(sum, BigInt(aggregate.usedCount) * 100n);
-    }
+    if (withheldCount === undefined)
+      for (const c of scheme.criteria) {
+        const sum = list.filter((b) => used.has(b.ballotId)).reduce((s, b) => s + b.criteria.get(c.id)!, 0n);
+        criterionTotals.set(c.id, criterionTotals.get(c.id)! + sum);
+        if (aggregate.usedCount > 0) criterionMeans[c.id] = rational(sum, BigInt(aggregate.usedCount) * 100n);
+      }
     usedCount += aggregate.usedCount;
 
-    const ballotCount = list.length;
+    const ballotCount = withheldCount ?? list.length;
     const standing = groupStanding(
       g,
       ballotCount,
@@ -188,12 +240,14 @@ export function tallyTarget(input: TallyInput): TargetTally {
       ballotCount,
       ...standing,
       weight: fromDecimal(g.weight),
+      ...(withheldCount !== undefined ? { withheld: true as const } : {}),
     };
   });
 
   const countedWeight = ratSum(partial.filter((p) => !p.empty).map((p) => p.weight));
   const criterionMeans: Record<string, Rational> = {};
-  if (usedCount > 0)
+  // pooled over every group's ballots: unknown when a group's ballots were withheld
+  if (usedCount > 0 && !hasWithheld)
     for (const [id, sum] of criterionTotals) criterionMeans[id] = rational(sum, BigInt(usedCount) * 100n);
   return finishTally({
     scheme,
@@ -205,8 +259,9 @@ export function tallyTarget(input: TallyInput): TargetTally {
     spreadWeight: (i) => ratDiv(ratMul(partial[i]!.weight, RAT_HUNDRED), countedWeight),
     percentOf: (w, v) => ratDiv(ratMul(w, v), RAT_HUNDRED),
     add: ratAdd,
-    ballotCount: ballots.length,
+    ballotCount: partial.reduce((n, p) => n + p.ballotCount, 0),
     usedCount,
     criterionMeans,
+    withheldContribution: hasWithheld ? input.withheld!.contribution : undefined,
   });
 }

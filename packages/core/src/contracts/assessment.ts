@@ -83,6 +83,8 @@ export const RoundSchema = z.object({
   state: z.enum(ROUND_STATES),
   targetCount: z.number().int(),
   rules: RoundRulesSchema,
+  /** scores have left the database (a compute or the ballot export): the round can no longer be reopened */
+  scoresDisclosed: z.boolean(),
   /** may this user run the round (organiser scope and permission) */
   manageable: z.boolean(),
   createdAt: z.string(),

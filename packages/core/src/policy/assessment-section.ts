@@ -188,9 +188,19 @@ export const SchemeSchema = z
   });
 export type Scheme = z.infer<typeof SchemeSchema>;
 
+/**
+ * The least `minGroupSizeShown` a pack may set (SECURITY 31): below three ballots a group's mean hands each
+ * of its raters the other's score.
+ */
+export const MIN_GROUP_SIZE_SHOWN_FLOOR = 3;
+
 export const AssessmentSectionSchema = z.object({
-  /** per-group figures are hidden below this many ballots (SECURITY 22) */
-  minGroupSizeShown: z.number().int().min(1).max(50),
+  /** per-group figures are hidden below this many ballots (SECURITY 22, 31; see assessment/disclosure.ts) */
+  minGroupSizeShown: z
+    .number()
+    .int()
+    .min(MIN_GROUP_SIZE_SHOWN_FLOOR, `单列显示的最少票数不能少于 ${MIN_GROUP_SIZE_SHOWN_FLOOR} 票`)
+    .max(50),
   gradeScales: z.array(GradeScaleSchema).min(1),
   quotaRules: z.array(QuotaRuleSchema),
   schemes: z.array(SchemeSchema).min(1),

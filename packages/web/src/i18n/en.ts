@@ -919,6 +919,8 @@ export const en: Translation = {
       kind: 'Kind',
       packVersion: '{{pack}} (in force from {{date}})',
       targets: '{{count}}',
+      disclosed:
+        'Scores of this round have been computed or exported: rating can no longer be extended (two results compared would give away single ballots).',
       actions: {
         open: 'Open rating',
         close: 'Close rating',
@@ -929,10 +931,11 @@ export const en: Translation = {
       },
       confirm: {
         open: 'Raters can vote with their slips once rating opens. Open now?',
-        close: 'Unused slips can no longer vote (you can extend later). Close now?',
-        reopen: 'Rating reopens; computed results must be computed again. Extend?',
+        close:
+          'Unused slips can no longer vote (you can extend until results are computed or ballots exported). Close now?',
+        reopen: 'Rating reopens. Extend?',
         compute:
-          'Scores, ranks and proposed grades are computed from the ballots, waivers and the pack. Recomputing clears grade changes. Compute?',
+          'Scores, ranks and proposed grades are computed from the ballots, waivers and the pack. After this, rating cannot be extended (two results would give away single ballots): check the turnout first. Recomputing clears grade changes. Compute?',
         publish: 'Targets and leaders will see the results; grades can no longer change. Publish?',
       },
       done: {
@@ -945,7 +948,7 @@ export const en: Translation = {
       stepHints: {
         draft: 'Targets, slips',
         open: 'Raters vote',
-        closed: 'Voting stopped',
+        closed: 'Voting stopped; extend before computing',
         computed: 'Review grades',
         published: 'Visible to targets',
       },
@@ -1040,11 +1043,16 @@ export const en: Translation = {
       suppressedCell: 'Under {{min}} ballots',
       suppressedTip:
         'Only {{count}} ballots; groups under {{min}} are not shown so raters cannot be inferred',
+      complementaryCell: 'Hidden (protects another group)',
+      complementaryTip:
+        '{{count}} ballots; another group of this target has under {{min}}, so this one is hidden too — otherwise the total minus the shown groups would give it away',
+      totalWithheld: 'Not published',
+      totalWithheldTip:
+        'The only group counted has under {{min}} ballots: the total would be its score, so it is not published nor ranked; the grade follows the thresholds',
       overridden: 'Changed',
       overrideReasonTip: 'Reason: {{reason}}',
       waived: 'Waived',
-      insufficientAlert:
-        '{{count}} targets have too few raters; extend rating or waive with approval before publishing.',
+      insufficientAlert: '{{count}} targets have too few raters; waive with approval before publishing.',
       publishedAlert: 'Results are published.',
     },
     waiver: {
@@ -1090,6 +1098,11 @@ export const en: Translation = {
       contribution: 'Contribution',
       notCounted: 'not counted',
       suppressed: 'Under {{min}} ballots, not shown',
+      complementary: 'Hidden too, so the total cannot give away a group under {{min}} ballots',
+      withheldSum: 'hidden groups together',
+      totalWithheld:
+        'The only group counted has under {{min}} ballots: the total would be its score, so it is not published nor ranked.',
+      unrankedWithheld: 'Total not published: not ranked',
       belowMinimum: 'below the minimum of {{min}}',
       empty: 'no ballots',
       waived: 'waived: {{reason}}',
@@ -1112,7 +1125,11 @@ export const en: Translation = {
         veto: 'Vetoed ({{reasons}}): not “{{scoreGrade}}”, proposed “{{grade}}”.',
         tiedAtBoundary:
           'Total {{total}} ties at the last place and the tie-breaks cannot separate it; the committee decides, proposed “{{grade}}” for now.',
-        insufficient: 'Too few raters: no total and no grade yet; extend or waive.',
+        insufficient: 'Too few raters: no total and no grade yet; waive with approval.',
+        totalWithheld:
+          'Total not published (the only group counted has under {{minBallots}} ballots): proposed “{{grade}}” by the thresholds, not ranked and not competing for quota places.',
+        totalWithheldCapped:
+          'Total not published (the only group counted has under {{minBallots}} ballots): it reaches “{{scoreGrade}}” but competes for no quota place; proposed “{{grade}}”, the committee may change it within the quota.',
       },
       placedBy: { group: 'own group place', pool: 'pooled place', none: 'no quota' },
       quotaGroup: 'Quota group: {{key}}',
@@ -1207,7 +1224,10 @@ export const en: Translation = {
       grade: 'Grade',
       groupTitle: '{{name}} ({{weight}}%)',
       suppressed: 'Under {{min}} ballots',
-      summary: '{{scheme}} · {{count}} units · group averages (groups under {{min}} ballots are not shown)',
+      complementary: 'Hidden',
+      totalWithheld: 'Not published',
+      summary:
+        '{{scheme}} · {{count}} units · group averages (groups under {{min}} ballots, and groups hidden to protect them, are not shown)',
       partial: 'Showing {{shown}} units in your scope ({{of}} ranked in all); ranks are overall ranks.',
     },
     myBallots: {
@@ -1252,7 +1272,7 @@ export const en: Translation = {
       gradeScaleTitle: 'Grades · {{name}}',
       quotaRuleTitle: 'Excellent quota · {{name}}',
       schemeTitle: 'Scheme · {{name}}',
-      minGroupSizeHelp: 'Groups with fewer ballots are not shown separately (protects raters)',
+      minGroupSizeHelp: 'Groups with fewer ballots are not shown separately (protects raters); at least 3',
       unitBallots: 'ballots',
       unitPoints: 'pts',
       unitPeople: 'people',
@@ -1448,8 +1468,9 @@ export const en: Translation = {
     RATE_LIMITED: 'Too many requests; please try again later',
     PACK_INVALID: 'The policy pack is invalid; please contact the administrator',
     ROUND_STATE: 'The assessment round cannot do this in its current state',
-    ROUND_INSUFFICIENT:
-      'Some targets have too few raters; extend the round or waive with approval before publishing',
+    ROUND_INSUFFICIENT: 'Some targets have too few raters; waive with approval before publishing',
+    SCORES_DISCLOSED:
+      'Scores have been computed or exported for this round: rating can no longer be extended',
     TOKEN_INVALID: 'Invalid or revoked ballot code; please check your slip',
     TOKEN_USED: 'This ballot slip has already been used; each slip votes once',
     BALLOT_INVALID: 'The ballot is incomplete or has errors',

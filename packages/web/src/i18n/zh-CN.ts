@@ -907,6 +907,8 @@ export const zhCN = {
       kind: '考核类型',
       packVersion: '{{pack}}（{{date}} 起施行）',
       targets: '{{count}} 个',
+      disclosed:
+        '本轮已计算结果或导出选票，评分已经披露，不能再延长评议（防止前后两次结果相减反推个别选票）。',
       actions: {
         open: '开始评议',
         close: '结束评议',
@@ -917,10 +919,11 @@ export const zhCN = {
       },
       confirm: {
         open: '开始评议后，评议人即可凭评议票投票。确定开始？',
-        close: '结束评议后，未使用的评议票不能再投票（可以延长评议重新开放）。确定结束？',
-        reopen: '延长评议将重新开放投票，已计算的结果需要重新计算。确定延长？',
+        close:
+          '结束评议后，未使用的评议票不能再投票（计算结果或导出选票之前，可以延长评议重新开放）。确定结束？',
+        reopen: '延长评议将重新开放投票。确定延长？',
         compute:
-          '按已收到的选票、已批准的豁免和政策包规则计算得分、排名和拟定等次。重新计算会清除已作的等次调整。确定计算？',
+          '按已收到的选票、已批准的豁免和政策包规则计算得分、排名和拟定等次。计算后不能再延长评议（防止前后两次结果相减反推个别选票），请先在“投票进度”确认各组票数。重新计算会清除已作的等次调整。确定计算？',
         publish: '公布后，考核对象和领导可以看到结果，不能再调整等次。确定公布？',
       },
       done: {
@@ -933,7 +936,7 @@ export const zhCN = {
       stepHints: {
         draft: '确定考核对象，发放评议票',
         open: '评议人凭票投票',
-        closed: '停止投票，可延长',
+        closed: '停止投票，计算前可延长',
         computed: '审定等次，可豁免、调整',
         published: '结果对本人和领导可见',
       },
@@ -1026,10 +1029,16 @@ export const zhCN = {
       groupCell: '{{count}} 票',
       suppressedCell: '不足 {{min}} 票',
       suppressedTip: '该组只有 {{count}} 票，不足 {{min}} 票不单列显示，防止反推评议人',
+      complementaryCell: '为防反推不单列',
+      complementaryTip:
+        '该组有 {{count}} 票；同一对象另有评议组不足 {{min}} 票，为防止用综合得分减去其他组得分反推出那一组，本组得分也不单列显示',
+      totalWithheld: '不公开',
+      totalWithheldTip:
+        '计分的评议组只有一个且不足 {{min}} 票，公布综合得分就等于公布该组得分，因此不公开，也不参与排名；等次按分数线拟定',
       overridden: '已调整',
       overrideReasonTip: '调整理由：{{reason}}',
       waived: '已豁免',
-      insufficientAlert: '有 {{count}} 个考核对象评议人数不足，须延长评议或经批准豁免后才能公布。',
+      insufficientAlert: '有 {{count}} 个考核对象评议人数不足，须经批准豁免后才能公布。',
       publishedAlert: '结果已公布。',
     },
     waiver: {
@@ -1074,6 +1083,11 @@ export const zhCN = {
       contribution: '贡献分',
       notCounted: '不计入',
       suppressed: '不足 {{min}} 票，不单列',
+      complementary: '为防止由综合得分反推不足 {{min}} 票的评议组，本组得分也不单列',
+      withheldSum: '未单列的评议组合计',
+      totalWithheld:
+        '计分的评议组只有一个且不足 {{min}} 票，公布综合得分就等于公布该组得分，因此综合得分不公开，也不参与排名。',
+      unrankedWithheld: '综合得分不公开，不参与排名',
       belowMinimum: '少于最低 {{min}} 人',
       empty: '无人投票',
       waived: '已豁免：{{reason}}',
@@ -1096,7 +1110,11 @@ export const zhCN = {
         veto: '有否决情形（{{reasons}}），不能评为「{{scoreGrade}}」，拟定为「{{grade}}」。',
         tiedAtBoundary:
           '综合得分 {{total}}，与其他对象在名额边界并列，按并列规则仍无法区分；名额留给考核委员会决定，暂拟定为「{{grade}}」。',
-        insufficient: '评议人数不足，暂无综合得分和等次，须延长评议或经批准豁免。',
+        insufficient: '评议人数不足，暂无综合得分和等次，须经批准豁免。',
+        totalWithheld:
+          '综合得分不公开（计分的评议组只有一个且不足 {{minBallots}} 票），按分数线拟定为「{{grade}}」，不参与排名和优秀名额竞争。',
+        totalWithheldCapped:
+          '综合得分不公开（计分的评议组只有一个且不足 {{minBallots}} 票），达到「{{scoreGrade}}」分数线，但不参与优秀名额竞争，拟定为「{{grade}}」，可由考核委员会在名额内调整。',
       },
       placedBy: { group: '本组名额', pool: '统筹名额', none: '不设比例' },
       quotaGroup: '名额组：{{key}}',
@@ -1190,7 +1208,10 @@ export const zhCN = {
       grade: '等次',
       groupTitle: '{{name}}（{{weight}}%）',
       suppressed: '不足{{min}}票',
-      summary: '{{scheme}} · 共 {{count}} 个单位 · 各评议组平均分（不足 {{min}} 票的评议组不单列显示）',
+      complementary: '为防反推不单列',
+      totalWithheld: '得分不公开',
+      summary:
+        '{{scheme}} · 共 {{count}} 个单位 · 各评议组平均分（不足 {{min}} 票的评议组，以及为防反推需一并隐藏的评议组，不单列显示）',
       partial: '您的数据范围内显示 {{shown}} 个单位（全体 {{of}} 个参加排名），名次为全体排名。',
     },
     myBallots: {
@@ -1233,7 +1254,7 @@ export const zhCN = {
       gradeScaleTitle: '等次 · {{name}}',
       quotaRuleTitle: '优秀比例 · {{name}}',
       schemeTitle: '考核方案 · {{name}}',
-      minGroupSizeHelp: '少于该票数的评议组不单列显示，防止反推评议人',
+      minGroupSizeHelp: '少于该票数的评议组不单列显示，防止反推评议人；不能少于 3 票',
       unitBallots: '票',
       unitPoints: '分',
       unitPeople: '人',
@@ -1427,7 +1448,8 @@ export const zhCN = {
     RATE_LIMITED: '操作过于频繁，请稍后再试',
     PACK_INVALID: '政策包数据无效，请联系管理员',
     ROUND_STATE: '考核轮次当前状态不允许此操作',
-    ROUND_INSUFFICIENT: '有考核对象评议人数不足，须延长评议或经批准豁免后才能公布',
+    ROUND_INSUFFICIENT: '有考核对象评议人数不足，须经批准豁免后才能公布',
+    SCORES_DISCLOSED: '本轮已计算结果或导出选票，评分已经披露，不能再延长评议',
     TOKEN_INVALID: '票码无效或已作废，请核对评议票',
     TOKEN_USED: '该评议票已经投过，每张票只能投一次',
     BALLOT_INVALID: '选票填写不完整或有误',

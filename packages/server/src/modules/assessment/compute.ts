@@ -1,6 +1,7 @@
 import {
   applyOverrides,
   compactResult,
+  disclosureOfCounts,
   evaluateRound,
   isAggregatedTally,
   proposeGrades,
@@ -9,6 +10,7 @@ import {
   tallyFromAggregates,
   toDecimal,
   toFractionString,
+  type Disclosure,
   type GradeOverride,
   type GroupScoreAggregate,
   type OverrideResult,
@@ -18,10 +20,11 @@ import {
   type RoundEvaluation,
   type TargetTally,
   type Waiver,
+  withholdsAny,
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { RoundRow } from './rounds.ts';
+import { markScoresDisclosed, type RoundRow } from './rounds.ts';
 import { ballotScoresOf, storeResults, streamGroupAggregates } from './tally-sql.ts';
 
 interface TargetRow {
@@ -39,16 +42,28 @@ export interface Evaluation extends RoundEvaluation {
 
 /**
  * Targets whose criterion means a `criterionScore` tie-break looked for and did not find: their tallies
- * came from aggregates without criterion sums (see `tallyFromAggregates`).
+ * came from aggregates without criterion sums (see `tallyFromAggregates`). A target with a withheld group
+ * has none to find (its pooled means are withheld, `tieBreakValue`).
  */
-function criterionMeansWanted(proposal: ProposalResult, tallies: ReadonlyMap<string, TargetTally>): string[] {
+function criterionMeansWanted(
+  proposal: ProposalResult,
+  tallies: ReadonlyMap<string, TargetTally>,
+  disclosures: ReadonlyMap<string, Disclosure>,
+): string[] {
   const ids = new Set<string>();
   for (const b of proposal.boundaries)
     for (const step of b.steps) {
       if (step.tieBreak.by !== 'criterionScore') continue;
       for (const v of step.values) {
         const t = tallies.get(v.targetId);
-        if (v.value === null && t && t.usedCount > 0 && isAggregatedTally(t)) ids.add(v.targetId);
+        if (
+          v.value === null &&
+          t &&
+          t.usedCount > 0 &&
+          isAggregatedTally(t) &&
+          !withholdsAny(disclosures.get(v.targetId))
+        )
+          ids.add(v.targetId);
       }
     }
   return [...ids];
@@ -128,18 +143,24 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
   const { targets, waiversOf, aggregatesOf, tallies } = await tallyRound(ctx, round);
-  const members: ProposalTarget[] = targets.map((t) => ({
-    targetId: t.id,
-    unitId: t.unit_id,
-    parentId: t.parent_unit_id ?? t.unit_id,
-    tally: tallies.get(t.id)!,
-  }));
+  // what each target may show (SECURITY 31): from its ballot counts, which a re-tally does not change
+  const disclosures = new Map<string, Disclosure>();
+  const members: ProposalTarget[] = targets.map((t) => {
+    const tally = tallies.get(t.id)!;
+    const disclosure = disclosureOfCounts(
+      round.rules.scheme.raterGroups,
+      tally.groups,
+      round.rules.minGroupSizeShown,
+    );
+    disclosures.set(t.id, disclosure);
+    return { targetId: t.id, unitId: t.unit_id, parentId: t.parent_unit_id ?? t.unit_id, tally, disclosure };
+  });
   // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
   const veto = new Map<string, string[]>();
   const propose = () => proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto });
   const ranking = rankTargets(members);
   let proposal = propose();
-  for (let wanted = criterionMeansWanted(proposal, tallies); wanted.length > 0;) {
+  for (let wanted = criterionMeansWanted(proposal, tallies, disclosures); wanted.length > 0;) {
     const ids = new Set(wanted);
     const exact = evaluateRound({
       rules: round.rules,
@@ -158,9 +179,9 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
       aggregatesOf.delete(m.targetId);
     }
     proposal = propose();
-    wanted = criterionMeansWanted(proposal, tallies);
+    wanted = criterionMeansWanted(proposal, tallies, disclosures);
   }
-  return { tallies, ranking, proposal, targets, aggregatesOf, waiversOf };
+  return { tallies, disclosures, ranking, proposal, targets, aggregatesOf, waiversOf };
 }
 
 const isRational = (o: Record<string, unknown>, keys: string[]) =>
@@ -270,6 +291,7 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   });
   await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
   await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, summary]);
+  await markScoresDisclosed(ctx, round.id);
   await ctx.audit({
     action: 'assessment.round.computed',
     objectType: 'assessment_round',
@@ -339,7 +361,7 @@ export async function publishRound(ctx: RequestContext, round: RoundRow): Promis
     throw new AppError(
       409,
       'ROUND_INSUFFICIENT',
-      `有 ${insufficient.length} 个考核对象评议人数不足，须延长评议或经批准豁免后才能公布`,
+      `有 ${insufficient.length} 个考核对象评议人数不足，须经批准豁免后才能公布（结果已计算，不能再延长评议）`,
       {
         targets: insufficient.map((t) => ({ targetId: t.targetId, groups: t.insufficientGroups })),
       },

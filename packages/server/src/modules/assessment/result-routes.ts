@@ -1,4 +1,12 @@
-import { GradeOverrideInputSchema, IdParamSchema, WaiverInputSchema } from '@ganbu/core';
+import {
+  disclosureOf,
+  GradeOverrideInputSchema,
+  IdParamSchema,
+  shownMinimum,
+  toFractionString,
+  WaiverInputSchema,
+  type WithheldReason,
+} from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,8 +15,13 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { checkOverrides, evaluate, overridesOf } from './compute.ts';
 import { writeResultsWorkbook, type ResultSheetRow } from './results-workbook.ts';
-import { findRound, mayManage, roundToManage, type RoundRow } from './rounds.ts';
-import { explainedResult, type ExplainedResult, type StoredResult } from './stored-results.ts';
+import { findRound, markScoresDisclosed, mayManage, roundToManage, type RoundRow } from './rounds.ts';
+import {
+  explainedResult,
+  publishedResult,
+  withheldContributionOf,
+  type StoredResult,
+} from './stored-results.ts';
 
 interface ResultRow {
   id: string;
@@ -21,24 +34,6 @@ interface ResultRow {
   proposed_grade: string | null;
   final_grade: string | null;
   override_reason: string | null;
-}
-
-/**
- * A group's figures with fewer ballots than the pack's minimum group size are withheld: only the count
- * stays (SECURITY 22) — the figure and the ballot ids could point at the few raters.
- */
-export function suppressSmallGroups(result: ExplainedResult, minShown: number): ExplainedResult {
-  return {
-    ...result,
-    tally: {
-      ...result.tally,
-      groups: result.tally.groups.map((g) =>
-        g.ballotCount >= minShown
-          ? { ...g, suppressed: false }
-          : { groupId: g.groupId, name: g.name, ballotCount: g.ballotCount, suppressed: true },
-      ),
-    },
-  };
 }
 
 async function readableRound(
@@ -78,7 +73,7 @@ export async function resultRoutes(app: FastifyInstance) {
           name: g.name,
           weight: g.weight,
         })),
-        minGroupSizeShown: round.rules.minGroupSizeShown,
+        minGroupSizeShown: shownMinimum(round.rules.minGroupSizeShown),
         quotaRule: round.rules.quotaRule,
         summary: organiser ? await summaryOf(req.ctx, round.id) : null,
         targets: await targetResults(req.ctx, round),
@@ -94,10 +89,10 @@ export async function resultRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const { round } = await readableRound(req.ctx, req.params.id);
-      const rows = (await targetResults(req.ctx, round)).map((t) => ({
+      const rows: ResultSheetRow[] = (await targetResults(req.ctx, round)).map((t) => ({
         ...t,
         total: t.total?.value ?? null,
-        groups: (t.explanation?.tally.groups ?? []) as unknown as ResultSheetRow['groups'],
+        groups: t.explanation?.tally.groups ?? [],
       }));
       const body = await spoolToTempFile((out) => writeResultsWorkbook(round.name, round.rules, rows, out));
       await req.ctx.audit({
@@ -217,22 +212,23 @@ export async function resultRoutes(app: FastifyInstance) {
       if (!mayManage(req.ctx, round)) throw forbidden('只有组织本轮考核的单位可以导出选票');
       if (round.state === 'draft' || round.state === 'open')
         throw new AppError(409, 'ROUND_STATE', '评议结束后才能导出选票');
-      const { rows: targets } = await req.ctx.client.query(
-        `SELECT id, unit_id AS "unitId", parent_unit_id AS "parentUnitId", name FROM assessment_targets
-          WHERE round_id = $1 ORDER BY sort_order, id`,
-        [round.id],
-      );
+      const { targets, withheldTargets, withheldGroups } = await exportTargets(req.ctx, round);
+      // each ballot with its scores for the targets whose group is shown; what is withheld for a target
+      // is there as counts and one combined contribution (`exportTargets`). By random id, not insert order.
       const { rows: ballots } = await req.ctx.client.query(
         `SELECT b.id, b.group_id AS "groupId", b.cast_on::text AS day,
                 json_agg(json_build_object('targetId', s.target_id, 'points', s.points) ORDER BY s.target_id) AS scores
            FROM ballots b JOIN ballot_scores s ON s.ballot_id = b.id
-          WHERE b.round_id = $1 GROUP BY b.id ORDER BY b.id`,
-        [round.id],
+           LEFT JOIN unnest($2::uuid[], $3::text[]) AS w(target_id, group_id)
+             ON w.target_id = s.target_id AND w.group_id = s.group_id
+          WHERE b.round_id = $1 AND w.target_id IS NULL GROUP BY b.id ORDER BY b.id`,
+        [round.id, withheldTargets, withheldGroups],
       );
       const { rows: waivers } = await req.ctx.client.query(
         `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
         [round.id],
       );
+      await markScoresDisclosed(req.ctx, round.id);
       await req.ctx.audit({
         action: 'assessment.ballots.export',
         objectType: 'assessment_round',
@@ -249,6 +245,68 @@ export async function resultRoutes(app: FastifyInstance) {
   );
 }
 
+interface ExportTarget {
+  id: string;
+  unitId: string;
+  parentUnitId: string | null;
+  name: string;
+  withheld?: {
+    groups: { groupId: string; ballotCount: number; reason: WithheldReason }[];
+    contribution: string | null;
+  };
+}
+
+/**
+ * The targets of the ballot export and what it withholds for each (SECURITY 31): the ballots of a group
+ * below the minimum, or of its complementary partner (`disclosureOf`, from the ballot counts), are not
+ * exported for that target — a slip rates every target of its unit, so the same ballot still shows its
+ * scores for the targets where its group is shown. For the withheld groups the export gives their counts
+ * and, once the results are computed, their combined contribution: the published total minus the shown
+ * part, which the published figures already imply. The recount then checks every published figure.
+ */
+async function exportTargets(ctx: RequestContext, round: RoundRow) {
+  const { rows } = await ctx.client.query<{
+    id: string;
+    unit_id: string;
+    parent_unit_id: string | null;
+    name: string;
+    result: StoredResult | null;
+    counts: Record<string, number> | null;
+  }>(
+    `SELECT t.id, t.unit_id, t.parent_unit_id, t.name, t.result,
+            (SELECT jsonb_object_agg(c.group_id, c.n) FROM (
+               SELECT s.group_id, count(*)::int AS n FROM ballot_scores s
+                WHERE s.round_id = t.round_id AND s.target_id = t.id GROUP BY s.group_id) c) AS counts
+       FROM assessment_targets t WHERE t.round_id = $1 ORDER BY t.sort_order, t.id`,
+    [round.id],
+  );
+  const { scheme, minGroupSizeShown } = round.rules;
+  // stored results are the published ones only once computed (a closed round has none yet)
+  const current = round.state === 'computed' || round.state === 'published';
+  const withheldTargets: string[] = [];
+  const withheldGroups: string[] = [];
+  const targets = rows.map((t): ExportTarget => {
+    const counts = t.counts ?? {};
+    const disclosure = disclosureOf(scheme.raterGroups, counts, minGroupSizeShown);
+    const item: ExportTarget = { id: t.id, unitId: t.unit_id, parentUnitId: t.parent_unit_id, name: t.name };
+    const hidden = Object.entries(disclosure.withheld);
+    if (hidden.length === 0) return item;
+    for (const [groupId] of hidden) {
+      withheldTargets.push(t.id);
+      withheldGroups.push(groupId);
+    }
+    const result = current ? explainedResult(scheme, t) : null;
+    const contribution =
+      result && !disclosure.totalWithheld ? withheldContributionOf(result, disclosure) : null;
+    item.withheld = {
+      groups: hidden.map(([groupId, reason]) => ({ groupId, ballotCount: counts[groupId] ?? 0, reason })),
+      contribution: contribution ? toFractionString(contribution) : null,
+    };
+    return item;
+  });
+  return { targets, withheldTargets, withheldGroups };
+}
+
 /** Every target of the round the reader may see (row-level security), with its stored figures. */
 async function targetResults(ctx: RequestContext, round: RoundRow) {
   const { rows } = await ctx.client.query<ResultRow>(
@@ -261,7 +319,9 @@ async function targetResults(ctx: RequestContext, round: RoundRow) {
   return rows.map((row) => resultItem(round, row, explainedResult(round.rules.scheme, row)));
 }
 
-function resultItem(round: RoundRow, t: ResultRow, result: ExplainedResult | null) {
+function resultItem(round: RoundRow, t: ResultRow, stored: ReturnType<typeof explainedResult>) {
+  // what anyone may see: small groups and what would give them away withheld (SECURITY 22, 31)
+  const result = stored ? publishedResult(round.rules.scheme, round.rules.minGroupSizeShown, stored) : null;
   return {
     id: t.id,
     name: t.name,
@@ -269,13 +329,14 @@ function resultItem(round: RoundRow, t: ResultRow, result: ExplainedResult | nul
     unitName: t.unit_name,
     status: result?.tally.status ?? null,
     total: result?.tally.total ?? null,
+    totalWithheld: result?.tally.totalWithheld ?? false,
     rank: result?.rank ?? null,
     proposedGrade: t.proposed_grade,
     proposedGradeName: GRADE_NAME(round, t.proposed_grade),
     finalGrade: t.final_grade,
     finalGradeName: GRADE_NAME(round, t.final_grade),
     overrideReason: t.override_reason,
-    explanation: result ? suppressSmallGroups(result, round.rules.minGroupSizeShown) : null,
+    explanation: result,
   };
 }
 

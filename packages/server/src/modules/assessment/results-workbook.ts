@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { shownMinimum } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../platform/xlsx-cell.ts';
 import type { RoundRules } from './rounds.ts';
@@ -9,14 +10,21 @@ export interface ResultSheetRow {
   unitName: string;
   status: string | null;
   total: string | null;
+  totalWithheld: boolean;
   rank: { population: number; of: number; unit: number; ofUnit: number } | null;
-  groups: { groupId: string; ballotCount: number; suppressed: boolean; value?: { value: string } | null }[];
+  groups: (
+    | { groupId: string; ballotCount: number; suppressed: false; value?: { value: string } | null }
+    | { groupId: string; ballotCount: number; suppressed: true; suppressedReason: 'small' | 'complementary' }
+  )[];
   proposedGradeName: string | null;
   finalGradeName: string | null;
   overrideReason: string | null;
 }
 
-/** 考核结果表: one row per target as on the results page; small groups' figures withheld there too. */
+/**
+ * 考核结果表: one row per target as on the results page, from the same published figures — small groups,
+ * their complementary partners and totals that would reveal them withheld there too (SECURITY 31).
+ */
 export async function writeResultsWorkbook(
   roundName: string,
   rules: RoundRules,
@@ -26,6 +34,7 @@ export async function writeResultsWorkbook(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('考核结果', { views: [{ state: 'frozen', ySplit: 2 }] });
   const groups = rules.scheme.raterGroups;
+  const minShown = shownMinimum(rules.minGroupSizeShown);
   const headers = [
     '总排名',
     '单位内排名',
@@ -57,10 +66,14 @@ export async function writeResultsWorkbook(
       ...groups.flatMap((g) => {
         const got = r.groups.find((x) => x.groupId === g.id);
         if (!got) return [0, null];
-        if (got.suppressed) return [got.ballotCount, `不足${rules.minGroupSizeShown}票不单列`];
+        if (got.suppressed)
+          return [
+            got.ballotCount,
+            got.suppressedReason === 'small' ? `不足${minShown}票不单列` : '为防反推不单列',
+          ];
         return [got.ballotCount, got.value ? Number(got.value.value) : null];
       }),
-      r.total === null ? null : Number(r.total),
+      r.totalWithheld ? '不公开（防反推）' : r.total === null ? null : Number(r.total),
       r.status === 'insufficient' ? '人数不足' : r.status === 'sufficient' ? '有效' : null,
       safeCell(r.proposedGradeName ?? ''),
       safeCell(r.finalGradeName ?? ''),

@@ -21,6 +21,7 @@ import { computeRound, publishRound } from './compute.ts';
 import { reportTarget } from './report-file-routes.ts';
 import { fileInfo, reportFilesOf } from './report-files.ts';
 import {
+  checkReopen,
   createRound,
   findRound,
   listRounds,
@@ -240,6 +241,7 @@ export async function roundRoutes(app: FastifyInstance) {
       const to = nextState(round.state, action);
       if (action === 'open' && round.target_count === 0)
         throw new AppError(409, 'ROUND_STATE', '没有考核对象，不能开始评议');
+      if (action === 'reopen') checkReopen(round);
       if (action === 'compute') await computeRound(req.ctx, round);
       if (action === 'publish') await publishRound(req.ctx, round);
       // closing settles the ballot box; the close's audit row carries the count (no ballot is audited alone)

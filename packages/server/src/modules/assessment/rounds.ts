@@ -36,6 +36,8 @@ export interface RoundRow {
   period_start: string;
   period_end: string;
   state: RoundState;
+  /** a compute or the ballot export has let scores out: reopening would let them be differenced */
+  scores_disclosed: boolean;
   target_count: number;
   created_at: Date;
 }
@@ -43,7 +45,7 @@ export interface RoundRow {
 const SELECT = `SELECT r.id, r.name, r.org_id, r.org_path::text, coalesce(o.name, '') AS org_name, r.pack_id,
     to_char(r.pack_effective_from, 'YYYY-MM-DD') AS pack_effective_from, r.scheme_id, r.rules,
     to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
-    r.state, (SELECT count(*)::int FROM assessment_targets t WHERE t.round_id = r.id) AS target_count, r.created_at
+    r.state, r.scores_disclosed, (SELECT count(*)::int FROM assessment_targets t WHERE t.round_id = r.id) AS target_count, r.created_at
   FROM assessment_rounds r LEFT JOIN orgs o ON o.id = r.org_id`;
 
 /** May the actor run this round: the permission, and the organising unit inside the actor's scope. */
@@ -74,6 +76,7 @@ export function toRound(ctx: RequestContext, r: RoundRow): Round {
     state: r.state,
     targetCount: r.target_count,
     rules: r.rules,
+    scoresDisclosed: r.scores_disclosed,
     manageable: mayManage(ctx, r),
     createdAt: r.created_at.toISOString(),
   };
@@ -229,6 +232,27 @@ const ACTION_NAMES: Record<RoundAction, string> = {
   compute: '计算结果',
   publish: '公布结果',
 };
+
+/**
+ * Scores are leaving the database (a compute, the ballot export): from now on the round cannot be reopened,
+ * so no later result can be compared with this one to isolate the ballots cast in between (SECURITY 31).
+ */
+export async function markScoresDisclosed(ctx: RequestContext, roundId: string): Promise<void> {
+  await ctx.client.query(
+    `UPDATE assessment_rounds SET scores_disclosed = true WHERE id = $1 AND NOT scores_disclosed`,
+    [roundId],
+  );
+}
+
+/** 延长评议 only while no score has left the database: two results over a reopen give the new ballots. */
+export function checkReopen(row: RoundRow): void {
+  if (row.scores_disclosed)
+    throw new AppError(
+      409,
+      'SCORES_DISCLOSED',
+      '本轮已计算过结果或导出过选票，不能再延长评议：前后两次结果相减会暴露新增的个别选票。评议人数不足的对象请经批准豁免。',
+    );
+}
 
 export async function setState(
   ctx: RequestContext,

@@ -39,12 +39,16 @@ export interface GroupAggregateJson {
   value: Figure | null;
 }
 
-/** One rater group's figures for a target; `suppressed` groups (too few ballots) carry the count only. */
+/**
+ * One rater group's figures for a target; `suppressed` groups carry the count only: too few ballots
+ * ('small'), or withheld beside a small group so the total cannot give it away ('complementary').
+ */
 export interface GroupTallyJson {
   groupId: string;
   name: string;
   ballotCount: number;
   suppressed: boolean;
+  suppressedReason?: 'small' | 'complementary';
   minRaters?: number;
   maxRaters?: number;
   empty?: boolean;
@@ -59,7 +63,8 @@ export interface GroupTallyJson {
   contribution?: Figure | null;
 }
 
-export type ProposalReason = 'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient';
+export type ProposalReason =
+  'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient' | 'totalWithheld';
 
 export interface ProposalJson {
   total: Figure | null;
@@ -83,6 +88,10 @@ export interface ExplanationJson {
     }[];
     aboveMaximum: { groupId: string; ballotCount: number; maxRaters: number }[];
     total: Figure | null;
+    /** the total would be a small group's figure: not shown, nor the rank */
+    totalWithheld?: boolean;
+    /** the suppressed groups' combined contribution (the total minus the shown part) */
+    withheldContribution?: Figure | null;
     groups: GroupTallyJson[];
     ballotCount: number;
     explanation: {
@@ -101,6 +110,8 @@ export interface TargetResult {
   unitName: string;
   status: 'sufficient' | 'insufficient' | null;
   total: Figure | null;
+  /** a total not published (it would reveal a group below the minimum); `total` is null then */
+  totalWithheld?: boolean;
   rank: ExplanationJson['rank'];
   proposedGrade: string | null;
   proposedGradeName: string | null;

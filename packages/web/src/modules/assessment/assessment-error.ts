@@ -10,6 +10,7 @@ import { quotaKeyLabel } from './labels.ts';
 const OWN_WORDS = new Set([
   'ROUND_STATE',
   'ROUND_INSUFFICIENT',
+  'SCORES_DISCLOSED',
   'FORBIDDEN',
   'CONFLICT',
   'NOT_FOUND',

@@ -39,6 +39,7 @@ function Board({ roundId }: { roundId: string }) {
   if (!results.data) return <Skeleton active />;
   const data = results.data;
   const of = rows.find((r) => r.rank)?.rank?.of ?? 0;
+  // a unit whose total is withheld is not ranked: it does not make the board partial
   const partial = of > 0 && rows.filter((r) => r.rank).length < of;
 
   const columns: ColumnsType<TargetResult> = [
@@ -98,6 +99,12 @@ function Board({ roundId }: { roundId: string }) {
                 {x.total.value}
               </Typography.Text>
             </Flex>
+          </Tooltip>
+        ) : x.totalWithheld ? (
+          <Tooltip title={t('assessment.results.totalWithheldTip', { min: data.minGroupSizeShown })}>
+            <Tag data-testid={`leaderboard-total-${x.id}`} data-withheld="true">
+              {t('assessment.leaderboard.totalWithheld')}
+            </Tag>
           </Tooltip>
         ) : (
           <Tag color="red" data-testid={`leaderboard-total-${x.id}`}>

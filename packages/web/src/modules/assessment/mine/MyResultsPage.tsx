@@ -67,8 +67,13 @@ export function MyResultsPage() {
                         key: 'total',
                         label: t('assessment.mine.total'),
                         children: (
-                          <Typography.Text strong data-testid={`mine-total-${target.id}`}>
-                            {target.total?.value ?? '—'}
+                          <Typography.Text
+                            strong={!target.totalWithheld}
+                            type={target.totalWithheld ? 'secondary' : undefined}
+                            data-testid={`mine-total-${target.id}`}
+                          >
+                            {target.total?.value ??
+                              (target.totalWithheld ? t('assessment.results.totalWithheld') : '—')}
                           </Typography.Text>
                         ),
                       },
@@ -82,7 +87,9 @@ export function MyResultsPage() {
                               unit: target.rank.unit,
                               ofUnit: target.rank.ofUnit,
                             })
-                          : t('assessment.explain.unranked'),
+                          : target.totalWithheld
+                            ? t('assessment.explain.unrankedWithheld')
+                            : t('assessment.explain.unranked'),
                       },
                       {
                         key: 'grade',

@@ -71,11 +71,13 @@ export function proposalText(
     total: p.total?.value ?? '—',
     grade: grade?.name ?? '—',
     min: grade?.minScore ?? 0,
+    minBallots: results.minGroupSizeShown,
     scoreGrade: gradeOf(p.scoreGrade)?.name ?? '—',
     placedBy: t(`assessment.explain.placedBy.${p.placedBy ?? 'none'}`),
     reasons: p.vetoReasons.join(t('common.enumSep')),
   };
-  const text = t(`assessment.explain.reasons.${p.reason}`, args);
+  const reason = p.reason === 'totalWithheld' && p.scoreGrade !== p.grade ? 'totalWithheldCapped' : p.reason;
+  const text = t(`assessment.explain.reasons.${reason}`, args);
   return p.quotaGroupKey
     ? `${text} ${t('assessment.explain.quotaGroup', { key: quotaKeyLabel(t, p.quotaGroupKey, names) })}`
     : text;
@@ -85,7 +87,9 @@ export function proposalText(
  * 计算说明 of one target — where each number comes from: per rater group the ballots counted, the trimmed
  * highest and lowest, the mean, the weight and the weight applied after renormalisation, the
  * contribution; the weighted total written out; the rank; why the grade was proposed. Groups with fewer
- * ballots than the pack's minimum are shown by their count only.
+ * ballots than the pack's minimum are shown by their count only, and so is a group hidden beside such a
+ * group, whose figures would otherwise give it away (the formula then adds the hidden groups as one sum);
+ * a total that would be such a group's figure is not shown at all (SECURITY 31).
  */
 export function ExplanationDrawer({
   results,
@@ -111,8 +115,16 @@ export function ExplanationDrawer({
       onCell: (g) => (g.suppressed ? { colSpan: 5 } : {}),
       render: (_, g) =>
         g.suppressed ? (
-          <Typography.Text type="secondary" data-testid={`explain-suppressed-${g.groupId}`}>
-            {t('assessment.explain.suppressed', { min })}
+          <Typography.Text
+            type="secondary"
+            data-testid={`explain-suppressed-${g.groupId}`}
+            data-suppressed={g.suppressedReason ?? 'small'}
+          >
+            {t('assessment.results.groupCell', { count: g.ballotCount })}
+            {' · '}
+            {g.suppressedReason === 'complementary'
+              ? t('assessment.explain.complementary', { min })
+              : t('assessment.explain.suppressed', { min })}
           </Typography.Text>
         ) : (
           ballotsCell(t, g)
@@ -173,30 +185,38 @@ export function ExplanationDrawer({
     },
   ];
 
-  const counted = groups.filter((g) => g.suppressed || g.counted);
+  // shown terms one by one; the hidden groups as one sum (the total minus the shown part)
+  const shownTerms = groups.filter((g) => !g.suppressed && g.counted);
+  const hidden = groups.filter((g) => g.suppressed);
+  const hiddenSum = tally?.withheldContribution ?? null;
   const formula = tally?.total ? (
     <Flex vertical gap={4} data-testid="explain-formula">
       <Typography.Text strong>{t('assessment.explain.formula')}</Typography.Text>
       <span>
         ={' '}
-        {counted.map((g, i) => (
+        {shownTerms.map((g, i) => (
           <Fragment key={g.groupId}>
             {i > 0 ? ' + ' : ''}
-            {g.suppressed ? (
-              <Typography.Text type="secondary">
-                「{g.name}」（{t('assessment.explain.suppressed', { min })}）
-              </Typography.Text>
-            ) : (
-              t('assessment.explain.formulaTerm', {
-                weight: figureShort(g.effectiveWeight),
-                value: g.value?.value ?? '—',
-              })
-            )}
+            {t('assessment.explain.formulaTerm', {
+              weight: figureShort(g.effectiveWeight),
+              value: g.value?.value ?? '—',
+            })}
           </Fragment>
         ))}
+        {hiddenSum ? (
+          <Typography.Text type="secondary">
+            {shownTerms.length > 0 ? ' + ' : ''}
+            {hidden.map((g) => `「${g.name}」`).join('')}（{t('assessment.explain.withheldSum')}）
+          </Typography.Text>
+        ) : null}
       </span>
       <span>
-        = {counted.map((g) => (g.suppressed ? '…' : (g.contribution?.value ?? '—'))).join(' + ')} ={' '}
+        ={' '}
+        {[
+          ...shownTerms.map((g) => g.contribution?.value ?? '—'),
+          ...(hiddenSum ? [hiddenSum.value] : []),
+        ].join(' + ')}{' '}
+        ={' '}
         <Typography.Text strong data-testid="explain-total">
           {tally.total.value}
         </Typography.Text>
@@ -205,6 +225,13 @@ export function ExplanationDrawer({
         {t('assessment.explain.exactNote', { fraction: tally.total.fraction })}
       </Typography.Text>
     </Flex>
+  ) : tally?.totalWithheld ? (
+    <Alert
+      type="info"
+      showIcon
+      message={t('assessment.explain.totalWithheld', { min })}
+      data-testid="explain-total-withheld"
+    />
   ) : (
     <Alert type="warning" showIcon message={t('assessment.explain.insufficientTotal')} />
   );
@@ -247,6 +274,8 @@ export function ExplanationDrawer({
                       （{t('assessment.results.totalTip', { fraction: target.total.fraction })}）
                     </Typography.Text>
                   </span>
+                ) : target.totalWithheld ? (
+                  t('assessment.results.totalWithheld')
                 ) : (
                   t('assessment.results.insufficient')
                 ),
@@ -261,7 +290,9 @@ export function ExplanationDrawer({
                       unit: rank.unit,
                       ofUnit: rank.ofUnit,
                     })
-                  : t('assessment.explain.unranked'),
+                  : target.totalWithheld
+                    ? t('assessment.explain.unrankedWithheld')
+                    : t('assessment.explain.unranked'),
               },
               {
                 key: 'proposal',

@@ -15,9 +15,18 @@ const ACTIONS: Record<Round['state'], ActionButton[]> = {
   published: [],
 };
 
+/**
+ * The actions offered now: no 延长评议 once scores have left the database (a compute or the ballot
+ * export) — two results compared over a reopen give away the ballots cast in between (SECURITY 31).
+ */
+function actionsOf(round: Pick<Round, 'state' | 'scoresDisclosed'>): ActionButton[] {
+  return ACTIONS[round.state].filter((a) => a !== 'reopen' || !round.scoresDisclosed);
+}
+
 /** 概况: the round's facts, the state machine as steps and the allowed actions (with confirmation). */
 export function OverviewTab({ round, onComputed }: { round: Round; onComputed: () => void }) {
   const { t } = useTranslation();
+  const actions = actionsOf(round);
   const { modal, message } = App.useApp();
   const transition = useTransition();
   const packs = usePacks();
@@ -104,9 +113,17 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
           data-testid="round-steps"
         />
       </div>
-      {round.manageable && ACTIONS[round.state].length > 0 ? (
+      {round.manageable && round.scoresDisclosed && ACTIONS[round.state].includes('reopen') ? (
+        <Alert
+          type="info"
+          showIcon
+          message={t('assessment.overview.disclosed')}
+          data-testid="round-disclosed"
+        />
+      ) : null}
+      {round.manageable && actions.length > 0 ? (
         <Flex gap={8} wrap>
-          {ACTIONS[round.state].map((button, i) => (
+          {actions.map((button, i) => (
             <Button
               key={button}
               type={i === 0 ? 'primary' : 'default'}

@@ -91,6 +91,12 @@ export function ResultsTab({ round }: { round: Round }) {
               {x.total.value}
             </Typography.Text>
           </Tooltip>
+        ) : x.totalWithheld ? (
+          <Tooltip title={t('assessment.results.totalWithheldTip', { min: data.minGroupSizeShown })}>
+            <Typography.Text type="secondary" data-testid={`result-total-${x.id}`} data-withheld="true">
+              {t('assessment.results.totalWithheld')}
+            </Typography.Text>
+          </Tooltip>
         ) : (
           <span data-testid={`result-total-${x.id}`}>—</span>
         ),
