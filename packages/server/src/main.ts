@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadSecrets, readConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasAnyOrg, seedDemo } from './demo/seed.ts';
+import { startAuditHeadKeeper } from './modules/audit/chain.ts';
 import { createFieldCipher } from './platform/field-cipher.ts';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on first run, HTTP. */
@@ -18,6 +20,7 @@ async function main() {
     shuttingDown = true;
     log(`${signal}: stopping`);
     await app.close().catch(() => undefined);
+    await keeper.stop().catch(() => undefined);
     await db.close().catch((e: unknown) => log(`stop failed: ${String(e)}`));
     process.exit(0);
   };
@@ -40,6 +43,12 @@ async function main() {
     for (const code of seeded.slips.codes) log(`  http://localhost:${config.port}/ballot#${code}`);
   }
 
+  const keeper = startAuditHeadKeeper({
+    pool: db.appPool,
+    cipher,
+    file: join(config.dataDir, 'audit-head.json'),
+    alarm: (m) => console.error(`[ganbu] ${m}`),
+  });
   const app = await buildApp({
     pool: db.appPool,
     cipher,

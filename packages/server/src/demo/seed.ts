@@ -187,6 +187,7 @@ export async function seedDemo(
         cadres: district.cadres.length,
         accounts: DEMO_ACCOUNTS.map((a) => a.username),
       },
+      sealWith: cipher,
     });
     await client.query('COMMIT');
     return { orgs: district.orgs.length, cadres: district.cadres.length, totp, slips };
