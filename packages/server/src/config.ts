@@ -17,12 +17,18 @@ export interface Config {
   /** login attempts per client address per minute */
   loginRateMax: number;
   ballotRateMax: number;
+  /**
+   * Why demo accounts are refused (`NODE_ENV=production` or `DEMO=false`), or null when the demo district
+   * may be loaded into an empty database and run.
+   */
+  demoRefusedBy: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // loopback unless the operator opens it (a reverse proxy on the same machine needs nothing more)
+    host: env.HOST && env.HOST.length > 0 ? env.HOST : '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
     webDist: resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
@@ -30,6 +36,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 30),
     ballotRateMax: Number(env.BALLOT_RATE_MAX ?? 600),
+    demoRefusedBy:
+      env.NODE_ENV === 'production' ? 'NODE_ENV=production' : env.DEMO === 'false' ? 'DEMO=false' : null,
   };
 }
 

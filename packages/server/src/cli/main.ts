@@ -7,7 +7,9 @@ import { backupDatabase, readBackupHeader, restoreDatabase } from '../backup/bac
 import { loadSecrets, readConfig } from '../config.ts';
 import { migrateDatabase, openAppPool } from '../db/database.ts';
 import { startEmbedded, type EmbeddedDb } from '../db/embedded.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, hasAnyOrg, seedDemo } from '../demo/seed.ts';
+import { demoAdminLines } from '../demo/admin-secrets.ts';
+import { demoAccountTotpSecret } from '../demo/demo-guard.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasAnyOrg, seedDemo } from '../demo/seed.ts';
 import { totpCode } from '../modules/auth/totp.ts';
 import { recount } from './recount.ts';
 import { describeVerdict, readHeadFile, verifyChain, writeHeadFile } from '../modules/audit/chain.ts';
@@ -26,7 +28,7 @@ const USAGE = `usage: npm run cli -- <command> [options]
   audit-purge --before YYYY-MM-DD           delete audit rows older than the date (never younger than 180 days)
   backup --out FILE                         consistent logical dump (gzip)
   restore --in FILE                         restore a dump into an empty, migrated database
-  demo-totp --username U                    current TOTP code of a demo admin account (demo secrets only)
+  demo-totp --username U                    current TOTP code of a demo administrator (accounts of the demo seed only)
   assessment-recount --in BALLOTS.json [--results RESULTS.json] [--pack PACK.json]
                                             recompute a round from its anonymous ballot export (no database);
                                             compare with published results; exit 1 on any difference
@@ -79,11 +81,6 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  if (command === 'demo-totp') {
-    if (!values.username) throw new Error('--username is required');
-    console.log(totpCode(demoTotpSecret(values.username), new Date()));
-    return 0;
-  }
   if (command === 'assessment-recount') {
     if (!values.in) throw new Error('--in is required');
     return recount({ in: values.in, results: values.results, pack: values.pack });
@@ -92,9 +89,25 @@ async function main(argv: string[]): Promise<number> {
   const secrets = loadSecrets(config.dataDir);
   const cipher = createFieldCipher(secrets.encryptionKey);
   const headFile = join(config.dataDir, 'audit-head.json');
+  if ((command === 'seed-demo' || command === 'demo-totp') && config.demoRefusedBy) {
+    console.error(`${command}: demo accounts are refused with ${config.demoRefusedBy}`);
+    return 1;
+  }
   const { url, embedded } = await adminUrl();
   try {
     switch (command) {
+      case 'demo-totp': {
+        if (!values.username) throw new Error('--username is required');
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        const stored = await demoAccountTotpSecret(c, values.username).finally(() => c.end());
+        if (!stored) {
+          console.error(`${values.username} is not an administrator account of the demo seed`);
+          return 1;
+        }
+        console.log(totpCode(cipher.decrypt(stored), new Date()));
+        return 0;
+      }
       case 'migrate': {
         const applied = await migrateDatabase(url, secrets.appRolePassword);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -116,10 +129,13 @@ async function main(argv: string[]): Promise<number> {
             return 1;
           }
           const r = await seedDemo(pool, cipher);
-          console.log(
-            `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} / ${DEMO_PASSWORD}`,
+          const business = DEMO_ACCOUNTS.map((a) => a.username).filter(
+            (u) => !r.admins.some((a) => a.username === u),
           );
-          for (const [u, s] of Object.entries(r.totp)) console.log(`TOTP secret of ${u}: ${s}`);
+          console.log(
+            `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${business.join(', ')} / ${DEMO_PASSWORD}`,
+          );
+          for (const line of demoAdminLines(r.admins)) console.log(line);
           console.log(
             `ballot slips to try (${r.slips.roundName}, ${r.slips.groupName}): /ballot#${r.slips.codes.join(', /ballot#')}`,
           );
