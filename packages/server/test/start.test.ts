@@ -111,6 +111,8 @@ async function healthy(s: Started): Promise<void> {
     `health on ${s.port}`,
     async () => {
       if (s.proc.exitCode !== null) throw new Error(`exited ${s.proc.exitCode}: ${s.output()}`);
+      // healthy, and its start-up lines (printed before it listens) all read
+      if (!s.output().includes('[ganbu] ready on')) return false;
       return fetch(`http://127.0.0.1:${s.port}/api/health`).then(
         (r) => r.ok,
         () => false,
