@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -25,11 +24,19 @@ export async function newPage(browser: Browser, viewport = { width: 1366, height
   return context.newPage();
 }
 
-/** Same derivation as the server's demo seed (demo accounts only). */
+const ADMINS = ['sysadmin', 'secadmin', 'auditor'];
+
+/** A demo administrator's current code, from the secret the server printed at its first start. */
 export function demoTotp(username: string, at = Date.now()): string {
-  const bytes = createHash('sha256').update(`ganbu-demo-totp:${username}`).digest().subarray(0, 20);
-  const secret = new Secret({ buffer: new Uint8Array(bytes).buffer });
+  const printed = inject('adminSecrets')[username];
+  if (!printed) throw new Error(`no printed TOTP secret for ${username}`);
+  const secret = Secret.fromBase32(printed.totpSecret);
   return new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at });
+}
+
+/** The demo password of a user: the printed random one for administrators, the README's for the others. */
+function demoPasswordOf(username: string): string {
+  return ADMINS.includes(username) ? (inject('adminSecrets')[username]?.password ?? '') : DEMO_PASSWORD;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -39,7 +46,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 const lastTotpStep = new Map<string, number>();
 
 /** Log in through the login page (with the TOTP step for admin roles). */
-export async function loginUi(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function loginUi(
+  page: Page,
+  username: string,
+  password = demoPasswordOf(username),
+): Promise<void> {
   await page.goto('/login');
   await page.waitForLoadState('networkidle');
   await page.getByTestId('login-username').fill(username);
@@ -47,7 +58,7 @@ export async function loginUi(page: Page, username: string, password = DEMO_PASS
   const first = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
   await page.getByTestId('login-submit').click();
   await first;
-  if (['sysadmin', 'secadmin', 'auditor'].includes(username)) {
+  if (ADMINS.includes(username)) {
     const totp = page.getByTestId('login-totp');
     await totp.waitFor();
     // a code is accepted once: wait for a fresh 30-second step when this user just logged in

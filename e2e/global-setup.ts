@@ -8,7 +8,26 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** the demo administrators' secrets, as the first start printed them on its terminal */
+    adminSecrets: Record<string, { password: string; totpSecret: string }>;
   }
+}
+
+/** The lines `npm start` prints once for the demo administrators (packages/server/src/demo/admin-secrets.ts). */
+function printedAdminSecrets(output: string): Record<string, { password: string; totpSecret: string }> {
+  const found = [
+    ...output.matchAll(
+      /^\[ganbu\] +(sysadmin|secadmin|auditor) +password: (\S+) +TOTP secret: ([A-Z2-7]+)$/gm,
+    ),
+  ];
+  if (found.length !== 3)
+    throw new Error(`the server did not print the demo administrators' secrets: ${output}`);
+  return Object.fromEntries(
+    found.map((m): [string, { password: string; totpSecret: string }] => [
+      m[1] as string,
+      { password: m[2] as string, totpSecret: m[3] as string },
+    ]),
+  );
 }
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,17 +74,20 @@ export default async function setup(project: TestProject) {
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited: ${output}`);
+    // healthy, and its start-up lines (printed before it listens) all read
     if (
-      await fetch(`${baseUrl}/api/health`).then(
+      output.includes('[ganbu] ready on') &&
+      (await fetch(`${baseUrl}/api/health`).then(
         (r) => r.ok,
         () => false,
-      )
+      ))
     )
       break;
     if (Date.now() > deadline) throw new Error(`server not healthy: ${output}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('adminSecrets', printedAdminSecrets(output));
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

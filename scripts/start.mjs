@@ -1,4 +1,5 @@
 // `npm start`: build the web app when its bundle is missing or older than its sources, then run the server.
+// npm runs this through `exec` (package.json), so npm's own SIGTERM/SIGINT reach this process directly.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,11 @@ function newestMtime(dir) {
   return newest;
 }
 
+// with WEB_DIST the operator serves a build of their own: nothing to build here
 const stale =
-  !existsSync(dist) ||
-  Math.max(newestMtime(join(webDir, 'src')), newestMtime('packages/core/src')) > statSync(dist).mtimeMs;
+  !process.env.WEB_DIST &&
+  (!existsSync(dist) ||
+    Math.max(newestMtime(join(webDir, 'src')), newestMtime('packages/core/src')) > statSync(dist).mtimeMs);
 if (stale) {
   console.log('[ganbu] building the web app …');
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
@@ -26,6 +29,18 @@ if (stale) {
 }
 
 openTempPathForPostgres('.');
+
+// Launched by npm, stop with it: when npm goes without forwarding a signal (SIGKILL), this process is
+// re-parented — stop as on SIGTERM (PostgreSQL with it) instead of running on unsupervised.
+if (process.env.npm_lifecycle_event) {
+  const launcher = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === launcher) return;
+    clearInterval(watch);
+    process.kill(process.pid, 'SIGTERM');
+  }, 1000);
+  watch.unref();
+}
 
 // the server runs in this very process (TypeScript through tsx), so signals reach it directly
 const { register } = await import('tsx/esm/api');

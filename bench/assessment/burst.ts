@@ -26,7 +26,7 @@ import {
   ballotTokenHash,
   normaliseBallotCode,
 } from '../../packages/server/src/modules/assessment/ballot-token.ts';
-import { verifyChain } from '../../packages/server/src/modules/audit/repository.ts';
+import { verifyChain } from '../../packages/server/src/modules/audit/chain.ts';
 import { createFieldCipher, type FieldCipher } from '../../packages/server/src/platform/field-cipher.ts';
 import { TEST_APP_PASSWORD } from '../../packages/server/test/db-urls.ts';
 import {
@@ -453,8 +453,8 @@ function consistencyChecks(c: Checks, s: DbState, round: Round, cipher: FieldCip
   return usedSlips;
 }
 
-async function checkChain(c: Checks, db: pg.ClientBase, label: string) {
-  const chain = await verifyChain(db);
+async function checkChain(c: Checks, db: pg.ClientBase, cipher: FieldCipher, label: string) {
+  const chain = await verifyChain(db, cipher);
   c.check(
     chain.firstBrokenId === null,
     `${label}: audit hash chain intact (${int(chain.checked)} rows${chain.firstBrokenId ? `, broken at ${chain.firstBrokenId}` : ''})`,
@@ -681,7 +681,7 @@ async function burst(stack: Stack, args: Record<string, string | boolean | undef
     s.refusedAudits === refused.length,
     `refused submissions audited as failures: ${int(s.refusedAudits)} == ${int(refused.length)}`,
   );
-  await checkChain(c, stack.admin, 'database');
+  await checkChain(c, stack.admin, stack.cipher, 'database');
   const turnout = await api<{ items: { groupId: string; issued: number; used: number; ballots: number }[] }>(
     base,
     orgdept,
@@ -1053,7 +1053,7 @@ async function crash(stack: Stack, args: Record<string, string | boolean | undef
       after.marks.size === slips,
       `final: every slip number on exactly one ballot (${int(after.marks.size)} distinct)`,
     );
-    await checkChain(c, db, 'final');
+    await checkChain(c, db, cipher, 'final');
   } finally {
     await db.end().catch(() => undefined);
   }

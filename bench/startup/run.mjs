@@ -363,7 +363,7 @@ async function startServer(label, limitS) {
     await sleep(100);
   }
   const seconds = (performance.now() - start) / 1000;
-  // the server: the node process running scripts/start.mjs under npm (npm → sh → node)
+  // the server: the node process running scripts/start.mjs under npm (npm → node: the script execs it)
   const table = processTable();
   const serverPid = descendants(child.pid, table).find(
     (pid) => exeName(pid) === 'node' && cmdline(pid).some((a) => a.endsWith('scripts/start.mjs')),

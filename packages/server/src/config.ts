@@ -19,12 +19,18 @@ export interface Config {
   ballotRateMax: number;
   /** API_DOCS_PUBLIC=true: /api/docs without a login (otherwise it needs one) */
   apiDocsPublic: boolean;
+  /**
+   * Why demo accounts are refused (`NODE_ENV=production` or `DEMO=false`), or null when the demo district
+   * may be loaded into an empty database and run.
+   */
+  demoRefusedBy: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // loopback unless the operator opens it (a reverse proxy on the same machine needs nothing more)
+    host: env.HOST && env.HOST.length > 0 ? env.HOST : '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
     webDist: resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
@@ -33,6 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 30),
     ballotRateMax: Number(env.BALLOT_RATE_MAX ?? 600),
     apiDocsPublic: env.API_DOCS_PUBLIC === 'true',
+    demoRefusedBy:
+      env.NODE_ENV === 'production' ? 'NODE_ENV=production' : env.DEMO === 'false' ? 'DEMO=false' : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyChain } from '../src/modules/audit/repository.ts';
+import { verifyChain } from '../src/modules/audit/chain.ts';
 import { purgeAudit } from '../src/modules/audit/retention.ts';
 import { createTestApp, expectError, injectAs, loginAs, type TestApp } from './helpers.ts';
 
@@ -81,13 +81,13 @@ describe('[audit] append-only, hash-chained (SECURITY 12–15)', () => {
   });
 
   it('verify finds the first broken link after the owner edits a row', async () => {
-    expect((await verifyChain(t.db.admin)).firstBrokenId).toBeNull();
+    expect((await verifyChain(t.db.admin, t.app.cipher)).firstBrokenId).toBeNull();
     const { rows } = await t.db.admin.query<{ id: string }>(
       `SELECT id::text FROM audit_log ORDER BY id LIMIT 1 OFFSET 2`,
     );
     const victim = rows[0]?.id as string;
     await t.db.admin.query(`UPDATE audit_log SET actor_username = 'mallory' WHERE id = $1`, [victim]);
-    const result = await verifyChain(t.db.admin);
+    const result = await verifyChain(t.db.admin, t.app.cipher);
     expect(result.firstBrokenId).toBe(victim);
     const auditor = await loginAs(t, 'auditor');
     const api = await injectAs(t, auditor, { method: 'GET', url: '/api/audit/verify' });

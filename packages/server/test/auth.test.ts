@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpSecret } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
+import { TEST_ADMIN_PASSWORD, testTotpSecret } from './db-urls.ts';
 import { adminCount, createTestApp, expectError, injectAs, loginAs, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -102,12 +102,14 @@ describe('[auth] sessions (SECURITY 3, 4)', () => {
 
 describe('[auth] second factor and forced change (SECURITY 5)', () => {
   it('refuses an admin login without the TOTP code, and a replayed code', async () => {
-    expectError(await login({ username: 'sysadmin', password: 'Demo#2026' }), 401, 'TOTP_REQUIRED');
+    expectError(await login({ username: 'sysadmin', password: TEST_ADMIN_PASSWORD }), 401, 'TOTP_REQUIRED');
     t.clock.advance(60_000);
-    const code = totpCode(demoTotpSecret('sysadmin'), t.clock.now());
-    expect((await login({ username: 'sysadmin', password: 'Demo#2026', totp: code })).statusCode).toBe(200);
+    const code = totpCode(testTotpSecret('sysadmin'), t.clock.now());
+    expect(
+      (await login({ username: 'sysadmin', password: TEST_ADMIN_PASSWORD, totp: code })).statusCode,
+    ).toBe(200);
     expectError(
-      await login({ username: 'sysadmin', password: 'Demo#2026', totp: code }),
+      await login({ username: 'sysadmin', password: TEST_ADMIN_PASSWORD, totp: code }),
       401,
       'TOTP_INVALID',
     );

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { backupDatabase, restoreDatabase } from '../src/backup/backup.ts';
+import { backupDatabase, readBackupHeader, restoreDatabase } from '../src/backup/backup.ts';
 import { migrateDatabase } from '../src/db/database.ts';
-import { verifyChain } from '../src/modules/audit/repository.ts';
+import { verifyChain } from '../src/modules/audit/chain.ts';
+import { appendAudit } from '../src/platform/audit-writer.ts';
 import { TEST_APP_PASSWORD, withDatabase } from './db-urls.ts';
 import { createTestApp, injectAs, loginAs, type TestApp } from './helpers.ts';
 
@@ -65,14 +66,43 @@ describe('[platform] backup and restore (SECURITY 29)', () => {
     await c.connect();
     const copy = await snapshot(c);
     expect(copy).toEqual(source);
-    expect((await verifyChain(c)).firstBrokenId).toBeNull();
+    expect((await verifyChain(c, t.app.cipher)).firstBrokenId).toBeNull();
     // the chain continues: a new row links to the restored head
-    await c.query(
-      `SELECT audit_append(now(), NULL, 'test', '{}', 'after.restore', NULL, NULL, 'success', NULL, NULL, NULL)`,
-    );
-    expect((await verifyChain(c)).firstBrokenId).toBeNull();
+    await c.query('BEGIN');
+    await appendAudit(c, {
+      at: new Date(),
+      actor: null,
+      clientAddress: null,
+      action: 'after.restore',
+      sealWith: t.app.cipher,
+    });
+    await c.query('COMMIT');
+    expect((await verifyChain(c, t.app.cipher)).firstBrokenId).toBeNull();
     // a second restore into the now non-empty database is refused and changes nothing
     await expect(restoreDatabase(targetUrl, file)).rejects.toThrow(/not empty/);
     await c.end();
+  });
+
+  it('writes the audit chain head into the backup; the restored chain is checked against it (SECURITY 34)', async () => {
+    const file = join(dir, 'ganbu.backup');
+    const header = await readBackupHeader(file);
+    const { rows } = await t.db.admin.query<{ id: string; hash: string; mac: string }>(
+      'SELECT a.id::text, a.hash, a.mac FROM audit_log a ORDER BY a.id DESC LIMIT 1',
+    );
+    expect(header.auditHead).toEqual(rows[0]);
+    const c = new pg.Client({ connectionString: withDatabase(inject('adminBaseUrl'), target) });
+    await c.connect();
+    try {
+      const kept = await verifyChain(c, t.app.cipher, header.auditHead ?? null);
+      expect(kept).toMatchObject({ ok: true, headCheck: 'ok', firstBrokenId: null });
+      // a superuser deletes the restored chain's last two rows (the head of the backup among them):
+      // what is left still links up and is sealed, but it ends before the head the backup recorded
+      await c.query('DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT 2)');
+      expect((await verifyChain(c, t.app.cipher)).ok).toBe(true);
+      const cut = await verifyChain(c, t.app.cipher, header.auditHead ?? null);
+      expect(cut).toMatchObject({ ok: false, headCheck: 'shorter', firstBrokenId: null });
+    } finally {
+      await c.end();
+    }
   });
 });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => db.drop());
 
 /** SECURITY DEFINER functions that have been reviewed (each has a scope test). */
-const REVIEWED_DEFINERS = ['audit_append', 'ballot_settle'];
+const REVIEWED_DEFINERS = ['audit_append', 'audit_head', 'audit_seal', 'ballot_settle'];
 /** Columns that mark a table as holding unit or personal data. */
 const SCOPED_COLUMNS = ['org_id', 'org_path', 'path', 'user_id', 'cadre_id', 'actor_id'];
 
@@ -72,6 +72,46 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
       await c.end();
     } finally {
       await db.admin.query(`DROP ROLE ${role}`);
+    }
+  });
+
+  it('refuses a login that is a member of the owner role, directly or through another role (SECURITY 34)', async () => {
+    const login = `ganbu_member_${process.pid}`;
+    const between = `ganbu_between_${process.pid}`;
+    const connectAs = async () => {
+      const url = new URL(withDatabase(db.adminUrl, db.name));
+      url.username = login;
+      url.password = 'member-role-pw';
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      return c;
+    };
+    await db.admin.query(`DROP ROLE IF EXISTS ${login}`);
+    await db.admin.query(`DROP ROLE IF EXISTS ${between}`);
+    // attributes as safe as the app role's: only the membership differs
+    await db.admin.query(`CREATE ROLE ${login} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD 'member-role-pw'`);
+    await db.admin.query(`CREATE ROLE ${between} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+    try {
+      let c = await connectAs();
+      await expect(assertAppRoleIsSafe(c)).resolves.toBeUndefined();
+      await c.end();
+
+      await db.admin.query(`GRANT ganbu_owner TO ${login}`);
+      c = await connectAs();
+      await expect(assertAppRoleIsSafe(c)).rejects.toThrow(
+        `refusing to start: the database login "${login}" is a member of "ganbu_owner"`,
+      );
+      await c.end();
+
+      await db.admin.query(`REVOKE ganbu_owner FROM ${login}`);
+      await db.admin.query(`GRANT ganbu_owner TO ${between}`);
+      await db.admin.query(`GRANT ${between} TO ${login}`);
+      c = await connectAs();
+      await expect(assertAppRoleIsSafe(c)).rejects.toThrow(/is a member of "ganbu_owner"/);
+      await c.end();
+    } finally {
+      await db.admin.query(`DROP ROLE ${login}`);
+      await db.admin.query(`DROP ROLE ${between}`);
     }
   });
 });

@@ -7,7 +7,13 @@ import { migrateDatabase, openAppPool } from '../src/db/database.ts';
 import { startEmbedded, type EmbeddedDb } from '../src/db/embedded.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { createFieldCipher } from '../src/platform/field-cipher.ts';
-import { TEST_APP_PASSWORD, TEST_ENCRYPTION_KEY, TEST_SEED_TIME, withDatabase } from './db-urls.ts';
+import {
+  TEST_ADMIN_SECRETS,
+  TEST_APP_PASSWORD,
+  TEST_ENCRYPTION_KEY,
+  TEST_SEED_TIME,
+  withDatabase,
+} from './db-urls.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,7 +45,10 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminBaseUrl, templateDb);
   await migrateDatabase(templateUrl, TEST_APP_PASSWORD);
   const pool = await openAppPool(templateUrl, TEST_APP_PASSWORD, 2);
-  await seedDemo(pool, createFieldCipher(TEST_ENCRYPTION_KEY), { now: TEST_SEED_TIME });
+  await seedDemo(pool, createFieldCipher(TEST_ENCRYPTION_KEY), {
+    now: TEST_SEED_TIME,
+    adminSecrets: TEST_ADMIN_SECRETS,
+  });
   await pool.end();
 
   project.provide('adminBaseUrl', adminBaseUrl);

@@ -5,10 +5,17 @@ import pg from 'pg';
 import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { openAppPool } from '../src/db/database.ts';
-import { demoTotpSecret, DEMO_PASSWORD, DEMO_ACCOUNTS } from '../src/demo/seed.ts';
+import { DEMO_ADMIN_USERNAMES, DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
 import { createFieldCipher } from '../src/platform/field-cipher.ts';
-import { TEST_APP_PASSWORD, TEST_ENCRYPTION_KEY, TEST_SEED_TIME, withDatabase } from './db-urls.ts';
+import {
+  TEST_ADMIN_PASSWORD,
+  TEST_APP_PASSWORD,
+  TEST_ENCRYPTION_KEY,
+  TEST_SEED_TIME,
+  testTotpSecret,
+  withDatabase,
+} from './db-urls.ts';
 
 export interface TestDb {
   name: string;
@@ -105,18 +112,21 @@ export interface Session {
   userId: string;
 }
 
-const ADMIN_USERS = new Set(
-  DEMO_ACCOUNTS.filter((a) => a.roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r))).map(
-    (a) => a.username,
-  ),
-);
+const ADMIN_USERS = new Set(DEMO_ADMIN_USERNAMES);
 
-/** Log in as a demo user (admins with their demo TOTP code; the clock steps 30 s so no code repeats). */
-export async function loginAs(t: TestApp, username: string, password = DEMO_PASSWORD): Promise<Session> {
+/**
+ * Log in as a demo user (administrators with the test run's fixed password and TOTP code; the clock steps
+ * 30 s so no code repeats).
+ */
+export async function loginAs(
+  t: TestApp,
+  username: string,
+  password = ADMIN_USERS.has(username) ? TEST_ADMIN_PASSWORD : DEMO_PASSWORD,
+): Promise<Session> {
   const body: Record<string, string> = { username, password };
   if (ADMIN_USERS.has(username)) {
     t.clock.advance(30_000);
-    body.totp = totpCode(demoTotpSecret(username), t.clock.now());
+    body.totp = totpCode(testTotpSecret(username), t.clock.now());
   }
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
   expect(res.statusCode, res.body).toBe(200);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpSecret, DEMO_PASSWORD } from '../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
+import { testTotpSecret } from './db-urls.ts';
 import { createTestApp, injectAs, type Session, type TestApp } from './helpers.ts';
 import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from './route-matrix.ts';
 
@@ -41,7 +42,7 @@ async function login(a: (typeof ACTORS)[number]): Promise<Session> {
   const body: Record<string, string> = { username: a.username, password: DEMO_PASSWORD };
   if (a.totpOf) {
     t.clock.advance(30_000);
-    body.totp = totpCode(demoTotpSecret(a.totpOf), t.clock.now());
+    body.totp = totpCode(testTotpSecret(a.totpOf), t.clock.now());
   }
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
   expect(res.statusCode, `${a.username}: ${res.body}`).toBe(200);

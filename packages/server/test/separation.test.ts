@@ -1,7 +1,7 @@
 import { can, type Role } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoTotpSecret } from '../src/demo/seed.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
+import { testTotpSecret } from './db-urls.ts';
 import { createTestApp, expectError, injectAs, loginAs, type TestApp } from './helpers.ts';
 import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from './route-matrix.ts';
 
@@ -85,7 +85,7 @@ describe('[platform] no scope escalation', () => {
         payload: {
           username: 'sec_street',
           password: 'Demo#2026',
-          totp: totpCode(demoTotpSecret('secadmin'), t.clock.now()),
+          totp: totpCode(testTotpSecret('secadmin'), t.clock.now()),
         },
       });
       expect(res.statusCode, res.body).toBe(200);

@@ -6,6 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { AuditHead } from '../modules/audit/chain.ts';
 
 /** Tables whose row order could tell when a slip was used or a ballot cast. */
 const SHUFFLED_TABLES = new Set([
@@ -19,7 +20,7 @@ const SHUFFLED_TABLES = new Set([
 /**
  * Logical backup: every table of the public schema as COPY text, read inside one REPEATABLE READ
  * transaction (a consistent snapshot), gzip-compressed. Format, line by line:
- *   {"format":"ganbu-backup","version":1,...}      header
+ *   {"format":"ganbu-backup","version":1,...}      header (with the audit chain's head, SECURITY 34)
  *   {"table":"orgs","columns":[...],"rows":N}      then N COPY text lines of that table
  */
 export interface BackupHeader {
@@ -28,6 +29,8 @@ export interface BackupHeader {
   createdAt: string;
   migrations: string[];
   tables: string[];
+  /** the audit chain's last row in this snapshot (id, hash, keyed seal); absent in older backups */
+  auditHead?: AuditHead | null;
 }
 
 async function tablesOf(client: pg.ClientBase): Promise<string[]> {
@@ -64,12 +67,18 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
     const migrations = (
       await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')
     ).rows;
+    const head = (
+      await client.query<AuditHead>(
+        'SELECT a.id::text, a.hash, a.mac FROM audit_log a ORDER BY a.id DESC LIMIT 1',
+      )
+    ).rows[0];
     const header: BackupHeader = {
       format: 'ganbu-backup',
       version: 1,
       createdAt: new Date().toISOString(),
       migrations: migrations.map((m) => m.name),
       tables,
+      auditHead: head?.mac ? head : null,
     };
     await write(JSON.stringify(header) + '\n');
     for (const table of tables) {
@@ -95,6 +104,25 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
     await client.end();
   }
   return counts;
+}
+
+/** The header line of a backup file (its tables, migrations and audit head). */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const raw = createReadStream(file);
+  const input = raw.pipe(createGunzip());
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of lines) {
+      const header = JSON.parse(line) as BackupHeader;
+      if (header.format === 'ganbu-backup') return header;
+      break;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+    raw.destroy();
+  }
+  throw new Error('not a ganbu backup file');
 }
 
 /**

@@ -1,17 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength, GOVERNMENT_PASSWORD_POLICY } from '@ganbu/core';
 import pg from 'pg';
-import { backupDatabase, restoreDatabase } from '../backup/backup.ts';
+import { backupDatabase, readBackupHeader, restoreDatabase } from '../backup/backup.ts';
 import { loadSecrets, readConfig } from '../config.ts';
 import { migrateDatabase, openAppPool } from '../db/database.ts';
 import { startEmbedded, type EmbeddedDb } from '../db/embedded.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, hasAnyOrg, seedDemo } from '../demo/seed.ts';
+import { demoAdminLines } from '../demo/admin-secrets.ts';
+import { demoAccountTotpSecret } from '../demo/demo-guard.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasAnyOrg, seedDemo } from '../demo/seed.ts';
 import { totpCode } from '../modules/auth/totp.ts';
 import { recount } from './recount.ts';
-import { verifyChain } from '../modules/audit/repository.ts';
+import { describeVerdict, readHeadFile, verifyChain, writeHeadFile } from '../modules/audit/chain.ts';
 import { purgeAudit } from '../modules/audit/retention.ts';
+import { appendAudit } from '../platform/audit-writer.ts';
 import { createFieldCipher } from '../platform/field-cipher.ts';
 import { hashPassword } from '../platform/password-hash.ts';
 import { setSystemScope } from '../platform/scope-settings.ts';
@@ -20,11 +23,12 @@ const USAGE = `usage: npm run cli -- <command> [options]
   migrate                                   apply pending migrations
   seed-demo                                 load the demo district into an empty database
   create-admin --username U --role R --org-code PATH   create sysadmin/secadmin/auditor (initial password from ADMIN_PASSWORD)
-  audit-verify                              check the audit hash chain; exit 1 at the first broken link
+  audit-verify [--head FILE]                check the keyed audit chain and that it contains the recorded head
+                                            (DATA_DIR/audit-head.json unless FILE); print the head; exit 1 if not
   audit-purge --before YYYY-MM-DD           delete audit rows older than the date (never younger than 180 days)
   backup --out FILE                         consistent logical dump (gzip)
   restore --in FILE                         restore a dump into an empty, migrated database
-  demo-totp --username U                    current TOTP code of a demo admin account (demo secrets only)
+  demo-totp --username U                    current TOTP code of a demo administrator (accounts of the demo seed only)
   assessment-recount --in BALLOTS.json [--results RESULTS.json] [--pack PACK.json]
                                             recompute a round from its anonymous ballot export (no database);
                                             compare with published results; exit 1 on any difference
@@ -70,16 +74,12 @@ async function main(argv: string[]): Promise<number> {
       'org-code': { type: 'string' },
       results: { type: 'string' },
       pack: { type: 'string' },
+      head: { type: 'string' },
     },
   });
   if (!command || command === 'help') {
     console.log(USAGE);
     return command ? 0 : 1;
-  }
-  if (command === 'demo-totp') {
-    if (!values.username) throw new Error('--username is required');
-    console.log(totpCode(demoTotpSecret(values.username), new Date()));
-    return 0;
   }
   if (command === 'assessment-recount') {
     if (!values.in) throw new Error('--in is required');
@@ -87,9 +87,27 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = readConfig();
   const secrets = loadSecrets(config.dataDir);
+  const cipher = createFieldCipher(secrets.encryptionKey);
+  const headFile = join(config.dataDir, 'audit-head.json');
+  if ((command === 'seed-demo' || command === 'demo-totp') && config.demoRefusedBy) {
+    console.error(`${command}: demo accounts are refused with ${config.demoRefusedBy}`);
+    return 1;
+  }
   const { url, embedded } = await adminUrl();
   try {
     switch (command) {
+      case 'demo-totp': {
+        if (!values.username) throw new Error('--username is required');
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        const stored = await demoAccountTotpSecret(c, values.username).finally(() => c.end());
+        if (!stored) {
+          console.error(`${values.username} is not an administrator account of the demo seed`);
+          return 1;
+        }
+        console.log(totpCode(cipher.decrypt(stored), new Date()));
+        return 0;
+      }
       case 'migrate': {
         const applied = await migrateDatabase(url, secrets.appRolePassword);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -110,11 +128,14 @@ async function main(argv: string[]): Promise<number> {
             );
             return 1;
           }
-          const r = await seedDemo(pool, createFieldCipher(secrets.encryptionKey));
-          console.log(
-            `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')} / ${DEMO_PASSWORD}`,
+          const r = await seedDemo(pool, cipher);
+          const business = DEMO_ACCOUNTS.map((a) => a.username).filter(
+            (u) => !r.admins.some((a) => a.username === u),
           );
-          for (const [u, s] of Object.entries(r.totp)) console.log(`TOTP secret of ${u}: ${s}`);
+          console.log(
+            `demo district: ${r.orgs} units, ${r.cadres} cadres; accounts ${business.join(', ')} / ${DEMO_PASSWORD}`,
+          );
+          for (const line of demoAdminLines(r.admins)) console.log(line);
           console.log(
             `ballot slips to try (${r.slips.roundName}, ${r.slips.groupName}): /ballot#${r.slips.codes.join(', /ballot#')}`,
           );
@@ -149,10 +170,16 @@ async function main(argv: string[]): Promise<number> {
             [values.username, role, await hashPassword(password), values['org-code']],
           );
           if (res.rowCount !== 1) throw new Error(`no unit with path ${values['org-code']}`);
-          await c.query(
-            `SELECT audit_append(now(), NULL, 'cli', '{}', 'user.create', 'user', $1, 'success', NULL, NULL, $2)`,
-            [values.username, JSON.stringify({ roles: [role] })],
-          );
+          await appendAudit(c, {
+            at: new Date(),
+            actor: { userId: null, username: 'cli', roles: [] },
+            clientAddress: null,
+            action: 'user.create',
+            objectType: 'user',
+            objectId: values.username,
+            after: { roles: [role] },
+            sealWith: cipher,
+          });
           await c.query('COMMIT');
           console.log(
             `created ${values.username} (${role}); the password must be changed and TOTP enrolled at first login`,
@@ -167,15 +194,15 @@ async function main(argv: string[]): Promise<number> {
         }
       }
       case 'audit-verify': {
+        const source = values.head ?? headFile;
+        const recorded = readHeadFile(source);
         const c = new pg.Client({ connectionString: url });
         await c.connect();
-        const r = await verifyChain(c).finally(() => c.end());
-        if (r.firstBrokenId) {
-          console.log(`audit chain BROKEN at row ${r.firstBrokenId} (${r.checked} rows checked)`);
-          return 1;
-        }
-        console.log(`audit chain intact: ${r.checked} rows`);
-        return 0;
+        const v = await verifyChain(c, cipher, recorded).finally(() => c.end());
+        for (const line of describeVerdict(v, recorded, source)) console.log(line);
+        // a verified chain moves the DATA_DIR copy forward (it contains the head that copy held)
+        if (v.ok && v.head && !values.head) writeHeadFile(headFile, v.head);
+        return v.ok ? 0 : 1;
       }
       case 'audit-purge': {
         if (!values.before) throw new Error('--before YYYY-MM-DD is required');
@@ -195,6 +222,10 @@ async function main(argv: string[]): Promise<number> {
             .map(([t, n]) => `${t}=${n}`)
             .join(' ')}`,
         );
+        const head = (await readBackupHeader(values.out)).auditHead;
+        console.log(
+          head ? `audit head in the backup: row ${head.id} hash ${head.hash}` : 'audit chain: no sealed head',
+        );
         return 0;
       }
       case 'restore': {
@@ -206,6 +237,12 @@ async function main(argv: string[]): Promise<number> {
             .map(([t, n]) => `${t}=${n}`)
             .join(' ')}`,
         );
+        // the restored chain's head becomes the recorded one (the old file described the old database)
+        const head = (await readBackupHeader(values.in)).auditHead;
+        if (head) {
+          writeHeadFile(headFile, head);
+          console.log(`audit head recorded in ${headFile}: row ${head.id}`);
+        }
         return 0;
       }
       default:

@@ -89,7 +89,11 @@ export async function migrate(admin: pg.ClientBase): Promise<string[]> {
   return applied;
 }
 
-/** The app login as seen by the database: refuse to run if it could bypass row-level security. */
+/**
+ * The app login as seen by the database: refuse to run if it could bypass row-level security — by its own
+ * attributes, or through a role it is a member of (directly or not): with membership in the owner role it
+ * could `SET ROLE` and rewrite the audit log.
+ */
 export async function assertAppRoleIsSafe(app: pg.ClientBase): Promise<void> {
   const { rows } = await app.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
     `SELECT r.rolsuper, r.rolbypassrls,
@@ -98,11 +102,27 @@ export async function assertAppRoleIsSafe(app: pg.ClientBase): Promise<void> {
   );
   const r = rows[0];
   if (!r) throw new Error('cannot read the app role from pg_roles');
+  const who = (await app.query<{ u: string }>('SELECT current_user AS u')).rows[0]?.u;
   if (r.rolsuper || r.rolbypassrls || r.owned > 0) {
     throw new Error(
-      `refusing to start: the database login "${(await app.query<{ u: string }>('SELECT current_user AS u')).rows[0]?.u}" ` +
+      `refusing to start: the database login "${who}" ` +
         `is ${r.rolsuper ? 'a superuser' : r.rolbypassrls ? 'BYPASSRLS' : `the owner of ${r.owned} tables`}; ` +
         'row-level security would not bind it. Use a NOSUPERUSER NOBYPASSRLS login that owns no table.',
+    );
+  }
+  const { rows: granted } = await app.query<{ rolname: string }>(
+    `SELECT g.rolname FROM pg_roles g
+      WHERE g.rolname <> current_user AND pg_has_role(current_user, g.oid, 'MEMBER')
+        AND (g.rolname = $1 OR g.rolsuper OR g.rolbypassrls
+             OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = g.oid AND c.relnamespace = 'public'::regnamespace))
+      ORDER BY 1`,
+    [OWNER_ROLE],
+  );
+  if (granted.length > 0) {
+    throw new Error(
+      `refusing to start: the database login "${who}" is a member of ${granted.map((g) => `"${g.rolname}"`).join(', ')} ` +
+        '(a superuser, BYPASSRLS or table-owning role): it could SET ROLE past row-level security and the audit log. ' +
+        'Revoke that membership, direct or through another role (see pg_auth_members).',
     );
   }
 }

@@ -151,7 +151,8 @@ export async function seedDemoAssessment(
     now,
     clientAddress: '',
     audited: false,
-    audit: (entry) => appendAudit(client, { ...entry, at: now, actor: null, clientAddress: null }),
+    audit: (entry) =>
+      appendAudit(client, { ...entry, at: now, actor: null, clientAddress: null, sealWith: cipher }),
   };
   const year = now.getUTCFullYear();
   const { rows: streets } = await client.query<{ id: string; path: string; name: string }>(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Role, ScopeMode } from '@ganbu/core';
 import { CadreRecordInputSchema } from '@ganbu/core';
 import { generateDemoDistrict, type DemoDistrict } from '@ganbu/core/demo/district';
@@ -7,8 +6,9 @@ import { insertCadre, replaceAppointments, savePhoto } from '../modules/cadre/re
 import { seedDemoAssessment, type DemoSlips } from './assessment.ts';
 import { demoAvatar } from './avatar.ts';
 import { cadreWrite } from '../modules/cadre/service.ts';
-import { Secret } from 'otpauth';
 import type pg from 'pg';
+import { randomAdminSecret, type DemoAdmin, type DemoAdminSecret } from './admin-secrets.ts';
+import { markDemoAccounts } from './demo-guard.ts';
 import { appendAudit } from '../platform/audit-writer.ts';
 import type { FieldCipher } from '../platform/field-cipher.ts';
 import { hashPassword } from '../platform/password-hash.ts';
@@ -37,7 +37,10 @@ const nthOfKind = (kind: string, n: number) => (d: DemoDistrict) => {
 };
 const orgDept = (d: DemoDistrict) => d.orgs.find((o) => o.name.includes('组织部'))?.key ?? districtKey(d);
 
-/** One login per role (issue contract); the same password for all, no forced change. */
+/**
+ * One login per role (issue contract). The business accounts share the README's password (no forced
+ * change); the three administrators get a random password and TOTP secret per data directory.
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'orgdept', displayName: '组织部干部科', roles: ['orgdept'], scopeMode: 'all', orgKey: orgDept },
   {
@@ -86,11 +89,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Demo-only TOTP secret, derived from the user name so tests and the README can compute codes. */
-export function demoTotpSecret(username: string): string {
-  const bytes = createHash('sha256').update(`ganbu-demo-totp:${username}`).digest().subarray(0, 20);
-  return new Secret({ buffer: new Uint8Array(bytes).buffer }).base32;
-}
+const ADMIN_ROLES: Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export const DEMO_ADMIN_USERNAMES = DEMO_ACCOUNTS.filter((a) =>
+  a.roles.some((r) => ADMIN_ROLES.includes(r)),
+).map((a) => a.username);
 
 export async function hasAnyOrg(client: pg.ClientBase): Promise<boolean> {
   await setSystemScope(client);
@@ -100,13 +103,13 @@ export async function hasAnyOrg(client: pg.ClientBase): Promise<boolean> {
 
 /**
  * Load the generated demo district and the demo accounts in one transaction (system context).
- * Returns the admin TOTP secrets to print.
+ * Returns the administrators' secrets (random unless `adminSecrets` fixes them, as tests do) to print once.
  */
 export async function seedDemo(
   pool: pg.Pool,
   cipher: FieldCipher,
-  opts: { seed?: number; now?: Date } = {},
-): Promise<{ orgs: number; cadres: number; totp: Record<string, string>; slips: DemoSlips }> {
+  opts: { seed?: number; now?: Date; adminSecrets?: Record<string, DemoAdminSecret> } = {},
+): Promise<{ orgs: number; cadres: number; admins: DemoAdmin[]; slips: DemoSlips }> {
   const district = generateDemoDistrict({ seed: opts.seed ?? 1 });
   const now = opts.now ?? new Date();
   const client = await pool.connect();
@@ -151,16 +154,19 @@ export async function seedDemo(
       cadreIds.set(key, id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const totp: Record<string, string> = {};
+    const admins: DemoAdmin[] = [];
+    const userIds: string[] = [];
     for (const a of DEMO_ACCOUNTS) {
       const orgKey = a.orgKey(district);
       const cadre = a.linkCadre ? district.cadres.find((c) => c.orgKey === orgKey) : undefined;
-      const isAdmin = a.roles.some((r) => r === 'sysadmin' || r === 'secadmin' || r === 'auditor');
-      if (isAdmin) totp[a.username] = demoTotpSecret(a.username);
-      await client.query(
+      const admin = DEMO_ADMIN_USERNAMES.includes(a.username)
+        ? { username: a.username, ...(opts.adminSecrets?.[a.username] ?? randomAdminSecret(a.username)) }
+        : null;
+      if (admin) admins.push(admin);
+      const { rows } = await client.query<{ id: string }>(
         `INSERT INTO users (username, display_name, org_id, org_path, cadre_id, roles, scope_mode, password_hash,
                             password_changed_at, must_change_password, totp_secret)
-         VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, false, $10)`,
+         VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, false, $10) RETURNING id`,
         [
           a.username,
           cadre ? `${cadre.name}` : a.displayName,
@@ -169,12 +175,14 @@ export async function seedDemo(
           cadre ? cadreIds.get(cadre.key) : null,
           a.roles,
           a.scopeMode,
-          passwordHash,
+          admin ? await hashPassword(admin.password) : passwordHash,
           now,
-          isAdmin ? cipher.encrypt(totp[a.username] as string) : null,
+          admin ? cipher.encrypt(admin.totpSecret) : null,
         ],
       );
+      userIds.push((rows[0] as { id: string }).id);
     }
+    await markDemoAccounts(client, userIds, now);
     const slips = await seedDemoAssessment(client, cipher, now, opts.seed ?? 1);
     await appendAudit(client, {
       at: now,
@@ -187,9 +195,10 @@ export async function seedDemo(
         cadres: district.cadres.length,
         accounts: DEMO_ACCOUNTS.map((a) => a.username),
       },
+      sealWith: cipher,
     });
     await client.query('COMMIT');
-    return { orgs: district.orgs.length, cadres: district.cadres.length, totp, slips };
+    return { orgs: district.orgs.length, cadres: district.cadres.length, admins, slips };
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;

@@ -80,6 +80,7 @@ export const requestTransactions = fp(async (app: FastifyInstance, opts: Request
         at: opts.clock(),
         actor: null,
         clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
+        sealWith: app.cipher,
       });
       await client.query('COMMIT');
     } catch (e) {
@@ -138,6 +139,7 @@ async function runInTransaction(
         at: now,
         actor: entry.actor ?? ctx.actor,
         clientAddress,
+        sealWith: req.server.cipher,
       });
     },
   };
@@ -202,6 +204,7 @@ async function auditFailure(client: pg.PoolClient, req: FastifyRequest, ctx: Req
       at: ctx.now,
       actor: ctx.actor,
       clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
+      sealWith: req.server.cipher,
     });
     await client.query('COMMIT');
   } catch (e) {

@@ -92,15 +92,55 @@ export async function* auditBatches(
   }
 }
 
-/** First row whose hash or link to its predecessor does not check out, or null when the chain holds. */
-export async function verifyChain(
+/** One row of the chain as the verifier walks it; `contentOk`: the stored hash matches the row's content. */
+export interface ChainRow {
+  id: string;
+  hash: string;
+  prevHash: string;
+  mac: string | null;
+  contentOk: boolean;
+}
+
+/** The chain in id order, `limit` rows after `afterId` (keyset paging: the log is never held at once). */
+export async function chainBatch(
   client: pg.ClientBase,
-): Promise<{ checked: number; firstBrokenId: string | null }> {
-  const { rows } = await client.query<{ checked: number; first_broken: string | null }>(
-    `SELECT count(*)::int AS checked,
-            min(id) FILTER (WHERE hash <> computed OR (prev IS NOT NULL AND prev_hash <> prev))::text AS first_broken
-       FROM (SELECT a.id, a.hash, a.prev_hash, audit_row_hash(a) AS computed, lag(a.hash) OVER (ORDER BY a.id) AS prev
-               FROM audit_log a) t`,
+  afterId: string | null,
+  limit: number,
+): Promise<ChainRow[]> {
+  const { rows } = await client.query<ChainRow>(
+    `SELECT a.id::text, a.hash, a.prev_hash AS "prevHash", a.mac, audit_row_hash(a) = a.hash AS "contentOk"
+       FROM audit_log a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
+    [afterId ?? '0', limit],
   );
-  return { checked: rows[0]?.checked ?? 0, firstBrokenId: rows[0]?.first_broken ?? null };
+  return rows;
+}
+
+/**
+ * The chain's last row (id, hash, seal), and the hash and seal of row `recordedId` (null when absent),
+ * through the reviewed function: the app role reads nothing else of the log.
+ */
+export async function chainHead(
+  client: pg.ClientBase | pg.Pool,
+  recordedId: string | null,
+): Promise<{
+  id: string;
+  hash: string;
+  mac: string | null;
+  recorded: { hash: string; mac: string | null } | null;
+} | null> {
+  const { rows } = await client.query<{
+    id: string | null;
+    hash: string;
+    mac: string | null;
+    recorded_hash: string | null;
+    recorded_mac: string | null;
+  }>(
+    `SELECT head_id::text AS id, head_hash AS hash, head_mac AS mac, recorded_hash, recorded_mac
+       FROM audit_head($1::bigint)`,
+    [recordedId],
+  );
+  const r = rows[0];
+  if (!r?.id) return null;
+  const recorded = r.recorded_hash === null ? null : { hash: r.recorded_hash, mac: r.recorded_mac };
+  return { id: r.id, hash: r.hash, mac: r.mac, recorded };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
+import { verifyChain } from './chain.ts';
 import { writeAuditWorkbook } from './export.ts';
 import * as repo from './repository.ts';
 
@@ -55,8 +56,8 @@ export async function auditRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const result = await repo.verifyChain(req.ctx.client);
-      return { ok: result.firstBrokenId === null, ...result };
+      const v = await verifyChain(req.ctx.client, req.server.cipher);
+      return { ok: v.ok, checked: v.checked, firstBrokenId: v.firstBrokenId };
     },
   );
 }

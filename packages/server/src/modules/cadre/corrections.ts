@@ -107,6 +107,7 @@ export async function encryptLegacyCorrections(
         at: now,
         actor: null,
         clientAddress: null,
+        sealWith: cipher,
       });
     }
     await client.query('COMMIT');
