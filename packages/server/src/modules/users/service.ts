@@ -98,7 +98,7 @@ export async function updateUser(
   return after;
 }
 
-/** 安全管理员 grants roles and scope; the three admin roles never meet on one account (三员分立). */
+/** 安全管理员 grants roles and scope; an admin role never shares its account with another role (三员分立). */
 export async function grantRoles(
   ctx: RequestContext,
   id: string,
@@ -109,7 +109,7 @@ export async function grantRoles(
     throw new AppError(
       409,
       'SEPARATION_OF_DUTIES',
-      '系统管理员、安全管理员、审计管理员三个角色不能授予同一账号',
+      '系统管理员、安全管理员、审计管理员角色须单独授予，不能与其他任何角色授予同一账号',
     );
   }
   if (id === ctx.actor?.userId) throw forbidden('不能修改自己的角色');
