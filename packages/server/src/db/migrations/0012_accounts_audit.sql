@@ -33,3 +33,18 @@ ALTER TABLE users ADD CONSTRAINT users_admin_role_alone
   CHECK (NOT (roles && ARRAY['sysadmin','secadmin','auditor']) OR cardinality(roles) = 1);
 
 SELECT set_config('app.context', '', true), set_config('app.scope_mode', '', true);
+
+-- ---------------------------------------------------------------- refused anonymous requests (SECURITY 12)
+-- Requests to authenticated routes from senders without a session are counted here per minute, route and
+-- stable code (the first few of a minute are also written to the audit log in full); each closed minute
+-- becomes one summary row of the audit log and leaves this table. The row with action '' is the minute's
+-- total. No person or unit column: nothing here is scoped.
+CREATE TABLE audit_refusal_counts (
+  window_start timestamptz NOT NULL,
+  action text NOT NULL,
+  code text NOT NULL,
+  count integer NOT NULL CHECK (count > 0),
+  addresses text[] NOT NULL DEFAULT '{}',
+  PRIMARY KEY (window_start, action, code)
+);
+GRANT SELECT, INSERT, UPDATE, DELETE ON audit_refusal_counts TO ganbu_app;
