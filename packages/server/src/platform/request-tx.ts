@@ -177,7 +177,14 @@ async function runInTransaction(
     else await clearScope(client);
     const result = await handler();
     if (mutating && !ctx.audited) {
-      await ctx.audit({ action: `${req.method} ${req.routeOptions.url ?? req.url}`, objectId: paramId(req) });
+      // a handler may answer a refusal without throwing (login's 401 TOTP_REQUIRED): not a success
+      const refused =
+        reply.statusCode >= 400 ? { result: 'failure' as const, after: { status: reply.statusCode } } : {};
+      await ctx.audit({
+        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+        objectId: paramId(req),
+        ...refused,
+      });
     }
     await client.query('COMMIT');
     return result;
