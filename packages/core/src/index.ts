@@ -3,6 +3,7 @@ export * from './platform/scope.ts';
 export * from './platform/password-policy.ts';
 export * from './platform/session-policy.ts';
 export * from './platform/audit-retention.ts';
+export * from './platform/audit-labels.ts';
 export * from './org/org-kinds.ts';
 export * from './contracts/errors.ts';
 export * from './contracts/auth.ts';

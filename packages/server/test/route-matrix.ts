@@ -204,7 +204,11 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
     targetsForeign: true,
   },
   'POST /api/users/:id/roles': {
-    requests: (fx) => [{ id: fx.foreign.userId, payload: { roles: ['orgdept'], scopeMode: 'all' } }],
+    requests: (fx) => [
+      { id: fx.foreign.userId, payload: { roles: ['orgdept'], scopeMode: 'all' } },
+      // moving the foreign account into one's own unit
+      { id: fx.foreign.userId, payload: { roles: ['unit_admin'], scopeMode: 'unit', orgId: fx.own.orgId } },
+    ],
     targetsForeign: true,
   },
   'POST /api/users/:id/reset-password': {

@@ -1,5 +1,6 @@
 import { can, type Role } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationFiles } from '../src/db/bootstrap.ts';
 import { totpCode } from '../src/modules/auth/totp.ts';
 import { testTotpSecret } from './db-urls.ts';
 import { createTestApp, expectError, injectAs, loginAs, type TestApp } from './helpers.ts';
@@ -65,6 +66,83 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
     await expect(
       t.db.admin.query(`UPDATE users SET roles = '{secadmin,auditor}' WHERE username = 'leader'`),
     ).rejects.toThrow(/check constraint/);
+  });
+});
+
+describe('[platform] an admin role stands alone on its account (SECURITY 6, 33)', () => {
+  it('refuses an admin role combined with a business role with 409, and the database refuses it too', async () => {
+    const sec = await loginAs(t, 'secadmin');
+    const { rows } = await t.db.admin.query<{ id: string; roles: string[]; scope_mode: string }>(
+      `SELECT id, roles, scope_mode FROM users WHERE username = 'leader'`,
+    );
+    const leader = rows[0]!;
+    for (const roles of [
+      ['auditor', 'orgdept'],
+      ['sysadmin', 'orgdept'],
+      ['secadmin', 'leader'],
+      ['cadre', 'auditor'],
+    ]) {
+      const res = await injectAs(t, sec, {
+        method: 'POST',
+        url: `/api/users/${leader.id}/roles`,
+        payload: { roles, scopeMode: 'all' },
+      });
+      expectError(res, 409, 'SEPARATION_OF_DUTIES');
+    }
+    const after = await t.db.admin.query<{ roles: string[]; scope_mode: string }>(
+      `SELECT roles, scope_mode FROM users WHERE username = 'leader'`,
+    );
+    expect(after.rows[0]).toEqual({ roles: ['leader'], scope_mode: 'all' });
+    for (const roles of [
+      '{auditor,orgdept}',
+      '{sysadmin,orgdept}',
+      '{secadmin,cadre}',
+      '{auditor,auditor}',
+    ]) {
+      await expect(
+        t.db.admin.query(`UPDATE users SET roles = $1 WHERE username = 'leader'`, [roles]),
+        roles,
+      ).rejects.toThrow(/users_admin_role_alone/);
+    }
+    // business roles still combine, and an admin role alone is still granted
+    const ok = await injectAs(t, sec, {
+      method: 'POST',
+      url: `/api/users/${leader.id}/roles`,
+      payload: { roles: ['leader', 'orgdept'], scopeMode: 'all' },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<{ roles: string[] }>().roles).toEqual(['leader', 'orgdept']);
+    const alone = await injectAs(t, sec, {
+      method: 'POST',
+      url: `/api/users/${leader.id}/roles`,
+      payload: { roles: ['auditor', 'auditor'], scopeMode: 'all' },
+    });
+    expect(alone.statusCode, alone.body).toBe(200);
+    expect(alone.json<{ roles: string[] }>().roles).toEqual(['auditor']);
+  });
+});
+
+describe('[platform] migration 0012 repairs an account that combined roles', () => {
+  it('keeps only the admin role, ends its sessions and installs the constraint', async () => {
+    const migration = migrationFiles().find((m) => m.name.startsWith('0012_'));
+    expect(migration).toBeDefined();
+    await loginAs(t, 'auditor');
+    const a = t.db.admin;
+    await a.query(`ALTER TABLE users DROP CONSTRAINT users_admin_role_alone`);
+    await a.query(`UPDATE users SET roles = '{orgdept,auditor}' WHERE username = 'auditor'`);
+    await a.query('BEGIN');
+    await a.query('SET LOCAL ROLE ganbu_owner');
+    await a.query(migration!.sql);
+    await a.query('COMMIT');
+    const { rows } = await a.query<{ roles: string[]; sessions: number }>(
+      `SELECT roles, (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id) AS sessions
+         FROM users u WHERE username = 'auditor'`,
+    );
+    expect(rows[0]).toEqual({ roles: ['auditor'], sessions: 0 });
+    const { rows: cons } = await a.query<{ conname: string }>(
+      `SELECT conname FROM pg_constraint WHERE conrelid = 'users'::regclass AND pg_get_constraintdef(oid) LIKE '%sysadmin%'`,
+    );
+    expect(cons.map((c) => c.conname)).toEqual(['users_admin_role_alone']);
   });
 });
 

@@ -41,17 +41,21 @@ export const UserCreateInputSchema = z.strictObject({
 });
 export type UserCreateInput = z.input<typeof UserCreateInputSchema>;
 
+/**
+ * 系统管理员 edits plain fields only. The unit (`orgId`) is part of the data scope: moving an account to
+ * another unit is a grant (UserRolesInputSchema), for the security administrator.
+ */
 export const UserUpdateInputSchema = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
-  orgId: z.string().uuid().optional(),
   active: z.boolean().optional(),
 });
 export type UserUpdateInput = z.infer<typeof UserUpdateInputSchema>;
 
-/** 安全管理员 grants roles and sets the data scope. */
+/** 安全管理员 grants roles and sets the data scope: scope mode and, to move the account, its unit. */
 export const UserRolesInputSchema = z.strictObject({
   roles: z.array(z.enum(ROLES)).max(ROLES.length),
   scopeMode: z.enum(SCOPE_MODES),
+  orgId: z.string().uuid().optional(),
 });
 export type UserRolesInput = z.infer<typeof UserRolesInputSchema>;
 

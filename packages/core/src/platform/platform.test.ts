@@ -80,10 +80,20 @@ describe('session policy (SECURITY 2, 3)', () => {
 
 describe('roles and scope', () => {
   it('keeps the three admin roles apart', () => {
-    expect(violatesSeparationOfDuties(['sysadmin', 'orgdept'])).toBe(false);
     expect(violatesSeparationOfDuties(['sysadmin', 'auditor'])).toBe(true);
     expect(can(['auditor'], 'audit.read')).toBe(true);
     expect(can(['sysadmin'], 'audit.read')).toBe(false);
+  });
+
+  it('never combines an admin role with any other role (SECURITY 6, 33)', () => {
+    expect(violatesSeparationOfDuties(['sysadmin', 'orgdept'])).toBe(true);
+    expect(violatesSeparationOfDuties(['auditor', 'orgdept'])).toBe(true);
+    expect(violatesSeparationOfDuties(['secadmin', 'leader'])).toBe(true);
+    expect(violatesSeparationOfDuties(['cadre', 'auditor'])).toBe(true);
+    expect(violatesSeparationOfDuties(['sysadmin'])).toBe(false);
+    expect(violatesSeparationOfDuties(['auditor', 'auditor'])).toBe(false);
+    expect(violatesSeparationOfDuties(['orgdept', 'unit_admin', 'leader', 'cadre'])).toBe(false);
+    expect(violatesSeparationOfDuties([])).toBe(false);
   });
 
   it('mirrors the SQL scope rule', () => {

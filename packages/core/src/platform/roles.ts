@@ -9,9 +9,14 @@ export function isAdminRole(role: Role): boolean {
   return ADMIN_ROLES.includes(role);
 }
 
-/** Two or more of the three admin roles on one account breaks 三员分立. */
+/**
+ * 三员分立: an admin role stands alone on its account. Two admin roles, or an admin role with any
+ * business role (e.g. auditor + orgdept, which would let the auditor act on the data it audits),
+ * break it. The database enforces the same rule (CHECK users_admin_role_alone).
+ */
 export function violatesSeparationOfDuties(roles: readonly Role[]): boolean {
-  return roles.filter(isAdminRole).length > 1;
+  const distinct = new Set(roles);
+  return distinct.size > 1 && [...distinct].some(isAdminRole);
 }
 
 /** An account holding an admin role must enrol a second factor (TOTP). */

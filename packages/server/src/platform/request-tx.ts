@@ -9,6 +9,7 @@ import { appendAudit } from './audit-writer.ts';
 import type { Actor, AuditInput, RequestContext } from './context.ts';
 import { FASTIFY_CODES } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { auditRefusal, flushRefusalCounts, REFUSAL_WINDOW_MS } from './refusal-audit.ts';
 import { clearScope, setScope, setSystemScope } from './scope-settings.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,30 +66,41 @@ export interface RequestTxOptions {
  */
 export const requestTransactions = fp(async (app: FastifyInstance, opts: RequestTxOptions) => {
   // A mutating request refused before its handler (body/query validation, the cheap session and CSRF
-  // checks) never opened the request transaction: audit its refusal here (SECURITY 12), with no actor —
-  // the session was not resolved — and the same care for anonymous routes.
+  // checks) never opened the request transaction: audit its refusal here (SECURITY 12) — by the session's
+  // owner when the cookie names a live session, counted per minute when it does not (refusal-audit.ts) —
+  // and the same care for anonymous routes.
   app.addHook('onError', async (req, _reply, err) => {
     if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api') || (req as { ctx?: unknown }).ctx) return;
+    const isPublic = req.routeOptions.config.public === true;
     const client = await opts.pool.connect();
     try {
-      await client.query('BEGIN');
-      await appendAudit(client, {
-        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
-        objectId: paramId(req),
-        result: 'failure',
-        after: { code: refusalCode(err) },
-        at: opts.clock(),
-        actor: null,
-        clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
-        sealWith: app.cipher,
-      });
-      await client.query('COMMIT');
+      await auditRefusal(
+        client,
+        {
+          action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+          objectId: paramId(req),
+          code: refusalCode(err),
+          at: opts.clock(),
+          actor: null,
+          clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
+          sealWith: app.cipher,
+        },
+        { sessionToken: isPublic ? undefined : req.cookies[SESSION_COOKIE], countAnonymous: !isPublic },
+      );
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
       req.log.error(e);
     } finally {
       client.release();
     }
+  });
+  // counted refusals: each closed minute becomes its summary row even when no later refusal comes
+  const flush = (all: boolean) =>
+    flushRefusalCounts(opts.pool, opts.clock(), app.cipher, { all }).catch((e: unknown) => app.log.error(e));
+  const flushTimer = setInterval(() => void flush(false), REFUSAL_WINDOW_MS);
+  flushTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(flushTimer);
+    await flush(true);
   });
   app.addHook('onRoute', (route: RouteOptions) => {
     // the OpenAPI document and its UI are static and public
@@ -167,7 +179,14 @@ async function runInTransaction(
     else await clearScope(client);
     const result = await handler();
     if (mutating && !ctx.audited) {
-      await ctx.audit({ action: `${req.method} ${req.routeOptions.url ?? req.url}`, objectId: paramId(req) });
+      // a handler may answer a refusal without throwing (login's 401 TOTP_REQUIRED): not a success
+      const refused =
+        reply.statusCode >= 400 ? { result: 'failure' as const, after: { status: reply.statusCode } } : {};
+      await ctx.audit({
+        action: `${req.method} ${req.routeOptions.url ?? req.url}`,
+        objectId: paramId(req),
+        ...refused,
+      });
     }
     await client.query('COMMIT');
     return result;
@@ -193,22 +212,19 @@ function paramId(req: FastifyRequest): string | null {
   return typeof params?.id === 'string' ? params.id : null;
 }
 
+/** A failed mutation: by its actor row by row; without a session on an authenticated route, counted. */
 async function auditFailure(client: pg.PoolClient, req: FastifyRequest, ctx: RequestContext, err: unknown) {
-  await client.query('BEGIN');
-  try {
-    await appendAudit(client, {
+  await auditRefusal(
+    client,
+    {
       action: `${req.method} ${req.routeOptions.url ?? req.url}`,
       objectId: paramId(req),
-      result: 'failure',
-      after: { code: err instanceof AppError ? err.code : 'INTERNAL' },
+      code: err instanceof AppError ? err.code : 'INTERNAL',
       at: ctx.now,
       actor: ctx.actor,
       clientAddress: req.routeOptions.config.anonymous === true ? null : req.ip,
       sealWith: req.server.cipher,
-    });
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  }
+    },
+    { countAnonymous: req.routeOptions.config.public !== true },
+  );
 }

@@ -254,11 +254,16 @@ export const en: Translation = {
     createTitle: 'New user',
     editTitle: 'Edit user: {{name}}',
     resetTitle: 'Reset password: {{name}}',
-    resetHint: 'The user must change the password at the next sign-in.',
+    resetHint:
+      'The user must change the password at the next sign-in. The password history is kept: neither the temporary nor the new password may be a recent one.',
     rolesTitle: 'Grant roles: {{name}}',
     rolesHint:
-      'System, security and audit administrators (the "three officers") must be separate accounts; one account may hold only one of them.',
-    sodWarning: 'Separation of duties: {{roles}} cannot be granted together; the server will reject this.',
+      'System, security and audit administrators (the "three officers") must be separate accounts: an administrator role is granted alone, never with any other role.',
+    sodWarning:
+      'Separation of duties: an administrator role is granted alone; {{roles}} cannot be granted together and the server will reject this.',
+    orgLocked: 'The unit is part of the data scope: the security administrator changes it under Grant roles.',
+    rolesOrgHint:
+      'Changing the unit changes the user’s data scope; the user must sign in again, and the change is audited with before and after.',
     adminRoleGroup: 'Administrator roles',
     businessRoleGroup: 'Business roles',
     deactivateConfirm: 'Deactivate user "{{name}}"? They will no longer be able to sign in.',
@@ -278,9 +283,9 @@ export const en: Translation = {
     actor: 'Actor',
     actorPlaceholder: 'Username',
     action: 'Action',
-    actionPlaceholder: 'e.g. auth.login',
+    actionPlaceholder: 'Pick or type an action (matches the code prefix)',
     objectType: 'Object type',
-    objectTypePlaceholder: 'e.g. user, org',
+    objectTypePlaceholder: 'All',
     objectId: 'Object ID',
     result: 'Result',
     resultAll: 'All',
@@ -1461,7 +1466,7 @@ export const en: Translation = {
     NOT_FOUND: 'Not found, or already deleted',
     CONFLICT: 'Conflict: the code or username may already exist, or someone else changed the data',
     SEPARATION_OF_DUTIES:
-      'Separation of duties: system, security and audit administrator roles cannot be held by one account',
+      'Separation of duties: system, security and audit administrator roles are granted alone, never with any other role',
     ORG_INVALID_PARENT: 'This kind of unit cannot be placed under the selected parent',
     ORG_MOVE_CYCLE: 'A unit cannot be moved under itself or one of its sub-units',
     ORG_HAS_ACTIVE_CHILDREN: 'The unit still has active sub-units; deactivate them first',

@@ -1,21 +1,36 @@
 import type { Writable } from 'node:stream';
-import type { AuditEntry } from '@ganbu/core';
+import {
+  auditActionLabel,
+  auditObjectTypeLabel,
+  ROLE_NAMES_ZH,
+  ROLES,
+  type AuditEntry,
+  type Role,
+} from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../platform/xlsx-cell.ts';
 
-const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
-  { header: '序号', key: 'id', width: 10 },
-  { header: '时间(UTC)', key: 'at', width: 26 },
-  { header: '操作人', key: 'actorUsername', width: 14 },
-  { header: '角色', key: 'actorRoles', width: 16 },
-  { header: '操作', key: 'action', width: 28 },
-  { header: '对象类型', key: 'objectType', width: 12 },
-  { header: '对象', key: 'objectId', width: 38 },
-  { header: '结果', key: 'result', width: 10 },
-  { header: '客户端地址', key: 'clientAddress', width: 16 },
-  { header: '变更前', key: 'before', width: 40 },
-  { header: '变更后', key: 'after', width: 40 },
-  { header: '哈希', key: 'hash', width: 66 },
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+/** The columns of the export: what the auditor reads (Chinese names), then the stored codes. */
+const COLUMNS: { header: string; width: number; value: (e: AuditEntry) => unknown }[] = [
+  { header: '序号', width: 10, value: (e) => e.id },
+  { header: '时间(UTC)', width: 26, value: (e) => e.at },
+  { header: '操作人', width: 14, value: (e) => e.actorUsername ?? '系统' },
+  {
+    header: '角色',
+    width: 16,
+    value: (e) => e.actorRoles.map((r) => (isRole(r) ? ROLE_NAMES_ZH[r] : r)).join('、'),
+  },
+  { header: '操作', width: 28, value: (e) => auditActionLabel(e.action, 'zh') },
+  { header: '对象类型', width: 12, value: (e) => auditObjectTypeLabel(e.objectType, e.action, 'zh') },
+  { header: '对象', width: 38, value: (e) => e.objectId },
+  { header: '结果', width: 10, value: (e) => (e.result === 'success' ? '成功' : '失败') },
+  { header: '客户端地址', width: 16, value: (e) => e.clientAddress },
+  { header: '变更前', width: 40, value: (e) => e.before },
+  { header: '变更后', width: 40, value: (e) => e.after },
+  { header: '操作代码', width: 28, value: (e) => e.action },
+  { header: '哈希', width: 66, value: (e) => e.hash },
 ];
 
 /**
@@ -25,16 +40,12 @@ const COLUMNS: { header: string; key: keyof AuditEntry; width: number }[] = [
 export async function writeAuditWorkbook(batches: AsyncIterable<AuditEntry[]>, out: Writable): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet('审计日志');
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for await (const batch of batches) {
     for (const e of batch) {
-      ws.addRow(
-        Object.fromEntries(
-          COLUMNS.map((c) => [c.key, c.key === 'actorRoles' ? e.actorRoles.join(',') : safeCell(e[c.key])]),
-        ),
-      ).commit();
+      ws.addRow(COLUMNS.map((c) => safeCell(c.value(e)))).commit();
     }
   }
   ws.commit();

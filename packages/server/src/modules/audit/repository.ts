@@ -54,6 +54,9 @@ function whereOf(q: Omit<AuditQuery, 'page' | 'pageSize'>): { sql: string; param
 }
 
 const COLUMNS = `id::text, at, actor_username, actor_roles, action, object_type, object_id, result, client_address, before, after, hash`;
+// `id` alone in ORDER BY would name the text output column above and sort 9 before 57: order by the
+// table's bigint id (its insertion order, the time order of the chain)
+const NEWEST_FIRST = 'ORDER BY audit_log.id DESC';
 
 export async function listAudit(
   client: pg.ClientBase,
@@ -65,13 +68,16 @@ export async function listAudit(
     w.params,
   );
   const { rows } = await client.query<AuditRow>(
-    `SELECT ${COLUMNS} FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    `SELECT ${COLUMNS} FROM audit_log ${w.sql} ${NEWEST_FIRST} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
     w.params,
   );
   return { items: rows.map(toEntry), total: total.rows[0]?.n ?? 0 };
 }
 
-/** Rows for export, in batches (keyset paging) so a large log is never held in memory at once. */
+/**
+ * Rows for export, newest first, in batches (keyset paging on the bigint id) so a large log is never held
+ * in memory at once; every row exactly once.
+ */
 export async function* auditBatches(
   client: pg.ClientBase,
   q: Omit<AuditQuery, 'page' | 'pageSize'>,
@@ -80,10 +86,12 @@ export async function* auditBatches(
   let lastId: string | null = null;
   for (;;) {
     const w = whereOf(q);
-    const keyset: string = lastId === null ? '' : `${w.sql ? ' AND' : 'WHERE'} id < ${Number(lastId)}`;
+    const params: unknown[] = lastId === null ? w.params : [...w.params, lastId];
+    const keyset: string =
+      lastId === null ? '' : `${w.sql ? ' AND' : 'WHERE'} audit_log.id < $${params.length}::bigint`;
     const { rows }: { rows: AuditRow[] } = await client.query<AuditRow>(
-      `SELECT ${COLUMNS} FROM audit_log ${w.sql}${keyset} ORDER BY id DESC LIMIT ${batch}`,
-      w.params,
+      `SELECT ${COLUMNS} FROM audit_log ${w.sql}${keyset} ${NEWEST_FIRST} LIMIT ${batch}`,
+      params,
     );
     if (rows.length === 0) return;
     yield rows.map(toEntry);

@@ -11,8 +11,8 @@ import {
 } from '@ganbu/core';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { hashPassword } from '../../platform/password-hash.ts';
-import { setPassword } from '../auth/repository.ts';
+import { hashPassword, verifyPassword } from '../../platform/password-hash.ts';
+import { findAccountById, setPassword } from '../auth/repository.ts';
 import { clearLoginFailures, lockedUsernames } from '../auth/throttle.ts';
 import * as repo from './repository.ts';
 
@@ -89,7 +89,6 @@ export async function updateUser(
   settings: SecuritySettings,
 ) {
   const before = await present(ctx, id, settings);
-  if (patch.orgId && !(await repo.orgVisible(ctx.client, patch.orgId))) throw notFound('单位');
   if (id === ctx.actor?.userId && patch.active === false) throw forbidden('不能停用自己的账号');
   await repo.updateUser(ctx.client, id, patch);
   if (patch.active === false) await repo.deleteSessionsOf(ctx.client, id);
@@ -98,7 +97,10 @@ export async function updateUser(
   return after;
 }
 
-/** 安全管理员 grants roles and scope; the three admin roles never meet on one account (三员分立). */
+/**
+ * 安全管理员 grants roles and scope, and moves an account to another unit (its data scope); audited with
+ * before and after. An admin role never shares its account with another role (三员分立).
+ */
 export async function grantRoles(
   ctx: RequestContext,
   id: string,
@@ -109,20 +111,26 @@ export async function grantRoles(
     throw new AppError(
       409,
       'SEPARATION_OF_DUTIES',
-      '系统管理员、安全管理员、审计管理员三个角色不能授予同一账号',
+      '系统管理员、安全管理员、审计管理员角色须单独授予，不能与其他任何角色授予同一账号',
     );
   }
   if (id === ctx.actor?.userId) throw forbidden('不能修改自己的角色');
   assertScopeGrantable(ctx, input.scopeMode);
   const before = await present(ctx, id, settings);
+  if (input.orgId && !(await repo.orgVisible(ctx.client, input.orgId))) throw notFound('单位');
   const roles = [...new Set(input.roles)];
-  await repo.updateUser(ctx.client, id, { roles, scopeMode: input.scopeMode });
+  await repo.updateUser(ctx.client, id, { roles, scopeMode: input.scopeMode, orgId: input.orgId });
   await repo.deleteSessionsOf(ctx.client, id);
   const after = await present(ctx, id, settings);
   await ctx.audit({ action: 'user.roles', objectType: 'user', objectId: id, before, after });
   return after;
 }
 
+/**
+ * A reset sets a temporary password that must be changed at the next login. The history is kept: the
+ * replaced password joins it (as with a change) and the temporary one joins it at that change, so
+ * neither a reset nor the forced change can bring back a recent password.
+ */
 export async function resetPassword(
   ctx: RequestContext,
   id: string,
@@ -131,9 +139,24 @@ export async function resetPassword(
 ) {
   const user = await present(ctx, id, settings);
   checkInitialPassword(initialPassword, user.username, settings);
+  const account = await findAccountById(ctx.client, id);
+  if (!account) throw notFound('用户');
+  const previous = [account.password_hash, ...account.password_history].slice(
+    0,
+    Math.max(1, settings.password.historyCount),
+  );
+  for (const old of previous) {
+    if (await verifyPassword(initialPassword, old)) {
+      throw new AppError(
+        400,
+        'PASSWORD_REUSED',
+        `初始密码不能与该用户最近 ${settings.password.historyCount} 次使用过的密码相同`,
+      );
+    }
+  }
   await setPassword(ctx.client, id, {
     hash: await hashPassword(initialPassword),
-    history: [],
+    history: previous.slice(0, settings.password.historyCount),
     now: ctx.now,
     mustChange: true,
   });

@@ -1,4 +1,6 @@
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space, type GetProps } from 'antd';
+import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_TYPE_LABELS, type AuditLocale } from '@ganbu/core';
+import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select, Space, type GetProps } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../../hooks/api/audit.ts';
 
@@ -17,10 +19,32 @@ function text(v: string | undefined): string | undefined {
   return s ? s : undefined;
 }
 
-/** Query form above the audit table. */
-export function AuditFiltersForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
+/** Query form above the audit table: actions and object types picked by name, filtered by code. */
+export function AuditFiltersForm({
+  locale,
+  onSearch,
+}: {
+  locale: AuditLocale;
+  onSearch: (filters: AuditFilters) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const actionOptions = useMemo(
+    () =>
+      Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({
+        value: code,
+        label: `${label[locale]}（${code}）`,
+      })),
+    [locale],
+  );
+  const objectTypeOptions = useMemo(
+    () =>
+      Object.entries(AUDIT_OBJECT_TYPE_LABELS).map(([code, label]) => ({
+        value: code,
+        label: label[locale],
+      })),
+    [locale],
+  );
 
   const submit = (v: Values) => {
     const [from, to] = v.range ?? [];
@@ -55,13 +79,23 @@ export function AuditFiltersForm({ onSearch }: { onSearch: (filters: AuditFilter
         </Col>
         <Col xs={24} sm={12} md={6} xl={4}>
           <Form.Item name="action" label={t('audit.action')}>
-            <Input allowClear placeholder={t('audit.actionPlaceholder')} data-testid="audit-filter-action" />
+            <AutoComplete
+              allowClear
+              options={actionOptions}
+              placeholder={t('audit.actionPlaceholder')}
+              filterOption={(input, option) =>
+                (option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())
+              }
+              popupMatchSelectWidth={320}
+              data-testid="audit-filter-action"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} md={6} xl={4}>
           <Form.Item name="objectType" label={t('audit.objectType')}>
-            <Input
+            <Select
               allowClear
+              options={objectTypeOptions}
               placeholder={t('audit.objectTypePlaceholder')}
               data-testid="audit-filter-object-type"
             />

@@ -1,5 +1,12 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ROLES, type AuditEntry, type Role } from '@ganbu/core';
+import {
+  auditActionLabel,
+  auditObjectTypeLabel,
+  ROLES,
+  type AuditEntry,
+  type AuditLocale,
+  type Role,
+} from '@ganbu/core';
 import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +28,9 @@ function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
 
 /** 审计日志: filter, page, inspect before/after, export and verify the hash chain. */
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // actions and object types are named by core's label table (the Excel export uses the same one)
+  const locale: AuditLocale = i18n.language === 'en' ? 'en' : 'zh';
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -51,18 +60,26 @@ export function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 180,
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      width: 230,
+      render: (v: string) => (
+        <>
+          <div data-testid="audit-action-label">{auditActionLabel(v, locale)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </>
+      ),
     },
     {
       title: t('audit.objectType'),
       dataIndex: 'objectType',
       width: 110,
-      render: (v: string | null) => v ?? t('common.empty'),
+      render: (v: string | null, e) => auditObjectTypeLabel(v, e.action, locale) ?? t('common.empty'),
     },
     {
       title: t('audit.objectId'),
       dataIndex: 'objectId',
+      width: 160,
       ellipsis: true,
       render: (v: string | null) =>
         v ? <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> : t('common.empty'),
@@ -109,6 +126,7 @@ export function AuditPage() {
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <AuditFiltersForm
+          locale={locale}
           onSearch={(f) => {
             setFilters(f);
             setPage(1);
@@ -142,7 +160,7 @@ export function AuditPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1340 }}
           data-testid="audit-table"
           expandable={{
             expandedRowRender: (e) => (

@@ -9,10 +9,12 @@ export function OrgTreeSelect({
   value,
   onChange,
   id,
+  testId = 'user-form-org',
 }: {
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const orgs = useOrgs();
@@ -33,7 +35,7 @@ export function OrgTreeSelect({
       treeDefaultExpandedKeys={treeData.map((n) => n.value)}
       listHeight={360}
       style={{ width: '100%' }}
-      data-testid="user-form-org"
+      data-testid={testId}
     />
   );
 }

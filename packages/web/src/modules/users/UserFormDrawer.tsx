@@ -15,13 +15,16 @@ import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 interface Values {
   username?: string;
   displayName: string;
-  orgId: string;
+  orgId?: string;
   scopeMode?: ScopeMode;
   cadreId?: string;
   initialPassword?: string;
 }
 
-/** Create (user === null) or edit a user; sysadmin only. */
+/**
+ * Create (user === null) or edit a user; sysadmin only. Editing changes plain fields: the unit is part
+ * of the data scope, so moving the account is the security administrator's grant (UserRolesDrawer).
+ */
 export function UserFormDrawer({
   open,
   user,
@@ -42,7 +45,7 @@ export function UserFormDrawer({
   const onFinish = (values: Values) => {
     if (user) {
       update.mutate(
-        { id: user.id, input: { displayName: values.displayName.trim(), orgId: values.orgId } },
+        { id: user.id, input: { displayName: values.displayName.trim() } },
         {
           onSuccess: () => {
             void message.success(t('users.updated'));
@@ -56,7 +59,7 @@ export function UserFormDrawer({
       {
         username: values.username ?? '',
         displayName: values.displayName.trim(),
-        orgId: values.orgId,
+        orgId: values.orgId ?? '',
         cadreId: blankToUndefined(values.cadreId)?.trim() ?? null,
         scopeMode: values.scopeMode ?? 'self',
         initialPassword: values.initialPassword ?? '',
@@ -96,11 +99,7 @@ export function UserFormDrawer({
         preserve={false}
         layout="vertical"
         autoComplete="off"
-        initialValues={
-          user
-            ? { displayName: user.displayName, orgId: user.orgId }
-            : { scopeMode: 'self' satisfies ScopeMode }
-        }
+        initialValues={user ? { displayName: user.displayName } : { scopeMode: 'self' satisfies ScopeMode }}
         onFinish={onFinish}
       >
         {editing ? (
@@ -125,14 +124,20 @@ export function UserFormDrawer({
         >
           <Input maxLength={50} data-testid="user-form-display-name" />
         </Form.Item>
-        <Form.Item
-          name="orgId"
-          label={t('users.org')}
-          required
-          rules={[zodRule(UserCreateInputSchema.shape.orgId)]}
-        >
-          <OrgTreeSelect />
-        </Form.Item>
+        {editing ? (
+          <Form.Item label={t('users.org')} extra={t('users.orgLocked')}>
+            <Typography.Text data-testid="user-form-org-name">{user.orgName}</Typography.Text>
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="orgId"
+            label={t('users.org')}
+            required
+            rules={[zodRule(UserCreateInputSchema.shape.orgId)]}
+          >
+            <OrgTreeSelect />
+          </Form.Item>
+        )}
         {editing ? null : (
           <>
             <Form.Item

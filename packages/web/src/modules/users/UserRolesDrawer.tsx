@@ -2,6 +2,7 @@ import {
   ADMIN_ROLES,
   ROLES,
   SCOPE_MODES,
+  UserCreateInputSchema,
   UserRolesInputSchema,
   violatesSeparationOfDuties,
   type Role,
@@ -13,15 +14,17 @@ import { useTranslation } from 'react-i18next';
 import { useGrantRoles } from '../../hooks/api/users.ts';
 import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
+import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 
 interface Values {
   roles: Role[];
   scopeMode: ScopeMode;
+  orgId: string;
 }
 
 const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
-/** 角色授权 (secadmin): roles + data scope, warning inline about 三员分立. */
+/** 角色授权 (secadmin): roles + data scope (scope mode and unit), warning inline about 三员分立. */
 export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -29,7 +32,6 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
   const [form] = Form.useForm<Values>();
   const grant = useGrantRoles();
   const roles = Form.useWatch('roles', form) ?? [];
-  const adminPicked = roles.filter((r) => ADMIN_ROLES.includes(r));
   const sod = violatesSeparationOfDuties(roles);
 
   return (
@@ -59,10 +61,18 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
           form={form}
           preserve={false}
           layout="vertical"
-          initialValues={{ roles: user.roles, scopeMode: user.scopeMode }}
+          initialValues={{ roles: user.roles, scopeMode: user.scopeMode, orgId: user.orgId }}
           onFinish={(values) =>
             grant.mutate(
-              { id: user.id, input: { roles: values.roles, scopeMode: values.scopeMode } },
+              {
+                id: user.id,
+                input: {
+                  roles: values.roles,
+                  scopeMode: values.scopeMode,
+                  // only a changed unit is sent: moving the account is a grant of its own in the audit log
+                  ...(values.orgId !== user.orgId ? { orgId: values.orgId } : {}),
+                },
+              },
               {
                 onSuccess: () => {
                   void message.success(t('users.rolesSaved'));
@@ -110,7 +120,7 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
               style={{ marginBottom: 16 }}
               data-testid="user-roles-sod-warning"
               message={t('users.sodWarning', {
-                roles: adminPicked.map((r) => t(`roles.${r}`)).join(t('common.enumSep')),
+                roles: roles.map((r) => t(`roles.${r}`)).join(t('common.enumSep')),
               })}
             />
           ) : null}
@@ -124,6 +134,15 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
               options={SCOPE_MODES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
               data-testid="user-roles-scope"
             />
+          </Form.Item>
+          <Form.Item
+            name="orgId"
+            label={t('users.org')}
+            required
+            extra={t('users.rolesOrgHint')}
+            rules={[zodRule(UserCreateInputSchema.shape.orgId)]}
+          >
+            <OrgTreeSelect testId="user-roles-org" />
           </Form.Item>
         </Form>
       ) : null}
