@@ -126,8 +126,8 @@ describe('[platform] cross-site defences (SECURITY 27)', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
 
-  it('serves the OpenAPI document', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+  it('serves the OpenAPI document to a logged-in user', async () => {
+    const res = await injectAs(t, await loginAs(t, 'orgdept'), { method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).toEqual(
