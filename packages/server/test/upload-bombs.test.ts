@@ -103,18 +103,15 @@ async function sendWhileProbing(path: string, init: RequestInit): Promise<Refusa
 
 /**
  * The upload is refused with this status, code and message within 5 s, and /api/health answers within
- * 200 ms meanwhile. The machine is shared, so a probe may wait for the CPU: the upload is sent up to three
- * times and the best run counts; a server that blocks its event loop is slow in every run.
+ * 200 ms meanwhile. The machine is shared, so a request may wait for the CPU: the upload is sent up to three
+ * times and one run must meet both limits; a server that blocks its event loop misses them in every run.
  */
 async function expectRefused(send: () => Promise<Refusal>, status: number, code: string, message: string) {
   const runs: Refusal[] = [];
+  const inTime = (r: Refusal) => r.ms < 5000 && r.health.length > 0 && Math.max(...r.health) < 200;
   do runs.push(await send());
-  while (runs.length < 3 && Math.max(...runs.at(-1)!.health) >= 200);
-  for (const r of runs) {
-    expect(r.health.length).toBeGreaterThan(0);
-    expect(r.ms).toBeLessThan(5000);
-  }
-  expect(Math.min(...runs.map((r) => Math.max(...r.health)))).toBeLessThan(200);
+  while (runs.length < 3 && !inTime(runs.at(-1)!));
+  expect(runs.some(inTime), JSON.stringify(runs.map((r) => ({ ms: r.ms, health: r.health })))).toBe(true);
   for (const r of runs) {
     expect(r.status, JSON.stringify(r.body)).toBe(status);
     expect(r.body.code).toBe(code);
