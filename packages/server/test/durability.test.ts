@@ -103,7 +103,8 @@ async function countOrg(port: number, code: string): Promise<number> {
   return orgs.items.filter((o) => o.code === code).length;
 }
 
-describe('[platform] embedded PostgreSQL durability (SECURITY 28)', () => {
+/** Each test starts the server; a first start seeds the demo district: minutes on a busy machine. */
+describe('[platform] embedded PostgreSQL durability (SECURITY 28)', { timeout: 300_000 }, () => {
   it('after SIGKILL of the app the next start recovers with one postmaster and every acknowledged write', async () => {
     const port = await freePort();
     child = await start(port);

@@ -195,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'audit-verify': {
         const source = values.head ?? headFile;
+        if (values.head && !existsSync(values.head)) throw new Error(`no head file ${values.head}`);
         const recorded = readHeadFile(source);
         const c = new pg.Client({ connectionString: url });
         await c.connect();
