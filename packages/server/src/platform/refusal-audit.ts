@@ -52,12 +52,12 @@ export async function auditRefusal(
   }
 }
 
-/** Write the summary rows of every window that closed before `now` (all windows when `all`). */
-export async function flushRefusalCounts(pool: pg.Pool, now: Date, opts: { all?: boolean } = {}) {
+/** Write the summary rows of every window that closed before `now` (a timer calls it every minute). */
+export async function flushRefusalCounts(pool: pg.Pool, now: Date) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await flushClosedWindows(client, opts.all ? new Date(8.64e15) : windowOf(now), now);
+    await flushClosedWindows(client, windowOf(now), now);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
