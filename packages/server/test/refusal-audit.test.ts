@@ -98,7 +98,7 @@ describe('[audit] a flood of anonymous refusals adds a bounded number of rows (S
     expect(counted.reduce((sum, c) => sum + c.count, 0)).toBe(2000 - INDIVIDUAL_PER_WINDOW);
     for (const c of counted) expect(c.addresses).toEqual(['127.0.0.1']);
 
-    // a window that no later refusal closes is flushed by the timer's function (and at shutdown)
+    // a window that no later refusal closes is flushed by the timer's function
     await flushRefusalCounts(t.db.pool, new Date(t.clock.now().getTime() + 60_000), t.app.cipher);
     expect(await auditCount()).toBe(before + INDIVIDUAL_PER_WINDOW + 2); // one refusal: already in full
     const left = await t.db.admin.query('SELECT 1 FROM audit_refusal_counts');

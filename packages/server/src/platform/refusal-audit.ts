@@ -55,17 +55,12 @@ export async function auditRefusal(
   }
 }
 
-/** Write the summary rows of every window that closed before `now` (all windows when `all`). */
-export async function flushRefusalCounts(
-  pool: pg.Pool,
-  now: Date,
-  sealWith: FieldCipher,
-  opts: { all?: boolean } = {},
-) {
+/** Write the summary rows of every window that closed before `now` (a timer calls it every minute). */
+export async function flushRefusalCounts(pool: pg.Pool, now: Date, sealWith: FieldCipher) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await flushClosedWindows(client, opts.all ? new Date(8.64e15) : windowOf(now), now, sealWith);
+    await flushClosedWindows(client, windowOf(now), now, sealWith);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
