@@ -4,6 +4,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ROUTE_LABELS, ROUND_ACTIONS } from '@ganbu/c
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../src/platform/audit-writer.ts';
+import { TEST_ADMIN_PASSWORD } from './db-urls.ts';
 import { createTestApp, injectAs, loginAs, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -111,7 +112,7 @@ describe('[audit] a refusal answered without an exception is not a success', () 
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'sysadmin', password: 'Demo#2026' },
+      payload: { username: 'sysadmin', password: TEST_ADMIN_PASSWORD },
     });
     expect(res.statusCode).toBe(401);
     const { rows } = await t.db.admin.query<{ action: string; result: string; after: unknown }>(

@@ -32,6 +32,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'settings.security': { zh: '修改安全策略', en: 'Change security policy' },
   'audit.export': { zh: '导出审计日志', en: 'Export audit log' },
   'cadre.reveal': { zh: '查看干部敏感信息明文', en: 'View sensitive cadre data in clear' },
+  'cadre.correction.encrypt': {
+    zh: '加密升级前明文保存的更正申请',
+    en: 'Encrypt correction requests stored in clear before the upgrade',
+  },
   'cadre.create': { zh: '新增干部', en: 'Create cadre' },
   'cadre.update': { zh: '修改干部信息', en: 'Edit cadre' },
   'cadre.photo': { zh: '上传干部照片', en: 'Upload cadre photo' },
