@@ -55,7 +55,14 @@ describe('[platform] capped zip reading (SECURITY 26, 32)', () => {
   });
 
   it('stops inflating at the declared size: a lying entry never reaches the reader past it', async () => {
-    const bomb = await zeroBomb(1024);
+    // the hand-made bomb is a valid stream: declared honestly (3 MiB, within the cap), it is read whole
+    const small = zeroBomb(3);
+    const [whole] = await unzipCapped(
+      buildZip([{ name: 'z', ...small, crc: crc32(Buffer.alloc(small.size)) }]),
+      { maxEntries: 1, maxTotalBytes: 4 * 1024 * 1024 },
+    );
+    expect([whole!.bytes.length, whole!.bytes.every((b) => b === 0)]).toEqual([3_145_537, true]);
+    const bomb = zeroBomb(1024).data;
     const seen: number[] = [];
     const onChunk = (_: unknown, chunk: Buffer) => void seen.push(chunk.length);
     const lying = buildZip([{ name: 'a.xml', data: bomb, size: 200 * 1024 }]);

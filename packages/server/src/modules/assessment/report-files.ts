@@ -15,7 +15,7 @@ const EXTENSION: Record<ReportFileMime, string> = { [PDF]: '.pdf', [DOCX]: '.doc
  * Limits of a Word document, checked while inflating it (nothing is kept): a .docx of at most 10 MB that
  * unpacks past 256 MB is a zip bomb for whoever opens it, not a 述职报告.
  */
-export const DOCX_LIMITS = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024 } as const;
+const DOCX_LIMITS = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024 } as const;
 
 /**
  * The file's type by its content: a PDF starts with `%PDF-`; a Word document is a zip holding

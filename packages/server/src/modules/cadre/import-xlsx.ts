@@ -141,7 +141,7 @@ function readSheet<K extends string>(
  * rows are counted as well as bytes. 1,000,000 cells and rows take ExcelJS about 350 MB of heap; they hold
  * 20,000 people (23 columns) with 50,000 appointment rows (9 columns).
  */
-export const XLSX_LIMITS = { maxEntries: 1000, maxTotalBytes: 64 * 1024 * 1024, maxCellsAndRows: 1_000_000 };
+const XLSX_LIMITS = { maxEntries: 1000, maxTotalBytes: 64 * 1024 * 1024, maxCellsAndRows: 1_000_000 };
 
 const invalidWorkbook = (message = '文件不是有效的 Excel（.xlsx）工作簿') =>
   new AppError(400, 'VALIDATION', message, undefined, {
