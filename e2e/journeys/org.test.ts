@@ -76,8 +76,11 @@ describe('[platform] English and API docs', () => {
     await page.context().close();
   });
 
-  it('serves the OpenAPI UI at /api/docs', async () => {
+  it('serves the OpenAPI UI at /api/docs to a signed-in user only', async () => {
     const page = await newPage(browser);
+    const anonymous = await page.goto('/api/docs');
+    expect(anonymous?.status()).toBe(401);
+    await loginUi(page, 'orgdept');
     await page.goto('/api/docs');
     await page.locator('.swagger-ui .info').waitFor({ timeout: 15_000 });
     await expect
