@@ -9,8 +9,8 @@ import {
   type RoundRulesInput,
   type StoredBallotScore,
   type WithheldGroups,
-  type WithheldReason,
 } from '@ganbu/core';
+import type { ExportTarget } from '../modules/assessment/ballot-export.ts';
 
 /** JSON with object keys sorted (jsonb storage does not keep key order). */
 function canonical(v: unknown): string {
@@ -21,19 +21,6 @@ function canonical(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(v);
-}
-
-/** A target of the export, with the groups whose ballots it withholds for that target (SECURITY 31). */
-interface ExportTarget {
-  id: string;
-  unitId: string;
-  parentUnitId: string | null;
-  name: string;
-  withheld?: {
-    groups: { groupId: string; ballotCount: number; reason: WithheldReason }[];
-    /** the published total minus its shown part, "num/den"; null when no total was published */
-    contribution: string | null;
-  };
 }
 
 /** The anonymous ballot export (GET /api/assessment/rounds/{id}/ballots.json). */

@@ -5,7 +5,6 @@ import {
   shownMinimum,
   toFractionString,
   WaiverInputSchema,
-  type WithheldReason,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +21,7 @@ import {
   withheldContributionOf,
   type StoredResult,
 } from './stored-results.ts';
+import type { ExportTarget } from './ballot-export.ts';
 
 interface ResultRow {
   id: string;
@@ -243,17 +243,6 @@ export async function resultRoutes(app: FastifyInstance) {
       };
     },
   );
-}
-
-interface ExportTarget {
-  id: string;
-  unitId: string;
-  parentUnitId: string | null;
-  name: string;
-  withheld?: {
-    groups: { groupId: string; ballotCount: number; reason: WithheldReason }[];
-    contribution: string | null;
-  };
 }
 
 /**
