@@ -1,7 +1,9 @@
 import type { ErrorCode } from '@ganbu/core';
+import type { z } from 'zod';
 
 /** Codes the client produces itself, besides the server's stable error codes. */
-export type ClientErrorCode = 'NETWORK' | 'UNKNOWN';
+/** `BAD_RESPONSE`: a 2xx answer that does not match the route's response contract. */
+export type ClientErrorCode = 'NETWORK' | 'UNKNOWN' | 'BAD_RESPONSE';
 
 /** An error response of the API: `{code, message, details?}` plus the HTTP status. */
 export class ApiError extends Error {
@@ -192,4 +194,41 @@ export const http = {
     request<Blob>('POST', path, undefined, query, form, true),
   /** POST of a multipart form with upload progress (XMLHttpRequest). */
   upload,
+};
+
+/**
+ * An answer checked against the route's response contract (core `contracts/<module>.ts`): the type comes
+ * from the schema, and an answer that does not match fails loudly instead of travelling on as a cast.
+ */
+function checked<S extends z.ZodType>(schema: S, path: string) {
+  return (data: unknown): z.output<S> => {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    throw new ApiError(0, 'BAD_RESPONSE', `${path}: ${parsed.error.message}`, parsed.error.issues, data);
+  };
+}
+
+/** The API client: every JSON answer is parsed by the response schema its route declares. */
+export const api = {
+  get: <S extends z.ZodType>(schema: S, path: string, query?: QueryParams) =>
+    request<unknown>('GET', path, undefined, query).then(checked(schema, path)),
+  post: <S extends z.ZodType>(schema: S, path: string, body?: unknown) =>
+    request<unknown>('POST', path, body).then(checked(schema, path)),
+  patch: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    request<unknown>('PATCH', path, body).then(checked(schema, path)),
+  put: <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    request<unknown>('PUT', path, body).then(checked(schema, path)),
+  delete: <S extends z.ZodType>(schema: S, path: string) =>
+    request<unknown>('DELETE', path).then(checked(schema, path)),
+  putRaw: <S extends z.ZodType>(schema: S, path: string, raw: Blob, contentType: string) =>
+    request<unknown>('PUT', path, undefined, undefined, { raw, contentType }).then(checked(schema, path)),
+  postForm: <S extends z.ZodType>(schema: S, path: string, form: FormData, query?: QueryParams) =>
+    request<unknown>('POST', path, undefined, query, form).then(checked(schema, path)),
+  upload: <S extends z.ZodType>(
+    schema: S,
+    path: string,
+    form: FormData,
+    query?: QueryParams,
+    onProgress?: (percent: number) => void,
+  ) => upload<unknown>(path, form, query, onProgress).then(checked(schema, path)),
 };
