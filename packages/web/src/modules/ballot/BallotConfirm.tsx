@@ -22,13 +22,13 @@ export function BallotConfirm({
   return (
     <div data-testid="ballot-confirm">
       <h2 className="ballot-section-title">{t('ballot.confirmTitle')}</h2>
-      <Alert type="warning" showIcon message={t('ballot.confirmWarning')} style={{ marginBottom: 12 }} />
+      <Alert type="warning" showIcon title={t('ballot.confirmWarning')} style={{ marginBottom: 12 }} />
       {problems ? (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('ballot.serverProblems')}
+          title={t('ballot.serverProblems')}
           description={
             <ul className="ballot-problems">
               {problems.map((p) => (
@@ -44,7 +44,7 @@ export function BallotConfirm({
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('ballot.sendFailed')}
+          title={t('ballot.sendFailed')}
           data-testid="ballot-submit-error"
         />
       ) : null}

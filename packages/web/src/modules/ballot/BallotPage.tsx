@@ -301,7 +301,7 @@ export function BallotPage() {
         <Alert
           type="error"
           showIcon
-          message={t('ballot.fixErrors', { count: errorCount })}
+          title={t('ballot.fixErrors', { count: errorCount })}
           style={{ marginBottom: 12 }}
           data-testid="ballot-errors"
         />

@@ -107,7 +107,7 @@ export function OrgFormDrawer({
       open={dialog !== null}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 520}
+      size={mobile ? '100%' : 520}
       title={
         org
           ? creating

@@ -78,7 +78,7 @@ export function UserFormDrawer({
       open={open}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 480}
+      size={mobile ? '100%' : 480}
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
       footer={
         <Flex justify="flex-end" gap={8}>
