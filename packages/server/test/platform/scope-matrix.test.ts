@@ -1,0 +1,163 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { totpCode } from '../../src/modules/auth/totp.ts';
+import { testTotpSecret } from '../db-urls.ts';
+import { createTestApp, injectAs, type Session, type TestApp } from '../helpers.ts';
+import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from '../route-matrix.ts';
+
+let t: TestApp;
+let fx: Fixture;
+
+/**
+ * Actors confined to street 1 (本单位及下级 / 本单位) or to themselves (仅本人), one per role that can act
+ * on unit data. Extra ones are created here, past RLS, with the demo password (admins share the demo TOTP).
+ */
+const ACTORS: { username: string; roles: string[]; scope: string; totpOf?: string }[] = [
+  { username: 'street1', roles: ['unit_admin'], scope: 'subtree' },
+  { username: 'cadre', roles: ['cadre'], scope: 'self' },
+  { username: 'orgdept_s1', roles: ['orgdept'], scope: 'subtree' },
+  { username: 'leader_s1', roles: ['leader'], scope: 'unit' },
+  { username: 'sysadmin_s1', roles: ['sysadmin'], scope: 'subtree', totpOf: 'sysadmin' },
+  { username: 'secadmin_s1', roles: ['secadmin'], scope: 'subtree', totpOf: 'secadmin' },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = await loadFixture(t.db);
+  for (const a of ACTORS.filter((x) => x.username.endsWith('_s1'))) {
+    await t.db.admin.query(
+      `INSERT INTO users (username, display_name, org_id, org_path, roles, scope_mode, password_hash, password_changed_at,
+                          must_change_password, totp_secret)
+       SELECT $1, $1, o.id, o.path, $2, $3, s.password_hash, s.password_changed_at, false,
+              (SELECT totp_secret FROM users WHERE username = $4)
+         FROM orgs o, users s WHERE o.id = $5 AND s.username = 'street1'`,
+      [a.username, a.roles, a.scope, a.totpOf ?? null, fx.own.orgId],
+    );
+  }
+});
+afterAll(async () => t.close());
+
+async function login(a: (typeof ACTORS)[number]): Promise<Session> {
+  const body: Record<string, string> = { username: a.username, password: DEMO_PASSWORD };
+  if (a.totpOf) {
+    t.clock.advance(30_000);
+    body.totp = totpCode(testTotpSecret(a.totpOf), t.clock.now());
+  }
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
+  expect(res.statusCode, `${a.username}: ${res.body}`).toBe(200);
+  const me = res.json<{ csrfToken: string; id: string }>();
+  const cookie = res.cookies.find((c) => c.name === 'sid')?.value ?? '';
+  return { username: a.username, cookie: `sid=${cookie}`, csrf: me.csrfToken, userId: me.id };
+}
+
+/**
+ * md5 over every row of the foreign street (orgs, cadres, accounts): any change of street B shows.
+ * (Failed-login counters are left out: anyone may try a password, and that counts by design.)
+ */
+async function foreignFingerprint(): Promise<string> {
+  const { rows } = await t.db.admin.query<{ f: string }>(
+    `SELECT md5(coalesce((SELECT string_agg(o::text, '|' ORDER BY o.id) FROM orgs o WHERE o.path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(c::text, '|' ORDER BY c.id) FROM cadres c WHERE c.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM cadre_appointments a WHERE a.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cadre_corrections k WHERE k.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(r::text, '|' ORDER BY r.id) FROM assessment_rounds r WHERE r.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM assessment_targets x WHERE x.unit_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM ballot_tokens k
+                            WHERE k.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT count(*)::text FROM ballots b
+                            WHERE b.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(w::text, '|' ORDER BY w.target_id) FROM assessment_waivers w
+                            WHERE w.target_id IN (SELECT id FROM assessment_targets WHERE unit_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(v::text, '|' ORDER BY v.target_id) FROM assessment_overrides v
+                            WHERE v.target_id IN (SELECT id FROM assessment_targets WHERE unit_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(p.cadre_id::text || md5(p.bytes), '|' ORDER BY p.cadre_id) FROM cadre_photos p WHERE p.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
+                                                u.active, u.must_change_password)::text, '|' ORDER BY u.id)
+                            FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,
+    [fx.foreign.orgPath],
+  );
+  return rows[0]?.f ?? '';
+}
+
+describe('[platform] route matrix: street A cannot read or change street B (SECURITY 9)', () => {
+  it('every registered route has a matrix entry', () => {
+    const routes = t.app.routeTable.filter((r) => !isDocsRoute(r.url)).map((r) => `${r.method} ${r.url}`);
+    const missing = routes.filter((r) => !(r in ROUTE_MATRIX));
+    expect(missing, 'add these routes to test/route-matrix.ts').toEqual([]);
+    const stale = Object.keys(ROUTE_MATRIX).filter((k) => !routes.includes(k));
+    expect(stale).toEqual([]);
+  });
+
+  for (const actor of ACTORS) {
+    it(`${actor.username} (${actor.roles.join(',')}, ${actor.scope}): no foreign data out, no foreign change in`, async () => {
+      for (const route of t.app.routeTable.filter((r) => !isDocsRoute(r.url))) {
+        const entry = ROUTE_MATRIX[`${route.method} ${route.url}`];
+        if (!entry) continue;
+        for (const req of entry.requests(fx)) {
+          const session = await login(actor);
+          const before = await foreignFingerprint();
+          const auditBefore = await t.db.admin.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM audit_log',
+          );
+          const { id, params, ...rest } = req;
+          const res = await injectAs(t, session, {
+            ...rest,
+            method: route.method,
+            url: urlFor(route.url, id, params),
+          });
+          const label = `${actor.username} ${route.method} ${urlFor(route.url, id, params)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+          expect(res.statusCode, label).toBeLessThan(500);
+          for (const foreignId of fx.foreignIds) expect(res.body.includes(foreignId), label).toBe(false);
+          const isXlsx =
+            res.statusCode === 200 && res.headers['content-type']?.toString().includes('spreadsheetml');
+          // a workbook leaks nothing of the foreign street: no unit name of it in any cell
+          // (the import check report is the caller's own uploaded file, annotated, so it is left out)
+          if (isXlsx && !route.url.endsWith('/report')) {
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+            const texts = new Set<string>();
+            // (a cadre's 任职经历 is their own history: free text naming the units they served in, which may
+            // be in the other street today — the cadre's record, not the other street's data)
+            for (const ws of wb.worksheets)
+              if (ws.name !== '任职经历') ws.eachRow((row) => row.eachCell((c) => texts.add(c.text)));
+            for (const name of fx.foreignOrgNames) expect(texts.has(name), `${label}: ${name}`).toBe(false);
+          }
+          if (isXlsx && route.url === '/api/cadres/export.xlsx') {
+            // the roster export holds exactly the rows the roster shows this user (the roster is checked by id above)
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+            const roster = await injectAs(t, session, {
+              method: 'GET',
+              url: '/api/cadres',
+              query: { ...(rest.query as object), pageSize: '1' },
+            });
+            expect((wb.worksheets[0]?.rowCount ?? 1) - 1, label).toBe(roster.json<{ total: number }>().total);
+          }
+          expect(res.body.includes(fx.foreign.orgPath), label).toBe(false);
+          expect(await foreignFingerprint(), label).toBe(before);
+          if (route.method !== 'GET' && entry.targetsForeign)
+            expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
+          if (route.method !== 'GET') {
+            // SECURITY 12: every mutating request leaves an audit row, refused ones included
+            const auditAfter = await t.db.admin.query<{ n: number }>(
+              'SELECT count(*)::int AS n FROM audit_log',
+            );
+            expect(auditAfter.rows[0]?.n, label).toBeGreaterThan(auditBefore.rows[0]?.n ?? 0);
+          }
+        }
+      }
+    });
+  }
+
+  it('a 仅本人 cadre sees exactly their own cadre record', async () => {
+    const s = await login(ACTORS[1] as (typeof ACTORS)[number]);
+    const res = await injectAs(t, s, { method: 'GET', url: '/api/cadres' });
+    const body = res.json<{ items: { id: string }[]; total: number }>();
+    const { rows } = await t.db.admin.query<{ cadre_id: string }>(
+      `SELECT cadre_id FROM users WHERE username = 'cadre'`,
+    );
+    expect(body.total).toBe(1);
+    expect(body.items.map((c) => c.id)).toEqual([rows[0]?.cadre_id]);
+  });
+});
