@@ -10,7 +10,7 @@ import {
   type Session,
   type TestApp,
 } from '../helpers.ts';
-import { TINY_JPEG, TINY_PDF } from '../route-matrix.ts';
+import { TINY_JPEG, TINY_PDF } from '../samples.ts';
 
 let t: TestApp;
 let orgdept: Session;

@@ -4,13 +4,22 @@ import { migrationFiles } from '../../src/db/bootstrap.ts';
 import { totpCode } from '../../src/modules/auth/totp.ts';
 import { testTotpSecret } from '../db-urls.ts';
 import { createTestApp, expectError, injectAs, loginAs, type TestApp } from '../helpers.ts';
-import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from '../route-matrix.ts';
+import {
+  buildFixture,
+  isDocsRoute,
+  loadMatrices,
+  urlFor,
+  type Fixture,
+  type ModuleMatrix,
+} from '../scope-matrix.ts';
 
 let t: TestApp;
 let fx: Fixture;
+let matrices: Map<string, ModuleMatrix>;
 beforeAll(async () => {
   t = await createTestApp();
-  fx = await loadFixture(t.db);
+  fx = await buildFixture(t.db);
+  matrices = await loadMatrices();
 });
 afterAll(async () => t.close());
 
@@ -21,7 +30,8 @@ describe('[platform] 三员分立 (SECURITY 6)', () => {
       for (const route of t.app.routeTable.filter((r) => !isDocsRoute(r.url))) {
         const permission = route.config.permission;
         if (!permission || can([role], permission)) continue;
-        for (const req of ROUTE_MATRIX[`${route.method} ${route.url}`]?.requests(fx) ?? []) {
+        for (const req of matrices.get(route.module ?? '')?.[`${route.method} ${route.url}`]?.requests(fx) ??
+          []) {
           const s = await loginAs(t, role);
           const { id, params, ...rest } = req;
           const res = await injectAs(t, s, {

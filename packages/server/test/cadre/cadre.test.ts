@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
-import { TINY_JPEG } from '../route-matrix.ts';
+import { TINY_JPEG } from '../samples.ts';
 
 let t: TestApp;
 let s: Session;

@@ -1,54 +1,52 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { totpCode } from '../../src/modules/auth/totp.ts';
-import { testTotpSecret } from '../db-urls.ts';
+import type { Role, ScopeMode } from '@ganbu/core';
+import { newUser, signIn, type UserFactoryResult } from '../factories/users.ts';
 import { createTestApp, injectAs, type Session, type TestApp } from '../helpers.ts';
-import { isDocsRoute, loadFixture, ROUTE_MATRIX, urlFor, type Fixture } from '../route-matrix.ts';
+import {
+  buildFixture,
+  isDocsRoute,
+  loadMatrices,
+  urlFor,
+  type Fixture,
+  type ModuleMatrix,
+} from '../scope-matrix.ts';
 
 let t: TestApp;
 let fx: Fixture;
+let matrices: Map<string, ModuleMatrix>;
 
 /**
- * Actors confined to street 1 (本单位及下级 / 本单位) or to themselves (仅本人), one per role that can act
- * on unit data. Extra ones are created here, past RLS, with the demo password (admins share the demo TOTP).
+ * Actors confined to the own street (本单位及下级 / 本单位) or to themselves (仅本人), one per role that can
+ * act on unit data; made by the user factory in the fixture's own street (admins with their TOTP).
  */
-const ACTORS: { username: string; roles: string[]; scope: string; totpOf?: string }[] = [
-  { username: 'street1', roles: ['unit_admin'], scope: 'subtree' },
-  { username: 'cadre', roles: ['cadre'], scope: 'self' },
-  { username: 'orgdept_s1', roles: ['orgdept'], scope: 'subtree' },
-  { username: 'leader_s1', roles: ['leader'], scope: 'unit' },
-  { username: 'sysadmin_s1', roles: ['sysadmin'], scope: 'subtree', totpOf: 'sysadmin' },
-  { username: 'secadmin_s1', roles: ['secadmin'], scope: 'subtree', totpOf: 'secadmin' },
+const ACTORS: { label: string; roles: Role[]; scope: ScopeMode; user?: UserFactoryResult }[] = [
+  { label: 'unit_admin_own', roles: ['unit_admin'], scope: 'subtree' },
+  { label: 'cadre_self', roles: ['cadre'], scope: 'self' },
+  { label: 'orgdept_own', roles: ['orgdept'], scope: 'subtree' },
+  { label: 'leader_own', roles: ['leader'], scope: 'unit' },
+  { label: 'sysadmin_own', roles: ['sysadmin'], scope: 'subtree' },
+  { label: 'secadmin_own', roles: ['secadmin'], scope: 'subtree' },
 ];
 
 beforeAll(async () => {
   t = await createTestApp();
-  fx = await loadFixture(t.db);
-  for (const a of ACTORS.filter((x) => x.username.endsWith('_s1'))) {
-    await t.db.admin.query(
-      `INSERT INTO users (username, display_name, org_id, org_path, roles, scope_mode, password_hash, password_changed_at,
-                          must_change_password, totp_secret)
-       SELECT $1, $1, o.id, o.path, $2, $3, s.password_hash, s.password_changed_at, false,
-              (SELECT totp_secret FROM users WHERE username = $4)
-         FROM orgs o, users s WHERE o.id = $5 AND s.username = 'street1'`,
-      [a.username, a.roles, a.scope, a.totpOf ?? null, fx.own.orgId],
-    );
+  fx = await buildFixture(t.db);
+  matrices = await loadMatrices();
+  for (const a of ACTORS) {
+    a.user = await newUser(t.db, {
+      orgId: fx.own.orgId,
+      roles: a.roles,
+      scopeMode: a.scope,
+      cadreId: a.scope === 'self' ? fx.own.cadreId : null,
+    });
   }
 });
 afterAll(async () => t.close());
 
-async function login(a: (typeof ACTORS)[number]): Promise<Session> {
-  const body: Record<string, string> = { username: a.username, password: DEMO_PASSWORD };
-  if (a.totpOf) {
-    t.clock.advance(30_000);
-    body.totp = totpCode(testTotpSecret(a.totpOf), t.clock.now());
-  }
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
-  expect(res.statusCode, `${a.username}: ${res.body}`).toBe(200);
-  const me = res.json<{ csrfToken: string; id: string }>();
-  const cookie = res.cookies.find((c) => c.name === 'sid')?.value ?? '';
-  return { username: a.username, cookie: `sid=${cookie}`, csrf: me.csrfToken, userId: me.id };
+function login(a: (typeof ACTORS)[number]): Promise<Session> {
+  if (!a.user) throw new Error(`actor ${a.label} was not created`);
+  return signIn(t, a.user);
 }
 
 /**
@@ -81,18 +79,24 @@ async function foreignFingerprint(): Promise<string> {
 }
 
 describe('[platform] route matrix: street A cannot read or change street B (SECURITY 9)', () => {
-  it('every registered route has a matrix entry', () => {
-    const routes = t.app.routeTable.filter((r) => !isDocsRoute(r.url)).map((r) => `${r.method} ${r.url}`);
-    const missing = routes.filter((r) => !(r in ROUTE_MATRIX));
-    expect(missing, 'add these routes to test/route-matrix.ts').toEqual([]);
-    const stale = Object.keys(ROUTE_MATRIX).filter((k) => !routes.includes(k));
+  it("every registered route has an entry in its module's matrix, and no entry is stale", () => {
+    const routes = t.app.routeTable.filter((r) => !isDocsRoute(r.url));
+    const missing = routes
+      .filter((r) => !(`${r.method} ${r.url}` in (matrices.get(r.module ?? '') ?? {})))
+      .map((r) => `${r.method} ${r.url} → test/${r.module ?? '(no module)'}/scope-matrix.ts`);
+    expect(missing, "add these routes to their module's scope matrix").toEqual([]);
+    const stale = [...matrices].flatMap(([module, matrix]) =>
+      Object.keys(matrix)
+        .filter((k) => !routes.some((r) => r.module === module && `${r.method} ${r.url}` === k))
+        .map((k) => `${module}: ${k}`),
+    );
     expect(stale).toEqual([]);
   });
 
   for (const actor of ACTORS) {
-    it(`${actor.username} (${actor.roles.join(',')}, ${actor.scope}): no foreign data out, no foreign change in`, async () => {
+    it(`${actor.label} (${actor.roles.join(',')}, ${actor.scope}): no foreign data out, no foreign change in`, async () => {
       for (const route of t.app.routeTable.filter((r) => !isDocsRoute(r.url))) {
-        const entry = ROUTE_MATRIX[`${route.method} ${route.url}`];
+        const entry = matrices.get(route.module ?? '')?.[`${route.method} ${route.url}`];
         if (!entry) continue;
         for (const req of entry.requests(fx)) {
           const session = await login(actor);
@@ -106,7 +110,7 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
             method: route.method,
             url: urlFor(route.url, id, params),
           });
-          const label = `${actor.username} ${route.method} ${urlFor(route.url, id, params)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+          const label = `${actor.label} ${route.method} ${urlFor(route.url, id, params)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
           expect(res.statusCode, label).toBeLessThan(500);
           for (const foreignId of fx.foreignIds) expect(res.body.includes(foreignId), label).toBe(false);
           const isXlsx =
@@ -154,10 +158,7 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
     const s = await login(ACTORS[1] as (typeof ACTORS)[number]);
     const res = await injectAs(t, s, { method: 'GET', url: '/api/cadres' });
     const body = res.json<{ items: { id: string }[]; total: number }>();
-    const { rows } = await t.db.admin.query<{ cadre_id: string }>(
-      `SELECT cadre_id FROM users WHERE username = 'cadre'`,
-    );
     expect(body.total).toBe(1);
-    expect(body.items.map((c) => c.id)).toEqual([rows[0]?.cadre_id]);
+    expect(body.items.map((c) => c.id)).toEqual([fx.own.cadreId]);
   });
 });
