@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount } from '../../src/cli/recount.ts';
-import { createTestApp, expectError, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
+import { createTestApp, expectError, loginAs, type Session, type TestApp } from '../helpers.ts';
+import { roundApi } from './round-api.ts';
 
 let t: TestApp;
 let orgdept: Session;
@@ -14,29 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const as = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  injectAs(t, s, { method, url, ...(payload ? { payload } : {}) });
+const { as, tokens, vote, transition } = roundApi(
+  () => t,
+  () => orgdept,
+);
 const q = async <T>(sql: string, params: unknown[] = []) => (await t.db.admin.query(sql, params)).rows as T[];
-
-async function tokens(roundId: string, groupId: string, count: number, unitId?: string): Promise<string[]> {
-  const res = await as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/tokens`, {
-    groupId,
-    count,
-    ...(unitId ? { unitId } : {}),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ codes: string[] }>().codes;
-}
-
-async function vote(code: string, scores: Record<string, number[]>) {
-  const res = await as(null, 'POST', `/api/ballot/${code}`, {
-    scores: Object.entries(scores).map(([targetId, points]) => ({ targetId, points })),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
-
-const transition = (roundId: string, action: string) =>
-  as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/transition`, { action });
 
 async function waive(roundId: string, targetId: string, groupId: string) {
   const res = await as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/waivers`, {

@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount } from '../../src/cli/recount.ts';
-import {
-  createTestApp,
-  expectError,
-  injectAs,
-  loginAs,
-  logLines,
-  type Session,
-  type TestApp,
-} from '../helpers.ts';
+import { createTestApp, expectError, loginAs, logLines, type Session, type TestApp } from '../helpers.ts';
+import { newCadre } from '../factories/cadre.ts';
+import { newOrg } from '../factories/org.ts';
+import { roundApi } from './round-api.ts';
 
 let t: TestApp;
 let orgdept: Session;
@@ -27,50 +22,22 @@ interface Target {
   unitId: string;
 }
 
-/** Two cadres in two villages of the first township, and the district's root unit. */
+/** Two cadres in two villages of a new township, and the district's root unit (the township's parent). */
 async function jinwanSetup(): Promise<{ a: Target; b: Target; rootId: string }> {
-  const q = async <T>(sql: string) => (await t.db.admin.query(sql)).rows as T[];
-  const villages = await q<{ id: string }>(
-    `SELECT o.id FROM orgs o WHERE o.kind = 'village' AND o.path <@ (SELECT path FROM orgs WHERE kind = 'township' ORDER BY path LIMIT 1)
-      AND EXISTS (SELECT 1 FROM cadres c WHERE c.org_id = o.id) ORDER BY o.path LIMIT 2`,
-  );
-  const cadreOf = async (unitId: string) =>
-    (
-      await q<{ id: string }>(`SELECT id FROM cadres WHERE org_id = '${unitId}' ORDER BY name, id LIMIT 1`)
-    )[0]!.id;
-  const [root] = await q<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
-  const [v1, v2] = villages;
-  if (!v1 || !v2 || !root) throw new Error('demo district lacks two villages in a township');
+  const township = await newOrg(t.db, { kind: 'township' });
+  const v1 = await newOrg(t.db, { parentId: township.id, kind: 'village', code: 'V1' });
+  const v2 = await newOrg(t.db, { parentId: township.id, kind: 'village', code: 'V2' });
   return {
-    a: { cadreId: await cadreOf(v1.id), unitId: v1.id },
-    b: { cadreId: await cadreOf(v2.id), unitId: v2.id },
-    rootId: root.id,
+    a: { cadreId: (await newCadre(t.db, { orgId: v1.id })).id, unitId: v1.id },
+    b: { cadreId: (await newCadre(t.db, { orgId: v2.id })).id, unitId: v2.id },
+    rootId: township.parentId as string,
   };
 }
 
-const as = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  injectAs(t, s, { method, url, ...(payload ? { payload } : {}) });
-
-async function tokens(roundId: string, groupId: string, count: number, unitId?: string): Promise<string[]> {
-  const res = await as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/tokens`, {
-    groupId,
-    count,
-    ...(unitId ? { unitId } : {}),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ codes: string[] }>().codes;
-}
-
-async function vote(code: string, scores: Record<string, number[]>) {
-  const res = await as(null, 'POST', `/api/ballot/${code}`, {
-    scores: Object.entries(scores).map(([targetId, points]) => ({ targetId, points })),
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
-
-async function transition(roundId: string, action: string) {
-  return as(orgdept, 'POST', `/api/assessment/rounds/${roundId}/transition`, { action });
-}
+const { as, tokens, vote, transition } = roundApi(
+  () => t,
+  () => orgdept,
+);
 
 describe('[assessment] policy packs', () => {
   it('lists the five shipped packs with every version; the demo district runs Fengze', async () => {

@@ -10,6 +10,8 @@ import {
   type Session,
   type TestApp,
 } from '../helpers.ts';
+import { newCadre } from '../factories/cadre.ts';
+import { newOrg } from '../factories/org.ts';
 import { TINY_JPEG, TINY_PDF } from '../samples.ts';
 
 let t: TestApp;
@@ -34,13 +36,14 @@ async function upload(s: Session | null, roundId: string, targetId: string, body
 
 describe('[assessment] 述职报告 as a file (PDF or Word)', () => {
   it('uploads by content type, lists, downloads, serves slip holders of that target only, locks after voting', async () => {
-    const q = async <T>(sql: string) => (await t.db.admin.query(sql)).rows as T[];
-    const villages = await q<{ id: string; cadre: string }>(
-      `SELECT o.id, (SELECT c.id FROM cadres c WHERE c.org_id = o.id ORDER BY c.name, c.id LIMIT 1) AS cadre
-         FROM orgs o WHERE o.kind = 'village' AND EXISTS (SELECT 1 FROM cadres c WHERE c.org_id = o.id)
-        ORDER BY o.path LIMIT 2`,
-    );
-    const [root] = await q<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
+    // two villages of a new township, a cadre in each; the round is organised by the district
+    const township = await newOrg(t.db, { kind: 'township' });
+    const villages = [];
+    for (const code of ['V1', 'V2']) {
+      const village = await newOrg(t.db, { parentId: township.id, kind: 'village', code });
+      villages.push({ id: village.id, cadre: (await newCadre(t.db, { orgId: village.id })).id });
+    }
+    const root = { id: township.parentId as string };
     const [va, vb] = villages;
     const created = await injectAs(t, orgdept, {
       method: 'POST',
@@ -51,7 +54,7 @@ describe('[assessment] 述职报告 as a file (PDF or Word)', () => {
         schemeId: 'group-leader',
         periodStart: '2026-01-01',
         periodEnd: '2026-12-31',
-        orgId: root!.id,
+        orgId: root.id,
         population: { cadreIds: [va!.cadre, vb!.cadre] },
       },
     });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
+import { newOrg } from '../factories/org.ts';
 import { TINY_JPEG } from '../samples.ts';
 
 let t: TestApp;
@@ -9,17 +10,10 @@ let streetId: string;
 beforeAll(async () => {
   t = await createTestApp();
   s = await loginAs(t, 'orgdept');
-  const { rows } = await t.db.admin.query<{ id: string }>(
-    `SELECT id FROM orgs WHERE kind = 'street' ORDER BY path LIMIT 1`,
-  );
-  streetId = rows[0]?.id as string;
-  // a unit of our own so roster filters can be checked against exact, hand-made rows
-  const unit = await injectAs(t, s, {
-    method: 'POST',
-    url: '/api/orgs',
-    payload: { parentId: streetId, code: 'C77', name: '测试社区', kind: 'community' },
-  });
-  streetId = unit.json<{ id: string }>().id;
+  // a unit of our own (a community of a street) so roster filters can be checked against exact, hand-made rows
+  const street = await newOrg(t.db, { kind: 'street' });
+  streetId = (await newOrg(t.db, { parentId: street.id, code: 'C77', name: '测试社区', kind: 'community' }))
+    .id;
 });
 afterAll(async () => t.close());
 
