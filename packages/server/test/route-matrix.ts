@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { shippedPacks } from '@ganbu/core';
-import { rulesFromPack } from '../src/modules/assessment/rounds.ts';
+import { rulesFromPack } from '../src/modules/assessment/service/rounds.ts';
 import { ballotTokenHash } from '../src/modules/assessment/ballot-token.ts';
 import { createFieldCipher } from '../src/platform/field-cipher.ts';
 import { TEST_ENCRYPTION_KEY } from './db-urls.ts';
