@@ -35,7 +35,10 @@ export const PackDiffParamsSchema = z.strictObject({ id: z.string().uuid(), othe
 export const PackDiffSchema = z.object({
   from: z.string(),
   to: z.string(),
-  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+  // a leaf added or removed has no value on one side (absent from the JSON)
+  changes: z.array(
+    z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }),
+  ),
 });
 export type PackDiff = z.infer<typeof PackDiffSchema>;
 
