@@ -3,6 +3,7 @@ import {
   PackDetailSchema,
   PackDiffSchema,
   PackListSchema,
+  type PackChange,
   type PackInput,
 } from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -64,7 +65,7 @@ export function usePackDiff(from: string | undefined, to: string | undefined) {
           PackDiffSchema,
           `/api/packs/${encodeURIComponent(from ?? '')}/diff/${encodeURIComponent(to ?? '')}`,
         )
-      ).changes,
+      ).changes.map(({ path, before, after }): PackChange => ({ path, before, after })),
     enabled: !!from && !!to && from !== to,
     staleTime: 0,
   });
