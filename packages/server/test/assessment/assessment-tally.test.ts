@@ -8,9 +8,9 @@ import {
   type Waiver,
 } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plain, plainJson } from '../../src/modules/assessment/compute.ts';
-import type { RoundRules } from '../../src/modules/assessment/rounds.ts';
-import { explainedResult, type StoredResult } from '../../src/modules/assessment/stored-results.ts';
+import { plain, plainJson } from '../../src/modules/assessment/service/compute.ts';
+import type { RoundRules } from '../../src/modules/assessment/service/rounds.ts';
+import { explainedResult, type StoredResult } from '../../src/modules/assessment/service/stored-results.ts';
 import { createTestApp, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
 
 let t: TestApp;

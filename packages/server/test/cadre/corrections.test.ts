@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptLegacyCorrections } from '../../src/modules/cadre/corrections.ts';
+import { encryptLegacyCorrections } from '../../src/modules/cadre/corrections/routes.ts';
 import { createFieldCipher } from '../../src/platform/field-cipher.ts';
 import { TEST_ENCRYPTION_KEY } from '../db-urls.ts';
 import { adminCount, createTestApp, expectError, injectAs, loginAs, type TestApp } from '../helpers.ts';

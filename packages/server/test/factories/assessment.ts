@@ -1,6 +1,6 @@
 import { shippedPacks } from '@ganbu/core';
 import { ballotTokenHash } from '../../src/modules/assessment/ballot-token.ts';
-import { rulesFromPack } from '../../src/modules/assessment/rounds.ts';
+import { rulesFromPack } from '../../src/modules/assessment/service/rounds.ts';
 import { createFieldCipher } from '../../src/platform/field-cipher.ts';
 import { TEST_ENCRYPTION_KEY } from '../db-urls.ts';
 import type { TestDb } from '../helpers.ts';

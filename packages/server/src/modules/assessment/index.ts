@@ -3,7 +3,7 @@ import { seedDemoAssessment } from '../../demo/assessment.ts';
 import type { ServerModule } from '../../platform/module.ts';
 import { ballotRoutes } from './ballot-routes.ts';
 import { packRoutes } from './pack-routes.ts';
-import { ensureShippedPacks } from './packs.ts';
+import { ensureShippedPacks } from './service/packs.ts';
 import { reportFileRoutes } from './report-file-routes.ts';
 import { resultRoutes } from './result-routes.ts';
 import { roundRoutes } from './round-routes.ts';

@@ -1,6 +1,6 @@
 import { CADRE_PERMISSIONS } from '@ganbu/core/platform/permissions/cadre';
 import type { ServerModule } from '../../platform/module.ts';
-import { correctionRoutes, encryptLegacyCorrections } from './corrections.ts';
+import { correctionRoutes, encryptLegacyCorrections } from './corrections/routes.ts';
 import { seedDemoCadres } from './demo-seed.ts';
 import { cadreFormRoutes } from './form-routes.ts';
 import { cadreImportRoutes } from './import-routes.ts';

@@ -1,13 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import type pg from 'pg';
-import { AppError } from '../../platform/errors.ts';
-import { attachment } from '../../platform/spool.ts';
-import { isZip, unzipCapped, zipDirectory } from '../../platform/zip-reader.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { attachment } from '../../../platform/spool.ts';
+import { isZip, unzipCapped, zipDirectory } from '../../../platform/zip-reader.ts';
+import { DOCX, PDF, type ReportFileInfo, type ReportFileMime } from '../repository/report-files.ts';
 
 /** 述职报告 files: PDF or Word (.docx), decided by content, at most `REPORT_FILE_MAX_BYTES` (core). */
-export const PDF = 'application/pdf';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export type ReportFileMime = typeof PDF | typeof DOCX;
+export { DOCX, PDF, type ReportFileMime } from '../repository/report-files.ts';
 
 const EXTENSION: Record<ReportFileMime, string> = { [PDF]: '.pdf', [DOCX]: '.docx' };
 
@@ -49,38 +47,8 @@ export function reportFileName(uploaded: string | undefined, mime: ReportFileMim
   return `${stem}${EXTENSION[mime]}`;
 }
 
-export interface ReportFileInfo {
-  name: string;
-  mime: ReportFileMime;
-  size: number;
-}
-
 /** What lists show of a file: its name and size (null without one). */
 export const fileInfo = (f: ReportFileInfo | undefined) => (f ? { name: f.name, size: f.size } : null);
-
-/** The report files of these targets (those the reader may see), by target id. */
-export async function reportFilesOf(
-  client: pg.ClientBase,
-  roundId: string,
-): Promise<Map<string, ReportFileInfo>> {
-  const { rows } = await client.query<{ target_id: string } & ReportFileInfo>(
-    `SELECT target_id, file_name AS name, mime, size FROM assessment_report_files WHERE round_id = $1`,
-    [roundId],
-  );
-  return new Map(rows.map(({ target_id, ...info }) => [target_id, info]));
-}
-
-export async function reportFileBytes(
-  client: pg.ClientBase,
-  roundId: string,
-  targetId: string,
-): Promise<(ReportFileInfo & { bytes: Buffer }) | null> {
-  const { rows } = await client.query<ReportFileInfo & { bytes: Buffer }>(
-    `SELECT file_name AS name, mime, size, bytes FROM assessment_report_files WHERE round_id = $1 AND target_id = $2`,
-    [roundId, targetId],
-  );
-  return rows[0] ?? null;
-}
 
 /** A report file as the answer: its type, its name for saving, never cached. */
 export function sendReportFile(reply: FastifyReply, file: ReportFileInfo & { bytes: Buffer }): Buffer {

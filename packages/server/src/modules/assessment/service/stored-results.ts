@@ -14,6 +14,7 @@ import {
   toFractionString,
   type WithheldReason,
 } from '@ganbu/core';
+import type { StoredTargetRow } from '../repository/targets.ts';
 import { plain } from './compute.ts';
 
 interface Figure {
@@ -48,10 +49,7 @@ export type StoredResult = ExplainedResult | CompactResult;
  * A target's result with its full explanation: stored whole, or rebuilt from the compact figures the
  * compute stored (core `expandResult`, under the round's own copy of the scheme).
  */
-export function explainedResult(
-  scheme: Scheme,
-  target: { id: string; unit_id: string; parent_unit_id: string | null; result: StoredResult | null },
-): ExplainedResult | null {
+export function explainedResult(scheme: Scheme, target: StoredTargetRow): ExplainedResult | null {
   const stored = target.result;
   if (!stored) return null;
   if (!isCompactResult(stored)) return stored;

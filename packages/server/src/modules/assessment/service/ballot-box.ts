@@ -1,11 +1,12 @@
-import type { BallotSubmitInput, RoundState } from '@ganbu/core';
+import type { BallotSubmitInput } from '@ganbu/core';
 import type pg from 'pg';
-import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { FieldCipher } from '../../platform/field-cipher.ts';
-import { checkBallot } from './ballot-check.ts';
-import { ballotTokenHash, normaliseBallotCode } from './ballot-token.ts';
-import type { RoundRules } from './rounds.ts';
+import type { RequestContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { FieldCipher } from '../../../platform/field-cipher.ts';
+import { checkBallot } from '../ballot-check.ts';
+import { ballotTokenHash, normaliseBallotCode } from '../ballot-token.ts';
+import * as repo from '../repository/ballots.ts';
+import { lockRound } from '../repository/rounds.ts';
 
 /**
  * The ballot box (投票箱). A submission is two statements on a pooled connection — read the slip, then
@@ -28,13 +29,6 @@ export function roundNotOpen(state: string): AppError {
   );
 }
 
-interface SlipForCast {
-  state: 'issued' | 'used' | 'revoked';
-  roundState: RoundState;
-  criteria: RoundRules['scheme']['criteria'];
-  targets: string[];
-}
-
 /** The district's calendar day (Asia/Shanghai): the only time a ballot keeps. */
 export const ballotDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -49,10 +43,7 @@ export async function castBallot(opts: {
   const canonical = normaliseBallotCode(opts.code);
   if (!canonical) throw invalidSlip();
   const hash = ballotTokenHash(opts.cipher, canonical);
-  const { rows } = await opts.pool.query<{ slip: SlipForCast | null }>('SELECT ballot_slip($1) AS slip', [
-    hash,
-  ]);
-  const slip = rows[0]?.slip;
+  const slip = await repo.selectSlipForCast(opts.pool, hash);
   if (!slip || slip.state === 'revoked') throw invalidSlip();
   if (slip.state === 'used') throw usedSlip();
   if (slip.roundState !== 'open') throw roundNotOpen(slip.roundState);
@@ -61,12 +52,12 @@ export async function castBallot(opts: {
     slip.targets.map((id) => ({ id })),
     opts.input,
   );
-  const cast = await opts.pool.query<{ result: string }>('SELECT ballot_cast($1, $2, $3) AS result', [
+  const result = await repo.castBallotRow(
+    opts.pool,
     hash,
     ballotDay(opts.now),
-    JSON.stringify(scored.map((s) => ({ target_id: s.targetId, points: s.points, total: s.total }))),
-  ]);
-  const result = cast.rows[0]?.result ?? 'invalid';
+    scored.map((s) => ({ target_id: s.targetId, points: s.points, total: s.total })),
+  );
   if (result === 'ok') return;
   if (result === 'used') throw usedSlip();
   if (result.startsWith('state:')) throw roundNotOpen(result.slice('state:'.length));
@@ -80,19 +71,6 @@ export async function castBallot(opts: {
  * sees the round closed. Returns how many ballots the round holds.
  */
 export async function settleBallots(ctx: RequestContext, roundId: string): Promise<number> {
-  await ctx.client.query('SELECT 1 FROM assessment_rounds WHERE id = $1 FOR UPDATE', [roundId]);
-  const { rows } = await ctx.client.query<{ n: number }>('SELECT ballot_settle($1) AS n', [roundId]);
-  return rows[0]?.n ?? 0;
-}
-
-/** Ballots cast so far per rater group: the pool and the stored ones (counts only). */
-export async function ballotCounts(client: pg.ClientBase, roundId: string): Promise<Map<string, number>> {
-  const { rows } = await client.query<{ group_id: string; n: number }>(
-    `SELECT group_id, count(*)::int AS n
-       FROM (SELECT group_id FROM ballots WHERE round_id = $1
-             UNION ALL SELECT group_id FROM ballot_pending WHERE round_id = $1) b
-      GROUP BY group_id`,
-    [roundId],
-  );
-  return new Map(rows.map((r) => [r.group_id, r.n]));
+  await lockRound(ctx.client, roundId);
+  return repo.settleBallotBox(ctx.client, roundId);
 }

@@ -22,16 +22,15 @@ import {
   type Waiver,
   withholdsAny,
 } from '@ganbu/core';
-import type { RequestContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { markScoresDisclosed, type RoundRow } from './rounds.ts';
-import { ballotScoresOf, storeResults, streamGroupAggregates } from './tally-sql.ts';
+import type { RequestContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import * as reviewRepo from '../repository/review.ts';
+import * as roundRepo from '../repository/rounds.ts';
+import { ballotScoresOf, storeResults, streamGroupAggregates } from '../repository/tally.ts';
+import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
+import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
 
-interface TargetRow {
-  id: string;
-  unit_id: string;
-  parent_unit_id: string | null;
-}
+type TargetRow = TallyTarget;
 
 export interface Evaluation extends RoundEvaluation {
   targets: TargetRow[];
@@ -84,17 +83,11 @@ export interface RoundTally {
  * `tally-sql.ts`), core `tallyFromAggregates` applies the rules to each target. Only the aggregates —
  * never the ballots — come into Node, so a province-size round fits.
  */
-export async function tallyRound(ctx: RequestContext, round: RoundRow): Promise<RoundTally> {
+export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promise<RoundTally> {
   const client = ctx.client;
   const { scheme } = round.rules;
-  const { rows: targets } = await client.query<TargetRow>(
-    `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
-    [round.id],
-  );
-  const { rows: waivers } = await client.query<Waiver>(
-    `SELECT target_id AS "targetId", group_id AS "groupId", reason FROM assessment_waivers WHERE round_id = $1`,
-    [round.id],
-  );
+  const targets = await listTallyTargets(client, round.id);
+  const waivers = await reviewRepo.listWaivers(client, round.id);
   const waiversOf = new Map<string, Waiver[]>();
   for (const w of waivers) {
     const list = waiversOf.get(w.targetId);
@@ -139,7 +132,7 @@ export async function tallyRound(ctx: RequestContext, round: RoundRow): Promise<
  * targets alone are tallied again from their ballots (`evaluateRound`, ordered by ballot id as in the
  * export) and the grades proposed again, until every such tie is decided on exact means.
  */
-export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Evaluation> {
+export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise<Evaluation> {
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
   const { targets, waiversOf, aggregatesOf, tallies } = await tallyRound(ctx, round);
@@ -153,7 +146,7 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
-    return { targetId: t.id, unitId: t.unit_id, parentId: t.parent_unit_id ?? t.unit_id, tally, disclosure };
+    return { targetId: t.id, unitId: t.unitId, parentId: t.parentUnitId ?? t.unitId, tally, disclosure };
   });
   // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
   const veto = new Map<string, string[]>();
@@ -166,7 +159,7 @@ export async function evaluate(ctx: RequestContext, round: RoundRow): Promise<Ev
       rules: round.rules,
       targets: targets
         .filter((t) => ids.has(t.id))
-        .map((t) => ({ id: t.id, unitId: t.unit_id, parentUnitId: t.parent_unit_id })),
+        .map((t) => ({ id: t.id, unitId: t.unitId, parentUnitId: t.parentUnitId })),
       scores: await ballotScoresOf(client, round.id, wanted),
       waivers: wanted.flatMap((id) => waiversOf.get(id) ?? []),
       veto,
@@ -263,7 +256,7 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
 }
 
 /** 计算结果: store each target's figures (compactly; see `CompactResult`) and the proposed grade. */
-export async function computeRound(ctx: RequestContext, round: RoundRow): Promise<void> {
+export async function computeRound(ctx: RequestContext, round: RoundRecord): Promise<void> {
   const ev = await evaluate(ctx, round);
   const decimals = round.rules.scheme.scoreDecimals;
   const { targets, tallies, aggregatesOf, waiversOf } = ev;
@@ -289,8 +282,8 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
     aggregatesOf.delete(t.id);
     return { id: t.id, grade: proposal?.grade ?? null, result };
   });
-  await ctx.client.query(`DELETE FROM assessment_overrides WHERE round_id = $1`, [round.id]);
-  await ctx.client.query(`UPDATE assessment_rounds SET summary = $2 WHERE id = $1`, [round.id, summary]);
+  await reviewRepo.deleteOverrides(ctx.client, round.id);
+  await roundRepo.updateSummary(ctx.client, round.id, summary);
   await markScoresDisclosed(ctx, round.id);
   await ctx.audit({
     action: 'assessment.round.computed',
@@ -300,30 +293,17 @@ export async function computeRound(ctx: RequestContext, round: RoundRow): Promis
   });
 }
 
-interface OverrideRow {
-  target_id: string;
-  grade: string;
-  reason: string;
-  exception_approved: boolean;
-  approval_ref: string;
-}
-
+/** The committee's grade changes of a round. */
 export async function overridesOf(ctx: RequestContext, roundId: string): Promise<GradeOverride[]> {
-  const { rows } = await ctx.client.query<OverrideRow>(
-    `SELECT target_id, grade, reason, exception_approved, approval_ref FROM assessment_overrides WHERE round_id = $1`,
-    [roundId],
-  );
-  return rows.map((o) => ({
-    targetId: o.target_id,
-    grade: o.grade as GradeOverride['grade'],
-    reason: o.reason,
-    exceptionApproved: o.exception_approved,
-    approvalRef: o.approval_ref || undefined,
-  }));
+  return reviewRepo.listOverrides(ctx.client, roundId);
 }
 
 /** Apply the committee's overrides to a fresh evaluation; refuse what breaks the quota or the veto list. */
-export function checkOverrides(round: RoundRow, ev: Evaluation, overrides: GradeOverride[]): OverrideResult {
+export function checkOverrides(
+  round: RoundRecord,
+  ev: Evaluation,
+  overrides: GradeOverride[],
+): OverrideResult {
   const result = applyOverrides({
     scale: round.rules.gradeScale,
     rule: round.rules.quotaRule,
@@ -354,7 +334,7 @@ export function checkOverrides(round: RoundRow, ev: Evaluation, overrides: Grade
 }
 
 /** 公布: every target sufficient (or waived), the final grades within the quota. */
-export async function publishRound(ctx: RequestContext, round: RoundRow): Promise<void> {
+export async function publishRound(ctx: RequestContext, round: RoundRecord): Promise<void> {
   const ev = await evaluate(ctx, round);
   const insufficient = [...ev.tallies.values()].filter((t) => t.status === 'insufficient');
   if (insufficient.length)
