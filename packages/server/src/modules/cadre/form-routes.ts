@@ -1,6 +1,7 @@
 import {
   CadreApprovalFormFileResponse,
   CadreLrmxFileResponse,
+  DOCX_MEDIA_TYPE,
   compareRecords,
   CadreRecordInputSchema,
   IdParamSchema,
@@ -67,7 +68,7 @@ export async function cadreFormRoutes(app: FastifyInstance) {
         objectId: req.params.id,
       });
       void reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', DOCX_MEDIA_TYPE)
         .header('content-disposition', attachment(`干部任免审批表-${record.name}.docx`));
       return docx;
     },
