@@ -117,13 +117,6 @@ export const RoundTargetParamsSchema = z.strictObject({ id: z.string().uuid(), t
 /** An action that answers with nothing but its success. */
 export const AssessmentOkSchema = z.object({ ok: z.literal(true) });
 
-/**
- * A file answer (Excel workbook, 述职报告 PDF or Word) described in the OpenAPI document; the bytes are
- * sent as they are, never through a JSON serializer.
- */
-export const fileResponse = (description: string) =>
-  z.unknown().meta({ description, type: 'string', format: 'binary' });
-
 /** The largest 述职报告 file (PDF or Word) a target may attach. */
 export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 

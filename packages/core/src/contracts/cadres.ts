@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CADRE_CATEGORIES, GENDERS } from '../cadre/model.ts';
 import { CadreRecordInputSchema } from '../cadre/record.ts';
+import { fileResponse, XLSX_MEDIA_TYPE } from './files.ts';
 
 /** One row of the roster (干部名册). Sensitive fields are always masked here. */
 export const CadreListItemSchema = z.object({
@@ -73,3 +74,14 @@ export type CadreDetail = z.infer<typeof CadreDetailSchema>;
 export const CadreDetailQuerySchema = z.strictObject({
   reveal: flag.optional(),
 });
+
+/** The roster's filters and order without paging: the Excel exports of the roster take these. */
+export const CadreExportQuerySchema = CadreListQuerySchema.omit({ page: true, pageSize: true });
+export type CadreExportQuery = z.infer<typeof CadreExportQuerySchema>;
+export const CadreRosterFileResponse = fileResponse('干部名册（Excel）', XLSX_MEDIA_TYPE);
+
+export const CadreCreatedSchema = z.object({ id: z.string().uuid() });
+export type CadreCreated = z.output<typeof CadreCreatedSchema>;
+
+/** The photo as stored: its type is decided by content (JPEG or PNG). */
+export const CadrePhotoFileResponse = fileResponse('干部照片', 'image/jpeg', 'image/png');

@@ -5,6 +5,7 @@ import {
   BallotReportParamsSchema,
   BallotSubmitInputSchema,
   fileResponse,
+  REPORT_FILE_MEDIA_TYPES,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -40,7 +41,7 @@ export async function ballotRoutes(app: FastifyInstance) {
         tags,
         summary: '下载评议对象的述职报告文件（凭评议票，无需登录）',
         params: BallotReportParamsSchema,
-        response: { 200: fileResponse('述职报告文件（PDF 或 Word）') },
+        response: { 200: fileResponse('述职报告文件（PDF 或 Word）', ...REPORT_FILE_MEDIA_TYPES) },
       },
     },
     async (req, reply) =>

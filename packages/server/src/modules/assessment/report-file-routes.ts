@@ -1,6 +1,7 @@
 import {
   AssessmentOkSchema,
   fileResponse,
+  REPORT_FILE_MEDIA_TYPES,
   REPORT_FILE_MAX_BYTES,
   ReportFileUploadQuerySchema,
   ReportFileUploadResultSchema,
@@ -67,7 +68,7 @@ export async function reportFileRoutes(app: FastifyInstance) {
         tags,
         summary: '下载述职报告文件',
         params: RoundTargetParamsSchema,
-        response: { 200: fileResponse('述职报告文件（PDF 或 Word）') },
+        response: { 200: fileResponse('述职报告文件（PDF 或 Word）', ...REPORT_FILE_MEDIA_TYPES) },
       },
     },
     async (req, reply) =>

@@ -2,6 +2,7 @@ import {
   AssessmentOkSchema,
   BallotExportSchema,
   fileResponse,
+  XLSX_MEDIA_TYPE,
   GradeOverrideInputSchema,
   IdParamSchema,
   RoundResultsSchema,
@@ -39,7 +40,7 @@ export async function resultRoutes(app: FastifyInstance) {
         tags,
         summary: '导出考核结果（Excel）',
         params: IdParamSchema,
-        response: { 200: fileResponse('考核结果（Excel 工作簿）') },
+        response: { 200: fileResponse('考核结果（Excel 工作簿）', XLSX_MEDIA_TYPE) },
       },
     },
     async (req, reply) => {

@@ -1,5 +1,5 @@
 import { DiffOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { can, type Org } from '@ganbu/core';
+import { can, LrmxImportErrorSchema, type Org } from '@ganbu/core';
 import {
   Alert,
   App,
@@ -56,8 +56,8 @@ export function LrmxImportCard() {
   const importLrmx = useImportLrmx();
   const compare = useCompareLrmx();
   const errors = [
-    ...importErrorsOf<LrmxImportError>(importLrmx.error),
-    ...importErrorsOf<LrmxImportError>(compare.error),
+    ...importErrorsOf(LrmxImportErrorSchema, importLrmx.error),
+    ...importErrorsOf(LrmxImportErrorSchema, compare.error),
   ];
   const failure = importLrmx.error ?? compare.error;
 

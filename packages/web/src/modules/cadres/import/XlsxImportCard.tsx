@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { XlsxImportErrorSchema } from '@ganbu/core';
 import { saveBlob } from '../../../lib/save-blob.ts';
 import {
   IMPORT_TEMPLATE_URL,
@@ -39,7 +40,7 @@ export function XlsxImportCard() {
   const [progress, setProgress] = useState(0);
   const importXlsx = useImportXlsx();
   const report = useImportReport();
-  const errors = importErrorsOf<XlsxImportError>(importXlsx.error);
+  const errors = importErrorsOf(XlsxImportErrorSchema, importXlsx.error);
 
   const start = (f: File) => {
     setFile(f);
