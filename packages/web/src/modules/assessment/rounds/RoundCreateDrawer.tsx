@@ -1,4 +1,4 @@
-import type { CadreListItem, PackSummary, RoundCreateInput } from '@ganbu/core';
+import { CadreListSchema, type CadreListItem, type PackSummary, type RoundCreateInput } from '@ganbu/core';
 import {
   Alert,
   App,
@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateRound, usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
-import { http } from '../../../lib/http.ts';
+import { api } from '../../../lib/http.ts';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
 import { assessmentErrorText } from '../assessment-error.ts';
 import { SchemeView } from '../packs/PackParts.tsx';
@@ -85,8 +85,8 @@ function CadrePicker({
     }
     timer.current = setTimeout(() => {
       setSearching(true);
-      http
-        .get<{ items: CadreListItem[] }>('/api/cadres', { q: q.trim(), pageSize: 20, sort: 'name' })
+      api
+        .get(CadreListSchema, '/api/cadres', { q: q.trim(), pageSize: 20, sort: 'name' })
         .then((res) => {
           if (latest.current !== q) return;
           for (const c of res.items) known.current.set(c.id, label(c));
