@@ -1,4 +1,4 @@
-import PaperClipOutlined from '@ant-design/icons/PaperClipOutlined';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { BallotPage } from '@ganbu/core';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
