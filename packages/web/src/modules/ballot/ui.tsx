@@ -12,7 +12,7 @@ import './ui.css';
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
-/** antd puts a space between exactly two Chinese characters on a button (清 空); so do we. */
+/** antd puts a space between exactly two Chinese characters on a bordered button without icon (清 空). */
 function spaced(children: ReactNode): ReactNode {
   return typeof children === 'string' && /^[\u4e00-\u9fa5]{2}$/.test(children)
     ? children.split('').join(' ')
@@ -58,7 +58,9 @@ export function Button({
       ) : icon ? (
         <span className="b-btn-icon">{icon}</span>
       ) : null}
-      {children === undefined || children === null ? null : <span>{spaced(children)}</span>}
+      {children === undefined || children === null ? null : (
+        <span>{variant === 'link' || icon ? children : spaced(children)}</span>
+      )}
     </button>
   );
 }
