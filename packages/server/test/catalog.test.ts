@@ -116,6 +116,168 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
   });
 });
 
+/** The named row-level security helpers of migration 0015; every policy is made by one of them. */
+const RLS_HELPER_CALL = /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_special)\(/;
+/** Policies with a rule of their own (the platform's account tables), each reviewed like a definer. */
+const REVIEWED_SPECIAL_POLICIES = [
+  'audit_log.app_rls_special_auditor_read',
+  'audit_log.app_rls_special_owner',
+  'sessions.app_rls_special_session',
+  'users.app_rls_special_account',
+];
+
+interface PolicyRow {
+  table: string;
+  name: string;
+  cmd: string;
+  permissive: boolean;
+  roles: string;
+  using: string | null;
+  check: string | null;
+  madeBy: string | null;
+}
+
+async function policiesOf(c: pg.ClientBase, table?: string): Promise<PolicyRow[]> {
+  const { rows } = await c.query<PolicyRow>(
+    `SELECT cl.relname AS table, p.polname AS name, p.polcmd::text AS cmd, p.polpermissive AS permissive,
+            p.polroles::regrole[]::text AS roles, pg_get_expr(p.polqual, p.polrelid) AS using,
+            pg_get_expr(p.polwithcheck, p.polrelid) AS check, obj_description(p.oid, 'pg_policy') AS "madeBy"
+       FROM pg_policy p JOIN pg_class cl ON cl.oid = p.polrelid
+      WHERE cl.relnamespace = 'public'::regnamespace AND ($1::text IS NULL OR cl.relname = $1)
+      ORDER BY 1, 2`,
+    [table ?? null],
+  );
+  return rows;
+}
+
+/**
+ * One line per policy that a named helper did not make exactly: no helper call recorded, a special rule not
+ * reviewed, or a policy that differs from what replaying its helper call makes (by name, command, roles and
+ * expressions). Runs inside the caller's transaction; every replay is rolled back.
+ */
+async function policyProblems(c: pg.ClientBase): Promise<string[]> {
+  const problems: string[] = [];
+  const all = await policiesOf(c);
+  for (const p of all) {
+    const call = p.madeBy ?? '';
+    const helper = RLS_HELPER_CALL.exec(call)?.[1];
+    if (!helper) {
+      problems.push(`${p.table}.${p.name}: hand-written (no named RLS helper made it)`);
+      continue;
+    }
+    if (helper === 'app_rls_special' && !REVIEWED_SPECIAL_POLICIES.includes(`${p.table}.${p.name}`)) {
+      problems.push(`${p.table}.${p.name}: a special rule not on the reviewed list`);
+      continue;
+    }
+    const before = await policiesOf(c, p.table);
+    await c.query('SAVEPOINT replay');
+    try {
+      await c.query(call);
+      const after = await policiesOf(c, p.table);
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        problems.push(`${p.table}.${p.name}: not what \`${call}\` makes`);
+    } catch (e) {
+      problems.push(`${p.table}.${p.name}: replaying \`${call}\` failed: ${(e as Error).message}`);
+    } finally {
+      await c.query('ROLLBACK TO SAVEPOINT replay');
+    }
+  }
+  return problems;
+}
+
+describe('[platform] row-level security from named helpers (issue 11)', () => {
+  const inTransaction = async <T>(run: () => Promise<T>): Promise<T> => {
+    await db.admin.query('BEGIN');
+    try {
+      return await run();
+    } finally {
+      await db.admin.query('ROLLBACK');
+    }
+  };
+
+  it('every policy of every table is exactly what a named helper makes', async () => {
+    expect(await inTransaction(() => policyProblems(db.admin))).toEqual([]);
+    const { rows } = await db.admin.query<{ table: string; name: string }>(
+      `SELECT cl.relname AS table, p.polname AS name FROM pg_policy p JOIN pg_class cl ON cl.oid = p.polrelid
+        WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1, 2`,
+    );
+    const byTable = Object.fromEntries(rows.map((r) => [r.table, r.name]));
+    // the three shapes, by name
+    expect(byTable).toMatchObject({
+      orgs: 'app_rls_org_subtree',
+      assessment_rounds: 'app_rls_org_subtree',
+      cadres: 'app_rls_person',
+      cadre_appointments: 'app_rls_person',
+      cadre_photos: 'app_rls_person',
+      cadre_corrections: 'app_rls_person',
+      assessment_targets: 'app_rls_person',
+      assessment_overrides: 'app_rls_child_of',
+      ballot_scores: 'app_rls_child_of',
+    });
+    expect(
+      rows.filter((r) => r.name.startsWith('app_rls_special_')).map((r) => `${r.table}.${r.name}`),
+    ).toEqual(REVIEWED_SPECIAL_POLICIES);
+  });
+
+  it('every table with row-level security has at least one policy, and only helper-made ones', async () => {
+    const { rows } = await db.admin.query<{ table: string; policies: number }>(
+      `SELECT c.relname AS table, (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relrowsecurity`,
+    );
+    expect(rows.length).toBeGreaterThan(15);
+    for (const r of rows) expect(r.policies, r.table).toBeGreaterThan(0);
+  });
+
+  it('fails for a table whose policy was hand-written', async () => {
+    const problems = await inTransaction(async () => {
+      await db.admin.query('CREATE TABLE rls_handwritten (id int, org_path ltree)');
+      await db.admin.query('ALTER TABLE rls_handwritten ENABLE ROW LEVEL SECURITY');
+      await db.admin.query(
+        'CREATE POLICY rls_handwritten_scope ON rls_handwritten USING (app_org_visible(org_path))',
+      );
+      return policyProblems(db.admin);
+    });
+    expect(problems).toEqual([
+      'rls_handwritten.rls_handwritten_scope: hand-written (no named RLS helper made it)',
+    ]);
+  });
+
+  it('fails for a helper-made policy edited by hand, a second policy beside it, or an unreviewed special', async () => {
+    const edited = await inTransaction(async () => {
+      await db.admin.query('ALTER POLICY app_rls_person ON cadres USING (true)');
+      return policyProblems(db.admin);
+    });
+    expect(edited).toEqual([
+      expect.stringMatching(/^cadres\.app_rls_person: not what `CALL app_rls_person\(/),
+    ]);
+
+    const beside = await inTransaction(async () => {
+      await db.admin.query('CREATE POLICY extra ON orgs FOR SELECT USING (true)');
+      return policyProblems(db.admin);
+    });
+    expect(beside).toContain('orgs.extra: hand-written (no named RLS helper made it)');
+
+    const special = await inTransaction(async () => {
+      await db.admin.query(`CALL app_rls_special('orgs', 'everyone', 'true', 'true')`);
+      return policyProblems(db.admin);
+    });
+    expect(special).toEqual(['orgs.app_rls_special_everyone: a special rule not on the reviewed list']);
+  });
+
+  it('a helper refuses what its shape does not have', async () => {
+    await inTransaction(async () => {
+      await expect(
+        db.admin.query(`CALL app_rls_person('cadres', 'org_path', 'id', write_check => 'anything')`),
+      ).rejects.toThrow(/write_check is 'person' or 'subtree'/);
+    });
+    await inTransaction(async () => {
+      await expect(
+        db.admin.query(`CALL app_rls_child_of('ballots', '{round_id,x}', 'assessment_rounds', '{id}')`),
+      ).rejects.toThrow(/same number of columns/);
+    });
+  });
+});
+
 interface ScopeRow {
   path: string;
 }

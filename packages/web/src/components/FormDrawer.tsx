@@ -33,7 +33,7 @@ export function FormDrawer({
       open={open}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : width}
+      size={mobile ? '100%' : width}
       title={title}
       footer={
         <Flex justify="flex-end" gap={8}>

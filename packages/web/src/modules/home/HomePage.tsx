@@ -33,7 +33,7 @@ export function HomePage() {
         <Alert
           type="warning"
           showIcon
-          message={t('home.passwordExpiringSoon', { date: formatDate(me.passwordExpiresAt) })}
+          title={t('home.passwordExpiringSoon', { date: formatDate(me.passwordExpiresAt) })}
           action={
             <Button size="small" onClick={() => void navigate(MENU_PATHS.account)}>
               {t('menu.account')}

@@ -144,11 +144,7 @@ function Board({ roundId }: { roundId: string }) {
         })}
       </Typography.Text>
       {partial ? (
-        <Alert
-          type="info"
-          showIcon
-          message={t('assessment.leaderboard.partial', { shown: rows.length, of })}
-        />
+        <Alert type="info" showIcon title={t('assessment.leaderboard.partial', { shown: rows.length, of })} />
       ) : null}
       <Table
         rowKey="id"

@@ -60,7 +60,7 @@ export function CalibrationTab({ round }: { round: Round }) {
   const data = results.data;
   const rule = data.quotaRule;
   const plan = data.summary?.plan;
-  if (!rule || !plan) return <Alert type="info" showIcon message={t('assessment.calibration.noQuota')} />;
+  if (!rule || !plan) return <Alert type="info" showIcon title={t('assessment.calibration.noQuota')} />;
 
   const scale = pack?.assessment.gradeScales.find((g) => g.id === scheme?.gradeScaleId);
   const quotaGrade = scale?.quotaGrade ?? data.grades[0]?.code ?? 'excellent';

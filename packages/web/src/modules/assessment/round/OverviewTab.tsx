@@ -58,7 +58,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
   return (
     <Flex vertical gap={24}>
       {round.manageable ? null : (
-        <Alert type="info" showIcon message={t('assessment.round.readOnly', { org: round.orgName })} />
+        <Alert type="info" showIcon title={t('assessment.round.readOnly', { org: round.orgName })} />
       )}
       <Descriptions
         bordered
@@ -117,7 +117,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
         <Alert
           type="info"
           showIcon
-          message={t('assessment.overview.disclosed')}
+          title={t('assessment.overview.disclosed')}
           data-testid="round-disclosed"
         />
       ) : null}

@@ -39,7 +39,7 @@ export function ResultsTab({ round }: { round: Round }) {
   const rows = useMemo(() => [...(results.data?.targets ?? [])].sort(byRank), [results.data]);
   const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
 
-  if (!ready) return <Alert type="info" showIcon message={t('assessment.results.notReady')} />;
+  if (!ready) return <Alert type="info" showIcon title={t('assessment.results.notReady')} />;
   if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return <Skeleton active />;
   const data = results.data;
@@ -199,11 +199,11 @@ export function ResultsTab({ round }: { round: Round }) {
             <Alert
               type="error"
               showIcon
-              message={t('assessment.results.insufficientAlert', { count: insufficient })}
+              title={t('assessment.results.insufficientAlert', { count: insufficient })}
               data-testid="results-insufficient"
             />
           ) : round.state === 'published' ? (
-            <Alert type="success" showIcon message={t('assessment.results.publishedAlert')} />
+            <Alert type="success" showIcon title={t('assessment.results.publishedAlert')} />
           ) : null}
         </div>
         <Flex gap={8}>

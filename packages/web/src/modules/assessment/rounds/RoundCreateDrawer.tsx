@@ -109,9 +109,7 @@ function CadrePicker({
       mode="multiple"
       value={selected}
       onChange={(v: string[]) => onChange?.(v)}
-      showSearch
-      filterOption={false}
-      onSearch={search}
+      showSearch={{ filterOption: false, onSearch: search }}
       options={options}
       loading={searching}
       notFoundContent={searching ? t('assessment.create.searching') : null}
@@ -209,7 +207,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
       open={open}
       onClose={close}
       title={t('assessment.create.title')}
-      width={760}
+      size={760}
       destroyOnHidden
       extra={
         <Flex gap={8}>
@@ -229,7 +227,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, create.error)}
+          title={assessmentErrorText(t, create.error)}
           style={{ marginBottom: 16 }}
           data-testid="round-form-error"
         />
@@ -345,8 +343,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
           <TreeSelect
             treeData={treeData}
             loading={orgs.isPending}
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandedKeys={treeData.map((n) => n.value)}
             listHeight={320}
             data-testid="round-form-org"
@@ -374,8 +371,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
               multiple
               treeData={treeData}
               loading={orgs.isPending}
-              showSearch
-              treeNodeFilterProp="title"
+              showSearch={{ treeNodeFilterProp: 'title' }}
               treeDefaultExpandedKeys={treeData.map((n) => n.value)}
               placeholder={t('assessment.create.unitsPlaceholder')}
               listHeight={320}

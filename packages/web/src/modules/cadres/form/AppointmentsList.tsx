@@ -119,8 +119,7 @@ export function AppointmentsList({
             <Form.Item name={[name, 'orgId']} label={t('cadreForm.unitInTree')}>
               <TreeSelect
                 allowClear
-                showSearch
-                treeNodeFilterProp="title"
+                showSearch={{ treeNodeFilterProp: 'title' }}
                 treeData={orgTreeData}
                 popupMatchSelectWidth={false}
                 placeholder={t('cadreForm.unitInTreeHint')}

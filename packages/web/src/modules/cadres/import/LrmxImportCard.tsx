@@ -137,8 +137,7 @@ export function LrmxImportCard() {
             onChange={(v: string) => setOrgId(v)}
             treeData={orgTreeData}
             loading={orgs.isPending}
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandAll
             allowClear
             placeholder={t('cadreImport.lrmxOrgPlaceholder')}
@@ -192,7 +191,7 @@ export function LrmxImportCard() {
           <Alert
             type="error"
             showIcon
-            message={t('cadreImport.lrmxErrorsTitle', { count: errors.length })}
+            title={t('cadreImport.lrmxErrorsTitle', { count: errors.length })}
             description={showCompare ? t('cadreImport.compareHint') : undefined}
             action={
               showCompare ? (
@@ -221,7 +220,7 @@ export function LrmxImportCard() {
         <Alert
           type="error"
           showIcon
-          message={t('cadreImport.failed')}
+          title={t('cadreImport.failed')}
           description={failureText(failure)}
           data-testid="import-failed"
         />

@@ -155,7 +155,7 @@ export function XlsxImportCard() {
           <Alert
             type="error"
             showIcon
-            message={t('cadreImport.errorsTitle', { count: errors.length })}
+            title={t('cadreImport.errorsTitle', { count: errors.length })}
             description={t('cadreImport.errorsHint')}
             action={
               <Button
@@ -184,7 +184,7 @@ export function XlsxImportCard() {
         <Alert
           type="error"
           showIcon
-          message={t('cadreImport.failed')}
+          title={t('cadreImport.failed')}
           description={failureText(importXlsx.error)}
           data-testid="import-failed"
         />
