@@ -15,34 +15,25 @@ const EMPTY_EDU = { education: '', degree: '', school: '', major: '' };
 describe('the cadre form: values ↔ record', () => {
   it('starts a new record in the given unit, 汉族, everything else empty', () => {
     const v = valuesFromDetail(undefined, 'org-1');
-    expect(v).toEqual({
-      orgId: 'org-1',
-      name: '',
-      birthDate: '',
-      ethnicity: '汉族',
-      nativePlace: '',
-      birthPlace: '',
-      politicalStatus: '',
-      partyJoinDate: '',
-      workStartDate: '',
-      health: '',
-      fullTimeEducation: EMPTY_EDU,
-      inServiceEducation: EMPTY_EDU,
-      idNumber: '',
-      phone: '',
-      category: null,
-      rank: '',
-      professionalType: false,
-      professionalTitle: '',
-      specialty: '',
-      postTitle: '',
-      rewardsAndPunishments: '',
-      annualAssessment: '',
-      tags: [],
-      family: [],
-      appointments: [],
-      extras: [],
-    });
+    const {
+      orgId,
+      ethnicity,
+      category,
+      professionalType,
+      fullTimeEducation,
+      inServiceEducation,
+      tags,
+      family,
+      appointments,
+      extras,
+      ...texts
+    } = v;
+    expect([orgId, ethnicity, category, professionalType]).toEqual(['org-1', '汉族', null, false]);
+    expect([fullTimeEducation, inServiceEducation]).toEqual([EMPTY_EDU, EMPTY_EDU]);
+    expect([tags, family, appointments, extras]).toEqual([[], [], [], []]);
+    // the 16 text fields (name … annualAssessment) are empty; no gender is chosen
+    expect(Object.values(texts)).toEqual(Array<string>(16).fill(''));
+    expect('gender' in v).toBe(false);
     // the two educations are separate objects (editing one does not change the other)
     expect(v.fullTimeEducation).not.toBe(v.inServiceEducation);
   });
