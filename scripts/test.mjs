@@ -1,5 +1,5 @@
-// `npm test`: lint, typecheck, core tests, server tests on the embedded PostgreSQL and (when DATABASE_URL
-// is set) on that server too, browser journeys; ends with one line `N passed, N failed`.
+// `npm test`: lint, typecheck, the ballot page's bundle budget, core and web tests, server tests on the
+// embedded PostgreSQL and (when DATABASE_URL is set) on that server too, browser journeys; ends with one line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -71,7 +71,13 @@ gate('typecheck', 'npx', ['tsc', '-p', 'packages/core', '--noEmit']);
 gate('typecheck-server', 'npx', ['tsc', '-p', 'packages/server', '--noEmit']);
 gate('typecheck-web', 'npx', ['tsc', '-p', 'packages/web', '--noEmit']);
 gate('typecheck-e2e', 'npx', ['tsc', '-p', 'e2e', '--noEmit']);
+// the public ballot page's JavaScript (gzipped, before it is usable) within its budget, on a fresh build
+gate('bundle', 'sh', [
+  '-c',
+  'cd packages/web && npx vite build --logLevel warn && cd ../.. && node scripts/check-bundle.mjs',
+]);
 vitest('core', 'packages/core');
+vitest('web', 'packages/web');
 vitest('server-embedded', 'packages/server', { DATABASE_URL: '' });
 if (process.env.DATABASE_URL)
   vitest('server-postgres', 'packages/server', { DATABASE_URL: process.env.DATABASE_URL });

@@ -161,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/assets/')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在' });
     }
+    // the public ballot is an entry of its own (the web app's ballot.html), so phones load only what it needs
+    if (/^\/ballot\/?(\?|$)/.test(req.url)) return reply.sendFile('ballot.html');
     return reply.sendFile('index.html');
   });
   return app;

@@ -116,11 +116,12 @@ describe('[platform] API answers are not cached', () => {
   });
 });
 
-describe('[platform] the web app: a missing asset is 404, a client route is the app', () => {
+describe('[platform] the web app: a missing asset is 404, a client route is the app, /ballot its own page', () => {
   it('answers /assets/* that do not exist with 404, not with index.html', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'ganbu-dist-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dist, 'ballot.html'), '<!doctype html><title>ballot</title>');
     writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
     const app = await appWith({ webDist: dist });
     try {
@@ -133,9 +134,14 @@ describe('[platform] the web app: a missing asset is 404, a client route is the 
       expect((await get('/assets/nested/gone.css')).statusCode).toBe(404);
       const present = await get('/assets/index-abc.js');
       expect([present.statusCode, present.body]).toEqual([200, 'console.log(1)']);
-      for (const url of ['/', '/cadres/1234', '/ballot']) {
+      for (const url of ['/', '/cadres/1234', '/ballots', '/assessment/my-ballots']) {
         const page = await get(url);
         expect([url, page.statusCode, page.body]).toEqual([url, 200, '<!doctype html><title>app</title>']);
+      }
+      // the public ballot is an entry of its own, so a phone loads only what the ballot needs
+      for (const url of ['/ballot', '/ballot/', '/ballot?from=qr']) {
+        const page = await get(url);
+        expect([url, page.statusCode, page.body]).toEqual([url, 200, '<!doctype html><title>ballot</title>']);
       }
     } finally {
       await app.close();
