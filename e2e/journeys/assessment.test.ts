@@ -86,7 +86,10 @@ async function choose(page: Page, select: Locator, option: string, search?: stri
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()
     .click();
-  if (await select.locator('.ant-select-selection-overflow').count()) await page.keyboard.press('Escape');
+  const multiple = await select.evaluate(
+    (el) => el.closest('.ant-select-multiple') !== null || el.querySelector('.ant-select-multiple') !== null,
+  );
+  if (multiple) await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
