@@ -65,6 +65,23 @@ function vitest(name, dir, env = {}) {
   lines.push(`${name}: ${p} passed, ${f} failed (${r.secs} s)`);
 }
 
+// The project brings its Node (the npm package `node`, in node_modules/.bin): npm scripts and the tools they
+// start through npx run on it even where the machine's own Node is older. Node 20 is past its end of life.
+const MIN_NODE = 24;
+const major = (v) => Number(String(v).replace(/^v/, '').split('.')[0]);
+const toolsNode = spawnSync('npx', ['node', '-p', 'process.version'], { cwd: root, encoding: 'utf8' });
+const toolsVersion = toolsNode.stdout?.trim() || 'unknown';
+console.log(`ganbu tests on Node ${process.version} (tools started through npx: Node ${toolsVersion})`);
+if (want('node')) {
+  const ok = major(process.version) >= MIN_NODE && major(toolsVersion) >= MIN_NODE;
+  if (!ok)
+    console.log(
+      `\n▶ node: the tests need Node ${MIN_NODE} or newer: run them with \`npm test\` (npm puts the project's Node first)`,
+    );
+  if (ok) passed++;
+  else failed++;
+  lines.push(`node: ${ok ? 'ok' : 'FAILED'} (Node ${process.version}, tools ${toolsVersion})`);
+}
 gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 gate('format', 'npx', ['prettier', '--check', '.']);
 gate('typecheck', 'npx', ['tsc', '-p', 'packages/core', '--noEmit']);

@@ -55,7 +55,7 @@ export function HomePage() {
                   {scope}
                 </Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.roles')} span={2}>
+              <Descriptions.Item label={t('home.roles')} span="filled">
                 <RoleTags roles={me.roles} emptyText={t('users.noRoles')} />
               </Descriptions.Item>
               <Descriptions.Item label={t('home.totp')}>

@@ -108,7 +108,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
           status={round.state === 'published' ? 'finish' : 'process'}
           items={ROUND_STATES.map((s) => ({
             title: t(`assessment.states.${s}`),
-            description: t(`assessment.overview.stepHints.${s}`),
+            content: t(`assessment.overview.stepHints.${s}`),
           }))}
           data-testid="round-steps"
         />
