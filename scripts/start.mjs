@@ -5,6 +5,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTempPathForPostgres } from './postgres-reach.mjs';
 
+// npm runs this on the project's own Node (the `node` package in node_modules/.bin), whatever the machine has
+console.log(`[ganbu] Node ${process.version}`);
+
 const webDir = 'packages/web';
 const dist = join(webDir, 'dist', 'index.html');
 

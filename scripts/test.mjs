@@ -1,5 +1,5 @@
-// `npm test`: lint, typecheck, core tests, server tests on the embedded PostgreSQL and (when DATABASE_URL
-// is set) on that server too, browser journeys; ends with one line `N passed, N failed`.
+// `npm test`: lint, typecheck, the ballot page's bundle budget, core and web tests, server tests on the
+// embedded PostgreSQL and (when DATABASE_URL is set) on that server too, browser journeys; ends with one line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -65,13 +65,36 @@ function vitest(name, dir, env = {}) {
   lines.push(`${name}: ${p} passed, ${f} failed (${r.secs} s)`);
 }
 
+// The project brings its Node (the npm package `node`, in node_modules/.bin): npm scripts and the tools they
+// start through npx run on it even where the machine's own Node is older. Node 20 is past its end of life.
+const MIN_NODE = 24;
+const major = (v) => Number(String(v).replace(/^v/, '').split('.')[0]);
+const toolsNode = spawnSync('npx', ['node', '-p', 'process.version'], { cwd: root, encoding: 'utf8' });
+const toolsVersion = toolsNode.stdout?.trim() || 'unknown';
+console.log(`ganbu tests on Node ${process.version} (tools started through npx: Node ${toolsVersion})`);
+if (want('node')) {
+  const ok = major(process.version) >= MIN_NODE && major(toolsVersion) >= MIN_NODE;
+  if (!ok)
+    console.log(
+      `\n▶ node: the tests need Node ${MIN_NODE} or newer: run them with \`npm test\` (npm puts the project's Node first)`,
+    );
+  if (ok) passed++;
+  else failed++;
+  lines.push(`node: ${ok ? 'ok' : 'FAILED'} (Node ${process.version}, tools ${toolsVersion})`);
+}
 gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 gate('format', 'npx', ['prettier', '--check', '.']);
 gate('typecheck', 'npx', ['tsc', '-p', 'packages/core', '--noEmit']);
 gate('typecheck-server', 'npx', ['tsc', '-p', 'packages/server', '--noEmit']);
 gate('typecheck-web', 'npx', ['tsc', '-p', 'packages/web', '--noEmit']);
 gate('typecheck-e2e', 'npx', ['tsc', '-p', 'e2e', '--noEmit']);
+// the public ballot page's JavaScript (gzipped, before it is usable) within its budget, on a fresh build
+gate('bundle', 'sh', [
+  '-c',
+  'cd packages/web && npx vite build --logLevel warn && cd ../.. && node scripts/check-bundle.mjs',
+]);
 vitest('core', 'packages/core');
+vitest('web', 'packages/web');
 vitest('server-embedded', 'packages/server', { DATABASE_URL: '' });
 if (process.env.DATABASE_URL)
   vitest('server-postgres', 'packages/server', { DATABASE_URL: process.env.DATABASE_URL });

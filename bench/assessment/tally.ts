@@ -33,24 +33,24 @@ import {
   type Waiver,
 } from '@ganbu/core';
 import type pg from 'pg';
-import { evaluate, tallyRound } from '../../packages/server/src/modules/assessment/compute.ts';
-import { packOn } from '../../packages/server/src/modules/assessment/packs.ts';
+import { evaluate, tallyRound } from '../../packages/server/src/modules/assessment/service/compute.ts';
+import { packOn } from '../../packages/server/src/modules/assessment/service/packs.ts';
 import {
   explainedResult,
   type StoredResult,
-} from '../../packages/server/src/modules/assessment/stored-results.ts';
+} from '../../packages/server/src/modules/assessment/service/stored-results.ts';
 import {
   findRound,
   rulesFromPack,
   type RoundRules,
-} from '../../packages/server/src/modules/assessment/rounds.ts';
+} from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
   GROUP_AGGREGATE_SQL,
   PLANNER_SETTINGS,
   RESULT_BATCH,
   STORE_SQL,
   streamGroupAggregates,
-} from '../../packages/server/src/modules/assessment/tally-sql.ts';
+} from '../../packages/server/src/modules/assessment/repository/tally.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import { TEST_APP_PASSWORD } from '../../packages/server/test/db-urls.ts';

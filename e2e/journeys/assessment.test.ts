@@ -86,7 +86,10 @@ async function choose(page: Page, select: Locator, option: string, search?: stri
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()
     .click();
-  if (await select.locator('.ant-select-selection-overflow').count()) await page.keyboard.press('Escape');
+  const multipleCls = 'xpath=ancestor-or-self::*[contains(@class, "ant-select-multiple")]';
+  const multiple =
+    (await select.locator(multipleCls).count()) + (await select.locator('.ant-select-multiple').count());
+  if (multiple > 0) await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 

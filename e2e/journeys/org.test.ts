@@ -13,7 +13,10 @@ describe('[org] maintain the tree through the page', () => {
     const page = await newPage(browser);
     await loginUi(page, 'orgdept');
     await page.getByTestId('menu-orgs').click();
-    await page.getByTestId('org-search').fill('街道');
+    await page
+      .locator('input[data-testid="org-search"], [data-testid="org-search"] input')
+      .first()
+      .fill('街道');
     await page.getByTestId('org-node-S01').click();
     await page.getByTestId('org-add-child').click();
     await page.getByTestId('org-form-kind').click();
@@ -27,7 +30,10 @@ describe('[org] maintain the tree through the page', () => {
     );
     await page.getByTestId('org-form-submit').click();
     expect((await created).status()).toBe(200);
-    await page.getByTestId('org-search').fill('望江');
+    await page
+      .locator('input[data-testid="org-search"], [data-testid="org-search"] input')
+      .first()
+      .fill('望江');
     await expect
       .poll(async () => (await page.getByTestId('org-tree').textContent()) ?? '')
       .toContain('望江社区');
@@ -39,7 +45,10 @@ describe('[org] maintain the tree through the page', () => {
     const page = await newPage(browser);
     await loginUi(page, 'orgdept');
     await page.getByTestId('menu-orgs').click();
-    await page.getByTestId('org-search').fill('街道');
+    await page
+      .locator('input[data-testid="org-search"], [data-testid="org-search"] input')
+      .first()
+      .fill('街道');
     await page.getByTestId('org-node-S01').click();
     await page.getByTestId('org-add-child').click();
     await page.getByTestId('org-form-code').fill('9-bad');

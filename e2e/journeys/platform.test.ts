@@ -54,7 +54,10 @@ describe('[org] open the org tree and search it', () => {
     const tree = page.getByTestId('org-tree');
     await tree.waitFor();
     await expect.poll(async () => (await tree.textContent()) ?? '').toContain('清源区');
-    await page.getByTestId('org-search').fill('街道');
+    await page
+      .locator('input[data-testid="org-search"], [data-testid="org-search"] input')
+      .first()
+      .fill('街道');
     await page.waitForTimeout(500);
     expect(await tree.textContent()).toContain('街道');
     await screenshot(page, 'org-tree-orgdept');

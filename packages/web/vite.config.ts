@@ -1,29 +1,23 @@
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
-// Vendor groups: React runtime + router + query, antd (and its rc-* deps), icons, everything else.
-const vendorGroups = [
-  {
-    name: 'react-vendor',
-    test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/,
-    priority: 40,
-  },
-  { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 30 },
-  {
-    name: 'antd',
-    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis|@babel[\\/]runtime)[\\/]/,
-    priority: 20,
-  },
-  {
-    name: 'i18n',
-    test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
-    priority: 15,
-  },
-  { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
-];
+/** `/ballot` is its own HTML entry (ballot.html), as the server serves it in production. */
+function ballotEntry(): Plugin {
+  const rewrite: Connect.NextHandleFunction = (req, _res, next) => {
+    if (req.url && /^\/ballot\/?(\?|$)/.test(req.url))
+      req.url = req.url.replace(/^\/ballot\/?/, '/ballot.html');
+    next();
+  };
+  return {
+    name: 'ballot-entry',
+    configureServer: (server) => void server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => void server.middlewares.use(rewrite),
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ballotEntry()],
   server: {
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
@@ -37,11 +31,15 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd is one cohesive vendor chunk (~1 MB minified, ~300 kB gzip); it is cached across releases.
+    // the manifest lets scripts/check-bundle.mjs measure what the ballot page loads
+    manifest: true,
+    // antd stays in the chunks of the pages that use it (no forced vendor group): the public ballot
+    // page then loads only the few components it needs.
     chunkSizeWarningLimit: 1400,
-    rolldownOptions: {
-      output: {
-        codeSplitting: { groups: vendorGroups },
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        ballot: resolve(import.meta.dirname, 'ballot.html'),
       },
     },
   },

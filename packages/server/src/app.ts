@@ -11,22 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type pg from 'pg';
 import type { Config } from './config.ts';
 import { redactBallotToken } from './modules/assessment/ballot-token.ts';
-import { ballotRoutes } from './modules/assessment/ballot-routes.ts';
-import { packRoutes } from './modules/assessment/pack-routes.ts';
-import { ensureShippedPacks } from './modules/assessment/packs.ts';
-import { reportFileRoutes } from './modules/assessment/report-file-routes.ts';
-import { resultRoutes } from './modules/assessment/result-routes.ts';
-import { roundRoutes } from './modules/assessment/round-routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { correctionRoutes, encryptLegacyCorrections } from './modules/cadre/corrections.ts';
-import { cadreFormRoutes } from './modules/cadre/form-routes.ts';
-import { cadreImportRoutes } from './modules/cadre/import-routes.ts';
-import { cadreRoutes } from './modules/cadre/routes.ts';
-import { healthRoutes } from './modules/health/routes.ts';
-import { orgRoutes } from './modules/org/routes.ts';
-import { settingsRoutes } from './modules/settings/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
+import { SERVER_MODULES } from './modules/index.ts';
 import { requireLoginForDocs } from './platform/docs-access.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import type { FieldCipher } from './platform/field-cipher.ts';
@@ -44,8 +29,8 @@ declare module 'fastify' {
     /** the app role's pool, for the few `noDb` routes that manage their own statements (the ballot box) */
     pool: pg.Pool;
     clock: () => Date;
-    /** every registered route with its access config (the scope matrix test walks it) */
-    routeTable: { method: string; url: string; config: FastifyContextConfig }[];
+    /** every registered route with its access config and module (the scope matrix test walks it) */
+    routeTable: { method: string; url: string; config: FastifyContextConfig; module: string | undefined }[];
   }
 }
 
@@ -101,9 +86,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   installErrorHandler(app);
   app.decorate('routeTable', []);
+  /** the module whose routes are being registered */
+  let registering: string | undefined;
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, config: route.config ?? {} });
+      if (method !== 'HEAD')
+        app.routeTable.push({ method, url: route.url, config: route.config ?? {}, module: registering });
     }
   });
 
@@ -150,29 +138,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     allowedOrigins: app.config.allowedOrigins,
   });
 
-  // modules
-  await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(orgRoutes);
-  await app.register(userRoutes);
-  await app.register(settingsRoutes);
-  await app.register(auditRoutes);
-  await app.register(cadreRoutes);
-  await app.register(cadreImportRoutes);
-  await app.register(cadreFormRoutes);
-  await app.register(correctionRoutes);
-  await app.register(packRoutes);
-  await app.register(roundRoutes);
-  await app.register(resultRoutes);
-  await app.register(reportFileRoutes);
-  await app.register(ballotRoutes);
-  // the shipped policy packs, loaded once per version (an edited version is never overwritten)
-  app.addHook('onReady', async () => ensureShippedPacks(deps.pool));
-  // correction requests stored before their sensitive values were encrypted (migration 0013)
-  app.addHook('onReady', async () => {
-    const n = await encryptLegacyCorrections(deps.pool, deps.cipher, clock());
-    if (n) app.log.info(`encrypted the proposed values of ${n} earlier correction requests`);
-  });
+  // modules, in list order: their routes (each remembers its module in the route table), then their ready tasks
+  for (const m of SERVER_MODULES) {
+    registering = m.name;
+    for (const routes of m.routes) await app.register(routes);
+  }
+  registering = undefined;
+  for (const m of SERVER_MODULES) {
+    const onReady = m.onReady;
+    if (onReady) app.addHook('onReady', () => onReady(app));
+  }
 
   // the built web app; any other non-API path gets index.html (client-side routes)
   const dist = deps.config?.webDist;
@@ -186,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/assets/')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: '文件不存在' });
     }
+    // the public ballot is an entry of its own (the web app's ballot.html), so phones load only what it needs
+    if (/^\/ballot\/?(\?|$)/.test(req.url)) return reply.sendFile('ballot.html');
     return reply.sendFile('index.html');
   });
   return app;

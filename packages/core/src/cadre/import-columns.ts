@@ -6,6 +6,7 @@ import { ROLE_KINDS, CADRE_CATEGORIES, type RoleKind } from './model.ts';
 import { parseIdNumber } from './id-number.ts';
 import { parseOfficerDate } from './officer-date.ts';
 import type { OrgKind } from '../org/org-kinds.ts';
+import type { CadrePersonalField } from './record.ts';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -43,16 +44,7 @@ export const UNIT_KIND_LABELS: Partial<Record<OrgKind, string>> = {
 };
 
 type PersonField =
-  | 'name'
-  | 'gender'
-  | 'birthDate'
-  | 'ethnicity'
-  | 'nativePlace'
-  | 'birthPlace'
-  | 'politicalStatus'
-  | 'partyJoinDate'
-  | 'workStartDate'
-  | 'health'
+  | CadrePersonalField
   | 'fte'
   | 'ftd'
   | 'fts'

@@ -45,3 +45,16 @@ export const CadreRecordInputSchema = z.strictObject({
 });
 export type CadreRecordInput = z.input<typeof CadreRecordInputSchema>;
 export type CadreRecord = z.output<typeof CadreRecordInputSchema>;
+
+/** The personal fields at the head of every cadre form (任免审批表 and the import template), in form order. */
+export type CadrePersonalField =
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'ethnicity'
+  | 'nativePlace'
+  | 'birthPlace'
+  | 'politicalStatus'
+  | 'partyJoinDate'
+  | 'workStartDate'
+  | 'health';

@@ -27,6 +27,21 @@ export const PackListSchema = z.object({ items: z.array(PackSummarySchema) });
 export const PackDetailSchema = PackSummarySchema.extend({ body: PackSchema });
 export type PackDetail = z.infer<typeof PackDetailSchema>;
 
+/** 保存本地版本: the whole pack body, validated by the server (400 PACK_INVALID lists every problem). */
+export const PackSaveInputSchema = z.object({ body: z.unknown() });
+export const PackSelectInputSchema = z.strictObject({ packId: z.string().max(41) });
+export const PackDiffParamsSchema = z.strictObject({ id: z.string().uuid(), otherId: z.string().uuid() });
+/** Leaf-by-leaf changes from one pack version to another (core `diffPacks`). */
+export const PackDiffSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  // a leaf added or removed has no value on one side (absent from the JSON)
+  changes: z.array(
+    z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }),
+  ),
+});
+export type PackDiff = z.infer<typeof PackDiffSchema>;
+
 // ------------------------------------------------------------------ rounds
 
 export const ROUND_STATES = ['draft', 'open', 'closed', 'computed', 'published'] as const;
@@ -96,11 +111,21 @@ export const RoundTransitionInputSchema = z.strictObject({ action: z.enum(ROUND_
 
 export const TargetReportInputSchema = z.strictObject({ report: z.string().max(20000) });
 
+/** A target of a round: `/api/assessment/rounds/:id/targets/:targetId/…`. */
+export const RoundTargetParamsSchema = z.strictObject({ id: z.string().uuid(), targetId: z.string().uuid() });
+
+/** An action that answers with nothing but its success. */
+export const AssessmentOkSchema = z.object({ ok: z.literal(true) });
+
 /** The largest 述职报告 file (PDF or Word) a target may attach. */
 export const REPORT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A 述职报告 file beside the text (PDF or Word), downloaded through its own route. */
 export const ReportFileInfoSchema = z.object({ name: z.string(), size: z.number().int() }).nullable();
+
+/** Upload of a 述职报告 file: the raw bytes as the body, the original file name in the query. */
+export const ReportFileUploadQuerySchema = z.strictObject({ name: z.string().max(300).optional() });
+export const ReportFileUploadResultSchema = z.object({ name: z.string(), size: z.number().int() });
 
 export const RoundTargetSchema = z.object({
   id: z.string().uuid(),
@@ -134,6 +159,27 @@ export type TokenIssueResult = z.infer<typeof TokenIssueResultSchema>;
 
 export const TokenRevokeInputSchema = z.strictObject({ code: z.string().min(4).max(40) });
 
+/** 实名评议: the accounts of a named rater group, each given one slip through their account. */
+export const NamedRatersInputSchema = z.strictObject({
+  groupId: z.string().max(63),
+  userIds: z.array(z.string().uuid()).min(1).max(500),
+  unitId: z.string().uuid().optional(),
+});
+export const NamedRatersResultSchema = z.object({ assigned: z.number().int() });
+
+/** One named slip of the signed-in account; `code` only while it can be used (round open, unused). */
+export const MyBallotSchema = z.object({
+  roundId: z.string().uuid(),
+  roundName: z.string(),
+  roundState: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  used: z.boolean(),
+  code: z.string().nullable(),
+});
+export type MyBallot = z.infer<typeof MyBallotSchema>;
+export const MyBallotListSchema = z.object({ items: z.array(MyBallotSchema) });
+
 export const TurnoutSchema = z.object({
   items: z.array(
     z.object({
@@ -149,6 +195,14 @@ export const TurnoutSchema = z.object({
 export type Turnout = z.infer<typeof TurnoutSchema>;
 
 // ------------------------------------------------------------------ the public ballot
+
+/** The slip's code in the path of the public ballot routes. */
+export const BallotParamsSchema = z.strictObject({ token: z.string().min(1).max(40) });
+export const BallotReportParamsSchema = z.strictObject({
+  token: z.string().min(1).max(40),
+  targetId: z.string().uuid(),
+});
+export const BallotCastResultSchema = z.object({ accepted: z.literal(true) });
 
 export const BallotPageSchema = z.object({
   round: z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse, XLSX_MEDIA_TYPE } from './files.ts';
 
 export const AuditQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -11,6 +12,10 @@ export const AuditQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** The export takes the list's filters without paging. */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true });
+export const AuditExportFileResponse = fileResponse('审计日志（Excel）', XLSX_MEDIA_TYPE);
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
@@ -29,3 +34,11 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema), total: z.number().int() });
+
+/** The hash chain checked from its start: `firstBrokenId` is the first entry that does not verify. */
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBrokenId: z.string().nullable(),
+});
+export type AuditVerify = z.output<typeof AuditVerifySchema>;

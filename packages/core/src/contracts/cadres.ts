@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CADRE_CATEGORIES, GENDERS } from '../cadre/model.ts';
 import { CadreRecordInputSchema } from '../cadre/record.ts';
+import { fileResponse, XLSX_MEDIA_TYPE } from './files.ts';
 
 /** One row of the roster (干部名册). Sensitive fields are always masked here. */
 export const CadreListItemSchema = z.object({
@@ -74,64 +75,13 @@ export const CadreDetailQuerySchema = z.strictObject({
   reveal: flag.optional(),
 });
 
-/** Fields a cadre may ask to have corrected (self-service 申请更正). */
-export const CORRECTABLE_FIELDS = [
-  'name',
-  'birthDate',
-  'ethnicity',
-  'nativePlace',
-  'birthPlace',
-  'politicalStatus',
-  'partyJoinDate',
-  'workStartDate',
-  'health',
-  'phone',
-  'postTitle',
-  'rewardsAndPunishments',
-  'annualAssessment',
-  'family',
-  'appointments',
-  'other',
-] as const;
+/** The roster's filters and order without paging: the Excel exports of the roster take these. */
+export const CadreExportQuerySchema = CadreListQuerySchema.omit({ page: true, pageSize: true });
+export type CadreExportQuery = z.infer<typeof CadreExportQuerySchema>;
+export const CadreRosterFileResponse = fileResponse('干部名册（Excel）', XLSX_MEDIA_TYPE);
 
-/**
- * The correctable fields whose values are sensitive (SECURITY 17, 18): a request proposing one is stored
- * encrypted and shown masked unless the reader reveals it, like the record's own value.
- */
-export const SENSITIVE_CORRECTION_FIELDS = [
-  'phone',
-  'health',
-  'family',
-] as const satisfies readonly (typeof CORRECTABLE_FIELDS)[number][];
+export const CadreCreatedSchema = z.object({ id: z.string().uuid() });
+export type CadreCreated = z.output<typeof CadreCreatedSchema>;
 
-export const CorrectionCreateInputSchema = z.strictObject({
-  field: z.enum(CORRECTABLE_FIELDS),
-  proposedValue: z.string().trim().min(1).max(2000),
-  reason: z.string().trim().max(500).default(''),
-});
-export type CorrectionCreateInput = z.input<typeof CorrectionCreateInputSchema>;
-
-export const CorrectionDecisionInputSchema = z.strictObject({
-  status: z.enum(['accepted', 'rejected']),
-  note: z.string().trim().max(500).default(''),
-});
-
-export const CorrectionSchema = z.object({
-  id: z.string().uuid(),
-  cadreId: z.string().uuid(),
-  field: z.enum(CORRECTABLE_FIELDS),
-  proposedValue: z.string(),
-  reason: z.string(),
-  status: z.enum(['pending', 'accepted', 'rejected']),
-  requestedBy: z.string(),
-  createdAt: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string(),
-});
-export type Correction = z.infer<typeof CorrectionSchema>;
-export const CorrectionListSchema = z.object({ items: z.array(CorrectionSchema) });
-/** Requests across the reader's scope (the officer's inbox), with whom they concern. */
-export const CorrectionInboxSchema = z.object({
-  items: z.array(CorrectionSchema.extend({ cadreName: z.string(), orgName: z.string() })),
-});
+/** The photo as stored: its type is decided by content (JPEG or PNG). */
+export const CadrePhotoFileResponse = fileResponse('干部照片', 'image/jpeg', 'image/png');

@@ -1,5 +1,5 @@
 import type { Education, FamilyMember } from '../cadre/model.ts';
-import type { CadreRecord } from '../cadre/record.ts';
+import type { CadrePersonalField, CadreRecord } from '../cadre/record.ts';
 import { ethnicityName, genderLabel, parseGender } from './codes.ts';
 import { formatLrmxDate, parseLrmxDate } from './dates.ts';
 import { emptyLrmxPerson, LRMX_TEXT_ELEMENTS, type LrmxPerson, type LrmxTextElement } from './person.ts';
@@ -7,16 +7,7 @@ import { emptyLrmxPerson, LRMX_TEXT_ELEMENTS, type LrmxPerson, type LrmxTextElem
 /** The record fields a 任免审批表 fills (everything but orgId and what the form has no box for). */
 export type LrmxRecordFields = Pick<
   CadreRecord,
-  | 'name'
-  | 'gender'
-  | 'birthDate'
-  | 'ethnicity'
-  | 'nativePlace'
-  | 'birthPlace'
-  | 'politicalStatus'
-  | 'partyJoinDate'
-  | 'workStartDate'
-  | 'health'
+  | CadrePersonalField
   | 'professionalTitle'
   | 'specialty'
   | 'fullTimeEducation'

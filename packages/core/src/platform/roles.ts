@@ -1,3 +1,10 @@
+import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
+import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
+import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
+import { ORG_PERMISSIONS } from './permissions/org.ts';
+import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
+import { USER_PERMISSIONS } from './permissions/users.ts';
+
 /** Roles of the platform. The first three are the MLPS "three officers" (三员分立). */
 export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'orgdept', 'unit_admin', 'leader', 'cadre'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,63 +32,44 @@ export function requiresSecondFactor(roles: readonly Role[]): boolean {
 }
 
 /**
- * What each role may do. Data scope (which rows) is enforced by the database;
- * this is the other axis: which kinds of action a role may take at all.
+ * What each role may do, composed from the modules' permission lists (one line per module here).
+ * Data scope (which rows) is enforced by the database; this is the other axis: which kinds of action a
+ * role may take at all. The roles granted each code are declared beside it, in its module's list.
  */
-export const PERMISSIONS = [
-  'org.read',
-  'org.write',
-  'user.read',
-  'user.write',
-  'role.grant',
-  'settings.write',
-  'audit.read',
-  'cadre.read',
-  'cadre.write',
-  /** see ID number, phone, health and family in clear (each read audited) */
-  'cadre.sensitive',
-  /** read policy packs, rounds and results in scope (results only once published, unless organiser) */
-  'assessment.read',
-  /** create and run assessment rounds: tokens, transitions, review, publish */
-  'assessment.manage',
-  /** choose, clone and edit policy packs */
-  'pack.write',
+const MODULE_PERMISSIONS = [
+  ORG_PERMISSIONS,
+  USER_PERMISSIONS,
+  SETTINGS_PERMISSIONS,
+  AUDIT_PERMISSIONS,
+  CADRE_PERMISSIONS,
+  ASSESSMENT_PERMISSIONS,
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  // 系统管理员: accounts and the org tree, never the audit log or role grants.
-  sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
-  // 安全管理员: grants roles, sets security policy.
-  secadmin: ['org.read', 'user.read', 'role.grant', 'settings.write'],
-  // 审计管理员: reads the audit log, nothing else.
-  auditor: ['audit.read'],
-  orgdept: [
-    'org.read',
-    'org.write',
-    'cadre.read',
-    'cadre.write',
-    'cadre.sensitive',
-    'assessment.read',
-    'assessment.manage',
-    'pack.write',
-  ],
-  unit_admin: [
-    'org.read',
-    'cadre.read',
-    'cadre.write',
-    'cadre.sensitive',
-    'assessment.read',
-    'assessment.manage',
-  ],
-  leader: ['org.read', 'cadre.read', 'assessment.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read'],
-};
+/** the codes of one module's list (distributes over the union of the lists) */
+type CodesOf<M> = M extends unknown ? Extract<keyof M, string> : never;
+export type Permission = CodesOf<(typeof MODULE_PERMISSIONS)[number]>;
+
+/** Every permission code, in module order. */
+export const PERMISSIONS: readonly Permission[] = MODULE_PERMISSIONS.flatMap(
+  (m) => Object.keys(m) as Permission[],
+);
+if (new Set(PERMISSIONS).size !== PERMISSIONS.length) throw new Error('a permission code is declared twice');
+
+/** the codes granted to one role, in module order */
+function grantsOf(role: Role): Permission[] {
+  return MODULE_PERMISSIONS.flatMap((m) =>
+    (Object.entries(m) as [Permission, readonly Role[]][])
+      .filter(([, roles]) => roles.includes(role))
+      .map(([code]) => code),
+  );
+}
+
+const ROLE_PERMISSIONS = new Map<Role, readonly Permission[]>(ROLES.map((r) => [r, grantsOf(r)]));
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS.get(r) ?? []));
 }
 
 export function can(roles: readonly Role[], permission: Permission): boolean {
-  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+  return roles.some((r) => ROLE_PERMISSIONS.get(r)?.includes(permission) ?? false);
 }

@@ -6,11 +6,11 @@ import {
   parseFraction,
   toDecimal,
   toFractionString,
+  type ExportTarget,
   type RoundRulesInput,
   type StoredBallotScore,
   type WithheldGroups,
 } from '@ganbu/core';
-import type { ExportTarget } from '../modules/assessment/ballot-export.ts';
 
 /** JSON with object keys sorted (jsonb storage does not keep key order). */
 function canonical(v: unknown): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -44,18 +45,44 @@ export async function ensureDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-export function migrationFiles(): { name: string; sql: string }[] {
-  return readdirSync(MIGRATIONS_DIR)
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  /** SHA-256 (hex) of the file's text, line endings normalised to LF so a CRLF checkout is the same file. */
+  checksum: string;
+}
+
+export function migrationChecksum(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+}
+
+export function migrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
-    .map((name) => ({ name, sql: readFileSync(resolve(MIGRATIONS_DIR, name), 'utf8') }));
+    .map((name) => {
+      const sql = readFileSync(resolve(dir, name), 'utf8');
+      return { name, sql, checksum: migrationChecksum(sql) };
+    });
+}
+
+/** The one line a start refuses with when an applied migration's file no longer matches what was applied. */
+export function editedMigrationMessage(name: string, applied: string, file: string): string {
+  return (
+    `migration ${name} was edited after it was applied to this database ` +
+    `(checksum ${applied.slice(0, 12)}…≠${file.slice(0, 12)}…): ` +
+    'restore the file or migrate the database by a new migration'
+  );
 }
 
 /**
- * Apply pending migrations in one transaction each, as the owner role.
+ * Apply pending migrations in one transaction each, as the owner role, recording each file's checksum.
+ * Before applying anything, every migration already applied must still match its file: an edited one
+ * refuses the start (its edit would otherwise be silently skipped here and applied on a fresh database).
  * Returns the names applied. Concurrent starters serialise on an advisory lock.
+ * `dir` is for tests only (a temporary migration set).
  */
-export async function migrate(admin: pg.ClientBase): Promise<string[]> {
+export async function migrate(admin: pg.ClientBase, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   await admin.query('CREATE EXTENSION IF NOT EXISTS ltree');
   await admin.query(`GRANT CREATE, USAGE ON SCHEMA public TO ${OWNER_ROLE}`);
   await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
@@ -66,16 +93,42 @@ export async function migrate(admin: pg.ClientBase): Promise<string[]> {
   const applied: string[] = [];
   await admin.query('SELECT pg_advisory_lock(727200)');
   try {
-    const done = new Set(
-      (await admin.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+    // Databases migrated before checksums existed have no column (then an empty one) for them.
+    await admin.query('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text');
+    const files = migrationFiles(dir);
+    const done = new Map(
+      (
+        await admin.query<{ name: string; checksum: string | null }>(
+          'SELECT name, checksum FROM schema_migrations',
+        )
+      ).rows.map((r) => [r.name, r.checksum]),
     );
-    for (const m of migrationFiles()) {
+    for (const m of files) {
+      const recorded = done.get(m.name);
+      if (recorded && recorded !== m.checksum) {
+        throw new Error(editedMigrationMessage(m.name, recorded, m.checksum));
+      }
+    }
+    // A migration applied before this change has an empty checksum: it records the current file's checksum
+    // on this first start (the file is trusted once, as it is now), and is checked from then on.
+    for (const m of files) {
+      if (done.has(m.name) && done.get(m.name) === null) {
+        await admin.query('UPDATE schema_migrations SET checksum = $2 WHERE name = $1 AND checksum IS NULL', [
+          m.name,
+          m.checksum,
+        ]);
+      }
+    }
+    for (const m of files) {
       if (done.has(m.name)) continue;
       await admin.query('BEGIN');
       try {
         await admin.query(`SET LOCAL ROLE ${OWNER_ROLE}`);
         await admin.query(m.sql);
-        await admin.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
+        await admin.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+          m.name,
+          m.checksum,
+        ]);
         await admin.query('COMMIT');
         applied.push(m.name);
       } catch (e) {

@@ -4,9 +4,9 @@ import type { RequestContext } from '../platform/context.ts';
 import type { FieldCipher } from '../platform/field-cipher.ts';
 import { appendAudit } from '../platform/audit-writer.ts';
 import { ballotTokenHash, newBallotCode } from '../modules/assessment/ballot-token.ts';
-import { computeRound } from '../modules/assessment/compute.ts';
-import { ensureShippedPacks, packOn } from '../modules/assessment/packs.ts';
-import { findRound, rulesFromPack, type RoundRules } from '../modules/assessment/rounds.ts';
+import { computeRound } from '../modules/assessment/service/compute.ts';
+import { ensureShippedPacks, packOn } from '../modules/assessment/service/packs.ts';
+import { findRound, rulesFromPack, type RoundRules } from '../modules/assessment/service/rounds.ts';
 
 /** Unused slips of the demo's open round, to try the ballot page (the codes are seeded, so stable). */
 export interface DemoSlips {

@@ -1,3 +1,4 @@
+import { XLSX_MEDIA_TYPE } from '@ganbu/core';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,8 @@ export async function spoolToTempFile(write: (out: Writable) => Promise<void>): 
   return body;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** the media type the routes' file contracts document (core `contracts/files.ts`) */
+export const XLSX_TYPE = XLSX_MEDIA_TYPE;
 
 export const attachment = (filename: string) =>
   `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`;

@@ -21,6 +21,9 @@ function NotifierBridge() {
   return null;
 }
 
+/** antd 6 dropped the 8px gap after each Tag that antd 5 had: keep it, the tag lists were laid out with it. */
+const TAG_GAP = { styles: { root: { marginInlineEnd: 8 } } };
+
 export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language !== 'en';
@@ -28,7 +31,7 @@ export function App() {
     dayjs.locale(zh ? 'zh-cn' : 'en');
   }, [zh]);
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme} tag={TAG_GAP}>
       <AntApp>
         <NotifierBridge />
         <QueryClientProvider client={queryClient}>

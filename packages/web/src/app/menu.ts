@@ -1,98 +1,40 @@
-import { can, type Role } from '@ganbu/core';
+import { can, ROLES, type Role } from '@ganbu/core';
+import { MODULES } from '../modules/index.ts';
+import type { MenuEntry, MenuGroupDef, MenuKey } from './module-kit.ts';
+
+export type { MenuKey } from './module-kit.ts';
+
+/** Every module's menu entries, in the order of `modules/index.ts`. */
+export const MENU_ENTRIES: readonly MenuEntry[] = MODULES.flatMap((m): readonly MenuEntry[] => m.menu ?? []);
 
 /** Keys of the side menu; `data-testid="menu-<key>"` in the layout. */
-export const MENU_KEYS = [
-  'home',
-  'orgs',
-  'users',
-  'security',
-  'audit',
-  'cadres',
-  'assessmentRounds',
-  'assessmentLeaderboard',
-  'assessmentBallots',
-  'assessmentMine',
-  'assessmentPacks',
-  'account',
-] as const;
-export type MenuKey = (typeof MENU_KEYS)[number];
+export const MENU_KEYS: readonly MenuKey[] = MENU_ENTRIES.map((e) => e.key);
 
-export const MENU_PATHS: Record<MenuKey, string> = {
-  home: '/',
-  orgs: '/orgs',
-  users: '/users',
-  security: '/security',
-  audit: '/audit',
-  cadres: '/cadres',
-  assessmentRounds: '/assessment/rounds',
-  assessmentLeaderboard: '/assessment/leaderboard',
-  assessmentBallots: '/assessment/my-ballots',
-  assessmentMine: '/assessment/mine',
-  assessmentPacks: '/assessment/packs',
-  account: '/account',
-};
+export const MENU_PATHS = Object.fromEntries(MENU_ENTRIES.map((e) => [e.key, e.path])) as Record<
+  MenuKey,
+  string
+>;
 
-/** Menu entries shown together under one sub-menu (考核评价); `data-testid="menu-group-<key>"`. */
-export const MENU_GROUPS = {
-  assessment: [
-    'assessmentRounds',
-    'assessmentLeaderboard',
-    'assessmentBallots',
-    'assessmentMine',
-    'assessmentPacks',
-  ],
-} as const satisfies Record<string, readonly MenuKey[]>;
-export type MenuGroup = keyof typeof MENU_GROUPS;
+/** The sub-menus (考核评价), with their icon and label; `data-testid="menu-group-<key>"`. */
+export const MENU_GROUP_DEFS: readonly MenuGroupDef[] = MODULES.flatMap(
+  (m): readonly MenuGroupDef[] => ('menuGroups' in m ? m.menuGroups : undefined) ?? [],
+);
 
-/** The one place that decides which menu entries (and so which pages) each role may use. */
-export const ROLE_MENUS: Record<Role, readonly MenuKey[]> = {
-  sysadmin: ['home', 'orgs', 'users', 'account'],
-  secadmin: ['home', 'users', 'security', 'account'],
-  auditor: ['home', 'audit', 'account'],
-  orgdept: [
-    'home',
-    'orgs',
-    'cadres',
-    'assessmentRounds',
-    'assessmentLeaderboard',
-    'assessmentBallots',
-    'assessmentPacks',
-    'account',
-  ],
-  unit_admin: [
-    'home',
-    'orgs',
-    'cadres',
-    'assessmentRounds',
-    'assessmentLeaderboard',
-    'assessmentBallots',
-    'assessmentPacks',
-    'account',
-  ],
-  leader: [
-    'home',
-    'orgs',
-    'cadres',
-    'assessmentRounds',
-    'assessmentLeaderboard',
-    'assessmentBallots',
-    'assessmentPacks',
-    'account',
-  ],
-  cadre: [
-    'home',
-    'orgs',
-    'cadres',
-    'assessmentLeaderboard',
-    'assessmentBallots',
-    'assessmentMine',
-    'assessmentPacks',
-    'account',
-  ],
-};
+/** Menu entries shown together under one sub-menu. */
+export const MENU_GROUPS: Readonly<Record<string, readonly MenuKey[]>> = Object.fromEntries(
+  MENU_GROUP_DEFS.map((g) => [g.key, MENU_ENTRIES.filter((e) => e.group === g.key).map((e) => e.key)]),
+);
+export type MenuGroup = string;
+
+/** Which menu entries (and so which pages) each role may use, from the entries' `roles`. */
+export const ROLE_MENUS = {} as Record<Role, readonly MenuKey[]>;
+for (const role of ROLES)
+  ROLE_MENUS[role] = MENU_ENTRIES.filter((e) => e.roles === 'all' || e.roles.includes(role)).map(
+    (e) => e.key,
+  );
 
 /** Everyone signed in has these, even an account without roles. */
-const ALWAYS: readonly MenuKey[] = ['home', 'account'];
+const ALWAYS: readonly MenuKey[] = MENU_ENTRIES.filter((e) => e.roles === 'all').map((e) => e.key);
 
 export function menuKeysFor(roles: readonly Role[]): MenuKey[] {
   const allowed = new Set<MenuKey>([...ALWAYS, ...roles.flatMap((r) => ROLE_MENUS[r])]);

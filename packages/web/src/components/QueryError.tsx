@@ -9,7 +9,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
     <Alert
       type="error"
       showIcon
-      message={t('common.loadFailed')}
+      title={t('common.loadFailed')}
       description={errorMessage(error)}
       action={
         onRetry ? (

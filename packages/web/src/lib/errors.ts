@@ -1,11 +1,18 @@
-import { ERROR_CODES, type ErrorCode, type PasswordViolation } from '@ganbu/core';
+import type { ErrorCode, PasswordViolation } from '@ganbu/core';
 import { i18n } from '../i18n/index.ts';
 import { isApiError } from './http.ts';
 
 const VIOLATIONS: readonly PasswordViolation[] = ['TOO_SHORT', 'TOO_FEW_CLASSES', 'CONTAINS_USERNAME'];
 
+/** Keys of `errors.*` that are not server codes. */
+const CLIENT_KEYS: ReadonlySet<string> = new Set(['NETWORK', 'UNKNOWN', 'withDetails']);
+
+/**
+ * A server error code with its own text. Every ErrorCode has one (the typed `t()` below proves it), so
+ * this asks the texts instead of importing core's list: the public ballot page then loads no core code.
+ */
 function isErrorCode(code: string): code is ErrorCode {
-  return (ERROR_CODES as readonly string[]).includes(code);
+  return !CLIENT_KEYS.has(code) && i18n.exists(`errors.${code}`);
 }
 
 function isViolation(v: unknown): v is PasswordViolation {

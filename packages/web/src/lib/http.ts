@@ -175,25 +175,18 @@ function upload<T>(
   });
 }
 
+/**
+ * Requests whose answers are files (`getBlob`, `postFormForBlob`). Its JSON methods cast the answer to
+ * whatever type the caller names: they are deprecated for `api` below, which parses the answer with the
+ * route's response contract, and go once the last caller has moved.
+ */
+/** Files: answers that are not JSON. JSON answers go through `api`, parsed by their contracts. */
 export const http = {
-  get: <T>(path: string, query?: QueryParams) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
   /** GET of a file (an answer that is not JSON). */
   getBlob: (path: string) => request<Blob>('GET', path, undefined, undefined, undefined, true),
-  /** PUT of a file's bytes as the body, e.g. a photo with content type image/jpeg. */
-  putRaw: <T>(path: string, raw: Blob, contentType: string) =>
-    request<T>('PUT', path, undefined, undefined, { raw, contentType }),
-  /** POST of a multipart form (files); the browser sets the boundary. */
-  postForm: <T>(path: string, form: FormData, query?: QueryParams) =>
-    request<T>('POST', path, undefined, query, form),
   /** POST of a multipart form whose answer is a file (e.g. an annotated workbook). */
   postFormForBlob: (path: string, form: FormData, query?: QueryParams) =>
     request<Blob>('POST', path, undefined, query, form, true),
-  /** POST of a multipart form with upload progress (XMLHttpRequest). */
-  upload,
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { BallotSubmitInput } from '@ganbu/core';
 import { AppError } from '../../platform/errors.ts';
-import type { RoundRules } from './rounds.ts';
+import type { RoundRules } from './repository/rounds.ts';
 
 /** Every target shown scored once, every criterion within its maximum, at most two decimals. */
 export function checkBallot(

@@ -1,8 +1,15 @@
-import { IdParamSchema, PackDetailSchema, PackListSchema } from '@ganbu/core';
+import {
+  IdParamSchema,
+  PackDetailSchema,
+  PackDiffParamsSchema,
+  PackDiffSchema,
+  PackListSchema,
+  PackSaveInputSchema,
+  PackSelectInputSchema,
+} from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { getPack, listPacks, packDiff, savePack, selectPack } from './packs.ts';
+import { choosePack, getPack, listPacks, packDiff, savePackVersion } from './service/packs.ts';
 
 /** 政策包: the district's packs (every version), its choice, its own versions, and version diffs. */
 export async function packRoutes(app: FastifyInstance) {
@@ -32,21 +39,11 @@ export async function packRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '保存本地政策包版本（克隆或修改；随系统提供的版本不可改）',
-        body: z.object({ body: z.unknown() }),
+        body: PackSaveInputSchema,
         response: { 200: PackDetailSchema },
       },
     },
-    async (req) => {
-      const id = await savePack(req.ctx.client, req.body.body, req.ctx.actor?.userId ?? null);
-      const saved = await getPack(req.ctx.client, id);
-      await req.ctx.audit({
-        action: 'pack.save',
-        objectType: 'policy_pack',
-        objectId: id,
-        after: { packId: saved.packId, effectiveFrom: saved.effectiveFrom },
-      });
-      return saved;
-    },
+    async (req) => savePackVersion(req.ctx, req.body.body),
   );
   r.put(
     '/api/packs/selected',
@@ -55,20 +52,11 @@ export async function packRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '选用政策包',
-        body: z.strictObject({ packId: z.string().max(41) }),
+        body: PackSelectInputSchema,
         response: { 200: PackListSchema },
       },
     },
-    async (req) => {
-      await selectPack(req.ctx.client, req.body.packId);
-      await req.ctx.audit({
-        action: 'pack.select',
-        objectType: 'settings',
-        objectId: 'policy.pack',
-        after: req.body,
-      });
-      return { items: await listPacks(req.ctx.client) };
-    },
+    async (req) => choosePack(req.ctx, req.body.packId),
   );
   r.get(
     '/api/packs/:id/diff/:otherId',
@@ -77,14 +65,8 @@ export async function packRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '两个政策包版本的差异',
-        params: z.strictObject({ id: z.string().uuid(), otherId: z.string().uuid() }),
-        response: {
-          200: z.object({
-            from: z.string(),
-            to: z.string(),
-            changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-          }),
-        },
+        params: PackDiffParamsSchema,
+        response: { 200: PackDiffSchema },
       },
     },
     async (req) => packDiff(req.ctx.client, req.params.id, req.params.otherId),

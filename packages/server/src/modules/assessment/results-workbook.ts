@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { shownMinimum } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../platform/xlsx-cell.ts';
-import type { RoundRules } from './rounds.ts';
+import type { RoundRules } from './repository/rounds.ts';
 
 export interface ResultSheetRow {
   name: string;

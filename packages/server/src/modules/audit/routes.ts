@@ -1,13 +1,16 @@
-import { AuditListSchema, AuditQuerySchema } from '@ganbu/core';
+import {
+  AuditExportFileResponse,
+  AuditExportQuerySchema,
+  AuditListSchema,
+  AuditQuerySchema,
+  AuditVerifySchema,
+} from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { verifyChain } from './chain.ts';
 import { writeAuditWorkbook } from './export.ts';
 import * as repo from './repository.ts';
-
-const ExportQuerySchema = AuditQuerySchema.omit({ page: true, pageSize: true });
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +34,12 @@ export async function auditRoutes(app: FastifyInstance) {
     '/api/audit/export.xlsx',
     {
       config: { permission: 'audit.read' },
-      schema: { tags, summary: '导出审计日志（Excel）', querystring: ExportQuerySchema },
+      schema: {
+        tags,
+        summary: '导出审计日志（Excel）',
+        querystring: AuditExportQuerySchema,
+        response: { 200: AuditExportFileResponse },
+      },
     },
     async (req, reply) => {
       const body = await spoolToTempFile((out) =>
@@ -50,9 +58,7 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '校验审计日志哈希链',
-        response: {
-          200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.string().nullable() }),
-        },
+        response: { 200: AuditVerifySchema },
       },
     },
     async (req) => {

@@ -1,7 +1,16 @@
-import { compareRecords, CadreRecordInputSchema, IdParamSchema } from '@ganbu/core';
+import {
+  CadreApprovalFormFileResponse,
+  CadreLrmxFileResponse,
+  DOCX_MEDIA_TYPE,
+  compareRecords,
+  CadreRecordInputSchema,
+  IdParamSchema,
+  LrmxCompareResultSchema,
+  UPLOAD_MEDIA_TYPES,
+  UploadFilesSchema,
+} from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { attachment } from '../../platform/spool.ts';
 import { approvalFormDocx } from './approval-form.ts';
 import { exportLrmx, recordFromPerson } from './import-lrmx.ts';
@@ -12,21 +21,6 @@ import { readRecord } from './service.ts';
 import { idNumberIndex } from './sensitive.ts';
 import { uploadedFiles } from './upload-files.ts';
 
-const CompareResultSchema = z.object({
-  items: z.array(
-    z.object({
-      file: z.string(),
-      existingId: z.string().uuid().nullable(),
-      name: z.string(),
-      /** the whole incoming record, for taking differences into the registry's record */
-      incoming: z.record(z.string(), z.unknown()),
-      differences: z.array(
-        z.object({ field: z.string(), label: z.string(), registry: z.unknown(), incoming: z.unknown() }),
-      ),
-    }),
-  ),
-});
-
 /** 任免审批表 out of the registry (.lrmx, .docx) and an approval form compared with the registry. */
 export async function cadreFormRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,7 +30,12 @@ export async function cadreFormRoutes(app: FastifyInstance) {
     '/api/cadres/:id/lrmx',
     {
       config: { permission: 'cadre.sensitive' },
-      schema: { tags, summary: '导出干部任免审批表（.lrmx，含身份证号明文，记审计）', params: IdParamSchema },
+      schema: {
+        tags,
+        summary: '导出干部任免审批表（.lrmx，含身份证号明文，记审计）',
+        params: IdParamSchema,
+        response: { 200: CadreLrmxFileResponse },
+      },
     },
     async (req, reply) => {
       const { name, bytes } = await exportLrmx(req.ctx, app.cipher, req.params.id);
@@ -52,7 +51,12 @@ export async function cadreFormRoutes(app: FastifyInstance) {
     '/api/cadres/:id/approval-form.docx',
     {
       config: { permission: 'cadre.sensitive' },
-      schema: { tags, summary: '干部任免审批表（Word，A4 两页，记审计）', params: IdParamSchema },
+      schema: {
+        tags,
+        summary: '干部任免审批表（Word，A4 两页，记审计）',
+        params: IdParamSchema,
+        response: { 200: CadreApprovalFormFileResponse },
+      },
     },
     async (req, reply) => {
       const { record } = await readRecord(req.ctx, app.cipher, req.params.id);
@@ -64,7 +68,7 @@ export async function cadreFormRoutes(app: FastifyInstance) {
         objectId: req.params.id,
       });
       void reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', DOCX_MEDIA_TYPE)
         .header('content-disposition', attachment(`干部任免审批表-${record.name}.docx`));
       return docx;
     },
@@ -77,7 +81,9 @@ export async function cadreFormRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '任免审批表与信息库逐项比对（不写入）',
-        response: { 200: CompareResultSchema },
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        response: { 200: LrmxCompareResultSchema },
       },
     },
     async (req) => {

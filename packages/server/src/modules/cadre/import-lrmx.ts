@@ -19,8 +19,8 @@ import type { FieldCipher } from '../../platform/field-cipher.ts';
 import * as bulk from './bulk-write.ts';
 import { photoType } from './photo.ts';
 import * as repo from './repository.ts';
-import { decryptSensitive, idNumberIndex } from './sensitive.ts';
-import { cadreWrite } from './service.ts';
+import { idNumberIndex } from './sensitive.ts';
+import { cadreWrite, readRecord } from './service.ts';
 import type { UploadedFile } from './upload-files.ts';
 
 export interface LrmxFileError {
@@ -169,35 +169,12 @@ export async function exportLrmx(
   cipher: FieldCipher,
   id: string,
 ): Promise<{ name: string; bytes: Uint8Array }> {
-  const row = await repo.findCadreRow(ctx.client, id);
-  if (!row) throw notFound('干部');
-  const appointments = await repo.findAppointments(ctx.client, id);
-  const sensitive = decryptSensitive(cipher, row);
+  // the record exactly as the detail page reads it (one row → record mapping: readRecord)
+  const { record } = await readRecord(ctx, cipher, id);
   const photo = await repo.findPhoto(ctx.client, id);
   const person = recordToLrmx(
-    {
-      name: row.name,
-      gender: row.gender,
-      birthDate: row.birth_date,
-      ethnicity: row.ethnicity,
-      nativePlace: row.native_place,
-      birthPlace: row.birth_place,
-      politicalStatus: row.political_status,
-      partyJoinDate: row.party_join_date,
-      workStartDate: row.work_start_date,
-      health: sensitive.health,
-      professionalTitle: row.professional_title,
-      specialty: row.specialty,
-      fullTimeEducation: { education: '', degree: '', school: '', major: '', ...row.full_time_education },
-      inServiceEducation: { education: '', degree: '', school: '', major: '', ...row.in_service_education },
-      postTitle: row.post_title,
-      rewardsAndPunishments: row.rewards_and_punishments,
-      annualAssessment: row.annual_assessment,
-      idNumber: sensitive.idNumber,
-      family: sensitive.family,
-      extras: { ...row.extras, JianLi: resumeText(appointments) },
-    },
+    { ...record, extras: { ...record.extras, JianLi: resumeText(record.appointments) } },
     photo ? new Uint8Array(photo.bytes) : null,
   );
-  return { name: row.name, bytes: writeLrmx(person) };
+  return { name: record.name, bytes: writeLrmx(person) };
 }

@@ -1,20 +1,24 @@
-import { CadreListQuerySchema, templateRowsOf, type CellValue } from '@ganbu/core';
+import {
+  CadreExportQuerySchema,
+  CadreImportReportFileResponse,
+  CadreImportResultSchema,
+  CadreImportTemplateFileResponse,
+  CadreLrmxImportQuerySchema,
+  CadreTemplateExportFileResponse,
+  CadreXlsxImportQuerySchema,
+  templateRowsOf,
+  UPLOAD_MEDIA_TYPES,
+  UploadFilesSchema,
+  type CellValue,
+} from '@ganbu/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { importLrmx } from './import-lrmx.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
 import { listCadres, readRecord } from './service.ts';
 import { uploadedFiles } from './upload-files.ts';
-
-const ImportQuerySchema = z.strictObject({ mode: z.enum(['create', 'update']).default('create') });
-const LrmxImportQuerySchema = z.strictObject({ orgId: z.string().uuid() });
-
-const ImportResultSchema = z.object({
-  imported: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
-});
 
 /** The uploaded workbook: the first file of a multipart body. */
 async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
@@ -31,7 +35,14 @@ export async function cadreImportRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/cadres/import/template.xlsx',
-    { config: { permission: 'cadre.write' }, schema: { tags, summary: '下载干部信息导入模板' } },
+    {
+      config: { permission: 'cadre.write' },
+      schema: {
+        tags,
+        summary: '下载干部信息导入模板',
+        response: { 200: CadreImportTemplateFileResponse },
+      },
+    },
     async (req, reply) => {
       const { rows } = await req.ctx.client.query<{ name: string }>(
         'SELECT name FROM orgs WHERE active ORDER BY path',
@@ -56,7 +67,8 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '按导入模板导出（含身份证号、电话，可修改后按身份证号更新导入；每次导出均审计）',
-        querystring: CadreListQuerySchema.omit({ page: true, pageSize: true }),
+        querystring: CadreExportQuerySchema,
+        response: { 200: CadreTemplateExportFileResponse },
       },
     },
     async (req, reply) => {
@@ -106,8 +118,10 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '导入干部信息（Excel，全部成功或全部不导入；mode=update 按身份证号更新）',
-        querystring: ImportQuerySchema,
-        response: { 200: ImportResultSchema },
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        querystring: CadreXlsxImportQuerySchema,
+        response: { 200: CadreImportResultSchema },
       },
     },
     async (req) => {
@@ -141,8 +155,10 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '导入干部任免审批表（.lrmx、.lrm+.pic 或其 .zip；全部成功或全部不导入）',
-        querystring: LrmxImportQuerySchema,
-        response: { 200: ImportResultSchema },
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        querystring: CadreLrmxImportQuerySchema,
+        response: { 200: CadreImportResultSchema },
       },
     },
     async (req) => {
@@ -164,7 +180,10 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '导入检查报告：原文件标出错误单元格（不导入）',
-        querystring: ImportQuerySchema,
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        querystring: CadreXlsxImportQuerySchema,
+        response: { 200: CadreImportReportFileResponse },
       },
     },
     async (req, reply) => {

@@ -1,23 +1,25 @@
 import {
+  CadreCreatedSchema,
   CadreDetailQuerySchema,
   CadreDetailSchema,
+  CadreExportQuerySchema,
   CadreListQuerySchema,
   CadreListSchema,
+  CadrePhotoFileResponse,
   CadreRecordInputSchema,
+  CadreRosterFileResponse,
+  FileBytesSchema,
   IdParamSchema,
   OkSchema,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { writeRosterWorkbook } from './export.ts';
 import { photoType, PHOTO_MAX_BYTES } from './photo.ts';
 import * as repo from './repository.ts';
 import * as service from './service.ts';
-
-const ExportQuerySchema = CadreListQuerySchema.omit({ page: true, pageSize: true });
 
 export async function cadreRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,7 +50,12 @@ export async function cadreRoutes(app: FastifyInstance) {
     '/api/cadres/export.xlsx',
     {
       config: { permission: 'cadre.read' },
-      schema: { tags, summary: '导出干部名册（Excel，与名册筛选相同）', querystring: ExportQuerySchema },
+      schema: {
+        tags,
+        summary: '导出干部名册（Excel，与名册筛选相同）',
+        querystring: CadreExportQuerySchema,
+        response: { 200: CadreRosterFileResponse },
+      },
     },
     async (req, reply) => {
       const query = req.query;
@@ -90,7 +97,7 @@ export async function cadreRoutes(app: FastifyInstance) {
         tags,
         summary: '新增干部',
         body: CadreRecordInputSchema,
-        response: { 200: z.object({ id: z.string().uuid() }) },
+        response: { 200: CadreCreatedSchema },
       },
     },
     async (req) => ({ id: await service.createCadre(req.ctx, app.cipher, req.body) }),
@@ -116,7 +123,15 @@ export async function cadreRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/cadres/:id/photo',
-    { config: { permission: 'cadre.read' }, schema: { tags, summary: '干部照片', params: IdParamSchema } },
+    {
+      config: { permission: 'cadre.read' },
+      schema: {
+        tags,
+        summary: '干部照片',
+        params: IdParamSchema,
+        response: { 200: CadrePhotoFileResponse },
+      },
+    },
     async (req, reply) => {
       const photo = await repo.findPhoto(req.ctx.client, req.params.id);
       if (!photo) throw notFound('照片');
@@ -133,6 +148,8 @@ export async function cadreRoutes(app: FastifyInstance) {
         tags,
         summary: '上传干部照片（JPEG/PNG，≤ 2 MB）',
         params: IdParamSchema,
+        consumes: ['image/jpeg', 'image/png'],
+        body: FileBytesSchema,
         response: { 200: OkSchema },
       },
     },

@@ -1,6 +1,6 @@
+import { HealthSchema } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 export async function healthRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -10,7 +10,7 @@ export async function healthRoutes(app: FastifyInstance) {
       schema: {
         tags: ['platform'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: HealthSchema },
       },
     },
     async (req) => {

@@ -1,5 +1,6 @@
 import type { Org, OrgKind } from '@ganbu/core';
 import type pg from 'pg';
+import { queryRow, queryRows } from '../../db/rows.ts';
 
 interface OrgRow {
   id: string;
@@ -33,15 +34,11 @@ export function toOrg(r: OrgRow): Org {
 
 /** Every org the scope lets the user see (row-level security filters; no WHERE needed). */
 export async function listOrgs(client: pg.ClientBase): Promise<Org[]> {
-  const { rows } = await client.query<OrgRow>(
-    `SELECT ${COLUMNS} FROM orgs ORDER BY nlevel(path), sort_order, name`,
-  );
-  return rows.map(toOrg);
+  return queryRows(client, `SELECT ${COLUMNS} FROM orgs ORDER BY nlevel(path), sort_order, name`, [], toOrg);
 }
 
 export async function findOrg(client: pg.ClientBase, id: string): Promise<Org | null> {
-  const { rows } = await client.query<OrgRow>(`SELECT ${COLUMNS} FROM orgs WHERE id = $1`, [id]);
-  return rows[0] ? toOrg(rows[0]) : null;
+  return queryRow(client, `SELECT ${COLUMNS} FROM orgs WHERE id = $1`, [id], toOrg);
 }
 
 export async function insertOrg(client: pg.ClientBase, o: Omit<Org, 'id' | 'active'>): Promise<Org> {
@@ -64,7 +61,8 @@ export async function updateOrg(
     active?: boolean;
   },
 ): Promise<Org | null> {
-  const { rows } = await client.query<OrgRow>(
+  return queryRow(
+    client,
     `UPDATE orgs SET name = coalesce($2, name), establishment = coalesce($3::jsonb, establishment),
             difficulty = coalesce($4::numeric, difficulty), sort_order = coalesce($5, sort_order),
             active = coalesce($6, active), updated_at = now()
@@ -77,8 +75,8 @@ export async function updateOrg(
       patch.sortOrder ?? null,
       patch.active ?? null,
     ],
+    toOrg,
   );
-  return rows[0] ? toOrg(rows[0]) : null;
 }
 
 export async function countActiveChildren(client: pg.ClientBase, path: string): Promise<number> {

@@ -4,10 +4,8 @@ import {
   SecuritySettingsSchema,
   type SecuritySettings,
 } from '@ganbu/core';
-import { eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { settings } from '../../db/schema.ts';
+import { queryRow } from '../../db/rows.ts';
 
 export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   password: GOVERNMENT_PASSWORD_POLICY,
@@ -16,12 +14,19 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
 
 const SECURITY_KEY = 'security';
 
+interface SettingRow {
+  value: unknown;
+}
+
+/** The stored security settings, or the defaults when none (or an unreadable value) are stored. */
 export async function loadSecuritySettings(client: pg.PoolClient | pg.Client): Promise<SecuritySettings> {
-  const rows = await drizzle(client)
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, SECURITY_KEY));
-  const parsed = SecuritySettingsSchema.safeParse(rows[0]?.value);
+  const stored = await queryRow(
+    client,
+    'SELECT value FROM settings WHERE key = $1',
+    [SECURITY_KEY],
+    (r: SettingRow) => r.value,
+  );
+  const parsed = SecuritySettingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_SECURITY_SETTINGS;
 }
 
@@ -29,8 +34,9 @@ export async function saveSecuritySettings(
   client: pg.PoolClient | pg.Client,
   value: SecuritySettings,
 ): Promise<void> {
-  await drizzle(client)
-    .insert(settings)
-    .values({ key: SECURITY_KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
+  await client.query(
+    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [SECURITY_KEY, JSON.stringify(value)],
+  );
 }

@@ -33,9 +33,9 @@ export function AppLayout() {
           placement="left"
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
-          width={260}
+          size={260}
           title={
-            <Space direction="vertical" size={2}>
+            <Space orientation="vertical" size={2}>
               <Typography.Text strong>{me.displayName}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {me.orgName}

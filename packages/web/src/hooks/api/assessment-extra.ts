@@ -1,6 +1,13 @@
-import type { PackChange, PackDetail, PackInput, PackSummary } from '@ganbu/core';
+import {
+  MyBallotListSchema,
+  PackDetailSchema,
+  PackDiffSchema,
+  PackListSchema,
+  type PackChange,
+  type PackInput,
+} from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http } from '../../lib/http.ts';
+import { api } from '../../lib/http.ts';
 import { assessmentKeys } from './assessment.ts';
 
 /**
@@ -22,7 +29,7 @@ export function useSelectPack() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (packId: string) =>
-      (await http.put<{ items: PackSummary[] }>('/api/packs/selected', { packId })).items,
+      (await api.put(PackListSchema, '/api/packs/selected', { packId })).items,
     onSuccess: (items) => {
       qc.setQueryData(assessmentKeys.packs(), items);
       // the versions' `selected` flag changed too
@@ -39,7 +46,7 @@ export function useSelectPack() {
 export function useSavePack() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PackInput) => http.post<PackDetail>('/api/packs', { body }),
+    mutationFn: (body: PackInput) => api.post(PackDetailSchema, '/api/packs', { body }),
     onSuccess: (saved) => {
       qc.setQueryData(assessmentKeys.pack(saved.id), saved);
       return qc.invalidateQueries({ queryKey: assessmentKeys.packs(), exact: true });
@@ -54,10 +61,11 @@ export function usePackDiff(from: string | undefined, to: string | undefined) {
     queryKey: assessmentExtraKeys.packDiff(from ?? '', to ?? ''),
     queryFn: async () =>
       (
-        await http.get<{ from: string; to: string; changes: PackChange[] }>(
+        await api.get(
+          PackDiffSchema,
           `/api/packs/${encodeURIComponent(from ?? '')}/diff/${encodeURIComponent(to ?? '')}`,
         )
-      ).changes,
+      ).changes.map(({ path, before, after }): PackChange => ({ path, before, after })),
     enabled: !!from && !!to && from !== to,
     staleTime: 0,
   });
@@ -86,21 +94,13 @@ export function packProblemsOf(details: unknown): PackProblem[] {
 // ------------------------------------------------------------------ my ballots
 
 /** One named slip of the signed-in account; `code` only while it can be used (round open, unused). */
-export interface MyBallot {
-  roundId: string;
-  roundName: string;
-  roundState: string;
-  groupId: string;
-  groupName: string;
-  used: boolean;
-  code: string | null;
-}
+export type { MyBallot } from '@ganbu/core';
 
 /** 我的评议: the slips handed to this account as a named rater. */
 export function useMyBallots() {
   return useQuery({
     queryKey: assessmentExtraKeys.myBallots(),
-    queryFn: async () => (await http.get<{ items: MyBallot[] }>('/api/assessment/my-ballots')).items,
+    queryFn: async () => (await api.get(MyBallotListSchema, '/api/assessment/my-ballots')).items,
     staleTime: 0,
   });
 }

@@ -1,187 +1,32 @@
-import type {
-  Grade,
-  GradeOverrideInput,
-  PackDetail,
-  PackSummary,
-  QuotaRule,
-  Round,
-  RoundAction,
-  RoundCreateInput,
-  RoundTarget,
-  TieBreak,
-  TokenIssueResult,
-  Turnout,
+import {
+  AssessmentOkSchema,
+  PackDetailSchema,
+  PackListSchema,
+  ReportFileUploadResultSchema,
+  RoundListSchema,
+  RoundResultsSchema,
+  RoundSchema,
+  RoundTargetListSchema,
+  TokenIssueResultSchema,
+  TurnoutSchema,
+  type GradeOverrideInput,
+  type RoundAction,
+  type RoundCreateInput,
 } from '@ganbu/core';
 import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { http } from '../../lib/http.ts';
+import { api } from '../../lib/http.ts';
 
-// ------------------------------------------------------------------ result shapes (JSON of core's engine)
+// ------------------------------------------------------------------ result shapes (from the contract)
 
-/** An exact rational as the server sends it: the fraction and its rounded decimal (scoreDecimals). */
-export interface Figure {
-  fraction: string;
-  value: string;
-}
-
-/** A ballot's score in hundredths (bigints travel as strings). */
-interface BallotScoreJson {
-  ballotId: string;
-  hundredths: string;
-}
-
-export interface GroupAggregateJson {
-  applied: 'mean' | 'trimmedMean';
-  fallback: { reason: 'belowMinBallots'; minBallots: number; ballotCount: number } | null;
-  ballotCount: number;
-  usedCount: number;
-  trimmed: { highest: BallotScoreJson; lowest: BallotScoreJson } | null;
-  sumHundredths: string;
-  value: Figure | null;
-}
-
-/**
- * One rater group's figures for a target; `suppressed` groups carry the count only: too few ballots
- * ('small'), or withheld beside a small group so the total cannot give it away ('complementary').
- */
-export interface GroupTallyJson {
-  groupId: string;
-  name: string;
-  ballotCount: number;
-  suppressed: boolean;
-  suppressedReason?: 'small' | 'complementary';
-  minRaters?: number;
-  maxRaters?: number;
-  empty?: boolean;
-  belowMinimum?: boolean;
-  aboveMaximum?: boolean;
-  waiver?: { reason: string; approvalRef: string | null; applied: boolean } | null;
-  counted?: boolean;
-  aggregate?: GroupAggregateJson;
-  value?: Figure | null;
-  weight?: Figure;
-  effectiveWeight?: Figure;
-  contribution?: Figure | null;
-}
-
-export type ProposalReason =
-  'score' | 'withinQuota' | 'quota' | 'veto' | 'tiedAtBoundary' | 'insufficient' | 'totalWithheld';
-
-export interface ProposalJson {
-  total: Figure | null;
-  scoreGrade: string | null;
-  grade: string | null;
-  reason: ProposalReason;
-  vetoReasons: string[];
-  quotaGroupKey: string | null;
-  placedBy: 'group' | 'pool' | null;
-  tiedAtBoundary: boolean;
-}
-
-export interface ExplanationJson {
-  tally: {
-    status: 'sufficient' | 'insufficient';
-    insufficientGroups: {
-      groupId: string;
-      reason: 'belowMinimum' | 'empty';
-      ballotCount: number;
-      minRaters: number;
-    }[];
-    aboveMaximum: { groupId: string; ballotCount: number; maxRaters: number }[];
-    total: Figure | null;
-    /** the total would be a small group's figure: not shown, nor the rank */
-    totalWithheld?: boolean;
-    /** the suppressed groups' combined contribution (the total minus the shown part) */
-    withheldContribution?: Figure | null;
-    groups: GroupTallyJson[];
-    ballotCount: number;
-    explanation: {
-      emptyGroup: 'renormalise' | 'insufficient';
-      renormalised: { emptyGroups: string[]; countedWeight: Figure } | null;
-    };
-  };
-  rank: { population: number; of: number; unit: number; ofUnit: number } | null;
-  proposal: ProposalJson | null;
-}
-
-export interface TargetResult {
-  id: string;
-  name: string;
-  post: string;
-  unitName: string;
-  status: 'sufficient' | 'insufficient' | null;
-  total: Figure | null;
-  /** a total not published (it would reveal a group below the minimum); `total` is null then */
-  totalWithheld?: boolean;
-  rank: ExplanationJson['rank'];
-  proposedGrade: string | null;
-  proposedGradeName: string | null;
-  finalGrade: string | null;
-  finalGradeName: string | null;
-  overrideReason: string | null;
-  explanation: ExplanationJson | null;
-}
-
-interface QuotaCountJson {
-  n: number;
-  share: Figure;
-  product: Figure;
-  rounding: QuotaRule['rounding'];
-  places: number;
-}
-
-export interface QuotaSummary {
-  plan: {
-    ruleId: string;
-    groupBy: QuotaRule['groupBy'];
-    groups: { key: string; targetIds: string[]; count: QuotaCountJson; poolKey: string | null }[];
-    pools: {
-      key: string;
-      level: 'parent' | 'population';
-      groupKeys: string[];
-      count: QuotaCountJson;
-      groupPlaces: number;
-      pooledPlaces: number;
-    }[];
-  } | null;
-  allocations: {
-    stage: 'group' | 'pool';
-    key: string;
-    places: number;
-    candidates: string[];
-    awarded: string[];
-    unusedPlaces: number;
-  }[];
-  boundaries: {
-    stage: 'group' | 'pool';
-    key: string;
-    total: Figure;
-    tied: string[];
-    placesInContention: number;
-    steps: {
-      tieBreak: TieBreak;
-      values: { targetId: string; value: Figure | null }[];
-      outcome: 'applied' | 'skipped';
-      won: string[];
-      lost: string[];
-      stillTied: string[];
-    }[];
-    awarded: string[];
-    flagged: string[];
-    placesLeftOpen: number;
-  }[];
-}
-
-export interface RoundResults {
-  round: { id: string; name: string; state: Round['state']; schemeName: string };
-  /** the reader runs the round: sees the quota summary and may review */
-  organiser: boolean;
-  grades: Grade[];
-  raterGroups: { id: string; name: string; weight: number }[];
-  minGroupSizeShown: number;
-  quotaRule: QuotaRule | null;
-  summary: QuotaSummary | null;
-  targets: TargetResult[];
-}
+/** The answers' types come from the routes' response contracts (core `contracts/assessment`). */
+export type {
+  ExplanationJson,
+  Figure,
+  GroupTallyJson,
+  QuotaSummary,
+  RoundResults,
+  RoundResultTarget as TargetResult,
+} from '@ganbu/core';
 
 /** The slips of one issue, as the print page (tokens/) reads them from sessionStorage. */
 export interface TokenSheetBatch {
@@ -219,7 +64,7 @@ export const ballotsJsonUrl = (id: string) => `${roundPath(id)}/ballots.json`;
 export function usePacks() {
   return useQuery({
     queryKey: assessmentKeys.packs(),
-    queryFn: async () => (await http.get<{ items: PackSummary[] }>('/api/packs')).items,
+    queryFn: async () => (await api.get(PackListSchema, '/api/packs')).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -228,7 +73,7 @@ export function usePacks() {
 export function usePack(id: string | undefined) {
   return useQuery({
     queryKey: assessmentKeys.pack(id ?? ''),
-    queryFn: () => http.get<PackDetail>(`/api/packs/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api.get(PackDetailSchema, `/api/packs/${encodeURIComponent(id ?? '')}`),
     enabled: !!id,
     staleTime: 5 * 60_000,
   });
@@ -239,14 +84,14 @@ export function usePack(id: string | undefined) {
 export function useRounds() {
   return useQuery({
     queryKey: assessmentKeys.rounds(),
-    queryFn: async () => (await http.get<{ items: Round[] }>('/api/assessment/rounds')).items,
+    queryFn: async () => (await api.get(RoundListSchema, '/api/assessment/rounds')).items,
   });
 }
 
 export function useRound(id: string | undefined) {
   return useQuery({
     queryKey: assessmentKeys.round(id ?? ''),
-    queryFn: () => http.get<Round>(roundPath(id ?? '')),
+    queryFn: () => api.get(RoundSchema, roundPath(id ?? '')),
     enabled: !!id,
   });
 }
@@ -254,7 +99,7 @@ export function useRound(id: string | undefined) {
 export function useCreateRound() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: RoundCreateInput) => http.post<Round>('/api/assessment/rounds', input),
+    mutationFn: (input: RoundCreateInput) => api.post(RoundSchema, '/api/assessment/rounds', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: assessmentKeys.rounds() }),
     meta: { inlineError: true },
   });
@@ -263,7 +108,7 @@ export function useCreateRound() {
 export function useRoundTargets(id: string | undefined) {
   return useQuery({
     queryKey: assessmentKeys.targets(id ?? ''),
-    queryFn: async () => (await http.get<{ items: RoundTarget[] }>(`${roundPath(id ?? '')}/targets`)).items,
+    queryFn: async () => (await api.get(RoundTargetListSchema, `${roundPath(id ?? '')}/targets`)).items,
     enabled: !!id,
   });
 }
@@ -273,7 +118,7 @@ export function useSaveReport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, targetId, report }: { roundId: string; targetId: string; report: string }) =>
-      http.put<{ ok: true }>(`${roundPath(roundId)}/targets/${encodeURIComponent(targetId)}/report`, {
+      api.put(AssessmentOkSchema, `${roundPath(roundId)}/targets/${encodeURIComponent(targetId)}/report`, {
         report,
       }),
     onSuccess: (_d, { roundId }) => qc.invalidateQueries({ queryKey: assessmentKeys.targets(roundId) }),
@@ -287,7 +132,8 @@ export function useReportFile() {
   const refresh = (roundId: string) => qc.invalidateQueries({ queryKey: assessmentKeys.targets(roundId) });
   const upload = useMutation({
     mutationFn: ({ roundId, targetId, file }: { roundId: string; targetId: string; file: File }) =>
-      http.putRaw<{ name: string; size: number }>(
+      api.putRaw(
+        ReportFileUploadResultSchema,
         `${reportFilePath(roundId, targetId)}?name=${encodeURIComponent(file.name)}`,
         file,
         'application/octet-stream',
@@ -297,7 +143,7 @@ export function useReportFile() {
   });
   const remove = useMutation({
     mutationFn: ({ roundId, targetId }: { roundId: string; targetId: string }) =>
-      http.delete<{ ok: true }>(reportFilePath(roundId, targetId)),
+      api.delete(AssessmentOkSchema, reportFilePath(roundId, targetId)),
     onSuccess: (_d, { roundId }) => refresh(roundId),
     meta: { inlineError: true },
   });
@@ -320,7 +166,7 @@ export function useTransition() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, action }: { roundId: string; action: RoundAction }) =>
-      http.post<Round>(`${roundPath(roundId)}/transition`, { action }),
+      api.post(RoundSchema, `${roundPath(roundId)}/transition`, { action }),
     onSettled: (_d, _e, { roundId }) => invalidateRound(qc, roundId),
     meta: { inlineError: true },
   });
@@ -340,7 +186,7 @@ export function useIssueTokens() {
       groupId: string;
       count: number;
       unitId?: string;
-    }) => http.post<TokenIssueResult>(`${roundPath(roundId)}/tokens`, input),
+    }) => api.post(TokenIssueResultSchema, `${roundPath(roundId)}/tokens`, input),
     onSuccess: (_d, { roundId }) => qc.invalidateQueries({ queryKey: assessmentKeys.turnout(roundId) }),
     meta: { inlineError: true },
   });
@@ -350,7 +196,7 @@ export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, code }: { roundId: string; code: string }) =>
-      http.post<{ ok: true }>(`${roundPath(roundId)}/tokens/revoke`, { code }),
+      api.post(AssessmentOkSchema, `${roundPath(roundId)}/tokens/revoke`, { code }),
     onSuccess: (_d, { roundId }) => qc.invalidateQueries({ queryKey: assessmentKeys.turnout(roundId) }),
     meta: { inlineError: true },
   });
@@ -360,7 +206,7 @@ export function useRevokeToken() {
 export function useTurnout(id: string | undefined, enabled: boolean, refreshMs: number | false) {
   return useQuery({
     queryKey: assessmentKeys.turnout(id ?? ''),
-    queryFn: async () => (await http.get<Turnout>(`${roundPath(id ?? '')}/turnout`)).items,
+    queryFn: async () => (await api.get(TurnoutSchema, `${roundPath(id ?? '')}/turnout`)).items,
     enabled: enabled && !!id,
     refetchInterval: refreshMs,
     staleTime: 0,
@@ -372,7 +218,7 @@ export function useTurnout(id: string | undefined, enabled: boolean, refreshMs: 
 export function useResults(id: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: assessmentKeys.results(id ?? ''),
-    queryFn: () => http.get<RoundResults>(`${roundPath(id ?? '')}/results`),
+    queryFn: () => api.get(RoundResultsSchema, `${roundPath(id ?? '')}/results`),
     enabled: enabled && !!id,
     staleTime: 0,
   });
@@ -383,7 +229,7 @@ export function useResultsOf(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: assessmentKeys.results(id),
-      queryFn: () => http.get<RoundResults>(`${roundPath(id)}/results`),
+      queryFn: () => api.get(RoundResultsSchema, `${roundPath(id)}/results`),
     })),
   });
 }
@@ -407,8 +253,8 @@ export function useWaive() {
       reason: string;
     }) => {
       for (const groupId of groupIds)
-        await http.post<{ ok: true }>(`${roundPath(roundId)}/waivers`, { targetId, groupId, reason });
-      return http.post<Round>(`${roundPath(roundId)}/transition`, { action: 'compute' });
+        await api.post(AssessmentOkSchema, `${roundPath(roundId)}/waivers`, { targetId, groupId, reason });
+      return api.post(RoundSchema, `${roundPath(roundId)}/transition`, { action: 'compute' });
     },
     onSettled: (_d, _e, { roundId }) =>
       Promise.all([
@@ -424,7 +270,7 @@ export function useOverrideGrade() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, ...input }: GradeOverrideInput & { roundId: string }) =>
-      http.post<{ ok: true }>(`${roundPath(roundId)}/grades`, input),
+      api.post(AssessmentOkSchema, `${roundPath(roundId)}/grades`, input),
     onSuccess: (_d, { roundId }) => qc.invalidateQueries({ queryKey: assessmentKeys.results(roundId) }),
     meta: { inlineError: true },
   });

@@ -1,25 +1,14 @@
-import type { AuditEntry } from '@ganbu/core';
+import { AuditListSchema, AuditVerifySchema, type AuditExportQuerySchema } from '@ganbu/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { http, toQueryString } from '../../lib/http.ts';
+import type { z } from 'zod';
+import { api, toQueryString } from '../../lib/http.ts';
 
-export interface AuditFilters {
-  from?: string;
-  to?: string;
-  actor?: string;
-  action?: string;
-  objectType?: string;
-  result?: 'success' | 'failure';
-}
+/** The log's filters: the export's query (the list's without paging). */
+export type AuditFilters = z.input<typeof AuditExportQuerySchema>;
 
 export interface AuditListParams extends AuditFilters {
   page: number;
   pageSize: number;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: string | null;
 }
 
 export const auditKeys = {
@@ -31,7 +20,7 @@ export const auditKeys = {
 export function useAuditList(params: AuditListParams) {
   return useQuery({
     queryKey: auditKeys.list(params),
-    queryFn: () => http.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...params }),
+    queryFn: () => api.get(AuditListSchema, '/api/audit', { ...params }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +28,7 @@ export function useAuditList(params: AuditListParams) {
 /** Verifying the hash chain is an explicit action, so it is a (read-only) mutation, never cached. */
 export function useAuditVerify() {
   return useMutation({
-    mutationFn: () => http.get<AuditVerifyResult>('/api/audit/verify'),
+    mutationFn: () => api.get(AuditVerifySchema, '/api/audit/verify'),
   });
 }
 

@@ -1,16 +1,22 @@
-import type { LoginInput, Me, PasswordChangeInput, TotpEnrolConfirmInput, TotpEnrolStart } from '@ganbu/core';
+import {
+  MeSchema,
+  OkSchema,
+  TotpEnrolStartSchema,
+  type LoginInput,
+  type Me,
+  type PasswordChangeInput,
+  type TotpEnrolConfirmInput,
+} from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http, setCsrfToken } from '../../lib/http.ts';
+import { api, setCsrfToken } from '../../lib/http.ts';
 
 export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
 };
 
-type Ok = { ok: true };
-
 async function fetchMe(): Promise<Me> {
-  const me = await http.get<Me>('/api/auth/me');
+  const me = await api.get(MeSchema, '/api/auth/me');
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -23,7 +29,7 @@ export function useMe(enabled = true) {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => http.post<Me>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => api.post(MeSchema, '/api/auth/login', input),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       qc.setQueryData(authKeys.me(), me);
@@ -35,7 +41,7 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => http.post<Ok>('/api/auth/logout'),
+    mutationFn: () => api.post(OkSchema, '/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       qc.clear();
@@ -48,7 +54,7 @@ export function useLogout() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: PasswordChangeInput) => http.post<Ok>('/api/auth/password', input),
+    mutationFn: (input: PasswordChangeInput) => api.post(OkSchema, '/api/auth/password', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.me() }),
     meta: { inlineError: true },
   });
@@ -56,14 +62,14 @@ export function useChangePassword() {
 
 export function useTotpStart() {
   return useMutation({
-    mutationFn: () => http.post<TotpEnrolStart>('/api/auth/totp/start'),
+    mutationFn: () => api.post(TotpEnrolStartSchema, '/api/auth/totp/start'),
   });
 }
 
 export function useTotpConfirm() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TotpEnrolConfirmInput) => http.post<Ok>('/api/auth/totp/confirm', input),
+    mutationFn: (input: TotpEnrolConfirmInput) => api.post(OkSchema, '/api/auth/totp/confirm', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: authKeys.me() }),
     meta: { inlineError: true },
   });

@@ -1,6 +1,12 @@
-import type { Correction, CorrectionCreateInput } from '@ganbu/core';
+import {
+  CorrectionInboxSchema,
+  CorrectionListSchema,
+  CorrectionSchema,
+  type CorrectionCreateInput,
+  type CorrectionInbox,
+} from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http } from '../../lib/http.ts';
+import { api } from '../../lib/http.ts';
 
 export type CorrectionDecision = 'accepted' | 'rejected';
 
@@ -21,7 +27,7 @@ export function useCadreCorrections(cadreId: string | undefined, reveal = false,
   return useQuery({
     queryKey: correctionKeys.list(cadreId ?? '', reveal),
     queryFn: () =>
-      http.get<{ items: Correction[] }>(cadreCorrectionsPath(cadreId ?? ''), reveal ? { reveal: true } : {}),
+      api.get(CorrectionListSchema, cadreCorrectionsPath(cadreId ?? ''), reveal ? { reveal: true } : {}),
     enabled: enabled && !!cadreId,
     ...(reveal ? { gcTime: 0, staleTime: Infinity } : {}),
   });
@@ -32,7 +38,7 @@ export function useRequestCorrection() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ cadreId, input }: { cadreId: string; input: CorrectionCreateInput }) =>
-      http.post<Correction>(cadreCorrectionsPath(cadreId), input),
+      api.post(CorrectionSchema, cadreCorrectionsPath(cadreId), input),
     onSuccess: (_data, { cadreId }) => qc.invalidateQueries({ queryKey: correctionKeys.ofCadre(cadreId) }),
     // The form shows the server's answer itself.
     meta: { inlineError: true },
@@ -56,7 +62,10 @@ export function useDecideCorrection() {
       status: CorrectionDecision;
       note: string;
     }) =>
-      http.post<Correction>(`/api/cadre-corrections/${encodeURIComponent(id)}/decision`, { status, note }),
+      api.post(CorrectionSchema, `/api/cadre-corrections/${encodeURIComponent(id)}/decision`, {
+        status,
+        note,
+      }),
     // also after a failure: a 409 means someone else decided it, so the list is out of date
     // (the officer's inbox is refreshed too)
     onSettled: () => qc.invalidateQueries({ queryKey: correctionKeys.all }),
@@ -64,13 +73,13 @@ export function useDecideCorrection() {
   });
 }
 
-export type InboxCorrection = Correction & { cadreName: string; orgName: string };
+export type InboxCorrection = CorrectionInbox['items'][number];
 
 /** The officer's inbox: pending 更正申请 across their data scope, newest first. */
 export function usePendingCorrections(enabled = true) {
   return useQuery({
     queryKey: [...correctionKeys.all, 'inbox'] as const,
-    queryFn: () => http.get<{ items: InboxCorrection[] }>('/api/cadre-corrections?status=pending'),
+    queryFn: () => api.get(CorrectionInboxSchema, '/api/cadre-corrections', { status: 'pending' }),
     enabled,
   });
 }

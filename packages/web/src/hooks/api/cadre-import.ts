@@ -1,58 +1,38 @@
-import { CadreRecordInputSchema, type CadreDetail, type CadreRecordInput } from '@ganbu/core';
+import {
+  CadreDetailSchema,
+  CadreImportResultSchema,
+  CadreRecordInputSchema,
+  LrmxCompareResultSchema,
+  OkSchema,
+  type CadreDetail,
+  type CadreImportMode,
+  type CadreRecordInput,
+  type LrmxCompareItem,
+} from '@ganbu/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http.ts';
+import { z } from 'zod';
+import { api, http, isApiError } from '../../lib/http.ts';
 import { cadreKeys } from './cadres.ts';
 
+export type { LrmxImportError, XlsxImportError } from '@ganbu/core';
+
 /** 新增 only, or 按身份证号更新 existing records. */
-export type ImportMode = 'create' | 'update';
-
-export interface ImportedCadre {
-  id: string;
-  name: string;
-}
-
-export interface ImportResult {
-  imported: ImportedCadre[];
-}
-
-/** One problem of an Excel import: where it is in the workbook and what is wrong. */
-export interface XlsxImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
-
-/** One problem of a 任免审批表 import: the file and the record field. */
-export interface LrmxImportError {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export interface FieldDifference {
-  field: string;
-  label: string;
-  registry: unknown;
-  incoming: unknown;
-}
+export type ImportMode = CadreImportMode;
 
 /** One approval form compared with the registry's record of the same ID number. */
-export interface CompareItem {
-  file: string;
-  existingId: string | null;
-  name: string;
-  incoming: Record<string, unknown>;
-  differences: FieldDifference[];
-}
+export type CompareItem = LrmxCompareItem;
+export type FieldDifference = CompareItem['differences'][number];
 
 export const IMPORT_TEMPLATE_URL = '/api/cadres/import/template.xlsx';
 
-/** The `errors` list of a 400 import answer (empty for other errors). */
-export function importErrorsOf<E>(err: unknown): E[] {
+/**
+ * The `errors` list of a 400 import answer, read with its contract (`XlsxImportErrorSchema`,
+ * `LrmxImportErrorSchema`); empty for other errors.
+ */
+export function importErrorsOf<S extends z.ZodType>(schema: S, err: unknown): z.output<S>[] {
   if (!isApiError(err) || err.status !== 400) return [];
-  const body = err.body as { errors?: unknown } | undefined;
-  return Array.isArray(body?.errors) ? (body.errors as E[]) : [];
+  const parsed = z.object({ errors: z.array(schema) }).safeParse(err.body);
+  return parsed.success ? parsed.data.errors : [];
 }
 
 function formOf(files: readonly File[], field = 'file'): FormData {
@@ -73,7 +53,8 @@ export function useImportXlsx() {
       file: File;
       mode: ImportMode;
       onProgress?: (p: number) => void;
-    }) => http.upload<ImportResult>('/api/cadres/import/xlsx', formOf([file]), { mode }, onProgress),
+    }) =>
+      api.upload(CadreImportResultSchema, '/api/cadres/import/xlsx', formOf([file]), { mode }, onProgress),
     onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),
     meta: { inlineError: true },
   });
@@ -92,7 +73,7 @@ export function useImportLrmx() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ files, orgId }: { files: File[]; orgId: string }) =>
-      http.postForm<ImportResult>('/api/cadres/import/lrmx', formOf(files), { orgId }),
+      api.postForm(CadreImportResultSchema, '/api/cadres/import/lrmx', formOf(files), { orgId }),
     onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),
     meta: { inlineError: true },
   });
@@ -102,7 +83,7 @@ export function useImportLrmx() {
 export function useCompareLrmx() {
   return useMutation({
     mutationFn: (files: File[]) =>
-      http.postForm<{ items: CompareItem[] }>('/api/cadres/import/lrmx/compare', formOf(files)),
+      api.postForm(LrmxCompareResultSchema, '/api/cadres/import/lrmx/compare', formOf(files)),
     meta: { inlineError: true },
   });
 }
@@ -124,9 +105,11 @@ export function useApplyComparison() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, values }: { id: string; values: Record<string, unknown> }) => {
-      const detail = await http.get<CadreDetail>(`/api/cadres/${encodeURIComponent(id)}`, { reveal: true });
+      const detail = await api.get(CadreDetailSchema, `/api/cadres/${encodeURIComponent(id)}`, {
+        reveal: true,
+      });
       const input: CadreRecordInput = { ...inputOfDetail(detail), ...values };
-      await http.put<{ ok: true }>(`/api/cadres/${encodeURIComponent(id)}`, input);
+      await api.put(OkSchema, `/api/cadres/${encodeURIComponent(id)}`, input);
       return { id };
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.all }),

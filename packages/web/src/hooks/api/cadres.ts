@@ -1,6 +1,13 @@
-import type { CadreDetail, CadreListItem, CadreListQuery, CadreRecordInput } from '@ganbu/core';
+import {
+  CadreCreatedSchema,
+  CadreDetailSchema,
+  CadreListSchema,
+  OkSchema,
+  type CadreListQuery,
+  type CadreRecordInput,
+} from '@ganbu/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http, toQueryString } from '../../lib/http.ts';
+import { api, toQueryString } from '../../lib/http.ts';
 
 /** Roster filters: the list query without sorting and paging (flags as booleans). */
 export type CadreFilters = Omit<CadreListQuery, 'sort' | 'order' | 'page' | 'pageSize'>;
@@ -18,13 +25,13 @@ export const cadreKeys = {
 export function useCadres(query: CadreListQuery) {
   return useQuery({
     queryKey: cadreKeys.list(query),
-    queryFn: () => http.get<{ items: CadreListItem[]; total: number }>('/api/cadres', { ...query }),
+    queryFn: () => api.get(CadreListSchema, '/api/cadres', { ...query }),
     placeholderData: keepPreviousData,
   });
 }
 
 const fetchCadre = (id: string, reveal: boolean) =>
-  http.get<CadreDetail>(`/api/cadres/${encodeURIComponent(id)}`, reveal ? { reveal: true } : {});
+  api.get(CadreDetailSchema, `/api/cadres/${encodeURIComponent(id)}`, reveal ? { reveal: true } : {});
 
 /**
  * One record. With `reveal` the server answers in clear and audits the read. Such an answer is
@@ -58,7 +65,7 @@ export function useHideCadre() {
 export function useCreateCadre() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CadreRecordInput) => http.post<{ id: string }>('/api/cadres', input),
+    mutationFn: (input: CadreRecordInput) => api.post(CadreCreatedSchema, '/api/cadres', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: cadreKeys.lists() }),
     // The form shows validation problems on its fields.
     meta: { inlineError: true },
@@ -69,7 +76,7 @@ export function useUpdateCadre() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: CadreRecordInput }) =>
-      http.put<{ ok: true }>(`/api/cadres/${encodeURIComponent(id)}`, input),
+      api.put(OkSchema, `/api/cadres/${encodeURIComponent(id)}`, input),
     onSuccess: (_data, { id }) =>
       Promise.all([
         qc.invalidateQueries({ queryKey: cadreKeys.lists() }),
@@ -86,7 +93,7 @@ export function useUploadCadrePhoto() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, file }: { id: string; file: Blob }) =>
-      http.putRaw<{ ok: true }>(`/api/cadres/${encodeURIComponent(id)}/photo`, file, file.type),
+      api.putRaw(OkSchema, `/api/cadres/${encodeURIComponent(id)}/photo`, file, file.type),
     onSuccess: (_data, { id }) => qc.invalidateQueries({ queryKey: cadreKeys.detailsOf(id) }),
   });
 }

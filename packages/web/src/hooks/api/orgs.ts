@@ -1,6 +1,6 @@
-import type { Org, OrgCreateInput, OrgUpdateInput } from '@ganbu/core';
+import { OrgListSchema, OrgSchema, type OrgCreateInput, type OrgUpdateInput } from '@ganbu/core';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { http } from '../../lib/http.ts';
+import { api } from '../../lib/http.ts';
 import { authKeys } from './auth.ts';
 import { cadreKeys } from './cadres.ts';
 import { userKeys } from './users.ts';
@@ -14,7 +14,7 @@ export const orgKeys = {
 export function useOrgs(enabled = true) {
   return useQuery({
     queryKey: orgKeys.list(),
-    queryFn: async () => (await http.get<{ items: Org[] }>('/api/orgs')).items,
+    queryFn: async () => (await api.get(OrgListSchema, '/api/orgs')).items,
     enabled,
   });
 }
@@ -32,7 +32,7 @@ function invalidateAfterOrgChange(qc: QueryClient) {
 export function useCreateOrg() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: OrgCreateInput) => http.post<Org>('/api/orgs', input),
+    mutationFn: (input: OrgCreateInput) => api.post(OrgSchema, '/api/orgs', input),
     onSuccess: () => invalidateAfterOrgChange(qc),
   });
 }
@@ -41,7 +41,7 @@ export function useUpdateOrg() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: OrgUpdateInput }) =>
-      http.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, input),
+      api.patch(OrgSchema, `/api/orgs/${encodeURIComponent(id)}`, input),
     onSuccess: () => invalidateAfterOrgChange(qc),
   });
 }
@@ -50,7 +50,7 @@ export function useMoveOrg() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, parentId }: { id: string; parentId: string }) =>
-      http.post<Org>(`/api/orgs/${encodeURIComponent(id)}/move`, { parentId }),
+      api.post(OrgSchema, `/api/orgs/${encodeURIComponent(id)}/move`, { parentId }),
     onSuccess: () => invalidateAfterOrgChange(qc),
   });
 }
@@ -59,7 +59,7 @@ export function useSetOrgActive() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) =>
-      http.post<Org>(`/api/orgs/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`),
+      api.post(OrgSchema, `/api/orgs/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`),
     onSuccess: () => invalidateAfterOrgChange(qc),
   });
 }

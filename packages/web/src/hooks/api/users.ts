@@ -1,6 +1,13 @@
-import type { User, UserCreateInput, UserRolesInput, UserUpdateInput } from '@ganbu/core';
+import {
+  OkSchema,
+  UserListSchema,
+  UserSchema,
+  type UserCreateInput,
+  type UserRolesInput,
+  type UserUpdateInput,
+} from '@ganbu/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { http } from '../../lib/http.ts';
+import { api } from '../../lib/http.ts';
 import { authKeys } from './auth.ts';
 
 export interface UserListParams {
@@ -15,12 +22,10 @@ export const userKeys = {
   list: (params: UserListParams) => [...userKeys.lists(), params] as const,
 };
 
-type Ok = { ok: true };
-
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
-    queryFn: () => http.get<{ items: User[]; total: number }>('/api/users', { ...params }),
+    queryFn: () => api.get(UserListSchema, '/api/users', { ...params }),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,27 +46,27 @@ function useUserMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
 const userPath = (id: string, action = '') => `/api/users/${encodeURIComponent(id)}${action}`;
 
 export function useCreateUser() {
-  return useUserMutation((input: UserCreateInput) => http.post<User>('/api/users', input));
+  return useUserMutation((input: UserCreateInput) => api.post(UserSchema, '/api/users', input));
 }
 
 export function useUpdateUser() {
   return useUserMutation(({ id, input }: { id: string; input: UserUpdateInput }) =>
-    http.patch<User>(userPath(id), input),
+    api.patch(UserSchema, userPath(id), input),
   );
 }
 
 export function useGrantRoles() {
   return useUserMutation(({ id, input }: { id: string; input: UserRolesInput }) =>
-    http.post<User>(userPath(id, '/roles'), input),
+    api.post(UserSchema, userPath(id, '/roles'), input),
   );
 }
 
 export function useResetPassword() {
   return useUserMutation(({ id, initialPassword }: { id: string; initialPassword: string }) =>
-    http.post<Ok>(userPath(id, '/reset-password'), { initialPassword }),
+    api.post(OkSchema, userPath(id, '/reset-password'), { initialPassword }),
   );
 }
 
 export function useUnlockUser() {
-  return useUserMutation((id: string) => http.post<Ok>(userPath(id, '/unlock')));
+  return useUserMutation((id: string) => api.post(OkSchema, userPath(id, '/unlock')));
 }

@@ -68,7 +68,7 @@ export function TotpEnrol({ onEnrolled }: { onEnrolled?: () => void }) {
             </Typography.Text>
           </Flex>
           {confirm.isError ? (
-            <Alert type="error" showIcon message={errorMessage(confirm.error)} style={{ marginBottom: 16 }} />
+            <Alert type="error" showIcon title={errorMessage(confirm.error)} style={{ marginBottom: 16 }} />
           ) : null}
           <Form<{ code: string }>
             form={form}

@@ -83,9 +83,10 @@ export function AuditFiltersForm({
               allowClear
               options={actionOptions}
               placeholder={t('audit.actionPlaceholder')}
-              filterOption={(input, option) =>
-                (option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())
-              }
+              showSearch={{
+                filterOption: (input, option) =>
+                  (option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase()),
+              }}
               popupMatchSelectWidth={320}
               data-testid="audit-filter-action"
             />

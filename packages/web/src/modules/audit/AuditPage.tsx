@@ -135,13 +135,12 @@ export function AuditPage() {
       </Card>
       {verifyResult ? (
         <Alert
-          closable
+          closable={{ onClose: () => verify.reset() }}
           showIcon
-          onClose={() => verify.reset()}
           style={{ marginBottom: 16 }}
           data-testid="audit-verify-result"
           type={verifyResult.ok ? 'success' : 'error'}
-          message={t('audit.verifyTitle')}
+          title={t('audit.verifyTitle')}
           description={
             verifyResult.ok
               ? t('audit.verifyOk', { checked: verifyResult.checked })

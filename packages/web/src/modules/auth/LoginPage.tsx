@@ -62,14 +62,14 @@ export function LoginPage() {
     <Alert
       type="error"
       showIcon
-      message={errorMessage(error)}
+      title={errorMessage(error)}
       style={{ marginBottom: 16 }}
       data-testid="login-error"
     />
   ) : state.expired ? (
-    <Alert type="warning" showIcon message={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
+    <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
   ) : state.loggedOut ? (
-    <Alert type="success" showIcon message={t('auth.loggedOut')} style={{ marginBottom: 16 }} />
+    <Alert type="success" showIcon title={t('auth.loggedOut')} style={{ marginBottom: 16 }} />
   ) : null;
 
   return (

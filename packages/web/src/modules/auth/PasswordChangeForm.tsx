@@ -21,7 +21,7 @@ export function PasswordPolicyHint() {
       type="info"
       showIcon
       style={{ marginBottom: 16 }}
-      message={t('password.hintTitle')}
+      title={t('password.hintTitle')}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           <li>{t('password.hintLength', { min: p.minLength })}</li>
@@ -70,7 +70,7 @@ export function PasswordChangeForm({ username, onSuccess }: { username: string; 
         <Alert
           type="error"
           showIcon
-          message={errorMessage(change.error)}
+          title={errorMessage(change.error)}
           style={{ marginBottom: 16 }}
           data-testid="password-error"
         />

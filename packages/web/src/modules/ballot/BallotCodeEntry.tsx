@@ -1,7 +1,7 @@
-import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCodeInput, normaliseBallotCode } from './ballot-code.ts';
+import { Button, Card, TextInput } from './ui.tsx';
 
 /** The code box, for raters who type the short code instead of scanning the QR code. */
 export function BallotCodeEntry({ onOpen, error }: { onOpen: (code: string) => void; error?: string }) {
@@ -20,18 +20,22 @@ export function BallotCodeEntry({ onOpen, error }: { onOpen: (code: string) => v
 
   return (
     <Card title={t('ballot.codeTitle')} data-testid="ballot-code-entry">
-      <Typography.Paragraph type="secondary">{t('ballot.codeHint')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item
-          label={t('ballot.codeLabel')}
-          htmlFor="ballot-code"
-          validateStatus={shown ? 'error' : undefined}
-          help={shown ? <span data-testid="ballot-code-error">{shown}</span> : undefined}
-        >
-          <Input
+      <p className="ballot-secondary">{t('ballot.codeHint')}</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="ballot-form-item">
+          <label className="ballot-form-label" htmlFor="ballot-code">
+            {t('ballot.codeLabel')}
+          </label>
+          <TextInput
             id="ballot-code"
-            size="large"
             className="ballot-code-input"
+            status={shown ? 'error' : undefined}
             value={value}
             onChange={(e) => {
               setValue(e.target.value);
@@ -46,14 +50,19 @@ export function BallotCodeEntry({ onOpen, error }: { onOpen: (code: string) => v
             maxLength={20}
             data-testid="ballot-code-input"
           />
-        </Form.Item>
-        <Button type="primary" size="large" htmlType="submit" block data-testid="ballot-code-submit">
+          {shown ? (
+            <div className="ballot-form-help" data-testid="ballot-code-error">
+              {shown}
+            </div>
+          ) : null}
+        </div>
+        <Button variant="primary" size="large" type="submit" block data-testid="ballot-code-submit">
           {t('ballot.start')}
         </Button>
-      </Form>
-      <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', fontSize: 14 }}>
+      </form>
+      <p className="ballot-secondary" style={{ margin: '16px 0 0', fontSize: 14 }}>
         {t('ballot.scanHint')}
-      </Typography.Paragraph>
+      </p>
     </Card>
   );
 }

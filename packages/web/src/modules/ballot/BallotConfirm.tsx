@@ -1,7 +1,7 @@
 import type { BallotPage } from '@ganbu/core';
-import { Alert, Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkScore, fromHundredths, tallyTarget } from './ballot-score.ts';
+import { Alert, Button, Card } from './ui.tsx';
 
 /** The confirmation step: every person's points and total before the one submission. */
 export function BallotConfirm({
@@ -22,11 +22,10 @@ export function BallotConfirm({
   return (
     <div data-testid="ballot-confirm">
       <h2 className="ballot-section-title">{t('ballot.confirmTitle')}</h2>
-      <Alert type="warning" showIcon message={t('ballot.confirmWarning')} style={{ marginBottom: 12 }} />
+      <Alert type="warning" message={t('ballot.confirmWarning')} style={{ marginBottom: 12 }} />
       {problems ? (
         <Alert
           type="error"
-          showIcon
           style={{ marginBottom: 12 }}
           message={t('ballot.serverProblems')}
           description={
@@ -42,7 +41,6 @@ export function BallotConfirm({
       {networkFailed ? (
         <Alert
           type="error"
-          showIcon
           style={{ marginBottom: 12 }}
           message={t('ballot.sendFailed')}
           data-testid="ballot-submit-error"
@@ -52,7 +50,7 @@ export function BallotConfirm({
         const v = values[target.id] ?? [];
         const tally = tallyTarget(v, maxima);
         return (
-          <Card key={target.id} className="ballot-confirm-card" styles={{ body: { padding: '12px 16px' } }}>
+          <Card key={target.id} className="ballot-confirm-card" bodyStyle={{ padding: '12px 16px' }}>
             <div className="ballot-confirm-head">
               <div style={{ minWidth: 0 }}>
                 <div className="ballot-target-name">{target.name}</div>
@@ -99,7 +97,7 @@ export function BallotConfirmActions({
         {t('ballot.confirmBack')}
       </Button>
       <Button
-        type="primary"
+        variant="primary"
         size="large"
         onClick={onSubmit}
         loading={sending}

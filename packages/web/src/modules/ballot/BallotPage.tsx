@@ -1,8 +1,6 @@
 import type { BallotPage as BallotData, BallotSubmitInput } from '@ganbu/core';
-import { Alert, Button, Card, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
 import { normaliseBallotCode, toHalfWidth } from './ballot-code.ts';
@@ -12,6 +10,7 @@ import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
 import { BallotTargetCard, scoreInputId } from './BallotTargetCard.tsx';
+import { Alert, Button, Card, Tag } from './ui.tsx';
 
 type Phase =
   | { kind: 'entry' }
@@ -34,8 +33,7 @@ const touchKey = (targetId: string, k: number) => `${targetId}:${k}`;
  */
 export function BallotPage() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
+  const [hash, setHash] = useState(() => window.location.hash);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [code, setCode] = useState<string | null>(null);
   const [page, setPage] = useState<BallotData | null>(null);
@@ -101,18 +99,24 @@ export function BallotPage() {
   // A scanned QR code: take the code from the fragment, then clear it from the address bar (and from
   // this history entry), so a shared phone does not keep it.
   useEffect(() => {
-    const hash = location.hash.replace(/^#/, '');
-    if (!hash) return;
-    let raw = hash;
+    const onHash = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    const fragment = hash.replace(/^#/, '');
+    if (!fragment) return;
+    let raw = fragment;
     try {
-      raw = decodeURIComponent(hash);
+      raw = decodeURIComponent(fragment);
     } catch {
       // not percent-encoded: use as is
     }
-    void navigate({ pathname: location.pathname, search: '', hash: '' }, { replace: true });
+    window.history.replaceState(null, '', window.location.pathname);
+    setHash('');
     open(raw);
     // only a new fragment opens a slip (the handlers are recreated every render)
-  }, [location.hash]);
+  }, [hash]);
 
   const toEntry = () => {
     loadSeq.current++;
@@ -263,7 +267,7 @@ export function BallotPage() {
             {t('ballot.progress', { done: doneCount, count: page.targets.length })}
           </div>
           <Button
-            type="primary"
+            variant="primary"
             size="large"
             onClick={review}
             style={{ flex: 1 }}
@@ -274,7 +278,7 @@ export function BallotPage() {
         </>
       }
     >
-      <Card className="ballot-intro" styles={{ body: { padding: 16 } }}>
+      <Card className="ballot-intro" bodyStyle={{ padding: 16 }}>
         <h1 className="ballot-round-name" data-testid="ballot-round-name">
           {page.round.name}
         </h1>
@@ -282,9 +286,7 @@ export function BallotPage() {
           {t('ballot.period', { start: page.round.periodStart, end: page.round.periodEnd })}
         </div>
         <div className="ballot-group">
-          <Tag color="red" className="ballot-group-tag">
-            {t('ballot.raterGroup')}
-          </Tag>
+          <Tag className="ballot-group-tag">{t('ballot.raterGroup')}</Tag>
           <span data-testid="ballot-group-name">{page.group.name}</span>
         </div>
         <div className="ballot-instructions">
@@ -300,7 +302,6 @@ export function BallotPage() {
       {showAll && errorCount > 0 ? (
         <Alert
           type="error"
-          showIcon
           message={t('ballot.fixErrors', { count: errorCount })}
           style={{ marginBottom: 12 }}
           data-testid="ballot-errors"

@@ -1,7 +1,7 @@
-import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotStop } from './ballot-api.ts';
+import { Button, Result, Spin } from './ui.tsx';
 
 /** The end screens: submitted, or why the slip cannot be used (already used, invalid, round state, network). */
 export function BallotStatus({
@@ -26,7 +26,7 @@ export function BallotStatus({
     </Button>
   ) : null;
   const retry = onRetry ? (
-    <Button key="retry" type="primary" size="large" onClick={onRetry} data-testid="ballot-retry">
+    <Button key="retry" variant="primary" size="large" onClick={onRetry} data-testid="ballot-retry">
       {t('ballot.retry')}
     </Button>
   ) : null;
@@ -105,7 +105,7 @@ export function BallotLoading() {
   const { t } = useTranslation();
   return (
     <div className="ballot-status" data-testid="ballot-loading">
-      <Spin size="large" />
+      <Spin />
       <div style={{ marginTop: 12 }}>{t('ballot.loading')}</div>
     </div>
   );

@@ -1,9 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { BallotPage } from '@ganbu/core';
-import { Button, Card, Flex, Input, Typography } from 'antd';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkScore, fromHundredths, tallyTarget, type ScoreError } from './ballot-score.ts';
+import { Button, Card, TextInput } from './ui.tsx';
 
 type Target = BallotPage['targets'][number];
 type Criterion = BallotPage['criteria'][number];
@@ -30,11 +30,7 @@ function ReportText({ text }: { text: string }) {
   }, [text, open]);
 
   if (!text.trim()) {
-    return (
-      <Typography.Text type="secondary" className="ballot-report-empty">
-        {t('ballot.noReport')}
-      </Typography.Text>
-    );
+    return <span className="ballot-secondary ballot-report-empty">{t('ballot.noReport')}</span>;
   }
   return (
     <div className="ballot-report-box">
@@ -48,7 +44,7 @@ function ReportText({ text }: { text: string }) {
       </div>
       {overflows || open ? (
         <Button
-          type="link"
+          variant="link"
           className="ballot-report-toggle"
           onClick={() => setOpen((o) => !o)}
           aria-expanded={open}
@@ -69,7 +65,7 @@ function ReportFileLink({ name, onDownload }: { name: string; onDownload: () => 
   return (
     <div className="ballot-report-file">
       <Button
-        type="link"
+        variant="link"
         icon={<PaperClipOutlined />}
         loading={busy}
         onClick={() => {
@@ -83,7 +79,7 @@ function ReportFileLink({ name, onDownload }: { name: string; onDownload: () => 
       >
         {t('ballot.reportFile', { name })}
       </Button>
-      {failed ? <Typography.Text type="danger">{t('ballot.reportFileFailed')}</Typography.Text> : null}
+      {failed ? <span className="ballot-danger">{t('ballot.reportFileFailed')}</span> : null}
     </div>
   );
 }
@@ -132,9 +128,9 @@ export function BallotTargetCard(props: TargetCardProps) {
       className={tally.complete ? 'ballot-target is-complete' : 'ballot-target'}
       data-testid="ballot-target"
       data-target-id={target.id}
-      styles={{ body: { padding: 16 } }}
+      bodyStyle={{ padding: 16 }}
     >
-      <Flex justify="space-between" align="flex-start" gap={8}>
+      <div className="ballot-flex ballot-flex-between" style={{ alignItems: 'flex-start' }}>
         <div style={{ minWidth: 0 }}>
           <div className="ballot-target-name" data-testid="ballot-target-name">
             {target.name}
@@ -144,7 +140,7 @@ export function BallotTargetCard(props: TargetCardProps) {
           </div>
         </div>
         <span className="ballot-target-index">{t('ballot.targetIndex', { index: index + 1, count })}</span>
-      </Flex>
+      </div>
 
       <ReportText text={target.report} />
       {target.reportFile ? (
@@ -164,10 +160,9 @@ export function BallotTargetCard(props: TargetCardProps) {
                   <span className="ballot-criterion-max">{t('ballot.maxPoints', { max: c.maxPoints })}</span>
                   {c.description ? <span className="ballot-criterion-desc">{c.description}</span> : null}
                 </label>
-                <Input
+                <TextInput
                   id={id}
                   className="ballot-score-input"
-                  size="large"
                   inputMode="decimal"
                   autoComplete="off"
                   enterKeyHint="next"
@@ -198,15 +193,15 @@ export function BallotTargetCard(props: TargetCardProps) {
         })}
       </div>
 
-      <Flex className="ballot-target-foot" justify="space-between" align="center" gap={8} wrap>
-        <Flex gap={8}>
+      <div className="ballot-target-foot ballot-flex ballot-flex-between ballot-flex-wrap">
+        <div className="ballot-flex">
           <Button onClick={props.onFillMax} data-testid={`ballot-fill-max-${index}`}>
             {t('ballot.fillMax')}
           </Button>
           <Button onClick={props.onClear} data-testid={`ballot-clear-${index}`}>
             {t('ballot.clear')}
           </Button>
-        </Flex>
+        </div>
         <div className="ballot-target-total" data-testid={`ballot-total-${index}`}>
           <span className="ballot-target-total-label">{t('ballot.total')}</span>{' '}
           <strong>
@@ -216,7 +211,7 @@ export function BallotTargetCard(props: TargetCardProps) {
             <span className="ballot-target-total-pending">{t('ballot.totalPending')}</span>
           )}
         </div>
-      </Flex>
+      </div>
     </Card>
   );
 }

@@ -1,12 +1,17 @@
-import type { BallotPage, BallotSubmitInput } from '@ganbu/core';
+// the contract module alone, not the core barrel: the public ballot page loads as little as it can
+import {
+  BallotCastResultSchema,
+  BallotPageSchema,
+  type BallotSubmitInput,
+} from '@ganbu/core/contracts/assessment';
 import { saveBlob } from '../../lib/save-blob.ts';
-import { http, isApiError } from '../../lib/http.ts';
+import { api, http, isApiError } from '../../lib/http.ts';
 
 /** The public ballot API: no session, the slip's code in the path (the server redacts it in its logs). */
 export const ballotApi = {
-  open: (code: string) => http.get<BallotPage>(`/api/ballot/${encodeURIComponent(code)}`),
+  open: (code: string) => api.get(BallotPageSchema, `/api/ballot/${encodeURIComponent(code)}`),
   cast: (code: string, input: BallotSubmitInput) =>
-    http.post<{ accepted: true }>(`/api/ballot/${encodeURIComponent(code)}`, input),
+    api.post(BallotCastResultSchema, `/api/ballot/${encodeURIComponent(code)}`, input),
   /** A target's 述职 file: fetched, then saved from memory, so no address with the code lands in the
    * browser's download history. */
   saveReportFile: async (code: string, targetId: string, name: string) =>

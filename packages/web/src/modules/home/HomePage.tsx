@@ -33,7 +33,7 @@ export function HomePage() {
         <Alert
           type="warning"
           showIcon
-          message={t('home.passwordExpiringSoon', { date: formatDate(me.passwordExpiresAt) })}
+          title={t('home.passwordExpiringSoon', { date: formatDate(me.passwordExpiresAt) })}
           action={
             <Button size="small" onClick={() => void navigate(MENU_PATHS.account)}>
               {t('menu.account')}
@@ -55,7 +55,7 @@ export function HomePage() {
                   {scope}
                 </Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.roles')} span={2}>
+              <Descriptions.Item label={t('home.roles')} span="filled">
                 <RoleTags roles={me.roles} emptyText={t('users.noRoles')} />
               </Descriptions.Item>
               <Descriptions.Item label={t('home.totp')}>

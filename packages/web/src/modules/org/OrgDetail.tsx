@@ -98,7 +98,7 @@ export function OrgDetail({
           <Typography.Text code>{org.code}</Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('org.parent')}>{parent?.name ?? t('common.empty')}</Descriptions.Item>
-        <Descriptions.Item label={t('org.path')} span={2}>
+        <Descriptions.Item label={t('org.path')} span="filled">
           <Typography.Text style={{ wordBreak: 'break-all' }}>{org.path}</Typography.Text>
         </Descriptions.Item>
         {ESTABLISHMENT_KINDS.map((k) => (

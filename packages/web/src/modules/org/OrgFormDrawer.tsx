@@ -6,10 +6,10 @@ import {
   type Org,
   type OrgKind,
 } from '@ganbu/core';
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useCreateOrg, useUpdateOrg } from '../../hooks/api/orgs.ts';
-import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { childKindsOf, ESTABLISHMENT_KINDS } from './org-labels.ts';
 
@@ -43,7 +43,6 @@ export function OrgFormDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateOrg();
   const update = useUpdateOrg();
@@ -103,11 +102,10 @@ export function OrgFormDrawer({
   const pending = create.isPending || update.isPending;
 
   return (
-    <Drawer
+    <FormDrawer
       open={dialog !== null}
       onClose={onClose}
-      destroyOnHidden
-      width={mobile ? '100%' : 520}
+      width={520}
       title={
         org
           ? creating
@@ -115,19 +113,9 @@ export function OrgFormDrawer({
             : t('org.editTitle', { name: org.name })
           : null
       }
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={pending}
-            onClick={() => form.submit()}
-            data-testid="org-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      saving={pending}
+      onSave={() => form.submit()}
+      saveTestId="org-form-submit"
     >
       {org ? (
         <Form<Values>
@@ -214,6 +202,6 @@ export function OrgFormDrawer({
           </Flex>
         </Form>
       ) : null}
-    </Drawer>
+    </FormDrawer>
   );
 }

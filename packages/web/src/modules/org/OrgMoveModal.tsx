@@ -62,7 +62,7 @@ export function OrgMoveModal({
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message={t('org.moveHint', { kind: t(`orgKinds.${org.kind}`) })}
+            title={t('org.moveHint', { kind: t(`orgKinds.${org.kind}`) })}
           />
           <Form layout="vertical">
             <Form.Item label={t('org.newParent')} required>
@@ -71,8 +71,7 @@ export function OrgMoveModal({
                 onChange={(v: string) => setParentId(v)}
                 treeData={treeData}
                 placeholder={t('org.newParentPlaceholder')}
-                showSearch
-                treeNodeFilterProp="title"
+                showSearch={{ treeNodeFilterProp: 'title' }}
                 treeDefaultExpandAll
                 listHeight={360}
                 style={{ width: '100%' }}

@@ -87,7 +87,7 @@ export function OrgTree({
             >
               {highlight(n.org.name, q)}
               {n.org.active ? null : (
-                <Tag style={{ marginInlineStart: 6 }} bordered={false}>
+                <Tag style={{ marginInlineStart: 6 }} variant="filled">
                   {t('common.inactive')}
                 </Tag>
               )}

@@ -83,7 +83,7 @@ export function SecuritySettingsPage() {
                     >
                       <InputNumber
                         precision={0}
-                        addonAfter={t(`security.${unit}`)}
+                        suffix={t(`security.${unit}`)}
                         style={{ width: '100%', maxWidth: 260 }}
                         data-testid={`security-${name}`}
                       />
@@ -104,7 +104,7 @@ export function SecuritySettingsPage() {
                   >
                     <InputNumber
                       precision={0}
-                      addonAfter={t(`security.${unit}`)}
+                      suffix={t(`security.${unit}`)}
                       style={{ width: '100%', maxWidth: 260 }}
                       data-testid={`security-${name}`}
                     />

@@ -30,8 +30,7 @@ export function OrgTreeSelect({
       treeData={treeData}
       loading={orgs.isPending}
       placeholder={t('users.orgPlaceholder')}
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={treeData.map((n) => n.value)}
       listHeight={360}
       style={{ width: '100%' }}

@@ -21,7 +21,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       okButtonProps={{ loading: reset.isPending, 'data-testid': 'user-reset-submit' }}
       destroyOnHidden
     >
-      <Alert type="info" showIcon message={t('users.resetHint')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('users.resetHint')} style={{ marginBottom: 16 }} />
       <Form
         form={form}
         preserve={false}

@@ -5,10 +5,10 @@ import {
   type ScopeMode,
   type User,
 } from '@ganbu/core';
-import { App, Button, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useCreateUser, useUpdateUser } from '../../hooks/api/users.ts';
-import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { blankToUndefined, zodRule } from '../../lib/zod-rule.ts';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 
@@ -36,7 +36,6 @@ export function UserFormDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -74,25 +73,14 @@ export function UserFormDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
-      destroyOnHidden
-      width={mobile ? '100%' : 480}
+      width={480}
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="user-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      saving={create.isPending || update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="user-form-submit"
     >
       <Form<Values>
         form={form}
@@ -171,6 +159,6 @@ export function UserFormDrawer({
           </>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

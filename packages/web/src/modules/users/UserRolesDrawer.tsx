@@ -39,7 +39,7 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
       open={user !== null}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 480}
+      size={mobile ? '100%' : 480}
       title={user ? t('users.rolesTitle', { name: user.displayName }) : null}
       footer={
         <Flex justify="flex-end" gap={8}>
@@ -119,7 +119,7 @@ export function UserRolesDrawer({ user, onClose }: { user: User | null; onClose:
               showIcon
               style={{ marginBottom: 16 }}
               data-testid="user-roles-sod-warning"
-              message={t('users.sodWarning', {
+              title={t('users.sodWarning', {
                 roles: roles.map((r) => t(`roles.${r}`)).join(t('common.enumSep')),
               })}
             />

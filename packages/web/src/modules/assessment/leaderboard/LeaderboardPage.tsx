@@ -2,13 +2,13 @@ import { TrophyFilled } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Alert, Card, Empty, Flex, Progress, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { GroupCell } from '../round/GroupCell.tsx';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useResults, useRounds, type TargetResult } from '../../../hooks/api/assessment.ts';
+import { groupColumns } from '../group-columns.tsx';
 
 /** Medal colours of the first three places. */
 const MEDALS = ['#d4a017', '#a0a7b4', '#b87333'];
@@ -112,27 +112,13 @@ function Board({ roundId }: { roundId: string }) {
           </Tag>
         ),
     },
-    ...data.raterGroups.map((g) => ({
-      key: `group-${g.id}`,
-      title: (
-        <Tooltip title={g.name}>
-          <span style={{ fontSize: 12 }}>
-            {t('assessment.leaderboard.groupTitle', { name: g.name, weight: g.weight })}
-          </span>
-        </Tooltip>
-      ),
+    ...groupColumns({
+      results: data,
+      label: (g) => t('assessment.leaderboard.groupTitle', { name: g.name, weight: g.weight }),
       width: 130,
-      align: 'right' as const,
-      render: (_: unknown, x: TargetResult) => (
-        <GroupCell
-          results={data}
-          target={x}
-          groupId={g.id}
-          testid={`leaderboard-group-${x.id}-${g.id}`}
-          review={false}
-        />
-      ),
-    })),
+      testid: 'leaderboard-group',
+      review: false,
+    }),
     {
       key: 'grade',
       title: t('assessment.leaderboard.grade'),
@@ -158,11 +144,7 @@ function Board({ roundId }: { roundId: string }) {
         })}
       </Typography.Text>
       {partial ? (
-        <Alert
-          type="info"
-          showIcon
-          message={t('assessment.leaderboard.partial', { shown: rows.length, of })}
-        />
+        <Alert type="info" showIcon title={t('assessment.leaderboard.partial', { shown: rows.length, of })} />
       ) : null}
       <Table
         rowKey="id"

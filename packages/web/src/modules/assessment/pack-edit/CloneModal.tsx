@@ -61,12 +61,7 @@ export function CloneModal({
         data-testid="clone-form"
         requiredMark={false}
       >
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t('assessment.packEdit.cloneHelp')}
-        />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('assessment.packEdit.cloneHelp')} />
         <Form.Item
           name="id"
           label={t('assessment.packEdit.labels.id')}
@@ -114,7 +109,7 @@ export function CloneModal({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} data-testid="clone-note" />
         </Form.Item>
         {existing?.origin === 'edited' ? (
-          <Alert type="warning" showIcon message={t('assessment.packEdit.overwrites')} />
+          <Alert type="warning" showIcon title={t('assessment.packEdit.overwrites')} />
         ) : null}
       </Form>
     </Modal>

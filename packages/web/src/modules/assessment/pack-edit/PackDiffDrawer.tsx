@@ -126,7 +126,7 @@ export function PackDiffDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      width={980}
+      size={980}
       title={t('assessment.packEdit.diff.title')}
       destroyOnHidden
       data-testid="pack-diff"
@@ -140,8 +140,7 @@ export function PackDiffDrawer({
             placeholder={t('assessment.packEdit.diff.pickFrom')}
             style={{ width: 430 }}
             popupMatchSelectWidth={false}
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="pack-diff-from"
           />
           <Button
@@ -159,8 +158,7 @@ export function PackDiffDrawer({
             placeholder={t('assessment.packEdit.diff.pickTo')}
             style={{ width: 430 }}
             popupMatchSelectWidth={false}
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="pack-diff-to"
           />
         </Flex>
@@ -169,9 +167,9 @@ export function PackDiffDrawer({
           <span>{t('assessment.packEdit.diff.withSources')}</span>
         </Flex>
         {!from || !to ? (
-          <Alert type="info" showIcon message={t('assessment.packEdit.diff.pickBoth')} />
+          <Alert type="info" showIcon title={t('assessment.packEdit.diff.pickBoth')} />
         ) : from === to ? (
-          <Alert type="info" showIcon message={t('assessment.packEdit.diff.same')} />
+          <Alert type="info" showIcon title={t('assessment.packEdit.diff.same')} />
         ) : diff.isError ? (
           <QueryError error={diff.error} onRetry={() => void diff.refetch()} />
         ) : !diff.data ? (

@@ -133,7 +133,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
         <Alert
           type="info"
           showIcon
-          message={t('assessment.packEdit.editing', {
+          title={t('assessment.packEdit.editing', {
             name: base.name,
             packId: source.packId,
             date: source.effectiveFrom,
@@ -144,7 +144,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
           <Alert
             type="error"
             showIcon
-            message={serverError}
+            title={serverError}
             description={serverProblems.length ? t('assessment.packEdit.serverProblems') : undefined}
             data-testid="pe-server-error"
           />
@@ -153,7 +153,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
           <Alert
             type="error"
             showIcon
-            message={t('assessment.packEdit.otherProblems')}
+            title={t('assessment.packEdit.otherProblems')}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="pe-unplaced">
                 {unplaced.map((p) => (
@@ -166,7 +166,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
             }
           />
         ) : null}
-        {overwrites ? <Alert type="warning" showIcon message={t('assessment.packEdit.overwrites')} /> : null}
+        {overwrites ? <Alert type="warning" showIcon title={t('assessment.packEdit.overwrites')} /> : null}
         <HeaderSection />
         {draft.assessment.gradeScales.map((g, i) => (
           <GradeScaleSection key={g.id} index={i} />

@@ -121,7 +121,7 @@ export function NumField({
         value={typeof value === 'number' ? value : null}
         onChange={(v) => update(pointer, v ?? null)}
         precision={precision}
-        addonAfter={suffix}
+        suffix={suffix}
         status={invalid || problems.get(pointer)?.length ? 'error' : undefined}
         style={{ width: '100%' }}
         data-testid={`pe-field-${testidOf(pointer)}`}

@@ -403,7 +403,7 @@ export function SchemeSection({ index }: { index: number }) {
           ]}
         />
 
-        <Divider orientation="left" plain style={{ margin: '4px 0' }}>
+        <Divider titlePlacement="start" plain style={{ margin: '4px 0' }}>
           {t('assessment.scheme.criteria')}
         </Divider>
         <Flex vertical gap={8}>
@@ -440,7 +440,7 @@ export function SchemeSection({ index }: { index: number }) {
           />
         </Flex>
 
-        <Divider orientation="left" plain style={{ margin: '4px 0' }}>
+        <Divider titlePlacement="start" plain style={{ margin: '4px 0' }}>
           {t('assessment.scheme.raterGroups')}
         </Divider>
         <Flex vertical gap={8}>

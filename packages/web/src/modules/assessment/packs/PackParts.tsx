@@ -3,7 +3,8 @@ import { Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sourceOf, sourceText, tieBreakText } from '../labels.ts';
+import { sourceOf, sourceText } from '../labels.ts';
+import { quotaRuleText } from '../quota-rule-text.ts';
 
 type RaterGroup = Scheme['raterGroups'][number];
 type Criterion = Scheme['criteria'][number];
@@ -111,27 +112,15 @@ export function QuotaRuleView({
   const index = pack.assessment.quotaRules.indexOf(rule);
   const groupName = (id: string) => scheme?.raterGroups.find((g) => g.id === id)?.name ?? id;
   const criterionName = (id: string) => scheme?.criteria.find((c) => c.id === id)?.name ?? id;
+  const text = quotaRuleText(t, rule, gradeName, groupName, criterionName);
   return (
     <Flex vertical gap={4} data-testid={`pack-quota-${rule.id}`}>
       <Sourced pack={pack} pointer={`/assessment/quotaRules/${index}/share`} show={showSources}>
-        {t('assessment.quota.line', {
-          grade: gradeName,
-          share: rule.share,
-          rounding: t(`assessment.rounding.${rule.rounding}`),
-          groupBy: t(`assessment.groupBy.${rule.groupBy}`),
-        })}
+        {text.line}
       </Sourced>
-      <span>{rule.poolRemainders ? t('assessment.quota.pool') : t('assessment.quota.noPool')}</span>
-      <span>
-        {rule.allowApprovedException ? t('assessment.quota.exception') : t('assessment.quota.noException')}
-      </span>
-      <span>
-        {t('assessment.quota.tieBreakTitle')}：
-        {[
-          ...rule.tieBreak.map((tb, i) => `${i + 1}. ${tieBreakText(t, tb, groupName, criterionName)}`),
-          `${rule.tieBreak.length + 1}. ${t('assessment.quota.tieFinal')}`,
-        ].join('；')}
-      </span>
+      <span>{text.pool}</span>
+      <span>{text.exception}</span>
+      <span>{text.tieBreaks}</span>
     </Flex>
   );
 }

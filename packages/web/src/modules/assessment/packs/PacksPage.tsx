@@ -163,7 +163,7 @@ export function PacksPage() {
         <Alert
           type="info"
           showIcon
-          message={writer ? t('assessment.packEdit.intro') : t('assessment.packs.readOnly')}
+          title={writer ? t('assessment.packEdit.intro') : t('assessment.packs.readOnly')}
         />
         {packs.isError ? <QueryError error={packs.error} onRetry={() => void packs.refetch()} /> : null}
         <Card size="small" title={t('assessment.packs.list')}>

@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useResults, type QuotaSummary, type RoundResults } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { figureShort, quotaKeyLabel, tieBreakText, unitNames } from '../labels.ts';
+import { quotaRuleText } from '../quota-rule-text.ts';
 import { useRoundScheme } from './use-round-scheme.ts';
 
 type Plan = NonNullable<QuotaSummary['plan']>;
@@ -59,7 +60,7 @@ export function CalibrationTab({ round }: { round: Round }) {
   const data = results.data;
   const rule = data.quotaRule;
   const plan = data.summary?.plan;
-  if (!rule || !plan) return <Alert type="info" showIcon message={t('assessment.calibration.noQuota')} />;
+  if (!rule || !plan) return <Alert type="info" showIcon title={t('assessment.calibration.noQuota')} />;
 
   const scale = pack?.assessment.gradeScales.find((g) => g.id === scheme?.gradeScaleId);
   const quotaGrade = scale?.quotaGrade ?? data.grades[0]?.code ?? 'excellent';
@@ -215,6 +216,7 @@ export function CalibrationTab({ round }: { round: Round }) {
     },
   ];
 
+  const ruleText = quotaRuleText(t, rule, quotaGradeName, groupName, criterionName);
   const overall = data.grades.map((g) => ({
     grade: g,
     proposed: data.targets.filter((x) => x.proposedGrade === g.code).length,
@@ -225,27 +227,10 @@ export function CalibrationTab({ round }: { round: Round }) {
     <Flex vertical gap={16} data-testid="calibration">
       <Card size="small" title={t('assessment.calibration.rule')}>
         <Flex vertical gap={4}>
-          <span data-testid="calibration-rule">
-            {t('assessment.quota.line', {
-              grade: quotaGradeName,
-              share: rule.share,
-              rounding: t(`assessment.rounding.${rule.rounding}`),
-              groupBy: t(`assessment.groupBy.${rule.groupBy}`),
-            })}
-          </span>
-          <span>{rule.poolRemainders ? t('assessment.quota.pool') : t('assessment.quota.noPool')}</span>
-          <span>
-            {rule.allowApprovedException
-              ? t('assessment.quota.exception')
-              : t('assessment.quota.noException')}
-          </span>
-          <span>
-            {t('assessment.quota.tieBreakTitle')}：
-            {[
-              ...rule.tieBreak.map((tb, i) => `${i + 1}. ${tieBreakText(t, tb, groupName, criterionName)}`),
-              `${rule.tieBreak.length + 1}. ${t('assessment.quota.tieFinal')}`,
-            ].join('；')}
-          </span>
+          <span data-testid="calibration-rule">{ruleText.line}</span>
+          <span>{ruleText.pool}</span>
+          <span>{ruleText.exception}</span>
+          <span>{ruleText.tieBreaks}</span>
         </Flex>
       </Card>
       <Card size="small" title={t('assessment.calibration.groups')}>

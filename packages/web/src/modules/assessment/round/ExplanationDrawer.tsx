@@ -229,11 +229,11 @@ export function ExplanationDrawer({
     <Alert
       type="info"
       showIcon
-      message={t('assessment.explain.totalWithheld', { min })}
+      title={t('assessment.explain.totalWithheld', { min })}
       data-testid="explain-total-withheld"
     />
   ) : (
-    <Alert type="warning" showIcon message={t('assessment.explain.insufficientTotal')} />
+    <Alert type="warning" showIcon title={t('assessment.explain.insufficientTotal')} />
   );
 
   const renormalised = tally?.explanation.renormalised;
@@ -243,7 +243,7 @@ export function ExplanationDrawer({
     <Drawer
       open={!!target}
       onClose={onClose}
-      width={760}
+      size={760}
       title={target ? t('assessment.explain.title', { name: target.name }) : ''}
       destroyOnHidden
       data-testid="explain-drawer"
@@ -332,7 +332,7 @@ export function ExplanationDrawer({
             <Alert
               type="info"
               showIcon
-              message={t('assessment.explain.renormalised', {
+              title={t('assessment.explain.renormalised', {
                 groups: renormalised.emptyGroups
                   .map((id) => `「${groups.find((g) => g.groupId === id)?.name ?? id}」`)
                   .join(''),
@@ -345,7 +345,7 @@ export function ExplanationDrawer({
             <Alert
               type="error"
               showIcon
-              message={tally.insufficientGroups
+              title={tally.insufficientGroups
                 .map((g) => {
                   const name = groups.find((x) => x.groupId === g.groupId)?.name ?? g.groupId;
                   return g.reason === 'empty'

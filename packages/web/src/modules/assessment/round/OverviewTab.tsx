@@ -58,7 +58,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
   return (
     <Flex vertical gap={24}>
       {round.manageable ? null : (
-        <Alert type="info" showIcon message={t('assessment.round.readOnly', { org: round.orgName })} />
+        <Alert type="info" showIcon title={t('assessment.round.readOnly', { org: round.orgName })} />
       )}
       <Descriptions
         bordered
@@ -108,7 +108,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
           status={round.state === 'published' ? 'finish' : 'process'}
           items={ROUND_STATES.map((s) => ({
             title: t(`assessment.states.${s}`),
-            description: t(`assessment.overview.stepHints.${s}`),
+            content: t(`assessment.overview.stepHints.${s}`),
           }))}
           data-testid="round-steps"
         />
@@ -117,7 +117,7 @@ export function OverviewTab({ round, onComputed }: { round: Round; onComputed: (
         <Alert
           type="info"
           showIcon
-          message={t('assessment.overview.disclosed')}
+          title={t('assessment.overview.disclosed')}
           data-testid="round-disclosed"
         />
       ) : null}

@@ -2,7 +2,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Alert, Button, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { GroupCell } from './GroupCell.tsx';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
@@ -13,6 +12,7 @@ import {
   type TargetResult,
 } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
+import { groupColumns } from '../group-columns.tsx';
 import { unitNames as namesOf } from '../labels.ts';
 import { ExplanationDrawer } from './ExplanationDrawer.tsx';
 import { OverrideModal, WaiverModal } from './ReviewModals.tsx';
@@ -39,7 +39,7 @@ export function ResultsTab({ round }: { round: Round }) {
   const rows = useMemo(() => [...(results.data?.targets ?? [])].sort(byRank), [results.data]);
   const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
 
-  if (!ready) return <Alert type="info" showIcon message={t('assessment.results.notReady')} />;
+  if (!ready) return <Alert type="info" showIcon title={t('assessment.results.notReady')} />;
   if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return <Skeleton active />;
   const data = results.data;
@@ -101,27 +101,13 @@ export function ResultsTab({ round }: { round: Round }) {
           <span data-testid={`result-total-${x.id}`}>—</span>
         ),
     },
-    ...data.raterGroups.map((g) => ({
-      key: `group-${g.id}`,
-      title: (
-        <Tooltip title={g.name}>
-          <span style={{ fontSize: 12 }}>
-            {g.name}（{g.weight}%）
-          </span>
-        </Tooltip>
-      ),
+    ...groupColumns({
+      results: data,
+      label: (g) => `${g.name}（${g.weight}%）`,
       width: 100,
-      align: 'right' as const,
-      render: (_: unknown, x: TargetResult) => (
-        <GroupCell
-          results={data}
-          target={x}
-          groupId={g.id}
-          testid={`result-group-${x.id}-${g.id}`}
-          review={true}
-        />
-      ),
-    })),
+      testid: 'result-group',
+      review: true,
+    }),
     {
       key: 'status',
       title: t('assessment.results.status'),
@@ -213,11 +199,11 @@ export function ResultsTab({ round }: { round: Round }) {
             <Alert
               type="error"
               showIcon
-              message={t('assessment.results.insufficientAlert', { count: insufficient })}
+              title={t('assessment.results.insufficientAlert', { count: insufficient })}
               data-testid="results-insufficient"
             />
           ) : round.state === 'published' ? (
-            <Alert type="success" showIcon message={t('assessment.results.publishedAlert')} />
+            <Alert type="success" showIcon title={t('assessment.results.publishedAlert')} />
           ) : null}
         </div>
         <Flex gap={8}>

@@ -68,14 +68,14 @@ export function WaiverModal({
       <Alert
         type="info"
         showIcon
-        message={`${t('assessment.waiver.recomputeHint')}${anyOverride ? ` ${t('assessment.waiver.overridesCleared')}` : ''}`}
+        title={`${t('assessment.waiver.recomputeHint')}${anyOverride ? ` ${t('assessment.waiver.overridesCleared')}` : ''}`}
         style={{ marginBottom: 16 }}
       />
       {waive.isError ? (
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, waive.error)}
+          title={assessmentErrorText(t, waive.error)}
           style={{ marginBottom: 16 }}
           data-testid="waiver-error"
         />
@@ -212,7 +212,7 @@ export function OverrideModal({
             <Alert
               type="error"
               showIcon
-              message={
+              title={
                 <span data-testid="override-error">{assessmentErrorText(t, override.error, unitNames)}</span>
               }
               style={{ marginBottom: 16 }}
@@ -281,7 +281,7 @@ export function OverrideModal({
                 <Alert
                   type="info"
                   showIcon
-                  message={t('assessment.override.exceptionHint')}
+                  title={t('assessment.override.exceptionHint')}
                   style={{ marginBottom: 12 }}
                 />
                 <Form.Item name="exceptionApproved" valuePropName="checked">

@@ -32,7 +32,7 @@ function ReportFileField({ round, target }: { round: Round; target: RoundTarget 
         {t('assessment.targets.reportFileHint')}
       </Typography.Paragraph>
       {error ? (
-        <Alert type="error" showIcon message={assessmentErrorText(t, error)} style={{ marginBottom: 8 }} />
+        <Alert type="error" showIcon title={assessmentErrorText(t, error)} style={{ marginBottom: 8 }} />
       ) : null}
       <Flex gap={8} align="center" wrap>
         {file ? (
@@ -122,7 +122,7 @@ function ReportModal({
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, save.error)}
+          title={assessmentErrorText(t, save.error)}
           style={{ marginBottom: 12 }}
         />
       ) : null}

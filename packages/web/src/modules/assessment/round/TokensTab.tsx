@@ -64,7 +64,7 @@ function CodesModal({ batch, onClose }: { batch: TokenSheetBatch | null; onClose
       open={!!batch}
       title={t('assessment.tokens.codesTitle')}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       width={640}
       footer={
         <Flex gap={8} justify="end" wrap>
@@ -99,7 +99,7 @@ function CodesModal({ batch, onClose }: { batch: TokenSheetBatch | null; onClose
           <Alert
             type="warning"
             showIcon
-            message={t('assessment.tokens.codesHint', {
+            title={t('assessment.tokens.codesHint', {
               group: batch.groupName,
               unit: batch.unitName ? ` · ${batch.unitName}` : '',
               count: batch.codes.length,
@@ -150,7 +150,7 @@ function GroupIssueForm({
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, issue.error)}
+          title={assessmentErrorText(t, issue.error)}
           style={{ marginBottom: 12 }}
           data-testid={`tokens-error-${group.id}`}
         />
@@ -192,8 +192,7 @@ function GroupIssueForm({
               options={units}
               placeholder={t('assessment.tokens.unitPlaceholder')}
               style={{ width: 240 }}
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: 'label' }}
               data-testid={`tokens-unit-${group.id}`}
             />
           </Form.Item>
@@ -248,7 +247,7 @@ function RevokeCard({ round }: { round: Round }) {
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, revoke.error)}
+          title={assessmentErrorText(t, revoke.error)}
           style={{ marginBottom: 12 }}
           data-testid="tokens-revoke-error"
         />
@@ -317,8 +316,8 @@ export function TokensTab({ round }: { round: Round }) {
 
   return (
     <Flex vertical gap={16}>
-      <Alert type="info" showIcon message={t('assessment.tokens.intro')} />
-      {issuing ? null : <Alert type="warning" showIcon message={t('assessment.tokens.closedHint')} />}
+      <Alert type="info" showIcon title={t('assessment.tokens.intro')} />
+      {issuing ? null : <Alert type="warning" showIcon title={t('assessment.tokens.closedHint')} />}
       {scheme.raterGroups.map((g) => (
         <Card
           key={g.id}

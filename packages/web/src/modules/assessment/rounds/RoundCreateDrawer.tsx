@@ -1,4 +1,4 @@
-import type { CadreListItem, PackSummary, RoundCreateInput } from '@ganbu/core';
+import { CadreListSchema, type CadreListItem, type PackSummary, type RoundCreateInput } from '@ganbu/core';
 import {
   Alert,
   App,
@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateRound, usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
-import { http } from '../../../lib/http.ts';
+import { api } from '../../../lib/http.ts';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
 import { assessmentErrorText } from '../assessment-error.ts';
 import { SchemeView } from '../packs/PackParts.tsx';
@@ -85,8 +85,8 @@ function CadrePicker({
     }
     timer.current = setTimeout(() => {
       setSearching(true);
-      http
-        .get<{ items: CadreListItem[] }>('/api/cadres', { q: q.trim(), pageSize: 20, sort: 'name' })
+      api
+        .get(CadreListSchema, '/api/cadres', { q: q.trim(), pageSize: 20, sort: 'name' })
         .then((res) => {
           if (latest.current !== q) return;
           for (const c of res.items) known.current.set(c.id, label(c));
@@ -109,9 +109,7 @@ function CadrePicker({
       mode="multiple"
       value={selected}
       onChange={(v: string[]) => onChange?.(v)}
-      showSearch
-      filterOption={false}
-      onSearch={search}
+      showSearch={{ filterOption: false, onSearch: search }}
       options={options}
       loading={searching}
       notFoundContent={searching ? t('assessment.create.searching') : null}
@@ -209,7 +207,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
       open={open}
       onClose={close}
       title={t('assessment.create.title')}
-      width={760}
+      size={760}
       destroyOnHidden
       extra={
         <Flex gap={8}>
@@ -229,7 +227,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
         <Alert
           type="error"
           showIcon
-          message={assessmentErrorText(t, create.error)}
+          title={assessmentErrorText(t, create.error)}
           style={{ marginBottom: 16 }}
           data-testid="round-form-error"
         />
@@ -345,8 +343,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
           <TreeSelect
             treeData={treeData}
             loading={orgs.isPending}
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandedKeys={treeData.map((n) => n.value)}
             listHeight={320}
             data-testid="round-form-org"
@@ -374,8 +371,7 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
               multiple
               treeData={treeData}
               loading={orgs.isPending}
-              showSearch
-              treeNodeFilterProp="title"
+              showSearch={{ treeNodeFilterProp: 'title' }}
               treeDefaultExpandedKeys={treeData.map((n) => n.value)}
               placeholder={t('assessment.create.unitsPlaceholder')}
               listHeight={320}

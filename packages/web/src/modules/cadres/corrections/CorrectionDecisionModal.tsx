@@ -82,7 +82,7 @@ export function CorrectionDecisionModal({
         <Alert
           type="info"
           showIcon
-          message={t('corrections.acceptHint')}
+          title={t('corrections.acceptHint')}
           action={
             onEditRecord ? (
               <Button size="small" onClick={onEditRecord} data-testid="correction-decision-edit">
@@ -97,7 +97,7 @@ export function CorrectionDecisionModal({
         <Alert
           type="error"
           showIcon
-          message={correctionErrorText(decide.error)}
+          title={correctionErrorText(decide.error)}
           style={{ marginBottom: 16 }}
           data-testid="correction-decision-error"
         />

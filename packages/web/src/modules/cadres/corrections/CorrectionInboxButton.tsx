@@ -25,7 +25,7 @@ export function CorrectionInboxButton() {
         open={open}
         onClose={() => setOpen(false)}
         title={t('corrections.inboxTitle')}
-        width={560}
+        size={560}
         data-testid="corrections-inbox"
       >
         <Typography.Paragraph type="secondary">{t('corrections.inboxHint')}</Typography.Paragraph>

@@ -57,7 +57,7 @@ export function CorrectionRequestModal({
         <Alert
           type="error"
           showIcon
-          message={correctionErrorText(request.error)}
+          title={correctionErrorText(request.error)}
           style={{ marginBottom: 16 }}
           data-testid="correction-form-error"
         />
@@ -92,8 +92,7 @@ export function CorrectionRequestModal({
           <Select<CorrectableField>
             placeholder={t('corrections.fieldPlaceholder')}
             options={CORRECTABLE_FIELDS.map((f) => ({ value: f, label: fieldLabel(t, f) }))}
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="correction-field"
           />
         </Form.Item>

@@ -1,9 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import { AppointmentSchema, type Org } from '@ganbu/core';
-import { AutoComplete, Button, Card, Checkbox, Col, Flex, Form, Input, Row, Select, TreeSelect } from 'antd';
+import { AutoComplete, Button, Checkbox, Col, Flex, Form, Input, Row, Select, TreeSelect } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
+import { EditableRowsList } from '../../../components/EditableRowsList.tsx';
 import type { OrgTreeSelectNode } from '../../../lib/org-tree.ts';
 import { zodRule } from '../../../lib/zod-rule.ts';
 import { orgKindOptions, RANK_VALUES, roleKindOptions, valueOptions } from '../cadre-vocab.ts';
@@ -44,136 +45,110 @@ export function AppointmentsList({
   };
 
   return (
-    <Form.List name="appointments">
-      {(fields, { add, remove, move }, { errors }) => (
-        <Flex vertical gap={12}>
-          {fields.map(({ key, name }, index) => (
-            <Card
-              key={key}
+    <EditableRowsList
+      name="appointments"
+      max={60}
+      newRow={() => ({ ...NEW_APPOINTMENT })}
+      addLabel={t('cadreForm.addAppointment')}
+      rowTestId="cadre-form-appointment"
+      addTestId="cadre-form-add-appointment"
+      card={(ops) => ({
+        title: t('cadreForm.appointmentNo', { n: ops.index + 1 }),
+        extra: (
+          <Flex gap={4}>
+            <Button
+              type="text"
               size="small"
-              title={t('cadreForm.appointmentNo', { n: index + 1 })}
-              extra={
-                <Flex gap={4}>
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowUpOutlined />}
-                    disabled={index === 0}
-                    aria-label={t('cadreForm.moveUp')}
-                    onClick={() => move(index, index - 1)}
-                  />
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<ArrowDownOutlined />}
-                    disabled={index === fields.length - 1}
-                    aria-label={t('cadreForm.moveDown')}
-                    onClick={() => move(index, index + 1)}
-                  />
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('cadreForm.remove')}
-                    onClick={() => remove(name)}
-                  />
-                </Flex>
-              }
-              data-testid={`cadre-form-appointment-${index}`}
+              icon={<ArrowUpOutlined />}
+              disabled={ops.index === 0}
+              aria-label={t('cadreForm.moveUp')}
+              onClick={() => ops.move(ops.index - 1)}
+            />
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowDownOutlined />}
+              disabled={ops.index === ops.count - 1}
+              aria-label={t('cadreForm.moveDown')}
+              onClick={() => ops.move(ops.index + 1)}
+            />
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('cadreForm.remove')}
+              onClick={ops.remove}
+            />
+          </Flex>
+        ),
+      })}
+      row={(name) => (
+        <Row gutter={12}>
+          <Col xs={12} md={4}>
+            <Form.Item name={[name, 'start']} label={t('cadre.start')} required rules={dateRules(t, true)}>
+              <Input placeholder={t('cadreForm.datePlaceholder')} maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item
+              name={[name, 'end']}
+              label={t('cadre.end')}
+              dependencies={[['appointments', name, 'start']]}
+              rules={[...dateRules(t, false), endAfterStart(name)]}
             >
-              <Row gutter={12}>
-                <Col xs={12} md={4}>
-                  <Form.Item
-                    name={[name, 'start']}
-                    label={t('cadre.start')}
-                    required
-                    rules={dateRules(t, true)}
-                  >
-                    <Input placeholder={t('cadreForm.datePlaceholder')} maxLength={10} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item
-                    name={[name, 'end']}
-                    label={t('cadre.end')}
-                    dependencies={[['appointments', name, 'start']]}
-                    rules={[...dateRules(t, false), endAfterStart(name)]}
-                  >
-                    <Input placeholder={t('cadreForm.endPlaceholder')} maxLength={10} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={[name, 'unitName']}
-                    label={t('cadre.unitName')}
-                    required
-                    rules={[zodRule(A.unitName)]}
-                  >
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={[name, 'title']}
-                    label={t('cadre.appointmentTitle')}
-                    rules={[zodRule(A.title)]}
-                  >
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={[name, 'orgId']} label={t('cadreForm.unitInTree')}>
-                    <TreeSelect
-                      allowClear
-                      showSearch
-                      treeNodeFilterProp="title"
-                      treeData={orgTreeData}
-                      popupMatchSelectWidth={false}
-                      placeholder={t('cadreForm.unitInTreeHint')}
-                      onChange={(v: string | undefined) => onPickOrg(name, v)}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item name={[name, 'unitKind']} label={t('cadre.unitKind')}>
-                    <Select allowClear options={orgKindOptions(t)} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item
-                    name={[name, 'roleKind']}
-                    label={t('cadre.roleKind')}
-                    rules={[zodRule(A.roleKind)]}
-                  >
-                    <Select options={roleKindOptions(t)} popupMatchSelectWidth={false} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item name={[name, 'rank']} label={t('cadre.rank')} rules={[zodRule(A.rank)]}>
-                    <AutoComplete options={valueOptions(RANK_VALUES)} />
-                  </Form.Item>
-                </Col>
-                <Col xs={12} md={4}>
-                  <Form.Item name={[name, 'isLeadership']} label=" " valuePropName="checked" colon={false}>
-                    <Checkbox>{t('cadre.isLeadership')}</Checkbox>
-                  </Form.Item>
-                </Col>
-              </Row>
-            </Card>
-          ))}
-          <Form.ErrorList errors={errors} />
-          <Button
-            type="dashed"
-            icon={<PlusOutlined />}
-            disabled={fields.length >= 60}
-            onClick={() => add({ ...NEW_APPOINTMENT })}
-            data-testid="cadre-form-add-appointment"
-          >
-            {t('cadreForm.addAppointment')}
-          </Button>
-        </Flex>
+              <Input placeholder={t('cadreForm.endPlaceholder')} maxLength={10} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name={[name, 'unitName']}
+              label={t('cadre.unitName')}
+              required
+              rules={[zodRule(A.unitName)]}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={[name, 'title']} label={t('cadre.appointmentTitle')} rules={[zodRule(A.title)]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name={[name, 'orgId']} label={t('cadreForm.unitInTree')}>
+              <TreeSelect
+                allowClear
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                treeData={orgTreeData}
+                popupMatchSelectWidth={false}
+                placeholder={t('cadreForm.unitInTreeHint')}
+                onChange={(v: string | undefined) => onPickOrg(name, v)}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name={[name, 'unitKind']} label={t('cadre.unitKind')}>
+              <Select allowClear options={orgKindOptions(t)} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name={[name, 'roleKind']} label={t('cadre.roleKind')} rules={[zodRule(A.roleKind)]}>
+              <Select options={roleKindOptions(t)} popupMatchSelectWidth={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name={[name, 'rank']} label={t('cadre.rank')} rules={[zodRule(A.rank)]}>
+              <AutoComplete options={valueOptions(RANK_VALUES)} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item name={[name, 'isLeadership']} label=" " valuePropName="checked" colon={false}>
+              <Checkbox>{t('cadre.isLeadership')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
       )}
-    </Form.List>
+    />
   );
 }

@@ -109,7 +109,7 @@ export function CadreFormDrawer({
       open={open}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 1000}
+      size={mobile ? '100%' : 1000}
       title={
         editing ? t('cadreForm.editTitle', { name: detail.data?.name ?? '' }) : t('cadreForm.createTitle')
       }
@@ -135,13 +135,13 @@ export function CadreFormDrawer({
       {ready ? (
         <>
           {editing ? (
-            <Alert type="info" showIcon message={t('cadreForm.revealNotice')} style={{ marginBottom: 16 }} />
+            <Alert type="info" showIcon title={t('cadreForm.revealNotice')} style={{ marginBottom: 16 }} />
           ) : null}
           {problems.length > 0 ? (
             <Alert
               type="error"
               showIcon
-              message={problems[0]}
+              title={problems[0]}
               description={problems.length > 1 ? problems.slice(1).join(t('common.listSep')) : undefined}
               style={{ marginBottom: 16 }}
               data-testid="cadre-form-error"

@@ -18,7 +18,7 @@ function EducationFields({
   const { t } = useTranslation();
   return (
     <>
-      <Divider orientation="left" orientationMargin={0} plain>
+      <Divider titlePlacement="start" className="divider-flush-start" plain>
         {title}
       </Divider>
       <Row gutter={16}>

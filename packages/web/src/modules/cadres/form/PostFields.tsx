@@ -13,8 +13,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
       <Col {...COL}>
         <Form.Item name="orgId" label={t('cadre.org')} required rules={[zodRule(S.orgId)]}>
           <TreeSelect
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandAll
             treeData={orgTreeData}
             popupMatchSelectWidth={false}

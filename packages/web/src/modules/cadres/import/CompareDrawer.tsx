@@ -20,7 +20,7 @@ export function CompareDrawer({
       open={items !== null}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 1000}
+      size={mobile ? '100%' : 1000}
       title={t('cadreCompare.title')}
       data-testid="compare-drawer"
     >

@@ -111,7 +111,7 @@ export function CompareItemCard({ item }: { item: CompareItem }) {
   if (!existingId) {
     return (
       <Card size="small" title={title} style={{ marginBottom: 16 }}>
-        <Alert type="info" showIcon message={t('cadreCompare.notInRegistry')} />
+        <Alert type="info" showIcon title={t('cadreCompare.notInRegistry')} />
       </Card>
     );
   }
@@ -157,7 +157,7 @@ export function CompareItemCard({ item }: { item: CompareItem }) {
             <Alert
               type="warning"
               showIcon
-              message={t('cadreCompare.appointmentsWarning')}
+              title={t('cadreCompare.appointmentsWarning')}
               style={{ marginTop: 12 }}
             />
           ) : null}
@@ -165,7 +165,7 @@ export function CompareItemCard({ item }: { item: CompareItem }) {
             <Alert
               type="error"
               showIcon
-              message={t('cadreCompare.updateFailed')}
+              title={t('cadreCompare.updateFailed')}
               description={
                 <>
                   <div>{errorMessage(apply.error)}</div>
@@ -182,7 +182,7 @@ export function CompareItemCard({ item }: { item: CompareItem }) {
             <Alert
               type="success"
               showIcon
-              message={t('cadreCompare.updated', { name: item.name })}
+              title={t('cadreCompare.updated', { name: item.name })}
               description={t('cadreCompare.updatedDone')}
               action={<Link to={`/cadres/${existingId}`}>{t('cadreCompare.openRecord')}</Link>}
               style={{ marginTop: 12 }}

@@ -1,14 +1,11 @@
-import { DiffOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { can, type Org } from '@ganbu/core';
+import { DiffOutlined, UploadOutlined } from '@ant-design/icons';
+import { can, LrmxImportErrorSchema, type Org } from '@ganbu/core';
 import {
-  Alert,
   App,
   Button,
   Flex,
   Form,
   List,
-  Result,
-  Table,
   TreeSelect,
   Typography,
   Upload,
@@ -17,7 +14,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import {
   importErrorsOf,
@@ -29,7 +26,7 @@ import {
 import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
 import { CompareDrawer } from './CompareDrawer.tsx';
-import { failureText } from './failure-text.ts';
+import { ImportDropZone, ImportErrors, ImportFailed, ImportSuccess } from './ImportParts.tsx';
 
 const NO_ORGS: readonly Org[] = [];
 const ACCEPTED = /\.(lrmx|lrm|pic|zip)$/i;
@@ -42,7 +39,6 @@ const isAlreadyInRegistry = (e: LrmxImportError) =>
 export function LrmxImportCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const me = useCurrentMe();
   const mayCompare = can(me.roles, 'cadre.sensitive');
   const orgs = useOrgs();
@@ -56,8 +52,8 @@ export function LrmxImportCard() {
   const importLrmx = useImportLrmx();
   const compare = useCompareLrmx();
   const errors = [
-    ...importErrorsOf<LrmxImportError>(importLrmx.error),
-    ...importErrorsOf<LrmxImportError>(compare.error),
+    ...importErrorsOf(LrmxImportErrorSchema, importLrmx.error),
+    ...importErrorsOf(LrmxImportErrorSchema, compare.error),
   ];
   const failure = importLrmx.error ?? compare.error;
 
@@ -83,33 +79,18 @@ export function LrmxImportCard() {
   if (importLrmx.isSuccess) {
     const { imported } = importLrmx.data;
     return (
-      // antd Result does not pass data-* attributes on, hence the wrapper.
-      <div data-testid="import-success">
-        <Result
-          status="success"
-          title={t('cadreImport.lrmxSuccessTitle', { count: imported.length })}
-          subTitle={t('cadreImport.successSub')}
-          extra={[
-            <Button key="roster" type="primary" onClick={() => void navigate('/cadres')}>
-              {t('cadreImport.backToRoster')}
-            </Button>,
-            <Button key="again" onClick={again}>
-              {t('cadreImport.importAgain')}
-            </Button>,
-          ]}
-        >
-          <List
-            size="small"
-            bordered
-            dataSource={imported}
-            renderItem={(c) => (
-              <List.Item>
-                <Link to={`/cadres/${c.id}`}>{c.name}</Link>
-              </List.Item>
-            )}
-          />
-        </Result>
-      </div>
+      <ImportSuccess title={t('cadreImport.lrmxSuccessTitle', { count: imported.length })} onAgain={again}>
+        <List
+          size="small"
+          bordered
+          dataSource={imported}
+          renderItem={(c) => (
+            <List.Item>
+              <Link to={`/cadres/${c.id}`}>{c.name}</Link>
+            </List.Item>
+          )}
+        />
+      </ImportSuccess>
     );
   }
 
@@ -137,8 +118,7 @@ export function LrmxImportCard() {
             onChange={(v: string) => setOrgId(v)}
             treeData={orgTreeData}
             loading={orgs.isPending}
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={{ treeNodeFilterProp: 'title' }}
             treeDefaultExpandAll
             allowClear
             placeholder={t('cadreImport.lrmxOrgPlaceholder')}
@@ -146,32 +126,27 @@ export function LrmxImportCard() {
           />
         </Form.Item>
       </Form>
-      <div data-testid="import-lrmx-upload">
-        <Upload.Dragger
-          accept=".lrmx,.lrm,.pic,.zip"
-          multiple
-          fileList={fileList}
-          disabled={importLrmx.isPending}
-          onRemove={(f) => setFiles((prev) => prev.filter((x) => x.name !== f.name))}
-          beforeUpload={(f) => {
-            if (!ACCEPTED.test(f.name)) {
-              void message.error(t('cadreImport.onlyLrmx'));
-              return Upload.LIST_IGNORE;
-            }
-            importLrmx.reset();
-            compare.reset();
-            // A file of the same name replaces the earlier one.
-            setFiles((prev) => [...prev.filter((x) => x.name !== f.name), f]);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('cadreImport.dragLrmx')}</p>
-          <p className="ant-upload-hint">{t('cadreImport.dragLrmxHint')}</p>
-        </Upload.Dragger>
-      </div>
+      <ImportDropZone
+        testId="import-lrmx-upload"
+        accept=".lrmx,.lrm,.pic,.zip"
+        multiple
+        fileList={fileList}
+        disabled={importLrmx.isPending}
+        onRemove={(f) => setFiles((prev) => prev.filter((x) => x.name !== f.name))}
+        beforeUpload={(f) => {
+          if (!ACCEPTED.test(f.name)) {
+            void message.error(t('cadreImport.onlyLrmx'));
+            return Upload.LIST_IGNORE;
+          }
+          importLrmx.reset();
+          compare.reset();
+          // A file of the same name replaces the earlier one.
+          setFiles((prev) => [...prev.filter((x) => x.name !== f.name), f]);
+          return false;
+        }}
+        text={t('cadreImport.dragLrmx')}
+        hint={t('cadreImport.dragLrmxHint')}
+      />
       <Flex gap={8}>
         <Button
           type="primary"
@@ -188,43 +163,26 @@ export function LrmxImportCard() {
         </Button>
       </Flex>
       {errors.length > 0 ? (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            message={t('cadreImport.lrmxErrorsTitle', { count: errors.length })}
-            description={showCompare ? t('cadreImport.compareHint') : undefined}
-            action={
-              showCompare ? (
-                <Button
-                  icon={<DiffOutlined />}
-                  loading={compare.isPending}
-                  onClick={runCompare}
-                  data-testid="import-compare"
-                >
-                  {t('cadreImport.compare')}
-                </Button>
-              ) : undefined
-            }
-          />
-          <Table
-            rowKey="key"
-            size="small"
-            bordered
-            columns={columns}
-            dataSource={errors.map((e, key) => ({ ...e, key }))}
-            pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            data-testid="import-errors"
-          />
-        </>
-      ) : failure ? (
-        <Alert
-          type="error"
-          showIcon
-          message={t('cadreImport.failed')}
-          description={failureText(failure)}
-          data-testid="import-failed"
+        <ImportErrors
+          errors={errors}
+          columns={columns}
+          title={t('cadreImport.lrmxErrorsTitle', { count: errors.length })}
+          description={showCompare ? t('cadreImport.compareHint') : undefined}
+          action={
+            showCompare ? (
+              <Button
+                icon={<DiffOutlined />}
+                loading={compare.isPending}
+                onClick={runCompare}
+                data-testid="import-compare"
+              >
+                {t('cadreImport.compare')}
+              </Button>
+            ) : undefined
+          }
         />
+      ) : failure ? (
+        <ImportFailed error={failure} />
       ) : null}
       <CompareDrawer items={compared} onClose={() => setCompared(null)} />
     </Flex>

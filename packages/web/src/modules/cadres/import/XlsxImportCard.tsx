@@ -1,21 +1,8 @@
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Form,
-  Progress,
-  Radio,
-  Result,
-  Table,
-  Typography,
-  Upload,
-  type TableColumnsType,
-} from 'antd';
+import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Progress, Radio, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { XlsxImportErrorSchema } from '@ganbu/core';
 import { saveBlob } from '../../../lib/save-blob.ts';
 import {
   IMPORT_TEMPLATE_URL,
@@ -25,7 +12,7 @@ import {
   type ImportMode,
   type XlsxImportError,
 } from '../../../hooks/api/cadre-import.ts';
-import { failureText } from './failure-text.ts';
+import { ImportDropZone, ImportErrors, ImportFailed, ImportSuccess } from './ImportParts.tsx';
 
 const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
 
@@ -33,13 +20,12 @@ const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
 export function XlsxImportCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [mode, setMode] = useState<ImportMode>('create');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState(0);
   const importXlsx = useImportXlsx();
   const report = useImportReport();
-  const errors = importErrorsOf<XlsxImportError>(importXlsx.error);
+  const errors = importErrorsOf(XlsxImportErrorSchema, importXlsx.error);
 
   const start = (f: File) => {
     setFile(f);
@@ -60,22 +46,10 @@ export function XlsxImportCard() {
 
   if (importXlsx.isSuccess) {
     return (
-      // antd Result does not pass data-* attributes on, hence the wrapper.
-      <div data-testid="import-success">
-        <Result
-          status="success"
-          title={t('cadreImport.successTitle', { count: importXlsx.data.imported.length })}
-          subTitle={t('cadreImport.successSub')}
-          extra={[
-            <Button key="roster" type="primary" onClick={() => void navigate('/cadres')}>
-              {t('cadreImport.backToRoster')}
-            </Button>,
-            <Button key="again" onClick={again}>
-              {t('cadreImport.importAgain')}
-            </Button>,
-          ]}
-        />
-      </div>
+      <ImportSuccess
+        title={t('cadreImport.successTitle', { count: importXlsx.data.imported.length })}
+        onAgain={again}
+      />
     );
   }
 
@@ -119,29 +93,23 @@ export function XlsxImportCard() {
           />
         </Form.Item>
       </Form>
-      <div data-testid="import-xlsx-upload">
-        <Upload.Dragger
-          accept=".xlsx"
-          multiple={false}
-          showUploadList={false}
-          disabled={importXlsx.isPending}
-          beforeUpload={(f) => {
-            if (!isXlsx(f)) {
-              void message.error(t('cadreImport.onlyXlsx'));
-              return Upload.LIST_IGNORE;
-            }
-            start(f);
-            // Sent by the mutation (XHR with progress), not by Upload itself.
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('cadreImport.dragXlsx')}</p>
-          <p className="ant-upload-hint">{t('cadreImport.dragXlsxHint')}</p>
-        </Upload.Dragger>
-      </div>
+      <ImportDropZone
+        testId="import-xlsx-upload"
+        accept=".xlsx"
+        multiple={false}
+        disabled={importXlsx.isPending}
+        beforeUpload={(f) => {
+          if (!isXlsx(f)) {
+            void message.error(t('cadreImport.onlyXlsx'));
+            return Upload.LIST_IGNORE;
+          }
+          start(f);
+          // Sent by the mutation (XHR with progress), not by Upload itself.
+          return false;
+        }}
+        text={t('cadreImport.dragXlsx')}
+        hint={t('cadreImport.dragXlsxHint')}
+      />
       {importXlsx.isPending && file ? (
         <div data-testid="import-progress">
           <Typography.Text>
@@ -151,44 +119,24 @@ export function XlsxImportCard() {
         </div>
       ) : null}
       {importXlsx.isError && errors.length > 0 ? (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            message={t('cadreImport.errorsTitle', { count: errors.length })}
-            description={t('cadreImport.errorsHint')}
-            action={
-              <Button
-                icon={<DownloadOutlined />}
-                loading={report.isPending}
-                onClick={downloadReport}
-                data-testid="import-report"
-              >
-                {t('cadreImport.downloadReport')}
-              </Button>
-            }
-            data-testid="import-errors-alert"
-          />
-          <Table
-            rowKey="key"
-            size="small"
-            bordered
-            columns={columns}
-            dataSource={errors.map((e, key) => ({ ...e, key }))}
-            pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            data-testid="import-errors"
-          />
-        </>
-      ) : null}
-      {importXlsx.isError && errors.length === 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          message={t('cadreImport.failed')}
-          description={failureText(importXlsx.error)}
-          data-testid="import-failed"
+        <ImportErrors
+          errors={errors}
+          columns={columns}
+          title={t('cadreImport.errorsTitle', { count: errors.length })}
+          description={t('cadreImport.errorsHint')}
+          action={
+            <Button
+              icon={<DownloadOutlined />}
+              loading={report.isPending}
+              onClick={downloadReport}
+              data-testid="import-report"
+            >
+              {t('cadreImport.downloadReport')}
+            </Button>
+          }
         />
       ) : null}
+      {importXlsx.isError && errors.length === 0 ? <ImportFailed error={importXlsx.error} /> : null}
     </Flex>
   );
 }

@@ -30,7 +30,13 @@ export function FactsTab({ cadre }: { cadre: CadreDetail }) {
   };
 
   return (
-    <Descriptions bordered size="small" column={1} data-testid="cadre-facts" labelStyle={{ width: 200 }}>
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="cadre-facts"
+      styles={{ label: { width: 200 } }}
+    >
       {keys.map((key) => {
         const fact = cadre.facts[key] as Fact;
         return (

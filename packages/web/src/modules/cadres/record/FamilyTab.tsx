@@ -33,7 +33,7 @@ export function FamilyTab({ cadre }: { cadre: CadreDetail }) {
           type="info"
           showIcon
           icon={<LockOutlined />}
-          message={t('cadre.familyMasked')}
+          title={t('cadre.familyMasked')}
           style={{ marginBottom: 12 }}
         />
       )}

@@ -81,8 +81,7 @@ export function RosterFilterForm({
           <Form.Item name="orgId" label={t('cadres.org')}>
             <TreeSelect
               allowClear
-              showSearch
-              treeNodeFilterProp="title"
+              showSearch={{ treeNodeFilterProp: 'title' }}
               treeDefaultExpandAll
               treeData={orgTreeData}
               placeholder={t('cadres.orgPlaceholder')}
@@ -196,7 +195,7 @@ export function RosterFilterForm({
                   min={0}
                   max={60}
                   precision={0}
-                  addonAfter={t('cadres.yearsUnit')}
+                  suffix={t('cadres.yearsUnit')}
                   style={{ width: '100%' }}
                   data-testid="roster-fact-grassroots-years"
                 />

@@ -38,7 +38,7 @@ export function SavedFilters({
   const remove = (target: string) => update(list.filter((s) => s.name !== target));
 
   const form = (
-    <Space direction="vertical" style={{ width: 260 }}>
+    <Space orientation="vertical" style={{ width: 260 }}>
       <Typography.Text type="secondary">
         {t('cadres.saveFilterHint', { count: countFilters(current) })}
       </Typography.Text>

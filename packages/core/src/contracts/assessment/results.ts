@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import {
+  GradeSchema,
+  QuotaRoundingSchema,
+  QuotaRuleSchema,
+  TieBreakSchema,
+} from '../../policy/assessment-section.ts';
+import { RoundRulesSchema, ROUND_STATES } from '../assessment.ts';
+
+/**
+ * The answers of the results routes: core's engine output made JSON-safe (exact rationals as
+ * {fraction, value}, bigints as strings). The objects are loose: they list what the web app and the
+ * recount read, and keep every other figure of the explanation as the engine produced it.
+ */
+
+/** An exact rational as the server sends it: the fraction and its rounded decimal (scoreDecimals). */
+export const FigureSchema = z.object({ fraction: z.string(), value: z.string() });
+export type Figure = z.infer<typeof FigureSchema>;
+
+/** A ballot's score in hundredths (bigints travel as strings). */
+const BallotScoreJsonSchema = z.looseObject({ ballotId: z.string(), hundredths: z.string() });
+
+export const WithheldReasonSchema = z.enum(['small', 'complementary']);
+
+export const GroupAggregateJsonSchema = z.looseObject({
+  applied: z.enum(['mean', 'trimmedMean']),
+  fallback: z
+    .looseObject({ reason: z.literal('belowMinBallots'), minBallots: z.number(), ballotCount: z.number() })
+    .nullable(),
+  ballotCount: z.number(),
+  usedCount: z.number(),
+  trimmed: z.looseObject({ highest: BallotScoreJsonSchema, lowest: BallotScoreJsonSchema }).nullable(),
+  sumHundredths: z.string(),
+  value: FigureSchema.nullable(),
+});
+export type GroupAggregateJson = z.infer<typeof GroupAggregateJsonSchema>;
+
+/**
+ * One rater group's figures for a target; `suppressed` groups carry the count only: too few ballots
+ * ('small'), or withheld beside a small group so the total cannot give it away ('complementary').
+ */
+export const GroupTallyJsonSchema = z.looseObject({
+  groupId: z.string(),
+  name: z.string(),
+  ballotCount: z.number(),
+  suppressed: z.boolean(),
+  suppressedReason: WithheldReasonSchema.optional(),
+  minRaters: z.number().optional(),
+  maxRaters: z.number().optional(),
+  empty: z.boolean().optional(),
+  belowMinimum: z.boolean().optional(),
+  aboveMaximum: z.boolean().optional(),
+  waiver: z
+    .looseObject({ reason: z.string(), approvalRef: z.string().nullable(), applied: z.boolean() })
+    .nullable()
+    .optional(),
+  counted: z.boolean().optional(),
+  aggregate: GroupAggregateJsonSchema.optional(),
+  value: FigureSchema.nullable().optional(),
+  weight: FigureSchema.optional(),
+  effectiveWeight: FigureSchema.optional(),
+  contribution: FigureSchema.nullable().optional(),
+});
+export type GroupTallyJson = z.infer<typeof GroupTallyJsonSchema>;
+
+export const ProposalReasonJsonSchema = z.enum([
+  'score',
+  'withinQuota',
+  'quota',
+  'veto',
+  'tiedAtBoundary',
+  'insufficient',
+  'totalWithheld',
+]);
+export type ProposalReasonJson = z.infer<typeof ProposalReasonJsonSchema>;
+
+export const ProposalJsonSchema = z.looseObject({
+  total: FigureSchema.nullable(),
+  scoreGrade: z.string().nullable(),
+  grade: z.string().nullable(),
+  reason: ProposalReasonJsonSchema,
+  vetoReasons: z.array(z.string()),
+  quotaGroupKey: z.string().nullable(),
+  placedBy: z.enum(['group', 'pool']).nullable(),
+  tiedAtBoundary: z.boolean(),
+});
+export type ProposalJson = z.infer<typeof ProposalJsonSchema>;
+
+export const RankJsonSchema = z.looseObject({
+  population: z.number(),
+  of: z.number(),
+  unit: z.number(),
+  ofUnit: z.number(),
+});
+
+/** A target's result with the explanation of every figure (计算说明), as anyone may see it. */
+export const ExplanationJsonSchema = z.looseObject({
+  tally: z.looseObject({
+    status: z.enum(['sufficient', 'insufficient']),
+    insufficientGroups: z.array(
+      z.looseObject({
+        groupId: z.string(),
+        reason: z.enum(['belowMinimum', 'empty']),
+        ballotCount: z.number(),
+        minRaters: z.number(),
+      }),
+    ),
+    aboveMaximum: z.array(
+      z.looseObject({ groupId: z.string(), ballotCount: z.number(), maxRaters: z.number() }),
+    ),
+    total: FigureSchema.nullable(),
+    /** the total would be a small group's figure: not shown, nor the rank */
+    totalWithheld: z.boolean().optional(),
+    /** the suppressed groups' combined contribution (the total minus the shown part) */
+    withheldContribution: FigureSchema.nullable().optional(),
+    groups: z.array(GroupTallyJsonSchema),
+    ballotCount: z.number(),
+    explanation: z.looseObject({
+      emptyGroup: z.enum(['renormalise', 'insufficient']),
+      renormalised: z
+        .looseObject({ emptyGroups: z.array(z.string()), countedWeight: FigureSchema })
+        .nullable(),
+    }),
+  }),
+  rank: RankJsonSchema.nullable(),
+  proposal: ProposalJsonSchema.nullable(),
+});
+export type ExplanationJson = z.infer<typeof ExplanationJsonSchema>;
+
+export const RoundResultTargetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  post: z.string(),
+  unitName: z.string(),
+  status: z.enum(['sufficient', 'insufficient']).nullable(),
+  total: FigureSchema.nullable(),
+  /** a total not published (it would reveal a group below the minimum); `total` is null then */
+  totalWithheld: z.boolean(),
+  rank: RankJsonSchema.nullable(),
+  proposedGrade: z.string().nullable(),
+  proposedGradeName: z.string().nullable(),
+  finalGrade: z.string().nullable(),
+  finalGradeName: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  explanation: ExplanationJsonSchema.nullable(),
+});
+export type RoundResultTarget = z.infer<typeof RoundResultTargetSchema>;
+
+const QuotaCountJsonSchema = z.looseObject({
+  n: z.number(),
+  share: FigureSchema,
+  product: FigureSchema,
+  rounding: QuotaRoundingSchema,
+  places: z.number(),
+});
+
+/** The quota allocation of a computed round (名额测算), shown to the organiser. */
+export const QuotaSummarySchema = z.looseObject({
+  plan: z
+    .looseObject({
+      ruleId: z.string(),
+      groupBy: QuotaRuleSchema.shape.groupBy,
+      groups: z.array(
+        z.looseObject({
+          key: z.string(),
+          targetIds: z.array(z.string()),
+          count: QuotaCountJsonSchema,
+          poolKey: z.string().nullable(),
+        }),
+      ),
+      pools: z.array(
+        z.looseObject({
+          key: z.string(),
+          level: z.enum(['parent', 'population']),
+          groupKeys: z.array(z.string()),
+          count: QuotaCountJsonSchema,
+          groupPlaces: z.number(),
+          pooledPlaces: z.number(),
+        }),
+      ),
+    })
+    .nullable(),
+  allocations: z.array(
+    z.looseObject({
+      stage: z.enum(['group', 'pool']),
+      key: z.string(),
+      places: z.number(),
+      candidates: z.array(z.string()),
+      awarded: z.array(z.string()),
+      unusedPlaces: z.number(),
+    }),
+  ),
+  boundaries: z.array(
+    z.looseObject({
+      stage: z.enum(['group', 'pool']),
+      key: z.string(),
+      total: FigureSchema,
+      tied: z.array(z.string()),
+      placesInContention: z.number(),
+      steps: z.array(
+        z.looseObject({
+          tieBreak: TieBreakSchema,
+          values: z.array(z.looseObject({ targetId: z.string(), value: FigureSchema.nullable() })),
+          outcome: z.enum(['applied', 'skipped']),
+          won: z.array(z.string()),
+          lost: z.array(z.string()),
+          stillTied: z.array(z.string()),
+        }),
+      ),
+      awarded: z.array(z.string()),
+      flagged: z.array(z.string()),
+      placesLeftOpen: z.number(),
+    }),
+  ),
+});
+export type QuotaSummary = z.infer<typeof QuotaSummarySchema>;
+
+/** GET /api/assessment/rounds/:id/results: every figure with its explanation. */
+export const RoundResultsSchema = z.object({
+  round: z.object({ id: z.string(), name: z.string(), state: z.enum(ROUND_STATES), schemeName: z.string() }),
+  /** the reader runs the round: sees the quota summary and may review */
+  organiser: z.boolean(),
+  grades: z.array(GradeSchema),
+  raterGroups: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
+  minGroupSizeShown: z.number().int(),
+  quotaRule: QuotaRuleSchema.nullable(),
+  summary: QuotaSummarySchema.nullable(),
+  targets: z.array(RoundResultTargetSchema),
+});
+export type RoundResults = z.infer<typeof RoundResultsSchema>;
+
+/**
+ * A target of the anonymous ballot export, with the groups whose ballots it withholds for that target
+ * (SECURITY 31). Written by the results routes, read by the recount CLI.
+ */
+export const ExportTargetSchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  parentUnitId: z.string().nullable(),
+  name: z.string(),
+  withheld: z
+    .object({
+      groups: z.array(
+        z.object({ groupId: z.string(), ballotCount: z.number().int(), reason: WithheldReasonSchema }),
+      ),
+      /** the published total minus its shown part, "num/den"; null when no total was published */
+      contribution: z.string().nullable(),
+    })
+    .optional(),
+});
+export type ExportTarget = z.infer<typeof ExportTargetSchema>;
+
+/** GET /api/assessment/rounds/:id/ballots.json: the anonymous ballots, to recount (复核计票). */
+export const BallotExportSchema = z.object({
+  round: z.object({ id: z.string(), name: z.string(), periodEnd: z.string(), rules: RoundRulesSchema }),
+  targets: z.array(ExportTargetSchema),
+  waivers: z.array(z.object({ targetId: z.string(), groupId: z.string(), reason: z.string() })),
+  ballots: z.array(
+    z.object({
+      id: z.string(),
+      groupId: z.string(),
+      day: z.string(),
+      scores: z.array(z.object({ targetId: z.string(), points: z.array(z.number()) })),
+    }),
+  ),
+});
+export type BallotExport = z.infer<typeof BallotExportSchema>;

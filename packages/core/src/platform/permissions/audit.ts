@@ -1,0 +1,5 @@
+import { definePermissions } from './define.ts';
+
+export const AUDIT_PERMISSIONS = definePermissions({
+  'audit.read': ['auditor'],
+});

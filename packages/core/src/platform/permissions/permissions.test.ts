@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } from '../roles.ts';
+
+/** The permission table as it stood in one list before it was split per module (issue 11). */
+const CODES = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'role.grant',
+  'settings.write',
+  'audit.read',
+  'cadre.read',
+  'cadre.write',
+  'cadre.sensitive',
+  'assessment.read',
+  'assessment.manage',
+  'pack.write',
+];
+const GRANTS: Record<Role, string[]> = {
+  sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
+  secadmin: ['org.read', 'user.read', 'role.grant', 'settings.write'],
+  auditor: ['audit.read'],
+  orgdept: [
+    'org.read',
+    'org.write',
+    'cadre.read',
+    'cadre.write',
+    'cadre.sensitive',
+    'assessment.read',
+    'assessment.manage',
+    'pack.write',
+  ],
+  unit_admin: [
+    'org.read',
+    'cadre.read',
+    'cadre.write',
+    'cadre.sensitive',
+    'assessment.read',
+    'assessment.manage',
+  ],
+  leader: ['org.read', 'cadre.read', 'assessment.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read'],
+};
+
+describe('permissions composed from the modules', () => {
+  it('keeps the same codes, in the same order', () => {
+    expect([...PERMISSIONS]).toEqual(CODES);
+  });
+
+  it('grants each role exactly what it had', () => {
+    for (const role of ROLES) {
+      expect([...permissionsOf([role])].sort(), role).toEqual([...GRANTS[role]].sort());
+      for (const code of PERMISSIONS)
+        expect(can([role], code), `${role} ${code}`).toBe(GRANTS[role].includes(code));
+    }
+  });
+
+  it('types every code', () => {
+    const code: Permission = 'pack.write';
+    // @ts-expect-error not a permission code
+    const wrong: Permission = 'pack.delete';
+    expect([code, wrong]).toHaveLength(2);
+  });
+});

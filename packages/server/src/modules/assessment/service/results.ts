@@ -1,0 +1,236 @@
+import {
+  disclosureOf,
+  shownMinimum,
+  toFractionString,
+  type BallotExport,
+  type ExportTarget,
+  type GradeOverrideInput,
+  type RoundResults,
+} from '@ganbu/core';
+import type { RequestContext } from '../../../platform/context.ts';
+import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
+import { spoolToTempFile } from '../../../platform/spool.ts';
+import { listExportBallots } from '../repository/ballots.ts';
+import * as reviewRepo from '../repository/review.ts';
+import { selectSummary } from '../repository/rounds.ts';
+import * as targetRepo from '../repository/targets.ts';
+import { writeResultsWorkbook, type ResultSheetRow } from '../results-workbook.ts';
+import { checkOverrides, evaluate, overridesOf } from './compute.ts';
+import { findRound, markScoresDisclosed, mayManage, roundToManage, type RoundRecord } from './rounds.ts';
+import { explainedResult, publishedResult, withheldContributionOf } from './stored-results.ts';
+
+/** 考核结果: figures with explanations; the committee's review (waivers, grade changes); the ballot export. */
+
+async function readableRound(
+  ctx: RequestContext,
+  id: string,
+): Promise<{ round: RoundRecord; organiser: boolean }> {
+  const round = await findRound(ctx.client, id);
+  const organiser = mayManage(ctx, round);
+  if (!organiser && round.state !== 'published') throw forbidden('结果尚未公布');
+  if (round.state !== 'computed' && round.state !== 'published')
+    throw new AppError(409, 'ROUND_STATE', '本轮考核尚未计算结果');
+  return { round, organiser };
+}
+
+const gradeName = (round: RoundRecord, code: string | null) =>
+  code ? (round.rules.gradeScale.grades.find((g) => g.code === code)?.name ?? code) : null;
+
+/** Every target of the round the reader may see (row-level security), with its stored figures. */
+async function targetResults(ctx: RequestContext, round: RoundRecord) {
+  const rows = await targetRepo.listResultTargets(ctx.client, round.id);
+  return rows.map((row) => resultItem(round, row, explainedResult(round.rules.scheme, row.stored)));
+}
+
+function resultItem(
+  round: RoundRecord,
+  t: targetRepo.ResultTargetRecord,
+  stored: ReturnType<typeof explainedResult>,
+) {
+  // what anyone may see: small groups and what would give them away withheld (SECURITY 22, 31)
+  const result = stored ? publishedResult(round.rules.scheme, round.rules.minGroupSizeShown, stored) : null;
+  return {
+    id: t.id,
+    name: t.name,
+    post: t.post,
+    unitName: t.unitName,
+    status: result?.tally.status ?? null,
+    total: result?.tally.total ?? null,
+    totalWithheld: result?.tally.totalWithheld ?? false,
+    rank: result?.rank ?? null,
+    proposedGrade: t.proposedGrade,
+    proposedGradeName: gradeName(round, t.proposedGrade),
+    finalGrade: t.finalGrade,
+    finalGradeName: gradeName(round, t.finalGrade),
+    overrideReason: t.overrideReason,
+    explanation: result,
+  };
+}
+
+/** 考核结果 with the explanation of every figure; the quota summary for the organiser only. */
+export async function roundResults(ctx: RequestContext, roundId: string): Promise<RoundResults> {
+  const { round, organiser } = await readableRound(ctx, roundId);
+  return {
+    round: { id: round.id, name: round.name, state: round.state, schemeName: round.rules.scheme.name },
+    organiser,
+    grades: round.rules.gradeScale.grades,
+    raterGroups: round.rules.scheme.raterGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      weight: g.weight,
+    })),
+    minGroupSizeShown: shownMinimum(round.rules.minGroupSizeShown),
+    quotaRule: round.rules.quotaRule,
+    summary: organiser ? ((await selectSummary(ctx.client, round.id)) as RoundResults['summary']) : null,
+    // the explanations' figures as the engine made them; the response contract checks their shape
+    targets: (await targetResults(ctx, round)) as unknown as RoundResults['targets'],
+  };
+}
+
+/** 导出考核结果: the results page as a workbook (spooled to a temporary file), audited. */
+export async function resultsWorkbook(ctx: RequestContext, roundId: string) {
+  const { round } = await readableRound(ctx, roundId);
+  const rows: ResultSheetRow[] = (await targetResults(ctx, round)).map((t) => ({
+    ...t,
+    total: t.total?.value ?? null,
+    groups: t.explanation?.tally.groups ?? [],
+  }));
+  const body = await spoolToTempFile((out) => writeResultsWorkbook(round.name, round.rules, rows, out));
+  await ctx.audit({
+    action: 'assessment.results.export',
+    objectType: 'assessment_round',
+    objectId: round.id,
+  });
+  return { roundName: round.name, body };
+}
+
+/** 评议人数不足豁免 (reason required), after voting ends and before publication. */
+export async function waive(
+  ctx: RequestContext,
+  roundId: string,
+  input: { targetId: string; groupId: string; reason: string },
+): Promise<{ ok: true }> {
+  const round = await roundToManage(ctx, roundId);
+  if (round.state !== 'closed' && round.state !== 'computed')
+    throw new AppError(409, 'ROUND_STATE', '评议结束后、公布前才能豁免');
+  if (!round.rules.scheme.raterGroups.some((g) => g.id === input.groupId))
+    throw new AppError(400, 'VALIDATION', '没有这个评议组');
+  const found = await reviewRepo.upsertWaiver(ctx.client, {
+    roundId: round.id,
+    targetId: input.targetId,
+    groupId: input.groupId,
+    reason: input.reason,
+    decidedBy: ctx.actor?.userId,
+  });
+  if (!found) throw notFound('考核对象');
+  await ctx.audit({
+    action: 'assessment.waiver',
+    objectType: 'assessment_round',
+    objectId: round.id,
+    after: input,
+  });
+  return { ok: true };
+}
+
+/** 考核委员会调整等次: reason required, within the quota unless an approved exception (core `applyOverrides`). */
+export async function overrideGrade(
+  ctx: RequestContext,
+  roundId: string,
+  input: GradeOverrideInput & { reason: string },
+): Promise<{ ok: true }> {
+  const round = await roundToManage(ctx, roundId);
+  if (round.state !== 'computed') throw new AppError(409, 'ROUND_STATE', '计算结果后、公布前才能调整等次');
+  if (input.reason.length < 2) throw new AppError(400, 'REASON_REQUIRED', '调整等次必须填写理由');
+  const ev = await evaluate(ctx, round);
+  const others = (await overridesOf(ctx, round.id)).filter((o) => o.targetId !== input.targetId);
+  const override = {
+    targetId: input.targetId,
+    grade: input.grade as (typeof others)[number]['grade'],
+    reason: input.reason,
+    exceptionApproved: input.exceptionApproved ?? false,
+    approvalRef: input.approvalRef || undefined,
+  };
+  const checked = checkOverrides(round, ev, [...others, override]);
+  await reviewRepo.upsertOverride(ctx.client, round.id, override, ctx.actor?.userId);
+  const final = checked.grades.find((g) => g.targetId === override.targetId);
+  await targetRepo.updateFinalGrade(
+    ctx.client,
+    round.id,
+    override.targetId,
+    final?.grade ?? override.grade,
+    override.reason,
+  );
+  await ctx.audit({
+    action: 'assessment.grade.override',
+    objectType: 'assessment_round',
+    objectId: round.id,
+    before: { targetId: override.targetId, grade: final?.proposed ?? null },
+    after: { targetId: override.targetId, grade: override.grade, reason: override.reason },
+  });
+  return { ok: true };
+}
+
+/**
+ * The targets of the ballot export and what it withholds for each (SECURITY 31): the ballots of a group
+ * below the minimum, or of its complementary partner (`disclosureOf`, from the ballot counts), are not
+ * exported for that target — a slip rates every target of its unit, so the same ballot still shows its
+ * scores for the targets where its group is shown. For the withheld groups the export gives their counts
+ * and, once the results are computed, their combined contribution: the published total minus the shown
+ * part, which the published figures already imply. The recount then checks every published figure.
+ */
+async function exportTargets(ctx: RequestContext, round: RoundRecord) {
+  const rows = await targetRepo.listExportTargets(ctx.client, round.id);
+  const { scheme, minGroupSizeShown } = round.rules;
+  // stored results are the published ones only once computed (a closed round has none yet)
+  const current = round.state === 'computed' || round.state === 'published';
+  const withheldTargets: string[] = [];
+  const withheldGroups: string[] = [];
+  const targets = rows.map((t): ExportTarget => {
+    const counts = t.counts;
+    const disclosure = disclosureOf(scheme.raterGroups, counts, minGroupSizeShown);
+    const item: ExportTarget = { id: t.id, unitId: t.unitId, parentUnitId: t.parentUnitId, name: t.name };
+    const hidden = Object.entries(disclosure.withheld);
+    if (hidden.length === 0) return item;
+    for (const [groupId] of hidden) {
+      withheldTargets.push(t.id);
+      withheldGroups.push(groupId);
+    }
+    const result = current ? explainedResult(scheme, t.stored) : null;
+    const contribution =
+      result && !disclosure.totalWithheld ? withheldContributionOf(result, disclosure) : null;
+    item.withheld = {
+      groups: hidden.map(([groupId, reason]) => ({ groupId, ballotCount: counts[groupId] ?? 0, reason })),
+      contribution: contribution ? toFractionString(contribution) : null,
+    };
+    return item;
+  });
+  return { targets, withheldTargets, withheldGroups };
+}
+
+/** 导出匿名选票: the organiser only, once voting has ended; from then on the round cannot be reopened. */
+export async function ballotExport(ctx: RequestContext, roundId: string): Promise<BallotExport> {
+  const round = await findRound(ctx.client, roundId);
+  if (!mayManage(ctx, round)) throw forbidden('只有组织本轮考核的单位可以导出选票');
+  if (round.state === 'draft' || round.state === 'open')
+    throw new AppError(409, 'ROUND_STATE', '评议结束后才能导出选票');
+  const { targets, withheldTargets, withheldGroups } = await exportTargets(ctx, round);
+  // each ballot with its scores for the targets whose group is shown; what is withheld for a target
+  // is there as counts and one combined contribution (`exportTargets`)
+  const ballots = await listExportBallots(ctx.client, round.id, {
+    targetIds: withheldTargets,
+    groupIds: withheldGroups,
+  });
+  const waivers = await reviewRepo.listWaivers(ctx.client, round.id);
+  await markScoresDisclosed(ctx, round.id);
+  await ctx.audit({
+    action: 'assessment.ballots.export',
+    objectType: 'assessment_round',
+    objectId: round.id,
+  });
+  return {
+    round: { id: round.id, name: round.name, periodEnd: round.periodEnd, rules: round.rules },
+    targets,
+    waivers,
+    ballots,
+  };
+}

@@ -1,0 +1,24 @@
+import type { ServerModule } from '../platform/module.ts';
+import { assessmentModule } from './assessment/index.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { cadreModule } from './cadre/index.ts';
+import { healthModule } from './health/index.ts';
+import { orgModule } from './org/index.ts';
+import { settingsModule } from './settings/index.ts';
+import { usersModule } from './users/index.ts';
+
+/**
+ * Every server module, once. Order matters: routes register and the demo seed runs in this order, so a
+ * module comes after those its demo data builds on (cadres sit in orgs; demo accounts link to cadres).
+ */
+export const SERVER_MODULES: readonly ServerModule[] = [
+  healthModule,
+  authModule,
+  orgModule,
+  cadreModule,
+  usersModule,
+  settingsModule,
+  auditModule,
+  assessmentModule,
+];

@@ -1,0 +1,163 @@
+import type { InjectOptions } from 'fastify';
+import ExcelJS from 'exceljs';
+import { savePhoto } from '../src/modules/cadre/repository.ts';
+import { SERVER_MODULES } from '../src/modules/index.ts';
+import { newRound } from './factories/assessment.ts';
+import { newCadre, newCorrection } from './factories/cadre.ts';
+import { newOrg } from './factories/org.ts';
+import { asSystem } from './factories/system.ts';
+import { newUser } from './factories/users.ts';
+import type { TestDb } from './helpers.ts';
+import { TINY_JPEG } from './samples.ts';
+
+/**
+ * The route-scope matrix's one shared fixture: two fresh streets made by the factories, the actor's own
+ * and a foreign one holding one of each kind of scoped row. Read past RLS by the admin login.
+ */
+export interface Fixture {
+  own: {
+    orgId: string;
+    orgPath: string;
+    villageId: string;
+    /** the cadre record of the 仅本人 actor */
+    cadreId: string;
+  };
+  foreign: {
+    orgId: string;
+    orgPath: string;
+    villageId: string;
+    cadreId: string;
+    userId: string;
+    username: string;
+    correctionId: string;
+    /** an open assessment round organised by the foreign street, its target, and an unused slip */
+    roundId: string;
+    targetId: string;
+    ballotCode: string;
+  };
+  /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
+  packId: string;
+  /** every id of the foreign street's subtree (orgs, cadres, accounts …): none may appear in an answer */
+  foreignIds: string[];
+  /** names of the foreign street's units (unique in the district) */
+  foreignOrgNames: string[];
+  /** an import workbook that puts a person into the foreign street */
+  foreignWorkbook: Buffer;
+}
+
+/** (by unit name: the error answer echoes the uploaded value, which is the caller's own input) */
+async function workbookInto(unitName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人员信息');
+  ws.addRow(['姓名*', '性别*', '出生年月*', '身份证号', '所在单位*']);
+  ws.addRow(['越权导入', '男', '1988.03', '110105198803010018', unitName]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function buildFixture(db: TestDb): Promise<Fixture> {
+  const own = await newOrg(db);
+  const ownVillage = await newOrg(db, { parentId: own.id, kind: 'community' });
+  const ownCadre = await newCadre(db, { orgId: own.id });
+  const foreign = await newOrg(db);
+  const foreignVillage = await newOrg(db, { parentId: foreign.id, kind: 'community' });
+  // a foreign cadre with sensitive fields, an appointment and a photo
+  const cadre = await newCadre(db, {
+    orgId: foreign.id,
+    idNumber: '11010519850601002X',
+    phone: '13700000000',
+    appointments: [
+      {
+        unitName: foreign.name,
+        unitKind: 'street',
+        title: '副主任',
+        isLeadership: true,
+        roleKind: 'team_member',
+        rank: '副科级',
+        start: '2020-01',
+        end: null,
+      },
+    ],
+  });
+  await asSystem(db, (client) => savePhoto(client, cadre.id, 'image/jpeg', TINY_JPEG));
+  const user = await newUser(db, { orgId: foreign.id, roles: ['unit_admin'], scopeMode: 'subtree' });
+  const correctionId = await newCorrection(db, { cadreId: cadre.id, requestedBy: user.id });
+  // an open round of the foreign street (Fengze street staff scheme) with one target and one unused slip
+  const ballotCode = 'ABCD-EFGH-JKMN';
+  const round = await newRound(db, {
+    orgId: foreign.id,
+    name: '越权测试轮次',
+    cadreIds: [cadre.id],
+    slips: { leadership: [ballotCode] },
+  });
+  const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
+  const [pack] = await q<{ id: string }>(
+    `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
+  );
+  const ids = await q<{ id: string }>(
+    `SELECT id::text FROM orgs WHERE path <@ $1::ltree UNION ALL SELECT id::text FROM cadres WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM assessment_rounds WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree`,
+    [foreign.path],
+  );
+  return {
+    own: { orgId: own.id, orgPath: own.path, villageId: ownVillage.id, cadreId: ownCadre.id },
+    foreign: {
+      orgId: foreign.id,
+      orgPath: foreign.path,
+      villageId: foreignVillage.id,
+      cadreId: cadre.id,
+      userId: user.id,
+      username: user.username,
+      correctionId,
+      roundId: round.id,
+      targetId: round.targetIds[0] as string,
+      ballotCode,
+    },
+    packId: pack?.id as string,
+    foreignIds: ids.map((r) => r.id),
+    foreignWorkbook: await workbookInto(foreign.name),
+    foreignOrgNames: [foreign.name, foreignVillage.name],
+  };
+}
+
+export interface MatrixEntry {
+  /**
+   * requests that aim at the foreign street (must be refused) or, for own-account routes, at oneself;
+   * `id` fills `:id`, `params` the other path parameters
+   */
+  requests: (
+    fx: Fixture,
+  ) => (Omit<InjectOptions, 'method' | 'url'> & { id?: string; params?: Record<string, string> })[];
+  /** true when the requests target the foreign unit: writes must fail */
+  targetsForeign: boolean;
+}
+
+/** One module's routes, keyed `METHOD url` (in `test/<module>/scope-matrix.ts`, exported as `matrix`). */
+export type ModuleMatrix = Record<string, MatrixEntry>;
+
+/**
+ * Every module's matrix, by module name, in the module list's order: each module with routes has a
+ * `test/<name>/scope-matrix.ts` (a missing file fails here, a missing route fails the runner).
+ */
+export async function loadMatrices(): Promise<Map<string, ModuleMatrix>> {
+  const out = new Map<string, ModuleMatrix>();
+  for (const m of SERVER_MODULES) {
+    if (m.routes.length === 0) continue;
+    const file = (await import(`./${m.name}/scope-matrix.ts`)) as { matrix?: ModuleMatrix };
+    if (!file.matrix) throw new Error(`test/${m.name}/scope-matrix.ts exports no \`matrix\``);
+    out.set(m.name, file.matrix);
+  }
+  return out;
+}
+
+/** Fill `:id` in a route pattern. */
+export function urlFor(pattern: string, id: string | undefined, params: Record<string, string> = {}): string {
+  let url = id ? pattern.replace(':id', id) : pattern;
+  for (const [k, v] of Object.entries(params)) url = url.replace(`:${k}`, v);
+  return url;
+}
+
+/** Routes outside the API matrix: the OpenAPI document and UI (static, public). */
+export const isDocsRoute = (url: string) => url.startsWith('/api/docs');

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+
+/** Every bundle of texts: the shared one (i18n/) and each module's (modules/<m>/i18n/), both languages. */
+const files = import.meta.glob<Record<string, unknown>>(
+  ['./{zh-CN,en}.ts', '../modules/*/i18n/{zh-CN,en}.ts'],
+  {
+    eager: true,
+  },
+);
+
+function bundleOf(path: string): Record<string, unknown> {
+  const mod = files[path] as Record<string, Record<string, unknown>>;
+  const value = path.endsWith('/zh-CN.ts') ? mod.zhCN : mod.en;
+  if (!value) throw new Error(`${path} exports no bundle`);
+  return value;
+}
+
+/** leaf key → text */
+function leaves(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else leaves(v, key, out);
+  }
+  return out;
+}
+
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+
+const dirs = [...new Set(Object.keys(files).map((p) => p.replace(/\/(zh-CN|en)\.ts$/, '')))].sort();
+
+describe('the i18n bundles', () => {
+  it('are the shared one and one per module with texts', () => {
+    expect(dirs).toEqual([
+      '.',
+      '../modules/assessment/i18n',
+      '../modules/audit/i18n',
+      '../modules/ballot/i18n',
+      '../modules/cadres/i18n',
+      '../modules/org/i18n',
+      '../modules/security/i18n',
+      '../modules/users/i18n',
+    ]);
+  });
+
+  for (const dir of dirs) {
+    it(`${dir}: English has exactly the zh-CN keys, with the same placeholders`, () => {
+      const zh = leaves(bundleOf(`${dir}/zh-CN.ts`));
+      const en = leaves(bundleOf(`${dir}/en.ts`));
+      expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
+      for (const [key, text] of zh) {
+        expect([key, placeholders(en.get(key) ?? '')]).toEqual([key, placeholders(text)]);
+        expect([key, (en.get(key) ?? '').trim() === '']).toEqual([key, text.trim() === '']);
+      }
+    });
+  }
+
+  it('never define one key twice (a later bundle would silently lose to the first)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const dir of dirs)
+      for (const key of leaves(bundleOf(`${dir}/zh-CN.ts`)).keys()) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)} and ${dir})`);
+        seen.set(key, dir);
+      }
+    expect(twice).toEqual([]);
+    // the 1,297 texts of the two files before the split (zh-CN.ts, en.ts), each still there once
+    expect(seen.size).toBe(1297);
+  });
+});

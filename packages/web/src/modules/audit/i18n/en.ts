@@ -1,0 +1,35 @@
+import type { zhCN } from './zh-CN.ts';
+
+/** English texts of the audit module (fetched only when English is chosen). Same keys as zh-CN. */
+export const en: typeof zhCN = {
+  audit: {
+    title: 'Audit log',
+    timeRange: 'Time range',
+    startTime: 'Start',
+    endTime: 'End',
+    actor: 'Actor',
+    actorPlaceholder: 'Username',
+    action: 'Action',
+    actionPlaceholder: 'Pick or type an action (matches the code prefix)',
+    objectType: 'Object type',
+    objectTypePlaceholder: 'All',
+    objectId: 'Object ID',
+    result: 'Result',
+    resultAll: 'All',
+    success: 'Success',
+    failure: 'Failure',
+    at: 'Time',
+    actorRoles: 'Actor roles',
+    clientAddress: 'Client address',
+    before: 'Before',
+    after: 'After',
+    hash: 'Hash',
+    noData: '(none)',
+    export: 'Export to Excel',
+    verify: 'Verify chain',
+    verifyOk: 'The chain is intact: {{checked}} entries checked, no tampering found.',
+    verifyBroken: 'Chain verification failed after {{checked}} entries; first broken entry ID: {{id}}',
+    verifyTitle: 'Audit chain verification',
+    system: 'System',
+  },
+};

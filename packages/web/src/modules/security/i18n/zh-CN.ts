@@ -1,0 +1,26 @@
+/** Simplified Chinese texts of the security module (loaded with its pages). */
+export const zhCN = {
+  security: {
+    title: '安全策略',
+    passwordSection: '密码策略',
+    sessionSection: '会话与锁定',
+    minLength: '密码最小长度',
+    minClasses: '最少字符类别数',
+    minClassesHint: '小写字母、大写字母、数字、符号四类中至少包含的类数',
+    expiryDays: '密码有效期（天）',
+    expiryDaysHint: '0 表示永不过期',
+    historyCount: '禁止重复使用最近密码数',
+    idleMinutes: '空闲超时（分钟）',
+    absoluteHours: '会话最长时长（小时）',
+    lockoutThreshold: '连续登录失败锁定次数',
+    lockoutMinutes: '锁定时长（分钟）',
+    saved: '安全策略已保存',
+    unitDays: '天',
+    unitMinutes: '分钟',
+    unitHours: '小时',
+    unitTimes: '次',
+    unitChars: '位',
+    unitClasses: '类',
+    unitPasswords: '个',
+  },
+};

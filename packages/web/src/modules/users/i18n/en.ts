@@ -1,0 +1,55 @@
+import type { zhCN } from './zh-CN.ts';
+
+/** English texts of the users module (fetched only when English is chosen). Same keys as zh-CN. */
+export const en: typeof zhCN = {
+  users: {
+    title: 'Users',
+    searchPlaceholder: 'Username or name',
+    create: 'New user',
+    username: 'Username',
+    displayName: 'Name',
+    org: 'Unit',
+    orgPlaceholder: 'Select a unit',
+    roles: 'Roles',
+    scope: 'Data scope',
+    status: 'Status',
+    lastLoginAt: 'Last sign-in',
+    cadreId: 'Linked cadre record ID',
+    cadreIdHint: 'Optional; the ID of the cadre record to link to this account',
+    initialPassword: 'Initial password',
+    initialPasswordHint: 'The user must change it at first sign-in',
+    locked: 'Locked',
+    totpOn: 'TOTP',
+    mustChange: 'Must change password',
+    edit: 'Edit',
+    resetPassword: 'Reset password',
+    unlock: 'Unlock',
+    activate: 'Activate',
+    deactivate: 'Deactivate',
+    grantRoles: 'Grant roles',
+    more: 'More',
+    createTitle: 'New user',
+    editTitle: 'Edit user: {{name}}',
+    resetTitle: 'Reset password: {{name}}',
+    resetHint:
+      'The user must change the password at the next sign-in. The password history is kept: neither the temporary nor the new password may be a recent one.',
+    rolesTitle: 'Grant roles: {{name}}',
+    rolesHint:
+      'System, security and audit administrators (the "three officers") must be separate accounts: an administrator role is granted alone, never with any other role.',
+    sodWarning:
+      'Separation of duties: an administrator role is granted alone; {{roles}} cannot be granted together and the server will reject this.',
+    orgLocked: 'The unit is part of the data scope: the security administrator changes it under Grant roles.',
+    rolesOrgHint:
+      'Changing the unit changes the user’s data scope; the user must sign in again, and the change is audited with before and after.',
+    adminRoleGroup: 'Administrator roles',
+    businessRoleGroup: 'Business roles',
+    deactivateConfirm: 'Deactivate user "{{name}}"? They will no longer be able to sign in.',
+    activateConfirm: 'Activate user "{{name}}"?',
+    unlockConfirm: 'Unlock user "{{name}}"?',
+    created: 'User created',
+    updated: 'User updated',
+    passwordReset: 'Password reset',
+    unlocked: 'User unlocked',
+    rolesSaved: 'Roles saved',
+  },
+};
