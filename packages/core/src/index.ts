@@ -49,3 +49,5 @@ export * from './cadre/post-text.ts';
 export * from './assessment/tally-aggregates.ts';
 export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';
+export * from './contracts/pairing.ts';
+export * from './pairing/rules.ts';

@@ -5,6 +5,7 @@ import { SERVER_MODULES } from '../src/modules/index.ts';
 import { newRound } from './factories/assessment.ts';
 import { newCadre, newCorrection } from './factories/cadre.ts';
 import { newOrg } from './factories/org.ts';
+import { newPairing } from './factories/pairing.ts';
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
 import type { TestDb } from './helpers.ts';
@@ -34,6 +35,8 @@ export interface Fixture {
     roundId: string;
     targetId: string;
     ballotCode: string;
+    /** a pairing (结对帮扶) of two of the foreign street's cadres, with a note */
+    pairingId: string;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -89,6 +92,12 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     cadreIds: [cadre.id],
     slips: { leadership: [ballotCode] },
   });
+  const mentor = await newCadre(db, { orgId: foreign.id, postTitle: '主任' });
+  const pairingId = await newPairing(db, {
+    cadreId: cadre.id,
+    mentorId: mentor.id,
+    notes: [{ notedOn: '2026-03-15', content: '谈心谈话一次' }],
+  });
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -98,7 +107,8 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT id::text FROM users WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM assessment_rounds WHERE org_path <@ $1::ltree
-     UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree`,
+     UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree
+     UNION ALL SELECT p.id::text FROM pairings p JOIN cadres c ON c.id = p.cadre_id WHERE c.org_path <@ $1::ltree`,
     [foreign.path],
   );
   return {
@@ -114,6 +124,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       roundId: round.id,
       targetId: round.targetIds[0] as string,
       ballotCode,
+      pairingId,
     },
     packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),

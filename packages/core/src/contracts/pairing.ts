@@ -32,7 +32,7 @@ export const PairingListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-export type PairingListQuery = z.input<typeof PairingListQuerySchema>;
+export type PairingListQuery = z.output<typeof PairingListQuerySchema>;
 export const PairingListSchema = z.object({ items: z.array(PairingSchema), total: z.number().int() });
 
 export const PairingCreateInputSchema = z.strictObject({

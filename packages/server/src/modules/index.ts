@@ -5,6 +5,7 @@ import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
+import { pairingModule } from './pairing/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -21,4 +22,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   settingsModule,
   auditModule,
   assessmentModule,
+  pairingModule,
 ];

@@ -60,6 +60,11 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM cadre_appointments a WHERE a.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cadre_corrections k WHERE k.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(r::text, '|' ORDER BY r.id) FROM assessment_rounds r WHERE r.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(p::text, '|' ORDER BY p.id) FROM pairings p
+                            WHERE p.cadre_id IN (SELECT id FROM cadres WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(n::text, '|' ORDER BY n.id) FROM pairing_notes n
+                            WHERE n.pairing_id IN (SELECT p.id FROM pairings p JOIN cadres c ON c.id = p.cadre_id
+                                                    WHERE c.org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM assessment_targets x WHERE x.unit_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM ballot_tokens k
                             WHERE k.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||

@@ -6,7 +6,6 @@ import {
   type Pairing,
   type PairingCreateInput,
   type PairingListQuery,
-  PairingListQuerySchema,
   type PairingNote,
   type PairingNoteInput,
   type PairingProblem,
@@ -29,8 +28,8 @@ async function mustFind(ctx: RequestContext, id: string): Promise<Pairing> {
   return pairing;
 }
 
-export async function listPairings(ctx: RequestContext, raw: PairingListQuery) {
-  const q = PairingListQuerySchema.parse(raw);
+/** A page of the pairings in scope (the route has parsed the query by its contract). */
+export async function listPairings(ctx: RequestContext, q: PairingListQuery) {
   return repo.listPairings(ctx.client, {
     q: q.q?.trim() || undefined,
     current: q.current,

@@ -69,7 +69,11 @@ export function PairingFormDrawer({ open, onClose }: { open: boolean; onClose: (
         initialValues={{ startedOn: dayjs() }}
         data-testid="pairing-form"
       >
-        <Form.Item name="cadreId" label={t('pairing.cadre')} rules={[{ required: true, message: t('pairing.cadreRequired') }]}>
+        <Form.Item
+          name="cadreId"
+          label={t('pairing.cadre')}
+          rules={[{ required: true, message: t('pairing.cadreRequired') }]}
+        >
           <CadrePicker testId="pairing-form-cadre" />
         </Form.Item>
         <Form.Item

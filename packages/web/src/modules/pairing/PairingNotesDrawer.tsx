@@ -64,7 +64,11 @@ export function PairingNotesDrawer({
           initialValues={{ notedOn: dayjs() }}
           data-testid="pairing-note-form"
         >
-          <Form.Item name="notedOn" label={t('pairing.notedOn')} rules={[{ required: true, message: t('pairing.notedOnRequired') }]}>
+          <Form.Item
+            name="notedOn"
+            label={t('pairing.notedOn')}
+            rules={[{ required: true, message: t('pairing.notedOnRequired') }]}
+          >
             <DatePicker
               style={{ width: '100%' }}
               disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(pairing?.startedOn), 'day')}

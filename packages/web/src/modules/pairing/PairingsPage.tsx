@@ -81,7 +81,12 @@ export function PairingsPage() {
       width: canWrite ? 150 : 90,
       render: (_: unknown, p) => (
         <Space size={4}>
-          <Button type="link" size="small" onClick={() => setNotesOf(p)} data-testid={`pairing-notes-${p.id}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setNotesOf(p)}
+            data-testid={`pairing-notes-${p.id}`}
+          >
             {t('pairing.notes')}
           </Button>
           {canWrite && !p.endedOn ? (
@@ -99,7 +104,12 @@ export function PairingsPage() {
       title={t('pairing.title')}
       extra={
         canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="pairing-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="pairing-create"
+          >
             {t('pairing.create')}
           </Button>
         ) : null
@@ -132,7 +142,9 @@ export function PairingsPage() {
           />
         </Flex>
       </Card>
-      {pairings.isError ? <QueryError error={pairings.error} onRetry={() => void pairings.refetch()} /> : null}
+      {pairings.isError ? (
+        <QueryError error={pairings.error} onRetry={() => void pairings.refetch()} />
+      ) : null}
       <Card size="small">
         <Table<Pairing>
           rowKey="id"

@@ -30,5 +30,8 @@ CREATE TABLE pairing_notes (
 );
 CREATE INDEX pairing_notes_pairing ON pairing_notes (pairing_id, noted_on DESC);
 
--- POLICY HELPERS: to be replaced with the named helpers of migration 0015
+-- row-level security from the named helpers of migration 0015 (docs/ARCHITECTURE.md)
+CALL app_rls_child_of('pairings', '{cadre_id}', 'cadres');
+CALL app_rls_child_of('pairing_notes', '{pairing_id}', 'pairings');
+
 GRANT SELECT, INSERT, UPDATE ON pairings, pairing_notes TO ganbu_app;
