@@ -17,11 +17,12 @@ const OFFICER = [
   'assessmentLeaderboard',
   'assessmentBallots',
   'assessmentPacks',
+  'pairing',
   'account',
 ];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this.
+// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) added since.
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
@@ -36,6 +37,7 @@ describe('the side menu from the module manifests', () => {
       'assessmentBallots',
       'assessmentMine',
       'assessmentPacks',
+      'pairing',
       'account',
     ]);
     expect(MENU_PATHS).toEqual({
@@ -50,6 +52,7 @@ describe('the side menu from the module manifests', () => {
       assessmentBallots: '/assessment/my-ballots',
       assessmentMine: '/assessment/mine',
       assessmentPacks: '/assessment/packs',
+      pairing: '/care/pairings',
       account: '/account',
     });
     expect(MENU_GROUPS).toEqual({
@@ -79,6 +82,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentBallots',
         'assessmentMine',
         'assessmentPacks',
+        'pairing',
         'account',
       ],
     });
@@ -103,6 +107,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/cadres/123/approval-form')).toBe('cadres');
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
+    expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

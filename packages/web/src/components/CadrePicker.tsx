@@ -4,21 +4,21 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/http.ts';
 
-/**
- * One cadre picked from the roster by name (search as you type, 20 at a time, in the user's scope).
- * A form control: `value` is the cadre id.
- */
-export function CadrePicker({
-  id,
-  value,
-  onChange,
-  testId,
-}: {
+type PickerProps = {
   id?: string;
-  value?: string;
-  onChange?: (value: string | undefined) => void;
+  placeholder?: string;
   testId?: string;
-}) {
+} & (
+  | { multiple?: false; value?: string; onChange?: (value: string | undefined) => void }
+  | { multiple: true; value?: string[]; onChange?: (value: string[]) => void }
+);
+
+/**
+ * Cadres picked from the roster by name (search as you type, 20 at a time, in the user's scope); the
+ * chosen ones keep their labels while the search changes. A form control: `value` is the cadre id, or
+ * the ids with `multiple`.
+ */
+export function CadrePicker(props: PickerProps) {
   const { t } = useTranslation();
   const [found, setFound] = useState<CadreListItem[]>([]);
   const [searching, setSearching] = useState(false);
@@ -54,27 +54,31 @@ export function CadrePicker({
         .finally(() => setSearching(false));
     }, 300);
   };
+  const chosen = props.multiple ? (props.value ?? []) : props.value ? [props.value] : [];
   const options = [
-    ...(value && !found.some((c) => c.id === value)
-      ? [{ value, label: known.current.get(value) ?? value }]
-      : []),
+    ...chosen
+      .filter((v) => !found.some((c) => c.id === v))
+      .map((v) => ({ value: v, label: known.current.get(v) ?? v })),
     ...found.map((c) => ({ value: c.id, label: label(c) })),
   ];
-  return (
+  const common = {
+    id: props.id,
+    showSearch: { filterOption: false, onSearch: search },
+    options,
+    loading: searching,
+    notFoundContent: searching ? t('cadrePicker.searching') : null,
+    placeholder: props.placeholder ?? t('cadrePicker.placeholder'),
+    style: { width: '100%' },
+    'data-testid': props.testId,
+  } as const;
+  return props.multiple ? (
+    <Select {...common} mode="multiple" value={chosen} onChange={(v: string[]) => props.onChange?.(v)} />
+  ) : (
     <Select
-      id={id}
-      value={value}
-      onChange={(v: string | undefined) => onChange?.(v)}
+      {...common}
       allowClear
-      showSearch
-      filterOption={false}
-      onSearch={search}
-      options={options}
-      loading={searching}
-      notFoundContent={searching ? t('cadrePicker.searching') : null}
-      placeholder={t('cadrePicker.placeholder')}
-      style={{ width: '100%' }}
-      data-testid={testId}
+      value={props.value}
+      onChange={(v: string | undefined) => props.onChange?.(v)}
     />
   );
 }

@@ -39,6 +39,7 @@ describe('the i18n bundles', () => {
       '../modules/ballot/i18n',
       '../modules/cadres/i18n',
       '../modules/org/i18n',
+      '../modules/pairing/i18n',
       '../modules/security/i18n',
       '../modules/users/i18n',
     ]);
@@ -65,7 +66,9 @@ describe('the i18n bundles', () => {
         seen.set(key, dir);
       }
     expect(twice).toEqual([]);
-    // the 1,297 texts of the two files before the split (zh-CN.ts, en.ts), each still there once
-    expect(seen.size).toBe(1297);
+    // the 1,297 texts of the two files before the split (zh-CN.ts, en.ts), each still there once; since then
+    // the pairing module brought 32 and its menu label 1, and the round form's cadre search (2) became the
+    // shared cadre picker's (3)
+    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3);
   });
 });

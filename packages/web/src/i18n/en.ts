@@ -58,6 +58,12 @@ export const en: typeof zhCN = {
     assessmentBallots: 'My ballots',
     assessmentMine: 'My assessment results',
     assessmentPacks: 'Policy packs',
+    pairing: 'Mentoring pairs',
+  },
+  cadrePicker: {
+    option: '{{name}} ({{org}}{{post}})',
+    placeholder: 'Type a name to search cadres',
+    searching: 'Searching…',
   },
   roles: {
     sysadmin: 'System administrator',

@@ -60,6 +60,12 @@ export const zhCN = {
     assessmentBallots: '我的评议',
     assessmentMine: '我的考核结果',
     assessmentPacks: '政策包',
+    pairing: '结对帮扶',
+  },
+  cadrePicker: {
+    option: '{{name}}（{{org}}{{post}}）',
+    placeholder: '输入姓名搜索干部',
+    searching: '正在搜索…',
   },
   roles: {
     sysadmin: '系统管理员',

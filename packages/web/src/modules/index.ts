@@ -7,6 +7,7 @@ import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
 import { homeModule } from './home/module.tsx';
 import { orgModule } from './org/module.tsx';
+import { pairingModule } from './pairing/module.tsx';
 import { securityModule } from './security/module.tsx';
 import { usersModule } from './users/module.tsx';
 
@@ -22,6 +23,7 @@ export const MODULES = [
   auditModule,
   cadresModule,
   assessmentModule,
+  pairingModule,
   accountModule,
   authModule,
   ballotModule,

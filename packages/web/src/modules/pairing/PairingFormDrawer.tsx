@@ -1,10 +1,10 @@
 import { PairingCreateInputSchema } from '@ganbu/core';
-import { App, Button, DatePicker, Drawer, Flex, Form, Input } from 'antd';
+import { App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CadrePicker } from '../../components/CadrePicker.tsx';
-import { useIsMobile } from '../../hooks/use-is-mobile.ts';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { useCreatePairing } from './api.ts';
 
@@ -19,7 +19,6 @@ interface Values {
 export function PairingFormDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const create = useCreatePairing();
   const shape = PairingCreateInputSchema.shape;
@@ -41,25 +40,14 @@ export function PairingFormDrawer({ open, onClose }: { open: boolean; onClose: (
     );
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       title={t('pairing.create')}
-      width={mobile ? '100%' : 520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="pairing-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      width={520}
+      saving={create.isPending}
+      onSave={() => form.submit()}
+      saveTestId="pairing-form-submit"
     >
       <Form<Values>
         form={form}
@@ -106,6 +94,6 @@ export function PairingFormDrawer({ open, onClose }: { open: boolean; onClose: (
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -48,7 +48,7 @@ export function PairingNotesDrawer({
       open={pairing !== null}
       onClose={onClose}
       destroyOnHidden
-      width={mobile ? '100%' : 560}
+      size={mobile ? '100%' : 560}
       title={pairing ? t('pairing.notesTitle', { mentor: pairing.mentorName, cadre: pairing.cadreName }) : ''}
     >
       {pairing ? (

@@ -112,8 +112,6 @@ export const en: typeof zhCN = {
       unitsHintUnit: 'The chosen units themselves are the targets',
       cadres: 'By cadre',
       cadresPlaceholder: 'Type a name to find cadres',
-      cadreOption: '{{name}} ({{org}}{{post}})',
-      searching: 'Searching…',
       submit: 'Create',
       created: 'Round “{{name}}” created',
     },

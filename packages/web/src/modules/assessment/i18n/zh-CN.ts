@@ -110,8 +110,6 @@ export const zhCN = {
       unitsHintUnit: '所选单位本身列为考核对象',
       cadres: '按干部选择',
       cadresPlaceholder: '输入姓名查找干部（可多选）',
-      cadreOption: '{{name}}（{{org}}{{post}}）',
-      searching: '查找中…',
       submit: '创建',
       created: '已创建考核轮次「{{name}}」',
     },

@@ -1,4 +1,4 @@
-import { CadreListSchema, type CadreListItem, type PackSummary, type RoundCreateInput } from '@ganbu/core';
+import type { PackSummary, RoundCreateInput } from '@ganbu/core';
 import {
   Alert,
   App,
@@ -15,12 +15,12 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateRound, usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
-import { api } from '../../../lib/http.ts';
+import { CadrePicker } from '../../../components/CadrePicker.tsx';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
 import { assessmentErrorText } from '../assessment-error.ts';
 import { SchemeView } from '../packs/PackParts.tsx';
@@ -42,82 +42,6 @@ const DAY = 'YYYY-MM-DD';
 function versionFor(versions: readonly PackSummary[], end: string | undefined): PackSummary | undefined {
   const sorted = [...versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   return (end ? sorted.find((v) => v.effectiveFrom <= end) : undefined) ?? sorted[0];
-}
-
-/**
- * Cadres found by name for the population, the chosen ones kept with their labels while the
- * search changes.
- */
-function CadrePicker({
-  value,
-  onChange,
-  id,
-}: {
-  value?: string[];
-  onChange?: (v: string[]) => void;
-  id?: string;
-}) {
-  const { t } = useTranslation();
-  const [found, setFound] = useState<CadreListItem[]>([]);
-  const [searching, setSearching] = useState(false);
-  const known = useRef(new Map<string, string>());
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef('');
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const label = (c: CadreListItem) =>
-    t('assessment.create.cadreOption', {
-      name: c.name,
-      org: c.orgName,
-      post: c.postTitle ? ` · ${c.postTitle}` : '',
-    });
-  const search = (q: string) => {
-    if (timer.current) clearTimeout(timer.current);
-    latest.current = q;
-    if (!q.trim()) {
-      setFound([]);
-      return;
-    }
-    timer.current = setTimeout(() => {
-      setSearching(true);
-      api
-        .get(CadreListSchema, '/api/cadres', { q: q.trim(), pageSize: 20, sort: 'name' })
-        .then((res) => {
-          if (latest.current !== q) return;
-          for (const c of res.items) known.current.set(c.id, label(c));
-          setFound(res.items);
-        })
-        .catch(() => setFound([]))
-        .finally(() => setSearching(false));
-    }, 300);
-  };
-  const selected = value ?? [];
-  const options = [
-    ...selected
-      .filter((v) => !found.some((c) => c.id === v))
-      .map((v) => ({ value: v, label: known.current.get(v) ?? v })),
-    ...found.map((c) => ({ value: c.id, label: label(c) })),
-  ];
-  return (
-    <Select
-      id={id}
-      mode="multiple"
-      value={selected}
-      onChange={(v: string[]) => onChange?.(v)}
-      showSearch={{ filterOption: false, onSearch: search }}
-      options={options}
-      loading={searching}
-      notFoundContent={searching ? t('assessment.create.searching') : null}
-      placeholder={t('assessment.create.cadresPlaceholder')}
-      style={{ width: '100%' }}
-      data-testid="round-form-cadres"
-    />
-  );
 }
 
 /**
@@ -393,7 +317,11 @@ export function RoundCreateDrawer({ open, onClose }: { open: boolean; onClose: (
                 }),
               ]}
             >
-              <CadrePicker />
+              <CadrePicker
+                multiple
+                placeholder={t('assessment.create.cadresPlaceholder')}
+                testId="round-form-cadres"
+              />
             </Form.Item>
           )}
         </Form.Item>

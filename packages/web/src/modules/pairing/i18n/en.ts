@@ -1,9 +1,9 @@
-import type { pairingZhCN } from './zh-CN.ts';
+import type { zhCN } from './zh-CN.ts';
 
-export const pairingEn: typeof pairingZhCN = {
+/** English texts of the pairing module (loaded only when English is chosen). */
+export const en: typeof zhCN = {
   pairing: {
     title: 'Mentoring pairs',
-    menu: 'Mentoring pairs',
     create: 'New pair',
     created: 'Pair created',
     cadre: 'Cadre',
@@ -35,10 +35,5 @@ export const pairingEn: typeof pairingZhCN = {
     filterEnded: 'Ended',
     filterAll: 'All',
     searchPlaceholder: 'Search by mentor or cadre name',
-  },
-  cadrePicker: {
-    option: '{{name}} ({{org}}{{post}})',
-    placeholder: 'Type a name to search cadres',
-    searching: 'Searching…',
   },
 };

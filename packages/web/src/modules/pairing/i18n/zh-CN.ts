@@ -1,7 +1,7 @@
-export const pairingZhCN = {
+/** Simplified Chinese texts of the pairing module (loaded with its pages). */
+export const zhCN = {
   pairing: {
     title: '结对帮扶',
-    menu: '结对帮扶',
     create: '新增结对',
     created: '已新增结对',
     cadre: '帮扶对象',
@@ -33,10 +33,5 @@ export const pairingZhCN = {
     filterEnded: '已结束',
     filterAll: '全部',
     searchPlaceholder: '按帮扶人或帮扶对象姓名搜索',
-  },
-  cadrePicker: {
-    option: '{{name}}（{{org}}{{post}}）',
-    placeholder: '输入姓名搜索干部',
-    searching: '正在搜索…',
   },
 };
