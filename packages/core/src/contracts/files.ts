@@ -38,3 +38,9 @@ export const NoContentSchema = z.undefined();
 
 /** A 述职报告 file is a PDF or a Word document (.docx), decided by its content. */
 export const REPORT_FILE_MEDIA_TYPES = ['application/pdf', DOCX_MEDIA_TYPE] as const;
+
+/** The 述职报告 file of a target (downloaded by officers and, with a slip, by raters). */
+export const ReportFileResponse = fileResponse('述职报告文件（PDF 或 Word）', ...REPORT_FILE_MEDIA_TYPES);
+
+/** The results of a round as an Excel workbook. */
+export const ResultsWorkbookResponse = fileResponse('考核结果（Excel 工作簿）', XLSX_MEDIA_TYPE);

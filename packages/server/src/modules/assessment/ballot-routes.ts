@@ -1,11 +1,10 @@
 import {
+  ReportFileResponse,
   BallotCastResultSchema,
   BallotPageSchema,
   BallotParamsSchema,
   BallotReportParamsSchema,
   BallotSubmitInputSchema,
-  fileResponse,
-  REPORT_FILE_MEDIA_TYPES,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -41,7 +40,7 @@ export async function ballotRoutes(app: FastifyInstance) {
         tags,
         summary: '下载评议对象的述职报告文件（凭评议票，无需登录）',
         params: BallotReportParamsSchema,
-        response: { 200: fileResponse('述职报告文件（PDF 或 Word）', ...REPORT_FILE_MEDIA_TYPES) },
+        response: { 200: ReportFileResponse },
       },
     },
     async (req, reply) =>

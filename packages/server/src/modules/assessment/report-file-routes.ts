@@ -1,7 +1,7 @@
 import {
+  FileBytesSchema,
+  ReportFileResponse,
   AssessmentOkSchema,
-  fileResponse,
-  REPORT_FILE_MEDIA_TYPES,
   REPORT_FILE_MAX_BYTES,
   ReportFileUploadQuerySchema,
   ReportFileUploadResultSchema,
@@ -34,6 +34,7 @@ export async function reportFileRoutes(app: FastifyInstance) {
         summary: '上传述职报告文件（PDF 或 Word .docx，≤ 10 MB；本人、本单位或组织方）',
         params: RoundTargetParamsSchema,
         querystring: ReportFileUploadQuerySchema,
+        body: FileBytesSchema,
         response: { 200: ReportFileUploadResultSchema },
       },
     },
@@ -68,7 +69,7 @@ export async function reportFileRoutes(app: FastifyInstance) {
         tags,
         summary: '下载述职报告文件',
         params: RoundTargetParamsSchema,
-        response: { 200: fileResponse('述职报告文件（PDF 或 Word）', ...REPORT_FILE_MEDIA_TYPES) },
+        response: { 200: ReportFileResponse },
       },
     },
     async (req, reply) =>

@@ -1,8 +1,7 @@
 import {
+  ResultsWorkbookResponse,
   AssessmentOkSchema,
   BallotExportSchema,
-  fileResponse,
-  XLSX_MEDIA_TYPE,
   GradeOverrideInputSchema,
   IdParamSchema,
   RoundResultsSchema,
@@ -40,7 +39,7 @@ export async function resultRoutes(app: FastifyInstance) {
         tags,
         summary: '导出考核结果（Excel）',
         params: IdParamSchema,
-        response: { 200: fileResponse('考核结果（Excel 工作簿）', XLSX_MEDIA_TYPE) },
+        response: { 200: ResultsWorkbookResponse },
       },
     },
     async (req, reply) => {
