@@ -221,7 +221,8 @@ describe('[assessment-extra] a district version of the Jinwan pack', () => {
     expect(await text(g1Row.getByTestId('pack-diff-before'))).toBe('30');
     expect(await text(g1Row.getByTestId('pack-diff-after'))).toBe('20');
     await shot(page, 'assessment-extra-pack-diff');
-    await page.keyboard.press('Escape');
+    // (antd 6 closes a drawer on Escape only while focus is inside it: the close button, as a user clicks)
+    await page.getByTestId('pack-diff').locator('.ant-drawer-close').click();
     await page.getByTestId('pack-diff').waitFor({ state: 'hidden' });
 
     // ── 选用 the new version, then Fengze again (the demo as found)

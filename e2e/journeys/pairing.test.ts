@@ -8,15 +8,20 @@ beforeAll(async () => {
 });
 afterAll(async () => browser.close());
 
-/** Pick the first cadre the picker finds for `q` (other than `except`). */
+/** Pick the first cadre the picker finds for `q` (other than `except`); returns the picked name. */
 async function pick(page: Page, testId: string, q: string, except?: string): Promise<string> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(q);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  // the open dropdown's options that match what was typed (a closed dropdown stays in the page, hidden)
+  const options = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: q });
   await options.first().waitFor();
   const texts = await options.allTextContents();
   const index = texts.findIndex((t) => !except || !t.startsWith(except));
+  expect(index).toBeGreaterThanOrEqual(0);
   await options.nth(index).click();
+  await page.keyboard.press('Escape');
   return (texts[index] ?? '').split('（')[0] as string;
 }
 
@@ -71,7 +76,7 @@ describe('[pairing] 结对帮扶: a street pairs a mentor with a cadre, follows 
       .poll(async () => (await page.getByTestId('pairing-notes').textContent()) ?? '')
       .toContain('谈心谈话一次');
     await screenshot(page, 'pairing-notes');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('1 条');
     await page.close();
   });
@@ -92,6 +97,10 @@ describe('[pairing] 结对帮扶: a street pairs a mentor with a cadre, follows 
       .poll(async () => (await page.getByTestId('pairing-notes').textContent()) ?? '')
       .toContain('谈心谈话一次');
     expect(await page.getByTestId('pairing-note-form').count()).toBe(0);
+    // the drawer has slid in over the whole width of the phone
+    await expect
+      .poll(async () => (await page.locator('.ant-drawer-open .ant-drawer-content-wrapper').boundingBox())?.x)
+      .toBe(0);
     await screenshot(page, 'pairing-cadre-phone');
     await page.close();
   });
