@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } from '../roles.ts';
 
-/** The permission table as it stood in one list before it was split per module (issue 11). */
+/**
+ * The permission table as it stood in one list before it was split per module (issue 11), and the codes
+ * of the modules added since (结对帮扶: pairing.read, pairing.write).
+ */
 const CODES = [
   'org.read',
   'org.write',
@@ -16,6 +19,8 @@ const CODES = [
   'assessment.read',
   'assessment.manage',
   'pack.write',
+  'pairing.read',
+  'pairing.write',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -30,6 +35,8 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.read',
     'assessment.manage',
     'pack.write',
+    'pairing.read',
+    'pairing.write',
   ],
   unit_admin: [
     'org.read',
@@ -38,9 +45,11 @@ const GRANTS: Record<Role, string[]> = {
     'cadre.sensitive',
     'assessment.read',
     'assessment.manage',
+    'pairing.read',
+    'pairing.write',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read'],
+  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
 };
 
 describe('permissions composed from the modules', () => {
