@@ -32,8 +32,8 @@ describe('[pairing] 结对帮扶: a street pairs a mentor with a cadre, follows 
   it('the cadre account knows its own name (for the street admin to find)', async () => {
     const page = await newPage(browser);
     await loginUi(page, 'cadre');
-    const me = await (await page.request.get('/api/auth/me')).json();
-    const record = await (await page.request.get(`/api/cadres/${me.cadreId}`)).json();
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { cadreId: string };
+    const record = (await (await page.request.get(`/api/cadres/${me.cadreId}`)).json()) as { name: string };
     menteeName = record.name;
     expect(menteeName.length).toBeGreaterThan(1);
     await page.close();

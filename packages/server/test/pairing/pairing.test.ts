@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const post = (s: Session, url: string, payload: Record<string, unknown>) => injectAs(t, s, { method: 'POST', url, payload });
+const post = (s: Session, url: string, payload: Record<string, unknown>) =>
+  injectAs(t, s, { method: 'POST', url, payload });
 
 describe('结对帮扶 (pairing)', () => {
   it('pairs the street leader with its youngest cadre and lists it with its unit and mentor post', async () => {
