@@ -7,7 +7,17 @@ import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
 import { USER_PERMISSIONS } from './permissions/users.ts';
 
 /** Roles of the platform. The first three are the MLPS "three officers" (三员分立). */
-export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'orgdept', 'unit_admin', 'leader', 'cadre'] as const;
+export const ROLES = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'orgdept',
+  'unit_admin',
+  'leader',
+  'cadre',
+  /** 纪检联络: the discipline liaison, who reads and files strict-management records and clarifications */
+  'discipline',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 三员: system, security and audit administrators; mutually exclusive on one account. */

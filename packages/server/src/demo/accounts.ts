@@ -43,6 +43,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'leader', displayName: '区委领导', roles: ['leader'], scopeMode: 'all', orgKey: districtKey },
   {
+    username: 'jijian',
+    displayName: '纪检联络员',
+    roles: ['discipline'],
+    scopeMode: 'all',
+    orgKey: districtKey,
+  },
+  {
     username: 'cadre',
     displayName: '干部（本人）',
     roles: ['cadre'],

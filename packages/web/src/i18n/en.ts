@@ -73,6 +73,7 @@ export const en: typeof zhCN = {
     unit_admin: 'Unit administrator',
     leader: 'Leader',
     cadre: 'Cadre',
+    discipline: 'Discipline liaison',
   },
   scope: {
     all: 'All',

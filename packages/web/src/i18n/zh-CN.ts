@@ -75,6 +75,7 @@ export const zhCN = {
     unit_admin: '单位管理员',
     leader: '领导',
     cadre: '干部',
+    discipline: '纪检联络',
   },
   scope: {
     all: '全部',
