@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssessmentSectionSchema } from './assessment-section.ts';
+import { WorkflowSectionSchema } from './workflow-section.ts';
 
 /**
  * A policy pack (政策包): one locality's policy as validated data, versioned by effective date.
@@ -33,6 +34,8 @@ export const PackSchema = z
       note: z.string().max(500).default(''),
     }),
     assessment: AssessmentSectionSchema,
+    /** case kinds (事项流程) of the workflow engine; optional in a pack, present in the five shipped ones */
+    workflow: WorkflowSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.
