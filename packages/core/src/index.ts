@@ -51,3 +51,7 @@ export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';
 export * from './contracts/pairing.ts';
 export * from './pairing/rules.ts';
+export * from './policy/workflow-section.ts';
+export * from './workflow/kind.ts';
+export * from './workflow/engine.ts';
+export * from './contracts/workflow.ts';

@@ -5,6 +5,8 @@ import {
   applyAction,
   caseReaderRoles,
   isOverdue,
+  isPendingFor,
+  pendingRecipients,
   startCase,
   stepDueOn,
   type AddWorkingDays,
@@ -236,6 +238,30 @@ describe('[workflow] engine', () => {
       step: 'verify',
       toStep: 'verify',
       toStatus: 'open',
+    });
+  });
+
+  it('waits for the step’s actor only: the applicant’s right to withdraw does not put it in their 待办', () => {
+    const s0 = startCase(tolerance, parties, '2026-11-02T01:00:00.000Z', weekdays).state;
+    expect(isPendingFor(tolerance, s0, orgdeptStreet)).toBe(true);
+    expect(isPendingFor(tolerance, s0, applicant)).toBe(false);
+    expect(pendingRecipients(tolerance, s0)).toEqual({ userIds: [], roles: ['orgdept'] });
+    const atCommittee: CaseState = {
+      ...s0,
+      currentStep: 'committee',
+      trail: ['accept', 'investigate', 'committee'],
+    };
+    expect(isPendingFor(tolerance, atCommittee, member)).toBe(true);
+    expect(pendingRecipients(tolerance, atCommittee)).toEqual({
+      userIds: ['member-1', 'member-2'],
+      roles: [],
+    });
+    const a0 = startCase(appeal, parties, '2026-11-02T01:00:00.000Z', weekdays).state;
+    expect(isPendingFor(appeal, a0, applicant)).toBe(true);
+    expect(pendingRecipients(appeal, a0)).toEqual({ userIds: ['applicant-1'], roles: [] });
+    expect(pendingRecipients(appeal, { ...a0, status: 'done', currentStep: null })).toEqual({
+      userIds: [],
+      roles: [],
     });
   });
 

@@ -145,9 +145,34 @@ export function allowedActions(kind: CaseKind, state: CaseState, actor: CaseActo
   return step.actions.filter((a) => actorMatches(a.by ?? step.actor, state, actor));
 }
 
-/** May `actor` take any action at the case's current step (is it in their 待办)? */
+/**
+ * Is the case waiting for `actor` (in their 待办)? Only when they are the current step's actor — an action
+ * open to someone else at the step (the applicant's withdrawal) does not make it theirs.
+ */
 export function isPendingFor(kind: CaseKind, state: CaseState, actor: CaseActor): boolean {
-  return allowedActions(kind, state, actor).length > 0;
+  if (state.status !== 'open') return false;
+  const step = stepOf(kind, state.currentStep);
+  return step !== undefined && actorMatches(step.actor, state, actor);
+}
+
+/** Who the current step waits for: named users, or the holders of a role (within the case unit's subtree). */
+export function pendingRecipients(kind: CaseKind, state: CaseState): { userIds: string[]; roles: Role[] } {
+  const step = state.status === 'open' ? stepOf(kind, state.currentStep) : undefined;
+  switch (step?.actor.by) {
+    case undefined:
+      return { userIds: [], roles: [] };
+    case 'role':
+      return { userIds: [], roles: [step.actor.role] };
+    case 'applicant':
+      return { userIds: [state.openedBy], roles: [] };
+    case 'members': {
+      const group = step.actor.group;
+      return {
+        userIds: state.members.filter((m) => m.group === group).flatMap((m) => [...m.userIds]),
+        roles: [],
+      };
+    }
+  }
 }
 
 export type ApplyResult =

@@ -116,8 +116,9 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
   });
 });
 
-/** The named row-level security helpers of migration 0015; every policy is made by one of them. */
-const RLS_HELPER_CALL = /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_special)\(/;
+/** The named row-level security helpers of migrations 0015 and 0018; every policy is made by one of them. */
+const RLS_HELPER_CALL =
+  /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_parties|app_rls_special)\(/;
 /** Policies with a rule of their own (the platform's account tables), each reviewed like a definer. */
 const REVIEWED_SPECIAL_POLICIES = [
   'audit_log.app_rls_special_auditor_read',
@@ -213,6 +214,11 @@ describe('[platform] row-level security from named helpers (issue 11)', () => {
       assessment_targets: 'app_rls_person',
       assessment_overrides: 'app_rls_child_of',
       ballot_scores: 'app_rls_child_of',
+      // the named parties of a confidential matter (0018)
+      cases: 'app_rls_parties',
+      case_members: 'app_rls_child_of',
+      case_events: 'app_rls_child_of',
+      inbox_notices: 'app_rls_parties',
     });
     expect(
       rows.filter((r) => r.name.startsWith('app_rls_special_')).map((r) => `${r.table}.${r.name}`),

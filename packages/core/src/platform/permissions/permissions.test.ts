@@ -3,7 +3,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 待办 and case workflow: inbox.read,
+ * case.act).
  */
 const CODES = [
   'org.read',
@@ -21,6 +22,8 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'inbox.read',
+  'case.act',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -37,6 +40,8 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'inbox.read',
+    'case.act',
   ],
   unit_admin: [
     'org.read',
@@ -47,9 +52,12 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'inbox.read',
+    'case.act',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'inbox.read', 'case.act'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'inbox.read', 'case.act'],
+  discipline: ['inbox.read', 'case.act'],
 };
 
 describe('permissions composed from the modules', () => {
