@@ -24,6 +24,8 @@ export const InboxItemSchema = z.object({
   overdue: z.boolean(),
   /** when the case entered its current step, or the notice was posted (ISO timestamp) */
   since: timestamp,
+  /** 发起时间: when the case was opened, or the notice posted */
+  openedAt: timestamp,
   /** for 我发起的: the case's status */
   status: CaseStatusSchema.nullable(),
 });

@@ -101,7 +101,7 @@ describe('[workflow] a grade appeal (考核等次申诉) from the cadre to 复�
       dueOn: null,
       overdue: false,
       openedByName: '许晓雯',
-      link: `/cases/${caseId}`,
+      link: `/inbox/cases/${caseId}`,
     });
     expect(audits.map((a) => a.action)).toEqual(['case.open']);
     expect(transitions).toEqual(['open→submit']);
@@ -127,11 +127,12 @@ describe('[workflow] a grade appeal (考核等次申诉) from the cadre to 复�
         kind: 'grade_appeal',
         kindName: '考核等次申诉',
         title: '2026年度考核等次申诉',
-        link: `/cases/${caseId}`,
+        link: `/inbox/cases/${caseId}`,
         step: '提交申诉',
         dueOn: null,
         overdue: false,
         since: '2026-11-02T00:00:00.000Z',
+        openedAt: '2026-11-02T00:00:00.000Z',
         status: 'open',
       },
     ]);

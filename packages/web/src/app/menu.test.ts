@@ -11,6 +11,7 @@ import {
 
 const OFFICER = [
   'home',
+  'inbox',
   'orgs',
   'cadres',
   'assessmentRounds',
@@ -22,11 +23,12 @@ const OFFICER = [
 ];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) added since.
+// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing) and 待办 (inbox).
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
       'home',
+      'inbox',
       'orgs',
       'users',
       'security',
@@ -42,6 +44,7 @@ describe('the side menu from the module manifests', () => {
     ]);
     expect(MENU_PATHS).toEqual({
       home: '/',
+      inbox: '/inbox',
       orgs: '/orgs',
       users: '/users',
       security: '/security',
@@ -76,6 +79,7 @@ describe('the side menu from the module manifests', () => {
       leader: OFFICER,
       cadre: [
         'home',
+        'inbox',
         'orgs',
         'cadres',
         'assessmentLeaderboard',
@@ -85,6 +89,7 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
+      discipline: ['home', 'inbox', 'account'],
     });
   });
 
@@ -93,9 +98,9 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...OFFICER.slice(0, 6),
+      ...OFFICER.slice(0, 7),
       'assessmentMine',
-      ...OFFICER.slice(6),
+      ...OFFICER.slice(7),
     ]);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
     expect(canOpen(['leader'], 'assessmentRounds')).toBe(true);
@@ -108,6 +113,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
+    expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

@@ -1,5 +1,6 @@
 import { WORKFLOW_PERMISSIONS } from '@ganbu/core/platform/permissions/workflow';
 import type { ServerModule } from '../../platform/module.ts';
+import { seedDemoCases } from './demo-seed.ts';
 import { workflowRoutes } from './routes.ts';
 
 /**
@@ -10,4 +11,5 @@ export const workflowModule: ServerModule = {
   name: 'workflow',
   routes: [workflowRoutes],
   permissions: WORKFLOW_PERMISSIONS,
+  demoSeed: seedDemoCases,
 };

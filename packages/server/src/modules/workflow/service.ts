@@ -76,7 +76,7 @@ function stateOf(c: repo.CaseRecord): CaseState {
 const stepName = (kind: CaseKind, id: string | null) =>
   id === null ? null : (kind.steps.find((s) => s.id === id)?.name ?? id);
 
-const linkOf = (c: Pick<repo.CaseRecord, 'id' | 'link'>) => c.link ?? `/cases/${c.id}`;
+const linkOf = (c: Pick<repo.CaseRecord, 'id' | 'link'>) => c.link ?? `/inbox/cases/${c.id}`;
 
 function present(c: repo.CaseRecord, today: string): CaseSummary {
   return {
@@ -146,7 +146,7 @@ export interface OpenCaseInput {
   members?: { group: string; userIds: string[] }[];
   /** roles that read the case besides the kind's readers and actors */
   readerRoles: Role[];
-  /** the owning module's page of the case; default the generic case page `/cases/:id` */
+  /** the owning module's page of the case; default the generic case page `/inbox/cases/:id` */
   link?: string;
 }
 
@@ -349,6 +349,7 @@ function caseItem(c: repo.CaseRecord, today: string): InboxItem {
     dueOn: c.dueOn,
     overdue: isOverdue(c, today),
     since: c.stepSince,
+    openedAt: c.openedAt,
     status: c.status,
   };
 }
@@ -365,6 +366,7 @@ function noticeItem(n: repo.NoticeRecord, today: string): InboxItem {
     dueOn: n.dueOn,
     overdue: n.dueOn !== null && today > n.dueOn,
     since: n.createdAt,
+    openedAt: n.createdAt,
     status: null,
   };
 }
