@@ -50,6 +50,8 @@ const GRANTS: Record<Role, string[]> = {
   ],
   leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
   cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  // 纪检联络 (issue 12): finds the cadre a record is about
+  discipline: ['org.read', 'cadre.read'],
 };
 
 describe('permissions composed from the modules', () => {
