@@ -51,3 +51,8 @@ export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';
 export * from './contracts/pairing.ts';
 export * from './pairing/rules.ts';
+export * from './policy/source.ts';
+export * from './policy/discipline-section.ts';
+export * from './eligibility/dates.ts';
+export * from './eligibility/engine.ts';
+export * from './eligibility/explain.ts';
