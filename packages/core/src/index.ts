@@ -51,3 +51,6 @@ export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';
 export * from './contracts/pairing.ts';
 export * from './pairing/rules.ts';
+export * from './contracts/calendar.ts';
+export * from './calendar/working-calendar.ts';
+export * from './calendar/today.ts';
