@@ -117,7 +117,8 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
 });
 
 /** The named row-level security helpers of migration 0015; every policy is made by one of them. */
-const RLS_HELPER_CALL = /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_special)\(/;
+const RLS_HELPER_CALL =
+  /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_confidential|app_rls_special)\(/;
 /** Policies with a rule of their own (the platform's account tables), each reviewed like a definer. */
 const REVIEWED_SPECIAL_POLICIES = [
   'audit_log.app_rls_special_auditor_read',
@@ -202,7 +203,7 @@ describe('[platform] row-level security from named helpers (issue 11)', () => {
         WHERE cl.relnamespace = 'public'::regnamespace ORDER BY 1, 2`,
     );
     const byTable = Object.fromEntries(rows.map((r) => [r.table, r.name]));
-    // the three shapes, by name
+    // the shapes, by name
     expect(byTable).toMatchObject({
       orgs: 'app_rls_org_subtree',
       assessment_rounds: 'app_rls_org_subtree',
@@ -213,6 +214,10 @@ describe('[platform] row-level security from named helpers (issue 11)', () => {
       assessment_targets: 'app_rls_person',
       assessment_overrides: 'app_rls_child_of',
       ballot_scores: 'app_rls_child_of',
+      discipline_records: 'app_rls_confidential',
+      tolerance_cases: 'app_rls_confidential',
+      clarifications: 'app_rls_confidential',
+      clarification_accusers: 'app_rls_confidential',
     });
     expect(
       rows.filter((r) => r.name.startsWith('app_rls_special_')).map((r) => `${r.table}.${r.name}`),

@@ -74,6 +74,8 @@ describe('the side menu from the module manifests', () => {
       orgdept: OFFICER,
       unit_admin: OFFICER,
       leader: OFFICER,
+      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
+      discipline: ['home', 'orgs', 'cadres', 'account'],
       cadre: [
         'home',
         'orgs',

@@ -55,7 +55,8 @@ const GRANTS: Record<Role, string[]> = {
   ],
   leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
   cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
-  discipline: ['calendar.read'],
+  // 纪检联络 (issue 12): finds the cadre a record is about
+  discipline: ['org.read', 'cadre.read', 'calendar.read'],
 };
 
 describe('permissions composed from the modules', () => {
