@@ -56,3 +56,6 @@ export * from './policy/discipline-section.ts';
 export * from './eligibility/dates.ts';
 export * from './eligibility/engine.ts';
 export * from './eligibility/explain.ts';
+export * from './contracts/calendar.ts';
+export * from './calendar/working-calendar.ts';
+export * from './calendar/today.ts';

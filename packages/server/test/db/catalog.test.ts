@@ -123,6 +123,9 @@ const RLS_HELPER_CALL =
 const REVIEWED_SPECIAL_POLICIES = [
   'audit_log.app_rls_special_auditor_read',
   'audit_log.app_rls_special_owner',
+  // 工作日历 (0017): district-wide overrides, read by every signed-in user, written by 组织部 only
+  'calendar_overrides.app_rls_special_calendar_read',
+  'calendar_overrides.app_rls_special_calendar_write',
   'sessions.app_rls_special_session',
   'users.app_rls_special_account',
 ];

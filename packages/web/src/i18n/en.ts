@@ -59,6 +59,7 @@ export const en: typeof zhCN = {
     assessmentMine: 'My assessment results',
     assessmentPacks: 'Policy packs',
     pairing: 'Mentoring pairs',
+    calendar: 'Working-day calendar',
   },
   cadrePicker: {
     option: '{{name}} ({{org}}{{post}})',
@@ -184,6 +185,9 @@ export const en: typeof zhCN = {
   },
   assessment: {
     menuGroup: 'Assessment',
+  },
+  system: {
+    menuGroup: 'Settings',
   },
   validation: {
     required: 'This field is required',

@@ -61,6 +61,7 @@ export const zhCN = {
     assessmentMine: '我的考核结果',
     assessmentPacks: '政策包',
     pairing: '结对帮扶',
+    calendar: '工作日历',
   },
   cadrePicker: {
     option: '{{name}}（{{org}}{{post}}）',
@@ -185,6 +186,9 @@ export const zhCN = {
   },
   assessment: {
     menuGroup: '考核评价',
+  },
+  system: {
+    menuGroup: '系统设置',
   },
   validation: {
     required: '此项为必填项',

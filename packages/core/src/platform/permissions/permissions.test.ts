@@ -3,7 +3,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write).
  */
 const CODES = [
   'org.read',
@@ -21,6 +21,8 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'calendar.read',
+  'calendar.write',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -37,6 +39,8 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
+    'calendar.write',
   ],
   unit_admin: [
     'org.read',
@@ -47,11 +51,12 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read'],
+  discipline: ['org.read', 'cadre.read', 'calendar.read'],
 };
 
 describe('permissions composed from the modules', () => {
