@@ -1,6 +1,7 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
+import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
@@ -56,6 +57,7 @@ const MODULE_PERMISSIONS = [
   CADRE_PERMISSIONS,
   ASSESSMENT_PERMISSIONS,
   PAIRING_PERMISSIONS,
+  CALENDAR_PERMISSIONS,
   WORKFLOW_PERMISSIONS,
 ] as const;
 

@@ -3,6 +3,7 @@ import { assessmentModule } from './assessment/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
+import { calendarModule } from './calendar/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
@@ -25,4 +26,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   assessmentModule,
   workflowModule,
   pairingModule,
+  calendarModule,
 ];

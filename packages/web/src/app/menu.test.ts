@@ -21,9 +21,12 @@ const OFFICER = [
   'pairing',
   'account',
 ];
+// 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置
+const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing) and 待办 (inbox).
+// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing), 待办 (inbox) and 工作日历
+// (calendar, in the 系统设置 group).
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
@@ -40,6 +43,7 @@ describe('the side menu from the module manifests', () => {
       'assessmentMine',
       'assessmentPacks',
       'pairing',
+      'calendar',
       'account',
     ]);
     expect(MENU_PATHS).toEqual({
@@ -56,6 +60,7 @@ describe('the side menu from the module manifests', () => {
       assessmentMine: '/assessment/mine',
       assessmentPacks: '/assessment/packs',
       pairing: '/care/pairings',
+      calendar: '/settings/calendar',
       account: '/account',
     });
     expect(MENU_GROUPS).toEqual({
@@ -66,6 +71,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentMine',
         'assessmentPacks',
       ],
+      system: ['calendar'],
     });
   });
 
@@ -74,9 +80,9 @@ describe('the side menu from the module manifests', () => {
       sysadmin: ['home', 'orgs', 'users', 'account'],
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
-      orgdept: OFFICER,
+      orgdept: WITH_CALENDAR,
       unit_admin: OFFICER,
-      leader: OFFICER,
+      leader: WITH_CALENDAR,
       cadre: [
         'home',
         'inbox',
@@ -89,7 +95,8 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
-      discipline: ['home', 'inbox', 'account'],
+      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
+      discipline: ['home', 'inbox', 'orgs', 'cadres', 'account'],
     });
   });
 
@@ -98,10 +105,11 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...OFFICER.slice(0, 7),
+      ...WITH_CALENDAR.slice(0, 7),
       'assessmentMine',
-      ...OFFICER.slice(7),
+      ...WITH_CALENDAR.slice(7),
     ]);
+    expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
     expect(canOpen(['leader'], 'assessmentRounds')).toBe(true);
     expect(canOpen([], 'account')).toBe(true);
@@ -113,6 +121,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
+    expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
     expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });

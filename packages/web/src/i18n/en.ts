@@ -60,6 +60,7 @@ export const en: typeof zhCN = {
     assessmentMine: 'My assessment results',
     assessmentPacks: 'Policy packs',
     pairing: 'Mentoring pairs',
+    calendar: 'Working-day calendar',
   },
   cases: {
     status: { open: 'In progress', done: 'Closed', rejected: 'Not accepted', withdrawn: 'Withdrawn' },
@@ -208,6 +209,9 @@ export const en: typeof zhCN = {
   },
   assessment: {
     menuGroup: 'Assessment',
+  },
+  system: {
+    menuGroup: 'Settings',
   },
   validation: {
     required: 'This field is required',

@@ -62,6 +62,7 @@ export const zhCN = {
     assessmentMine: '我的考核结果',
     assessmentPacks: '政策包',
     pairing: '结对帮扶',
+    calendar: '工作日历',
   },
   cases: {
     status: { open: '办理中', done: '已办结', rejected: '不予受理', withdrawn: '已撤回' },
@@ -209,6 +210,9 @@ export const zhCN = {
   },
   assessment: {
     menuGroup: '考核评价',
+  },
+  system: {
+    menuGroup: '系统设置',
   },
   validation: {
     required: '此项为必填项',

@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.tsx';
 import { authModule } from './auth/module.tsx';
 import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
+import { calendarModule } from './calendar/module.tsx';
 import { homeModule } from './home/module.tsx';
 import { inboxModule } from './inbox/module.tsx';
 import { orgModule } from './org/module.tsx';
@@ -26,6 +27,7 @@ export const MODULES = [
   cadresModule,
   assessmentModule,
   pairingModule,
+  calendarModule,
   accountModule,
   authModule,
   ballotModule,

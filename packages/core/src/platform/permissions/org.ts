@@ -1,6 +1,6 @@
 import { definePermissions } from './define.ts';
 
 export const ORG_PERMISSIONS = definePermissions({
-  'org.read': ['sysadmin', 'secadmin', 'orgdept', 'unit_admin', 'leader', 'cadre'],
+  'org.read': ['sysadmin', 'secadmin', 'orgdept', 'unit_admin', 'leader', 'cadre', 'discipline'],
   'org.write': ['sysadmin', 'orgdept'],
 });

@@ -3,8 +3,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write; 待办 and case workflow: inbox.read,
- * case.act).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
+ * 待办 and case workflow: inbox.read, case.act).
  */
 const CODES = [
   'org.read',
@@ -22,6 +22,8 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'calendar.read',
+  'calendar.write',
   'inbox.read',
   'case.act',
 ];
@@ -40,6 +42,8 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
+    'calendar.write',
     'inbox.read',
     'case.act',
   ],
@@ -52,12 +56,30 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
     'inbox.read',
     'case.act',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'inbox.read', 'case.act'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'inbox.read', 'case.act'],
-  discipline: ['inbox.read', 'case.act'],
+  leader: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
+  cadre: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
+  // 纪检联络 (issue 12): finds the cadre a record is about
+  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act'],
 };
 
 describe('permissions composed from the modules', () => {

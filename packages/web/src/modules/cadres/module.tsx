@@ -22,7 +22,7 @@ export const cadresModule: WebModule<typeof zhCN> = {
       key: 'cadres',
       path: '/cadres',
       icon: <SolutionOutlined />,
-      roles: ['orgdept', 'unit_admin', 'leader', 'cadre'],
+      roles: ['orgdept', 'unit_admin', 'leader', 'cadre', 'discipline'],
     },
   ],
   i18n: {

@@ -10,7 +10,7 @@ export const orgModule: WebModule<typeof zhCN> = {
       key: 'orgs',
       path: '/orgs',
       icon: <ApartmentOutlined />,
-      roles: ['sysadmin', 'orgdept', 'unit_admin', 'leader', 'cadre'],
+      roles: ['sysadmin', 'orgdept', 'unit_admin', 'leader', 'cadre', 'discipline'],
     },
   ],
   i18n: {

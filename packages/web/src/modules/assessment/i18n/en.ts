@@ -74,6 +74,7 @@ export const en: typeof zhCN = {
     },
     source: {
       seed: 'Source: seed file {{seed}} “{{figure}}”',
+      regulation: 'Source: {{regulation}} {{article}}',
       assumed: 'Assumed: {{text}}',
       none: 'No source given',
     },

@@ -72,6 +72,7 @@ export const zhCN = {
     },
     source: {
       seed: '依据：种子文件 {{seed}}「{{figure}}」',
+      regulation: '依据：{{regulation}}{{article}}',
       assumed: '假设：{{text}}',
       none: '未注明来源',
     },
