@@ -316,6 +316,31 @@ describe('[workflow] deadlines: overdue marking on 2026-11-02', () => {
   });
 });
 
+describe('[workflow] deadlines follow the district’s working calendar', () => {
+  it('a holiday the district adds moves a new step’s last day by one working day', async () => {
+    // 受理 entered Mon 2026-11-02, 5 working days from Tue 3: Nov 3, 4, 6, 9, 10 with Thu 5 a district holiday
+    const added = await injectAs(t, sessions.orgdeptA!, {
+      method: 'POST',
+      url: '/api/calendar/overrides',
+      payload: { date: '2026-11-05', kind: 'holiday', note: '区里调整的休息日（测试）' },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const { result } = await asPerson(t, people.orgdeptA!, (ctx) =>
+      service.openCase(ctx, {
+        kind: 'tolerance',
+        orgId: streetA.id,
+        title: '假日后的容错申请',
+        readerRoles: [],
+      }),
+    );
+    expect(result).toMatchObject({ currentStep: 'accept', dueOn: '2026-11-10' });
+    await injectAs(t, sessions.orgdeptA!, { method: 'DELETE', url: '/api/calendar/overrides/2026-11-05' });
+    // not accepted: the case leaves the inbox the next tests read
+    const closed = await act('orgdeptA', result.id, { action: 'reject', comment: '不符合容错申请条件' });
+    expect(closed.json<CaseDetail>().case.status).toBe('rejected');
+  });
+});
+
 describe('[workflow] notices (提醒) posted by other modules', () => {
   it('reach exactly their recipients, post once per source key, and go when resolved', async () => {
     const post = (sourceKey: string, title: string, to: { roles?: Role[]; users?: string[] }) =>
