@@ -10,6 +10,10 @@ beforeAll(async () => {
 afterAll(async () => browser.close());
 
 const PHONE = { width: 390, height: 844 };
+/** A script that scrolls an element to just below the sticky header (for a screenshot of it). */
+const scrollBelowHeader = (testId: string) =>
+  `(() => { const el = document.querySelector('[data-testid="${testId}"]');
+     window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72); })()`;
 const shot = (name: string) => join(import.meta.dirname, '..', 'screenshots', name);
 const rowsOf = (page: Page, tab: string) =>
   page.locator(`[data-testid="inbox-table-${tab}"] tbody tr.ant-table-row`);
@@ -117,7 +121,7 @@ describe('[inbox] 待办: the cadre’s appeal waits for 复核, the organisatio
     const text = (await view.textContent()) ?? '';
     for (const s of ['容错申请', '联席会议研究', '澄清正名', '考核等次申诉', '5 个工作日', '假设'])
       expect(text, s).toContain(s);
-    await view.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+    await page.evaluate(scrollBelowHeader('pack-workflow'));
     await page.screenshot({ path: shot('inbox-pack-workflow.png') });
 
     await page.goto(`/assessment/packs/edit/${chosen?.id ?? ''}`);
@@ -127,7 +131,7 @@ describe('[inbox] 待办: the cadre’s appeal waits for 复核, the organisatio
     expect(await field.inputValue()).toBe('5');
     await field.fill('7');
     await expect.poll(async () => (await editor.textContent()) ?? '').toContain('依据');
-    await editor.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+    await page.evaluate(scrollBelowHeader('pe-workflow'));
     await page.screenshot({ path: shot('inbox-pack-edit-workflow.png') });
     await page.close();
   });
