@@ -201,7 +201,7 @@ export function CalendarPage() {
                         {
                           title: t('common.actions'),
                           key: 'actions',
-                          width: 56,
+                          width: 64,
                           render: (_: unknown, o: CalendarOverrideRecord) => (
                             <Button
                               type="link"
