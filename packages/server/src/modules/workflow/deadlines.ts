@@ -1,21 +1,14 @@
-import type { AddWorkingDays } from '@ganbu/core';
+import { addWorkingDays, type AddWorkingDays } from '@ganbu/core';
 import type pg from 'pg';
+import { loadWorkingCalendar } from '../calendar/service.ts';
 
 /**
  * The working-day arithmetic every case deadline uses: the date on which a period of `n` working days
- * starting on `from` ends (`from` itself counts when it is a working day).
+ * starting on `from` ends (`from` itself counts when it is a working day), on the district's working-day
+ * calendar (official holidays, 调休 make-up days, the statutory holidays of a year not yet published, and the
+ * district's overrides).
  */
-export async function workingDayCounter(_client: pg.ClientBase): Promise<AddWorkingDays> {
-  // TODO(lead): wire calendar — return the calendar module's addWorkingDays over
-  // loadWorkingCalendar(client) (official holidays, 调休 make-up days and the district's overrides).
-  // Until then: Monday to Friday, no holidays.
-  return (from, n) => {
-    const d = new Date(`${from}T00:00:00Z`);
-    let left = n;
-    for (;;) {
-      const weekday = d.getUTCDay();
-      if (weekday !== 0 && weekday !== 6 && --left <= 0) return d.toISOString().slice(0, 10);
-      d.setUTCDate(d.getUTCDate() + 1);
-    }
-  };
+export async function workingDayCounter(client: pg.ClientBase): Promise<AddWorkingDays> {
+  const calendar = await loadWorkingCalendar(client);
+  return (from, n) => addWorkingDays(calendar, from, n);
 }
