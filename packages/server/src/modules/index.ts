@@ -9,6 +9,7 @@ import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
+import { workflowModule } from './workflow/index.ts';
 
 /**
  * Every server module, once. Order matters: routes register and the demo seed runs in this order, so a
@@ -23,6 +24,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   settingsModule,
   auditModule,
   assessmentModule,
+  workflowModule,
   pairingModule,
   calendarModule,
 ];

@@ -11,6 +11,7 @@ import {
 
 const OFFICER = [
   'home',
+  'inbox',
   'orgs',
   'cadres',
   'assessmentRounds',
@@ -24,11 +25,13 @@ const OFFICER = [
 const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing) and 工作日历 (calendar, in the 系统设置 group).
+// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing), 待办 (inbox) and 工作日历
+// (calendar, in the 系统设置 group).
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
       'home',
+      'inbox',
       'orgs',
       'users',
       'security',
@@ -45,6 +48,7 @@ describe('the side menu from the module manifests', () => {
     ]);
     expect(MENU_PATHS).toEqual({
       home: '/',
+      inbox: '/inbox',
       orgs: '/orgs',
       users: '/users',
       security: '/security',
@@ -79,10 +83,9 @@ describe('the side menu from the module manifests', () => {
       orgdept: WITH_CALENDAR,
       unit_admin: OFFICER,
       leader: WITH_CALENDAR,
-      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
-      discipline: ['home', 'orgs', 'cadres', 'account'],
       cadre: [
         'home',
+        'inbox',
         'orgs',
         'cadres',
         'assessmentLeaderboard',
@@ -92,6 +95,8 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
+      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
+      discipline: ['home', 'inbox', 'orgs', 'cadres', 'account'],
     });
   });
 
@@ -100,9 +105,9 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...WITH_CALENDAR.slice(0, 6),
+      ...WITH_CALENDAR.slice(0, 7),
       'assessmentMine',
-      ...WITH_CALENDAR.slice(6),
+      ...WITH_CALENDAR.slice(7),
     ]);
     expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
@@ -117,6 +122,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
     expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
+    expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

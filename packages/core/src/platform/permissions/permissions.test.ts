@@ -3,7 +3,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
+ * 待办 and case workflow: inbox.read, case.act).
  */
 const CODES = [
   'org.read',
@@ -23,6 +24,8 @@ const CODES = [
   'pairing.write',
   'calendar.read',
   'calendar.write',
+  'inbox.read',
+  'case.act',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -41,6 +44,8 @@ const GRANTS: Record<Role, string[]> = {
     'pairing.write',
     'calendar.read',
     'calendar.write',
+    'inbox.read',
+    'case.act',
   ],
   unit_admin: [
     'org.read',
@@ -52,11 +57,29 @@ const GRANTS: Record<Role, string[]> = {
     'pairing.read',
     'pairing.write',
     'calendar.read',
+    'inbox.read',
+    'case.act',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'calendar.read'],
+  leader: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
+  cadre: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read', 'calendar.read'],
+  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act'],
 };
 
 describe('permissions composed from the modules', () => {
