@@ -8,7 +8,8 @@ import { newCase } from '../factories/workflow.ts';
 import { adminCount, createTestApp, expectError, injectAs, type Session, type TestApp } from '../helpers.ts';
 import { asPerson, type Person } from './helpers.ts';
 
-// The test clock reads 2026-11-02 (a Monday). Until the calendar is wired, working days are Monday–Friday.
+// The test clock reads 2026-11-02 (a Monday). November 2026 has no official holiday, so working days are
+// Monday–Friday unless a test adds a district override.
 let t: TestApp;
 let streetA: { id: string; path: string };
 let streetB: { id: string; path: string };
@@ -316,31 +317,6 @@ describe('[workflow] deadlines: overdue marking on 2026-11-02', () => {
   });
 });
 
-describe('[workflow] deadlines follow the district’s working calendar', () => {
-  it('a holiday the district adds moves a new step’s last day by one working day', async () => {
-    // 受理 entered Mon 2026-11-02, 5 working days from Tue 3: Nov 3, 4, 6, 9, 10 with Thu 5 a district holiday
-    const added = await injectAs(t, sessions.orgdeptA!, {
-      method: 'POST',
-      url: '/api/calendar/overrides',
-      payload: { date: '2026-11-05', kind: 'holiday', note: '区里调整的休息日（测试）' },
-    });
-    expect(added.statusCode, added.body).toBe(200);
-    const { result } = await asPerson(t, people.orgdeptA!, (ctx) =>
-      service.openCase(ctx, {
-        kind: 'tolerance',
-        orgId: streetA.id,
-        title: '假日后的容错申请',
-        readerRoles: [],
-      }),
-    );
-    expect(result).toMatchObject({ currentStep: 'accept', dueOn: '2026-11-10' });
-    await injectAs(t, sessions.orgdeptA!, { method: 'DELETE', url: '/api/calendar/overrides/2026-11-05' });
-    // not accepted: the case leaves the inbox the next tests read
-    const closed = await act('orgdeptA', result.id, { action: 'reject', comment: '不符合容错申请条件' });
-    expect(closed.json<CaseDetail>().case.status).toBe('rejected');
-  });
-});
-
 describe('[workflow] notices (提醒) posted by other modules', () => {
   it('reach exactly their recipients, post once per source key, and go when resolved', async () => {
     const post = (sourceKey: string, title: string, to: { roles?: Role[]; users?: string[] }) =>
@@ -394,5 +370,40 @@ describe('[workflow] notices (提醒) posted by other modules', () => {
         service.openCase(ctx, { kind: 'borrowing', orgId: streetA.id, title: '借调', readerRoles: [] }),
       ),
     ).rejects.toMatchObject({ code: 'CASE_KIND_UNKNOWN' });
+  });
+});
+
+describe('[workflow] deadlines run on the working-day calendar', () => {
+  // last in the file: the cases it opens would sit in the inboxes the tests above count
+  it('a district holiday (override) inside the period moves the deadline by one working day', async () => {
+    const open = () =>
+      asPerson(t, people.orgdeptA!, (ctx) =>
+        service.openCase(ctx, {
+          kind: 'tolerance',
+          orgId: streetA.id,
+          subjectCadreId: cadreA,
+          title: '期限测试',
+          members: [],
+          readerRoles: [],
+        }),
+      );
+    // 受理: 5 working days from Tue 2026-11-03 end on Mon 2026-11-09 ...
+    expect((await open()).result.dueOn).toBe('2026-11-09');
+    const add = await injectAs(t, sessions.orgdeptA!, {
+      method: 'POST',
+      url: '/api/calendar/overrides',
+      payload: { date: '2026-11-05', kind: 'holiday', note: '区里调整放假' },
+    });
+    expect(add.statusCode, add.body).toBe(200);
+    try {
+      // ... and with Thu 2026-11-05 a district holiday: Nov 3, 4, 6, 9, Tue 10
+      expect((await open()).result.dueOn).toBe('2026-11-10');
+    } finally {
+      const del = await injectAs(t, sessions.orgdeptA!, {
+        method: 'DELETE',
+        url: '/api/calendar/overrides/2026-11-05',
+      });
+      expect(del.statusCode, del.body).toBeLessThan(300);
+    }
   });
 });
