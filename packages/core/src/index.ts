@@ -56,3 +56,4 @@ export * from './policy/discipline-section.ts';
 export * from './eligibility/dates.ts';
 export * from './eligibility/engine.ts';
 export * from './eligibility/explain.ts';
+export * from './contracts/eligibility.ts';

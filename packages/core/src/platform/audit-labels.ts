@@ -1,3 +1,4 @@
+import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import type { Role } from './roles.ts';
 
@@ -70,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'assessment.report.file.delete': { zh: '删除述职报告文件', en: 'Delete work report file' },
   'demo.seed': { zh: '载入演示数据', en: 'Load demo data' },
   ...PAIRING_AUDIT.actions,
+  ...ELIGIBILITY_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -164,6 +166,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   demo: { label: { zh: '系统', en: 'System' }, objectType: 'system' },
   request: { label: { zh: '请求', en: 'Requests' }, objectType: 'request' },
   ...PAIRING_AUDIT.modules,
+  ...ELIGIBILITY_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -3,7 +3,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 资格: eligibility.read).
  */
 const CODES = [
   'org.read',
@@ -21,6 +21,7 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'eligibility.read',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -37,6 +38,7 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'eligibility.read',
   ],
   unit_admin: [
     'org.read',
@@ -49,9 +51,9 @@ const GRANTS: Record<Role, string[]> = {
     'pairing.write',
   ],
   leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'eligibility.read'],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read'],
+  discipline: ['org.read', 'cadre.read', 'eligibility.read'],
 };
 
 describe('permissions composed from the modules', () => {
