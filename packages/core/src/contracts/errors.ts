@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'BALLOT_INVALID',
   'QUOTA_EXCEEDED',
   'REASON_REQUIRED',
+  /** the eligibility engine says no (an override to 优秀 of a target under a discipline effect) */
+  'NOT_ELIGIBLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,7 @@ import type { ModuleMatrix } from '../scope-matrix.ts';
 export const matrix: ModuleMatrix = {
   'GET /api/cadres/:id/eligibility': {
     requests: (fx) => [
-      { id: fx.foreign.cadreId, query: { purpose: 'promotion' } },
+      { id: fx.foreign.cadreId, query: { purpose: 'promotion', date: '2026-11-02' } },
       { id: fx.foreign.cadreId, query: { purpose: 'excellent', date: '2026-12-31' } },
     ],
     targetsForeign: true,

@@ -236,6 +236,7 @@ export const en: typeof zhCN = {
     BALLOT_INVALID: 'The ballot is incomplete or has errors',
     QUOTA_EXCEEDED: 'More 优秀 grades than the quota allows',
     REASON_REQUIRED: 'A reason is required',
+    NOT_ELIGIBLE: 'Not eligible',
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

@@ -235,6 +235,7 @@ export const zhCN = {
     BALLOT_INVALID: '选票填写不完整或有误',
     QUOTA_EXCEEDED: '优秀等次超出名额',
     REASON_REQUIRED: '请填写理由',
+    NOT_ELIGIBLE: '不符合资格条件',
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

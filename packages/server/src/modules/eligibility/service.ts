@@ -37,8 +37,9 @@ const READER_ROLES = ['orgdept', 'discipline'] as const;
 export async function disciplineOn(
   client: pg.ClientBase,
   date: string,
+  chosen?: string,
 ): Promise<{ discipline: DisciplineSection }> {
-  const packId = await selectedPackId(client);
+  const packId = chosen ?? (await selectedPackId(client));
   const pack: Pack = await packOn(client, packId, date);
   if (pack.discipline) return { discipline: pack.discipline };
   const shipped = shippedPacks();
@@ -64,13 +65,16 @@ export async function eligibilityOf(
   cadreIds: readonly string[] | null,
   date: string,
   purpose: EligibilityPurpose,
+  opts: { packId?: string } = {},
 ): Promise<Map<string, EligibilityAnswer>> {
-  const pack = await disciplineOn(client, date);
   // one client runs one query at a time
   const records = await repo.recordsOf(client, cadreIds);
-  const tolerance = await repo.toleranceOf(client, cadreIds);
   const clarifications = await repo.clarificationsOf(client, cadreIds);
+  const tolerance = records.length ? await repo.toleranceOf(client, cadreIds) : [];
   const ids = cadreIds ?? [...new Set([...records, ...clarifications].map((r) => r.cadreId))];
+  if (!records.length && !clarifications.length)
+    return new Map(ids.map((id) => [id, { eligible: true, purpose, date, reasons: [] }]));
+  const pack = await disciplineOn(client, date, opts.packId);
   return eligibilityMany({ cadreIds: ids, records, tolerance, clarifications }, pack, date, purpose);
 }
 
@@ -85,13 +89,14 @@ export async function eligibilityForComputation(
   cadreIds: readonly string[],
   date: string,
   purpose: EligibilityPurpose,
+  opts: { packId?: string } = {},
 ): Promise<Map<string, EligibilityAnswer>> {
   if (!cadreIds.length) return new Map();
   await setSystemScope(ctx.client);
   // the confidential tables want a reader role on top of the system scope (app_rls_confidential)
   await ctx.client.query(`SELECT set_config('app.roles', $1, true)`, [READER_ROLES.join(',')]);
   try {
-    return await eligibilityOf(ctx.client, cadreIds, date, purpose);
+    return await eligibilityOf(ctx.client, cadreIds, date, purpose, opts);
   } finally {
     if (ctx.actor) await setScope(ctx.client, ctx.actor);
   }
