@@ -23,9 +23,12 @@ const id: Record<'a' | 'b' | 'exempted' | 'cleared' | 'pending' | 'warned', stri
   warned: '',
 };
 
+let streetId = '';
+
 beforeAll(async () => {
   t = await createTestApp();
   const street = await newOrg(t.db);
+  streetId = street.id;
   for (const k of Object.keys(id) as (keyof typeof id)[])
     id[k] = (await newCadre(t.db, { orgId: street.id })).id;
   // a: 诫勉 of 2026-03-02; exempted: the same, exempted by a 免责 decision of 2026-05-10
@@ -238,6 +241,26 @@ describe('GET /api/cadres/{id}/warnings', () => {
         [id.warned],
       ),
     ).toBe(2);
+  });
+});
+
+describe('the roster filter 可提拔 on a date', () => {
+  it('leaves out the cadres not eligible for promotion that day, for 组织部 only', async () => {
+    const ids = async (date: string) => {
+      const res = await get(orgdept, `/api/cadres?orgId=${streetId}&promotableOn=${date}&pageSize=50`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ total: number; items: { id: string }[] }>();
+      expect(body.total).toBe(body.items.length);
+      return body.items.map((i) => i.id).sort();
+    };
+    // 2026-06-01: a is admonished; exempted is exempted; the pending report arrives only on 2026-10-20
+    expect(await ids('2026-06-01')).toEqual([id.b, id.exempted, id.cleared, id.pending, id.warned].sort());
+    // 2026-11-02: a's six months are over; the report is under verification
+    expect(await ids('2026-11-02')).toEqual([id.a, id.b, id.exempted, id.cleared, id.warned].sort());
+    expectError(await get(streetAdmin, `/api/cadres?promotableOn=2026-06-01`), 403, 'FORBIDDEN');
+    // the unfiltered roster is unchanged
+    const all = (await get(orgdept, `/api/cadres?orgId=${streetId}&pageSize=50`)).json<{ total: number }>();
+    expect(all.total).toBe(6);
   });
 });
 

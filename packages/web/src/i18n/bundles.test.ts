@@ -68,7 +68,9 @@ describe('the i18n bundles', () => {
     expect(twice).toEqual([]);
     // the 1,297 texts of the two files before the split (zh-CN.ts, en.ts), each still there once; since then
     // the pairing module brought 32 and its menu label 1, and the round form's cadre search (2) became the
-    // shared cadre picker's (3), the discipline liaison's role name (1)
-    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1);
+    // shared cadre picker's (3), the discipline liaison's role name (1); eligibility (issue 12): the pack
+    // view's discipline section and regulation source (27), the record page's 资格 tab, the roster's 可提拔
+    // filter (10) and the NOT_ELIGIBLE error (1)
+    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1 + 27 + 10 + 1);
   });
 });

@@ -1,5 +1,6 @@
 import { ELIGIBILITY_PERMISSIONS } from '@ganbu/core/platform/permissions/eligibility';
 import type { ServerModule } from '../../platform/module.ts';
+import { seedDemoEligibility } from './demo-seed.ts';
 import { eligibilityRoutes } from './routes.ts';
 
 /**
@@ -10,4 +11,5 @@ export const eligibilityModule: ServerModule = {
   name: 'eligibility',
   routes: [eligibilityRoutes],
   permissions: ELIGIBILITY_PERMISSIONS,
+  demoSeed: seedDemoEligibility,
 };

@@ -26,6 +26,9 @@ import * as repo from './repository.ts';
 /** The district's calendar day (Asia/Shanghai, no daylight saving). */
 export const districtDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** above this many cadre ids the facts are read for the whole scope and filtered here */
+const MANY_IDS = 2000;
+
 /** The roles that read discipline records in their scope: they may ask about any cadre they see. */
 const READER_ROLES = ['orgdept', 'discipline'] as const;
 
@@ -67,10 +70,15 @@ export async function eligibilityOf(
   purpose: EligibilityPurpose,
   opts: { packId?: string } = {},
 ): Promise<Map<string, EligibilityAnswer>> {
-  // one client runs one query at a time
-  const records = await repo.recordsOf(client, cadreIds);
-  const clarifications = await repo.clarificationsOf(client, cadreIds);
-  const tolerance = records.length ? await repo.toleranceOf(client, cadreIds) : [];
+  // Many ids: reading every row in scope once and keeping those of the ids is cheaper than sending the
+  // ids (a district has far fewer records than cadres). One client runs one query at a time.
+  const wanted = cadreIds && cadreIds.length > MANY_IDS ? new Set(cadreIds) : null;
+  const asked = wanted ? null : cadreIds;
+  const keep = <T extends { cadreId: string }>(rows: T[]) =>
+    wanted ? rows.filter((r) => wanted.has(r.cadreId)) : rows;
+  const records = keep(await repo.recordsOf(client, asked));
+  const clarifications = keep(await repo.clarificationsOf(client, asked));
+  const tolerance = records.length ? keep(await repo.toleranceOf(client, asked)) : [];
   const ids = cadreIds ?? [...new Set([...records, ...clarifications].map((r) => r.cadreId))];
   if (!records.length && !clarifications.length)
     return new Map(ids.map((id) => [id, { eligible: true, purpose, date, reasons: [] }]));

@@ -39,6 +39,8 @@ export function sourceOf(sources: Pack['sources'], pointer: string): Source | nu
 /** 依据：种子文件 004「…」 / 假设：… */
 export function sourceText(t: TFunction, source: Source | null): string {
   if (!source) return t('assessment.source.none');
+  if ('regulation' in source)
+    return t('assessment.source.regulation', { regulation: source.regulation, article: source.article });
   return 'seed' in source
     ? t('assessment.source.seed', { seed: source.seed, figure: source.figure })
     : t('assessment.source.assumed', { text: source.assumed });

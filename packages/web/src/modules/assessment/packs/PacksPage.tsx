@@ -7,6 +7,7 @@ import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
+import { DisciplineView } from './DisciplineView.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
@@ -92,6 +93,7 @@ function PackView({ detail }: { detail: PackDetail }) {
           <SchemeView pack={pack} scheme={scheme} showSources rulesByName />
         </Card>
       ))}
+      {pack.discipline ? <DisciplineView section={pack.discipline} /> : null}
     </Flex>
   );
 }
