@@ -8,6 +8,7 @@ import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
+import { newCase } from './factories/workflow.ts';
 import type { TestDb } from './helpers.ts';
 import { TINY_JPEG } from './samples.ts';
 
@@ -37,6 +38,8 @@ export interface Fixture {
     ballotCode: string;
     /** a pairing (结对帮扶) of two of the foreign street's cadres, with a note */
     pairingId: string;
+    /** a grade appeal (考核等次申诉) of the foreign cadre, waiting for 复核 by the organisation department */
+    caseId: string;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -98,6 +101,22 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     mentorId: mentor.id,
     notes: [{ notedOn: '2026-03-15', content: '谈心谈话一次' }],
   });
+  const foreignCadreUser = await newUser(db, {
+    orgId: foreign.id,
+    roles: ['cadre'],
+    scopeMode: 'self',
+    cadreId: cadre.id,
+  });
+  const caseId = await newCase(db, {
+    kind: 'grade_appeal',
+    orgId: foreign.id,
+    openedBy: foreignCadreUser.id,
+    subjectCadreId: cadre.id,
+    title: '越权测试申诉',
+  });
+  await db.admin.query(`UPDATE cases SET current_step = 'review', trail = '{submit,review}' WHERE id = $1`, [
+    caseId,
+  ]);
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -108,7 +127,8 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT id::text FROM cadre_corrections WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM assessment_rounds WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree
-     UNION ALL SELECT p.id::text FROM pairings p JOIN cadres c ON c.id = p.cadre_id WHERE c.org_path <@ $1::ltree`,
+     UNION ALL SELECT p.id::text FROM pairings p JOIN cadres c ON c.id = p.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree`,
     [foreign.path],
   );
   return {
@@ -125,6 +145,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       targetId: round.targetIds[0] as string,
       ballotCode,
       pairingId,
+      caseId,
     },
     packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),

@@ -1,5 +1,7 @@
+import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
+import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -71,6 +73,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'assessment.report.file.delete': { zh: '删除述职报告文件', en: 'Delete work report file' },
   'demo.seed': { zh: '载入演示数据', en: 'Load demo data' },
   ...PAIRING_AUDIT.actions,
+  ...CALENDAR_AUDIT.actions,
+  ...WORKFLOW_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
@@ -131,6 +135,8 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   },
   'POST /api/ballot/:token': { zh: '投票', en: 'Cast ballot' },
   ...PAIRING_AUDIT.routes,
+  ...CALENDAR_AUDIT.routes,
+  ...WORKFLOW_AUDIT.routes,
 };
 
 export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
@@ -145,6 +151,8 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ballot: { zh: '评议票', en: 'Ballot' },
   request: { zh: '请求', en: 'Request' },
   ...PAIRING_AUDIT.objectTypes,
+  ...CALENDAR_AUDIT.objectTypes,
+  ...WORKFLOW_AUDIT.objectTypes,
 };
 
 /** Modules by the first part of an action code or the first path segment after /api. */
@@ -166,6 +174,8 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   demo: { label: { zh: '系统', en: 'System' }, objectType: 'system' },
   request: { label: { zh: '请求', en: 'Requests' }, objectType: 'request' },
   ...PAIRING_AUDIT.modules,
+  ...CALENDAR_AUDIT.modules,
+  ...WORKFLOW_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
 };
 

@@ -1,11 +1,13 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
+import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
 import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
 import { USER_PERMISSIONS } from './permissions/users.ts';
+import { WORKFLOW_PERMISSIONS } from './permissions/workflow.ts';
 
 /** Roles of the platform. The first three are the MLPS "three officers" (三员分立). */
 export const ROLES = [
@@ -56,6 +58,8 @@ const MODULE_PERMISSIONS = [
   CADRE_PERMISSIONS,
   ASSESSMENT_PERMISSIONS,
   PAIRING_PERMISSIONS,
+  CALENDAR_PERMISSIONS,
+  WORKFLOW_PERMISSIONS,
   ELIGIBILITY_PERMISSIONS,
 ] as const;
 

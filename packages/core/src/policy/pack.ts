@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssessmentSectionSchema } from './assessment-section.ts';
 import { DisciplineSectionSchema } from './discipline-section.ts';
 import { SourceSchema } from './source.ts';
+import { WorkflowSectionSchema } from './workflow-section.ts';
 
 /**
  * A policy pack (政策包): one locality's policy as validated data, versioned by effective date.
@@ -28,6 +29,8 @@ export const PackSchema = z
     /** 从严管理: record kinds, their effects on eligibility, early warnings (optional: a version saved before
      * the section existed falls back to the shipped national defaults, see `eligibility/`) */
     discipline: DisciplineSectionSchema.optional(),
+    /** case kinds (事项流程) of the workflow engine; optional in a pack, present in the five shipped ones */
+    workflow: WorkflowSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.

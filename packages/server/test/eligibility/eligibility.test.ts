@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eligibilityOf } from '../../src/modules/eligibility/service.ts';
+import { eligibilityOf, refreshWarnings } from '../../src/modules/eligibility/service.ts';
 import { newCadre } from '../factories/cadre.ts';
 import { newClarification, newDisciplineRecord, newToleranceDecision } from '../factories/discipline-sql.ts';
 import { newOrg } from '../factories/org.ts';
@@ -241,6 +241,36 @@ describe('GET /api/cadres/{id}/warnings', () => {
         [id.warned],
       ),
     ).toBe(2);
+  });
+});
+
+describe('refreshWarnings (called by the discipline module after a record)', () => {
+  it('posts each flag once to the inbox of the roles the pack names', async () => {
+    const run = () =>
+      asSystem(t.db, async (client) => {
+        await client.query(`SELECT set_config('app.roles', 'orgdept,discipline', true)`);
+        return refreshWarnings(
+          { client, actor: null, now: new Date('2026-11-02T02:00:00Z'), audit: async () => {} },
+          id.warned,
+        );
+      });
+    expect((await run()).map((f) => f.rule)).toEqual(['reminders_in_year']);
+    await run(); // the same flag again: no second notice
+    const { rows } = await t.db.admin.query<{
+      kind: string;
+      title: string;
+      link: string;
+      recipient_roles: string[];
+    }>(`SELECT kind, title, link, recipient_roles FROM inbox_notices WHERE source_key LIKE $1`, [
+      `discipline.warning:${id.warned}:%`,
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: 'discipline.warning',
+      link: `/cadres/${id.warned}?tab=eligibility`,
+      recipient_roles: ['orgdept', 'discipline'],
+    });
+    expect(rows[0]!.title).toMatch(/：十二个月内两次被提醒$/);
   });
 });
 

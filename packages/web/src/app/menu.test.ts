@@ -11,6 +11,7 @@ import {
 
 const OFFICER = [
   'home',
+  'inbox',
   'orgs',
   'cadres',
   'assessmentRounds',
@@ -20,13 +21,17 @@ const OFFICER = [
   'pairing',
   'account',
 ];
+// 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置
+const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) added since.
+// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing), 待办 (inbox) and 工作日历
+// (calendar, in the 系统设置 group).
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
       'home',
+      'inbox',
       'orgs',
       'users',
       'security',
@@ -38,10 +43,12 @@ describe('the side menu from the module manifests', () => {
       'assessmentMine',
       'assessmentPacks',
       'pairing',
+      'calendar',
       'account',
     ]);
     expect(MENU_PATHS).toEqual({
       home: '/',
+      inbox: '/inbox',
       orgs: '/orgs',
       users: '/users',
       security: '/security',
@@ -53,6 +60,7 @@ describe('the side menu from the module manifests', () => {
       assessmentMine: '/assessment/mine',
       assessmentPacks: '/assessment/packs',
       pairing: '/care/pairings',
+      calendar: '/settings/calendar',
       account: '/account',
     });
     expect(MENU_GROUPS).toEqual({
@@ -63,6 +71,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentMine',
         'assessmentPacks',
       ],
+      system: ['calendar'],
     });
   });
 
@@ -71,13 +80,12 @@ describe('the side menu from the module manifests', () => {
       sysadmin: ['home', 'orgs', 'users', 'account'],
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
-      orgdept: OFFICER,
+      orgdept: WITH_CALENDAR,
       unit_admin: OFFICER,
-      leader: OFFICER,
-      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
-      discipline: ['home', 'orgs', 'cadres', 'account'],
+      leader: WITH_CALENDAR,
       cadre: [
         'home',
+        'inbox',
         'orgs',
         'cadres',
         'assessmentLeaderboard',
@@ -87,6 +95,8 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
+      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
+      discipline: ['home', 'inbox', 'orgs', 'cadres', 'account'],
     });
   });
 
@@ -95,10 +105,11 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...OFFICER.slice(0, 6),
+      ...WITH_CALENDAR.slice(0, 7),
       'assessmentMine',
-      ...OFFICER.slice(6),
+      ...WITH_CALENDAR.slice(7),
     ]);
+    expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
     expect(canOpen(['leader'], 'assessmentRounds')).toBe(true);
     expect(canOpen([], 'account')).toBe(true);
@@ -110,6 +121,8 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
+    expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
+    expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

@@ -5,7 +5,9 @@ import { auditModule } from './audit/module.tsx';
 import { authModule } from './auth/module.tsx';
 import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
+import { calendarModule } from './calendar/module.tsx';
 import { homeModule } from './home/module.tsx';
+import { inboxModule } from './inbox/module.tsx';
 import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
 import { securityModule } from './security/module.tsx';
@@ -17,6 +19,7 @@ import { usersModule } from './users/module.tsx';
  */
 export const MODULES = [
   homeModule,
+  inboxModule,
   orgModule,
   usersModule,
   securityModule,
@@ -24,6 +27,7 @@ export const MODULES = [
   cadresModule,
   assessmentModule,
   pairingModule,
+  calendarModule,
   accountModule,
   authModule,
   ballotModule,

@@ -3,7 +3,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write; 资格: eligibility.read).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
+ * 待办 and case workflow: inbox.read, case.act; 资格: eligibility.read).
  */
 const CODES = [
   'org.read',
@@ -21,6 +22,10 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'calendar.read',
+  'calendar.write',
+  'inbox.read',
+  'case.act',
   'eligibility.read',
 ];
 const GRANTS: Record<Role, string[]> = {
@@ -38,6 +43,10 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
+    'calendar.write',
+    'inbox.read',
+    'case.act',
     'eligibility.read',
   ],
   unit_admin: [
@@ -49,11 +58,31 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'eligibility.read'],
+  leader: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
+  cadre: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+    'eligibility.read',
+  ],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read', 'eligibility.read'],
+  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act', 'eligibility.read'],
 };
 
 describe('permissions composed from the modules', () => {

@@ -104,3 +104,15 @@ export async function cadreVisible(client: pg.ClientBase, cadreId: string): Prom
   const { rowCount } = await client.query(`SELECT 1 FROM cadres WHERE id = $1`, [cadreId]);
   return (rowCount ?? 0) > 0;
 }
+
+/** The cadre's name and unit (a notice is addressed by the unit), as the client sees it. */
+export async function cadreUnit(
+  client: pg.ClientBase,
+  cadreId: string,
+): Promise<{ name: string; orgId: string } | null> {
+  const { rows } = await client.query<{ name: string; org_id: string }>(
+    `SELECT name, org_id FROM cadres WHERE id = $1`,
+    [cadreId],
+  );
+  return rows[0] ? { name: rows[0].name, orgId: rows[0].org_id } : null;
+}

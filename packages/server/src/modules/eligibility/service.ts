@@ -14,6 +14,8 @@ import {
   type EligibilityAnswerDto,
   type EligibilityPurpose,
   type Pack,
+  ROLES,
+  type Role,
   type WarningFlag,
 } from '@ganbu/core';
 import type pg from 'pg';
@@ -21,6 +23,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { setScope, setSystemScope } from '../../platform/scope-settings.ts';
 import { packOn, selectedPackId } from '../assessment/service/packs.ts';
+import { postNotice, type WorkflowContext } from '../workflow/service.ts';
 import * as repo from './repository.ts';
 
 /** The district's calendar day (Asia/Shanghai, no daylight saving). */
@@ -217,20 +220,28 @@ export async function cadreWarnings(
 }
 
 /**
- * After a record is filed or a decision taken (the discipline module calls this in its transaction): the
- * flags of the cadre today, each to be posted to the inbox of the roles the pack names. Returns the flags.
+ * After a record is filed, revoked or a tolerance decision taken (the discipline module calls this in its
+ * transaction): the cadre's early-warning flags today, each posted once to the inbox of the roles the pack
+ * names whose scope covers the cadre's unit (`postNotice`, idempotent by its key: the flag's rule and the
+ * latest record that raised it, so a further record posts again). Returns the flags.
  */
-export async function refreshWarnings(
-  client: pg.ClientBase,
-  cadreId: string,
-  now: Date,
-): Promise<WarningFlag[]> {
-  const flags = await flagsOf(client, cadreId, districtDay(now));
+export async function refreshWarnings(ctx: WorkflowContext, cadreId: string): Promise<WarningFlag[]> {
+  const flags = await flagsOf(ctx.client, cadreId, districtDay(ctx.now));
+  if (!flags.length) return flags;
+  const cadre = await repo.cadreUnit(ctx.client, cadreId);
+  if (!cadre) return flags;
   for (const flag of flags) {
-    // TODO(lead): postNotice — post `explainWarning(flag)` to the inbox of `flag.notify` (roles, in the
-    // cadre's scope) once the workflow module's inbox is merged; key it by cadreId + flag.rule + the flag's
-    // record ids so a flag already posted is not posted again.
-    void flag;
+    const roles = flag.notify.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+    if (!roles.length) continue;
+    await postNotice(ctx, {
+      kind: 'discipline.warning',
+      kindName: '从严管理预警',
+      title: `${cadre.name}：${flag.name}`,
+      link: `/cadres/${cadreId}?tab=eligibility`,
+      orgId: cadre.orgId,
+      recipientRoles: roles,
+      sourceKey: `discipline.warning:${cadreId}:${flag.rule}:${flag.records.at(-1)?.id ?? ''}`,
+    });
   }
   return flags;
 }

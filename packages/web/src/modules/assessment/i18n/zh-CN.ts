@@ -72,8 +72,8 @@ export const zhCN = {
     },
     source: {
       seed: '依据：种子文件 {{seed}}「{{figure}}」',
-      assumed: '假设：{{text}}',
       regulation: '依据：{{regulation}}{{article}}',
+      assumed: '假设：{{text}}',
       none: '未注明来源',
     },
     discipline: {
@@ -448,6 +448,28 @@ export const zhCN = {
       rank: '排名',
       grade: '等次',
       explain: '查看计算说明',
+    },
+    workflow: {
+      title: '事项办理流程',
+      editHint:
+        '各类事项的办理环节由政策包规定；可修改各环节的办理时限（工作日，自进入环节的次日起算），修改后须注明依据。',
+      confidential: '保密',
+      open: '不保密',
+      readers: '除办理人外可查阅：{{roles}}',
+      step: '环节',
+      actor: '办理人',
+      actions: '可进行的操作',
+      deadline: '时限',
+      days: '{{n}} 个工作日',
+      workingDays: '个工作日',
+      deadlineOf: '“{{step}}”时限',
+      noDeadline: '不限',
+      actorRole: '{{role}}（案件单位所在范围）',
+      actorRoleAll: '{{role}}（不限单位）',
+      applicant: '申请人',
+      committee: '联席会议成员',
+      members: '成员组“{{group}}”',
+      to: { previous: '上一环节', stay: '本环节', done: '办结', rejected: '不予受理', withdrawn: '撤回' },
     },
     packs: {
       title: '政策包',

@@ -26,6 +26,7 @@ import {
 import { EditorContext, type EditorApi } from './fields.tsx';
 import { pointerLabel } from './pointer-label.ts';
 import { GradeScaleSection, HeaderSection, QuotaRuleSection, SchemeSection } from './sections.tsx';
+import { WorkflowSection } from './WorkflowSection.tsx';
 import { DisciplineView } from '../packs/DisciplineView.tsx';
 
 /** The header from the URL; an edited version without one is edited in place, a shipped one copied. */
@@ -178,6 +179,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
         {draft.assessment.schemes.map((s, i) => (
           <SchemeSection key={s.id} index={i} />
         ))}
+        <WorkflowSection />
         {draft.discipline ? <DisciplineView section={draft.discipline} readOnlyNote /> : null}
         <Flex
           justify="space-between"

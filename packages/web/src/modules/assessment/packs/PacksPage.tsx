@@ -9,6 +9,7 @@ import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
 import { DisciplineView } from './DisciplineView.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
+import { WorkflowView } from './WorkflowView.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
 export function defaultPackVersion(items: readonly PackSummary[]): PackSummary | undefined {
@@ -93,6 +94,7 @@ function PackView({ detail }: { detail: PackDetail }) {
           <SchemeView pack={pack} scheme={scheme} showSources rulesByName />
         </Card>
       ))}
+      <WorkflowView pack={pack} />
       {pack.discipline ? <DisciplineView section={pack.discipline} /> : null}
     </Flex>
   );
