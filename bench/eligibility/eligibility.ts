@@ -8,7 +8,7 @@
  *   node --import tsx bench/eligibility/eligibility.ts [--cadres 100000] [--records 20000] [--runs 5]
  *        [--date 2026-06-30] [--purpose promotion]
  */
-import { eligibilityMany, shippedPacks, type EligibilityPurpose } from '@ganbu/core';
+import { eligibilityMany, shippedPacks } from '@ganbu/core';
 import * as repo from '../../packages/server/src/modules/eligibility/repository.ts';
 import { disciplineOn, eligibilityOf } from '../../packages/server/src/modules/eligibility/service.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
@@ -42,7 +42,7 @@ await runBench(
     const nRecords = Number(args.records);
     const runs = Number(args.runs);
     const date = String(args.date);
-    const purpose = String(args.purpose) as EligibilityPurpose;
+    const purpose = String(args.purpose);
     const admin = stack.admin;
 
     // ------------------------------------------------------------------ seed (admin, past RLS)

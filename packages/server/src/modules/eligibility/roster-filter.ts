@@ -19,7 +19,7 @@ export async function notPromotable(ctx: RequestContext, date: string): Promise<
   if (known) return known;
   const answers = await eligibilityOf(ctx.client, null, date, 'promotion');
   const ids = [...answers].filter(([, a]) => !a.eligible).map(([id]) => id);
-  if (!byDate) asked.set(ctx, (byDate = new Map()));
+  if (!byDate) asked.set(ctx, (byDate = new Map<string, string[]>()));
   byDate.set(date, ids);
   await ctx.audit({
     action: 'eligibility.read',
