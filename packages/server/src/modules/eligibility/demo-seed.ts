@@ -1,4 +1,4 @@
-import { addMonths } from '@ganbu/core';
+import { addMonths, chinaToday } from '@ganbu/core';
 import type { DemoSeedContext } from '../../demo/context.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function seedDemoEligibility(ctx: DemoSeedContext): Promise<void> {
   );
   if (staff.length < 2) return;
   const [admonished, exempted] = [staff[0]!.id, staff[1]!.id];
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaToday(ctx.now);
   const year = today.slice(0, 4);
   const on = (months: number) => addMonths(today, -months);
   // the confidential tables want a reader/writer role on top of the system scope (app_rls_confidential)

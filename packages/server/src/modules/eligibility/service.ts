@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   earlyWarnings,
   ELIGIBILITY_PURPOSES,
   eligibilityMany,
@@ -26,8 +27,8 @@ import { packOn, selectedPackId } from '../assessment/service/packs.ts';
 import { postNotice, type WorkflowContext } from '../workflow/service.ts';
 import * as repo from './repository.ts';
 
-/** The district's calendar day (Asia/Shanghai, no daylight saving). */
-export const districtDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The district's calendar day (Asia/Shanghai), as every module reads "today". */
+export const districtDay = (now: Date) => chinaToday(now);
 
 /** above this many cadre ids the facts are read for the whole scope and filtered here */
 const MANY_IDS = 2000;

@@ -4,6 +4,7 @@ import {
   applyAction,
   CASE_PROBLEM_TEXT,
   caseReaderRoles,
+  chinaToday,
   isOverdue,
   isPendingFor,
   pendingRecipients,
@@ -41,7 +42,8 @@ import * as repo from './repository.ts';
  * case. The opening module checks that its actor may open a case about the unit and subject it names.
  */
 
-const todayOf = (ctx: Pick<RequestContext, 'now'>) => ctx.now.toISOString().slice(0, 10);
+/** Today in China (deadlines and overdue marks follow the Beijing date, not the server's UTC one). */
+const todayOf = (ctx: Pick<RequestContext, 'now'>) => chinaToday(ctx.now);
 
 /** The context the workflow service needs: the request's, or a module's own with the same parts. */
 export type WorkflowContext = Pick<RequestContext, 'client' | 'actor' | 'now' | 'audit'>;
