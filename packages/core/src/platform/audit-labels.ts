@@ -1,4 +1,5 @@
 import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
+import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
@@ -74,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...PAIRING_AUDIT.actions,
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
+  ...ELIGIBILITY_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -174,6 +176,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...PAIRING_AUDIT.modules,
   ...CALENDAR_AUDIT.modules,
   ...WORKFLOW_AUDIT.modules,
+  ...ELIGIBILITY_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -2,6 +2,7 @@ import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
 import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
+import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
@@ -59,6 +60,7 @@ const MODULE_PERMISSIONS = [
   PAIRING_PERMISSIONS,
   CALENDAR_PERMISSIONS,
   WORKFLOW_PERMISSIONS,
+  ELIGIBILITY_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

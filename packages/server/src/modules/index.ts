@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
 import { calendarModule } from './calendar/index.ts';
+import { eligibilityModule } from './eligibility/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
@@ -27,4 +28,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   workflowModule,
   pairingModule,
   calendarModule,
+  eligibilityModule,
 ];

@@ -4,7 +4,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
- * 待办 and case workflow: inbox.read, case.act).
+ * 待办 and case workflow: inbox.read, case.act; 资格: eligibility.read).
  */
 const CODES = [
   'org.read',
@@ -26,6 +26,7 @@ const CODES = [
   'calendar.write',
   'inbox.read',
   'case.act',
+  'eligibility.read',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -46,6 +47,7 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.write',
     'inbox.read',
     'case.act',
+    'eligibility.read',
   ],
   unit_admin: [
     'org.read',
@@ -77,9 +79,10 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.read',
     'inbox.read',
     'case.act',
+    'eligibility.read',
   ],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act'],
+  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act', 'eligibility.read'],
 };
 
 describe('permissions composed from the modules', () => {

@@ -20,11 +20,20 @@ import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/Correctio
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
+import { EligibilityTab, mayReadEligibility } from './record/EligibilityTab.tsx';
 import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
 
-const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras', 'corrections'] as const;
+const TAB_KEYS = [
+  'basic',
+  'appointments',
+  'family',
+  'facts',
+  'extras',
+  'corrections',
+  'eligibility',
+] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
 
@@ -149,6 +158,8 @@ export function CadreRecordPage() {
         return <ExtrasTab cadre={cadre} />;
       case 'corrections':
         return <CorrectionsTab cadre={cadre} mayDecide={editCadres} onEditRecord={() => setEditing(true)} />;
+      case 'eligibility':
+        return <EligibilityTab cadreId={id} me={me} />;
     }
   };
 
@@ -178,7 +189,13 @@ export function CadreRecordPage() {
           <Tabs
             activeKey={tab}
             onChange={(key) => setSearch(key === 'basic' ? {} : { tab: key }, { replace: true })}
-            items={TAB_KEYS.map((key) => ({ key, label: tabLabel(key), children: body(key) }))}
+            items={TAB_KEYS.filter((key) => key !== 'eligibility' || mayReadEligibility(me, id)).map(
+              (key) => ({
+                key,
+                label: tabLabel(key),
+                children: body(key),
+              }),
+            )}
           />
         ) : (
           <Skeleton active paragraph={{ rows: 10 }} />
