@@ -51,3 +51,6 @@ export * from './assessment/stored-result.ts';
 export * from './cadre/template-rows.ts';
 export * from './contracts/pairing.ts';
 export * from './pairing/rules.ts';
+export * from './contracts/discipline.ts';
+export * from './discipline/rules.ts';
+export * from './discipline/kinds.ts';

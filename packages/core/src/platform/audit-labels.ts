@@ -1,3 +1,4 @@
+import { DISCIPLINE_AUDIT } from '../discipline/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import type { Role } from './roles.ts';
 
@@ -70,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'assessment.report.file.delete': { zh: '删除述职报告文件', en: 'Delete work report file' },
   'demo.seed': { zh: '载入演示数据', en: 'Load demo data' },
   ...PAIRING_AUDIT.actions,
+  ...DISCIPLINE_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -129,6 +131,7 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   },
   'POST /api/ballot/:token': { zh: '投票', en: 'Cast ballot' },
   ...PAIRING_AUDIT.routes,
+  ...DISCIPLINE_AUDIT.routes,
 };
 
 export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
@@ -143,6 +146,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ballot: { zh: '评议票', en: 'Ballot' },
   request: { zh: '请求', en: 'Request' },
   ...PAIRING_AUDIT.objectTypes,
+  ...DISCIPLINE_AUDIT.objectTypes,
 };
 
 /** Modules by the first part of an action code or the first path segment after /api. */
@@ -164,6 +168,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   demo: { label: { zh: '系统', en: 'System' }, objectType: 'system' },
   request: { label: { zh: '请求', en: 'Requests' }, objectType: 'request' },
   ...PAIRING_AUDIT.modules,
+  ...DISCIPLINE_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -1,6 +1,7 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
+import { DISCIPLINE_PERMISSIONS } from './permissions/discipline.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
@@ -55,6 +56,7 @@ const MODULE_PERMISSIONS = [
   CADRE_PERMISSIONS,
   ASSESSMENT_PERMISSIONS,
   PAIRING_PERMISSIONS,
+  DISCIPLINE_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

@@ -3,7 +3,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 从严管理 and 容错纠错: discipline.*, risk_filing.*,
+ * tolerance.apply, clarification.accuser).
  */
 const CODES = [
   'org.read',
@@ -21,6 +22,12 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'discipline.read',
+  'discipline.write',
+  'risk_filing.read',
+  'risk_filing.write',
+  'tolerance.apply',
+  'clarification.accuser',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -37,6 +44,11 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'discipline.read',
+    'discipline.write',
+    'risk_filing.read',
+    'risk_filing.write',
+    'tolerance.apply',
   ],
   unit_admin: [
     'org.read',
@@ -47,11 +59,22 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'risk_filing.read',
+    'risk_filing.write',
+    'tolerance.apply',
   ],
   leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
+  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'discipline.read', 'tolerance.apply'],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read'],
+  discipline: [
+    'org.read',
+    'cadre.read',
+    'discipline.read',
+    'discipline.write',
+    'risk_filing.read',
+    'tolerance.apply',
+    'clarification.accuser',
+  ],
 };
 
 describe('permissions composed from the modules', () => {
