@@ -263,6 +263,7 @@ export const ToleranceCaseUpdateInputSchema = z.strictObject({
   completeInvestigation: z.literal(true).optional(),
 });
 export type ToleranceCaseUpdateInput = z.input<typeof ToleranceCaseUpdateInputSchema>;
+export type ToleranceCaseUpdate = z.output<typeof ToleranceCaseUpdateInputSchema>;
 
 export const ToleranceCommitteeInputSchema = z.strictObject({
   userIds: z.array(z.string().uuid()).min(1).max(15),

@@ -62,7 +62,7 @@ export const DISCIPLINE_PROBLEM_TEXT: Record<DisciplineProblem, string> = {
   COMMITTEE_EMPTY: '尚未确定联席会议成员',
   COMMITTEE_MEMBER_INVALID: '联席会议成员须为数据范围内的组织部或纪检联络人员',
   NOT_COMMITTEE_MEMBER: '只有本案联席会议成员可以作出决定',
-  DECISION_RECORD_NOT_IN_CASE: '决定所涉记录须为本案关联的记录',
+  DECISION_RECORD_NOT_IN_CASE: '决定所涉记录须为该干部本人的记录',
   DECISION_NEEDS_RECORDS: '免责、从轻、减轻的决定须指明所涉记录',
   MEASURE_DUE_BEFORE_DECISION: '纠错措施的期限不能早于决定日期',
   MEASURE_DONE: '该纠错措施已完成',
@@ -128,7 +128,8 @@ export function investigationComplete(checklist: ToleranceChecklist, investigati
 
 /**
  * The joint committee's decision: on an undecided case whose investigation is done, by a member of its
- * committee, about records of the case (at least one unless refused).
+ * committee, about records of the case's cadre (`recordIds`: every record of that cadre), at least one
+ * unless refused. The decision's records become the case's links.
  */
 export function checkDecision(
   c: { decided: boolean; investigated: boolean; committee: readonly string[]; recordIds: readonly string[] },

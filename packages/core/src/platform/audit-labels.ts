@@ -224,4 +224,5 @@ export const ROLE_NAMES_ZH: Readonly<Record<Role, string>> = {
   unit_admin: '单位管理员',
   leader: '领导',
   cadre: '干部',
+  discipline: '纪检联络',
 };

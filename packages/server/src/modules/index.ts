@@ -3,6 +3,7 @@ import { assessmentModule } from './assessment/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
+import { disciplineModule } from './discipline/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
@@ -23,4 +24,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   auditModule,
   assessmentModule,
   pairingModule,
+  disciplineModule,
 ];
