@@ -181,7 +181,7 @@ export async function listCommittee(
 ): Promise<{ userId: string; name: string }[]> {
   return queryRows<{ user_id: string; name: string }, { userId: string; name: string }>(
     client,
-    'SELECT user_id, name FROM tolerance_committee_members WHERE tolerance_case_id = $1 ORDER BY name, user_id',
+    'SELECT user_id, name FROM tolerance_committee_members WHERE tolerance_case_id = $1 ORDER BY name COLLATE "C", user_id',
     [caseId],
     (r) => ({ userId: r.user_id, name: r.name }),
   );
