@@ -14,7 +14,7 @@ export const matrix: ModuleMatrix = {
   'GET /api/discipline-records': {
     requests: (fx) => [
       {},
-      { query: { unitId: fx.foreign.orgId } as Record<string, string> },
+      { query: { unitId: fx.foreign.orgId, kind: 'reminder' } },
       { query: { unitId: fx.own.orgId, kind: 'admonishment' } },
     ],
     targetsForeign: false,

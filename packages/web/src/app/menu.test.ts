@@ -22,7 +22,8 @@ const OFFICER = [
 ];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) added since.
+// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) and the discipline module's
+// group (从严管理) added since.
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
@@ -38,6 +39,10 @@ describe('the side menu from the module manifests', () => {
       'assessmentMine',
       'assessmentPacks',
       'pairing',
+      'disciplineRecords',
+      'riskFilings',
+      'toleranceCases',
+      'clarifications',
       'account',
     ]);
     expect(MENU_PATHS).toEqual({
@@ -53,6 +58,10 @@ describe('the side menu from the module manifests', () => {
       assessmentMine: '/assessment/mine',
       assessmentPacks: '/assessment/packs',
       pairing: '/care/pairings',
+      disciplineRecords: '/discipline/records',
+      riskFilings: '/discipline/risk-filings',
+      toleranceCases: '/discipline/tolerance',
+      clarifications: '/discipline/clarifications',
       account: '/account',
     });
     expect(MENU_GROUPS).toEqual({
@@ -63,6 +72,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentMine',
         'assessmentPacks',
       ],
+      discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
     });
   });
 
@@ -71,11 +81,27 @@ describe('the side menu from the module manifests', () => {
       sysadmin: ['home', 'orgs', 'users', 'account'],
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
-      orgdept: OFFICER,
-      unit_admin: OFFICER,
+      // 从严管理 (issue 12): 组织部 and 纪检联络 see the whole group, a unit files risks and applies for tolerance
+      orgdept: [
+        ...OFFICER.slice(0, -1),
+        'disciplineRecords',
+        'riskFilings',
+        'toleranceCases',
+        'clarifications',
+        'account',
+      ],
+      unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'account'],
       leader: OFFICER,
-      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
-      discipline: ['home', 'orgs', 'cadres', 'account'],
+      discipline: [
+        'home',
+        'orgs',
+        'cadres',
+        'disciplineRecords',
+        'riskFilings',
+        'toleranceCases',
+        'clarifications',
+        'account',
+      ],
       cadre: [
         'home',
         'orgs',
@@ -110,6 +136,8 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
+    expect(menuKeyOfPath('/discipline/tolerance/9')).toBe('toleranceCases');
+    expect(menuKeyOfPath('/discipline/clarifications/9')).toBe('clarifications');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

@@ -59,6 +59,13 @@ export const en: typeof zhCN = {
     assessmentMine: 'My assessment results',
     assessmentPacks: 'Policy packs',
     pairing: 'Mentoring pairs',
+    disciplineRecords: 'Strict-management records',
+    riskFilings: 'Risk pre-filing',
+    toleranceCases: 'Fault tolerance',
+    clarifications: 'Clarification',
+  },
+  discipline: {
+    menuGroup: 'Strict management',
   },
   cadrePicker: {
     option: '{{name}} ({{org}}{{post}})',

@@ -61,6 +61,13 @@ export const zhCN = {
     assessmentMine: '我的考核结果',
     assessmentPacks: '政策包',
     pairing: '结对帮扶',
+    disciplineRecords: '从严管理记录',
+    riskFilings: '风险报备',
+    toleranceCases: '容错纠错',
+    clarifications: '澄清正名',
+  },
+  discipline: {
+    menuGroup: '从严管理',
   },
   cadrePicker: {
     option: '{{name}}（{{org}}{{post}}）',

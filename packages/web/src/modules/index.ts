@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.tsx';
 import { authModule } from './auth/module.tsx';
 import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
+import { disciplineModule } from './discipline/module.tsx';
 import { homeModule } from './home/module.tsx';
 import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
@@ -24,6 +25,7 @@ export const MODULES = [
   cadresModule,
   assessmentModule,
   pairingModule,
+  disciplineModule,
   accountModule,
   authModule,
   ballotModule,

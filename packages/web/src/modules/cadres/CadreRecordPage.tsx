@@ -5,6 +5,7 @@ import {
   EyeOutlined,
   FileTextOutlined,
 } from '@ant-design/icons';
+import { can } from '@ganbu/core';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { useCadre, useHideCadre, useRevealCadre } from '../../hooks/api/cadres.t
 import { isApiError } from '../../lib/http.ts';
 import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.tsx';
 import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
+import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -24,7 +26,7 @@ import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
 
-const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras', 'corrections'] as const;
+const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras', 'corrections', 'discipline'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
 
@@ -149,6 +151,8 @@ export function CadreRecordPage() {
         return <ExtrasTab cadre={cadre} />;
       case 'corrections':
         return <CorrectionsTab cadre={cadre} mayDecide={editCadres} onEditRecord={() => setEditing(true)} />;
+      case 'discipline':
+        return <CadreDisciplineTab cadreId={id} />;
     }
   };
 
@@ -178,7 +182,13 @@ export function CadreRecordPage() {
           <Tabs
             activeKey={tab}
             onChange={(key) => setSearch(key === 'basic' ? {} : { tab: key }, { replace: true })}
-            items={TAB_KEYS.map((key) => ({ key, label: tabLabel(key), children: body(key) }))}
+            items={TAB_KEYS.filter((key) => key !== 'discipline' || can(me.roles, 'discipline.read')).map(
+              (key) => ({
+                key,
+                label: tabLabel(key),
+                children: body(key),
+              }),
+            )}
           />
         ) : (
           <Skeleton active paragraph={{ rows: 10 }} />

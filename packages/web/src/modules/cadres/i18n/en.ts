@@ -55,6 +55,7 @@ export const en: typeof zhCN = {
       facts: 'Derived facts',
       extras: 'Other',
       corrections: 'Corrections',
+      discipline: 'Strict management',
     },
     name: 'Name',
     gender: 'Gender',

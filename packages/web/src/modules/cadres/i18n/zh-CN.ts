@@ -53,6 +53,7 @@ export const zhCN = {
       facts: '派生信息',
       extras: '其他',
       corrections: '更正申请',
+      discipline: '从严管理',
     },
     name: '姓名',
     gender: '性别',
