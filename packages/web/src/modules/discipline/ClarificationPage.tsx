@@ -199,7 +199,7 @@ export function ClarificationPage() {
                   {k.concludedOn ?? ''} {k.documentNo ?? ''}
                 </Descriptions.Item>
                 {k.noticeIssuedOn ? (
-                  <Descriptions.Item label={t('discipline.clarifications.notice')}>
+                  <Descriptions.Item label={t('discipline.clarifications.noticeLabel')}>
                     {t('discipline.clarifications.noticeIssued', { date: k.noticeIssuedOn })}
                   </Descriptions.Item>
                 ) : null}

@@ -125,7 +125,7 @@ export function ClarificationsPage() {
     { title: t('discipline.clarifications.unit'), dataIndex: 'unitName', width: 160, ellipsis: true },
     { title: t('discipline.clarifications.receivedOn'), dataIndex: 'receivedOn', width: 110 },
     { title: t('discipline.clarifications.channel'), dataIndex: 'channel', width: 110 },
-    { title: t('discipline.clarifications.allegation'), dataIndex: 'allegation', ellipsis: true },
+    { title: t('discipline.clarifications.allegation'), dataIndex: 'allegation', ellipsis: true, width: 320 },
     {
       title: t('discipline.clarifications.conclusion'),
       key: 'conclusion',

@@ -42,7 +42,7 @@ export function RecordsPage() {
 
   const columns: TableColumnsType<DisciplineRecord> = [
     { title: t('discipline.records.cadre'), dataIndex: 'cadreName', width: 100 },
-    { title: t('discipline.records.unit'), dataIndex: 'unitName', ellipsis: true, width: 160 },
+    { title: t('discipline.records.unit'), dataIndex: 'unitName', ellipsis: true, width: 120 },
     {
       title: t('discipline.records.kind'),
       key: 'kind',
@@ -51,8 +51,8 @@ export function RecordsPage() {
     },
     { title: t('discipline.records.decidedOn'), dataIndex: 'decidedOn', width: 110 },
     { title: t('discipline.records.decidedBy'), dataIndex: 'decidedBy', width: 110 },
-    { title: t('discipline.records.documentNo'), dataIndex: 'documentNo', width: 150 },
-    { title: t('discipline.records.facts'), dataIndex: 'facts', ellipsis: true },
+    { title: t('discipline.records.documentNo'), dataIndex: 'documentNo', width: 140 },
+    { title: t('discipline.records.facts'), dataIndex: 'facts', ellipsis: true, width: 200 },
     {
       title: t('discipline.records.state'),
       key: 'state',

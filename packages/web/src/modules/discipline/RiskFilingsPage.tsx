@@ -84,10 +84,10 @@ export function RiskFilingsPage() {
   const [creating, setCreating] = useState(false);
   const filings = useFilings({ q: q || undefined, page, pageSize: 20 });
   const columns: TableColumnsType<RiskFiling> = [
-    { title: t('discipline.filings.unit'), dataIndex: 'unitName', width: 160 },
-    { title: t('discipline.filings.project'), dataIndex: 'project', width: 220 },
-    { title: t('discipline.filings.risks'), dataIndex: 'risks', ellipsis: true },
-    { title: t('discipline.filings.measures'), dataIndex: 'measures', ellipsis: true },
+    { title: t('discipline.filings.unit'), dataIndex: 'unitName', width: 120 },
+    { title: t('discipline.filings.project'), dataIndex: 'project', width: 200, ellipsis: true },
+    { title: t('discipline.filings.risks'), dataIndex: 'risks', ellipsis: true, width: 240 },
+    { title: t('discipline.filings.measures'), dataIndex: 'measures', ellipsis: true, width: 200 },
     { title: t('discipline.filings.filedOn'), dataIndex: 'filedOn', width: 110 },
     { title: t('discipline.filings.workStartsOn'), dataIndex: 'workStartsOn', width: 120 },
     { title: t('discipline.filings.filedBy'), dataIndex: 'filedBy', width: 120 },

@@ -145,7 +145,7 @@ export function ToleranceCasesPage() {
       render: (_: unknown, c) => t(`discipline.appliedBy.${c.appliedBy}`),
     },
     { title: t('discipline.tolerance.appliedOn'), dataIndex: 'appliedOn', width: 110 },
-    { title: t('discipline.tolerance.facts'), dataIndex: 'facts', ellipsis: true },
+    { title: t('discipline.tolerance.facts'), dataIndex: 'facts', ellipsis: true, width: 320 },
     {
       title: t('discipline.tolerance.state'),
       key: 'state',

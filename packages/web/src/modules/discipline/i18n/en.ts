@@ -142,6 +142,7 @@ export const en: typeof zhCN = {
       conclude: 'Conclude',
       concluded: 'Concluded',
       notice: 'Download clarification notice',
+      noticeLabel: 'Clarification notice',
       noticeIssued: 'Notice issued {{date}}',
       accuserCard: 'False accuser (discipline liaison only)',
       accuser: 'Accuser',

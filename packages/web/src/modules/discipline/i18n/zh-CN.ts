@@ -140,6 +140,7 @@ export const zhCN = {
       conclude: '作出认定',
       concluded: '已作出认定',
       notice: '下载澄清正名通报',
+      noticeLabel: '澄清正名通报',
       noticeIssued: '通报已于 {{date}} 出具',
       accuserCard: '诬告陷害人（仅纪检联络可见）',
       accuser: '诬告陷害人',
