@@ -10,6 +10,7 @@ import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
+import { newCase } from './factories/workflow.ts';
 import type { TestDb } from './helpers.ts';
 import { TINY_JPEG } from './samples.ts';
 
@@ -49,6 +50,8 @@ export interface Fixture {
     toleranceCaseId: string;
     measureId: string;
     clarificationId: string;
+    /** a grade appeal (考核等次申诉) of the foreign cadre, waiting for 复核 by the organisation department */
+    caseId: string;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -134,6 +137,22 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     conclusion: 'false_accusation',
     accuser: '外街道举报人',
   });
+  const foreignCadreUser = await newUser(db, {
+    orgId: foreign.id,
+    roles: ['cadre'],
+    scopeMode: 'self',
+    cadreId: cadre.id,
+  });
+  const caseId = await newCase(db, {
+    kind: 'grade_appeal',
+    orgId: foreign.id,
+    openedBy: foreignCadreUser.id,
+    subjectCadreId: cadre.id,
+    title: '越权测试申诉',
+  });
+  await db.admin.query(`UPDATE cases SET current_step = 'review', trail = '{submit,review}' WHERE id = $1`, [
+    caseId,
+  ]);
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -152,7 +171,8 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT t.id::text FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id WHERE c.org_path <@ $1::ltree
      UNION ALL SELECT m.id::text FROM tolerance_measures m JOIN tolerance_cases t ON t.id = m.tolerance_case_id
                 JOIN cadres c ON c.id = t.cadre_id WHERE c.org_path <@ $1::ltree
-     UNION ALL SELECT k.id::text FROM clarifications k JOIN cadres c ON c.id = k.cadre_id WHERE c.org_path <@ $1::ltree`,
+     UNION ALL SELECT k.id::text FROM clarifications k JOIN cadres c ON c.id = k.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree`,
     [foreign.path],
   );
   return {
@@ -175,6 +195,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       toleranceCaseId: toleranceCase.id,
       measureId: toleranceCase.measureId as string,
       clarificationId,
+      caseId,
     },
     packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),

@@ -179,7 +179,6 @@ export const ToleranceChecklistSchema = z.strictObject(
 export type ToleranceChecklist = z.output<typeof ToleranceChecklistSchema>;
 
 export const TOLERANCE_OUTCOMES = ['exempt', 'lighter', 'mitigated', 'refused'] as const;
-export type ToleranceOutcome = (typeof TOLERANCE_OUTCOMES)[number];
 
 export const ToleranceCaseSchema = z.object({
   id: z.string().uuid(),
@@ -306,7 +305,6 @@ export const CLARIFICATION_CONCLUSIONS = [
   'unfounded',
   'false_accusation',
 ] as const;
-export type ClarificationConclusion = (typeof CLARIFICATION_CONCLUSIONS)[number];
 
 export const ClarificationSchema = z.object({
   id: z.string().uuid(),

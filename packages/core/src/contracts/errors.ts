@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   'BALLOT_INVALID',
   'QUOTA_EXCEEDED',
   'REASON_REQUIRED',
+  'CASE_ACTION_NOT_ALLOWED',
+  'CASE_NOT_YOUR_STEP',
+  'CASE_CLOSED',
+  'CASE_COMMENT_REQUIRED',
+  'CASE_KIND_UNKNOWN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,12 +52,30 @@ describe('[discipline] a record against the kinds of the pack in force', () => {
     expect(recordKindName(kinds, 'gone', null)).toBe('gone');
   });
 
-  it('reads the kinds of a pack that states them', () => {
+  it('reads the kinds of the pack, and the national ones from a pack without the section', () => {
+    const section = fengze.discipline;
+    if (!section) throw new Error('fengze has a discipline section');
     const own = {
       ...fengze,
-      discipline: { recordKinds: [{ id: 'talk', name: '谈话', nameEn: 'Talk', grades: [] }] },
+      discipline: { ...section, kinds: [{ code: 'talk', name: '谈话', grades: [] }] },
     };
-    expect(recordKinds(own).map((k) => k.id)).toEqual(['talk']);
+    expect(recordKinds(own)).toEqual([{ id: 'talk', name: '谈话', nameEn: '谈话', grades: [] }]);
+    // a pack of a district without the section: the kinds the national regulations name
+    const { discipline: _, ...bare } = fengze;
+    expect(recordKinds(bare).map((k) => k.id)).toEqual([
+      'reminder',
+      'inquiry',
+      'admonishment',
+      'org_handling',
+      'party_discipline',
+      'government_sanction',
+    ]);
+    // the shipped pack's grades, with their English names
+    expect(kinds.find((k) => k.id === 'party_discipline')?.grades[1]).toEqual({
+      id: 'serious_warning',
+      name: '严重警告',
+      nameEn: 'Serious warning',
+    });
   });
 });
 

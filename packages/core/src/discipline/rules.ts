@@ -1,10 +1,5 @@
-import {
-  CHECKLIST_ITEMS,
-  type ClarificationConclusion,
-  type DisciplineKind,
-  type ToleranceChecklist,
-  type ToleranceOutcome,
-} from '../contracts/discipline.ts';
+import { CHECKLIST_ITEMS, type DisciplineKind, type ToleranceChecklist } from '../contracts/discipline.ts';
+import type { ClarificationConclusion, ToleranceOutcome } from '../eligibility/engine.ts';
 
 /**
  * Rules of strict-management records, risk filings, tolerance cases and clarifications that hold whatever

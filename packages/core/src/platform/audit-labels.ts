@@ -1,5 +1,7 @@
 import { DISCIPLINE_AUDIT } from '../discipline/audit-labels.ts';
+import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
+import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -72,6 +74,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'demo.seed': { zh: '载入演示数据', en: 'Load demo data' },
   ...PAIRING_AUDIT.actions,
   ...DISCIPLINE_AUDIT.actions,
+  ...CALENDAR_AUDIT.actions,
+  ...WORKFLOW_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -132,6 +136,8 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   'POST /api/ballot/:token': { zh: '投票', en: 'Cast ballot' },
   ...PAIRING_AUDIT.routes,
   ...DISCIPLINE_AUDIT.routes,
+  ...CALENDAR_AUDIT.routes,
+  ...WORKFLOW_AUDIT.routes,
 };
 
 export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
@@ -147,6 +153,8 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   request: { zh: '请求', en: 'Request' },
   ...PAIRING_AUDIT.objectTypes,
   ...DISCIPLINE_AUDIT.objectTypes,
+  ...CALENDAR_AUDIT.objectTypes,
+  ...WORKFLOW_AUDIT.objectTypes,
 };
 
 /** Modules by the first part of an action code or the first path segment after /api. */
@@ -169,6 +177,8 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   request: { label: { zh: '请求', en: 'Requests' }, objectType: 'request' },
   ...PAIRING_AUDIT.modules,
   ...DISCIPLINE_AUDIT.modules,
+  ...CALENDAR_AUDIT.modules,
+  ...WORKFLOW_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

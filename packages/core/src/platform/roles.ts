@@ -2,10 +2,12 @@ import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
 import { DISCIPLINE_PERMISSIONS } from './permissions/discipline.ts';
+import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
 import { USER_PERMISSIONS } from './permissions/users.ts';
+import { WORKFLOW_PERMISSIONS } from './permissions/workflow.ts';
 
 /** Roles of the platform. The first three are the MLPS "three officers" (三员分立). */
 export const ROLES = [
@@ -57,6 +59,8 @@ const MODULE_PERMISSIONS = [
   ASSESSMENT_PERMISSIONS,
   PAIRING_PERMISSIONS,
   DISCIPLINE_PERMISSIONS,
+  CALENDAR_PERMISSIONS,
+  WORKFLOW_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

@@ -1,22 +1,15 @@
 import { z } from 'zod';
 import { AssessmentSectionSchema } from './assessment-section.ts';
+import { DisciplineSectionSchema } from './discipline-section.ts';
+import { SourceSchema } from './source.ts';
+import { WorkflowSectionSchema } from './workflow-section.ts';
 
 /**
  * A policy pack (政策包): one locality's policy as validated data, versioned by effective date.
  * Later modules add their sections (pay, training, care …) next to `assessment`.
  */
 
-/** Where a parameter comes from: a seed article and the figure as it is written there, or an assumption. */
-export const SourceSchema = z.union([
-  z.object({
-    /** seed file prefix, e.g. "004" for 004_cbddf8ac15c95940.txt */
-    seed: z.string().regex(/^\d{3}$/),
-    /** the figure as the article writes it, e.g. "占40%" */
-    figure: z.string().min(1).max(200),
-  }),
-  z.object({ assumed: z.string().min(5).max(300) }),
-]);
-export type Source = z.infer<typeof SourceSchema>;
+export { SourceSchema, type Source } from './source.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -33,6 +26,11 @@ export const PackSchema = z
       note: z.string().max(500).default(''),
     }),
     assessment: AssessmentSectionSchema,
+    /** 从严管理: record kinds, their effects on eligibility, early warnings (optional: a version saved before
+     * the section existed falls back to the shipped national defaults, see `eligibility/`) */
+    discipline: DisciplineSectionSchema.optional(),
+    /** case kinds (事项流程) of the workflow engine; optional in a pack, present in the five shipped ones */
+    workflow: WorkflowSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.
@@ -78,7 +76,11 @@ export type PackInput = z.input<typeof PackSchema>;
 export function numbersWithoutSource(value: unknown, sources: Record<string, unknown>): string[] {
   const missing: string[] = [];
   const walk = (v: unknown, path: string, covered: boolean) => {
-    const here = covered || path in sources;
+    // an object carrying its own `source` (a discipline effect) covers the numbers under it
+    const here =
+      covered ||
+      path in sources ||
+      (!!v && typeof v === 'object' && 'source' in v && SourceSchema.safeParse(v.source).success);
     if (typeof v === 'number') {
       if (!here) missing.push(path);
     } else if (Array.isArray(v)) {

@@ -28,6 +28,35 @@ describe('[policy] shipped packs', () => {
     expect(fengze.sources['/assessment/quotaRules/0/share']).toMatchObject({ seed: '000' });
   });
 
+  it('carries the discipline section in every version: national rules with their articles, locality silent', () => {
+    for (const p of packs) {
+      const d = p.discipline!;
+      const effect = (id: string) => d.effects.find((e) => e.id === id)!;
+      expect(effect('party_warning_promotion')).toMatchObject({
+        kind: 'party_discipline',
+        grade: 'warning',
+        duration: { type: 'months', months: 12 },
+        source: { regulation: '《中国共产党纪律处分条例》（2023）', article: '第十条' },
+      });
+      expect(effect('party_serious_warning_promotion').duration).toEqual({ type: 'months', months: 18 });
+      expect(
+        ['gov_warning', 'gov_demerit', 'gov_major_demerit', 'gov_downgrade', 'gov_removal'].map((id) => {
+          const e = effect(id);
+          return e.duration.type === 'months' ? e.duration.months : null;
+        }),
+      ).toEqual([6, 12, 18, 24, 24]);
+      expect(effect('admonishment_promotion').duration).toEqual({ type: 'months', months: 6 });
+      expect(effect('admonishment_year').duration).toEqual({ type: 'endOfYear' });
+      expect(effect('org_adjustment_promotion').duration).toEqual({ type: 'months', months: 12 });
+      expect(effect('org_demotion_promotion').duration).toEqual({ type: 'months', months: 24 });
+      // an article not confirmed against the text says so
+      expect(effect('admonishment_promotion').source).toMatchObject({ article: '条款待核' });
+      for (const e of d.effects)
+        if ('regulation' in e.source)
+          expect(e.source.note).toContain(`${p.locality}未另作规定，适用全国性规定`);
+    }
+  });
+
   it('picks the version in force on a date (Hongdong raises 两代表一委员 mid-2019)', () => {
     const versions = packs.filter((p) => p.id === 'hongdong');
     const weightOn = (date: string) =>

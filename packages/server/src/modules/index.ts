@@ -4,11 +4,13 @@ import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
 import { disciplineModule } from './discipline/index.ts';
+import { calendarModule } from './calendar/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
+import { workflowModule } from './workflow/index.ts';
 
 /**
  * Every server module, once. Order matters: routes register and the demo seed runs in this order, so a
@@ -23,6 +25,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   settingsModule,
   auditModule,
   assessmentModule,
+  workflowModule,
   pairingModule,
   disciplineModule,
+  calendarModule,
 ];

@@ -116,13 +116,16 @@ describe('[platform] catalog (SECURITY 7, 8)', () => {
   });
 });
 
-/** The named row-level security helpers of migration 0015; every policy is made by one of them. */
+/** The named row-level security helpers of migrations 0015, 0018 and 0019; every policy is made by one of them. */
 const RLS_HELPER_CALL =
-  /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_confidential|app_rls_special)\(/;
+  /^CALL (app_rls_org_subtree|app_rls_person|app_rls_child_of|app_rls_parties|app_rls_confidential|app_rls_special)\(/;
 /** Policies with a rule of their own (the platform's account tables), each reviewed like a definer. */
 const REVIEWED_SPECIAL_POLICIES = [
   'audit_log.app_rls_special_auditor_read',
   'audit_log.app_rls_special_owner',
+  // 工作日历 (0017): district-wide overrides, read by every signed-in user, written by 组织部 only
+  'calendar_overrides.app_rls_special_calendar_read',
+  'calendar_overrides.app_rls_special_calendar_write',
   'sessions.app_rls_special_session',
   'users.app_rls_special_account',
 ];
@@ -218,6 +221,11 @@ describe('[platform] row-level security from named helpers (issue 11)', () => {
       tolerance_cases: 'app_rls_confidential',
       clarifications: 'app_rls_confidential',
       clarification_accusers: 'app_rls_confidential',
+      // the named parties of a confidential matter (0018)
+      cases: 'app_rls_parties',
+      case_members: 'app_rls_child_of',
+      case_events: 'app_rls_child_of',
+      inbox_notices: 'app_rls_parties',
     });
     expect(
       rows.filter((r) => r.name.startsWith('app_rls_special_')).map((r) => `${r.table}.${r.name}`),

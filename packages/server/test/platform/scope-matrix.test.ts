@@ -103,6 +103,9 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(v::text, '|' ORDER BY v.target_id) FROM assessment_overrides v
                             WHERE v.target_id IN (SELECT id FROM assessment_targets WHERE unit_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(p.cadre_id::text || md5(p.bytes), '|' ORDER BY p.cadre_id) FROM cadre_photos p WHERE p.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cases k WHERE k.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(e::text, '|' ORDER BY e.case_id, e.seq) FROM case_events e
+                            WHERE e.case_id IN (SELECT id FROM cases WHERE org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
                             FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,

@@ -11,6 +11,7 @@ import {
 
 const OFFICER = [
   'home',
+  'inbox',
   'orgs',
   'cadres',
   'assessmentRounds',
@@ -20,14 +21,19 @@ const OFFICER = [
   'pairing',
   'account',
 ];
+// 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置
+const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
+// 从严管理 (issue 12)
+const DISCIPLINE = ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
-// the manifests must give exactly this, plus the pairing module's entry (结对帮扶) and the discipline module's
-// group (从严管理) added since.
+// the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing), 待办 (inbox) and 工作日历
+// (calendar, in the 系统设置 group), and the discipline module's group 从严管理.
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
       'home',
+      'inbox',
       'orgs',
       'users',
       'security',
@@ -43,10 +49,12 @@ describe('the side menu from the module manifests', () => {
       'riskFilings',
       'toleranceCases',
       'clarifications',
+      'calendar',
       'account',
     ]);
     expect(MENU_PATHS).toEqual({
       home: '/',
+      inbox: '/inbox',
       orgs: '/orgs',
       users: '/users',
       security: '/security',
@@ -62,6 +70,7 @@ describe('the side menu from the module manifests', () => {
       riskFilings: '/discipline/risk-filings',
       toleranceCases: '/discipline/tolerance',
       clarifications: '/discipline/clarifications',
+      calendar: '/settings/calendar',
       account: '/account',
     });
     expect(MENU_GROUPS).toEqual({
@@ -73,6 +82,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentPacks',
       ],
       discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
+      system: ['calendar'],
     });
   });
 
@@ -82,28 +92,12 @@ describe('the side menu from the module manifests', () => {
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
       // 从严管理 (issue 12): 组织部 and 纪检联络 see the whole group, a unit files risks and applies for tolerance
-      orgdept: [
-        ...OFFICER.slice(0, -1),
-        'disciplineRecords',
-        'riskFilings',
-        'toleranceCases',
-        'clarifications',
-        'account',
-      ],
+      orgdept: [...OFFICER.slice(0, -1), ...DISCIPLINE, 'calendar', 'account'],
       unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'account'],
-      leader: OFFICER,
-      discipline: [
-        'home',
-        'orgs',
-        'cadres',
-        'disciplineRecords',
-        'riskFilings',
-        'toleranceCases',
-        'clarifications',
-        'account',
-      ],
+      leader: WITH_CALENDAR,
       cadre: [
         'home',
+        'inbox',
         'orgs',
         'cadres',
         'assessmentLeaderboard',
@@ -113,6 +107,8 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
+      // 纪检联络 (issue 12): finds the cadre, and the 从严管理 group
+      discipline: ['home', 'inbox', 'orgs', 'cadres', ...DISCIPLINE, 'account'],
     });
   });
 
@@ -121,10 +117,11 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...OFFICER.slice(0, 6),
+      ...WITH_CALENDAR.slice(0, 7),
       'assessmentMine',
-      ...OFFICER.slice(6),
+      ...WITH_CALENDAR.slice(7),
     ]);
+    expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
     expect(canOpen(['leader'], 'assessmentRounds')).toBe(true);
     expect(canOpen([], 'account')).toBe(true);
@@ -138,6 +135,8 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
     expect(menuKeyOfPath('/discipline/tolerance/9')).toBe('toleranceCases');
     expect(menuKeyOfPath('/discipline/clarifications/9')).toBe('clarifications');
+    expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
+    expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });
 });

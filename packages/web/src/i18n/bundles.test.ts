@@ -38,7 +38,9 @@ describe('the i18n bundles', () => {
       '../modules/audit/i18n',
       '../modules/ballot/i18n',
       '../modules/cadres/i18n',
+      '../modules/calendar/i18n',
       '../modules/discipline/i18n',
+      '../modules/inbox/i18n',
       '../modules/org/i18n',
       '../modules/pairing/i18n',
       '../modules/security/i18n',
@@ -69,8 +71,11 @@ describe('the i18n bundles', () => {
     expect(twice).toEqual([]);
     // the 1,297 texts of the two files before the split (zh-CN.ts, en.ts), each still there once; since then
     // the pairing module brought 32 and its menu label 1, and the round form's cadre search (2) became the
-    // shared cadre picker's (3), the discipline liaison's role name (1); the discipline module brought 154, its
-    // four menu labels and group label (5) and the record page's 从严管理 tab (1)
-    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1 + 154 + 5 + 1);
+    // shared cadre picker's (3), the discipline liaison's role name (1), the calendar module 53 with its menu
+    // label and its menu group's (系统设置) 2; the case workflow's error codes (5), menu label (1), shared case
+    // words for CaseTimeline and CaseActions (23), the inbox module's texts (26) and the pack's case procedures
+    // in the pack pages (23); a regulation as a source (1); the discipline module 154, its four menu labels and
+    // its menu group's (从严管理) 5, and the record page's 从严管理 tab (1)
+    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1 + 53 + 2 + 5 + 1 + 23 + 26 + 23 + 1 + 154 + 5 + 1);
   });
 });

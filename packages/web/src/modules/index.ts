@@ -6,7 +6,9 @@ import { authModule } from './auth/module.tsx';
 import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
 import { disciplineModule } from './discipline/module.tsx';
+import { calendarModule } from './calendar/module.tsx';
 import { homeModule } from './home/module.tsx';
+import { inboxModule } from './inbox/module.tsx';
 import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
 import { securityModule } from './security/module.tsx';
@@ -18,6 +20,7 @@ import { usersModule } from './users/module.tsx';
  */
 export const MODULES = [
   homeModule,
+  inboxModule,
   orgModule,
   usersModule,
   securityModule,
@@ -26,6 +29,7 @@ export const MODULES = [
   assessmentModule,
   pairingModule,
   disciplineModule,
+  calendarModule,
   accountModule,
   authModule,
   ballotModule,

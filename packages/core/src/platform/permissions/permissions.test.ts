@@ -3,8 +3,9 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
- * of the modules added since (结对帮扶: pairing.read, pairing.write; 从严管理 and 容错纠错: discipline.*, risk_filing.*,
- * tolerance.apply, clarification.accuser).
+ * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
+ * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
+ * clarification.accuser).
  */
 const CODES = [
   'org.read',
@@ -28,6 +29,10 @@ const CODES = [
   'risk_filing.write',
   'tolerance.apply',
   'clarification.accuser',
+  'calendar.read',
+  'calendar.write',
+  'inbox.read',
+  'case.act',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -49,6 +54,10 @@ const GRANTS: Record<Role, string[]> = {
     'risk_filing.read',
     'risk_filing.write',
     'tolerance.apply',
+    'calendar.read',
+    'calendar.write',
+    'inbox.read',
+    'case.act',
   ],
   unit_admin: [
     'org.read',
@@ -62,9 +71,30 @@ const GRANTS: Record<Role, string[]> = {
     'risk_filing.read',
     'risk_filing.write',
     'tolerance.apply',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
   ],
-  leader: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read'],
-  cadre: ['org.read', 'cadre.read', 'assessment.read', 'pairing.read', 'discipline.read', 'tolerance.apply'],
+  leader: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
+  cadre: [
+    'org.read',
+    'cadre.read',
+    'assessment.read',
+    'pairing.read',
+    'discipline.read',
+    'tolerance.apply',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+  ],
   // 纪检联络 (issue 12): finds the cadre a record is about
   discipline: [
     'org.read',
@@ -74,6 +104,9 @@ const GRANTS: Record<Role, string[]> = {
     'risk_filing.read',
     'tolerance.apply',
     'clarification.accuser',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
   ],
 };
 

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { useLogout } from '../../hooks/api/auth.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { InboxBadge } from '../../modules/inbox/InboxBadge.tsx';
 import type { LoginLocationState } from '../auth-guard.tsx';
 import { useCurrentMe } from '../me-context.ts';
 
@@ -67,6 +68,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
             </span>
           </>
         )}
+        <InboxBadge />
         <LanguageSwitch compact={mobile} />
         <Popconfirm title={t('common.logout')} onConfirm={doLogout} placement="bottomRight">
           <Button type="text" icon={<LogoutOutlined />} data-testid="logout" loading={logout.isPending}>

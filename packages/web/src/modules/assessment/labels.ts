@@ -36,12 +36,13 @@ export function sourceOf(sources: Pack['sources'], pointer: string): Source | nu
   return null;
 }
 
-/** 依据：种子文件 004「…」 / 假设：… */
+/** 依据：种子文件 004「…」 / 依据：《条例》第十条 / 假设：… */
 export function sourceText(t: TFunction, source: Source | null): string {
   if (!source) return t('assessment.source.none');
-  return 'seed' in source
-    ? t('assessment.source.seed', { seed: source.seed, figure: source.figure })
-    : t('assessment.source.assumed', { text: source.assumed });
+  if ('seed' in source) return t('assessment.source.seed', { seed: source.seed, figure: source.figure });
+  if ('regulation' in source)
+    return t('assessment.source.regulation', { regulation: source.regulation, article: source.article });
+  return t('assessment.source.assumed', { text: source.assumed });
 }
 
 /** Names of units by id, from the org list and (for units outside it) the round's targets. */

@@ -26,6 +26,7 @@ import {
 import { EditorContext, type EditorApi } from './fields.tsx';
 import { pointerLabel } from './pointer-label.ts';
 import { GradeScaleSection, HeaderSection, QuotaRuleSection, SchemeSection } from './sections.tsx';
+import { WorkflowSection } from './WorkflowSection.tsx';
 
 /** The header from the URL; an edited version without one is edited in place, a shipped one copied. */
 function headerOf(
@@ -177,6 +178,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
         {draft.assessment.schemes.map((s, i) => (
           <SchemeSection key={s.id} index={i} />
         ))}
+        <WorkflowSection />
         <Flex
           justify="space-between"
           align="center"

@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
+import { WorkflowView } from './WorkflowView.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
 export function defaultPackVersion(items: readonly PackSummary[]): PackSummary | undefined {
@@ -92,6 +93,7 @@ function PackView({ detail }: { detail: PackDetail }) {
           <SchemeView pack={pack} scheme={scheme} showSources rulesByName />
         </Card>
       ))}
+      <WorkflowView pack={pack} />
     </Flex>
   );
 }
