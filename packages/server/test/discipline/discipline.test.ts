@@ -365,6 +365,59 @@ describe('[discipline] tolerance cases (容错纠错)', () => {
     expect(problemOf(again)).toBe('CASE_DECIDED');
   });
 
+  it('the case ran as a workflow case: 受理 → 调查核实 → 联席会议研究 → 已办结, out of the inbox', async () => {
+    const { rows } = await t.db.admin.query<{ case_id: string }>(
+      'SELECT case_id FROM tolerance_cases WHERE id = $1',
+      [caseId],
+    );
+    const wf = rows[0]?.case_id ?? '';
+    const c = await get(jijian, `/api/cases/${wf}`);
+    expect(c.statusCode, c.body).toBe(200);
+    const body = c.json<{
+      case: { status: string; link: string };
+      timeline: { step: string; action: string }[];
+    }>();
+    expect(body.case).toMatchObject({ status: 'done', link: `/discipline/tolerance/${caseId}` });
+    expect(body.timeline.map((e) => `${e.step}:${e.action}`)).toEqual([
+      'accept:open',
+      'accept:approve',
+      'investigate:approve',
+      'committee:decide',
+    ]);
+    const inbox = await get(jijian, '/api/inbox');
+    expect(inbox.json<{ items: { link: string }[] }>().items.map((i) => i.link)).not.toContain(
+      `/discipline/tolerance/${caseId}`,
+    );
+  });
+
+  it('the case is in 组织部’s inbox; the generic case page cannot close 调查核实 without the checklist', async () => {
+    const recordOf = await newRecord(t.db, { cadreId: otherCadreId, decidedOn: '2026-05-06' });
+    const open = await send(orgdept, 'POST', '/api/tolerance-cases', {
+      cadreId: otherCadreId,
+      appliedBy: 'ex_officio',
+      factsOn: '2026-04-01',
+      facts: '依职权启动',
+      recordIds: [recordOf],
+    });
+    const id = open.json<{ id: string; caseId: string }>().id;
+    const wf = open.json<{ caseId: string }>().caseId;
+    // the inbox of 组织部 holds the 受理 step
+    const inbox = await get(orgdept, '/api/inbox');
+    expect(inbox.json<{ items: { link: string; step: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ link: `/discipline/tolerance/${id}`, step: '受理' }),
+    );
+    // 调查核实 cannot close while the checklist is empty: the engine's approve is undone
+    await send(orgdept, 'POST', `/api/cases/${wf}/actions`, { action: 'approve', comment: '受理' });
+    const early = await send(orgdept, 'POST', `/api/cases/${wf}/actions`, {
+      action: 'approve',
+      comment: '已调查',
+    });
+    expect(problemOf(early)).toBe('INVESTIGATION_INCOMPLETE');
+    expect(
+      (await get(orgdept, `/api/cases/${wf}`)).json<{ case: { currentStep: string } }>().case.currentStep,
+    ).toBe('investigate');
+  });
+
   it('measures and follow-ups after the decision', async () => {
     const m = await send(orgdept, 'POST', `/api/tolerance-cases/${caseId}/measures`, {
       measure: '完善制度',

@@ -3,6 +3,7 @@ import type { ServerModule } from '../../platform/module.ts';
 import { clarificationRoutes } from './clarification-routes.ts';
 import { seedDemoDiscipline } from './demo-seed.ts';
 import { riskFilingRoutes } from './filing-routes.ts';
+import { registerCaseHandlers } from './service/cases.ts';
 import { disciplineRecordRoutes } from './record-routes.ts';
 import { toleranceRoutes } from './tolerance-routes.ts';
 
@@ -14,5 +15,7 @@ export const disciplineModule: ServerModule = {
   name: 'discipline',
   routes: [disciplineRecordRoutes, riskFilingRoutes, toleranceRoutes, clarificationRoutes],
   permissions: DISCIPLINE_PERMISSIONS,
+  // 容错申请 and 澄清正名 are cases of the workflow engine: this module answers their transitions
+  onReady: async () => registerCaseHandlers(),
   demoSeed: seedDemoDiscipline,
 };

@@ -119,6 +119,14 @@ export async function setClarificationWorkflow(
   await client.query('UPDATE clarifications SET case_id = $2 WHERE id = $1', [id, caseId]);
 }
 
+/** The clarification a workflow case carries (null: not one of ours, or not visible). */
+export async function clarificationOfWorkflow(client: pg.ClientBase, caseId: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM clarifications WHERE case_id = $1', [
+    caseId,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
 export async function findAccuser(
   client: pg.ClientBase,
   id: string,

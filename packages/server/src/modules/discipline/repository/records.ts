@@ -145,17 +145,18 @@ export async function revokeRecord(
   return (res.rowCount ?? 0) > 0;
 }
 
-/** A cadre visible to the user (the record's subject must be). */
+/** A cadre visible to the user (the record's subject must be), with the unit a case about them sits in. */
 export async function findCadre(
   client: pg.ClientBase,
   id: string,
-): Promise<{ id: string; name: string; orgPath: string } | null> {
+): Promise<{ id: string; name: string; orgId: string; orgPath: string } | null> {
   return queryRow<
-    { id: string; name: string; org_path: string },
-    { id: string; name: string; orgPath: string }
-  >(client, 'SELECT id, name, org_path::text AS org_path FROM cadres WHERE id = $1', [id], (r) => ({
+    { id: string; name: string; org_id: string; org_path: string },
+    { id: string; name: string; orgId: string; orgPath: string }
+  >(client, 'SELECT id, name, org_id, org_path::text AS org_path FROM cadres WHERE id = $1', [id], (r) => ({
     id: r.id,
     name: r.name,
+    orgId: r.org_id,
     orgPath: r.org_path,
   }));
 }

@@ -173,6 +173,24 @@ export async function setCaseWorkflow(client: pg.ClientBase, id: string, caseId:
   await client.query('UPDATE tolerance_cases SET case_id = $2 WHERE id = $1', [id, caseId]);
 }
 
+/** The tolerance case a workflow case carries (null: not one of ours, or not visible). */
+export async function caseOfWorkflow(client: pg.ClientBase, caseId: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM tolerance_cases WHERE case_id = $1', [
+    caseId,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
+/** 调查核实 completed on a day, or open again (null); only before the decision. */
+export async function setInvestigated(client: pg.ClientBase, id: string, on: string | null): Promise<void> {
+  await client.query(
+    `UPDATE tolerance_cases SET investigated_on = CASE WHEN $2::date IS NULL THEN NULL
+                                                       ELSE coalesce(investigated_on, $2::date) END
+      WHERE id = $1 AND outcome IS NULL`,
+    [id, on],
+  );
+}
+
 // ---------------------------------------------------------------- committee
 
 export async function listCommittee(

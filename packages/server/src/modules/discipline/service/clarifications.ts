@@ -11,6 +11,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { clarificationNoticeDocx } from '../notice-docx.ts';
 import { findCadre } from '../repository/records.ts';
 import * as repo from '../repository/clarifications.ts';
+import { actAt, openClarificationCase } from './cases.ts';
 import { refuse, todayOf } from './common.ts';
 
 /** 澄清正名: a report about a cadre, its verification and conclusion, the notice; the accuser kept apart. */
@@ -58,6 +59,7 @@ export async function createClarification(
     allegation: input.allegation.trim(),
     createdBy: ctx.actor?.userId ?? null,
   });
+  await openClarificationCase(ctx, { id, orgId: cadre.orgId, cadreId: cadre.id, cadreName: cadre.name });
   const created = await detail(ctx, id);
   await ctx.audit({
     action: 'clarification.create',
@@ -82,6 +84,10 @@ export async function concludeClarification(
     documentNo: input.documentNo.trim(),
     concludedOn: todayOf(ctx),
   });
+  // the case moves as far as this person may take it: 核查 (纪检联络) then 认定 (组织部)
+  const verification = input.verification.trim();
+  await actAt(ctx, before.caseId, 'verify', 'approve', verification, false);
+  await actAt(ctx, before.caseId, 'conclude', 'decide', verification, false);
   const after = await detail(ctx, id);
   await ctx.audit({
     action: 'clarification.conclude',

@@ -20,6 +20,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import { findFiling } from '../repository/filings.ts';
 import { findCadre, findRecords, listRecords as listRecordRows } from '../repository/records.ts';
 import * as repo from '../repository/tolerance.ts';
+import { actAt, addCommittee, openToleranceCase } from './cases.ts';
 import { refuse, todayOf } from './common.ts';
 
 /** 容错纠错: application, investigation, the joint committee's decision, measures and follow-ups. */
@@ -107,6 +108,7 @@ export async function createCase(
     createdBy: ctx.actor?.userId ?? null,
   });
   await repo.linkRecords(ctx.client, id, recordIds);
+  await openToleranceCase(ctx, { id, orgId: cadre.orgId, cadreId: cadre.id, cadreName: cadre.name });
   const created = await detail(ctx, id);
   await ctx.audit({
     action: 'tolerance.case.create',
@@ -127,16 +129,18 @@ export async function updateCase(
   if (before.outcome !== null) refuse('CASE_DECIDED');
   const checklist = patch.checklist ?? before.checklist;
   const investigation = patch.investigation ?? before.investigation;
-  let investigatedOn: string | undefined;
+  if (patch.completeInvestigation && !investigationComplete(checklist, investigation))
+    refuse('INVESTIGATION_INCOMPLETE');
+  await repo.updateInvestigation(ctx.client, id, { checklist: patch.checklist, investigation });
   if (patch.completeInvestigation) {
-    if (!investigationComplete(checklist, investigation)) refuse('INVESTIGATION_INCOMPLETE');
-    investigatedOn = before.investigatedOn ?? todayOf(ctx);
+    if (before.caseId) {
+      // 受理 if still at it, then 调查核实 → 联席会议研究 (the transition dates the investigation)
+      await actAt(ctx, before.caseId, 'accept', 'approve', '受理');
+      await actAt(ctx, before.caseId, 'investigate', 'approve', '调查核实完成');
+    } else {
+      await repo.updateInvestigation(ctx.client, id, { investigatedOn: todayOf(ctx) });
+    }
   }
-  await repo.updateInvestigation(ctx.client, id, {
-    checklist: patch.checklist,
-    investigation,
-    investigatedOn,
-  });
   const after = await detail(ctx, id);
   await ctx.audit({
     action: 'tolerance.case.update',
@@ -177,6 +181,7 @@ export async function setCommittee(
     id,
     members.map((m) => ({ userId: m.userId, name: m.name })),
   );
+  await addCommittee(ctx, before.caseId, userIds);
   const after = await detail(ctx, id);
   await ctx.audit({
     action: 'tolerance.case.committee',
@@ -219,6 +224,9 @@ export async function decideCase(
     committee: before.committee.map((m) => m.name),
   });
   if (!decided) throw new AppError(409, 'CONFLICT', '该容错申请已作出决定');
+  // the case's 联席会议研究 step closes with the decision (the engine checks the member again)
+  if (before.caseId && !(await actAt(ctx, before.caseId, 'committee', 'decide', input.reason.trim())))
+    refuse('NOT_INVESTIGATED');
   const after = await detail(ctx, id);
   await ctx.audit({
     action: 'tolerance.case.decide',
