@@ -29,6 +29,7 @@ import { PageContainer } from '../../components/PageContainer.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { disciplineKeys, downloadNotice, useClarification, useConclude, useSetAccuser } from './api.ts';
+import { CaseProcessCard } from './CaseProcessCard.tsx';
 import { CONCLUSION_COLOR } from './vocab.tsx';
 
 function ConclusionCard({ k, editable }: { k: ClarificationDetail; editable: boolean }) {
@@ -208,6 +209,7 @@ export function ClarificationPage() {
           </Col>
           <Col xs={24} lg={10}>
             <Flex vertical gap={16}>
+              {k.caseId ? <CaseProcessCard caseId={k.caseId} /> : null}
               <ConclusionCard k={k} editable={can(me.roles, 'discipline.write')} />
               {can(me.roles, 'clarification.accuser') ? <AccuserCard k={k} /> : null}
             </Flex>

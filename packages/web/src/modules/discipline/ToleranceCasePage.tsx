@@ -23,6 +23,7 @@ import { useCurrentMe } from '../../app/me-context.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useCase, useCommitteeCandidates, useSetCommittee } from './api.ts';
+import { CaseProcessCard } from './CaseProcessCard.tsx';
 import { AftercareCard } from './tolerance/AftercareCard.tsx';
 import { ChecklistCard } from './tolerance/ChecklistCard.tsx';
 import { DecisionCard } from './tolerance/DecisionCard.tsx';
@@ -174,6 +175,7 @@ export function ToleranceCasePage() {
           </Col>
           <Col xs={24} lg={12}>
             <Flex vertical gap={16}>
+              {c.caseId && canRead ? <CaseProcessCard caseId={c.caseId} /> : null}
               <ChecklistCard key={`${c.id}-${c.investigatedOn ?? ''}`} c={c} editable={editable} />
               <AftercareCard c={c} editable={editable} />
             </Flex>

@@ -24,6 +24,7 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, http, type QueryParams } from '../../lib/http.ts';
 import { saveBlob } from '../../lib/save-blob.ts';
+import { caseKeys, inboxKeys } from '../inbox/api.ts';
 
 /** Query keys of the discipline module: every mutation invalidates the module's keys. */
 export const disciplineKeys = {
@@ -125,9 +126,18 @@ export const useClarification = (id: string) =>
     queryFn: () => api.get(ClarificationDetailSchema, `/api/clarifications/${enc(id)}`),
   });
 
+/** A change here may move a workflow case (受理, 调查核实, 决定): its page and the 待办 refresh as well. */
 function useDisciplineMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => qc.invalidateQueries({ queryKey: disciplineKeys.all }) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: disciplineKeys.all }),
+        qc.invalidateQueries({ queryKey: caseKeys.all }),
+        qc.invalidateQueries({ queryKey: inboxKeys.all }),
+      ]),
+  });
 }
 
 export const useCreateRecord = () =>

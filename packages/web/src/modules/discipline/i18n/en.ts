@@ -123,6 +123,7 @@ export const en: typeof zhCN = {
       harmAvoided: 'Harm actively avoided',
     },
     itemNote: 'Note',
+    process: 'Case progress',
     clarifications: {
       title: 'Clarification',
       create: 'Register a report',

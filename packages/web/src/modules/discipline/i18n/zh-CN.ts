@@ -121,6 +121,7 @@ export const zhCN = {
       harmAvoided: '主动避害',
     },
     itemNote: '说明',
+    process: '办理过程',
     clarifications: {
       title: '澄清正名',
       create: '登记问题线索',
