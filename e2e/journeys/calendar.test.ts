@@ -102,6 +102,15 @@ describe('[calendar] 工作日历: 组织部 adds a district holiday, the deadli
     // Mon 2026-12-28 … Thu 12-31 = 4; Fri 01-01 元旦; weekend; Mon 2027-01-04 = 5
     await expectPeriodEnd(page, '2026-12-28', 5, '2027-01-04');
     await screenshot(page, 'calendar-2027');
+
+    // the same page in English
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: 'English' }).click();
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await page.getByTestId('cal-unpublished').textContent()) ?? '')
+      .toContain('2027: the holiday arrangement is not published yet');
+    await screenshot(page, 'calendar-2027-english');
     await page.close();
   });
 

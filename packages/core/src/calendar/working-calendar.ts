@@ -125,6 +125,11 @@ function baseDayInfo(cal: WorkingCalendar, date: string): DayInfo {
 /** One day explained. Throws a RangeError for a date outside the calendar's years. */
 export function dayInfo(cal: WorkingCalendar, date: string): DayInfo {
   assertInRange(date);
+  return explain(cal, date);
+}
+
+/** dayInfo for a date known to be valid and in range (the loops below check their ends once) */
+function explain(cal: WorkingCalendar, date: string): DayInfo {
   const o = cal.overrides.get(date);
   if (o) {
     const holiday = o.kind === 'holiday';
@@ -170,11 +175,14 @@ export function workingPeriod(cal: WorkingCalendar, from: string, n: number): Wo
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`a period has at least 1 working day, not ${n}`);
   const skipped: DayInfo[] = [];
   const years = new Set<number>();
+  assertInRange(from);
   let date = from;
   let counted = 0;
   for (;;) {
-    const info = dayInfo(cal, date);
-    if (yearSchedule(cal, yearOf(date)) === 'statutory-only') years.add(yearOf(date));
+    const year = yearOf(date);
+    if (year > CALENDAR_LAST_YEAR) assertInRange(date);
+    const info = explain(cal, date);
+    if (year > cal.publishedYears.last) years.add(year);
     if (info.working) counted += 1;
     else skipped.push(info);
     if (counted === n) return { date, skipped, unpublishedYears: [...years] };
@@ -195,7 +203,7 @@ export function workingDaysBetween(cal: WorkingCalendar, a: string, b: string): 
   assertInRange(a);
   assertInRange(b);
   let count = 0;
-  for (let d = a; d <= b; d = addDays(d, 1)) if (isWorkingDay(cal, d)) count += 1;
+  for (let d = a; d <= b; d = addDays(d, 1)) if (explain(cal, d).working) count += 1;
   return count;
 }
 
@@ -207,7 +215,7 @@ export function specialDays(cal: WorkingCalendar, year: number): DayInfo[] {
   assertInRange(`${year}-01-01`);
   const out: DayInfo[] = [];
   for (let d = `${year}-01-01`; yearOf(d) === year; d = addDays(d, 1)) {
-    const info = dayInfo(cal, d);
+    const info = explain(cal, d);
     if (info.reason !== 'weekday' && info.reason !== 'weekend') out.push(info);
   }
   return out;

@@ -1,4 +1,4 @@
-import { CadreRecordInputSchema } from '@ganbu/core';
+import { chinaToday, CadreRecordInputSchema } from '@ganbu/core';
 import { generateDemoRecords } from '@ganbu/core/demo/records';
 import { demoAvatar } from '../../demo/avatar.ts';
 import type { DemoSeedContext } from '../../demo/context.ts';
@@ -12,7 +12,7 @@ const AVATAR_VARIANTS = 12;
 export async function seedDemoCadres(ctx: DemoSeedContext): Promise<void> {
   const { client, cipher, district, orgIds: idOf, cadreIds } = ctx;
   const avatars = new Map<string, Buffer>();
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaToday(ctx.now);
   for (const r of generateDemoRecords(district, { seed: ctx.seed })) {
     const { key, orgKey, ...fields } = r;
     const record = CadreRecordInputSchema.parse({ ...fields, orgId: idOf.get(orgKey) });

@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   CadreApprovalFormFileResponse,
   CadreLrmxFileResponse,
   DOCX_MEDIA_TYPE,
@@ -61,7 +62,7 @@ export async function cadreFormRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { record } = await readRecord(req.ctx, app.cipher, req.params.id);
       const photo = await repo.findPhoto(req.ctx.client, req.params.id);
-      const docx = await approvalFormDocx({ record, photo, asOf: req.ctx.now.toISOString().slice(0, 10) });
+      const docx = await approvalFormDocx({ record, photo, asOf: chinaToday(req.ctx.now) });
       await req.ctx.audit({
         action: 'cadre.export.approval_form',
         objectType: 'cadre',

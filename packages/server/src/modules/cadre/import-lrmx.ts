@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   CadreRecordInputSchema,
   lrmxToRecordDraft,
   parseResumeText,
@@ -92,7 +93,7 @@ export async function importLrmx(
 ) {
   const errors: LrmxFileError[] = [];
   const parsed = parseFiles(files, errors);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaToday(ctx.now);
   const checked = parsed.map((p) => ({
     file: p.file,
     photo: p.person.photo,

@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   APPOINTMENT_COLUMNS,
   APPOINTMENTS_SHEET,
   CadreRecordInputSchema,
@@ -248,7 +249,7 @@ export async function planImport(
   const { people, appointments } = await readWorkbook(bytes);
   const errors: ImportError[] = [];
   if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaToday(ctx.now);
 
   const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
     'SELECT id, name, path::text AS path FROM orgs WHERE active',
@@ -379,7 +380,7 @@ export async function applyImport(
   plan: ImportPlan,
   { chunkRows = bulk.BULK_CHUNK_ROWS }: { chunkRows?: number } = {},
 ) {
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaToday(ctx.now);
   const imported: { id: string; name: string }[] = [];
   await bulk.writeInChunks(
     plan.records,

@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   CadreRecordInputSchema,
   can,
   deriveFacts,
@@ -20,7 +21,7 @@ import type { FieldCipher } from '../../platform/field-cipher.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
 
-const todayOf = (ctx: RequestContext) => ctx.now.toISOString().slice(0, 10);
+const todayOf = (ctx: RequestContext) => chinaToday(ctx.now);
 
 function safeDecrypt(cipher: FieldCipher, v: string | null): string | null {
   return v ? cipher.decrypt(v) : null;

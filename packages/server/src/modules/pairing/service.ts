@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   checkNewPairing,
   checkNote,
   checkPairingEnd,
@@ -16,7 +17,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './repository.ts';
 
 /** Today as the pairing rules see it (the server's calendar day, as the registry uses). */
-const todayOf = (ctx: RequestContext) => ctx.now.toISOString().slice(0, 10);
+const todayOf = (ctx: RequestContext) => chinaToday(ctx.now);
 
 function refuse(problem: PairingProblem | null): void {
   if (problem) throw new AppError(400, 'VALIDATION', PAIRING_PROBLEM_TEXT[problem], { problem });

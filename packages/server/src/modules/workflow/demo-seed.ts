@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   applyAction,
   caseReaderRoles,
   packInForce,
@@ -26,7 +27,7 @@ interface DemoUser extends CaseActor {
  */
 export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const day = ctx.now.toISOString().slice(0, 10);
+  const day = chinaToday(ctx.now);
   const pack = packInForce(
     shippedPacks().filter((p) => p.id === 'fengze'),
     day,

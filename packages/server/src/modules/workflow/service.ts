@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  chinaToday,
   allowedActions,
   applyAction,
   CASE_PROBLEM_TEXT,
@@ -41,7 +42,7 @@ import * as repo from './repository.ts';
  * case. The opening module checks that its actor may open a case about the unit and subject it names.
  */
 
-const todayOf = (ctx: Pick<RequestContext, 'now'>) => ctx.now.toISOString().slice(0, 10);
+const todayOf = (ctx: Pick<RequestContext, 'now'>) => chinaToday(ctx.now);
 
 /** The context the workflow service needs: the request's, or a module's own with the same parts. */
 export type WorkflowContext = Pick<RequestContext, 'client' | 'actor' | 'now' | 'audit'>;

@@ -1,5 +1,11 @@
 import { DeleteOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { can, chinaToday, type CalendarOverrideRecord } from '@ganbu/core';
+import {
+  can,
+  CALENDAR_FIRST_YEAR as FIRST_YEAR,
+  CALENDAR_LAST_YEAR as LAST_YEAR,
+  chinaToday,
+  type CalendarOverrideRecord,
+} from '@ganbu/core';
 import { Alert, App, Button, Card, Col, Flex, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +19,6 @@ import { MonthGrid, useDayColours } from './MonthGrid.tsx';
 import { OverrideFormDrawer } from './OverrideFormDrawer.tsx';
 import { calendarErrorText } from './problem-text.ts';
 
-/** the years the calendar answers for (core's CALENDAR_FIRST_YEAR / CALENDAR_LAST_YEAR) */
-const FIRST_YEAR = 2004;
-const LAST_YEAR = 2099;
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /** 工作日历: a year's holidays and make-up workdays, the district's overrides, and the deadline calculator. */
@@ -198,7 +201,7 @@ export function CalendarPage() {
                         {
                           title: t('common.actions'),
                           key: 'actions',
-                          width: 56,
+                          width: 64,
                           render: (_: unknown, o: CalendarOverrideRecord) => (
                             <Button
                               type="link"

@@ -94,7 +94,7 @@ export function MonthGrid({ year, month, days }: { year: number; month: number; 
   return (
     <Card
       size="small"
-      title={t('calendar.month', { month })}
+      title={t('calendar.monthNames').split(',')[month - 1]}
       data-testid={`cal-month-${month}`}
       styles={{ body: { padding: 8 } }}
     >

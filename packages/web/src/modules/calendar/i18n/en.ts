@@ -13,7 +13,7 @@ export const en: typeof zhCN = {
     unpublishedHint:
       'Statutory holidays per article 2 of the National Holidays Regulation. Once the State Council publishes the arrangement, the organisation department may enter its days off and make-up workdays as district overrides.',
     weekdays: 'Mo,Tu,We,Th,Fr,Sa,Su',
-    month: '{{month}}',
+    monthNames: 'January,February,March,April,May,June,July,August,September,October,November,December',
     legend: {
       holiday: 'Holiday',
       makeupWorkday: 'Make-up workday',
@@ -45,7 +45,7 @@ export const en: typeof zhCN = {
     noOverrides: 'No district overrides',
     date: 'Date',
     dateRequired: 'Choose a date',
-    kind: 'Arrangement',
+    kind: 'Type',
     kindHoliday: 'Day off',
     kindWorkday: 'Workday',
     note: 'Note',

@@ -10,7 +10,7 @@ export const zhCN = {
     unpublishedHint:
       '法定节假日依据《全国年节及纪念日放假办法》第二条；国务院公布安排后，组织部可先在“本区调整”中补录放假与调休上班日。',
     weekdays: '一,二,三,四,五,六,日',
-    month: '{{month}} 月',
+    monthNames: '1 月,2 月,3 月,4 月,5 月,6 月,7 月,8 月,9 月,10 月,11 月,12 月',
     legend: {
       holiday: '放假',
       makeupWorkday: '调休上班',
