@@ -95,7 +95,7 @@ async function onTolerance(ctx: WorkflowContext, t: CaseTransition): Promise<voi
     const extra = await tolerance.findCaseExtra(ctx.client, id);
     if (!extra || !investigationComplete(extra.checklist, extra.investigation))
       refuse('INVESTIGATION_INCOMPLETE');
-    await tolerance.setInvestigated(ctx.client, id, todayOf(ctx as RequestContext));
+    await tolerance.setInvestigated(ctx.client, id, todayOf(ctx));
   } else if (event.step === 'committee' && event.toStep === 'investigate') {
     await tolerance.setInvestigated(ctx.client, id, null);
   }

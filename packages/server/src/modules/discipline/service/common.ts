@@ -1,4 +1,5 @@
 import {
+  chinaToday,
   DISCIPLINE_FORBIDDEN,
   DISCIPLINE_PROBLEM_TEXT,
   packInForce,
@@ -14,9 +15,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { listVersionsOf } from '../../assessment/repository/packs.ts';
 import { selectedPackId } from '../../assessment/service/packs.ts';
 
-/** The district's calendar day (Asia/Shanghai, UTC+8 without daylight saving): what "today" means here. */
-export const districtDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-export const todayOf = (ctx: RequestContext) => districtDay(ctx.now);
+/** The district's calendar day (Asia/Shanghai): what "today" means here. */
+export const todayOf = (ctx: Pick<RequestContext, 'now'>) => chinaToday(ctx.now);
 
 /** Refuse with the problem's stable code (400, or 403 when the person may not) and its Chinese message. */
 export function refuse(problem: DisciplineProblem | null): void {
