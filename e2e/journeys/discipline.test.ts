@@ -21,9 +21,9 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     const page = await newPage(browser);
     await loginUi(page, 'orgdept');
     await page.getByTestId('menu-disciplineRecords').click();
-    // the demo seed: a 诫勉, two 提醒, a 党内警告
-    await expect.poll(async () => rowsOf(page, 'record-table').count(), SLOW).toBe(4);
-    const admonishment = rowsOf(page, 'record-table').filter({ hasText: '诫勉' }).first();
+    // the demo seed: a 诫勉, two 提醒, a 党内警告 (and the eligibility module's demo facts)
+    await expect.poll(async () => rowsOf(page, 'record-table').count(), SLOW).toBeGreaterThanOrEqual(4);
+    const admonishment = rowsOf(page, 'record-table').filter({ hasText: '清纪诫〔2026〕3号' }).first();
     expect(await admonishment.textContent()).toContain('已免责');
     await screenshot(page, 'discipline-records');
     await admonishment.getByRole('button', { name: '记录详情' }).click();
@@ -46,8 +46,9 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await expect.poll(async () => rowsOf(page, 'case-table').count(), SLOW).toBe(1); // the open one
     await screenshot(page, 'discipline-cases');
     await page.locator('.ant-segmented').getByText('已决定').click();
-    await expect.poll(async () => rowsOf(page, 'case-table').count(), SLOW).toBe(1);
-    await rowsOf(page, 'case-table').first().getByRole('button', { name: '容错申请详情' }).click();
+    const decided = rowsOf(page, 'case-table').filter({ hasText: '2026-03-10' });
+    await expect.poll(async () => decided.count(), SLOW).toBe(1);
+    await decided.first().getByRole('button', { name: '容错申请详情' }).click();
     await page.getByTestId('case-detail').waitFor();
     expect(await page.getByTestId('case-filed-first').textContent()).toBe('报备在先');
     expect(await page.getByTestId('case-outcome').textContent()).toBe('免责');
@@ -66,10 +67,12 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await screenshot(page, 'discipline-clarification');
 
     // the record page's 从严管理 tab of the admonished cadre
-    const me = (await (await page.request.get('/api/discipline-records?kind=admonishment')).json()) as {
-      items: { cadreId: string }[];
+    const me = (await (
+      await page.request.get('/api/discipline-records?kind=admonishment&year=2026')
+    ).json()) as {
+      items: { cadreId: string; documentNo: string }[];
     };
-    cadreId = me.items[0]?.cadreId ?? '';
+    cadreId = me.items.find((r) => r.documentNo === '清纪诫〔2026〕3号')?.cadreId ?? '';
     await page.goto(`/cadres/${cadreId}?tab=discipline`);
     await expect
       .poll(async () => (await page.getByTestId('cadre-discipline').textContent()) ?? '', SLOW)

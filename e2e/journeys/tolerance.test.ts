@@ -47,7 +47,7 @@ const CHECKLIST = [
   'harmAvoided',
 ];
 
-describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint committee decides 免责', () => {
+describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint committee decides 免责, eligibility and 待办 follow', () => {
   let cadre = { id: '', name: '' };
   let caseUrl = '';
 
@@ -109,6 +109,15 @@ describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint com
       .poll(async () => (await page.getByTestId('case-records').textContent()) ?? '', SLOW)
       .toContain('清纪诫〔2026〕21号');
 
+    // the case waits for 受理 in 组织部's 待办
+    await page.goto('/inbox');
+    await expect
+      .poll(async () => (await page.getByTestId('inbox-table-pending').textContent()) ?? '', SLOW)
+      .toContain(`容错申请：${cadre.name}`);
+    await screenshot(page, 'tolerance-inbox-orgdept');
+    await page.goto(caseUrl);
+    await page.getByTestId('case-detail').waitFor();
+
     // the joint committee: 组织部干部科 and 纪检联络员
     await choose(page, 'committee-select', '组织部干部科');
     await choose(page, 'committee-select', '纪检联络员');
@@ -140,6 +149,17 @@ describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint com
   it('jijian, a committee member, decides 免责; the record shows the exemption', async () => {
     const page = await newPage(browser);
     await loginUi(page, 'jijian');
+    // 联席会议研究 waits in the member's 待办; the 资格 tab still says no promotion
+    await page.goto('/inbox');
+    await expect
+      .poll(async () => (await page.getByTestId('inbox-table-pending').textContent()) ?? '', SLOW)
+      .toContain(`容错申请：${cadre.name}`);
+    await screenshot(page, 'tolerance-inbox-jijian');
+    await page.goto(`/cadres/${cadre.id}?tab=eligibility`);
+    await expect
+      .poll(async () => (await page.getByTestId('eligibility-promotion').textContent()) ?? '', SLOW)
+      .toContain('不符合');
+    await screenshot(page, 'tolerance-eligibility-before');
     await page.goto(caseUrl);
     await page.getByTestId('decision-form').waitFor();
     await page.getByTestId('decision-reason').fill('属于推进改革中的探索性失误，符合容错情形，予以免责');
@@ -152,7 +172,30 @@ describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint com
     await expect
       .poll(async () => (await page.getByTestId('case-outcome').textContent()) ?? '', SLOW)
       .toBe('免责');
+    await expect
+      .poll(async () => (await page.getByTestId('case-process').textContent()) ?? '', SLOW)
+      .toContain('已办结');
     await screenshot(page, 'tolerance-decided');
+    // out of the member's 待办
+    await page.goto('/inbox');
+    await page.getByTestId('inbox-tab-pending').waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .locator('[data-testid="inbox-table-pending"], [data-testid="inbox-list-pending"]')
+            .first()
+            .textContent()) ?? '',
+        SLOW,
+      )
+      .not.toContain(`容错申请：${cadre.name}`);
+    // the 资格 tab: eligible for promotion again, the exemption in the reasons
+    await page.goto(`/cadres/${cadre.id}?tab=eligibility`);
+    await expect
+      .poll(async () => (await page.getByTestId('eligibility-promotion').textContent()) ?? '', SLOW)
+      .not.toContain('不符合');
+    expect(await page.getByTestId('cadre-eligibility').textContent()).toContain('清容〔2026〕7号');
+    await screenshot(page, 'tolerance-eligibility-after');
     await page.goto(`/cadres/${cadre.id}?tab=discipline`);
     await expect
       .poll(async () => (await page.getByTestId('cadre-discipline').textContent()) ?? '', SLOW)

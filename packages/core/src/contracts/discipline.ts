@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCX_MEDIA_TYPE, fileResponse } from './files.ts';
 
 /**
  * 从严管理 (strict-management records), 改革创新风险报备 (risk pre-filing), 容错纠错 (tolerance cases) and
@@ -108,6 +109,11 @@ export const DisciplineAttachmentSchema = z.object({
 });
 export type DisciplineAttachment = z.infer<typeof DisciplineAttachmentSchema>;
 export const DisciplineAttachmentListSchema = z.object({ items: z.array(DisciplineAttachmentSchema) });
+/** An attachment downloaded as it was uploaded. */
+export const DisciplineAttachmentFileResponse = fileResponse(
+  '附件（PDF、JPG 或 PNG）',
+  ...DISCIPLINE_ATTACHMENT_TYPES,
+);
 /** Upload: the raw bytes as the body, the original file name in the query. */
 export const DisciplineAttachmentUploadQuerySchema = z.strictObject({ name: z.string().max(300).optional() });
 export const DisciplineAttachmentParamsSchema = z.strictObject({
@@ -358,6 +364,9 @@ export const ClarificationConclusionInputSchema = z.strictObject({
   documentNo: z.string().trim().min(1).max(60),
 });
 export type ClarificationConclusionInput = z.input<typeof ClarificationConclusionInputSchema>;
+
+/** 澄清正名通报 as a Word document. */
+export const ClarificationNoticeFileResponse = fileResponse('澄清正名通报（Word）', DOCX_MEDIA_TYPE);
 
 export const ClarificationAccuserInputSchema = z.strictObject({
   accuser: z.string().trim().min(1).max(200),

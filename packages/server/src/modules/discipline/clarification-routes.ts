@@ -5,16 +5,14 @@ import {
   ClarificationDetailSchema,
   ClarificationListQuerySchema,
   ClarificationListSchema,
+  ClarificationNoticeFileResponse,
   DOCX_MEDIA_TYPE,
-  fileResponse,
   IdParamSchema,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachment } from '../../platform/spool.ts';
 import * as service from './service/clarifications.ts';
-
-const NoticeFileResponse = fileResponse('澄清正名通报（Word）', DOCX_MEDIA_TYPE);
 
 /** 澄清正名: reports, conclusions, the notice, the accuser (纪检联络 only). */
 export async function clarificationRoutes(app: FastifyInstance) {
@@ -88,7 +86,7 @@ export async function clarificationRoutes(app: FastifyInstance) {
         tags,
         summary: '澄清正名通报（Word；仅认定不实或诬告陷害的；记审计）',
         params: IdParamSchema,
-        response: { 200: NoticeFileResponse },
+        response: { 200: ClarificationNoticeFileResponse },
       },
     },
     async (req, reply) => {

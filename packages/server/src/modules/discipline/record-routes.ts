@@ -1,5 +1,6 @@
 import {
   DISCIPLINE_ATTACHMENT_MAX_BYTES,
+  DisciplineAttachmentFileResponse,
   DisciplineAttachmentListSchema,
   DisciplineAttachmentParamsSchema,
   DisciplineAttachmentUploadQuerySchema,
@@ -11,20 +12,12 @@ import {
   DisciplineRecordRevokeInputSchema,
   DisciplineRecordSchema,
   FileBytesSchema,
-  fileResponse,
   IdParamSchema,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachment } from '../../platform/spool.ts';
 import * as service from './service/records.ts';
-
-const AttachmentFileResponse = fileResponse(
-  '附件（PDF、JPG 或 PNG）',
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-);
 
 /** 从严管理记录 and their attachments: each handler is one call into the service. */
 export async function disciplineRecordRoutes(app: FastifyInstance) {
@@ -167,7 +160,7 @@ export async function disciplineRecordRoutes(app: FastifyInstance) {
         tags,
         summary: '下载记录附件（记审计）',
         params: DisciplineAttachmentParamsSchema,
-        response: { 200: AttachmentFileResponse },
+        response: { 200: DisciplineAttachmentFileResponse },
       },
     },
     async (req, reply) => {

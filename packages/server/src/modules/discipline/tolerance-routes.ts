@@ -22,7 +22,6 @@ export async function toleranceRoutes(app: FastifyInstance) {
   const tags = ['discipline'];
   const apply = { permission: 'tolerance.apply' as const };
   const write = { permission: 'discipline.write' as const };
-  const detail = { 200: ToleranceCaseDetailSchema };
 
   r.get(
     '/api/tolerance-cases',
@@ -42,7 +41,12 @@ export async function toleranceRoutes(app: FastifyInstance) {
     '/api/tolerance-cases',
     {
       config: apply,
-      schema: { tags, summary: '提出容错申请', body: ToleranceCaseCreateInputSchema, response: detail },
+      schema: {
+        tags,
+        summary: '提出容错申请',
+        body: ToleranceCaseCreateInputSchema,
+        response: { 200: ToleranceCaseDetailSchema },
+      },
     },
     async (req) => service.createCase(req.ctx, req.body),
   );
@@ -51,7 +55,12 @@ export async function toleranceRoutes(app: FastifyInstance) {
     '/api/tolerance-cases/:id',
     {
       config: apply,
-      schema: { tags, summary: '容错申请详情（记审计）', params: IdParamSchema, response: detail },
+      schema: {
+        tags,
+        summary: '容错申请详情（记审计）',
+        params: IdParamSchema,
+        response: { 200: ToleranceCaseDetailSchema },
+      },
     },
     async (req) => service.getCase(req.ctx, req.params.id),
   );
@@ -65,7 +74,7 @@ export async function toleranceRoutes(app: FastifyInstance) {
         summary: '容错情形清单与调查核实',
         params: IdParamSchema,
         body: ToleranceCaseUpdateInputSchema,
-        response: detail,
+        response: { 200: ToleranceCaseDetailSchema },
       },
     },
     async (req) => service.updateCase(req.ctx, req.params.id, req.body),
@@ -94,7 +103,7 @@ export async function toleranceRoutes(app: FastifyInstance) {
         summary: '确定联席会议成员',
         params: IdParamSchema,
         body: ToleranceCommitteeInputSchema,
-        response: detail,
+        response: { 200: ToleranceCaseDetailSchema },
       },
     },
     async (req) => service.setCommittee(req.ctx, req.params.id, req.body),
@@ -109,7 +118,7 @@ export async function toleranceRoutes(app: FastifyInstance) {
         summary: '联席会议作出容错决定（仅本案联席会议成员）',
         params: IdParamSchema,
         body: ToleranceDecisionInputSchema,
-        response: detail,
+        response: { 200: ToleranceCaseDetailSchema },
       },
     },
     async (req) => service.decideCase(req.ctx, req.params.id, req.body),
@@ -124,7 +133,7 @@ export async function toleranceRoutes(app: FastifyInstance) {
         summary: '新增纠错措施',
         params: IdParamSchema,
         body: ToleranceMeasureInputSchema,
-        response: detail,
+        response: { 200: ToleranceCaseDetailSchema },
       },
     },
     async (req) => service.addMeasure(req.ctx, req.params.id, req.body),
@@ -134,7 +143,12 @@ export async function toleranceRoutes(app: FastifyInstance) {
     '/api/tolerance-cases/:id/measures/:measureId/done',
     {
       config: write,
-      schema: { tags, summary: '纠错措施完成', params: ToleranceMeasureParamsSchema, response: detail },
+      schema: {
+        tags,
+        summary: '纠错措施完成',
+        params: ToleranceMeasureParamsSchema,
+        response: { 200: ToleranceCaseDetailSchema },
+      },
     },
     async (req) => service.completeMeasure(req.ctx, req.params.id, req.params.measureId),
   );
@@ -148,7 +162,7 @@ export async function toleranceRoutes(app: FastifyInstance) {
         summary: '新增回访记录',
         params: IdParamSchema,
         body: ToleranceFollowupInputSchema,
-        response: detail,
+        response: { 200: ToleranceCaseDetailSchema },
       },
     },
     async (req) => service.addFollowup(req.ctx, req.params.id, req.body),
