@@ -30,10 +30,12 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await expect
       .poll(async () => (await page.getByTestId('record-detail').textContent()) ?? '', SLOW)
       .toContain('免责（2026-05-10，清容〔2026〕1号）');
+    await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, 'discipline-record-detail');
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await page.getByTestId('record-create').click();
     await page.getByTestId('record-form').waitFor();
+    await page.waitForTimeout(500);
     await screenshot(page, 'discipline-record-form');
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
 
@@ -92,8 +94,7 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await page.getByTestId('filing-form-project').fill('社区养老服务“一件事”改革');
     await page.getByTestId('filing-form-risks').fill('多部门数据共享存在合规风险');
     await page.getByTestId('filing-form-measures').fill('数据共享清单报街道审定');
-    await page.locator('[data-testid="filing-form"] .ant-picker').click();
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-today-btn').click();
+    // the work starts today (the form's default): still 报备 in time
     const filed = page.waitForResponse(
       (r) => r.url().endsWith('/api/risk-filings') && r.request().method() === 'POST',
     );
@@ -118,6 +119,10 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await expect
       .poll(async () => (await page.getByTestId('cadre-discipline').textContent()) ?? '', SLOW)
       .toContain('免责');
+    // their own tolerance case with its outcome
+    await expect
+      .poll(async () => (await page.getByTestId('cadre-discipline-cases').textContent()) ?? '', SLOW)
+      .toContain('免责 2026-05-10');
     await screenshot(page, 'discipline-cadre-phone');
     await page.close();
   });

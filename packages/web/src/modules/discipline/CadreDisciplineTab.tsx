@@ -68,8 +68,10 @@ function Body({ cadreId }: { cadreId: string }) {
           />
         )}
       </Card>
-      <Card size="small" title={t('discipline.tab.cases')}>
-        {(cases.data?.items ?? []).length === 0 ? (
+      <Card size="small" title={t('discipline.tab.cases')} data-testid="cadre-discipline-cases">
+        {cases.isPending ? (
+          <Skeleton active />
+        ) : (cases.data?.items ?? []).length === 0 ? (
           empty
         ) : (
           <List
@@ -93,8 +95,10 @@ function Body({ cadreId }: { cadreId: string }) {
           />
         )}
       </Card>
-      <Card size="small" title={t('discipline.tab.clarifications')}>
-        {(reports.data?.items ?? []).length === 0 ? (
+      <Card size="small" title={t('discipline.tab.clarifications')} data-testid="cadre-discipline-reports">
+        {reports.isPending ? (
+          <Skeleton active />
+        ) : (reports.data?.items ?? []).length === 0 ? (
           empty
         ) : (
           <List

@@ -75,7 +75,12 @@ export function RecordDrawer({
     >
       {record ? (
         <Flex vertical gap={16} data-testid="record-detail">
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}
+          >
             <Descriptions.Item label={t('discipline.records.cadre')}>
               {record.cadreName}（{record.unitName}）
             </Descriptions.Item>

@@ -50,6 +50,7 @@ function FilingFormDrawer({ open, onClose }: { open: boolean; onClose: () => voi
         form={form}
         layout="vertical"
         onFinish={onFinish}
+        initialValues={{ workStartsOn: dayjs() }}
         preserve={false}
         data-testid="filing-form"
       >
