@@ -63,6 +63,10 @@ describe('[workflow] engine', () => {
     // entered Friday 2026-11-06: Mon 9 … Fri 13
     expect(stepDueOn('2026-11-06T09:00:00.000Z', 5, weekdays)).toBe('2026-11-13');
     expect(stepDueOn('2026-11-06T09:00:00.000Z', null, weekdays)).toBeNull();
+    // the day a step starts is Beijing's: Thu 2026-11-05 17:00 UTC is Fri 6 01:00 in Beijing, so the count
+    // runs Mon 9 … Fri 13; at 15:00 UTC it is still Thursday there: Fri 6, Mon 9 … Thu 12
+    expect(stepDueOn('2026-11-05T17:00:00.000Z', 5, weekdays)).toBe('2026-11-13');
+    expect(stepDueOn('2026-11-05T15:00:00.000Z', 5, weekdays)).toBe('2026-11-12');
   });
 
   it('walks a tolerance case 受理 → 调查核实 → 联席会议研究 → 办结, each step with its deadline', () => {

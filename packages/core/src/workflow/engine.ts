@@ -1,4 +1,5 @@
 import { isAdminRole, ROLES, type Role } from '../platform/roles.ts';
+import { chinaToday } from '../calendar/today.ts';
 import { orgVisible, type Scope } from '../platform/scope.ts';
 import type { CaseAction, CaseActionRule, CaseActorRule, CaseKind, CaseStep, CaseTerminal } from './kind.ts';
 
@@ -71,7 +72,8 @@ export const CASE_PROBLEM_TEXT: Record<CaseProblem, string> = {
   CASE_COMMENT_REQUIRED: '该操作须填写意见',
 };
 
-const dayOf = (at: string) => at.slice(0, 10);
+/** The day in China of an instant: a step entered at 20:00 UTC starts on the next Beijing day. */
+const dayOf = (at: string) => chinaToday(new Date(at));
 
 /** The calendar day after `day` (YYYY-MM-DD). */
 export function nextDay(day: string): string {

@@ -73,9 +73,9 @@ describe('the i18n bundles', () => {
     // the pairing module brought 32 and its menu label 1, and the round form's cadre search (2) became the
     // shared cadre picker's (3), the discipline liaison's role name (1), the calendar module 53 with its menu
     // label and its menu group's (系统设置) 2; the case workflow's error codes (5), menu label (1), shared case
-    // words for CaseTimeline and CaseActions (23), the inbox module's texts (26) and the pack's case procedures
-    // in the pack pages (23); a regulation as a source (1); the discipline module 155, its four menu labels and
+    // words for CaseTimeline and CaseActions (22), the inbox module's texts (26) and the pack's case procedures
+    // in the pack pages (22); a regulation as a source (1); the discipline module 155, its four menu labels and
     // its menu group's (从严管理) 5, and the record page's 从严管理 tab (1)
-    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1 + 53 + 2 + 5 + 1 + 23 + 26 + 23 + 1 + 155 + 5 + 1);
+    expect(seen.size).toBe(1297 + 32 + 1 - 2 + 3 + 1 + 53 + 2 + 5 + 1 + 22 + 26 + 22 + 1 + 155 + 5 + 1);
   });
 });

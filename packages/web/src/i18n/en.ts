@@ -82,7 +82,6 @@ export const en: typeof zhCN = {
       comment: 'Comment',
     },
     movedTo: 'Moved to “{{step}}”',
-    closedAs: 'Closed: {{status}}',
     comment: 'Comment',
     commentRequired: 'Please write a comment',
     commentOptional: 'Comment (optional)',

@@ -84,7 +84,6 @@ export const zhCN = {
       comment: '提出意见',
     },
     movedTo: '转入“{{step}}”',
-    closedAs: '办结：{{status}}',
     comment: '意见',
     commentRequired: '请填写意见',
     commentOptional: '意见（可不填）',

@@ -1,7 +1,7 @@
 import {
-  chinaToday,
   applyAction,
   caseReaderRoles,
+  chinaToday,
   packInForce,
   shippedPacks,
   startCase,

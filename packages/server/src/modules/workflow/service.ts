@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  chinaToday,
   allowedActions,
   applyAction,
   CASE_PROBLEM_TEXT,
   caseReaderRoles,
+  chinaToday,
   isOverdue,
   isPendingFor,
   pendingRecipients,
@@ -42,6 +42,7 @@ import * as repo from './repository.ts';
  * case. The opening module checks that its actor may open a case about the unit and subject it names.
  */
 
+/** Today in China (deadlines and overdue marks follow the Beijing date, not the server's UTC one). */
 const todayOf = (ctx: Pick<RequestContext, 'now'>) => chinaToday(ctx.now);
 
 /** The context the workflow service needs: the request's, or a module's own with the same parts. */

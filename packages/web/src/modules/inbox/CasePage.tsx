@@ -57,16 +57,18 @@ export default function CasePage() {
             {c.orgName ? (
               <Descriptions.Item label={t('inbox.fields.unit')}>{c.orgName}</Descriptions.Item>
             ) : null}
-            <Descriptions.Item label={t('inbox.fields.step')}>{c.currentStepName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('inbox.fields.openedBy')}>{c.openedByName}</Descriptions.Item>
+            <Descriptions.Item label={t('inbox.fields.openedAt')}>{time(c.openedAt)}</Descriptions.Item>
             {c.status === 'open' ? (
-              <Descriptions.Item label={t('inbox.fields.dueOn')}>
-                <DueTag dueOn={c.dueOn} overdue={c.overdue} />
-              </Descriptions.Item>
+              <>
+                <Descriptions.Item label={t('inbox.fields.step')}>{c.currentStepName}</Descriptions.Item>
+                <Descriptions.Item label={t('inbox.fields.dueOn')}>
+                  <DueTag dueOn={c.dueOn} overdue={c.overdue} />
+                </Descriptions.Item>
+              </>
             ) : (
               <Descriptions.Item label={t('inbox.fields.closedAt')}>{time(c.closedAt)}</Descriptions.Item>
             )}
-            <Descriptions.Item label={t('inbox.fields.openedBy')}>{c.openedByName}</Descriptions.Item>
-            <Descriptions.Item label={t('inbox.fields.openedAt')}>{time(c.openedAt)}</Descriptions.Item>
           </Descriptions>
         </Card>
         {c.status === 'open' ? (

@@ -116,7 +116,7 @@ export default function InboxPage() {
   const label = (key: TabKey) => (
     <Flex gap={6} align="center">
       {t(`inbox.tabs.${key}`)}
-      <Badge count={rows[key].length} showZero color={key === 'mine' ? '#8c8c8c' : undefined} />
+      <Badge count={rows[key].length} color={key === 'mine' ? '#8c8c8c' : undefined} />
     </Flex>
   );
 
@@ -126,7 +126,9 @@ export default function InboxPage() {
       extra={
         inbox.data ? (
           <Typography.Text type={overdue ? 'danger' : 'secondary'} data-testid="inbox-summary">
-            {t('inbox.summary', { pending: inbox.data.items.length, overdue })}
+            {overdue
+              ? t('inbox.summaryOverdue', { pending: inbox.data.items.length, overdue })
+              : t('inbox.summary', { pending: inbox.data.items.length })}
           </Typography.Text>
         ) : null
       }

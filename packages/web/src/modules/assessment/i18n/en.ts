@@ -445,13 +445,8 @@ export const en: typeof zhCN = {
       applicant: 'Applicant',
       committee: 'Joint committee members',
       members: 'Members of “{{group}}”',
-      to: {
-        previous: 'previous step',
-        stay: 'this step',
-        done: 'closed',
-        rejected: 'not accepted',
-        withdrawn: 'withdrawn',
-      },
+      to: { previous: 'previous step', stay: 'this step', done: 'closed' },
+      commentLegend: 'Yellow actions need a comment',
     },
     packs: {
       title: 'Policy packs',

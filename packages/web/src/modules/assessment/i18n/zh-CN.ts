@@ -440,7 +440,8 @@ export const zhCN = {
       applicant: '申请人',
       committee: '联席会议成员',
       members: '成员组“{{group}}”',
-      to: { previous: '上一环节', stay: '本环节', done: '办结', rejected: '不予受理', withdrawn: '撤回' },
+      to: { previous: '上一环节', stay: '本环节', done: '办结' },
+      commentLegend: '黄色操作须填写意见',
     },
     packs: {
       title: '政策包',

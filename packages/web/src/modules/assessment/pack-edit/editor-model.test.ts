@@ -62,6 +62,21 @@ describe('JSON pointers into the draft', () => {
       '/assessment/schemes/0/criteria/0/maxPoints',
     ]);
   });
+
+  it('lists the case procedures’ time limits too (a step without one is null, left out)', () => {
+    const pack = {
+      assessment: { minGroupSizeShown: 3 },
+      workflow: {
+        caseKinds: {
+          grade_appeal: { steps: [{ deadlineWorkingDays: null }, { deadlineWorkingDays: 20 }] },
+        },
+      },
+    };
+    expect(numberPointers(pack)).toEqual([
+      '/assessment/minGroupSizeShown',
+      '/workflow/caseKinds/grade_appeal/steps/1/deadlineWorkingDays',
+    ]);
+  });
 });
 
 describe('changed numbers and their source notes', () => {

@@ -57,7 +57,10 @@ export function setAt<T>(value: T, pointer: string, next: unknown): T {
   return put(value, 0) as T;
 }
 
-/** Pointers of the numbers of the assessment section (the numbers that need a source). */
+/** The pack's sections whose numbers the editor changes (each needs a source). */
+const NUMBER_SECTIONS = ['assessment', 'workflow'];
+
+/** Pointers of the numbers of those sections (the numbers that need a source). */
 export function numberPointers(pack: unknown): string[] {
   const out: string[] = [];
   // a cleared number field is null: the schema asks for it, it is not a changed value yet
@@ -67,7 +70,7 @@ export function numberPointers(pack: unknown): string[] {
     else if (v && typeof v === 'object')
       for (const [k, item] of Object.entries(v)) walk(item, `${path}/${k}`);
   };
-  walk(getAt(pack, '/assessment'), '/assessment');
+  for (const section of NUMBER_SECTIONS) walk(getAt(pack, `/${section}`), `/${section}`);
   return out;
 }
 

@@ -25,11 +25,13 @@ export function actorText(t: TFunction, a: CaseActorRule): string {
 
 /** An action and where it leads: 同意 → 调查核实, 退回 → 上一环节 … (with who takes it when not the step's actor). */
 export function actionText(t: TFunction, kind: CaseKind, a: CaseActionRule): string {
+  const by = a.by ? `（${actorText(t, a.by)}）` : '';
+  // 不予受理 and 撤回 end the case as their names say; every other action says where it leads
+  if (a.to === 'rejected' || a.to === 'withdrawn') return `${t(`cases.actions.${a.action}`)}${by}`;
   const target =
-    a.to === 'previous' || a.to === 'stay' || a.to === 'done' || a.to === 'rejected' || a.to === 'withdrawn'
+    a.to === 'previous' || a.to === 'stay' || a.to === 'done'
       ? t(`assessment.workflow.to.${a.to}`)
       : (kind.steps.find((s) => s.id === a.to)?.name ?? a.to);
-  const by = a.by ? `（${actorText(t, a.by)}）` : '';
   return `${t(`cases.actions.${a.action}`)}${by} → ${target}`;
 }
 
@@ -86,6 +88,7 @@ export function CaseKindHeading({ kind }: { kind: CaseKind }) {
       ) : (
         <Tag>{t('assessment.workflow.open')}</Tag>
       )}
+      <Tag color="gold">{t('assessment.workflow.commentLegend')}</Tag>
       {kind.readerRoles.length ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('assessment.workflow.readers', {

@@ -43,7 +43,7 @@ export function CaseTimeline({ events }: { events: readonly CaseEventView[] }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {e.toStatus === 'open'
                   ? t('cases.movedTo', { step: e.toStepName ?? '' })
-                  : t('cases.closedAs', { status: t(`cases.status.${e.toStatus}`) })}
+                  : t(`cases.status.${e.toStatus}`)}
               </Typography.Text>
             ) : null}
           </Flex>

@@ -17,7 +17,8 @@ export const en: typeof zhCN = {
       mine: 'No open matters you started',
       notices: 'No reminders',
     },
-    summary: '{{pending}} waiting, {{overdue}} overdue',
+    summary: '{{pending}} waiting',
+    summaryOverdue: '{{pending}} waiting, {{overdue}} overdue',
     back: 'Back to to-do',
     timeline: 'History',
     yourActions: 'Act',
@@ -30,7 +31,6 @@ export const en: typeof zhCN = {
       openedBy: 'Opened by',
       openedAt: 'Opened',
       closedAt: 'Closed',
-      steps: 'Procedure',
     },
   },
 };

@@ -16,7 +16,8 @@ export const zhCN = {
       mine: '暂无您发起的在办事项',
       notices: '暂无提醒',
     },
-    summary: '{{pending}} 项待办，其中 {{overdue}} 项已逾期',
+    summary: '{{pending}} 项待办',
+    summaryOverdue: '{{pending}} 项待办，其中 {{overdue}} 项已逾期',
     back: '返回待办',
     timeline: '办理过程',
     yourActions: '办理',
@@ -29,7 +30,6 @@ export const zhCN = {
       openedBy: '发起人',
       openedAt: '发起时间',
       closedAt: '办结时间',
-      steps: '办理流程',
     },
   },
 };
