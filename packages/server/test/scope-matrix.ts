@@ -1,9 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { savePhoto } from '../src/modules/cadre/repository.ts';
+import { insertAttachment } from '../src/modules/discipline/repository/records.ts';
 import { SERVER_MODULES } from '../src/modules/index.ts';
 import { newRound } from './factories/assessment.ts';
 import { newCadre, newCorrection } from './factories/cadre.ts';
+import { newClarification, newFiling, newRecord, newToleranceCase } from './factories/discipline.ts';
 import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
 import { asSystem } from './factories/system.ts';
@@ -38,6 +40,16 @@ export interface Fixture {
     ballotCode: string;
     /** a pairing (结对帮扶) of two of the foreign street's cadres, with a note */
     pairingId: string;
+    /**
+     * 从严管理: a record of the foreign cadre with an attachment, the street's risk filing, an investigated
+     * tolerance case with a committee and a measure, a report concluded 诬告陷害 with its accuser
+     */
+    recordId: string;
+    attachmentId: string;
+    filingId: string;
+    toleranceCaseId: string;
+    measureId: string;
+    clarificationId: string;
     /** a grade appeal (考核等次申诉) of the foreign cadre, waiting for 复核 by the organisation department */
     caseId: string;
   };
@@ -101,6 +113,30 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     mentorId: mentor.id,
     notes: [{ notedOn: '2026-03-15', content: '谈心谈话一次' }],
   });
+  const recordId = await newRecord(db, { cadreId: cadre.id });
+  const attachmentId = await asSystem(db, (client) =>
+    insertAttachment(client, {
+      recordId,
+      name: '决定书.pdf',
+      mime: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4\n'),
+      uploadedBy: null,
+    }),
+  );
+  const filingId = await newFiling(db, { orgId: foreign.id, orgPath: foreign.path });
+  const toleranceCase = await newToleranceCase(db, {
+    cadreId: cadre.id,
+    recordIds: [recordId],
+    riskFilingId: filingId,
+    committee: [{ userId: user.id, name: '外街道成员' }],
+    investigatedOn: '2026-04-20',
+    withMeasure: true,
+  });
+  const clarificationId = await newClarification(db, {
+    cadreId: cadre.id,
+    conclusion: 'false_accusation',
+    accuser: '外街道举报人',
+  });
   const foreignCadreUser = await newUser(db, {
     orgId: foreign.id,
     roles: ['cadre'],
@@ -128,6 +164,14 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT id::text FROM assessment_rounds WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM assessment_targets WHERE unit_path <@ $1::ltree
      UNION ALL SELECT p.id::text FROM pairings p JOIN cadres c ON c.id = p.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT d.id::text FROM discipline_records d JOIN cadres c ON c.id = d.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT a.id::text FROM discipline_attachments a JOIN discipline_records d ON d.id = a.record_id
+                JOIN cadres c ON c.id = d.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT f.id::text FROM risk_filings f WHERE f.org_path <@ $1::ltree
+     UNION ALL SELECT t.id::text FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT m.id::text FROM tolerance_measures m JOIN tolerance_cases t ON t.id = m.tolerance_case_id
+                JOIN cadres c ON c.id = t.cadre_id WHERE c.org_path <@ $1::ltree
+     UNION ALL SELECT k.id::text FROM clarifications k JOIN cadres c ON c.id = k.cadre_id WHERE c.org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree`,
     [foreign.path],
   );
@@ -145,6 +189,12 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       targetId: round.targetIds[0] as string,
       ballotCode,
       pairingId,
+      recordId,
+      attachmentId,
+      filingId,
+      toleranceCaseId: toleranceCase.id,
+      measureId: toleranceCase.measureId as string,
+      clarificationId,
       caseId,
     },
     packId: pack?.id as string,

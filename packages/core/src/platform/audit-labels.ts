@@ -1,3 +1,4 @@
+import { DISCIPLINE_AUDIT } from '../discipline/audit-labels.ts';
 import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
@@ -73,6 +74,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'assessment.report.file.delete': { zh: '删除述职报告文件', en: 'Delete work report file' },
   'demo.seed': { zh: '载入演示数据', en: 'Load demo data' },
   ...PAIRING_AUDIT.actions,
+  ...DISCIPLINE_AUDIT.actions,
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
@@ -135,6 +137,7 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   },
   'POST /api/ballot/:token': { zh: '投票', en: 'Cast ballot' },
   ...PAIRING_AUDIT.routes,
+  ...DISCIPLINE_AUDIT.routes,
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
 };
@@ -151,6 +154,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ballot: { zh: '评议票', en: 'Ballot' },
   request: { zh: '请求', en: 'Request' },
   ...PAIRING_AUDIT.objectTypes,
+  ...DISCIPLINE_AUDIT.objectTypes,
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
 };
@@ -174,6 +178,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   demo: { label: { zh: '系统', en: 'System' }, objectType: 'system' },
   request: { label: { zh: '请求', en: 'Requests' }, objectType: 'request' },
   ...PAIRING_AUDIT.modules,
+  ...DISCIPLINE_AUDIT.modules,
   ...CALENDAR_AUDIT.modules,
   ...WORKFLOW_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,

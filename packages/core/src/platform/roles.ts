@@ -1,6 +1,7 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
+import { DISCIPLINE_PERMISSIONS } from './permissions/discipline.ts';
 import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
 import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
@@ -58,6 +59,7 @@ const MODULE_PERMISSIONS = [
   CADRE_PERMISSIONS,
   ASSESSMENT_PERMISSIONS,
   PAIRING_PERMISSIONS,
+  DISCIPLINE_PERMISSIONS,
   CALENDAR_PERMISSIONS,
   WORKFLOW_PERMISSIONS,
   ELIGIBILITY_PERMISSIONS,

@@ -7,6 +7,7 @@ export const WORKFLOW_AUDIT = {
   actions: {
     'case.open': { zh: '发起事项', en: 'Open case' },
     'case.act': { zh: '办理事项环节', en: 'Act on case step' },
+    'case.members': { zh: '增加事项办理人员', en: 'Add case members' },
     'case.read': { zh: '查阅事项', en: 'Read case' },
   },
   routes: {

@@ -3,6 +3,7 @@ import { assessmentModule } from './assessment/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
+import { disciplineModule } from './discipline/index.ts';
 import { calendarModule } from './calendar/index.ts';
 import { eligibilityModule } from './eligibility/index.ts';
 import { healthModule } from './health/index.ts';
@@ -27,6 +28,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   assessmentModule,
   workflowModule,
   pairingModule,
+  disciplineModule,
   calendarModule,
   eligibilityModule,
 ];

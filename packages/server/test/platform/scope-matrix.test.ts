@@ -27,6 +27,8 @@ const ACTORS: { label: string; roles: Role[]; scope: ScopeMode; user?: UserFacto
   { label: 'leader_own', roles: ['leader'], scope: 'unit' },
   { label: 'sysadmin_own', roles: ['sysadmin'], scope: 'subtree' },
   { label: 'secadmin_own', roles: ['secadmin'], scope: 'subtree' },
+  // 纪检联络 (issue 12): reads and writes the confidential strict-management rows, inside its scope only
+  { label: 'discipline_own', roles: ['discipline'], scope: 'subtree' },
 ];
 
 beforeAll(async () => {
@@ -50,7 +52,8 @@ function login(a: (typeof ACTORS)[number]): Promise<Session> {
 }
 
 /**
- * md5 over every row of the foreign street (orgs, cadres, accounts): any change of street B shows.
+ * md5 over every row of the foreign street (orgs, cadres, accounts, and its strict-management records,
+ * filings, tolerance cases and clarifications): any change of street B shows.
  * (Failed-login counters are left out: anyone may try a password, and that counts by design.)
  */
 async function foreignFingerprint(): Promise<string> {
@@ -66,6 +69,31 @@ async function foreignFingerprint(): Promise<string> {
                             WHERE n.pairing_id IN (SELECT p.id FROM pairings p JOIN cadres c ON c.id = p.cadre_id
                                                     WHERE c.org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(x::text, '|' ORDER BY x.id) FROM assessment_targets x WHERE x.unit_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(d::text, '|' ORDER BY d.id) FROM discipline_records d
+                            WHERE d.cadre_id IN (SELECT id FROM cadres WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(a.id::text || md5(a.bytes), '|' ORDER BY a.id) FROM discipline_attachments a
+                            WHERE a.record_id IN (SELECT d.id FROM discipline_records d JOIN cadres c ON c.id = d.cadre_id
+                                                   WHERE c.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(f::text, '|' ORDER BY f.id) FROM risk_filings f WHERE f.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM tolerance_cases t
+                            WHERE t.cadre_id IN (SELECT id FROM cadres WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(tr::text, '|' ORDER BY tr.tolerance_case_id, tr.record_id) FROM tolerance_case_records tr
+                            WHERE tr.tolerance_case_id IN (SELECT t.id FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id
+                                                            WHERE c.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(cm::text, '|' ORDER BY cm.tolerance_case_id, cm.user_id) FROM tolerance_committee_members cm
+                            WHERE cm.tolerance_case_id IN (SELECT t.id FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id
+                                                            WHERE c.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(m::text, '|' ORDER BY m.id) FROM tolerance_measures m
+                            WHERE m.tolerance_case_id IN (SELECT t.id FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id
+                                                           WHERE c.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(v::text, '|' ORDER BY v.id) FROM tolerance_followups v
+                            WHERE v.tolerance_case_id IN (SELECT t.id FROM tolerance_cases t JOIN cadres c ON c.id = t.cadre_id
+                                                           WHERE c.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM clarifications k
+                            WHERE k.cadre_id IN (SELECT id FROM cadres WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(ka::text, '|' ORDER BY ka.clarification_id) FROM clarification_accusers ka
+                            WHERE ka.clarification_id IN (SELECT k.id FROM clarifications k JOIN cadres c ON c.id = k.cadre_id
+                                                           WHERE c.org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM ballot_tokens k
                             WHERE k.round_id IN (SELECT id FROM assessment_rounds WHERE org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT count(*)::text FROM ballots b
@@ -101,6 +129,7 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
     expect(stale).toEqual([]);
   });
 
+  // every route of every module for one actor: over a minute on a loaded 2-core machine as modules grow
   for (const actor of ACTORS) {
     it(`${actor.label} (${actor.roles.join(',')}, ${actor.scope}): no foreign data out, no foreign change in`, async () => {
       for (const route of t.app.routeTable.filter((r) => !isDocsRoute(r.url))) {
@@ -159,7 +188,7 @@ describe('[platform] route matrix: street A cannot read or change street B (SECU
           }
         }
       }
-    });
+    }, 180_000);
   }
 
   it('a 仅本人 cadre sees exactly their own cadre record', async () => {

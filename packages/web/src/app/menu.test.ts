@@ -23,10 +23,12 @@ const OFFICER = [
 ];
 // 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置
 const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
+// 从严管理 (issue 12)
+const DISCIPLINE = ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'];
 
 // The menu as it was written by hand before the module manifests (modules/<m>/module.tsx) took over:
 // the manifests must give exactly this, plus the entries added since: 结对帮扶 (pairing), 待办 (inbox) and 工作日历
-// (calendar, in the 系统设置 group).
+// (calendar, in the 系统设置 group), and the discipline module's group 从严管理.
 describe('the side menu from the module manifests', () => {
   it('has the same entries, in the same order, at the same addresses', () => {
     expect(MENU_KEYS).toEqual([
@@ -43,6 +45,10 @@ describe('the side menu from the module manifests', () => {
       'assessmentMine',
       'assessmentPacks',
       'pairing',
+      'disciplineRecords',
+      'riskFilings',
+      'toleranceCases',
+      'clarifications',
       'calendar',
       'account',
     ]);
@@ -60,6 +66,10 @@ describe('the side menu from the module manifests', () => {
       assessmentMine: '/assessment/mine',
       assessmentPacks: '/assessment/packs',
       pairing: '/care/pairings',
+      disciplineRecords: '/discipline/records',
+      riskFilings: '/discipline/risk-filings',
+      toleranceCases: '/discipline/tolerance',
+      clarifications: '/discipline/clarifications',
       calendar: '/settings/calendar',
       account: '/account',
     });
@@ -71,6 +81,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentMine',
         'assessmentPacks',
       ],
+      discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
       system: ['calendar'],
     });
   });
@@ -80,8 +91,9 @@ describe('the side menu from the module manifests', () => {
       sysadmin: ['home', 'orgs', 'users', 'account'],
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
-      orgdept: WITH_CALENDAR,
-      unit_admin: OFFICER,
+      // 从严管理 (issue 12): 组织部 and 纪检联络 see the whole group, a unit files risks and applies for tolerance
+      orgdept: [...OFFICER.slice(0, -1), ...DISCIPLINE, 'calendar', 'account'],
+      unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'account'],
       leader: WITH_CALENDAR,
       cadre: [
         'home',
@@ -95,8 +107,8 @@ describe('the side menu from the module manifests', () => {
         'pairing',
         'account',
       ],
-      // 纪检联络 (issue 12): finds the cadre; its own pages come with the discipline module
-      discipline: ['home', 'inbox', 'orgs', 'cadres', 'account'],
+      // 纪检联络 (issue 12): finds the cadre, and the 从严管理 group
+      discipline: ['home', 'inbox', 'orgs', 'cadres', ...DISCIPLINE, 'account'],
     });
   });
 
@@ -121,6 +133,8 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/assessment/rounds/9')).toBe('assessmentRounds');
     expect(menuKeyOfPath('/assessment/packs/edit/x')).toBe('assessmentPacks');
     expect(menuKeyOfPath('/care/pairings')).toBe('pairing');
+    expect(menuKeyOfPath('/discipline/tolerance/9')).toBe('toleranceCases');
+    expect(menuKeyOfPath('/discipline/clarifications/9')).toBe('clarifications');
     expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
     expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');

@@ -60,7 +60,14 @@ export const en: typeof zhCN = {
     assessmentMine: 'My assessment results',
     assessmentPacks: 'Policy packs',
     pairing: 'Mentoring pairs',
+    disciplineRecords: 'Strict-management records',
+    riskFilings: 'Risk pre-filing',
+    toleranceCases: 'Fault tolerance',
+    clarifications: 'Clarification',
     calendar: 'Working-day calendar',
+  },
+  discipline: {
+    menuGroup: 'Strict management',
   },
   cases: {
     status: { open: 'In progress', done: 'Closed', rejected: 'Not accepted', withdrawn: 'Withdrawn' },

@@ -62,7 +62,14 @@ export const zhCN = {
     assessmentMine: '我的考核结果',
     assessmentPacks: '政策包',
     pairing: '结对帮扶',
+    disciplineRecords: '从严管理记录',
+    riskFilings: '风险报备',
+    toleranceCases: '容错纠错',
+    clarifications: '澄清正名',
     calendar: '工作日历',
+  },
+  discipline: {
+    menuGroup: '从严管理',
   },
   cases: {
     status: { open: '办理中', done: '已办结', rejected: '不予受理', withdrawn: '已撤回' },

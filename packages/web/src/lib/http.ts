@@ -215,6 +215,13 @@ export const api = {
     request<unknown>('DELETE', path).then(checked(schema, path)),
   putRaw: <S extends z.ZodType>(schema: S, path: string, raw: Blob, contentType: string) =>
     request<unknown>('PUT', path, undefined, undefined, { raw, contentType }).then(checked(schema, path)),
+  postRaw: <S extends z.ZodType>(
+    schema: S,
+    path: string,
+    raw: Blob,
+    contentType: string,
+    query?: QueryParams,
+  ) => request<unknown>('POST', path, undefined, query, { raw, contentType }).then(checked(schema, path)),
   postForm: <S extends z.ZodType>(schema: S, path: string, form: FormData, query?: QueryParams) =>
     request<unknown>('POST', path, undefined, query, form).then(checked(schema, path)),
   upload: <S extends z.ZodType>(

@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.tsx';
 import { authModule } from './auth/module.tsx';
 import { ballotModule } from './ballot/module.tsx';
 import { cadresModule } from './cadres/module.tsx';
+import { disciplineModule } from './discipline/module.tsx';
 import { calendarModule } from './calendar/module.tsx';
 import { homeModule } from './home/module.tsx';
 import { inboxModule } from './inbox/module.tsx';
@@ -27,6 +28,7 @@ export const MODULES = [
   cadresModule,
   assessmentModule,
   pairingModule,
+  disciplineModule,
   calendarModule,
   accountModule,
   authModule,

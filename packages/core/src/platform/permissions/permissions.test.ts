@@ -4,7 +4,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
 /**
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
- * 待办 and case workflow: inbox.read, case.act; 资格: eligibility.read).
+ * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
+ * clarification.accuser; 资格: eligibility.read).
  */
 const CODES = [
   'org.read',
@@ -22,6 +23,12 @@ const CODES = [
   'pack.write',
   'pairing.read',
   'pairing.write',
+  'discipline.read',
+  'discipline.write',
+  'risk_filing.read',
+  'risk_filing.write',
+  'tolerance.apply',
+  'clarification.accuser',
   'calendar.read',
   'calendar.write',
   'inbox.read',
@@ -43,6 +50,11 @@ const GRANTS: Record<Role, string[]> = {
     'pack.write',
     'pairing.read',
     'pairing.write',
+    'discipline.read',
+    'discipline.write',
+    'risk_filing.read',
+    'risk_filing.write',
+    'tolerance.apply',
     'calendar.read',
     'calendar.write',
     'inbox.read',
@@ -58,6 +70,9 @@ const GRANTS: Record<Role, string[]> = {
     'assessment.manage',
     'pairing.read',
     'pairing.write',
+    'risk_filing.read',
+    'risk_filing.write',
+    'tolerance.apply',
     'calendar.read',
     'inbox.read',
     'case.act',
@@ -76,13 +91,27 @@ const GRANTS: Record<Role, string[]> = {
     'cadre.read',
     'assessment.read',
     'pairing.read',
+    'discipline.read',
+    'tolerance.apply',
     'calendar.read',
     'inbox.read',
     'case.act',
     'eligibility.read',
   ],
   // 纪检联络 (issue 12): finds the cadre a record is about
-  discipline: ['org.read', 'cadre.read', 'calendar.read', 'inbox.read', 'case.act', 'eligibility.read'],
+  discipline: [
+    'org.read',
+    'cadre.read',
+    'discipline.read',
+    'discipline.write',
+    'risk_filing.read',
+    'tolerance.apply',
+    'clarification.accuser',
+    'calendar.read',
+    'inbox.read',
+    'case.act',
+    'eligibility.read',
+  ],
 };
 
 describe('permissions composed from the modules', () => {

@@ -245,6 +245,27 @@ export async function insertCase(
     );
 }
 
+/**
+ * Name more persons in a group of a case (联席会议成员 chosen after the case opened): members and parties only
+ * grow, as the grants allow (case_members has no DELETE).
+ */
+export async function addCaseMembers(
+  client: pg.ClientBase,
+  caseId: string,
+  group: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await client.query(
+    `INSERT INTO case_members (case_id, member_group, user_id) SELECT $1, $2, unnest($3::uuid[])
+     ON CONFLICT DO NOTHING`,
+    [caseId, group, userIds],
+  );
+  await client.query(
+    `UPDATE cases SET party_ids = ARRAY(SELECT DISTINCT unnest(party_ids || $2::uuid[])) WHERE id = $1`,
+    [caseId, userIds],
+  );
+}
+
 /** Move a case to the state an action led to. */
 export async function updateCaseState(
   client: pg.ClientBase,

@@ -283,6 +283,24 @@ export async function actOnCase(
   return { case: summary, event };
 }
 
+/**
+ * Name more persons in a group of an open case (the owning module chose them after opening, e.g. the joint
+ * committee of a 容错 case); audited. Members only grow: the owning module keeps who currently sits.
+ */
+export async function addCaseMembers(
+  ctx: WorkflowContext,
+  caseId: string,
+  group: string,
+  userIds: readonly string[],
+): Promise<void> {
+  const before = await mustFind(ctx, caseId, true);
+  const known = new Set(before.members.find((m) => m.group === group)?.userIds ?? []);
+  const added = [...new Set(userIds)].filter((id) => !known.has(id));
+  if (added.length === 0) return;
+  await repo.addCaseMembers(ctx.client, caseId, group, added);
+  await ctx.audit({ action: 'case.members', objectType: 'case', objectId: caseId, after: { group, added } });
+}
+
 /** A case with its timeline and what the caller may do now; reading a confidential case is audited. */
 export async function getCase(ctx: WorkflowContext, caseId: string): Promise<CaseDetail> {
   const detail = await caseDetail(ctx, caseId);

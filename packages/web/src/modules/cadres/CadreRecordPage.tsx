@@ -5,6 +5,7 @@ import {
   EyeOutlined,
   FileTextOutlined,
 } from '@ant-design/icons';
+import { can } from '@ganbu/core';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { useCadre, useHideCadre, useRevealCadre } from '../../hooks/api/cadres.t
 import { isApiError } from '../../lib/http.ts';
 import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.tsx';
 import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
+import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -32,6 +34,7 @@ const TAB_KEYS = [
   'facts',
   'extras',
   'corrections',
+  'discipline',
   'eligibility',
 ] as const;
 type TabKey = (typeof TAB_KEYS)[number];
@@ -160,6 +163,8 @@ export function CadreRecordPage() {
         return <CorrectionsTab cadre={cadre} mayDecide={editCadres} onEditRecord={() => setEditing(true)} />;
       case 'eligibility':
         return <EligibilityTab cadreId={id} me={me} />;
+      case 'discipline':
+        return <CadreDisciplineTab cadreId={id} />;
     }
   };
 
@@ -189,13 +194,15 @@ export function CadreRecordPage() {
           <Tabs
             activeKey={tab}
             onChange={(key) => setSearch(key === 'basic' ? {} : { tab: key }, { replace: true })}
-            items={TAB_KEYS.filter((key) => key !== 'eligibility' || mayReadEligibility(me, id)).map(
-              (key) => ({
-                key,
-                label: tabLabel(key),
-                children: body(key),
-              }),
-            )}
+            items={TAB_KEYS.filter(
+              (key) =>
+                (key !== 'eligibility' || mayReadEligibility(me, id)) &&
+                (key !== 'discipline' || can(me.roles, 'discipline.read')),
+            ).map((key) => ({
+              key,
+              label: tabLabel(key),
+              children: body(key),
+            }))}
           />
         ) : (
           <Skeleton active paragraph={{ rows: 10 }} />

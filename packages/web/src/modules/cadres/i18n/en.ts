@@ -66,6 +66,7 @@ export const en: typeof zhCN = {
       facts: 'Derived facts',
       extras: 'Other',
       corrections: 'Corrections',
+      discipline: 'Strict management',
       eligibility: 'Eligibility',
     },
     name: 'Name',

@@ -64,6 +64,7 @@ export const zhCN = {
       facts: '派生信息',
       extras: '其他',
       corrections: '更正申请',
+      discipline: '从严管理',
       eligibility: '资格',
     },
     name: '姓名',
