@@ -5,16 +5,13 @@ import {
   eligibilityMany,
   explainReason,
   explainWarning,
-  packInForce,
   purposeName,
-  shippedPacks,
   type DisciplineSection,
   type EarlyWarningList,
   type EligibilityAll,
   type EligibilityAnswer,
   type EligibilityAnswerDto,
   type EligibilityPurpose,
-  type Pack,
   ROLES,
   type Role,
   type WarningFlag,
@@ -23,7 +20,7 @@ import type pg from 'pg';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { setScope, setSystemScope } from '../../platform/scope-settings.ts';
-import { packOn, selectedPackId } from '../assessment/service/packs.ts';
+import { packOn, sectionWithShippedFallback, selectedPackId } from '../assessment/service/packs.ts';
 import { postNotice, type WorkflowContext } from '../workflow/service.ts';
 import * as repo from './repository.ts';
 
@@ -47,20 +44,9 @@ export async function disciplineOn(
   chosen?: string,
 ): Promise<{ discipline: DisciplineSection }> {
   const packId = chosen ?? (await selectedPackId(client));
-  const pack: Pack = await packOn(client, packId, date);
-  if (pack.discipline) return { discipline: pack.discipline };
-  const shipped = shippedPacks();
-  const fallback =
-    packInForce(
-      shipped.filter((p) => p.id === packId),
-      date,
-    ) ??
-    packInForce(
-      shipped.filter((p) => p.id === 'fengze'),
-      date,
-    );
-  if (!fallback?.discipline) throw new AppError(400, 'VALIDATION', `政策包在 ${date} 没有从严管理规则`);
-  return { discipline: fallback.discipline };
+  const discipline = sectionWithShippedFallback(await packOn(client, packId, date), date, 'discipline');
+  if (!discipline) throw new AppError(400, 'VALIDATION', `政策包在 ${date} 没有从严管理规则`);
+  return { discipline };
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from '@ganbu/core';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { packOn, selectedPackId } from '../assessment/service/packs.ts';
+import { packOn, sectionWithShippedFallback, selectedPackId } from '../assessment/service/packs.ts';
 import { workingDayCounter } from './deadlines.ts';
 import { notificationSink } from './notifications.ts';
 import * as repo from './repository.ts';
@@ -157,7 +157,7 @@ export async function openCase(ctx: WorkflowContext, input: OpenCaseInput): Prom
   const actor = actorOf(ctx);
   const today = todayOf(ctx);
   const pack = await packOn(ctx.client, await selectedPackId(ctx.client), today);
-  const kind = pack.workflow?.caseKinds[input.kind];
+  const kind = sectionWithShippedFallback(pack, today, 'workflow')?.caseKinds[input.kind];
   if (!kind)
     throw new AppError(400, 'CASE_KIND_UNKNOWN', `当前政策包没有定义“${input.kind}”事项的办理流程`, {
       kind: input.kind,

@@ -31,14 +31,19 @@ const toPackVersion = (r: PackRow): PackVersionRecord => ({
 
 const COLUMNS = `id, pack_id, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, body, origin`;
 
-/** Insert a shipped version unless that (pack, date) is already stored. */
+/**
+ * Store a shipped version: insert it, or bring a stored shipped copy of that (pack, date) up to the body this
+ * release ships (a release adds sections — 从严管理, 事项流程 — that an older copy lacks). A version the
+ * district saved itself (origin 'edited') is never touched, and rounds keep the rules they copied.
+ */
 export async function insertShippedPack(
   client: pg.Pool | pg.ClientBase,
   p: { packId: string; effectiveFrom: string; body: unknown },
 ): Promise<void> {
   await client.query(
     `INSERT INTO policy_packs (pack_id, effective_from, body, origin) VALUES ($1, $2, $3, 'shipped')
-     ON CONFLICT (pack_id, effective_from) DO NOTHING`,
+     ON CONFLICT (pack_id, effective_from) DO UPDATE SET body = EXCLUDED.body
+      WHERE policy_packs.origin = 'shipped' AND policy_packs.body IS DISTINCT FROM EXCLUDED.body`,
     [p.packId, p.effectiveFrom, JSON.stringify(p.body)],
   );
 }

@@ -7,7 +7,7 @@ import * as repo from '../repository/packs.ts';
 /** The district's chosen pack when none was chosen: the demo district is modelled on Fengze. */
 const DEFAULT_PACK = 'fengze';
 
-/** Load the shipped packs into the database (once per version; an edited version is never overwritten). */
+/** Load the shipped packs into the database (a stored shipped copy is brought up to this release; an edited version is never overwritten). */
 export async function ensureShippedPacks(client: pg.Pool | pg.ClientBase): Promise<void> {
   for (const pack of shippedPacks())
     await repo.insertShippedPack(client, {
@@ -58,6 +58,31 @@ export async function packOn(client: pg.ClientBase, packId: string, date: string
   const pack = packInForce(versions, date);
   if (!pack) throw new AppError(400, 'VALIDATION', `政策包“${packId}”在 ${date} 尚未生效`);
   return pack;
+}
+
+/**
+ * A section of the district's pack in force on `date`, for sections later releases added (从严管理 `discipline`,
+ * 事项流程 `workflow`): a version the district saved before the section existed falls back to the shipped
+ * version of the same pack in force on that date, else to the shipped default pack's. Null when none has it.
+ */
+export function sectionWithShippedFallback<K extends 'discipline' | 'workflow'>(
+  pack: Pack,
+  date: string,
+  key: K,
+): NonNullable<Pack[K]> | null {
+  const own = pack[key];
+  if (own) return own;
+  const shipped = shippedPacks();
+  const fallback =
+    packInForce(
+      shipped.filter((p) => p.id === pack.id),
+      date,
+    ) ??
+    packInForce(
+      shipped.filter((p) => p.id === DEFAULT_PACK),
+      date,
+    );
+  return fallback?.[key] ?? null;
 }
 
 /** Validate a pack body; refuse with every problem as {path, message} (Chinese where the rule is ours). */
