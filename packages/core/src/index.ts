@@ -66,3 +66,4 @@ export * from './policy/workflow-section.ts';
 export * from './workflow/kind.ts';
 export * from './workflow/engine.ts';
 export * from './contracts/workflow.ts';
+export * from './contracts/eligibility.ts';

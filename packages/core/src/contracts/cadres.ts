@@ -44,6 +44,8 @@ export const CadreListQuerySchema = z.strictObject({
   streetLeadership: flag.optional(),
   townshipSecretary: flag.optional(),
   grassrootsYearsMin: z.coerce.number().min(0).max(60).optional(),
+  /** 可提拔: only cadres the eligibility engine finds eligible for promotion on this day (eligibility.read) */
+  promotableOn: z.iso.date().optional(),
   sort: z.enum(['org', 'name', 'birthDate', 'rank']).default('org'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'CASE_CLOSED',
   'CASE_COMMENT_REQUIRED',
   'CASE_KIND_UNKNOWN',
+  /** the eligibility engine says no (an override to 优秀 of a target under a discipline effect) */
+  'NOT_ELIGIBLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -358,7 +358,7 @@ describe('[eligibility] early warning', () => {
       ['reminders_in_year', ['a', 'b'], ['orgdept', 'discipline']],
     ]);
     expect(explainWarning(flags[0]!)).toBe(
-      '十二个月内两次被提醒：提醒 2025-03-01、提醒 2026-02-15（依据假设：issue 12 的示例（两次提醒/12个月）；种子和条例未规定次数与期间）',
+      '十二个月内两次被提醒：提醒 2025-03-01、提醒 2026-02-15（依据假设：示例规则（十二个月内两次提醒）；种子和条例未规定次数与期间，地区可调整）',
     );
     // the window starts on the corresponding day 12 months back, inclusive
     expect(

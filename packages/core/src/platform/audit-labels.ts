@@ -1,5 +1,6 @@
 import { DISCIPLINE_AUDIT } from '../discipline/audit-labels.ts';
 import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
+import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
@@ -76,6 +77,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...DISCIPLINE_AUDIT.actions,
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
+  ...ELIGIBILITY_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -179,6 +181,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...DISCIPLINE_AUDIT.modules,
   ...CALENDAR_AUDIT.modules,
   ...WORKFLOW_AUDIT.modules,
+  ...ELIGIBILITY_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -3,6 +3,7 @@ import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
 import { DISCIPLINE_PERMISSIONS } from './permissions/discipline.ts';
 import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
+import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
@@ -61,6 +62,7 @@ const MODULE_PERMISSIONS = [
   DISCIPLINE_PERMISSIONS,
   CALENDAR_PERMISSIONS,
   WORKFLOW_PERMISSIONS,
+  ELIGIBILITY_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

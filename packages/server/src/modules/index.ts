@@ -5,6 +5,7 @@ import { authModule } from './auth/index.ts';
 import { cadreModule } from './cadre/index.ts';
 import { disciplineModule } from './discipline/index.ts';
 import { calendarModule } from './calendar/index.ts';
+import { eligibilityModule } from './eligibility/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
@@ -29,4 +30,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   pairingModule,
   disciplineModule,
   calendarModule,
+  eligibilityModule,
 ];

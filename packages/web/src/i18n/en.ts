@@ -276,6 +276,7 @@ export const en: typeof zhCN = {
     CASE_CLOSED: 'This case is closed',
     CASE_COMMENT_REQUIRED: 'This action needs a comment',
     CASE_KIND_UNKNOWN: 'The policy pack defines no procedure for this kind of case',
+    NOT_ELIGIBLE: 'Not eligible',
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

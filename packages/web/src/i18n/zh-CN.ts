@@ -275,6 +275,7 @@ export const zhCN = {
     CASE_CLOSED: '该事项已办结，不能再操作',
     CASE_COMMENT_REQUIRED: '该操作须填写意见',
     CASE_KIND_UNKNOWN: '当前政策包没有定义该事项的办理流程',
+    NOT_ELIGIBLE: '不符合资格条件',
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

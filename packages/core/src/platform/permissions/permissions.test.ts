@@ -5,7 +5,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
- * clarification.accuser).
+ * clarification.accuser; 资格: eligibility.read).
  */
 const CODES = [
   'org.read',
@@ -33,6 +33,7 @@ const CODES = [
   'calendar.write',
   'inbox.read',
   'case.act',
+  'eligibility.read',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -58,6 +59,7 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.write',
     'inbox.read',
     'case.act',
+    'eligibility.read',
   ],
   unit_admin: [
     'org.read',
@@ -94,6 +96,7 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.read',
     'inbox.read',
     'case.act',
+    'eligibility.read',
   ],
   // 纪检联络 (issue 12): finds the cadre a record is about
   discipline: [
@@ -107,6 +110,7 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.read',
     'inbox.read',
     'case.act',
+    'eligibility.read',
   ],
 };
 

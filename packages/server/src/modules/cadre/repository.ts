@@ -25,7 +25,12 @@ function escapeLike(s: string): string {
 }
 
 /** WHERE clause of the roster filters; row-level security adds the scope. */
-export function rosterWhere(q: CadreListQuery, today: string): { sql: string; params: unknown[] } {
+export function rosterWhere(
+  q: CadreListQuery,
+  today: string,
+  /** cadres left out (the not-eligible ones of the 可提拔 filter, asked of the eligibility engine) */
+  excluded?: readonly string[],
+): { sql: string; params: unknown[] } {
   const parts: string[] = ['c.deactivated_at IS NULL'];
   const params: unknown[] = [];
   const add = (cond: string, ...values: unknown[]) => {
@@ -60,6 +65,7 @@ export function rosterWhere(q: CadreListQuery, today: string): { sql: string; pa
   if (q.townshipSecretary !== undefined) add('c.fact_township_secretary = ?', q.townshipSecretary);
   if (q.grassrootsYearsMin !== undefined)
     add('c.fact_grassroots_months >= ?', Math.round(q.grassrootsYearsMin * 12));
+  if (excluded?.length) add('NOT (c.id = ANY (?::uuid[]))', excluded);
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
 
@@ -74,8 +80,13 @@ const ORDER: Record<CadreListQuery['sort'], string> = {
  * The page in two steps: the ids of the page from the filtered, sorted rows (an index-only scan of
  * `cadres_roster` for the usual filters), then the wide columns and the unit name for those ids only.
  */
-export function rosterSelect(q: CadreListQuery, today: string, page?: { limit: number; offset: number }) {
-  const where = rosterWhere(q, today);
+export function rosterSelect(
+  q: CadreListQuery,
+  today: string,
+  page?: { limit: number; offset: number },
+  excluded?: readonly string[],
+) {
+  const where = rosterWhere(q, today, excluded);
   const todayParam = where.params.length + 1;
   // one direction for every key (the tie-breakers too): a descending sort then walks an index backwards
   // and stops at the page, on PostgreSQL 15 as well (it has no incremental sort for mixed directions here)
@@ -91,10 +102,15 @@ export function rosterSelect(q: CadreListQuery, today: string, page?: { limit: n
   return { sql, params: [...where.params, today] };
 }
 
-export async function listRoster(client: pg.ClientBase, q: CadreListQuery, today: string) {
+export async function listRoster(
+  client: pg.ClientBase,
+  q: CadreListQuery,
+  today: string,
+  excluded?: readonly string[],
+) {
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const { sql, params } = rosterSelect(q, today, page);
-  const where = rosterWhere(q, today);
+  const { sql, params } = rosterSelect(q, today, page, excluded);
+  const where = rosterWhere(q, today, excluded);
   const [rows, count] = await Promise.all([
     client.query<RosterRow>(sql, params),
     client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres c ${where.sql}`, where.params),

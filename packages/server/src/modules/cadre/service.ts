@@ -18,6 +18,7 @@ import {
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, idNumberTaken, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
+import { notPromotable } from '../eligibility/roster-filter.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
 
@@ -28,7 +29,8 @@ function safeDecrypt(cipher: FieldCipher, v: string | null): string | null {
 }
 
 export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery) {
-  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx));
+  const excluded = q.promotableOn ? await notPromotable(ctx, q.promotableOn) : undefined;
+  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded);
   const items: CadreListItem[] = rows.map((r) => {
     const id = safeDecrypt(cipher, r.id_number_enc);
     const phone = safeDecrypt(cipher, r.phone_enc);

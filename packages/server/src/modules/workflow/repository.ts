@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus } from '@ganbu/core';
+import type { CaseKind, CaseStatus, CaseStep } from '@ganbu/core';
 import type pg from 'pg';
 import { queryRow, queryRows } from '../../db/rows.ts';
 
@@ -109,23 +109,79 @@ export async function findCase(
   return queryRow(client, `${SELECT} WHERE c.id = $1${forUpdate ? ' FOR UPDATE OF c' : ''}`, [id], toCase);
 }
 
-/** Every open case the reader can see (the service keeps those whose current step is theirs). */
-export async function listOpenCases(client: pg.ClientBase): Promise<CaseRecord[]> {
-  return queryRows(
-    client,
-    `${SELECT} WHERE c.status = 'open' ORDER BY c.due_on NULLS LAST, c.step_since`,
-    [],
-    toCase,
-  );
+/**
+ * An open case as the inbox needs it: no full kind, only its name and the current step's definition (who
+ * acts there), and the members only when that step is the members'. Light enough for thousands of rows.
+ */
+export interface OpenCaseHead {
+  id: string;
+  kind: string;
+  kindName: string;
+  title: string;
+  link: string | null;
+  currentStep: CaseStep;
+  stepSince: string;
+  dueOn: string | null;
+  openedBy: string;
+  openedAt: string;
+  orgPath: string;
+  subjectCadreId: string | null;
+  members: { group: string; userIds: string[] }[];
 }
 
-/** Open cases the user opened (我发起的), newest first. */
-export async function listOpenCasesOpenedBy(client: pg.ClientBase, userId: string): Promise<CaseRecord[]> {
+interface OpenCaseHeadRow {
+  id: string;
+  kind: string;
+  kind_name: string;
+  title: string;
+  link: string | null;
+  current_step: CaseStep;
+  step_since: Date;
+  due_on: string | null;
+  opened_by: string;
+  opened_at: Date;
+  org_path: string;
+  subject_cadre_id: string | null;
+  members: { group: string; userIds: string[] }[] | null;
+}
+
+const toHead = (r: OpenCaseHeadRow): OpenCaseHead => ({
+  id: r.id,
+  kind: r.kind,
+  kindName: r.kind_name,
+  title: r.title,
+  link: r.link,
+  currentStep: r.current_step,
+  stepSince: r.step_since.toISOString(),
+  dueOn: r.due_on,
+  openedBy: r.opened_by,
+  openedAt: r.opened_at.toISOString(),
+  orgPath: r.org_path,
+  subjectCadreId: r.subject_cadre_id,
+  members: r.members ?? [],
+});
+
+/** Every open case the reader can see (or only those `openedBy` opened), deadline first. */
+export async function listOpenCaseHeads(
+  client: pg.ClientBase,
+  openedBy: string | null,
+): Promise<OpenCaseHead[]> {
   return queryRows(
     client,
-    `${SELECT} WHERE c.status = 'open' AND c.opened_by = $1 ORDER BY c.opened_at DESC`,
-    [userId],
-    toCase,
+    `SELECT c.id, c.kind, c.definition->>'name' AS kind_name, c.title, c.link, s.step AS current_step, c.step_since,
+            c.due_on::text AS due_on, c.opened_by, c.opened_at, c.org_path::text AS org_path, c.subject_cadre_id,
+            CASE WHEN s.step->'actor'->>'by' = 'members' THEN
+              (SELECT json_agg(json_build_object('group', g.member_group, 'userIds', g.user_ids))
+                 FROM (SELECT m.member_group, array_agg(m.user_id) AS user_ids
+                         FROM case_members m WHERE m.case_id = c.id GROUP BY m.member_group) g)
+            END AS members
+       FROM cases c
+      CROSS JOIN LATERAL (SELECT jsonb_path_query_first(c.definition, '$.steps[*] ? (@.id == $s)',
+                                                        jsonb_build_object('s', c.current_step)) AS step) s
+      WHERE c.status = 'open' AND ($1::uuid IS NULL OR c.opened_by = $1)
+      ORDER BY c.due_on NULLS LAST, c.step_since`,
+    [openedBy],
+    toHead,
   );
 }
 

@@ -357,20 +357,38 @@ async function caseDetail(
 
 // ---------------------------------------------------------------- inbox
 
-function caseItem(c: repo.CaseRecord, today: string): InboxItem {
+function caseItem(c: repo.OpenCaseHead, today: string): InboxItem {
   return {
     id: c.id,
     source: 'case',
     kind: c.kind,
-    kindName: c.definition.name,
+    kindName: c.kindName,
     title: c.title,
     link: linkOf(c),
-    step: stepName(c.definition, c.currentStep),
+    step: c.currentStep.name,
     dueOn: c.dueOn,
-    overdue: isOverdue(c, today),
+    overdue: isOverdue({ status: 'open', dueOn: c.dueOn }, today),
     since: c.stepSince,
     openedAt: c.openedAt,
-    status: c.status,
+    status: 'open',
+  };
+}
+
+/** The engine's view of an open case from its inbox head (the current step is the one it looks at). */
+function headState(c: repo.OpenCaseHead): { kind: CaseKind; state: CaseState } {
+  return {
+    kind: { name: c.kindName, confidential: true, readerRoles: [], steps: [c.currentStep] },
+    state: {
+      orgPath: c.orgPath,
+      openedBy: c.openedBy,
+      subjectCadreId: c.subjectCadreId,
+      members: c.members,
+      status: 'open',
+      currentStep: c.currentStep.id,
+      trail: [c.currentStep.id],
+      since: c.stepSince,
+      dueOn: c.dueOn,
+    },
   };
 }
 
@@ -406,15 +424,18 @@ export async function inbox(ctx: WorkflowContext): Promise<Inbox> {
   const actor = actorOf(ctx);
   const today = todayOf(ctx);
   const me = engineActor(actor);
-  const cases = (await repo.listOpenCases(ctx.client)).filter((c) =>
-    isPendingFor(c.definition, stateOf(c), me),
-  );
+  const cases = (await repo.listOpenCaseHeads(ctx.client, null)).filter((c) => {
+    const { kind, state } = headState(c);
+    return isPendingFor(kind, state, me);
+  });
   const notices = await repo.listOpenNotices(ctx.client);
   return {
     items: [...cases.map((c) => caseItem(c, today)), ...notices.map((n) => noticeItem(n, today))].sort(
       byDeadline,
     ),
-    mine: (await repo.listOpenCasesOpenedBy(ctx.client, actor.userId)).map((c) => caseItem(c, today)),
+    mine: (await repo.listOpenCaseHeads(ctx.client, actor.userId))
+      .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0))
+      .map((c) => caseItem(c, today)),
   };
 }
 

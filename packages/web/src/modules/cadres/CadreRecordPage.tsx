@@ -22,11 +22,21 @@ import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
+import { EligibilityTab, mayReadEligibility } from './record/EligibilityTab.tsx';
 import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
 
-const TAB_KEYS = ['basic', 'appointments', 'family', 'facts', 'extras', 'corrections', 'discipline'] as const;
+const TAB_KEYS = [
+  'basic',
+  'appointments',
+  'family',
+  'facts',
+  'extras',
+  'corrections',
+  'discipline',
+  'eligibility',
+] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
 
@@ -151,6 +161,8 @@ export function CadreRecordPage() {
         return <ExtrasTab cadre={cadre} />;
       case 'corrections':
         return <CorrectionsTab cadre={cadre} mayDecide={editCadres} onEditRecord={() => setEditing(true)} />;
+      case 'eligibility':
+        return <EligibilityTab cadreId={id} me={me} />;
       case 'discipline':
         return <CadreDisciplineTab cadreId={id} />;
     }
@@ -182,13 +194,15 @@ export function CadreRecordPage() {
           <Tabs
             activeKey={tab}
             onChange={(key) => setSearch(key === 'basic' ? {} : { tab: key }, { replace: true })}
-            items={TAB_KEYS.filter((key) => key !== 'discipline' || can(me.roles, 'discipline.read')).map(
-              (key) => ({
-                key,
-                label: tabLabel(key),
-                children: body(key),
-              }),
-            )}
+            items={TAB_KEYS.filter(
+              (key) =>
+                (key !== 'eligibility' || mayReadEligibility(me, id)) &&
+                (key !== 'discipline' || can(me.roles, 'discipline.read')),
+            ).map((key) => ({
+              key,
+              label: tabLabel(key),
+              children: body(key),
+            }))}
           />
         ) : (
           <Skeleton active paragraph={{ rows: 10 }} />

@@ -11,6 +11,8 @@ export interface TallyTarget {
   id: string;
   unitId: string;
   parentUnitId: string | null;
+  /** the cadre a person target is (null for a unit target): the eligibility engine's veto asks about her */
+  cadreId?: string | null;
 }
 
 interface TallyTargetRow {
@@ -105,11 +107,12 @@ export async function unitHasTargets(
 
 /** Every target of the round, in the order of the tally and the stored results. */
 export async function listTallyTargets(client: pg.ClientBase, roundId: string): Promise<TallyTarget[]> {
-  const { rows } = await client.query<TallyTargetRow>(
-    `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
+  const { rows } = await client.query<TallyTargetRow & { cadre_id: string | null }>(
+    `SELECT id, unit_id, parent_unit_id, cadre_id FROM assessment_targets WHERE round_id = $1
+      ORDER BY sort_order, id`,
     [roundId],
   );
-  return rows.map(toTallyTarget);
+  return rows.map((r) => ({ ...toTallyTarget(r), cadreId: r.cadre_id }));
 }
 
 interface ResultTargetRow extends StoredTargetRow {

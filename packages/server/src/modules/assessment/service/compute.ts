@@ -3,6 +3,7 @@ import {
   compactResult,
   disclosureOfCounts,
   evaluateRound,
+  explainReason,
   isAggregatedTally,
   proposeGrades,
   rankTargets,
@@ -24,6 +25,7 @@ import {
 } from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { eligibilityForComputation } from '../../eligibility/service.ts';
 import * as reviewRepo from '../repository/review.ts';
 import * as roundRepo from '../repository/rounds.ts';
 import { ballotScoresOf, storeResults, streamGroupAggregates } from '../repository/tally.ts';
@@ -123,6 +125,33 @@ export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promi
 }
 
 /**
+ * The veto list (R-ASM-5): each cadre target the eligibility engine finds not eligible for 优秀 at the end of
+ * the round's period, with its blocking reasons as the rule, the effect, until when and the source — never
+ * the record's date or document number (whoever runs the round may not read discipline facts).
+ */
+async function vetoOf(
+  ctx: RequestContext,
+  round: RoundRecord,
+  targets: readonly TargetRow[],
+): Promise<Map<string, string[]>> {
+  const cadreIds = [...new Set(targets.flatMap((t) => (t.cadreId ? [t.cadreId] : [])))];
+  // the round's own pack (the version in force on the period's end), as for the rest of its rules
+  const answers = await eligibilityForComputation(ctx, cadreIds, round.periodEnd, 'excellent', {
+    packId: round.packId,
+  });
+  const veto = new Map<string, string[]>();
+  for (const t of targets) {
+    const answer = t.cadreId ? answers.get(t.cadreId) : undefined;
+    if (answer && !answer.eligible)
+      veto.set(
+        t.id,
+        answer.reasons.filter((r) => r.counts).map((r) => explainReason(r, { facts: false })),
+      );
+  }
+  return veto;
+}
+
+/**
  * Tally, rank and propose grades for a round — the same figures as core `evaluateRound` on the ballot
  * export (what the recount CLI runs), from the aggregate tally above.
  *
@@ -148,8 +177,7 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
     disclosures.set(t.id, disclosure);
     return { targetId: t.id, unitId: t.unitId, parentId: t.parentUnitId ?? t.unitId, tally, disclosure };
   });
-  // the veto list comes from the eligibility rules; empty until discipline and tolerance records exist
-  const veto = new Map<string, string[]>();
+  const veto = await vetoOf(ctx, round, targets);
   const propose = () => proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto });
   const ranking = rankTargets(members);
   let proposal = propose();
@@ -298,6 +326,14 @@ export async function overridesOf(ctx: RequestContext, roundId: string): Promise
   return reviewRepo.listOverrides(ctx.client, roundId);
 }
 
+/** The veto reasons of the targets, in one line (the rule, the effect, until when, the source). */
+function vetoReasonsOf(ev: Evaluation, targetIds: readonly string[]): string {
+  return ev.proposal.proposals
+    .filter((p) => targetIds.includes(p.targetId))
+    .flatMap((p) => p.vetoReasons)
+    .join('；');
+}
+
 /** Apply the committee's overrides to a fresh evaluation; refuse what breaks the quota or the veto list. */
 export function checkOverrides(
   round: RoundRecord,
@@ -316,7 +352,7 @@ export function checkOverrides(
     const messages: Record<string, string> = {
       QUOTA_EXCEEDED: `优秀等次超出名额（${v.quotaKey ?? ''}：${v.count ?? '?'} 人，名额 ${v.places ?? '?'} 个）`,
       REASON_REQUIRED: '调整等次必须填写理由',
-      VETOED: '该对象有否决情形，不能评为优秀',
+      VETOED: `该对象不能评为优秀：${vetoReasonsOf(ev, v.targetIds)}`,
       EXCEPTION_NOT_ALLOWED: '本方案不允许破格',
       APPROVAL_REF_REQUIRED: '破格须填写批准文号',
     };
@@ -325,9 +361,14 @@ export function checkOverrides(
         ? 'QUOTA_EXCEEDED'
         : v.code === 'REASON_REQUIRED'
           ? 'REASON_REQUIRED'
-          : 'VALIDATION';
+          : v.code === 'VETOED'
+            ? 'NOT_ELIGIBLE'
+            : 'VALIDATION';
     throw new AppError(code === 'VALIDATION' ? 400 : 409, code, messages[v.code] ?? '等次调整不符合规则', {
       violations: blocking,
+      ...(v.code === 'VETOED'
+        ? { reasons: ev.proposal.proposals.find((p) => p.targetId === v.targetIds[0])?.vetoReasons ?? [] }
+        : {}),
     });
   }
   return result;

@@ -27,6 +27,7 @@ import { EditorContext, type EditorApi } from './fields.tsx';
 import { pointerLabel } from './pointer-label.ts';
 import { GradeScaleSection, HeaderSection, QuotaRuleSection, SchemeSection } from './sections.tsx';
 import { WorkflowSection } from './WorkflowSection.tsx';
+import { DisciplineView } from '../packs/DisciplineView.tsx';
 
 /** The header from the URL; an edited version without one is edited in place, a shipped one copied. */
 function headerOf(
@@ -179,6 +180,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
           <SchemeSection key={s.id} index={i} />
         ))}
         <WorkflowSection />
+        {draft.discipline ? <DisciplineView section={draft.discipline} readOnlyNote /> : null}
         <Flex
           justify="space-between"
           align="center"

@@ -7,6 +7,7 @@ import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
+import { DisciplineView } from './DisciplineView.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
 import { WorkflowView } from './WorkflowView.tsx';
 
@@ -94,6 +95,7 @@ function PackView({ detail }: { detail: PackDetail }) {
         </Card>
       ))}
       <WorkflowView pack={pack} />
+      {pack.discipline ? <DisciplineView section={pack.discipline} /> : null}
     </Flex>
   );
 }

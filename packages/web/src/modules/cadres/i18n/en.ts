@@ -2,6 +2,15 @@ import type { zhCN } from './zh-CN.ts';
 
 /** English texts of the cadres module (fetched only when English is chosen). Same keys as zh-CN. */
 export const en: typeof zhCN = {
+  eligibility: {
+    asOf: 'Eligibility on',
+    timeTravel: 'Pick a past or future day: the rules in force and the facts known on that day decide',
+    eligible: 'Eligible',
+    notEligible: 'Not eligible',
+    noReason: 'No record affects it',
+    notCounted: 'Not counted',
+    warnings: 'Early warnings',
+  },
   cadres: {
     title: 'Cadre roster',
     listTitle: 'Cadres',
@@ -22,6 +31,8 @@ export const en: typeof zhCN = {
     degree: 'Degree (full-time)',
     tags: 'Tags',
     professionalType: 'Specialist cadre',
+    promotableOn: 'Eligible for promotion on',
+    promotableOnHint: 'Only cadres the eligibility rules allow to be promoted on that day',
     grassrootsYearsMin: 'Grassroots years ≥',
     yearsUnit: 'yrs',
     factStreetOrTownship: 'Worked in a township/street',
@@ -56,6 +67,7 @@ export const en: typeof zhCN = {
       extras: 'Other',
       corrections: 'Corrections',
       discipline: 'Strict management',
+      eligibility: 'Eligibility',
     },
     name: 'Name',
     gender: 'Gender',

@@ -1,5 +1,14 @@
 /** Simplified Chinese texts of the cadres module (loaded with its pages). */
 export const zhCN = {
+  eligibility: {
+    asOf: '资格日期',
+    timeTravel: '可选择过去或将来的日期，按当日有效的规定和当日已知的情况判断',
+    eligible: '符合',
+    notEligible: '不符合',
+    noReason: '无影响资格的记录',
+    notCounted: '不计入',
+    warnings: '从严管理预警',
+  },
   cadres: {
     title: '干部名册',
     listTitle: '干部列表',
@@ -20,6 +29,8 @@ export const zhCN = {
     degree: '全日制学位',
     tags: '标签',
     professionalType: '专业型干部',
+    promotableOn: '可提拔（日期）',
+    promotableOnHint: '只列出该日按资格规则可以提拔的干部（诫勉、处分等影响期内的不列出）',
     grassrootsYearsMin: '基层工作年限≥',
     yearsUnit: '年',
     factStreetOrTownship: '有乡镇街道工作经历',
@@ -54,6 +65,7 @@ export const zhCN = {
       extras: '其他',
       corrections: '更正申请',
       discipline: '从严管理',
+      eligibility: '资格',
     },
     name: '姓名',
     gender: '性别',

@@ -4,6 +4,7 @@ import {
   AutoComplete,
   Button,
   Col,
+  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -15,6 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentMe } from '../../../app/me-context.ts';
 import type { CadreFilters } from '../../../hooks/api/cadres.ts';
 import type { OrgTreeSelectNode } from '../../../lib/org-tree.ts';
 import {
@@ -43,6 +45,8 @@ export function RosterFilterForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
+  // 可提拔 asks the eligibility engine: only the roles that read discipline records may filter by it
+  const eligibilityReader = useCurrentMe().roles.some((r) => r === 'orgdept' || r === 'discipline');
   const [expanded, setExpanded] = useState(() => moreFilterCount(filters) > 0);
   const hidden = expanded ? 0 : moreFilterCount(filters);
   const filtersKey = JSON.stringify(filters);
@@ -204,6 +208,17 @@ export function RosterFilterForm({
             {fact('streetOrTownship', t('cadres.factStreetOrTownship'), 'roster-fact-township')}
             {fact('streetLeadership', t('cadres.factStreetLeadership'), 'roster-fact-street-leadership')}
             {fact('townshipSecretary', t('cadres.factTownshipSecretary'), 'roster-fact-township-secretary')}
+            {eligibilityReader ? (
+              <Col {...COL}>
+                <Form.Item
+                  name="promotableOn"
+                  label={t('cadres.promotableOn')}
+                  tooltip={t('cadres.promotableOnHint')}
+                >
+                  <DatePicker style={{ width: '100%' }} data-testid="roster-filter-promotable" />
+                </Form.Item>
+              </Col>
+            ) : null}
           </>
         ) : null}
         <Col flex="auto" style={{ display: 'flex', justifyContent: 'flex-end' }}>

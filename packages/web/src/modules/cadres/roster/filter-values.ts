@@ -1,3 +1,4 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import type { CadreFilters } from '../../../hooks/api/cadres.ts';
 import { parseQuery, filtersOf } from './roster-query.ts';
 
@@ -19,6 +20,8 @@ export interface FilterValues {
   streetOrTownship?: boolean;
   streetLeadership?: boolean;
   townshipSecretary?: boolean;
+  /** 可提拔 on this day (组织部, 纪检联络) */
+  promotableOn?: Dayjs | null;
 }
 
 /** Filters behind 更多条件. */
@@ -32,6 +35,7 @@ const MORE_KEYS = [
   'streetOrTownship',
   'streetLeadership',
   'townshipSecretary',
+  'promotableOn',
 ] as const satisfies ReadonlyArray<keyof CadreFilters>;
 
 export function moreFilterCount(filters: CadreFilters): number {
@@ -56,6 +60,7 @@ export function valuesFromFilters(f: CadreFilters): FilterValues {
     streetOrTownship: f.streetOrTownship === true,
     streetLeadership: f.streetLeadership === true,
     townshipSecretary: f.townshipSecretary === true,
+    promotableOn: f.promotableOn ? dayjs(f.promotableOn) : null,
   };
 }
 
@@ -86,6 +91,7 @@ export function filtersFromValues(v: FilterValues): CadreFilters {
       streetOrTownship: yes(v.streetOrTownship),
       streetLeadership: yes(v.streetLeadership),
       townshipSecretary: yes(v.townshipSecretary),
+      promotableOn: v.promotableOn ? v.promotableOn.format('YYYY-MM-DD') : undefined,
     }),
   );
 }
