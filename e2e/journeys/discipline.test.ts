@@ -40,12 +40,18 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
 
     await page.getByTestId('menu-riskFilings').click();
-    await expect.poll(async () => rowsOf(page, 'filing-table').count(), SLOW).toBe(1);
+    // the demo's filing (other journeys may add theirs: the browser journeys share one server)
+    await expect
+      .poll(async () => rowsOf(page, 'filing-table').filter({ hasText: '老旧小区改造' }).count(), SLOW)
+      .toBe(1);
     await screenshot(page, 'discipline-filings-orgdept');
 
     await page.getByTestId('menu-toleranceCases').click();
     await page.getByTestId('case-table').waitFor();
-    await expect.poll(async () => rowsOf(page, 'case-table').count(), SLOW).toBe(1); // the open one
+    // the demo's open case (applied by the cadre on 2026-07-01)
+    await expect
+      .poll(async () => rowsOf(page, 'case-table').filter({ hasText: '2026-07-01' }).count(), SLOW)
+      .toBe(1);
     await screenshot(page, 'discipline-cases');
     await page.locator('.ant-segmented').getByText('已决定').click();
     const decided = rowsOf(page, 'case-table').filter({ hasText: '2026-03-10' });
@@ -57,9 +63,10 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     await screenshot(page, 'discipline-case-decided');
 
     await page.getByTestId('menu-clarifications').click();
-    await expect.poll(async () => rowsOf(page, 'clarification-table').count(), SLOW).toBe(1);
+    const concluded = rowsOf(page, 'clarification-table').filter({ hasText: '2026-08-03' });
+    await expect.poll(async () => concluded.count(), SLOW).toBe(1);
     await screenshot(page, 'discipline-clarifications');
-    await rowsOf(page, 'clarification-table').first().getByRole('button', { name: '问题线索详情' }).click();
+    await concluded.first().getByRole('button', { name: '问题线索详情' }).click();
     expect(await page.getByTestId('clarification-conclusion').textContent()).toBe('不实');
     // the accuser card is for 纪检联络 only
     expect(await page.getByTestId('clarification-accuser').count()).toBe(0);
@@ -89,7 +96,10 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     expect(await page.getByTestId('menu-disciplineRecords').count()).toBe(0);
     expect(await page.getByTestId('menu-clarifications').count()).toBe(0);
     await page.getByTestId('menu-riskFilings').click();
-    await expect.poll(async () => rowsOf(page, 'filing-table').count(), SLOW).toBe(1);
+    const before = await (async () => {
+      await expect.poll(async () => rowsOf(page, 'filing-table').count(), SLOW).toBeGreaterThan(0);
+      return rowsOf(page, 'filing-table').count();
+    })();
     await page.getByTestId('filing-create').click();
     await page.getByTestId('filing-form-project').fill('社区养老服务“一件事”改革');
     await page.getByTestId('filing-form-risks').fill('多部门数据共享存在合规风险');
@@ -100,7 +110,7 @@ describe('[discipline] 从严管理: the demo district’s records, filings, cas
     );
     await page.getByTestId('filing-form-submit').click();
     expect((await filed).status()).toBe(200);
-    await expect.poll(async () => rowsOf(page, 'filing-table').count(), SLOW).toBe(2);
+    await expect.poll(async () => rowsOf(page, 'filing-table').count(), SLOW).toBe(before + 1);
     await screenshot(page, 'discipline-filings-street1');
     // its admonished cadre's record page has no 从严管理 tab, and the API refuses
     await page.goto(`/cadres/${cadreId}`);

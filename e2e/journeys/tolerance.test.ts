@@ -119,8 +119,13 @@ describe('[tolerance] 容错纠错: a 诫勉 filed, a case opened, the joint com
     await page.getByTestId('case-detail').waitFor();
 
     // the joint committee: 组织部干部科 and 纪检联络员
-    await choose(page, 'committee-select', '组织部干部科');
-    await choose(page, 'committee-select', '纪检联络员');
+    await page.getByTestId('committee-select').click();
+    for (const name of ['组织部干部科', '纪检联络员'])
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: name })
+        .first()
+        .click();
     await page.keyboard.press('Escape');
     const committee = page.waitForResponse(
       (r) => r.url().endsWith('/committee') && r.request().method() === 'PUT',

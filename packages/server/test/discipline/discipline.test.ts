@@ -185,6 +185,22 @@ describe('[discipline] records (从严管理记录)', () => {
     );
   });
 
+  it('a second 提醒 within twelve months flags 苗头性问题 in the 待办 of 组织部 and 纪检联络', async () => {
+    // the other cadre had a 提醒 of 2026-04-08 (above); one of 2026-10-20 makes two within twelve months
+    const res = await send(orgdept, 'POST', '/api/discipline-records', {
+      cadreId: otherCadreId,
+      kind: 'reminder',
+      facts: '值班脱岗',
+      decidedBy: '区委组织部',
+      decidedOn: '2026-10-20',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const inbox = await get(jijian, '/api/inbox');
+    expect(inbox.json<{ items: { title: string }[] }>().items.map((i) => i.title)).toContain(
+      '欧阳静：十二个月内两次被提醒',
+    );
+  });
+
   it('撤销 dates the record today, once', async () => {
     const extra = await newRecord(t.db, { cadreId: otherCadreId, kind: 'inquiry', decidedOn: '2026-05-06' });
     const res = await send(jijian, 'POST', `/api/discipline-records/${extra}/revoke`, { reason: '复核撤销' });

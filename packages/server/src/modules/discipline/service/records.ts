@@ -9,6 +9,7 @@ import {
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { photoType } from '../../cadre/photo.ts';
+import { refreshWarnings } from '../../eligibility/service.ts';
 import { findOrg } from '../repository/filings.ts';
 import * as repo from '../repository/records.ts';
 import { kindsOn, refuse, todayOf } from './common.ts';
@@ -90,6 +91,8 @@ export async function createRecord(
     objectId: id,
     after: record,
   });
+  // 苗头性、倾向性问题 (two 提醒 in twelve months …): the early-warning rules run over the cadre's records again
+  await refreshWarnings(ctx, cadre.id);
   return record;
 }
 
