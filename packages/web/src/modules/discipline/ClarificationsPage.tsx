@@ -1,18 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, ClarificationCreateInputSchema, type Clarification } from '@ganbu/core';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Segmented,
-  Table,
-  Tag,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, DatePicker, Form, Input, Segmented, Tag, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +9,9 @@ import { useCurrentMe } from '../../app/me-context.ts';
 import { CadrePicker } from '../../components/CadrePicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { useClarifications, useCreateClarification } from './api.ts';
+import { RegisterList } from './RegisterList.tsx';
 import { CONCLUSION_COLOR } from './vocab.tsx';
 
 interface Values {
@@ -167,8 +155,8 @@ export function ClarificationsPage() {
         ) : null
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center">
+      <RegisterList<Clarification>
+        filters={
           <Segmented<Which>
             value={which}
             onChange={(v) => {
@@ -181,37 +169,19 @@ export function ClarificationsPage() {
               { value: 'concluded', label: t('discipline.clarifications.concluded') },
             ]}
           />
-          <Input.Search
-            allowClear
-            enterButton={t('common.search')}
-            placeholder={t('discipline.clarifications.searchPlaceholder')}
-            style={{ maxWidth: 280 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-        </Flex>
-      </Card>
-      {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Card size="small">
-        <Table<Clarification>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          data-testid="clarification-table"
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
+        }
+        searchPlaceholder={t('discipline.clarifications.searchPlaceholder')}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        query={list}
+        columns={columns}
+        testId="clarification-table"
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      />
       {canWrite ? <CreateDrawer open={creating} onClose={() => setCreating(false)} /> : null}
     </PageContainer>
   );

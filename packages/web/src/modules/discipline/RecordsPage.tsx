@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, type DisciplineRecord } from '@ganbu/core';
-import { Button, Card, Flex, Input, Select, Table, TreeSelect, type TableColumnsType } from 'antd';
+import { Button, Select, TreeSelect, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMe } from '../../app/me-context.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { useOrgs } from '../../hooks/api/orgs.ts';
 import { buildOrgTree, toTreeSelectData } from '../../lib/org-tree.ts';
 import { useDisciplineKinds, useRecords } from './api.ts';
 import { RecordDrawer } from './RecordDrawer.tsx';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
+import { RegisterList } from './RegisterList.tsx';
 import { RecordStateTag, useKindLabel } from './vocab.tsx';
 
 const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
@@ -88,66 +88,50 @@ export function RecordsPage() {
         ) : null
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center">
-          <Select
-            allowClear
-            style={{ width: 160 }}
-            placeholder={t('discipline.records.allKinds')}
-            value={kind}
-            onChange={reset(setKind)}
-            options={(kinds.data?.items ?? []).map((k) => ({ value: k.id, label: label(k.id, null) }))}
-            data-testid="record-filter-kind"
-          />
-          <Select
-            allowClear
-            style={{ width: 110 }}
-            placeholder={t('discipline.records.year')}
-            value={year}
-            onChange={reset(setYear)}
-            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-          />
-          <TreeSelect
-            allowClear
-            style={{ width: 220 }}
-            placeholder={t('discipline.records.unitFilter')}
-            value={unitId}
-            onChange={reset(setUnitId)}
-            treeData={tree}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-          />
-          <Input.Search
-            allowClear
-            enterButton={t('common.search')}
-            placeholder={t('discipline.records.searchPlaceholder')}
-            style={{ maxWidth: 280 }}
-            onSearch={(v) => reset(setQ)(v.trim())}
-          />
-        </Flex>
-      </Card>
-      {records.isError ? <QueryError error={records.error} onRetry={() => void records.refetch()} /> : null}
-      <Card size="small">
-        <Table<DisciplineRecord>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={records.data?.items ?? []}
-          loading={records.isFetching}
-          scroll={{ x: 'max-content' }}
-          data-testid="record-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: records.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => {
-              setPage(size !== pageSize ? 1 : p);
-              setPageSize(size);
-            },
-          }}
-        />
-      </Card>
+      <RegisterList<DisciplineRecord>
+        filters={
+          <>
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder={t('discipline.records.allKinds')}
+              value={kind}
+              onChange={reset(setKind)}
+              options={(kinds.data?.items ?? []).map((k) => ({ value: k.id, label: label(k.id, null) }))}
+              data-testid="record-filter-kind"
+            />
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              placeholder={t('discipline.records.year')}
+              value={year}
+              onChange={reset(setYear)}
+              options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+            />
+            <TreeSelect
+              allowClear
+              style={{ width: 220 }}
+              placeholder={t('discipline.records.unitFilter')}
+              value={unitId}
+              onChange={reset(setUnitId)}
+              treeData={tree}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+            />
+          </>
+        }
+        searchPlaceholder={t('discipline.records.searchPlaceholder')}
+        onSearch={(v) => reset(setQ)(v)}
+        query={records}
+        columns={columns}
+        testId="record-table"
+        page={page}
+        pageSize={pageSize}
+        sizeChanger
+        onPage={(p, size) => {
+          setPage(size !== pageSize ? 1 : p);
+          setPageSize(size);
+        }}
+      />
       {canWrite ? <RecordFormDrawer open={creating} onClose={() => setCreating(false)} /> : null}
       <RecordDrawer record={open} canWrite={canWrite} onClose={() => setOpen(null)} />
     </PageContainer>

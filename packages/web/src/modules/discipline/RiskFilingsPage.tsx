@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, RiskFilingCreateInputSchema, type RiskFiling } from '@ganbu/core';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMe } from '../../app/me-context.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { useCreateFiling, useFilings } from './api.ts';
+import { RegisterList } from './RegisterList.tsx';
 
 interface Values {
   project: string;
@@ -109,37 +109,19 @@ export function RiskFilingsPage() {
         ) : null
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          enterButton={t('common.search')}
-          placeholder={t('discipline.filings.searchPlaceholder')}
-          style={{ maxWidth: 360 }}
-          onSearch={(v) => {
-            setQ(v.trim());
-            setPage(1);
-          }}
-        />
-      </Card>
-      {filings.isError ? <QueryError error={filings.error} onRetry={() => void filings.refetch()} /> : null}
-      <Card size="small">
-        <Table<RiskFiling>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={filings.data?.items ?? []}
-          loading={filings.isFetching}
-          scroll={{ x: 'max-content' }}
-          data-testid="filing-table"
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: filings.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
+      <RegisterList<RiskFiling>
+        searchPlaceholder={t('discipline.filings.searchPlaceholder')}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        query={filings}
+        columns={columns}
+        testId="filing-table"
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      />
       {canWrite ? <FilingFormDrawer open={creating} onClose={() => setCreating(false)} /> : null}
     </PageContainer>
   );

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, ToleranceCaseCreateInputSchema, type ToleranceCase } from '@ganbu/core';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Segmented, Select, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Segmented, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,9 +10,9 @@ import { useCurrentMe } from '../../app/me-context.ts';
 import { CadrePicker } from '../../components/CadrePicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PageContainer } from '../../components/PageContainer.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { zodRule } from '../../lib/zod-rule.ts';
 import { useCadreRecords, useCases, useCreateCase, useFilings } from './api.ts';
+import { RegisterList } from './RegisterList.tsx';
 import { OUTCOME_COLOR, useKindLabel } from './vocab.tsx';
 
 type AppliedBy = 'cadre' | 'unit' | 'ex_officio';
@@ -194,8 +194,8 @@ export function ToleranceCasesPage() {
         </Button>
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center">
+      <RegisterList<ToleranceCase>
+        filters={
           <Segmented<Which>
             value={which}
             onChange={(v) => {
@@ -208,37 +208,19 @@ export function ToleranceCasesPage() {
               { value: 'all', label: t('discipline.tolerance.all') },
             ]}
           />
-          <Input.Search
-            allowClear
-            enterButton={t('common.search')}
-            placeholder={t('discipline.tolerance.searchPlaceholder')}
-            style={{ maxWidth: 280 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-        </Flex>
-      </Card>
-      {cases.isError ? <QueryError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
-      <Card size="small">
-        <Table<ToleranceCase>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={cases.data?.items ?? []}
-          loading={cases.isFetching}
-          scroll={{ x: 'max-content' }}
-          data-testid="case-table"
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: cases.data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-        />
-      </Card>
+        }
+        searchPlaceholder={t('discipline.tolerance.searchPlaceholder')}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        query={cases}
+        columns={columns}
+        testId="case-table"
+        page={page}
+        pageSize={20}
+        onPage={setPage}
+      />
       <ApplyDrawer open={applying} onClose={() => setApplying(false)} />
     </PageContainer>
   );
