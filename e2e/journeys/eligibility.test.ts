@@ -9,11 +9,14 @@ beforeAll(async () => {
 afterAll(async () => browser.close());
 
 type Roster = { total: number; items: { id: string; name: string }[] };
+type Records = {
+  items: { cadreId: string; kind: string; grade: string | null; decisions: { outcome: string }[] }[];
+};
 
 describe('[eligibility] 资格: the record page, the roster filter and the pack, as 组织部 and as the cadre', () => {
-  let admonishedId = '';
+  let warnedId = '';
 
-  it('组织部 filters the roster by 可提拔 today: the demo cadre under 诫勉 is left out', async () => {
+  it('组织部 filters the roster by 可提拔 today: exactly the cadres the engine finds ineligible are left out', async () => {
     const page = await newPage(browser);
     await loginUi(page, 'orgdept');
     const api = await apiOf(page);
@@ -28,31 +31,60 @@ describe('[eligibility] 资格: the record page, the roster filter and the pack,
     };
     const all = await every('');
     const kept = new Set(await every(`&promotableOn=${day}`));
-    // the demo seed's admonished cadre (诫勉 three months ago); the exempted one stays
     const left = all.filter((id) => !kept.has(id));
-    expect(left).toHaveLength(1);
-    expect(kept.size).toBe(all.length - 1);
-    admonishedId = left[0]!;
+    // the demo seed's facts (discipline module): a 党内警告 of 2026-06-20 under no decision blocks promotion for
+    // a year; a 诫勉 of 2026-03-02 exempted by 免责 on 2026-05-10 does not
+    const records = await api.get<Records>('/api/discipline-records?pageSize=100');
+    const warned = records.items.find((r) => r.kind === 'party_discipline' && r.grade === 'warning');
+    const exempted = records.items.find(
+      (r) => r.kind === 'admonishment' && r.decisions.some((d) => d.outcome === 'exempt'),
+    );
+    expect(warned && exempted).toBeTruthy();
+    warnedId = warned!.cadreId;
+    expect(left).toContain(warnedId);
+    expect(kept.has(exempted!.cadreId)).toBe(true);
+    // other journeys share this server and may add records: every cadre left out is one the engine refuses
+    for (const id of left) {
+      const answer = await api.get<{ eligible: boolean }>(
+        `/api/cadres/${id}/eligibility?purpose=promotion&date=${day}`,
+      );
+      expect(answer.eligible, id).toBe(false);
+    }
     await page.goto(`/cadres?promotableOn=${day}`);
     await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'eligibility-roster-filter');
     await page.close();
   });
 
-  it('组织部 opens the admonished cadre: not eligible for promotion, the reason, the early warning', async () => {
+  it('组织部 opens the warned cadre: not eligible for promotion, with the rule and its source', async () => {
     const page = await newPage(browser);
     await loginUi(page, 'orgdept');
-    await page.goto(`/cadres/${admonishedId}?tab=eligibility`);
+    await page.goto(`/cadres/${warnedId}?tab=eligibility`);
     await page.getByTestId('eligibility-promotion').waitFor();
     await expect.poll(() => page.getByTestId('eligibility-promotion').textContent()).toContain('不符合');
-    expect(await page.getByTestId('eligibility-promotion').textContent()).toContain(
-      '受到诫勉的，六个月内不得提拔',
-    );
+    const text = await page.getByTestId('eligibility-promotion').textContent();
+    expect(text).toContain('党员受到警告处分一年内');
+    expect(text).toContain('2027-06-20');
+    expect(text).toContain('《中国共产党纪律处分条例》（2023）第十条');
+    await screenshot(page, 'eligibility-record-orgdept');
+    await page.close();
+  });
+
+  it('组织部 sees the early warning of a cadre reminded twice within twelve months', async () => {
+    const page = await newPage(browser);
+    await loginUi(page, 'orgdept');
+    const api = await apiOf(page);
+    const records = await api.get<Records>('/api/discipline-records?kind=reminder&pageSize=100');
+    const counts = new Map<string, number>();
+    for (const r of records.items) counts.set(r.cadreId, (counts.get(r.cadreId) ?? 0) + 1);
+    const twice = [...counts.entries()].find(([, n]) => n >= 2)?.[0];
+    expect(twice).toBeTruthy();
+    await page.goto(`/cadres/${twice}?tab=eligibility`);
     await page.getByTestId('eligibility-warning').first().waitFor();
     expect(await page.getByTestId('eligibility-warning').first().textContent()).toContain(
       '十二个月内两次被提醒',
     );
-    await screenshot(page, 'eligibility-record-orgdept');
+    await screenshot(page, 'eligibility-warning-orgdept');
     await page.close();
   });
 
@@ -75,7 +107,7 @@ describe('[eligibility] 资格: the record page, the roster filter and the pack,
     await page.goto(`/cadres/${me.cadreId}?tab=eligibility`);
     await page.getByTestId('eligibility-promotion').waitFor();
     await screenshot(page, 'eligibility-record-cadre-phone');
-    const other = await page.request.get(`/api/cadres/${admonishedId}/eligibility?purpose=promotion`);
+    const other = await page.request.get(`/api/cadres/${warnedId}/eligibility?purpose=promotion`);
     expect(other.status()).toBe(403);
     await page.close();
   });
