@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseStatusSchema } from './workflow.ts';
 import {
   AssessmentKindSchema,
   CriterionSchema,
@@ -253,3 +254,29 @@ export const GradeOverrideInputSchema = z.strictObject({
   approvalRef: z.string().max(100).default(''),
 });
 export type GradeOverrideInput = z.input<typeof GradeOverrideInputSchema>;
+
+/** 考核等次申诉: the cadre's reason for appealing her own published result (the case's 提交申诉 comment). */
+export const GradeAppealInputSchema = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+});
+export type GradeAppealInput = z.infer<typeof GradeAppealInputSchema>;
+
+/** An appeal of a result, with where its case stands. */
+export const GradeAppealSchema = z.object({
+  id: z.string().uuid(),
+  roundId: z.string().uuid(),
+  targetId: z.string().uuid(),
+  caseId: z.string().uuid(),
+  /** the case's status: open / done / rejected / withdrawn */
+  status: CaseStatusSchema,
+  /** the name of the step it waits at (复核), null once closed */
+  stepName: z.string().nullable(),
+  openedAt: z.string(),
+});
+export type GradeAppeal = z.infer<typeof GradeAppealSchema>;
+export const GradeAppealListSchema = z.object({
+  items: z.array(GradeAppealSchema),
+  /** the caller's own results that may be appealed: her cadre's targets in published rounds */
+  appealableTargetIds: z.array(z.string().uuid()),
+});
+export type GradeAppealList = z.infer<typeof GradeAppealListSchema>;

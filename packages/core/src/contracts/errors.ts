@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'CASE_KIND_UNKNOWN',
   /** the eligibility engine says no (an override to 优秀 of a target under a discipline effect) */
   'NOT_ELIGIBLE',
+  /** 考核等次申诉: the result is not published yet, or an appeal of it is still being handled */
+  'APPEAL_NOT_PUBLISHED',
+  'APPEAL_OPEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -136,6 +136,10 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
     en: 'Delete work report file',
   },
   'POST /api/ballot/:token': { zh: '投票', en: 'Cast ballot' },
+  'POST /api/assessment/rounds/:id/targets/:targetId/appeal': {
+    zh: '对考核等次提出申诉',
+    en: 'Appeal an assessment grade',
+  },
   ...PAIRING_AUDIT.routes,
   ...DISCIPLINE_AUDIT.routes,
   ...CALENDAR_AUDIT.routes,

@@ -48,6 +48,14 @@ export const matrix: ModuleMatrix = {
     requests: (fx) => [{ id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId } }],
     targetsForeign: true,
   },
+  // 考核等次申诉: a result of the foreign street is no one's here to appeal
+  'POST /api/assessment/rounds/:id/targets/:targetId/appeal': {
+    requests: (fx) => [
+      { id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId }, payload: { reason: '越权申诉' } },
+    ],
+    targetsForeign: true,
+  },
+  'GET /api/assessment/appeals/mine': { requests: () => [{}], targetsForeign: false },
   'GET /api/assessment/rounds/:id/targets/:targetId/report-file': {
     requests: (fx) => [{ id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId } }],
     targetsForeign: true,

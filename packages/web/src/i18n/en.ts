@@ -277,6 +277,8 @@ export const en: typeof zhCN = {
     CASE_COMMENT_REQUIRED: 'This action needs a comment',
     CASE_KIND_UNKNOWN: 'The policy pack defines no procedure for this kind of case',
     NOT_ELIGIBLE: 'Not eligible',
+    APPEAL_NOT_PUBLISHED: 'A result can be appealed once published',
+    APPEAL_OPEN: 'This result already has an appeal being handled',
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

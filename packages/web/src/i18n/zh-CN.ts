@@ -276,6 +276,8 @@ export const zhCN = {
     CASE_COMMENT_REQUIRED: '该操作须填写意见',
     CASE_KIND_UNKNOWN: '当前政策包没有定义该事项的办理流程',
     NOT_ELIGIBLE: '不符合资格条件',
+    APPEAL_NOT_PUBLISHED: '考核结果公布后才能申诉',
+    APPEAL_OPEN: '该考核结果已有正在办理的申诉',
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

@@ -5,7 +5,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
- * clarification.accuser; 资格: eligibility.read).
+ * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal).
  */
 const CODES = [
   'org.read',
@@ -20,6 +20,7 @@ const CODES = [
   'cadre.sensitive',
   'assessment.read',
   'assessment.manage',
+  'assessment.appeal',
   'pack.write',
   'pairing.read',
   'pairing.write',
@@ -90,6 +91,7 @@ const GRANTS: Record<Role, string[]> = {
     'org.read',
     'cadre.read',
     'assessment.read',
+    'assessment.appeal',
     'pairing.read',
     'discipline.read',
     'tolerance.apply',

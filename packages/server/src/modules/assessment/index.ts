@@ -1,6 +1,7 @@
 import { ASSESSMENT_PERMISSIONS } from '@ganbu/core/platform/permissions/assessment';
 import { seedDemoAssessment } from '../../demo/assessment.ts';
 import type { ServerModule } from '../../platform/module.ts';
+import { appealRoutes } from './appeal-routes.ts';
 import { ballotRoutes } from './ballot-routes.ts';
 import { packRoutes } from './pack-routes.ts';
 import { ensureShippedPacks } from './service/packs.ts';
@@ -11,7 +12,7 @@ import { roundRoutes } from './round-routes.ts';
 /** 考核评议: policy packs, rounds, slips and the public ballot, results, report files. */
 export const assessmentModule: ServerModule = {
   name: 'assessment',
-  routes: [packRoutes, roundRoutes, resultRoutes, reportFileRoutes, ballotRoutes],
+  routes: [packRoutes, roundRoutes, resultRoutes, reportFileRoutes, ballotRoutes, appealRoutes],
   permissions: ASSESSMENT_PERMISSIONS,
   // the shipped policy packs, loaded once per version (an edited version is never overwritten)
   onReady: (app) => ensureShippedPacks(app.pool),

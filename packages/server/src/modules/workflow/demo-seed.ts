@@ -82,11 +82,12 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
     members?: { group: string; userIds: string[] }[];
     openedHoursAgo: number;
     steps: { action: CaseAction; by: DemoUser; hoursAgo: number; comment?: string }[];
-  }) => {
+    link?: string;
+  }): Promise<string | null> => {
     const kind = kinds[c.kind];
     const orgId = ctx.orgIds.get(c.orgKey);
     const orgPath = ctx.orgPaths.get(c.orgKey);
-    if (!kind || !orgId || !orgPath) return;
+    if (!kind || !orgId || !orgPath) return null;
     const members = c.members ?? [];
     const openedAt = hoursAgo(c.openedHoursAgo);
     const started = startCase(
@@ -124,7 +125,7 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
       trail: state.trail,
       stepSince: state.since,
       dueOn: state.dueOn,
-      link: null,
+      link: c.link ?? null,
       openedBy: c.opener.userId,
       openedAt,
       readerRoles: caseReaderRoles(kind),
@@ -132,17 +133,19 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
       members,
     });
     for (const e of events) await appendEvent(client, id, e);
+    return id;
   };
 
   const year = ctx.now.getUTCFullYear() - 1;
   const cadreStreet = streets[0]?.key ?? '';
-  await seed({
+  const appealId = await seed({
     kind: 'grade_appeal',
     orgKey: cadreStreet,
     opener: cadre,
     subjectCadreId: cadre.cadreId,
     title: `${cadre.name}对${year}年度考核等次的申诉`,
     openedHoursAgo: 75,
+    link: '/assessment/mine',
     steps: [
       {
         action: 'submit',
@@ -152,6 +155,14 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
       },
     ],
   });
+  // the appeal is of her result in last year's published round (考核等次申诉 ties it to the target)
+  if (appealId && cadre.cadreId)
+    await client.query(
+      `INSERT INTO assessment_appeals (target_id, case_id)
+       SELECT t.id, $2 FROM assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id
+        WHERE t.cadre_id = $1 AND r.state = 'published' ORDER BY r.period_end DESC LIMIT 1`,
+      [cadre.cadreId, appealId],
+    );
   const committee = [{ group: 'committee', userIds: [leader.userId] }];
   const tolerance = (i: number) => {
     const street = streets[i % Math.max(streets.length, 1)];

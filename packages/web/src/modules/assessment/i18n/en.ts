@@ -445,6 +445,23 @@ export const en: typeof zhCN = {
       unit: '{{name}}',
       parent: 'units under {{name}}',
     },
+    appeal: {
+      button: 'Appeal the grade',
+      title: 'Grade appeal',
+      intro:
+        'If you disagree with your published grade, give your reasons; the organisation department reviews it. The outcome shows under "Opened by me" in your to-do list.',
+      reason: 'Reasons',
+      submit: 'Submit appeal',
+      sent: 'Appeal submitted; awaiting review',
+      handling: 'Appeal in progress: {{step}}',
+      view: 'View its progress',
+      status: {
+        done: 'Appeal concluded',
+        rejected: 'Appeal not accepted',
+        withdrawn: 'Appeal withdrawn',
+        open: 'Appeal in progress',
+      },
+    },
     mine: {
       title: 'My assessment results',
       intro: 'Published rounds in which you are a target.',

@@ -440,6 +440,18 @@ export const zhCN = {
       unit: '{{name}}',
       parent: '{{name}}所辖单位',
     },
+    appeal: {
+      button: '对等次提出申诉',
+      title: '考核等次申诉',
+      intro:
+        '对本人已公布的考核等次有异议的，可说明理由提出申诉，由组织部门复核；复核结果可在待办“我发起的”中查看。',
+      reason: '申诉理由',
+      submit: '提交申诉',
+      sent: '申诉已提交，等待复核',
+      handling: '申诉办理中：{{step}}',
+      view: '查看办理过程',
+      status: { done: '申诉已办结', rejected: '申诉未受理', withdrawn: '申诉已撤回', open: '申诉办理中' },
+    },
     mine: {
       title: '我的考核结果',
       intro: '这里列出已经公布、您是考核对象的考核结果。',

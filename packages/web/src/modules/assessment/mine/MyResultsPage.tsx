@@ -1,6 +1,8 @@
+import { can } from '@ganbu/core';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentMe } from '../../../app/me-context.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import {
@@ -12,6 +14,8 @@ import {
 import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { unitNames } from '../labels.ts';
 import { ExplanationDrawer } from '../round/ExplanationDrawer.tsx';
+import { AppealButton } from './AppealButton.tsx';
+import { useMyAppeals } from './appeals.ts';
 
 /**
  * 我的考核结果: the published rounds in which the signed-in cadre is a target, with their total, rank,
@@ -25,6 +29,10 @@ export function MyResultsPage() {
   const results = useResultsOf(published.map((r) => r.id));
   const [explaining, setExplaining] = useState<{ results: RoundResults; target: TargetResult } | null>(null);
   const names = useMemo(() => unitNames(orgs.data), [orgs.data]);
+  // 考核等次申诉: only a cadre's own results can be appealed (an officer reading this page sees no button)
+  const me = useCurrentMe();
+  const mayAppeal = can(me.roles, 'assessment.appeal') && !!me.cadreId;
+  const appeals = useMyAppeals(mayAppeal);
 
   const mine = results.flatMap((q, i) => {
     const round = published[i];
@@ -108,6 +116,13 @@ export function MyResultsPage() {
                   >
                     {t('assessment.mine.explain')}
                   </Button>
+                  {mayAppeal && appeals.data?.appealableTargetIds.includes(target.id) ? (
+                    <AppealButton
+                      roundId={round.id}
+                      targetId={target.id}
+                      appeals={(appeals.data?.items ?? []).filter((a) => a.targetId === target.id)}
+                    />
+                  ) : null}
                 </Flex>
               </Card>
             </Col>
