@@ -79,9 +79,12 @@ describe('[inbox] 待办: the cadre’s appeal waits for 复核, the organisatio
 
     await page.getByTestId('menu-inbox').click();
     await rowsOf(page, 'pending').first().waitFor();
-    expect((await rowsOf(page, 'pending').allTextContents()).some((t) => t.includes(appealTitle))).toBe(
-      false,
-    );
+    // the list may first show the cached rows while it refetches: wait for the fresh answer
+    await expect
+      .poll(async () =>
+        (await rowsOf(page, 'pending').allTextContents()).some((t) => t.includes(appealTitle)),
+      )
+      .toBe(false);
     await expect.poll(() => badge(page)).toBe(before - 1);
     await page.close();
   });

@@ -82,7 +82,6 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
     members?: { group: string; userIds: string[] }[];
     openedHoursAgo: number;
     steps: { action: CaseAction; by: DemoUser; hoursAgo: number; comment?: string }[];
-    link?: string;
   }): Promise<string | null> => {
     const kind = kinds[c.kind];
     const orgId = ctx.orgIds.get(c.orgKey);
@@ -125,7 +124,7 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
       trail: state.trail,
       stepSince: state.since,
       dueOn: state.dueOn,
-      link: c.link ?? null,
+      link: null,
       openedBy: c.opener.userId,
       openedAt,
       readerRoles: caseReaderRoles(kind),
@@ -145,7 +144,6 @@ export async function seedDemoCases(ctx: DemoSeedContext): Promise<void> {
     subjectCadreId: cadre.cadreId,
     title: `${cadre.name}对${year}年度考核等次的申诉`,
     openedHoursAgo: 75,
-    link: '/assessment/mine',
     steps: [
       {
         action: 'submit',

@@ -34,7 +34,6 @@ export async function appealGrade(
     subjectCadreId: cadreId,
     title: `${target.name}对“${target.roundName}”考核等次的申诉`,
     readerRoles: [],
-    link: '/assessment/mine',
   });
   const { case: submitted } = await actOnCase(ctx, opened.id, { action: 'submit', comment: input.reason });
   const id = await repo.insertAppeal(ctx.client, targetId, opened.id);
