@@ -55,7 +55,8 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           width={208}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          className="app-sider"
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
           <Logo collapsed={collapsed} />
           <SideMenu theme="dark" />
