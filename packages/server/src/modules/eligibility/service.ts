@@ -90,9 +90,8 @@ export async function eligibilityForComputation(
   opts: { packId?: string } = {},
 ): Promise<Map<string, EligibilityAnswer>> {
   if (!cadreIds.length) return new Map();
+  // the system scope reads the confidential tables too (app_has_any_role, migration 0020)
   await setSystemScope(ctx.client);
-  // the confidential tables want a reader role on top of the system scope (app_rls_confidential)
-  await ctx.client.query(`SELECT set_config('app.roles', $1, true)`, [READER_ROLES.join(',')]);
   try {
     return await eligibilityOf(ctx.client, cadreIds, date, purpose, opts);
   } finally {
