@@ -67,3 +67,7 @@ export * from './workflow/kind.ts';
 export * from './workflow/engine.ts';
 export * from './contracts/workflow.ts';
 export * from './contracts/eligibility.ts';
+export * from './policy/pay-section.ts';
+export * from './contracts/pay.ts';
+export * from './pay/model.ts';
+export * from './pay/money.ts';

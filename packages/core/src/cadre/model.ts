@@ -29,6 +29,7 @@ export const CADRE_TAGS = [
   'party_group_leader',
   'villager_group_leader',
   'station_manager',
+  'front_line', // 一线岗位 (weighted up in a reward pool, Jinan)
 ] as const;
 
 /** 职务类别 in the appointment history, used by derived facts. */

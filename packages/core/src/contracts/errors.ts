@@ -45,6 +45,17 @@ export const ERROR_CODES = [
   /** 考核等次申诉: the result is not published yet, or an appeal of it is still being handled */
   'APPEAL_NOT_PUBLISHED',
   'APPEAL_OPEN',
+  /** 经济激励 (pay runs): a refusal of the pack's rules, with the people or figures concerned in details */
+  'PAY_BUDGET_BELOW_BAND',
+  'PAY_BUDGET_ABOVE_BAND',
+  'PAY_BUDGET_REQUIRED',
+  'PAY_EQUAL_SPLIT_REFUSED',
+  'PAY_BASE_MISSING',
+  'PAY_STATISTIC_MISSING',
+  'PAY_KIND_NOT_IN_PACK',
+  'PAY_EMPTY_POPULATION',
+  /** the run is not in a state that allows the action (compute after approval, export of a draft …) */
+  'PAY_RUN_STATE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { CALENDAR_PERMISSIONS } from './permissions/calendar.ts';
 import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
+import { PAY_PERMISSIONS } from './permissions/pay.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
 import { USER_PERMISSIONS } from './permissions/users.ts';
 import { WORKFLOW_PERMISSIONS } from './permissions/workflow.ts';
@@ -63,6 +64,7 @@ const MODULE_PERMISSIONS = [
   CALENDAR_PERMISSIONS,
   WORKFLOW_PERMISSIONS,
   ELIGIBILITY_PERMISSIONS,
+  PAY_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

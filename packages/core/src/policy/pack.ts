@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssessmentSectionSchema } from './assessment-section.ts';
 import { DisciplineSectionSchema } from './discipline-section.ts';
+import { PaySectionSchema } from './pay-section.ts';
 import { SourceSchema } from './source.ts';
 import { WorkflowSectionSchema } from './workflow-section.ts';
 
@@ -31,6 +32,8 @@ export const PackSchema = z
     discipline: DisciplineSectionSchema.optional(),
     /** case kinds (事项流程) of the workflow engine; optional in a pack, present in the five shipped ones */
     workflow: WorkflowSectionSchema.optional(),
+    /** 经济激励: street uplift, performance bonus, village subsidies, reward pool (optional per pack) */
+    pay: PaySectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.

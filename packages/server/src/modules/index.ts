@@ -9,6 +9,7 @@ import { eligibilityModule } from './eligibility/index.ts';
 import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
+import { payModule } from './pay/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 import { workflowModule } from './workflow/index.ts';
@@ -31,4 +32,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   disciplineModule,
   calendarModule,
   eligibilityModule,
+  payModule,
 ];

@@ -126,6 +126,11 @@ const REVIEWED_SPECIAL_POLICIES = [
   // 工作日历 (0017): district-wide overrides, read by every signed-in user, written by 组织部 only
   'calendar_overrides.app_rls_special_calendar_read',
   'calendar_overrides.app_rls_special_calendar_write',
+  // 经济激励 (0022): district salary standards and statistics, read by every signed-in user, written by 组织部
+  'pay_statistics.app_rls_special_pay_statistics_read',
+  'pay_statistics.app_rls_special_pay_statistics_write',
+  'pay_tables.app_rls_special_pay_tables_read',
+  'pay_tables.app_rls_special_pay_tables_write',
   'sessions.app_rls_special_session',
   'users.app_rls_special_account',
 ];

@@ -21,8 +21,9 @@ const OFFICER = [
   'pairing',
   'account',
 ];
-// 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置
-const WITH_CALENDAR = [...OFFICER.slice(0, -1), 'calendar', 'account'];
+// 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置; 经济激励
+// (issue 13): 组织部 runs and keeps the tables, a unit and a leader read runs, a cadre 我的待遇
+const LEADER = [...OFFICER.slice(0, -1), 'payRuns', 'calendar', 'account'];
 // 从严管理 (issue 12)
 const DISCIPLINE = ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'];
 
@@ -49,6 +50,9 @@ describe('the side menu from the module manifests', () => {
       'riskFilings',
       'toleranceCases',
       'clarifications',
+      'payRuns',
+      'payTables',
+      'payMine',
       'calendar',
       'account',
     ]);
@@ -70,6 +74,9 @@ describe('the side menu from the module manifests', () => {
       riskFilings: '/discipline/risk-filings',
       toleranceCases: '/discipline/tolerance',
       clarifications: '/discipline/clarifications',
+      payRuns: '/pay/runs',
+      payTables: '/pay/tables',
+      payMine: '/pay/mine',
       calendar: '/settings/calendar',
       account: '/account',
     });
@@ -82,6 +89,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentPacks',
       ],
       discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
+      pay: ['payRuns', 'payTables', 'payMine'],
       system: ['calendar'],
     });
   });
@@ -92,9 +100,9 @@ describe('the side menu from the module manifests', () => {
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
       // 从严管理 (issue 12): 组织部 and 纪检联络 see the whole group, a unit files risks and applies for tolerance
-      orgdept: [...OFFICER.slice(0, -1), ...DISCIPLINE, 'calendar', 'account'],
-      unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'account'],
-      leader: WITH_CALENDAR,
+      orgdept: [...OFFICER.slice(0, -1), ...DISCIPLINE, 'payRuns', 'payTables', 'calendar', 'account'],
+      unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'payRuns', 'account'],
+      leader: LEADER,
       cadre: [
         'home',
         'inbox',
@@ -105,6 +113,7 @@ describe('the side menu from the module manifests', () => {
         'assessmentMine',
         'assessmentPacks',
         'pairing',
+        'payMine',
         'account',
       ],
       // 纪检联络 (issue 12): finds the cadre, and the 从严管理 group
@@ -117,9 +126,12 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['auditor', 'sysadmin'])).toEqual(['home', 'orgs', 'users', 'audit', 'account']);
     // an officer's entries with the cadre's 我的考核结果 in its place
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
-      ...WITH_CALENDAR.slice(0, 7),
+      ...LEADER.slice(0, 7),
       'assessmentMine',
-      ...WITH_CALENDAR.slice(7),
+      ...LEADER.slice(7, -3),
+      'payRuns',
+      'payMine',
+      ...LEADER.slice(-2),
     ]);
     expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
     expect(canOpen(['cadre'], 'assessmentRounds')).toBe(false);
@@ -136,6 +148,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/discipline/tolerance/9')).toBe('toleranceCases');
     expect(menuKeyOfPath('/discipline/clarifications/9')).toBe('clarifications');
     expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
+    expect(menuKeyOfPath('/pay/runs/9')).toBe('payRuns');
     expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });

@@ -43,6 +43,7 @@ describe('the i18n bundles', () => {
       '../modules/inbox/i18n',
       '../modules/org/i18n',
       '../modules/pairing/i18n',
+      '../modules/pay/i18n',
       '../modules/security/i18n',
       '../modules/users/i18n',
     ]);
@@ -77,9 +78,33 @@ describe('the i18n bundles', () => {
     // in the pack pages (22); a regulation as a source (1); eligibility: the pack view's discipline section (26),
     // the record page's 资格 tab and the roster's 可提拔 filter (10), the NOT_ELIGIBLE error (1); the discipline
     // module 155, its four menu labels and its menu group's (从严管理) 5, and the record page's 从严管理 tab (1);
-    // 考核等次申诉: its two error codes and 12 texts on 我的考核结果 (14)
+    // 考核等次申诉: its two error codes and 12 texts on 我的考核结果 (14); 经济激励: its 9 error codes, three menu
+    // labels and its menu group's (13), the 一线岗位 tag (1), the pay tables page (1)
     expect(seen.size).toBe(
-      1297 + 32 + 1 - 2 + 3 + 1 + 53 + 2 + 5 + 1 + 22 + 26 + 22 + 1 + 26 + 10 + 1 + 155 + 5 + 1 + 14,
+      1297 +
+        32 +
+        1 -
+        2 +
+        3 +
+        1 +
+        53 +
+        2 +
+        5 +
+        1 +
+        22 +
+        26 +
+        22 +
+        1 +
+        26 +
+        10 +
+        1 +
+        155 +
+        5 +
+        1 +
+        14 +
+        13 +
+        1 +
+        1,
     );
   });
 });

@@ -64,10 +64,16 @@ export const en: typeof zhCN = {
     riskFilings: 'Risk pre-filing',
     toleranceCases: 'Fault tolerance',
     clarifications: 'Clarification',
+    payRuns: 'Pay runs',
+    payTables: 'Pay tables',
+    payMine: 'My pay',
     calendar: 'Working-day calendar',
   },
   discipline: {
     menuGroup: 'Strict management',
+  },
+  pay: {
+    menuGroup: 'Pay',
   },
   cases: {
     status: { open: 'In progress', done: 'Closed', rejected: 'Not accepted', withdrawn: 'Withdrawn' },
@@ -279,6 +285,17 @@ export const en: typeof zhCN = {
     NOT_ELIGIBLE: 'Not eligible',
     APPEAL_NOT_PUBLISHED: 'A result can be appealed once published',
     APPEAL_OPEN: 'This result already has an appeal being handled',
+    PAY_BUDGET_BELOW_BAND: 'The budget cannot give everyone the lowest uplift',
+    PAY_BUDGET_ABOVE_BAND: 'The budget exceeds what everyone at the highest uplift would get',
+    PAY_BUDGET_REQUIRED: 'The pack sets no default budget; enter the budget (pool) of this run',
+    PAY_EQUAL_SPLIT_REFUSED:
+      'The split is too even for the no-equal-shares rule; check the scores or post weights',
+    PAY_BASE_MISSING: 'The pay tables lack a base for some people; complete the tables first',
+    PAY_STATISTIC_MISSING:
+      'A statistic the computation needs is missing (e.g. rural income per head of last year)',
+    PAY_KIND_NOT_IN_PACK: 'The chosen pack has no rules for this kind of pay',
+    PAY_EMPTY_POPULATION: 'Nobody in scope qualifies',
+    PAY_RUN_STATE: 'The state of the run does not allow this',
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

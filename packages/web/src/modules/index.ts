@@ -11,6 +11,7 @@ import { homeModule } from './home/module.tsx';
 import { inboxModule } from './inbox/module.tsx';
 import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
+import { payModule } from './pay/module.tsx';
 import { securityModule } from './security/module.tsx';
 import { usersModule } from './users/module.tsx';
 
@@ -29,6 +30,7 @@ export const MODULES = [
   assessmentModule,
   pairingModule,
   disciplineModule,
+  payModule,
   calendarModule,
   accountModule,
   authModule,

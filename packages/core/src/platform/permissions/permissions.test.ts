@@ -5,7 +5,7 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
- * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal).
+ * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal; 经济激励: pay.read, pay.manage, pay.tables, pay.mine).
  */
 const CODES = [
   'org.read',
@@ -35,6 +35,10 @@ const CODES = [
   'inbox.read',
   'case.act',
   'eligibility.read',
+  'pay.read',
+  'pay.manage',
+  'pay.tables',
+  'pay.mine',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -61,6 +65,9 @@ const GRANTS: Record<Role, string[]> = {
     'inbox.read',
     'case.act',
     'eligibility.read',
+    'pay.read',
+    'pay.manage',
+    'pay.tables',
   ],
   unit_admin: [
     'org.read',
@@ -77,6 +84,8 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.read',
     'inbox.read',
     'case.act',
+    'pay.read',
+    'pay.manage',
   ],
   leader: [
     'org.read',
@@ -86,6 +95,7 @@ const GRANTS: Record<Role, string[]> = {
     'calendar.read',
     'inbox.read',
     'case.act',
+    'pay.read',
   ],
   cadre: [
     'org.read',
@@ -99,6 +109,7 @@ const GRANTS: Record<Role, string[]> = {
     'inbox.read',
     'case.act',
     'eligibility.read',
+    'pay.mine',
   ],
   // 纪检联络 (issue 12): finds the cadre a record is about
   discipline: [

@@ -345,6 +345,7 @@ export const en: typeof zhCN = {
     party_group_leader: 'Party group leader',
     villager_group_leader: 'Villager group leader',
     station_manager: 'Station manager',
+    front_line: 'Front-line post',
   },
   roleKinds: {
     party_secretary: 'Party secretary',

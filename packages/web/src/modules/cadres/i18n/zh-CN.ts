@@ -338,6 +338,7 @@ export const zhCN = {
     party_group_leader: '党小组长',
     villager_group_leader: '村民小组长',
     station_manager: '站点管理员',
+    front_line: '一线岗位',
   },
   roleKinds: {
     party_secretary: '党组织书记',

@@ -1,0 +1,129 @@
+import type { PayRounding } from '../policy/pay-section.ts';
+import type { Fen } from './model.ts';
+
+/**
+ * Exact money arithmetic: amounts are integer fen, factors are fractions of bigints built from the decimal
+ * text the policy and the registry write ("14.5", "1.20"). No float ever touches an amount.
+ */
+export type Ratio = { n: bigint; d: bigint };
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+export function ratio(n: bigint, d: bigint = 1n): Ratio {
+  if (d === 0n) throw new Error('division by zero');
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(n, d) || 1n;
+  return { n: n / g, d: d / g };
+}
+
+/** A decimal number or decimal text ("14.5", "1.20", 20) as an exact fraction. */
+export function dec(value: number | string): Ratio {
+  const text = typeof value === 'number' ? numberText(value) : value.trim();
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) throw new Error(`not a decimal: ${text}`);
+  const frac = m[3] ?? '';
+  const n = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
+  return ratio(n, 10n ** BigInt(frac.length));
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  // shortest round-trip text; policy numbers have few decimals, so no exponent form
+  const t = String(n);
+  if (/e/i.test(t)) return n.toFixed(20).replace(/\.?0+$/, '');
+  return t;
+}
+
+/** p% as a fraction (14.5 → 29/200). */
+export const percent = (p: number | string): Ratio => div(dec(p), ratio(100n));
+
+export const fen = (amount: Fen): Ratio => ratio(BigInt(amount));
+export const add = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.n, a.d * b.d);
+export const div = (a: Ratio, b: Ratio): Ratio => ratio(a.n * b.d, a.d * b.n);
+export const cmp = (a: Ratio, b: Ratio): number => {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+};
+export const ZERO = ratio(0n);
+export const ONE = ratio(1n);
+export const sum = (xs: readonly Ratio[]): Ratio => xs.reduce(add, ZERO);
+
+export function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
+}
+
+/** Round a fraction of fen to the rounding unit by the rounding mode → integer fen. */
+export function roundFen(value: Ratio, rounding: PayRounding): Fen {
+  const unit = BigInt(rounding.unitFen);
+  // value / unit in units, rounded, times unit
+  const n = value.n;
+  const d = value.d * unit;
+  let q: bigint;
+  switch (rounding.mode) {
+    case 'down':
+      q = floorDiv(n, d);
+      break;
+    case 'up':
+      q = -floorDiv(-n, d);
+      break;
+    case 'half-up':
+      q = floorDiv(2n * n + d, 2n * d);
+      break;
+  }
+  return Number(q * unit);
+}
+
+/**
+ * Split `totalFen` in proportion to `shares` by the largest-remainder rule (最大余额法): each part is the
+ * floor of its exact share, and the fen left over go one each to the largest remainders (ties: the earlier
+ * index). The parts add up to the total exactly. `caps` bound each part from above (no part gets a fen
+ * above its cap; a remainder then goes to the next largest).
+ */
+export function splitLargestRemainder(totalFen: Fen, shares: readonly Ratio[], caps?: readonly Fen[]): Fen[] {
+  const total = BigInt(totalFen);
+  const whole = sum(shares);
+  if (shares.length === 0) return [];
+  if (whole.n === 0n) throw new Error('nothing to split by: every share is zero');
+  const exact = shares.map((s) => div(mul(s, ratio(total)), whole));
+  const parts = exact.map((e) => floorDiv(e.n, e.d));
+  let left = total - parts.reduce((a, b) => a + b, 0n);
+  const order = exact
+    .map((e, i) => ({ i, rem: sub(e, ratio(parts[i]!)) }))
+    .sort((a, b) => cmp(b.rem, a.rem) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0n) break;
+    if (caps && parts[i]! + 1n > BigInt(caps[i]!)) continue;
+    parts[i]! += 1n;
+    left -= 1n;
+  }
+  if (left > 0n) throw new Error('the caps leave no room for the remainder');
+  return parts.map(Number);
+}
+
+/** ¥1,234.56 as an officer reads it. */
+export function formatYuan(amount: Fen): string {
+  const neg = amount < 0;
+  const abs = Math.abs(amount);
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A fraction as decimal text with `places` decimals (half-up), for explanations: 0.1534… → "15.34". */
+export function ratioText(value: Ratio, places: number): string {
+  const scale = 10n ** BigInt(places);
+  const q = floorDiv(2n * value.n * scale + value.d, 2n * value.d);
+  const neg = q < 0n;
+  const s = (neg ? -q : q).toString().padStart(places + 1, '0');
+  return `${neg ? '-' : ''}${places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s}`;
+}

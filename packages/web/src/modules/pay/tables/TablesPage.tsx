@@ -1,0 +1,4 @@
+/** (skeleton: the tables helper fills it) */
+export default function TablesPage() {
+  return null;
+}
