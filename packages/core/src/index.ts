@@ -71,3 +71,5 @@ export * from './policy/pay-section.ts';
 export * from './contracts/pay.ts';
 export * from './pay/model.ts';
 export * from './pay/money.ts';
+export * from './pay/compute.ts';
+export * from './pay/what-if.ts';
