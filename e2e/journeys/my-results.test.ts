@@ -43,4 +43,33 @@ describe('[assessment] 我的考核结果 shows the cadre her own results only, 
     await screenshot(page, 'my-results-phone');
     await page.close();
   });
+
+  it('reaches her record: 年度考核结果 lists the published annual grade with its round (R-ASM-6)', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await loginUi(page, 'orgdept');
+    const api = await apiOf(page);
+    const cadre = await newPage(browser, { width: 390, height: 844 });
+    await loginUi(cadre, 'cadre');
+    const me = await (await apiOf(cadre)).get<{ cadreId: string }>('/api/auth/me');
+    await cadre.close();
+    const detail = await api.get<{
+      publishedAnnualResults: { year: number; gradeName: string; roundName: string }[];
+      annualAssessmentShown: string;
+    }>(`/api/cadres/${me.cadreId}`);
+    const last = detail.publishedAnnualResults.at(-1)!;
+    expect(last.year).toBe(2025);
+    expect(detail.annualAssessmentShown).toContain(`2025年度考核${last.gradeName}`);
+    await page.goto(`/cadres/${me.cadreId}`);
+    const shown = page.getByTestId('published-annual-2025');
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain(last.roundName);
+    await shown.scrollIntoViewIfNeeded();
+    await screenshot(page, 'record-published-annual');
+    await page.goto(`/cadres/${me.cadreId}/approval-form`);
+    await expect
+      .poll(async () => (await page.textContent('body')) ?? '')
+      .toContain(`2025年度考核${last.gradeName}`);
+    await screenshot(page, 'approval-form-published-annual');
+    await page.close();
+  });
 });
