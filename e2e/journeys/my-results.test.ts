@@ -37,7 +37,13 @@ describe('[assessment] 我的考核结果 shows the cadre her own results only, 
     await page.getByTestId(`mine-${own[0]}`).waitFor();
     const shown = await page
       .locator('[data-testid^="mine-explain-"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('mine-explain-', '')));
+      .evaluateAll((els) =>
+        els.map((e) =>
+          (
+            (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-testid') ?? ''
+          ).replace('mine-explain-', ''),
+        ),
+      );
     expect(shown.sort()).toEqual([...own].sort());
     expect((await page.textContent('body')) ?? '').not.toContain('万人双评议');
     await screenshot(page, 'my-results-phone');
