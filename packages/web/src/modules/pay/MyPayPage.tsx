@@ -43,9 +43,7 @@ export function MyPayPage() {
                       <Tag>{t(`pay.kind.${l.kind}`)}</Tag>
                       <Tag>{t('pay.year', { year: l.period })}</Tag>
                     </Flex>
-                    <span style={{ fontSize: 22 }}>
-                      <Yuan fen={l.amountFen} strong testId={`pay-mine-amount-${l.runId}`} />
-                    </span>
+                    <Yuan fen={l.amountFen} strong size={22} testId={`pay-mine-amount-${l.runId}`} />
                   </Flex>
                   <Descriptions
                     size="small"

@@ -10,16 +10,26 @@ type Explanation = PayLineDto['explanation'];
 export function ClauseTag({ step }: { step: Step }) {
   const { t } = useTranslation();
   if (!step.clause && !step.source) return null;
+  const source = sourceText(t, step.source);
   return (
-    <Tooltip title={sourceText(t, step.source)}>
-      <Tag
-        color={step.source && 'assumed' in step.source ? 'gold' : 'geekblue'}
-        style={{ marginInlineEnd: 0, whiteSpace: 'normal', wordBreak: 'break-all' }}
-        data-testid="pay-step-clause"
-      >
-        {step.clause ?? sourceText(t, step.source)}
-      </Tag>
-    </Tooltip>
+    <Flex gap={6} align="baseline" wrap>
+      {step.clause ? (
+        <Tooltip title={source}>
+          <Tag
+            color={step.source && 'assumed' in step.source ? 'gold' : 'geekblue'}
+            style={{ marginInlineEnd: 0, whiteSpace: 'normal', wordBreak: 'break-all' }}
+            data-testid="pay-step-clause"
+          >
+            {step.clause}
+          </Tag>
+        </Tooltip>
+      ) : null}
+      {step.source ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pay-step-source">
+          {source}
+        </Typography.Text>
+      ) : null}
+    </Flex>
   );
 }
 

@@ -32,7 +32,7 @@ export function RunsPage() {
     {
       title: t('pay.runs.name'),
       key: 'name',
-      width: 280,
+      width: 300,
       render: (_: unknown, r) => (
         <Typography.Link onClick={() => open(r)} data-testid={`pay-run-open-${r.id}`}>
           {r.name}
@@ -46,7 +46,7 @@ export function RunsPage() {
       render: (_: unknown, r) => t(`pay.kind.${r.kind}`),
     },
     { title: t('pay.runs.period'), dataIndex: 'period', width: 70 },
-    { title: t('pay.runs.unit'), dataIndex: 'orgName', width: 150, ellipsis: true },
+    { title: t('pay.runs.unit'), dataIndex: 'orgName', width: 130, ellipsis: true },
     {
       title: t('pay.runs.pack'),
       key: 'pack',
@@ -72,17 +72,6 @@ export function RunsPage() {
       dataIndex: 'lineCount',
       width: 70,
       align: 'right',
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      width: 70,
-      render: (_: unknown, r) => (
-        <Button type="link" size="small" onClick={() => open(r)}>
-          {t('pay.runs.open')}
-        </Button>
-      ),
     },
   ];
 

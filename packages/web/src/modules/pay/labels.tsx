@@ -28,11 +28,22 @@ export function StateTag({ state }: { state: RunState }) {
 }
 
 /** ¥1,234.56, right-aligned in tabular figures (the column sets `align: 'right'`). */
-export function Yuan({ fen, strong, testId }: { fen: number | null; strong?: boolean; testId?: string }) {
+export function Yuan({
+  fen,
+  strong,
+  size,
+  testId,
+}: {
+  fen: number | null;
+  strong?: boolean;
+  /** font size in px (a headline figure) */
+  size?: number;
+  testId?: string;
+}) {
   return (
     <Typography.Text
       strong={strong}
-      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontSize: size }}
       data-testid={testId}
     >
       {fen === null ? '—' : formatYuan(fen)}
@@ -41,11 +52,11 @@ export function Yuan({ fen, strong, testId }: { fen: number | null; strong?: boo
 }
 
 /** A change: +¥1,200.00 in green, -¥300.00 in red, ¥0.00 plain. */
-export function Delta({ fen, testId }: { fen: number; testId?: string }) {
+export function Delta({ fen, size, testId }: { fen: number; size?: number; testId?: string }) {
   return (
     <Typography.Text
       type={fen > 0 ? 'success' : fen < 0 ? 'danger' : 'secondary'}
-      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontSize: size }}
       data-testid={testId}
     >
       {fen > 0 ? '+' : ''}

@@ -41,9 +41,14 @@ export function LinesTab({ run }: { run: PayRun }) {
       align: 'right',
       render: (_: unknown, l) => (
         <Tooltip title={t('pay.lines.explainTip')}>
-          <Typography.Link onClick={() => setOpen(l)} data-testid={`pay-line-amount-${l.cadreId}`}>
+          <a
+            role="button"
+            onClick={() => setOpen(l)}
+            style={{ color: 'inherit', borderBottom: '1px dashed currentColor' }}
+            data-testid={`pay-line-amount-${l.cadreId}`}
+          >
             <Yuan fen={l.amountFen} strong />
-          </Typography.Link>
+          </a>
         </Tooltip>
       ),
     },

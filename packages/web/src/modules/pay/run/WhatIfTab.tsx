@@ -10,12 +10,11 @@ import {
   Input,
   Row,
   Select,
-  Statistic,
   Table,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePacks } from '../../../hooks/api/assessment.ts';
 import { useWhatIf } from '../api.ts';
@@ -34,35 +33,24 @@ interface Values {
 /** before → after, with the change */
 function Totals({ r }: { r: PayWhatIfResult }) {
   const { t } = useTranslation();
+  const cell = (title: string, figure: ReactNode) => (
+    <Col xs={24} sm={8}>
+      <Card size="small">
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">{title}</Typography.Text>
+          {figure}
+        </Flex>
+      </Card>
+    </Col>
+  );
   return (
     <Row gutter={[16, 16]} data-testid="pay-whatif-totals">
-      <Col xs={24} sm={8}>
-        <Card size="small">
-          <Statistic
-            title={t('pay.whatIf.before')}
-            value={' '}
-            formatter={() => <Yuan fen={r.totals.beforeFen} />}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} sm={8}>
-        <Card size="small">
-          <Statistic
-            title={t('pay.whatIf.after')}
-            value={' '}
-            formatter={() => <Yuan fen={r.totals.afterFen} strong testId="pay-whatif-after" />}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} sm={8}>
-        <Card size="small">
-          <Statistic
-            title={t('pay.whatIf.delta')}
-            value={' '}
-            formatter={() => <Delta fen={r.totals.deltaFen} testId="pay-whatif-delta" />}
-          />
-        </Card>
-      </Col>
+      {cell(t('pay.whatIf.before'), <Yuan fen={r.totals.beforeFen} size={22} />)}
+      {cell(
+        t('pay.whatIf.after'),
+        <Yuan fen={r.totals.afterFen} strong size={22} testId="pay-whatif-after" />,
+      )}
+      {cell(t('pay.whatIf.delta'), <Delta fen={r.totals.deltaFen} size={22} testId="pay-whatif-delta" />)}
     </Row>
   );
 }
@@ -134,11 +122,17 @@ export function WhatIfTab({ run }: { run: PayRun }) {
     },
     {
       title: t('pay.whatIf.explain'),
-      key: 'explain',
+      key: 'summary',
       ellipsis: { showTitle: true },
+      render: (_: unknown, l) => l.after.summary,
+    },
+    {
+      title: t('common.actions'),
+      key: 'explain',
+      width: 120,
       render: (_: unknown, l) => (
         <Typography.Link onClick={() => setOpen(l)} data-testid={`pay-whatif-explain-${l.cadreId}`}>
-          {l.after.summary}
+          {t('pay.mine.explain')}
         </Typography.Link>
       ),
     },
@@ -160,7 +154,7 @@ export function WhatIfTab({ run }: { run: PayRun }) {
       >
         <Form.Item name="packId" label={t('pay.whatIf.pack')} rules={[{ required: true }]}>
           <Select
-            style={{ width: 220 }}
+            style={{ width: 340 }}
             loading={packs.isPending}
             onChange={() => form.setFieldValue('effectiveFrom', undefined)}
             options={choices.map((p) => ({ value: p.packId, label: `${p.name}（${p.locality}）` }))}
