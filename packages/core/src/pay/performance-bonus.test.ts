@@ -75,7 +75,7 @@ describe('performance bonus (fengze)', () => {
     expect(d.notes).toEqual(['无已发布的年度考核等次，按 0% 发放']);
     expect(d.steps[0]).toMatchObject({
       clause: '/pay/performanceBonus/missingGradePercent',
-      source: { assumed: fengze.sources['/pay/performanceBonus/missingGradePercent']!.assumed },
+      source: fengze.sources['/pay/performanceBonus/missingGradePercent'],
     });
     expect(r.steps.find((s) => s.label === '不符合发放资格')!.value).toBe('1 人；不发放');
   });

@@ -74,8 +74,8 @@ describe('reward pool (jinan)', () => {
       code: 'PAY_EQUAL_SPLIT_REFUSED',
       details: { ratio: '1.00', required: 1.3, maxFen: 2_500_000, minFen: 2_500_000 },
     });
-    // 90 / 75 = 1.2 < 1.3: amounts 10,000,000 × 90/330 = 2,727,272.73 and × 75/330 = 2,272,727.27
-    // (floors 2,727,272 / 3,030,303×… ; the ratio of the fen amounts is 1.20 either way)
+    // 90 / 75 = 1.2 < 1.3: Σ shares 330, highest 10,000,000 × 90/330 = 2,727,272.73 fen, lowest × 75/330 =
+    // 2,272,727.27 fen; in whole fen 2,727,273 / 2,272,727 = 1.2000… → '1.20'
     const narrow = [scored('a', '90'), scored('b', '85'), scored('c', '80'), scored('d', '75')];
     const refused = refusal(() =>
       computePay(jinan, payInputs('reward-pool', narrow, { budgetFen: 10_000_000 })),
