@@ -298,3 +298,39 @@ describe('street uplift at scale (odd bases, many weights)', () => {
     }
   });
 });
+
+describe('street uplift edge rules', () => {
+  const two = () => [
+    person({ cadreId: 'e1', name: '甲', rank: '科员', unitGrade: grade('excellent', '优秀') }),
+    person({ cadreId: 'e2', name: '乙', rank: '科员', unitGrade: grade('poor', '较差') }),
+  ];
+  const t2 = { ...noTables, rankBase: { 科员: 6_000_000 } };
+
+  it('keeps a weight of 0 at the lower end and spreads the rest over the others', () => {
+    const pack = structuredClone(fengze);
+    pack.pay!.streetUplift!.effectiveness.gradePercents.poor = 0;
+    // budget ¥16,000 on two bases of ¥60,000: 乙 (weight 0) stays at 10% = ¥6,000, 甲 gets ¥10,000 (16.67%)
+    const r = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_600_000 }));
+    // (lines in code-point order of the names: 乙 U+4E59 before 甲 U+7532)
+    expect(r.lines.map((l) => [l.cadreId, l.amountFen])).toEqual([
+      ['e2', 600_000],
+      ['e1', 1_000_000],
+    ]);
+    // every weight 0: one rate for everybody (¥8,000 each), and the run says so
+    pack.pay!.streetUplift!.effectiveness.gradePercents.excellent = 0;
+    const flat = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_600_000 }));
+    expect(flat.lines.map((l) => l.amountFen)).toEqual([800_000, 800_000]);
+    expect(flat.steps.at(-1)!.value).toBe('所有人员的分配权重均为 0，总量按同一上浮比例分配');
+  });
+
+  it('accepts a band of one rate (min = max) only at that budget', () => {
+    const pack = structuredClone(fengze);
+    pack.pay!.streetUplift!.band = { minPercent: 15, maxPercent: 15 };
+    const r = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_800_000 }));
+    expect(r.lines.map((l) => l.amountFen)).toEqual([900_000, 900_000]);
+    expect(
+      refusal(() => computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_800_001 })))
+        .code,
+    ).toBe('PAY_BUDGET_ABOVE_BAND');
+  });
+});
