@@ -88,11 +88,10 @@ export function selectPopulation(
       excludeCategories: [...population.excludeCategories],
       peopleInScope: people.length,
     });
-  return chosen.sort(byUnitThenName);
-}
-
-function byUnitThenName(a: PayPersonInput, b: PayPersonInput): number {
-  return cmpText(a.unitPath, b.unitPath) || cmpText(a.name, b.name) || cmpText(a.cadreId, b.cadreId);
+  // one key per person (unit path, name, id; NUL never occurs in them), one string comparison per step
+  const keys = chosen.map((p) => `${p.unitPath}\u0000${p.name}\u0000${p.cadreId}`);
+  const order = chosen.map((_, i) => i).sort((a, b) => cmpText(keys[a]!, keys[b]!));
+  return order.map((i) => chosen[i]!);
 }
 
 /** Code-point order: deterministic and cheap (a locale collation is for display, not for tie-breaking). */

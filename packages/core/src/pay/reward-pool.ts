@@ -84,8 +84,12 @@ export function rewardPool(pay: PaySection, inputs: PayInputs, sources: Sources)
 
   // ---- 不搞普惠
   if (s.minSpreadRatio !== null && amounts.length > 1) {
-    const max = Math.max(...amounts);
-    const min = Math.min(...amounts);
+    let max = amounts[0]!;
+    let min = max;
+    for (const a of amounts) {
+      if (a > max) max = a;
+      if (a < min) min = a;
+    }
     const required = dec(s.minSpreadRatio);
     const reached = min === 0 ? null : ratio(BigInt(max), BigInt(min));
     const text = reached ? ratioText(reached, 2) : '∞';

@@ -48,7 +48,7 @@ export function villageSubsidy(pay: PaySection, inputs: PayInputs, sources: Sour
   const rounding = roundingText(pay.rounding);
   const missing: { cadreId: string; name: string; key: string }[] = [];
   const excluded: PayResult['excluded'] = [];
-  const floor = s.floor ? floorOf(s, inputs, pay.rounding) : null;
+  const floor = s.floor ? floorOf(s, inputs, people, pay.rounding) : null;
 
   type Outcome = { amount: number; base: number; explanation: PayExplanation } | { missingKeys: string[] };
   // a line depends on the roles held and the grade only: people alike share one outcome
@@ -211,13 +211,14 @@ function holds(p: PayPersonInput, r: Role): boolean {
 function floorOf(
   s: VillageSubsidy,
   inputs: PayInputs,
+  people: readonly PayPersonInput[],
   rounding: PaySection['rounding'],
 ): { roleId: string; amount: number; text: string } | null {
   const f = s.floor!;
   const role = s.roles.find((r) => r.id === f.roleId)!;
   const year = String(Number(inputs.period) - f.yearsBack);
   const statName = STATISTIC_NAMES[f.statistic] ?? f.statistic;
-  const holders = inputs.people.some((p) => holds(p, role));
+  const holders = people.some((p) => holds(p, role));
   const value = inputs.statistics[f.statistic]?.[year];
   if (value === undefined) {
     if (!holders) return null;
