@@ -246,3 +246,6 @@ export type PayTableImportResult = z.infer<typeof PayTableImportResultSchema>;
 
 /** save one statistic of a year (insert or replace) */
 export const PutPayStatisticSchema = z.strictObject(PayStatisticSchema.shape);
+export type PayTableKind = z.infer<typeof PayTableKindSchema>;
+export type PutPayTable = z.infer<typeof PutPayTableSchema>;
+export type PayStatistic = z.infer<typeof PayStatisticSchema>;
