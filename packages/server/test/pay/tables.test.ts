@@ -265,7 +265,7 @@ describe('[pay] the Excel template and import', () => {
     expect(ranks.getRow(1).values).toEqual([undefined, '职级*', '区直机关同职级年度基数（元）*']);
     const rows = new Map<string, unknown>();
     ranks.eachRow((r, n) => {
-      if (n > 1) rows.set(String(r.getCell(1).value), r.getCell(2).value);
+      if (n > 1) rows.set(r.getCell(1).text, r.getCell(2).value);
     });
     expect(rows.get('正科级')).toBe(112800); // 94% of 120,000 in 2024
     expect(rows.has('一级调研员')).toBe(true);

@@ -114,9 +114,11 @@ function cellText(cell: ExcelJS.Cell): string {
   else if (typeof v === 'boolean') s = String(v);
   else if (v instanceof Date) s = v.toISOString();
   else if (typeof v === 'object' && 'richText' in v) s = v.richText.map((r) => r.text).join('');
-  else if (typeof v === 'object' && 'result' in v)
-    s = v.result === undefined || v.result === null ? '' : String(v.result as unknown);
-  else if (typeof v === 'object' && 'text' in v) s = String(v.text);
+  else if (typeof v === 'object' && 'result' in v) {
+    // a formula by its result (a number, text, or an error object, which reads as not a number)
+    const res: unknown = v.result;
+    s = typeof res === 'number' || typeof res === 'string' ? String(res) : res ? '#ERROR' : '';
+  } else if (typeof v === 'object' && 'text' in v) s = String(v.text);
   else s = String(cell.text);
   return s.trim();
 }

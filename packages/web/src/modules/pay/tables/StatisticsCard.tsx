@@ -36,9 +36,7 @@ export function StatisticsCard({ canEdit, year }: { canEdit: boolean; year: numb
   const save = useSavePayStatistic();
   const [form] = Form.useForm<FormValues>();
   const keyName = (key: string): string =>
-    STATISTIC_KEYS.includes(key as StatisticKey)
-      ? t(`pay.tables.statistics.keys.${key as StatisticKey}`)
-      : key;
+    STATISTIC_KEYS.includes(key) ? t(`pay.tables.statistics.keys.${key as StatisticKey}`) : key;
 
   const columns: TableColumnsType<PayStatistic> = [
     {
