@@ -149,7 +149,10 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...WORKFLOW_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
-  'POST /api/pay/tables/import/report': { zh: '生成薪酬基数表导入检查报告', en: 'Check a pay table workbook' },
+  'POST /api/pay/tables/import/report': {
+    zh: '生成薪酬基数表导入检查报告',
+    en: 'Check a pay table workbook',
+  },
   'PUT /api/pay/statistics': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
 };
 
