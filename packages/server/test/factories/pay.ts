@@ -13,11 +13,7 @@ export async function newPayRun(
 ): Promise<{ id: string; lineId: string }> {
   const pack = shippedPacks().find((p) => p.id === 'fengze' && p.version.effectiveFrom === '2018-01-01');
   if (!pack?.pay) throw new Error('newPayRun: no fengze pay section');
-  const policy = {
-    pay: pack.pay,
-    assessment: { schemes: pack.assessment.schemes, gradeScales: pack.assessment.gradeScales },
-    orgName: '',
-  };
+  const policy = { pay: pack.pay, orgName: '' };
   return asSystem(db, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO pay_runs (org_id, org_path, name, kind, period, pack_id, pack_effective_from, pack_name, policy,
