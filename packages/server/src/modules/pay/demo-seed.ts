@@ -54,9 +54,9 @@ async function actorNamed(ctx: DemoSeedContext, username: string): Promise<Actor
 
 async function seedDemoPayRuns(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const [orgdept, street1, leader] = await Promise.all(
-    ['orgdept', 'street1', 'leader'].map((u) => actorNamed(ctx, u)),
-  );
+  const orgdept = await actorNamed(ctx, 'orgdept');
+  const street1 = await actorNamed(ctx, 'street1');
+  const leader = await actorNamed(ctx, 'leader');
   if (!orgdept || !street1 || !leader) return;
   const as = (actor: Actor): RequestContext => ({
     client: client as RequestContext['client'],
