@@ -8,7 +8,18 @@
  *   node --import tsx bench/pay/pay-run.ts [--cadres 100000] [--runs 3]
  */
 import type pg from 'pg';
-import { compute, createRun, listLines, whatIf } from '../../packages/server/src/modules/pay/service/runs.ts';
+import * as repo from '../../packages/server/src/modules/pay/repository/runs.ts';
+import * as gatherRepo from '../../packages/server/src/modules/pay/repository/inputs.ts';
+import { gatherInputs } from '../../packages/server/src/modules/pay/service/gather.ts';
+import { eligibilityForComputation } from '../../packages/server/src/modules/eligibility/service.ts';
+import {
+  compute,
+  computeRun,
+  createRun,
+  listLines,
+  mustFindRun,
+  whatIf,
+} from '../../packages/server/src/modules/pay/service/runs.ts';
 import type { RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import {
@@ -114,6 +125,7 @@ await runBench(
       audit: async () => {},
     });
     const times: number[] = [];
+    const phases = { gather: [] as number[], compute: [] as number[], store: [] as number[] };
     const lineReads: number[] = [];
     const whatIfs: number[] = [];
     let result: { lineCount: number; totalFen: number | null; excluded: number } | null = null;
@@ -133,10 +145,72 @@ await runBench(
         const l1 = performance.now();
         await whatIf(ctx, run.id, { packId: 'wenzhou' });
         const w1 = performance.now();
+        // the same work in its three phases
+        const found = await mustFindRun(ctx, run.id);
+        const p0 = performance.now();
+        const inputs = await gatherInputs(ctx, found);
+        const p1 = performance.now();
+        const computed = computeRun(found, inputs);
+        const p2 = performance.now();
+        const paths = new Map(inputs.people.map((p) => [p.unitId, p.unitPath]));
+        // (PAY_BENCH_EXPLAIN: every statement of the store over 50 ms, with its time)
+        const slow: string[] = [];
+        const query = client.query.bind(client);
+        if (process.env.PAY_BENCH_EXPLAIN && i === 0)
+          (client as { query: unknown }).query = async (text: string, params?: unknown[]) => {
+            const q0 = performance.now();
+            const res = await query(text, params);
+            const took = performance.now() - q0;
+            if (took > 50) slow.push(`${ms(took)} ms: ${text.replace(/\s+/g, ' ').slice(0, 90)}`);
+            return res;
+          };
+        await repo.storeComputation(client, found, inputs, computed, paths, actor.userId);
+        (client as { query: unknown }).query = query;
+        if (slow.length) progress(`  store's statements:\n    ${slow.join('\n    ')}`);
+        const p3 = performance.now();
         progress(
-          `  run ${i}: compute ${ms(b - a)} ms, lines page ${ms(l1 - l0)} ms, what-if ${ms(w1 - l1)} ms`,
+          `  run ${i}: compute ${ms(b - a)} ms (gather ${ms(p1 - p0)}, computePay ${ms(p2 - p1)}, store ${ms(p3 - p2)}), ` +
+            `lines page ${ms(l1 - l0)} ms, what-if ${ms(w1 - l1)} ms`,
         );
-        if (i === 0) continue; // warm-up
+        if (i === 0) {
+          // the gather's reads one by one
+          const g0 = performance.now();
+          const people = await gatherRepo.peopleOf(client, found.orgPath, ['street', 'department']);
+          const g1 = performance.now();
+          await gatherRepo.publishedGrades(client, {
+            schemeIds: ['street-annual', 'department-annual'],
+            year,
+            orgPath: found.orgPath,
+            units: false,
+          });
+          const g2 = performance.now();
+          await eligibilityForComputation(
+            ctx,
+            people.map((p) => p.cadreId),
+            `${year}-12-31`,
+            'bonus',
+          );
+          const g3 = performance.now();
+          if (process.env.PAY_BENCH_EXPLAIN) {
+            const plan = await client.query<{ 'QUERY PLAN': string }>(
+              `EXPLAIN ANALYZE SELECT c.id, c.name, c.org_id, o.name, o.kind, o.path::text, o.difficulty::text,
+                      c.category, c.rank, c.tags,
+                      ARRAY(SELECT DISTINCT a.role_kind FROM cadre_appointments a
+                             WHERE a.cadre_id = c.id AND a.end_date IS NULL ORDER BY a.role_kind) AS role_kinds
+                 FROM cadres c JOIN orgs o ON o.id = c.org_id
+                WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL AND o.kind = ANY($2::text[])`,
+              [found.orgPath, ['street', 'department']],
+            );
+            progress(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+          }
+          progress(
+            `  gather's reads: people ${ms(g1 - g0)} ms, grades ${ms(g2 - g1)} ms, eligibility ${ms(g3 - g2)} ms`,
+          );
+          continue; // warm-up
+        }
+        phases.gather.push(p1 - p0);
+        phases.compute.push(p2 - p1);
+        phases.store.push(p3 - p2);
         times.push(b - a);
         lineReads.push(l1 - l0);
         whatIfs.push(w1 - l1);
@@ -156,6 +230,9 @@ await runBench(
         `total ¥${((result!.totalFen ?? 0) / 100).toLocaleString('en-US')}, ${int(result!.excluded)} excluded; ${runs} runs after one warm-up`,
     );
     out(`compute (gather + computePay + store lines and frozen inputs): ${s(times)}   target ≤ 10,000 ms`);
+    out(`  gather (people, grades, eligibility, tables):  ${s(phases.gather)}`);
+    out(`  computePay (core):                            ${s(phases.compute)}`);
+    out(`  store (lines, frozen inputs, run):            ${s(phases.store)}`);
     out(`lines, first page with the visible totals: ${s(lineReads)}`);
     out(`what-if under wenzhou (frozen inputs, both computations, comparePay): ${s(whatIfs)}`);
     out(`peak RSS of this process: ${mb(peakRssKb())}   target ≤ 1,024 MB`);

@@ -1,7 +1,16 @@
-import { computePay, shippedPacks, type PayInputs, type PayLineDto, type PayRun } from '@ganbu/core';
+import {
+  computePay,
+  shippedPacks,
+  type PayComparison,
+  type PayInputs,
+  type PayLineDto,
+  type PayRun,
+  type PayWhatIfResult,
+} from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rulesFromPack } from '../../src/modules/assessment/service/rounds.ts';
+import { whatIfAnswer } from '../../src/modules/pay/service/runs.ts';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
 import { newUser, signIn } from '../factories/users.ts';
@@ -186,10 +195,14 @@ describe('[pay] a street-uplift run from draft to paid', () => {
     expect(body.items.find((l) => l.name === '甲正科')!.explanation.summary).not.toBe('');
     expect(body.total).toBe(4);
     expect(body.visibleTotalFen).toBe(4_880_000);
-    expect(body.unitTotals).toEqual([
-      { unitId: streetA.id, unitName: '甲街道（测试）', count: 2, totalFen: yuan(28_800) },
-      { unitId: streetB.id, unitName: '乙街道（测试）', count: 2, totalFen: yuan(20_000) },
-    ]);
+    // (units in the lines' order, by unit path: the factory's codes are random, so compared as a set)
+    expect(body.unitTotals).toHaveLength(2);
+    expect(body.unitTotals).toEqual(
+      expect.arrayContaining([
+        { unitId: streetA.id, unitName: '甲街道（测试）', count: 2, totalFen: yuan(28_800) },
+        { unitId: streetB.id, unitName: '乙街道（测试）', count: 2, totalFen: yuan(20_000) },
+      ]),
+    );
     expect(await audits('pay.run.lines', run.id)).toBe(1);
   });
 
@@ -247,10 +260,37 @@ describe('[pay] a street-uplift run from draft to paid', () => {
     expect(body.total).toBe(2);
     expect(body.visibleTotalFen).toBe(yuan(28_800));
     expect(body.unitTotals).toHaveLength(1);
-    // the run's header is read from below, but not the frozen inputs (the people of the other street)
+  });
+
+  it("the run's header read from below gives the figures of the street's own lines only (nothing to subtract)", async () => {
     const header = await get(adminA, `/api/pay/runs/${run.id}`);
     expect(header.statusCode, header.body).toBe(200);
-    expect(header.json<PayRun>()).toMatchObject({ orgName: '乙片区（测试）', excluded: [] });
+    // no budget (for a street uplift it is the total), no run-level steps, no frozen people of the other street
+    expect(header.json<PayRun>()).toMatchObject({
+      orgName: '乙片区（测试）',
+      state: 'computed',
+      totalFen: yuan(28_800),
+      lineCount: 2,
+      budgetFen: null,
+      steps: [],
+      excluded: [],
+    });
+    const listed = (await get(adminA, '/api/pay/runs'))
+      .json<{ items: PayRun[] }>()
+      .items.find((r) => r.id === run.id);
+    expect(listed).toMatchObject({ totalFen: yuan(28_800), lineCount: 2, budgetFen: null, steps: [] });
+    // 组织部 of the unit sees the whole run
+    const whole = (await get(orgdept, `/api/pay/runs/${run.id}`)).json<PayRun>();
+    expect(whole).toMatchObject({ totalFen: 4_880_000, lineCount: 4, budgetFen: 4_880_000 });
+    expect(whole.steps.length).toBeGreaterThan(0);
+    // and a street may not compute, compare, submit or pay the unit's run
+    expectError(await post(adminA, `/api/pay/runs/${run.id}/compute`), 403, 'FORBIDDEN');
+    expectError(
+      await post(adminA, `/api/pay/runs/${run.id}/what-if`, { packId: 'fengze' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(await post(adminA, `/api/pay/runs/${run.id}/submit`), 403, 'FORBIDDEN');
   });
 
   it('what-if: the same inputs under another budget, per person and in total', async () => {
@@ -259,9 +299,10 @@ describe('[pay] a street-uplift run from draft to paid', () => {
       budget: yuan(44_000),
     });
     expect(res.statusCode, res.body).toBe(200);
-    const w = res.json<{ totals: object; lines: { name: string; beforeFen: number; afterFen: number }[] }>();
+    const w = res.json<PayWhatIfResult>();
     expect(w.totals).toEqual({ beforeFen: 4_880_000, afterFen: 4_400_000, deltaFen: -480_000 });
     expect(w.lines).toHaveLength(4);
+    expect(w).toMatchObject({ lineCount: 4 });
     // nothing stored: the run and its lines are as computed
     expect(
       await adminCount(t.db, `SELECT 1 FROM pay_lines WHERE run_id = $1 AND amount_fen = $2`, [
@@ -379,5 +420,38 @@ describe('[pay] refusals store nothing', () => {
       orgId: streetB.id,
     });
     expectError(res, 404, 'NOT_FOUND');
+  });
+});
+
+describe('[pay] what-if answer', () => {
+  it('answers the largest changes only, with how many lines there are; the totals and units cover all', () => {
+    const explanation = { summary: '', steps: [], notes: [] };
+    const line = (name: string, beforeFen: number, afterFen: number) => ({
+      cadreId: name,
+      name,
+      unitId: 'u',
+      unitName: '甲街道',
+      beforeFen,
+      afterFen,
+      deltaFen: afterFen - beforeFen,
+      after: explanation,
+    });
+    // (comparePay's order: largest absolute change first)
+    const cmp: PayComparison = {
+      totals: { beforeFen: 1000, afterFen: 1330, deltaFen: 330 },
+      units: [{ unitId: 'u', unitName: '甲街道', count: 3, beforeFen: 1000, afterFen: 1330, deltaFen: 330 }],
+      lines: [line('甲', 400, 600), line('乙', 400, 500), line('丙', 200, 230)],
+      steps: [],
+    };
+    const pack = { id: 'fengze', effectiveFrom: '2018-01-01', name: '丰泽' };
+    const answer = whatIfAnswer(pack, cmp, 2);
+    expect(answer.lines.map((l) => [l.name, l.deltaFen])).toEqual([
+      ['甲', 200],
+      ['乙', 100],
+    ]);
+    expect(answer.lineCount).toBe(3);
+    expect(answer.totals).toEqual({ beforeFen: 1000, afterFen: 1330, deltaFen: 330 });
+    expect(answer.units).toHaveLength(1);
+    expect(whatIfAnswer(pack, cmp).lines).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit-writer.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { setScope, setSystemScope } from '../../platform/scope-settings.ts';
 import * as workflow from '../workflow/service.ts';
-import { submitRun } from './service/cases.ts';
+import { registerPayCaseHandlers, submitRun } from './service/cases.ts';
 import { compute, createRun } from './service/runs.ts';
 import { seedDemoPayTables } from './tables/demo-seed.ts';
 
@@ -54,10 +54,12 @@ async function actorNamed(ctx: DemoSeedContext, username: string): Promise<Actor
 
 async function seedDemoPayRuns(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const [orgdept, street1, leader] = await Promise.all(
-    ['orgdept', 'street1', 'leader'].map((u) => actorNamed(ctx, u)),
-  );
+  const orgdept = await actorNamed(ctx, 'orgdept');
+  const street1 = await actorNamed(ctx, 'street1');
+  const leader = await actorNamed(ctx, 'leader');
   if (!orgdept || !street1 || !leader) return;
+  // the seed may run before (or without) the app's onReady: the case's transitions must move the run
+  registerPayCaseHandlers();
   const as = (actor: Actor): RequestContext => ({
     client: client as RequestContext['client'],
     actor,

@@ -41,18 +41,27 @@ export async function peopleOf(
     category: string | null;
     rank: string;
     tags: string[];
-    role_kinds: RoleKind[] | null;
   }>(
     `SELECT c.id, c.name, c.org_id, o.name AS unit_name, o.kind AS unit_kind, o.path::text AS unit_path,
-            o.difficulty::text AS difficulty, c.category, c.rank, c.tags, a.role_kinds
+            o.difficulty::text AS difficulty, c.category, c.rank, c.tags
        FROM cadres c
        JOIN orgs o ON o.id = c.org_id
-       LEFT JOIN (SELECT cadre_id, array_agg(DISTINCT role_kind ORDER BY role_kind) AS role_kinds
-                    FROM cadre_appointments WHERE end_date IS NULL AND org_path <@ $1::ltree GROUP BY cadre_id) a
-         ON a.cadre_id = c.id
       WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL AND o.kind = ANY($2::text[])`,
     [orgPath, orgKinds],
   );
+  // the current appointments' kinds in one read of the subtree (a sub-select per cadre is planned with the
+  // row-level security's path condition on the gist index: a scan of the whole index per cadre for 全部)
+  const { rows: posts } = await client.query<{ cadre_id: string; role_kind: RoleKind }>(
+    `SELECT DISTINCT cadre_id, role_kind FROM cadre_appointments
+      WHERE end_date IS NULL AND org_path <@ $1::ltree ORDER BY cadre_id, role_kind`,
+    [orgPath],
+  );
+  const roleKinds = new Map<string, RoleKind[]>();
+  for (const p of posts) {
+    const list = roleKinds.get(p.cadre_id);
+    if (list) list.push(p.role_kind);
+    else roleKinds.set(p.cadre_id, [p.role_kind]);
+  }
   return rows.map((r) => ({
     cadreId: r.id,
     name: r.name,
@@ -64,12 +73,27 @@ export async function peopleOf(
     category: r.category,
     rank: r.rank,
     tags: r.tags,
-    roleKinds: r.role_kinds ?? [],
+    roleKinds: roleKinds.get(r.id) ?? [],
   }));
 }
 
-const GRADE_NAME = `(SELECT g ->> 'name' FROM jsonb_array_elements(r.rules -> 'gradeScale' -> 'grades') g
-                      WHERE g ->> 'code' = t.final_grade LIMIT 1)`;
+/**
+ * The published rounds of the schemes whose period ends in the year, the one ending last first. Read apart
+ * from their targets: the rounds' row-level security reads the targets, so a join would ask it per target.
+ */
+async function roundsOf(
+  client: pg.ClientBase,
+  schemeIds: readonly string[],
+  year: number,
+): Promise<RoundRow[]> {
+  const { rows } = await client.query<RoundRow>(
+    `SELECT id, name, scheme_id, rules -> 'gradeScale' -> 'grades' AS grades FROM assessment_rounds
+      WHERE state = 'published' AND scheme_id = ANY($1::text[]) AND extract(year FROM period_end) = $2
+      ORDER BY period_end DESC, created_at DESC, id`,
+    [schemeIds, year],
+  );
+  return rows;
+}
 
 /**
  * The published grade of each cadre (or, `units`, of each unit target) in rounds of the schemes whose period
@@ -79,37 +103,30 @@ export async function publishedGrades(
   client: pg.ClientBase,
   q: { schemeIds: readonly string[]; year: number; orgPath: string; units: boolean },
 ): Promise<Map<string, GradeRef>> {
-  if (!q.schemeIds.length) return new Map();
-  const { rows } = await client.query<{
-    key: string;
-    code: string;
-    name: string | null;
-    round_id: string;
-    round_name: string;
-    scheme_id: string;
-  }>(
-    `SELECT DISTINCT ON (key) key, code, name, round_id, round_name, scheme_id FROM (
-       SELECT ${q.units ? 't.unit_id' : 't.cadre_id'} AS key, t.final_grade AS code, ${GRADE_NAME} AS name,
-              r.id AS round_id, r.name AS round_name, r.scheme_id, r.period_end, r.created_at
-         FROM assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id
-        WHERE r.state = 'published' AND t.published AND t.final_grade IS NOT NULL
-          AND r.scheme_id = ANY($1::text[]) AND extract(year FROM r.period_end) = $2
-          AND ${q.units ? 't.cadre_id IS NULL' : 't.cadre_id IS NOT NULL AND t.unit_path <@ $3::ltree'}
-     ) x ORDER BY key, period_end DESC, created_at DESC, round_id`,
-    q.units ? [q.schemeIds, q.year] : [q.schemeIds, q.year, q.orgPath],
+  const out = new Map<string, GradeRef>();
+  if (!q.schemeIds.length) return out;
+  const rounds = await roundsOf(client, q.schemeIds, q.year);
+  if (!rounds.length) return out;
+  const { rows } = await client.query<{ key: string; round_id: string; code: string }>(
+    `SELECT ${q.units ? 't.unit_id' : 't.cadre_id'} AS key, t.round_id, t.final_grade AS code
+       FROM assessment_targets t
+      WHERE t.round_id = ANY($1::uuid[]) AND t.published AND t.final_grade IS NOT NULL
+        AND ${q.units ? 't.cadre_id IS NULL' : 't.cadre_id IS NOT NULL AND t.unit_path <@ $2::ltree'}`,
+    q.units ? [rounds.map((r) => r.id)] : [rounds.map((r) => r.id), q.orgPath],
   );
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      {
-        code: r.code,
-        name: r.name ?? r.code,
-        roundId: r.round_id,
-        roundName: r.round_name,
-        schemeId: r.scheme_id,
-      },
-    ]),
-  );
+  const rank = new Map(rounds.map((r, i) => [r.id, i]));
+  const best = new Map<string, { i: number; roundId: string; code: string }>();
+  for (const r of rows) {
+    const i = rank.get(r.round_id)!;
+    const had = best.get(r.key);
+    if (!had || i < had.i) best.set(r.key, { i, roundId: r.round_id, code: r.code });
+  }
+  for (const [key, b] of best) {
+    const round = rounds[b.i]!;
+    const name = round.grades?.find((g) => g.code === b.code)?.name ?? b.code;
+    out.set(key, { code: b.code, name, roundId: round.id, roundName: round.name, schemeId: round.scheme_id });
+  }
+  return out;
 }
 
 /** The published weighted totals ("num/den" text) of each cadre in rounds of the schemes ending in the year. */
@@ -117,25 +134,22 @@ export async function publishedTotals(
   client: pg.ClientBase,
   q: { schemeIds: readonly string[]; year: number; orgPath: string },
 ): Promise<Map<string, { roundId: string; roundName: string; total: string }[]>> {
-  const { rows } = await client.query<{
-    cadre_id: string;
-    round_id: string;
-    round_name: string;
-    total: string;
-  }>(
-    `SELECT t.cadre_id, r.id AS round_id, r.name AS round_name,
-            COALESCE(t.result ->> 'total', t.result -> 'tally' ->> 'total') AS total
-       FROM assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id
-      WHERE r.state = 'published' AND t.published AND t.cadre_id IS NOT NULL AND t.unit_path <@ $3::ltree
-        AND r.scheme_id = ANY($1::text[]) AND extract(year FROM r.period_end) = $2
-        AND COALESCE(t.result ->> 'total', t.result -> 'tally' ->> 'total') IS NOT NULL
-      ORDER BY t.cadre_id, r.period_end, r.created_at, r.id`,
-    [q.schemeIds, q.year, q.orgPath],
-  );
   const out = new Map<string, { roundId: string; roundName: string; total: string }[]>();
+  const rounds = (await roundsOf(client, q.schemeIds, q.year)).reverse(); // the one ending first first
+  if (!rounds.length) return out;
+  const { rows } = await client.query<{ cadre_id: string; round_id: string; total: string }>(
+    `SELECT t.cadre_id, t.round_id, COALESCE(t.result ->> 'total', t.result -> 'tally' ->> 'total') AS total
+       FROM assessment_targets t
+      WHERE t.round_id = ANY($1::uuid[]) AND t.published AND t.cadre_id IS NOT NULL AND t.unit_path <@ $2::ltree
+        AND COALESCE(t.result ->> 'total', t.result -> 'tally' ->> 'total') IS NOT NULL`,
+    [rounds.map((r) => r.id), q.orgPath],
+  );
+  const order = new Map(rounds.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => order.get(a.round_id)! - order.get(b.round_id)!);
   for (const r of rows) {
+    const round = rounds[order.get(r.round_id)!]!;
     const list = out.get(r.cadre_id) ?? [];
-    list.push({ roundId: r.round_id, roundName: r.round_name, total: r.total });
+    list.push({ roundId: round.id, roundName: round.name, total: r.total });
     out.set(r.cadre_id, list);
   }
   return out;

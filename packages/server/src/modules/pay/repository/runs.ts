@@ -48,12 +48,29 @@ export interface RunRecord {
   createdAt: string;
   /** the frozen computation's people left out, when the caller may read the frozen inputs */
   excluded: PayResult['excluded'];
+  /** the run's own unit is in the caller's scope (false: read from below, figures of the visible lines only) */
+  covers: boolean;
 }
 
+/** the run's own unit is in the caller's scope (else the run is read from below: a street reading the district's) */
+const COVERS = `(r.org_path <@ (SELECT app_scope_root())
+  AND ((SELECT app_scope_exact()) IS NULL OR r.org_path = (SELECT app_scope_exact())))`;
+
+/**
+ * A run read from below shows the figures of the lines the reader may see (row-level security narrows the
+ * SUM and COUNT), no budget and no run-level steps: with the whole run's total she could subtract her own
+ * and learn the other units' (and for a street uplift the budget is the total).
+ */
 const RUN_COLUMNS = `r.id, r.org_id, r.org_path::text AS org_path, COALESCE(o.name, r.policy ->> 'orgName') AS org_name,
   r.name, r.kind, r.period, r.pack_id, to_char(r.pack_effective_from, 'YYYY-MM-DD') AS pack_effective_from,
-  r.pack_name, r.policy, r.policy_sources, r.budget_fen::float8 AS budget_fen, r.state, r.total_fen::float8 AS total_fen,
-  r.line_count, r.steps, r.computed_at, r.case_id, r.created_at,
+  r.pack_name, r.policy, r.policy_sources, r.state, r.computed_at, r.case_id, r.created_at,
+  ${COVERS} AS covers,
+  CASE WHEN ${COVERS} THEN r.budget_fen::float8 END AS budget_fen,
+  CASE WHEN ${COVERS} OR r.total_fen IS NULL THEN r.total_fen::float8
+       ELSE (SELECT COALESCE(sum(l.amount_fen), 0)::float8 FROM pay_lines l WHERE l.run_id = r.id) END AS total_fen,
+  CASE WHEN ${COVERS} THEN r.line_count
+       ELSE (SELECT count(*)::int FROM pay_lines l WHERE l.run_id = r.id) END AS line_count,
+  CASE WHEN ${COVERS} THEN r.steps ELSE '[]'::jsonb END AS steps,
   COALESCE(f.summary -> 'excluded', '[]'::jsonb) AS excluded`;
 const RUN_FROM = `pay_runs r LEFT JOIN orgs o ON o.id = r.org_id LEFT JOIN pay_run_frozen f ON f.run_id = r.id`;
 
@@ -79,6 +96,7 @@ interface RunRow {
   case_id: string | null;
   created_at: Date;
   excluded: PayResult['excluded'];
+  covers: boolean;
 }
 
 const toRun = (r: RunRow): RunRecord => ({
@@ -103,6 +121,7 @@ const toRun = (r: RunRow): RunRecord => ({
   caseId: r.case_id,
   createdAt: r.created_at.toISOString(),
   excluded: r.excluded,
+  covers: r.covers,
 });
 
 /** A unit the caller's scope covers (its subtree; an exact scope only its own unit), or null. */

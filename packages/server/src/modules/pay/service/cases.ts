@@ -5,7 +5,7 @@ import { setScope, setSystemScope } from '../../../platform/scope-settings.ts';
 import * as workflow from '../../workflow/service.ts';
 import type { CaseTransition, WorkflowContext } from '../../workflow/service.ts';
 import * as repo from '../repository/runs.ts';
-import { mustFindRun, present } from './runs.ts';
+import { mustFindRun, mustManageRun, present } from './runs.ts';
 
 /**
  * A run's approval is a case of the pack's `pay_run` kind (核算报送 → 组织部审核 → 分管领导审批): 报送
@@ -18,7 +18,7 @@ const FIRST_STEP = 'submit';
 
 /** 报送审批: computed → submitted, through the `pay_run` case. */
 export async function submitRun(ctx: RequestContext, id: string, comment?: string): Promise<PayRun> {
-  const run = await mustFindRun(ctx, id, true);
+  const run = await mustManageRun(ctx, id);
   if (run.state !== 'computed')
     throw new AppError(409, 'PAY_RUN_STATE', '只有已核算、未报送的核算才能报送审批', { state: run.state });
   let caseId = run.caseId;

@@ -8,6 +8,7 @@ import {
   type CreatePayRun,
   type ErrorCode,
   type Pack,
+  type PayComparison,
   type PayInputs,
   type PayResult,
   type PayRun,
@@ -68,6 +69,13 @@ export function present(r: RunRecord): PayRun {
 export async function mustFindRun(ctx: Pick<RequestContext, 'client'>, id: string, forUpdate = false) {
   const run = await repo.findRun(ctx.client, id, forUpdate);
   if (!run) throw notFound('核算');
+  return run;
+}
+
+/** A run to change or compare: its own unit in the caller's scope (a street reads the district's run, no more). */
+export async function mustManageRun(ctx: Pick<RequestContext, 'client'>, id: string) {
+  const run = await mustFindRun(ctx, id, true);
+  if (!run.covers) throw forbidden('只能办理本单位及下级单位的核算');
   return run;
 }
 
@@ -184,7 +192,7 @@ export function computeRun(run: RunRecord, inputs: PayInputs): PayResult {
 
 /** 核算: gather and freeze the inputs, compute, store the lines (replacing the last computation's). */
 export async function compute(ctx: RequestContext, id: string): Promise<PayRun> {
-  const run = await mustFindRun(ctx, id, true);
+  const run = await mustManageRun(ctx, id);
   if (run.state !== 'draft' && run.state !== 'computed')
     throw stateRefused('该核算已报送或已审批，不能重新计算', run.state);
   const inputs = await gatherInputs(ctx, run);
@@ -264,6 +272,7 @@ export async function whatIf(
   input: { packId: string; effectiveFrom?: string; budget?: number },
 ): Promise<PayWhatIfResult> {
   const run = await mustFindRun(ctx, id);
+  if (!run.covers) throw forbidden('只能办理本单位及下级单位的核算');
   const inputs = run.state === 'draft' ? null : await repo.frozenInputs(ctx.client, id);
   if (!inputs) throw stateRefused('请先核算，再测算其他政策版本', run.state);
   const pack = await packVersion(ctx.client, input.packId, `${run.period}-12-31`, input.effectiveFrom);
@@ -288,18 +297,24 @@ export async function whatIf(
       totals: cmp.totals,
     },
   });
-  // the totals and units cover everyone; the lines answer only the largest changes (a page shows the top)
-  return {
-    pack: { id: pack.id, effectiveFrom: pack.version.effectiveFrom, name: pack.name },
-    ...cmp,
-    lines: cmp.lines.slice(0, PAY_WHAT_IF_LINES),
-    lineCount: cmp.lines.length,
-  };
+  return whatIfAnswer({ id: pack.id, effectiveFrom: pack.version.effectiveFrom, name: pack.name }, cmp);
+}
+
+/**
+ * The what-if answer: the totals and units cover everyone; the lines only the `maxLines` largest changes
+ * (comparePay orders them so), with how many there are in all.
+ */
+export function whatIfAnswer(
+  pack: PayWhatIfResult['pack'],
+  cmp: PayComparison,
+  maxLines: number = PAY_WHAT_IF_LINES,
+): PayWhatIfResult {
+  return { pack, ...cmp, lines: cmp.lines.slice(0, maxLines), lineCount: cmp.lines.length };
 }
 
 /** 标记已发放: an approved run is paid. */
 export async function markPaid(ctx: RequestContext, id: string): Promise<PayRun> {
-  const run = await mustFindRun(ctx, id, true);
+  const run = await mustManageRun(ctx, id);
   if (run.state !== 'approved') throw stateRefused('只有审批通过的核算才能标记为已发放', run.state);
   await repo.setState(ctx.client, id, 'paid', { paid: true });
   const after = present(await mustFindRun(ctx, id));
