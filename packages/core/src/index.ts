@@ -73,3 +73,4 @@ export * from './pay/model.ts';
 export * from './pay/money.ts';
 export * from './pay/compute.ts';
 export * from './pay/what-if.ts';
+export * from './cadre/annual-results.ts';

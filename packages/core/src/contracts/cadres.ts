@@ -70,6 +70,18 @@ export const CadreDetailSchema = CadreRecordInputSchema.extend({
   hasPhoto: z.boolean(),
   resume: z.string(),
   facts: z.record(z.string(), ExplainedFactSchema),
+  /** grades of the published annual rounds the cadre was a target of, oldest first (R-ASM-6) */
+  publishedAnnualResults: z.array(
+    z.object({
+      year: z.number().int(),
+      grade: z.string(),
+      gradeName: z.string(),
+      roundId: z.string().uuid(),
+      roundName: z.string(),
+    }),
+  ),
+  /** 年度考核结果 as the 任免审批表 prints it: the written text and the published years it does not mention */
+  annualAssessmentShown: z.string(),
 });
 export type CadreDetail = z.infer<typeof CadreDetailSchema>;
 

@@ -17,8 +17,9 @@ function gcd(a: bigint, b: bigint): bigint {
 export function ratio(n: bigint, d: bigint = 1n): Ratio {
   if (d === 0n) throw new Error('division by zero');
   if (d < 0n) [n, d] = [-n, -d];
+  if (d === 1n) return { n, d }; // whole numbers: no gcd needed
   const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
+  return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
 /** A decimal number or decimal text ("14.5", "1.20", 20) as an exact fraction. */
@@ -89,23 +90,84 @@ export function roundFen(value: Ratio, rounding: PayRounding): Fen {
  * above its cap; a remainder then goes to the next largest).
  */
 export function splitLargestRemainder(totalFen: Fen, shares: readonly Ratio[], caps?: readonly Fen[]): Fen[] {
-  const total = BigInt(totalFen);
-  const whole = sum(shares);
   if (shares.length === 0) return [];
-  if (whole.n === 0n) throw new Error('nothing to split by: every share is zero');
-  const exact = shares.map((s) => div(mul(s, ratio(total)), whole));
-  const parts = exact.map((e) => floorDiv(e.n, e.d));
-  let left = total - parts.reduce((a, b) => a + b, 0n);
-  const order = exact
-    .map((e, i) => ({ i, rem: sub(e, ratio(parts[i]!)) }))
-    .sort((a, b) => cmp(b.rem, a.rem) || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0n) break;
-    if (caps && parts[i]! + 1n > BigInt(caps[i]!)) continue;
-    parts[i]! += 1n;
-    left -= 1n;
+  // shares over one common denominator: integer weights a_i, exact part_i = a_i × total / Σa
+  const common = lcmOf(shares.map((s) => s.d));
+  const weights = shares.map((s) => s.n * (common / s.d));
+  const whole = weights.reduce((a, b) => a + b, 0n);
+  if (whole === 0n) throw new Error('nothing to split by: every share is zero');
+  const total = BigInt(totalFen);
+  return splitExactWithin(
+    totalFen,
+    weights.map((w) => w * total),
+    whole,
+    null,
+    caps ? caps.map((c) => BigInt(c)) : null,
+  );
+}
+
+/** The least common multiple of positive denominators (1 for none). */
+export function lcmOf(denominators: readonly bigint[]): bigint {
+  let l = 1n;
+  for (const d of denominators) if (l % d !== 0n) l = (l / gcd(l, d)) * d;
+  return l;
+}
+
+/**
+ * Turn exact amounts `numerators[i] / denominator` (fen, adding up to `totalFen`) into integer fen adding up
+ * to `totalFen` exactly, each within [lower[i], upper[i]] (null: unbounded): every part starts at the floor
+ * of its exact amount (moved into its bounds); the fen still to give go one each to the largest remainders,
+ * the fen to take back come one each from the smallest (ties: the earlier index), skipping parts at a bound.
+ * With bounds that hold the exact amounts and whole-fen totals, every part ends within a fen of its exact
+ * amount. Throws when the bounds cannot hold the total.
+ */
+export function splitExactWithin(
+  totalFen: Fen,
+  numerators: readonly bigint[],
+  denominator: bigint,
+  lower: readonly bigint[] | null,
+  upper: readonly bigint[] | null,
+): Fen[] {
+  const n = numerators.length;
+  const parts: bigint[] = new Array<bigint>(n);
+  const rems: bigint[] = new Array<bigint>(n);
+  const raised: boolean[] = new Array<boolean>(n);
+  let left = BigInt(totalFen);
+  for (let i = 0; i < n; i++) {
+    const num = numerators[i]!;
+    let p = floorDiv(num, denominator);
+    rems[i] = num - p * denominator;
+    raised[i] = false;
+    if (lower && p < lower[i]!) [p, raised[i]] = [lower[i]!, true];
+    if (upper && p > upper[i]!) p = upper[i]!;
+    parts[i] = p;
+    left -= p;
   }
-  if (left > 0n) throw new Error('the caps leave no room for the remainder');
+  if (left !== 0n) {
+    const step = left > 0n ? 1n : -1n;
+    // largest remainder first when giving, smallest first when taking back; ties: the earlier index
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => {
+      const ra = rems[a]!;
+      const rb = rems[b]!;
+      if (ra !== rb) return (ra < rb ? 1 : -1) * (step > 0n ? 1 : -1);
+      return a - b;
+    });
+    for (let pass = 0; left !== 0n; pass++) {
+      let moved = false;
+      for (const i of order) {
+        if (left === 0n) break;
+        // a part already lifted to its lower bound got its extra fen there (first pass)
+        if (pass === 0 && step > 0n && raised[i]) continue;
+        const next = parts[i]! + step;
+        if (step > 0n ? upper && next > upper[i]! : lower ? next < lower[i]! : next < 0n) continue;
+        parts[i] = next;
+        left -= step;
+        moved = true;
+      }
+      if (!moved && pass > 0) throw new Error('the bounds leave no room for the total');
+    }
+  }
   return parts.map(Number);
 }
 

@@ -75,8 +75,12 @@ export const PerformanceBonusSchema = z.object({
   population: PayPopulationSchema,
   /** the cadre's annual-assessment grade: its own published result in rounds of these schemes */
   gradeSchemeIds: z.array(Id).min(1),
-  /** percent of the district-department bonus paid when the cadre has no published grade */
+  /**
+   * a cadre with no published grade is paid `missingGradePercent` of the district-department bonus of the
+   * grade `missingGradeAs` (e.g. 称职: what a present, ungraded cadre would normally get)
+   */
   missingGradePercent: PercentSchema,
+  missingGradeAs: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/),
   upliftOrgKinds: z.array(z.enum(ORG_KINDS)),
   upliftPercent: PercentSchema,
   ineligible: z.discriminatedUnion('effect', [

@@ -79,8 +79,9 @@ describe('the i18n bundles', () => {
     // the record page's 资格 tab and the roster's 可提拔 filter (10), the NOT_ELIGIBLE error (1); the discipline
     // module 155, its four menu labels and its menu group's (从严管理) 5, and the record page's 从严管理 tab (1);
     // 考核等次申诉: its two error codes and 12 texts on 我的考核结果 (14); 经济激励: its 9 error codes, three menu
-    // labels and its menu group's (13), the 一线岗位 tag (1), the pay tables page (1); the pay runs pages,
-    // explanation drawer, what-if and 我的待遇 (129)
+    // labels and its menu group's (13), the 一线岗位 tag (1), the pay tables page (1); the record's published annual grades (2);
+    // the home page's to-dos and figures (10), a round's pack by name (1); the pay runs pages, explanation drawer,
+    // what-if and 我的待遇 (129)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -105,6 +106,9 @@ describe('the i18n bundles', () => {
         14 +
         13 +
         1 +
+        1 +
+        2 +
+        10 +
         1 +
         129,
     );

@@ -199,6 +199,18 @@ export const en: typeof zhCN = {
     enrolledHint: 'You will be asked for a code from your authenticator app when you sign in.',
   },
   home: {
+    todo: 'To-do',
+    todoAll: 'See all',
+    todoEmpty: 'Nothing to do',
+    todoMore: '{{count}} more in the inbox',
+    due: 'Due {{date}}',
+    overdue: 'Overdue ({{date}})',
+    figures: {
+      pending: 'To-dos',
+      overdue: 'Overdue',
+      cadres: 'Cadres on the roster',
+      openRounds: 'Rounds under way',
+    },
     welcome: 'Hello, {{name}}',
     subtitle: 'Welcome to the Grassroots Cadre Incentive & Care System',
     profile: 'Account',

@@ -200,6 +200,18 @@ export const zhCN = {
     enrolledHint: '登录时需输入身份验证器上的动态验证码。',
   },
   home: {
+    todo: '待办事项',
+    todoAll: '查看全部',
+    todoEmpty: '暂无待办事项',
+    todoMore: '另有 {{count}} 项，请到待办中查看',
+    due: '{{date}} 前办理',
+    overdue: '已超期（{{date}}）',
+    figures: {
+      pending: '待办',
+      overdue: '已超期',
+      cadres: '在册干部',
+      openRounds: '进行中的考核',
+    },
     welcome: '您好，{{name}}',
     subtitle: '欢迎使用基层干部正向激励与关心关爱系统',
     profile: '账号信息',

@@ -129,6 +129,8 @@ export type ExplanationJson = z.infer<typeof ExplanationJsonSchema>;
 
 export const RoundResultTargetSchema = z.object({
   id: z.string(),
+  /** the cadre rated; null for a unit target (万人双评议 …) */
+  cadreId: z.string().nullable(),
   name: z.string(),
   post: z.string(),
   unitName: z.string(),

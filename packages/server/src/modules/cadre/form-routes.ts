@@ -1,4 +1,5 @@
 import {
+  annualAssessmentText,
   chinaToday,
   CadreApprovalFormFileResponse,
   CadreLrmxFileResponse,
@@ -13,6 +14,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachment } from '../../platform/spool.ts';
+import { publishedAnnualResults } from './annual-results.ts';
 import { approvalFormDocx } from './approval-form.ts';
 import { exportLrmx, recordFromPerson } from './import-lrmx.ts';
 import { readLrm, readLrmx } from '@ganbu/core';
@@ -62,7 +64,13 @@ export async function cadreFormRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { record } = await readRecord(req.ctx, app.cipher, req.params.id);
       const photo = await repo.findPhoto(req.ctx.client, req.params.id);
-      const docx = await approvalFormDocx({ record, photo, asOf: chinaToday(req.ctx.now) });
+      // 年度考核结果: the written text and the published annual grades it does not mention (R-ASM-6)
+      const published = await publishedAnnualResults(req.ctx.client, req.params.id);
+      const docx = await approvalFormDocx({
+        record: { ...record, annualAssessment: annualAssessmentText(record.annualAssessment, published) },
+        photo,
+        asOf: chinaToday(req.ctx.now),
+      });
       await req.ctx.audit({
         action: 'cadre.export.approval_form',
         objectType: 'cadre',

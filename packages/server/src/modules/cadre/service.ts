@@ -1,4 +1,5 @@
 import {
+  annualAssessmentText,
   chinaToday,
   CadreRecordInputSchema,
   can,
@@ -19,6 +20,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, idNumberTaken, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { notPromotable } from '../eligibility/roster-filter.ts';
+import { publishedAnnualResults } from './annual-results.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
 
@@ -128,6 +130,7 @@ export async function getCadre(
   }
   const facts = deriveFacts(record, todayOf(ctx));
   const shown = reveal ? record : { ...record, ...maskSensitive(record) };
+  const published = await publishedAnnualResults(ctx.client, id);
   return {
     ...shown,
     id,
@@ -136,6 +139,8 @@ export async function getCadre(
     hasPhoto,
     resume: resumeText(record.appointments),
     facts: { ...facts },
+    publishedAnnualResults: published,
+    annualAssessmentShown: annualAssessmentText(record.annualAssessment, published),
   };
 }
 

@@ -1,3 +1,4 @@
+import { can } from '@ganbu/core';
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -5,6 +6,8 @@ import { useCurrentMe } from '../../app/me-context.ts';
 import { MENU_PATHS, menuKeysFor } from '../../app/menu.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { FiguresCard } from './FiguresCard.tsx';
+import { TodoCard } from './TodoCard.tsx';
 
 const EXPIRY_WARNING_DAYS = 14;
 
@@ -18,6 +21,9 @@ export function HomePage() {
   const expiringSoon =
     expiresAt !== null && expiresAt.getTime() - Date.now() < EXPIRY_WARNING_DAYS * 86_400_000;
   const links = menuKeysFor(me.roles).filter((k) => k !== 'home');
+  // 组织部, a unit and a leader: their figures in scope; everyone with an inbox: the to-dos first
+  const officer = can(me.roles, 'cadre.read') && can(me.roles, 'assessment.read') && me.scopeMode !== 'self';
+  const todo = can(me.roles, 'inbox.read');
 
   return (
     <Flex vertical gap={16}>
@@ -41,6 +47,8 @@ export function HomePage() {
           }
         />
       ) : null}
+      {officer ? <FiguresCard /> : null}
+      {todo ? <TodoCard /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card title={t('home.profile')}>

@@ -33,6 +33,13 @@ export function OrgDetail({
   }
 
   const parent = org.parentId ? byId.get(org.parentId) : undefined;
+  const chain: string[] = [];
+  for (
+    let o: typeof org | undefined = org;
+    o && chain.length < 20;
+    o = o.parentId ? byId.get(o.parentId) : undefined
+  )
+    chain.unshift(o.name);
   const childCount = items.filter((o) => o.parentId === org.id).length;
   const canAddChild = org.active && childKindsOf(org).length > 0;
   const canMove = items.some((o) => o.id !== org.id && canBeChildOf(org.kind, o.kind));
@@ -99,7 +106,10 @@ export function OrgDetail({
         </Descriptions.Item>
         <Descriptions.Item label={t('org.parent')}>{parent?.name ?? t('common.empty')}</Descriptions.Item>
         <Descriptions.Item label={t('org.path')} span="filled">
-          <Typography.Text style={{ wordBreak: 'break-all' }}>{org.path}</Typography.Text>
+          {/* the unit's place in the tree by name (its ltree path of codes is internal) */}
+          <Typography.Text style={{ wordBreak: 'break-all' }} data-testid="org-path-names">
+            {chain.join(' / ')}
+          </Typography.Text>
         </Descriptions.Item>
         {ESTABLISHMENT_KINDS.map((k) => (
           <Descriptions.Item key={k} label={t(`establishment.${k}`)}>

@@ -116,6 +116,7 @@ export async function listTallyTargets(client: pg.ClientBase, roundId: string): 
 }
 
 interface ResultTargetRow extends StoredTargetRow {
+  cadre_id: string | null;
   name: string;
   post: string;
   unit_name: string;
@@ -128,6 +129,8 @@ interface ResultTargetRow extends StoredTargetRow {
 export interface ResultTargetRecord {
   stored: StoredTargetRow;
   id: string;
+  /** the cadre rated; null for a unit target */
+  cadreId: string | null;
   name: string;
   post: string;
   unitName: string;
@@ -142,8 +145,8 @@ export async function listResultTargets(
   roundId: string,
 ): Promise<ResultTargetRecord[]> {
   const { rows } = await client.query<ResultTargetRow>(
-    `SELECT t.id, t.name, t.post, t.unit_id, t.parent_unit_id, coalesce(o.name, '') AS unit_name, t.result,
-            t.proposed_grade, t.final_grade, t.override_reason
+    `SELECT t.id, t.cadre_id, t.name, t.post, t.unit_id, t.parent_unit_id, coalesce(o.name, '') AS unit_name,
+            t.result, t.proposed_grade, t.final_grade, t.override_reason
        FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
       WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
     [roundId],
@@ -151,6 +154,7 @@ export async function listResultTargets(
   return rows.map((r) => ({
     stored: { id: r.id, unit_id: r.unit_id, parent_unit_id: r.parent_unit_id, result: r.result },
     id: r.id,
+    cadreId: r.cadre_id,
     name: r.name,
     post: r.post,
     unitName: r.unit_name,

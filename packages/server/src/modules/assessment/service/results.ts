@@ -51,6 +51,7 @@ function resultItem(
   const result = stored ? publishedResult(round.rules.scheme, round.rules.minGroupSizeShown, stored) : null;
   return {
     id: t.id,
+    cadreId: t.cadreId,
     name: t.name,
     post: t.post,
     unitName: t.unitName,

@@ -108,6 +108,7 @@ export const en: typeof zhCN = {
       recordDuring: 'during a {{process}} in progress ({{kinds}}); notify: {{notify}}',
     },
     rounds: {
+      packVersion: '{{pack}} (version of {{date}})',
       title: 'Assessment rounds',
       create: 'New round',
       name: 'Name',

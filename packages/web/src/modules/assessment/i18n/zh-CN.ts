@@ -106,6 +106,7 @@ export const zhCN = {
       recordDuring: '{{process}}程序进行中出现（{{kinds}}），通知：{{notify}}',
     },
     rounds: {
+      packVersion: '{{pack}}（{{date}} 版）',
       title: '考核轮次',
       create: '新建考核轮次',
       name: '轮次名称',

@@ -19,7 +19,9 @@ import { useMyAppeals } from './appeals.ts';
 
 /**
  * 我的考核结果: the published rounds in which the signed-in cadre is a target, with their total, rank,
- * grade and the explanation. The server's row-level security returns only the cadre's own rows.
+ * grade and the explanation. Row-level security returns the cadre's own rows and also every published
+ * unit result (万人双评议 ranks are public to the district); only the targets that are this cadre are hers —
+ * a unit's result goes to the unit's pages, never here as if it were her own.
  */
 export function MyResultsPage() {
   const { t } = useTranslation();
@@ -37,7 +39,9 @@ export function MyResultsPage() {
   const mine = results.flatMap((q, i) => {
     const round = published[i];
     if (!q.data || !round) return [];
-    return q.data.targets.map((target) => ({ round, results: q.data, target }));
+    return q.data.targets
+      .filter((target) => me.cadreId !== null && target.cadreId === me.cadreId)
+      .map((target) => ({ round, results: q.data, target }));
   });
   const pending = rounds.isPending || results.some((q) => q.isPending);
   const failed = rounds.error ?? results.find((q) => q.isError)?.error;

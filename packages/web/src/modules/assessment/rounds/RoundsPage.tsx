@@ -2,14 +2,14 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import { capabilitiesOf } from '../../../app/menu.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useRounds } from '../../../hooks/api/assessment.ts';
+import { usePacks, useRounds } from '../../../hooks/api/assessment.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { STATE_COLORS } from '../labels.ts';
 import { RoundCreateDrawer } from './RoundCreateDrawer.tsx';
@@ -22,6 +22,12 @@ export function RoundsPage() {
   const rounds = useRounds();
   const [creating, setCreating] = useState(false);
 
+  // a pack by the name a reader knows (丰泽区…), never its internal id
+  const packs = usePacks();
+  const packNames = useMemo(
+    () => new Map((packs.data ?? []).map((p) => [p.packId, p.name] as const)),
+    [packs.data],
+  );
   const columns: ColumnsType<Round> = [
     {
       key: 'name',
@@ -50,7 +56,11 @@ export function RoundsPage() {
         <Flex vertical>
           <span>{r.schemeName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`assessment.kinds.${r.kind}`)} · {r.packId}@{r.packEffectiveFrom}
+            {t(`assessment.kinds.${r.kind}`)} ·{' '}
+            {t('assessment.rounds.packVersion', {
+              pack: packNames.get(r.packId) ?? r.packId,
+              date: r.packEffectiveFrom,
+            })}
           </Typography.Text>
         </Flex>
       ),

@@ -204,7 +204,7 @@ export function ApprovalSheets({ cadre, asOf }: { cadre: CadreDetail; asOf: stri
             <tr className="af-row-mid">
               <L>{t('approvalForm.assessment')}</L>
               <V colSpan={5} left>
-                {cadre.annualAssessment}
+                {cadre.annualAssessmentShown}
               </V>
             </tr>
             <tr className="af-row-mid">

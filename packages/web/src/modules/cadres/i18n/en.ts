@@ -98,6 +98,8 @@ export const en: typeof zhCN = {
     tags: 'Tags',
     rewardsAndPunishments: 'Rewards and punishments',
     annualAssessment: 'Annual assessments',
+    publishedAnnual: '{{year}}: {{grade}}',
+    publishedFrom: 'from “{{round}}”',
     sensitive: 'Sensitive, stored encrypted',
     maskedHint: 'Masked; use "Show sensitive data" to see the value (the view is audited)',
     reveal: 'Show sensitive data',

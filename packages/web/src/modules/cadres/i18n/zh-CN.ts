@@ -96,6 +96,8 @@ export const zhCN = {
     tags: '标签',
     rewardsAndPunishments: '奖惩情况',
     annualAssessment: '年度考核结果',
+    publishedAnnual: '{{year}}年度 {{grade}}',
+    publishedFrom: '来自“{{round}}”',
     sensitive: '敏感信息，加密存储',
     maskedHint: '已脱敏；点击“查看敏感信息”显示明文（将记入审计日志）',
     reveal: '查看敏感信息',

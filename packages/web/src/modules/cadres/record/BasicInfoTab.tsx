@@ -1,8 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
-import type { CadreDetail, Education } from '@ganbu/core';
+import { can, type CadreDetail, type Education } from '@ganbu/core';
 import { Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useCurrentMe } from '../../../app/me-context.ts';
 import { tagLabel } from '../cadre-vocab.ts';
 import { CadrePhoto } from './CadrePhoto.tsx';
 
@@ -14,6 +16,7 @@ export function BasicInfoTab({ cadre, editable }: { cadre: CadreDetail; editable
   const empty = t('common.empty');
   const text = (v: string | null | undefined): ReactNode => (v ? v : empty);
   const age = cadre.facts.age?.value;
+  const mayOpenRounds = can(useCurrentMe().roles, 'assessment.manage');
 
   // Masked values are shown with a lock, so it is clear they are not the real ones.
   const sensitive = (v: string | null): ReactNode => {
@@ -108,7 +111,26 @@ export function BasicInfoTab({ cadre, editable }: { cadre: CadreDetail; editable
           <div style={MULTILINE}>{text(cadre.rewardsAndPunishments)}</div>
         </Descriptions.Item>
         <Descriptions.Item label={t('cadre.annualAssessment')} span={3}>
-          <div style={MULTILINE}>{text(cadre.annualAssessment)}</div>
+          <Flex vertical gap={4}>
+            {cadre.annualAssessment || cadre.publishedAnnualResults.length === 0 ? (
+              <div style={MULTILINE}>{text(cadre.annualAssessment)}</div>
+            ) : null}
+            {/* the published annual grades, each with the round it came from (R-ASM-6) */}
+            {cadre.publishedAnnualResults.map((r) => (
+              <div key={r.roundId} data-testid={`published-annual-${r.year}`}>
+                <Tag color="blue">{t('cadre.publishedAnnual', { year: r.year, grade: r.gradeName })}</Tag>
+                <Typography.Text type="secondary">
+                  {mayOpenRounds ? (
+                    <Link to={`/assessment/rounds/${r.roundId}`}>
+                      {t('cadre.publishedFrom', { round: r.roundName })}
+                    </Link>
+                  ) : (
+                    t('cadre.publishedFrom', { round: r.roundName })
+                  )}
+                </Typography.Text>
+              </div>
+            ))}
+          </Flex>
         </Descriptions.Item>
       </Descriptions>
     </Flex>
