@@ -15,7 +15,14 @@ import {
  */
 export const CadreRecordInputSchema = z.strictObject({
   orgId: z.string().uuid(),
-  name: z.string().trim().min(1).max(50),
+  // a person's name as written (汉字, 少数民族 names with ·, letters); markup and control characters refused
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+    .regex(/^[^<>&"\\/{}[\]\u0000-\u001f]*$/u, '姓名不能包含 < > & " / \\ { } [ ] 等符号或控制字符'),
   gender: z.enum(GENDERS),
   birthDate: PartialDateSchema,
   ethnicity: z.string().max(20).default(''), // 民族

@@ -7,16 +7,11 @@ import { rewardPool } from './reward-pool.ts';
 import { streetUplift } from './street-uplift.ts';
 import { villageSubsidy } from './village-subsidy.ts';
 
-/** What computePay reads of a pack: the section and its sources; the assessment part when given (the
- * performance bonus's reference grade for a cadre without one). A whole `Pack` fits. */
-export type PayPack = Pick<Pack, 'pay' | 'sources'> & Partial<Pick<Pack, 'assessment'>>;
-
-type Calculator = (pay: PaySection, inputs: PayInputs, sources: Sources, pack: PayPack) => PayResult;
+type Calculator = (pay: PaySection, inputs: PayInputs, sources: Sources) => PayResult;
 
 const CALCULATORS: Record<PayKind, Calculator> = {
   'street-uplift': streetUplift,
-  'performance-bonus': (pay, inputs, sources, pack) =>
-    performanceBonus(pay, inputs, sources, pack.assessment),
+  'performance-bonus': performanceBonus,
   'village-subsidy': villageSubsidy,
   'reward-pool': rewardPool,
 };
@@ -26,13 +21,13 @@ const CALCULATORS: Record<PayKind, Calculator> = {
  * `PayRuleError` for a refusal of the rules (nothing is stored then). Pure: the same pack and inputs give
  * the same result to the fen, whatever the order of `inputs.people`.
  */
-export function computePay(pack: PayPack, inputs: PayInputs): PayResult {
+export function computePay(pack: Pick<Pack, 'pay' | 'sources'>, inputs: PayInputs): PayResult {
   const key = PAY_SECTION_KEY[inputs.kind];
   if (!pack.pay || !pack.pay[key])
     throw new PayRuleError('PAY_KIND_NOT_IN_PACK', `政策包没有“${KIND_NAMES[inputs.kind]}”的规定`, {
       kind: inputs.kind,
     });
-  return CALCULATORS[inputs.kind](pack.pay, inputs, pack.sources, pack);
+  return CALCULATORS[inputs.kind](pack.pay, inputs, pack.sources);
 }
 
 const KIND_NAMES: Record<PayKind, string> = {

@@ -91,11 +91,11 @@ describe('performance bonus (fengze)', () => {
     );
   });
 
-  it('pays a missing grade its percent of the scale fallback grade (称职) when the pack sets one', () => {
+  it('pays a missing grade its percent of the missingGradeAs grade (称职) when the pack sets one', () => {
     const pack = structuredClone(fengze);
     pack.pay!.performanceBonus!.missingGradePercent = 50;
     const r = computePay(pack, payInputs('performance-bonus', people(), { tables }));
-    // civil-servant-four's fallback grade is 称职: ¥15,000 × 50% × 120% (street) = ¥9,000.00
+    // missingGradeAs: competent (称职): ¥15,000 × 50% × 120% (street) = ¥9,000.00
     expect(line(r, 'd').amountFen).toBe(900_000);
     expect(line(r, 'd').baseFen).toBe(1_500_000);
     expect(line(r, 'd').explanation.steps[0]!.value).toBe(

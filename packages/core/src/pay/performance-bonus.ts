@@ -1,4 +1,3 @@
-import type { Pack } from '../policy/pack.ts';
 import type { PaySection } from '../policy/pay-section.ts';
 import {
   assemble,
@@ -16,30 +15,22 @@ import {
 import { fen, mul, ONE, percent, ratioText, roundFen, type Ratio } from './money.ts';
 import type { PayInputs, PayLine, PayResult, PayStep } from './model.ts';
 
-type Assessment = Pick<Pack['assessment'], 'schemes' | 'gradeScales'>;
-
 /**
  * 绩效奖金 (R-PAY-2): the district-department bonus of the cadre's grade (district table `bonus-base`),
  * × (100 + upliftPercent)% for a unit of `upliftOrgKinds`, × the ineligible effect (0%, or paidPercent%) when
  * the eligibility engine (purpose `bonus`) says no — one rounding by `pay.rounding` at the end.
  *
- * A cadre without a published grade is paid `missingGradePercent` of the bonus of the grade their scale gives
- * beyond the quota (`fallbackGrade`: 称职 / 良好, what an ordinary graded cadre gets), the scale being that of
- * the first of `gradeSchemeIds`; at 0% (Fengze, Wenzhou) no base is needed and the line shows ¥0.00 with the
- * reason. A grade code absent from the bonus table → PAY_BASE_MISSING. Eligibility not given (null) counts
+ * A cadre without a published grade is paid `missingGradePercent` of the bonus of the grade `missingGradeAs`
+ * (称职: what a present, ungraded cadre would normally get); at 0% (Fengze, Wenzhou) no base is needed and the
+ * line shows ¥0.00 with the reason. A grade code absent from the bonus table → PAY_BASE_MISSING. Eligibility not given (null) counts
  * as eligible, with a note.
  */
-export function performanceBonus(
-  pay: PaySection,
-  inputs: PayInputs,
-  sources: Sources,
-  assessment: Assessment | undefined,
-): PayResult {
+export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: Sources): PayResult {
   const s = pay.performanceBonus!;
   const P = '/pay/performanceBonus';
   const people = selectPopulation(s.population, inputs.people, s.name);
   const table = inputs.tables.bonusBase;
-  const fallback = fallbackGrade(assessment, s.gradeSchemeIds[0]!);
+  const fallback = { code: s.missingGradeAs, name: GRADE_NAMES[s.missingGradeAs] ?? s.missingGradeAs };
   const uplift = new Set<string>(s.upliftOrgKinds);
   const upFactor = percent(100 + s.upliftPercent);
   const missing: { cadreId: string; name: string; key: string }[] = [];
@@ -66,7 +57,7 @@ export function performanceBonus(
       why.push(`无考核等次 ${pct(s.missingGradePercent)}`);
       if (s.missingGradePercent === 0) {
         steps.push(clauseStep(sources, '考核等次', text, `${P}/missingGradePercent`));
-      } else if (fallback && Object.hasOwn(table, fallback.code)) {
+      } else if (Object.hasOwn(table, fallback.code)) {
         base = table[fallback.code]!;
         steps.push(
           clauseStep(
@@ -78,7 +69,7 @@ export function performanceBonus(
           dataStep('基数', `区直机关同等次（${fallback.name}）绩效奖 ${yuan(base)}`, base),
         );
       } else {
-        missing.push({ cadreId: p.cadreId, name: p.name, key: fallback?.code ?? '（无等次时的参照等次）' });
+        missing.push({ cadreId: p.cadreId, name: p.name, key: fallback.code });
       }
     }
     // ---- uplift by unit kind
@@ -190,13 +181,13 @@ const ORG_KIND_NAMES: Record<string, string> = {
   enterprise: '企业',
 };
 
-/** The grade a scheme's scale gives beyond the quota (称职 …), as the missing-grade reference. */
-function fallbackGrade(
-  assessment: Assessment | undefined,
-  schemeId: string,
-): { code: string; name: string } | null {
-  const scheme = assessment?.schemes.find((x) => x.id === schemeId);
-  const scale = scheme && assessment?.gradeScales.find((g) => g.id === scheme.gradeScaleId);
-  const g = scale?.grades.find((x) => x.code === scale.fallbackGrade);
-  return g ? { code: g.code, name: g.name } : null;
-}
+/** Names of the grade codes the shipped scales use, to show the missing-grade reference (display only). */
+const GRADE_NAMES: Record<string, string> = {
+  excellent: '优秀',
+  competent: '称职',
+  basic: '基本称职',
+  incompetent: '不称职',
+  good: '良好',
+  fair: '一般',
+  poor: '较差',
+};

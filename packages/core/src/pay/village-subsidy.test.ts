@@ -62,12 +62,13 @@ describe('village subsidy (jinwan): raises by role, linked to the grade', () => 
     expect(line(r, 'm').amountFen).toBe(1_920_000);
     // 后备 ¥10,000 × 125% = ¥12,500 → 不称职 0% → ¥0.00
     expect(line(r, 'r').amountFen).toBe(0);
-    // 党小组长 ¥3,000 × 133% = ¥3,990 + 民小组长 ¥3,000 × 133% = ¥3,990 → ¥7,980 (sum) → 称职 100%
-    expect(line(r, 'l').amountFen).toBe(798_000);
-    expect(line(r, 'l').baseFen).toBe(600_000);
+    // 党小组长 ¥3,000 × 133% = ¥3,990 and 民小组长 ¥3,000 × 133% = ¥3,990: jinwan pays the highest (the
+    // earlier role on a tie, 党小组长) → ¥3,990 → 称职 100%
+    expect(line(r, 'l').amountFen).toBe(399_000);
+    expect(line(r, 'l').baseFen).toBe(300_000);
     // 站点管理员 ¥4,800 × 125% = ¥6,000 → no published grade: missingPercent 100% → ¥6,000.00
     expect(line(r, 's').amountFen).toBe(600_000);
-    expect(r.totalFen).toBe(3_762_000 + 1_920_000 + 0 + 798_000 + 600_000);
+    expect(r.totalFen).toBe(3_762_000 + 1_920_000 + 0 + 399_000 + 600_000);
     expect(r.excluded).toEqual([
       {
         cadreId: 'x',
@@ -95,19 +96,41 @@ describe('village subsidy (jinwan): raises by role, linked to the grade', () => 
     expect(l.steps.map((s) => s.value)).toEqual([
       '提高前 ¥3,000.00，提高 33% → ¥3,990.00（按分四舍五入）',
       '提高前 ¥3,000.00，提高 33% → ¥3,990.00（按分四舍五入）',
-      '¥3,990.00 + ¥3,990.00 = ¥7,980.00',
-      '称职（2026年度村干部考评） → 100%：¥7,980.00 × 100% = ¥7,980.00（按分四舍五入）',
+      '按最高的“党小组长” ¥3,990.00',
+      '称职（2026年度村干部考评） → 100%：¥3,990.00 × 100% = ¥3,990.00（按分四舍五入）',
     ]);
     expect(line(r, 's').explanation.notes).toEqual(['无已发布的考评结果，按 100% 发放']);
+  });
+
+  it('adds the roles up under combine: sum', () => {
+    const sum = structuredClone(jinwan);
+    sum.pay!.villageSubsidy!.combine = 'sum';
+    const r = computePay(sum, payInputs('village-subsidy', people, { tables }));
+    // ¥3,990 + ¥3,990 = ¥7,980 → 称职 100%
+    expect(line(r, 'l').amountFen).toBe(798_000);
+    expect(line(r, 'l').baseFen).toBe(600_000);
+    expect(line(r, 'l').explanation.steps[2]).toMatchObject({
+      label: '多岗位合计',
+      value: '¥3,990.00 + ¥3,990.00 = ¥7,980.00',
+      clause: '/pay/villageSubsidy/combine',
+    });
+    // a single role is the same under either rule
+    expect(line(r, 'p').amountFen).toBe(3_762_000);
   });
 
   it('rounds each raised amount by the pack rule', () => {
     // ¥1,234.57 × 133% = ¥1,641.9781 → half-up to the fen ¥1,641.98
     const odd = { ...noTables, villageBase: { ...tables.villageBase, 'party-group-leader': 123_457 } };
-    const r = computePay(jinwan, payInputs('village-subsidy', people, { tables: odd }));
+    const sum = structuredClone(jinwan);
+    sum.pay!.villageSubsidy!.combine = 'sum';
+    const r = computePay(sum, payInputs('village-subsidy', people, { tables: odd }));
     // ¥1,641.98 + ¥3,990.00 = ¥5,631.98 at 称职 100%
     expect(line(r, 'l').amountFen).toBe(563_198);
-    const down = structuredClone(jinwan);
+    // highest: 民小组长 ¥3,990.00 now beats 党小组长 ¥1,641.98
+    expect(
+      line(computePay(jinwan, payInputs('village-subsidy', people, { tables: odd })), 'l').amountFen,
+    ).toBe(399_000);
+    const down = structuredClone(sum);
     down.pay!.rounding = { unitFen: 10, mode: 'down' };
     // to the jiao, down: ¥1,641.90 + ¥3,990.00 = ¥5,631.90
     expect(line(computePay(down, payInputs('village-subsidy', people, { tables: odd })), 'l').amountFen).toBe(

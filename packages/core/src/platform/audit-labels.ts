@@ -2,6 +2,7 @@ import { DISCIPLINE_AUDIT } from '../discipline/audit-labels.ts';
 import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
+import { PAY_RUN_AUDIT } from '../pay/run-audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
 
@@ -77,6 +78,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...DISCIPLINE_AUDIT.actions,
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
+  ...PAY_RUN_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
@@ -144,6 +146,7 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...DISCIPLINE_AUDIT.routes,
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
+  ...PAY_RUN_AUDIT.routes,
 };
 
 export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
@@ -161,6 +164,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...DISCIPLINE_AUDIT.objectTypes,
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
+  ...PAY_RUN_AUDIT.objectTypes,
 };
 
 /** Modules by the first part of an action code or the first path segment after /api. */
@@ -185,6 +189,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...DISCIPLINE_AUDIT.modules,
   ...CALENDAR_AUDIT.modules,
   ...WORKFLOW_AUDIT.modules,
+  ...PAY_RUN_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
 };
 

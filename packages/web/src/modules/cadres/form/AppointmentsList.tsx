@@ -87,7 +87,7 @@ export function AppointmentsList({
         <Row gutter={12}>
           <Col xs={12} md={4}>
             <Form.Item name={[name, 'start']} label={t('cadre.start')} required rules={dateRules(t, true)}>
-              <Input placeholder={t('cadreForm.datePlaceholder')} maxLength={10} />
+              <Input placeholder={t('cadreForm.datePlaceholder')} count={{ max: 10 }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -97,7 +97,7 @@ export function AppointmentsList({
               dependencies={[['appointments', name, 'start']]}
               rules={[...dateRules(t, false), endAfterStart(name)]}
             >
-              <Input placeholder={t('cadreForm.endPlaceholder')} maxLength={10} />
+              <Input placeholder={t('cadreForm.endPlaceholder')} count={{ max: 10 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -107,12 +107,12 @@ export function AppointmentsList({
               required
               rules={[zodRule(A.unitName)]}
             >
-              <Input maxLength={200} />
+              <Input count={{ max: 200 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name={[name, 'title']} label={t('cadre.appointmentTitle')} rules={[zodRule(A.title)]}>
-              <Input maxLength={200} />
+              <Input count={{ max: 200 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

@@ -26,10 +26,10 @@ export function ExtrasList() {
                 rules={[{ required: true, whitespace: true, message: t('validation.required') }, uniqueKey]}
                 style={{ width: '35%' }}
               >
-                <Input placeholder={t('cadre.extraKey')} maxLength={100} />
+                <Input placeholder={t('cadre.extraKey')} count={{ max: 100 }} />
               </Form.Item>
               <Form.Item name={[name, 'value']} style={{ flex: 1 }}>
-                <Input placeholder={t('cadre.extraValue')} maxLength={2000} />
+                <Input placeholder={t('cadre.extraValue')} count={{ max: 2000 }} />
               </Form.Item>
               <Button
                 icon={<DeleteOutlined />}

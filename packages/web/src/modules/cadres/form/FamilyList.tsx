@@ -36,12 +36,12 @@ export function FamilyList() {
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name={[name, 'name']} label={t('cadre.familyName')} required rules={[zodRule(F.name)]}>
-              <Input maxLength={50} />
+              <Input count={{ max: 50 }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name={[name, 'birthDate']} label={t('cadre.birthDate')} rules={dateRules(t, false)}>
-              <Input placeholder={t('cadreForm.datePlaceholder')} maxLength={10} />
+              <Input placeholder={t('cadreForm.datePlaceholder')} count={{ max: 10 }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
@@ -59,7 +59,7 @@ export function FamilyList() {
               label={t('cadre.workUnitAndPost')}
               rules={[zodRule(F.workUnitAndPost)]}
             >
-              <Input maxLength={200} />
+              <Input count={{ max: 200 }} />
             </Form.Item>
           </Col>
           <Col xs={4} md={1}>

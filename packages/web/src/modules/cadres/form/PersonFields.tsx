@@ -34,12 +34,12 @@ function EducationFields({
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name={[name, 'school']} label={t('cadre.school')} rules={[zodRule(E.school)]}>
-            <Input maxLength={100} />
+            <Input count={{ max: 100 }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <Form.Item name={[name, 'major']} label={t('cadre.major')} rules={[zodRule(E.major)]}>
-            <Input maxLength={100} />
+            <Input count={{ max: 100 }} />
           </Form.Item>
         </Col>
       </Row>
@@ -57,7 +57,7 @@ export function PersonFields() {
       <Row gutter={16}>
         <Col {...COL}>
           <Form.Item name="name" label={t('cadre.name')} required rules={[zodRule(S.name)]}>
-            <Input maxLength={50} autoComplete="off" data-testid="cadre-form-name" />
+            <Input count={{ max: 50 }} autoComplete="off" data-testid="cadre-form-name" />
           </Form.Item>
         </Col>
         <Col {...COL}>
@@ -71,22 +71,22 @@ export function PersonFields() {
         </Col>
         <Col {...COL}>
           <Form.Item name="birthDate" label={t('cadre.birthDate')} required rules={dateRules(t, true)}>
-            <Input placeholder={datePlaceholder} maxLength={10} data-testid="cadre-form-birth-date" />
+            <Input placeholder={datePlaceholder} count={{ max: 10 }} data-testid="cadre-form-birth-date" />
           </Form.Item>
         </Col>
         <Col {...COL}>
           <Form.Item name="ethnicity" label={t('cadre.ethnicity')} rules={[zodRule(S.ethnicity)]}>
-            <Input maxLength={20} />
+            <Input count={{ max: 20 }} />
           </Form.Item>
         </Col>
         <Col {...COL}>
           <Form.Item name="nativePlace" label={t('cadre.nativePlace')} rules={[zodRule(S.nativePlace)]}>
-            <Input maxLength={50} />
+            <Input count={{ max: 50 }} />
           </Form.Item>
         </Col>
         <Col {...COL}>
           <Form.Item name="birthPlace" label={t('cadre.birthPlace')} rules={[zodRule(S.birthPlace)]}>
-            <Input maxLength={50} />
+            <Input count={{ max: 50 }} />
           </Form.Item>
         </Col>
         <Col {...COL}>
@@ -100,12 +100,16 @@ export function PersonFields() {
         </Col>
         <Col {...COL}>
           <Form.Item name="partyJoinDate" label={t('cadre.partyJoinDate')} rules={dateRules(t, false)}>
-            <Input placeholder={datePlaceholder} maxLength={10} data-testid="cadre-form-party-join-date" />
+            <Input
+              placeholder={datePlaceholder}
+              count={{ max: 10 }}
+              data-testid="cadre-form-party-join-date"
+            />
           </Form.Item>
         </Col>
         <Col {...COL}>
           <Form.Item name="workStartDate" label={t('cadre.workStartDate')} rules={dateRules(t, false)}>
-            <Input placeholder={datePlaceholder} maxLength={10} />
+            <Input placeholder={datePlaceholder} count={{ max: 10 }} />
           </Form.Item>
         </Col>
         <Col {...COL}>
@@ -119,7 +123,7 @@ export function PersonFields() {
             }
             rules={idNumberRules(t)}
           >
-            <Input maxLength={18} autoComplete="off" data-testid="cadre-form-id-number" />
+            <Input count={{ max: 18 }} autoComplete="off" data-testid="cadre-form-id-number" />
           </Form.Item>
         </Col>
         <Col {...COL}>
@@ -133,7 +137,7 @@ export function PersonFields() {
             }
             rules={[zodRule(S.phone)]}
           >
-            <Input maxLength={20} autoComplete="off" inputMode="tel" data-testid="cadre-form-phone" />
+            <Input count={{ max: 20 }} autoComplete="off" inputMode="tel" data-testid="cadre-form-phone" />
           </Form.Item>
         </Col>
         <Col {...COL}>
@@ -147,7 +151,7 @@ export function PersonFields() {
             }
             rules={[zodRule(S.health)]}
           >
-            <Input maxLength={50} />
+            <Input count={{ max: 50 }} />
           </Form.Item>
         </Col>
       </Row>

@@ -24,7 +24,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
       </Col>
       <Col xs={24} sm={12} lg={16}>
         <Form.Item name="postTitle" label={t('cadre.postTitle')} rules={[zodRule(S.postTitle)]}>
-          <Input maxLength={200} data-testid="cadre-form-post-title" />
+          <Input count={{ max: 200 }} data-testid="cadre-form-post-title" />
         </Form.Item>
       </Col>
       <Col {...COL}>
@@ -48,7 +48,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
           label={t('cadre.professionalTitle')}
           rules={[zodRule(S.professionalTitle)]}
         >
-          <Input maxLength={50} />
+          <Input count={{ max: 50 }} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={12} lg={16}>
@@ -63,7 +63,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
       </Col>
       <Col {...WIDE}>
         <Form.Item name="specialty" label={t('cadre.specialty')} rules={[zodRule(S.specialty)]}>
-          <Input maxLength={200} />
+          <Input count={{ max: 200 }} />
         </Form.Item>
       </Col>
       <Col {...WIDE}>
@@ -72,7 +72,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
           label={t('cadre.rewardsAndPunishments')}
           rules={[zodRule(S.rewardsAndPunishments)]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} showCount />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} count={{ max: 4000 }} showCount />
         </Form.Item>
       </Col>
       <Col {...WIDE}>
@@ -81,7 +81,7 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
           label={t('cadre.annualAssessment')}
           rules={[zodRule(S.annualAssessment)]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} count={{ max: 1000 }} />
         </Form.Item>
       </Col>
     </Row>
