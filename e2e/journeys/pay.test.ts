@@ -30,8 +30,14 @@ interface LineList {
 const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
 
 /** The cell's horizontal alignment as the browser lays it out. */
-const alignOf = async (l: Locator) =>
-  String(await l.evaluate('(el) => getComputedStyle(el.closest("td") ?? el).textAlign'));
+interface StyledElement {
+  closest: (selector: string) => StyledElement | null;
+}
+const alignOf = (l: Locator) =>
+  l.evaluate((el: StyledElement) => {
+    const view = globalThis as unknown as { getComputedStyle: (e: StyledElement) => { textAlign: string } };
+    return view.getComputedStyle(el.closest('td') ?? el).textAlign;
+  });
 
 /** Every line of a run the session may see (pages of 500). */
 async function allLines(page: Page, runId: string): Promise<LineList> {
@@ -73,9 +79,10 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     expect(await text(page.getByTestId('pay-create-kind'))).toContain('街道干部经济待遇上浮');
     expect(await text(page.getByTestId('pay-create-period'))).toContain(`${year}年度`);
     await expect.poll(async () => text(page.getByTestId('pay-create-pack')), SLOW).toContain('丰泽');
+    // street uplift spreads the budget as 总量; the pack's default rule is stated
     await expect
-      .poll(async () => text(page.locator('.ant-form-item', { has: page.getByTestId('pay-create-budget') })))
-      .toContain('总量');
+      .poll(async () => text(page.getByTestId('pay-create-budget-help')), SLOW)
+      .toContain('基数合计的 15%');
     await page.getByTestId('pay-create-name').fill(name);
     await screenshot(page, 'pay-create');
     const created = page.waitForResponse(

@@ -28,6 +28,7 @@ import { useCurrentMe } from '../../app/me-context.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { isApiError } from '../../lib/http.ts';
 import { downloadLines, useComputePayRun, useMarkPaid, usePayRun, useSubmitPayRun } from './api.ts';
 import { payErrorText, StateTag } from './labels.tsx';
 import { ApprovalCard } from './run/ApprovalCard.tsx';
@@ -108,6 +109,9 @@ export function RunPage() {
   // a run in approval opens on its case (the approver arrives from 待办); otherwise on the lines
   const tab = (search.get('tab') as Tab | null) ?? (run?.state === 'submitted' ? 'approval' : 'lines');
 
+  // a missing base or statistic is district data: 组织部 completes it on 报酬基数与统计数据
+  const tablesMissing =
+    isApiError(compute.error) && ['PAY_BASE_MISSING', 'PAY_STATISTIC_MISSING'].includes(compute.error.code);
   const failure = compute.isError
     ? payErrorText(compute.error)
     : paid.isError
@@ -261,6 +265,13 @@ export function RunPage() {
               }}
               title={failure.title}
               description={failure.detail}
+              action={
+                tablesMissing && can(me.roles, 'pay.tables') ? (
+                  <Button size="small" onClick={() => void navigate('/pay/tables')}>
+                    {t('pay.run.toTables')}
+                  </Button>
+                ) : undefined
+              }
               data-testid="pay-run-error"
             />
           ) : null}
