@@ -8,6 +8,7 @@ import { newCadre, newCorrection } from './factories/cadre.ts';
 import { newClarification, newFiling, newRecord, newToleranceCase } from './factories/discipline.ts';
 import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
+import { newPayRun } from './factories/pay.ts';
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
 import { newCase } from './factories/workflow.ts';
@@ -52,6 +53,8 @@ export interface Fixture {
     clarificationId: string;
     /** a grade appeal (考核等次申诉) of the foreign cadre, waiting for 复核 by the organisation department */
     caseId: string;
+    /** a computed pay run of the foreign street (经济激励) with the foreign cadre's line */
+    payRunId: string;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -153,6 +156,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
   await db.admin.query(`UPDATE cases SET current_step = 'review', trail = '{submit,review}' WHERE id = $1`, [
     caseId,
   ]);
+  const payRun = await newPayRun(db, { orgId: foreign.id, cadreId: cadre.id });
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -172,7 +176,9 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT m.id::text FROM tolerance_measures m JOIN tolerance_cases t ON t.id = m.tolerance_case_id
                 JOIN cadres c ON c.id = t.cadre_id WHERE c.org_path <@ $1::ltree
      UNION ALL SELECT k.id::text FROM clarifications k JOIN cadres c ON c.id = k.cadre_id WHERE c.org_path <@ $1::ltree
-     UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree`,
+     UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM pay_runs WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM pay_lines WHERE unit_path <@ $1::ltree`,
     [foreign.path],
   );
   return {
@@ -196,6 +202,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       measureId: toleranceCase.measureId as string,
       clarificationId,
       caseId,
+      payRunId: payRun.id,
     },
     packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),

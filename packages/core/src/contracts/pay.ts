@@ -215,3 +215,37 @@ export const PayStatisticSchema = z.object({
   source: z.string().trim().min(1).max(200),
 });
 export const PayStatisticListSchema = z.object({ items: z.array(PayStatisticSchema) });
+
+// ---------------------------------------------------------------- tables page, template and import (paytables)
+
+/** a key the district's table should hold a base amount for: a rank in the registry, a pack's grade or role */
+export const PayTableKeySchema = z.object({
+  kind: PayTableKindSchema,
+  key: z.string(),
+  label: z.string(),
+});
+/** `GET /api/pay/tables`: the year's rows and the keys expected (the page lists a key without a row as empty) */
+export const PayTableViewSchema = PayTableSchema.extend({ keys: z.array(PayTableKeySchema) });
+export type PayTableView = z.infer<typeof PayTableViewSchema>;
+
+/** the template, with the year's amounts filled in when a year is given */
+export const PayTableTemplateQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const PayTableTemplateFileResponse = fileResponse('薪酬基数表导入模板（Excel）', XLSX_MEDIA_TYPE);
+export const PayTableImportReportFileResponse = fileResponse(
+  '标出错误单元格的薪酬基数表（Excel）',
+  XLSX_MEDIA_TYPE,
+);
+/** an import replaced the kinds whose sheet holds at least one amount (all or nothing) */
+export const PayTableImportResultSchema = z.object({
+  year: z.number().int(),
+  replaced: z.array(z.object({ kind: PayTableKindSchema, count: z.number().int() })),
+});
+export type PayTableImportResult = z.infer<typeof PayTableImportResultSchema>;
+
+/** save one statistic of a year (insert or replace) */
+export const PutPayStatisticSchema = z.strictObject(PayStatisticSchema.shape);
+export type PayTableKind = z.infer<typeof PayTableKindSchema>;
+export type PutPayTable = z.infer<typeof PutPayTableSchema>;
+export type PayStatistic = z.infer<typeof PayStatisticSchema>;

@@ -5,6 +5,7 @@ import {
   PayRuleError,
   type Fen,
   type GradeRef,
+  type PayExplanation,
   type PayLine,
   type PayPersonInput,
   type PayResult,
@@ -21,12 +22,15 @@ export type Sources = Record<string, Source>;
  * (an entry for an object covers everything under it, as the pack schema reads it).
  */
 export function sourceFor(sources: Sources, pointer: string): Source | undefined {
-  for (let p = pointer; p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
-    const s = sources[p];
-    if (s) return s;
-  }
-  return undefined;
+  let cache = SOURCE_CACHE.get(sources);
+  if (!cache) SOURCE_CACHE.set(sources, (cache = new Map<string, Source | undefined>()));
+  if (cache.has(pointer)) return cache.get(pointer);
+  let found: Source | undefined;
+  for (let p = pointer; p.length > 0 && !found; p = p.slice(0, p.lastIndexOf('/'))) found = sources[p];
+  cache.set(pointer, found);
+  return found;
 }
+const SOURCE_CACHE = new WeakMap<Sources, Map<string, Source | undefined>>();
 
 /** A step citing the pack clause at `clause` (and its source, when the pack names one). */
 export function clauseStep(
@@ -84,11 +88,10 @@ export function selectPopulation(
       excludeCategories: [...population.excludeCategories],
       peopleInScope: people.length,
     });
-  return chosen.sort(byUnitThenName);
-}
-
-function byUnitThenName(a: PayPersonInput, b: PayPersonInput): number {
-  return cmpText(a.unitPath, b.unitPath) || cmpText(a.name, b.name) || cmpText(a.cadreId, b.cadreId);
+  // one key per person (unit path, name, id; NUL never occurs in them), one string comparison per step
+  const keys = chosen.map((p) => `${p.unitPath}\u0000${p.name}\u0000${p.cadreId}`);
+  const order = chosen.map((_, i) => i).sort((a, b) => cmpText(keys[a]!, keys[b]!));
+  return order.map((i) => chosen[i]!);
 }
 
 /** Code-point order: deterministic and cheap (a locale collation is for display, not for tie-breaking). */
@@ -111,14 +114,33 @@ export function assemble(
   return { lines, totalFen, unitTotals: [...units.values()], ...rest };
 }
 
+/**
+ * Explanations shared by the people they are identical for (same grade, unit, amount …): a run of 100,000
+ * lines holds a few thousand distinct explanations, not 100,000 copies. Shared ones are frozen, so a caller
+ * that tried to edit one line's explanation in place would fail loudly instead of changing others.
+ */
+export class ExplanationCache {
+  private readonly map = new Map<string, PayExplanation>();
+  get(key: string, build: () => PayExplanation): PayExplanation {
+    let e = this.map.get(key);
+    if (!e) this.map.set(key, (e = freezeExplanation(build())));
+    return e;
+  }
+}
+
+export function freezeExplanation(e: PayExplanation): PayExplanation {
+  for (const s of e.steps) Object.freeze(s);
+  Object.freeze(e.steps);
+  Object.freeze(e.notes);
+  return Object.freeze(e);
+}
+
 /** The line of a person (the amount and its explanation filled by the calculator). */
 export function lineOf(
   p: PayPersonInput,
   amountFen: Fen,
   baseFen: Fen | null,
-  summary: string,
-  steps: PayStep[],
-  notes: string[] = [],
+  explanation: PayExplanation,
 ): PayLine {
   return {
     cadreId: p.cadreId,
@@ -128,7 +150,7 @@ export function lineOf(
     unitPath: p.unitPath,
     amountFen,
     baseFen,
-    explanation: { summary, steps, notes },
+    explanation,
   };
 }
 

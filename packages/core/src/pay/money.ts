@@ -7,10 +7,28 @@ import type { Fen } from './model.ts';
  */
 export type Ratio = { n: bigint; d: bigint };
 
+const SAFE = 2n ** 53n;
+
 function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b) [a, b] = [b, a % b];
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  // most fractions here are small (amounts in fen × percents): Euclid on doubles is exact below 2^53 and far
+  // cheaper than on bigints
+  if (a < SAFE && b < SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
+  while (b) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
   return a;
 }
 
@@ -25,12 +43,19 @@ export function ratio(n: bigint, d: bigint = 1n): Ratio {
 /** A decimal number or decimal text ("14.5", "1.20", 20) as an exact fraction. */
 export function dec(value: number | string): Ratio {
   const text = typeof value === 'number' ? numberText(value) : value.trim();
+  const cached = DEC_CACHE.get(text);
+  if (cached) return cached;
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) throw new Error(`not a decimal: ${text}`);
   const frac = m[3] ?? '';
   const n = BigInt(m[2]! + frac) * (m[1] ? -1n : 1n);
-  return ratio(n, 10n ** BigInt(frac.length));
+  const r = Object.freeze(ratio(n, 10n ** BigInt(frac.length)));
+  // scores, coefficients and percents repeat across 100,000 people: parse each text once (bounded)
+  if (DEC_CACHE.size >= 10_000) DEC_CACHE.clear();
+  DEC_CACHE.set(text, r);
+  return r;
 }
+const DEC_CACHE = new Map<string, Ratio>();
 
 function numberText(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
@@ -147,12 +172,19 @@ export function splitExactWithin(
     const step = left > 0n ? 1n : -1n;
     // largest remainder first when giving, smallest first when taking back; ties: the earlier index
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => {
-      const ra = rems[a]!;
-      const rb = rems[b]!;
-      if (ra !== rb) return (ra < rb ? 1 : -1) * (step > 0n ? 1 : -1);
-      return a - b;
-    });
+    const sign = step > 0n ? 1 : -1;
+    if (denominator < SAFE) {
+      // remainders below the denominator are exact as doubles: compare numbers, not bigints
+      const r = Float64Array.from(rems, Number);
+      order.sort((a, b) => (r[b]! - r[a]!) * sign || a - b);
+    } else {
+      order.sort((a, b) => {
+        const ra = rems[a]!;
+        const rb = rems[b]!;
+        if (ra !== rb) return (ra < rb ? 1 : -1) * sign;
+        return a - b;
+      });
+    }
     for (let pass = 0; left !== 0n; pass++) {
       let moved = false;
       for (const i of order) {
@@ -175,17 +207,28 @@ export function splitExactWithin(
 export function formatYuan(amount: Fen): string {
   const neg = amount < 0;
   const abs = Math.abs(amount);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${neg ? '-' : ''}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+  const digits = String(Math.floor(abs / 100));
+  // thousands separators by slicing (a regex per amount is slow over 100,000 lines)
+  let yuan = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = yuan.length; i < digits.length; i += 3) yuan += `,${digits.slice(i, i + 3)}`;
+  const cents = abs % 100;
+  return `${neg ? '-' : ''}¥${yuan}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /** A fraction as decimal text with `places` decimals (half-up), for explanations: 0.1534… → "15.34". */
 export function ratioText(value: Ratio, places: number): string {
   const scale = 10n ** BigInt(places);
-  const q = floorDiv(2n * value.n * scale + value.d, 2n * value.d);
-  const neg = q < 0n;
+  const top = 2n * value.n * scale + value.d;
+  let q: bigint | number;
+  if (top >= 0n && top < SAFE) {
+    // integers below 2^53 divide exactly as doubles (remainder first, so the quotient is not rounded)
+    const a = Number(top);
+    const b = 2 * Number(value.d);
+    q = (a - (a % b)) / b;
+  } else {
+    q = floorDiv(top, 2n * value.d);
+  }
+  const neg = q < 0;
   const s = (neg ? -q : q).toString().padStart(places + 1, '0');
   return `${neg ? '-' : ''}${places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s}`;
 }

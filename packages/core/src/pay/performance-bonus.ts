@@ -4,6 +4,7 @@ import {
   baseMissing,
   clauseStep,
   dataStep,
+  freezeExplanation,
   gradeText,
   lineOf,
   pct,
@@ -13,7 +14,7 @@ import {
   type Sources,
 } from './common.ts';
 import { fen, mul, ONE, percent, ratioText, roundFen, type Ratio } from './money.ts';
-import type { PayInputs, PayLine, PayResult, PayStep } from './model.ts';
+import type { PayExplanation, PayInputs, PayLine, PayPersonInput, PayResult, PayStep } from './model.ts';
 
 /**
  * 绩效奖金 (R-PAY-2): the district-department bonus of the cadre's grade (district table `bonus-base`),
@@ -36,8 +37,11 @@ export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: So
   const missing: { cadreId: string; name: string; key: string }[] = [];
   const rounding = roundingText(pay.rounding);
 
-  const lines: PayLine[] = [];
-  for (const p of people) {
+  type Outcome =
+    { amount: number; base: number | null; explanation: PayExplanation } | { missingKey: string };
+  // everything a line depends on: the grade, the unit and the eligibility — people alike share one outcome
+  const outcomes = new Map<string, Outcome>();
+  const outcomeOf = (p: PayPersonInput): Outcome => {
     const steps: PayStep[] = [];
     const notes: string[] = [];
     const why: string[] = [];
@@ -46,8 +50,8 @@ export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: So
     let gradeFactor: Ratio = ONE;
     if (p.grade) {
       steps.push(clauseStep(sources, '考核等次', gradeText(p.grade), `${P}/gradeSchemeIds`));
-      if (Object.hasOwn(table, p.grade.code)) base = table[p.grade.code]!;
-      else missing.push({ cadreId: p.cadreId, name: p.name, key: p.grade.code });
+      if (!Object.hasOwn(table, p.grade.code)) return { missingKey: p.grade.code };
+      base = table[p.grade.code]!;
       if (base !== null)
         steps.push(dataStep('基数', `区直机关同等次（${p.grade.name}）绩效奖 ${yuan(base)}`, base));
     } else {
@@ -69,7 +73,7 @@ export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: So
           dataStep('基数', `区直机关同等次（${fallback.name}）绩效奖 ${yuan(base)}`, base),
         );
       } else {
-        missing.push({ cadreId: p.cadreId, name: p.name, key: fallback.code });
+        return { missingKey: fallback.code };
       }
     }
     // ---- uplift by unit kind
@@ -115,7 +119,6 @@ export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: So
         why.push(`不符合发放资格，按 ${pct(s.ineligible.paidPercent)}`);
       }
     }
-    if (base === null && !(p.grade === null && s.missingGradePercent === 0)) continue; // refused below
     const exact = mul(mul(fen(base ?? 0), gradeFactor), mul(up ? upFactor : ONE, eligFactor));
     const amount = roundFen(exact, pay.rounding);
     const factors = [
@@ -134,16 +137,20 @@ export function performanceBonus(pay: PaySection, inputs: PayInputs, sources: So
       ),
     );
     const gradePart = p.grade ? `${p.grade.name}等次` : '无考核等次';
-    lines.push(
-      lineOf(
-        p,
-        amount,
-        base,
-        `${gradePart}：区直机关同等次绩效奖 ${yuan(base ?? 0)}${why.length ? `（${why.join('，')}）` : ''} → ${yuan(amount)}`,
-        steps,
-        notes,
-      ),
-    );
+    const summary = `${gradePart}：区直机关同等次绩效奖 ${yuan(base ?? 0)}${why.length ? `（${why.join('，')}）` : ''} → ${yuan(amount)}`;
+    return { amount, base, explanation: freezeExplanation({ summary, steps, notes }) };
+  };
+  const lines: PayLine[] = [];
+  for (const p of people) {
+    const g = p.grade;
+    const e = p.eligibility;
+    const key = `${g ? `${g.code}|${g.name}|${g.roundName}` : '-'}|${p.unitId}|${p.unitName}|${p.unitKind}|${
+      e === null ? 'n' : e.eligible ? 'y' : `x${e.reasons.join('\u0001')}`
+    }`;
+    let o = outcomes.get(key);
+    if (!o) outcomes.set(key, (o = outcomeOf(p)));
+    if ('missingKey' in o) missing.push({ cadreId: p.cadreId, name: p.name, key: o.missingKey });
+    else lines.push(lineOf(p, o.amount, o.base, o.explanation));
   }
   if (missing.length) throw baseMissing('bonus-base', missing);
   const ineligible = people.filter((p) => p.eligibility && !p.eligibility.eligible).length;

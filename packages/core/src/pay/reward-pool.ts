@@ -9,7 +9,7 @@ import {
   yuan,
   type Sources,
 } from './common.ts';
-import { dec, div, mul, percent, ratio, ratioText, splitLargestRemainder, sum, type Ratio } from './money.ts';
+import { dec, mul, percent, ratio, ratioText, splitLargestRemainder, sum, type Ratio } from './money.ts';
 import { PayRuleError, type PayInputs, type PayPersonInput, type PayResult, type PayStep } from './model.ts';
 
 /**
@@ -52,7 +52,7 @@ export function rewardPool(pay: PaySection, inputs: PayInputs, sources: Sources)
     }
     const score = dec(p.score.value);
     const weight = weightOf(s, p);
-    people.push({ p, score, weight, share: mul(score, percent(weight.percent)) });
+    people.push({ p, score, weight, share: mul(score, weight.factor) });
   }
   const whole = sum(people.map((x) => x.share));
   if (whole.n === 0n)
@@ -84,8 +84,12 @@ export function rewardPool(pay: PaySection, inputs: PayInputs, sources: Sources)
 
   // ---- 不搞普惠
   if (s.minSpreadRatio !== null && amounts.length > 1) {
-    const max = Math.max(...amounts);
-    const min = Math.min(...amounts);
+    let max = amounts[0]!;
+    let min = max;
+    for (const a of amounts) {
+      if (a > max) max = a;
+      if (a < min) min = a;
+    }
     const required = dec(s.minSpreadRatio);
     const reached = min === 0 ? null : ratio(BigInt(max), BigInt(min));
     const text = reached ? ratioText(reached, 2) : '∞';
@@ -105,55 +109,82 @@ export function rewardPool(pay: PaySection, inputs: PayInputs, sources: Sources)
     );
   }
 
-  const hundred = ratio(100n);
+  // the weight steps are shared; the rest is the person's own (scores differ)
+  const weightSteps = new Map<number | null, PayStep>();
+  const weightStep = (weight: Weight): PayStep => {
+    let step = weightSteps.get(weight.index);
+    if (!step)
+      weightSteps.set(
+        weight.index,
+        (step = Object.freeze(
+          weight.index === null
+            ? clauseStep(sources, '岗位权重', `不属倾斜岗位，100%`, `${P}/postWeights`)
+            : clauseStep(
+                sources,
+                '岗位权重',
+                `${weight.name} ${pct(weight.percent)}`,
+                `${P}/postWeights/${weight.index}/weightPercent`,
+              ),
+        )),
+      );
+    return step;
+  };
+  const wholeText = ratioText(whole, 4);
+  const poolText = yuan(pool);
   const lines = people.map(({ p, score, weight, share }, i) => {
     const amount = amounts[i]!;
     const rounds = p.score!.rounds.map((r) => `${r.roundName} ${r.total}`).join('、');
-    const shareOf = `${ratioText(mul(div(share, whole), hundred), 2)}%`;
-    return lineOf(
-      p,
-      amount,
-      null,
-      `平时考核得分 ${p.score!.value} × 岗位权重 ${pct(weight.percent)}，占全部份额 ${shareOf} → ${yuan(amount)}`,
-      [
+    // display only: unreduced fractions (no gcd per person)
+    const shareOf = `${ratioText({ n: share.n * whole.d * 100n, d: share.d * whole.n }, 2)}%`;
+    const shareText = ratioText(share, 4);
+    const scoreText = ratioText(score, 2);
+    return lineOf(p, amount, null, {
+      summary: `平时考核得分 ${p.score!.value} × 岗位权重 ${pct(weight.percent)}，占全部份额 ${shareOf} → ${yuan(amount)}`,
+      steps: [
         clauseStep(
           sources,
           '平时考核得分',
-          `${ratioText(score, 2)}${rounds ? `（${rounds} 的平均）` : ''}`,
+          `${scoreText}${rounds ? `（${rounds} 的平均）` : ''}`,
           `${P}/scoreSchemeIds`,
         ),
-        weight.index === null
-          ? clauseStep(sources, '岗位权重', `不属倾斜岗位，100%`, `${P}/postWeights`)
-          : clauseStep(
-              sources,
-              '岗位权重',
-              `${weight.name} ${pct(weight.percent)}`,
-              `${P}/postWeights/${weight.index}/weightPercent`,
-            ),
+        weightStep(weight),
         dataStep(
           '分配份额',
-          `${ratioText(score, 2)} × ${pct(weight.percent)} = ${ratioText(share, 4)}，占全部份额 ${ratioText(whole, 4)} 的 ${shareOf}`,
+          `${scoreText} × ${pct(weight.percent)} = ${shareText}，占全部份额 ${wholeText} 的 ${shareOf}`,
         ),
         clauseStep(
           sources,
           '奖励金额',
-          `${yuan(pool)} × ${ratioText(share, 4)} / ${ratioText(whole, 4)}，最大余额法取整到分 → ${yuan(amount)}`,
+          `${poolText} × ${shareText} / ${wholeText}，最大余额法取整到分 → ${yuan(amount)}`,
           '/pay/rounding',
           amount,
         ),
       ],
-    );
+      notes: [],
+    });
   });
   return assemble(lines, { budgetFen: pool, steps, excluded });
 }
 
-type Weight = { index: number | null; name: string; percent: number };
+type Weight = { index: number | null; name: string; percent: number; factor: Ratio };
+
+const NO_WEIGHT: Weight = Object.freeze({ index: null, name: '', percent: 100, factor: percent(100) });
+const weights = new WeakMap<RewardPool, Weight[]>();
 
 function weightOf(s: RewardPool, p: PayPersonInput): Weight {
+  if (!weights.has(s))
+    weights.set(
+      s,
+      s.postWeights.map((w, index) => ({
+        index,
+        name: w.name,
+        percent: w.weightPercent,
+        factor: percent(w.weightPercent),
+      })),
+    );
   const i = s.postWeights.findIndex((w) =>
     'tag' in w.match ? p.tags.includes(w.match.tag) : p.unitKind === w.match.orgKind,
   );
-  if (i < 0) return { index: null, name: '', percent: 100 };
-  const w = s.postWeights[i]!;
-  return { index: i, name: w.name, percent: w.weightPercent };
+  if (i < 0) return NO_WEIGHT;
+  return (weights.get(s) ?? [])[i] ?? NO_WEIGHT;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePay } from './compute.ts';
 import type { PayPersonInput, PayResult } from './model.ts';
-import { grade, payInputs, person, refusal, shippedPack } from './test-fixtures.ts';
+import { grade, noTables, payInputs, person, refusal, shippedPack } from './test-fixtures.ts';
 
 /**
  * Fengze's street uplift (seed 000: 街道干部可享受高于区直机关同职级干部10%-20%的经济待遇), worked by hand.
@@ -247,5 +247,90 @@ describe('street uplift (fengze)', () => {
     expect(b0.steps.find((s) => s.label === '工作实效（单位考评等次）')!.clause).toBe(
       '/pay/streetUplift/effectiveness/missingPercent',
     );
+  });
+});
+
+describe('street uplift at scale (odd bases, many weights)', () => {
+  // a deterministic spread of 3,000 people: bases not multiples of 10 fen (so base × 10% is not whole fen),
+  // 12 difficulty levels, four unit grades and no grade; budgets at both ends of the band and in between
+  let x = 12345;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
+  const ranks: Record<string, number> = {};
+  for (let k = 0; k < 40; k++) ranks[`职级${k}`] = 3_000_001 + (next() % 9_000_000);
+  const grades = [
+    grade('excellent', '优秀', '考评', 'street-performance'),
+    grade('good', '良好', '考评', 'street-performance'),
+    grade('fair', '一般', '考评', 'street-performance'),
+    grade('poor', '较差', '考评', 'street-performance'),
+    null,
+  ];
+  const people = Array.from({ length: 3000 }, (_, i) => {
+    const u = next() % 60;
+    return person({
+      cadreId: `s-${i}`,
+      unitId: `u-${u}`,
+      unitPath: `d.${u}`,
+      unitName: `街道${u}`,
+      difficulty: `${1 + (u % 12) / 20}`,
+      unitGrade: grades[u % 5]!,
+      rank: `职级${next() % 40}`,
+    });
+  });
+  const scaleTables = { ...noTables, rankBase: ranks };
+  const rankOf = new Map(people.map((p) => [p.cadreId, p.rank]));
+  const base = (id: string) => ranks[rankOf.get(id)!]!;
+  const min = people.reduce((a, p) => a + Math.ceil(ranks[p.rank]! / 10), 0);
+  const max = people.reduce((a, p) => a + Math.floor(ranks[p.rank]! / 5), 0);
+
+  it.each([
+    ['the lower end', min],
+    ['a third in', min + Math.floor((max - min) / 3)],
+    ['an odd budget', min + Math.floor((max - min) / 2) + 7],
+    ['the upper end', max],
+  ])('%s: whole fen within each band, adding up to the budget', (_, budgetFen) => {
+    const r = computePay(fengze, payInputs('street-uplift', people, { tables: scaleTables, budgetFen }));
+    expect(r.totalFen).toBe(budgetFen);
+    expect(r.lines).toHaveLength(3000);
+    for (const l of r.lines) {
+      const b = base(l.cadreId);
+      expect(l.amountFen).toBeGreaterThanOrEqual(Math.ceil(b / 10));
+      expect(l.amountFen).toBeLessThanOrEqual(Math.floor(b / 5));
+    }
+  });
+});
+
+describe('street uplift edge rules', () => {
+  const two = () => [
+    person({ cadreId: 'e1', name: '甲', rank: '科员', unitGrade: grade('excellent', '优秀') }),
+    person({ cadreId: 'e2', name: '乙', rank: '科员', unitGrade: grade('poor', '较差') }),
+  ];
+  const t2 = { ...noTables, rankBase: { 科员: 6_000_000 } };
+
+  it('keeps a weight of 0 at the lower end and spreads the rest over the others', () => {
+    const pack = structuredClone(fengze);
+    pack.pay!.streetUplift!.effectiveness.gradePercents.poor = 0;
+    // budget ¥16,000 on two bases of ¥60,000: 乙 (weight 0) stays at 10% = ¥6,000, 甲 gets ¥10,000 (16.67%)
+    const r = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_600_000 }));
+    // (lines in code-point order of the names: 乙 U+4E59 before 甲 U+7532)
+    expect(r.lines.map((l) => [l.cadreId, l.amountFen])).toEqual([
+      ['e2', 600_000],
+      ['e1', 1_000_000],
+    ]);
+    // every weight 0: one rate for everybody (¥8,000 each), and the run says so
+    pack.pay!.streetUplift!.effectiveness.gradePercents.excellent = 0;
+    const flat = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_600_000 }));
+    expect(flat.lines.map((l) => l.amountFen)).toEqual([800_000, 800_000]);
+    expect(flat.steps.at(-1)!.value).toBe('所有人员的分配权重均为 0，总量按同一上浮比例分配');
+  });
+
+  it('accepts a band of one rate (min = max) only at that budget', () => {
+    const pack = structuredClone(fengze);
+    pack.pay!.streetUplift!.band = { minPercent: 15, maxPercent: 15 };
+    const r = computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_800_000 }));
+    expect(r.lines.map((l) => l.amountFen)).toEqual([900_000, 900_000]);
+    expect(
+      refusal(() => computePay(pack, payInputs('street-uplift', two(), { tables: t2, budgetFen: 1_800_001 })))
+        .code,
+    ).toBe('PAY_BUDGET_ABOVE_BAND');
   });
 });

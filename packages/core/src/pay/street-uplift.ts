@@ -1,6 +1,7 @@
 import type { PaySection, StreetUplift } from '../policy/pay-section.ts';
 import {
   assemble,
+  ExplanationCache,
   baseMissing,
   clauseStep,
   dataStep,
@@ -127,7 +128,14 @@ export function streetUplift(pay: PaySection, inputs: PayInputs, sources: Source
   );
 
   // ---- weights, grouped by value (difficulty × unit-grade percent)
-  const weighing = people.map((p) => weightOf(s, p));
+  const weighings = new Map<string, Weighing>();
+  const weighing = people.map((p) => {
+    const g = p.unitGrade;
+    const key = `${p.difficulty}|${g ? `${g.code}|${g.name}|${g.roundName}` : ''}`;
+    let w = weighings.get(key);
+    if (!w) weighings.set(key, (w = weightOf(s, p)));
+    return w;
+  });
   const runNotes: string[] = [];
   const groups = new Map<string, Group>();
   const groupOf = weighing.map((w, i) => {
@@ -169,43 +177,45 @@ export function streetUplift(pay: PaySection, inputs: PayInputs, sources: Source
     ),
   );
 
-  // ---- explanations (steps shared by a weight group are built once)
+  // ---- explanations: the same group, rank, unit and amount explain the same way (built once, shared)
   const shared = new Map<Group, PayStep[]>();
+  const cache = new ExplanationCache();
+  const hundred = ratio(100n);
   const lines: PayLine[] = people.map((p, i) => {
     const g = groupOf[i]!;
     const b = bases[i]!;
     const amount = amounts[i]!;
-    let groupSteps = shared.get(g);
-    if (!groupSteps) shared.set(g, (groupSteps = groupStepsOf(s, sources, weighing[i]!, lambda, g, lo, hi)));
-    const rateText = `${ratioText(mul(g.rate, ratio(100n)), 2)}%`;
-    const exactYuan = ratioText(div(mul(fen(b), g.rate), ratio(100n)), 4);
-    const reached = `${ratioText(div(ratio(BigInt(amount) * 100n), fen(b)), 2)}%`;
-    const personSteps: PayStep[] = [
-      dataStep('基数', `${p.rank} 区直机关同职级基数 ${yuan(b)}`, b),
-      clauseStep(
-        sources,
-        '上浮区间',
-        `${bandText}：${yuan(Number(lower[i]))}–${yuan(Number(upper[i]))}`,
-        `${P}/band`,
-      ),
-      dataStep('难度系数', `${p.difficulty}（${p.unitName}）`),
-      ...groupSteps,
-      clauseStep(
-        sources,
-        '预算分配',
-        `${yuan(b)} × ${rateText} = ${exactYuan} 元，最大余额法取整到分 → ${yuan(amount)}`,
-        '/pay/rounding',
-        amount,
-      ),
-    ];
-    return lineOf(
-      p,
-      amount,
-      b,
-      `${p.rank}基数 ${yuan(b)} 上浮 ${reached} = ${yuan(amount)}（总量 ${yuan(budget)} 按难度系数和工作实效分配，每人限 ${bandText}）`,
-      personSteps,
-      weighing[i]!.notes,
-    );
+    const w = weighing[i]!;
+    const explanation = cache.get(`${w.key}|${p.rank}|${p.unitId}|${p.unitName}|${b}|${amount}`, () => {
+      let groupSteps = shared.get(g);
+      if (!groupSteps) shared.set(g, (groupSteps = groupStepsOf(s, sources, w, lambda, g, lo, hi)));
+      const rateText = `${ratioText(mul(g.rate, hundred), 2)}%`;
+      const exactYuan = ratioText(div(mul(fen(b), g.rate), hundred), 4);
+      const reached = `${ratioText(div(ratio(BigInt(amount) * 100n), fen(b)), 2)}%`;
+      return {
+        summary: `${p.rank}基数 ${yuan(b)} 上浮 ${reached} = ${yuan(amount)}（总量 ${yuan(budget)} 按难度系数和工作实效分配，每人限 ${bandText}）`,
+        steps: [
+          dataStep('基数', `${p.rank} 区直机关同职级基数 ${yuan(b)}`, b),
+          clauseStep(
+            sources,
+            '上浮区间',
+            `${bandText}：${yuan(Number(lower[i]))}–${yuan(Number(upper[i]))}`,
+            `${P}/band`,
+          ),
+          dataStep('难度系数', `${p.difficulty}（${p.unitName}）`),
+          ...groupSteps,
+          clauseStep(
+            sources,
+            '预算分配',
+            `${yuan(b)} × ${rateText} = ${exactYuan} 元，最大余额法取整到分 → ${yuan(amount)}`,
+            '/pay/rounding',
+            amount,
+          ),
+        ],
+        notes: w.notes,
+      };
+    });
+    return lineOf(p, amount, b, explanation);
   });
   const result = assemble(lines, { budgetFen: budget, steps, excluded: [] });
   if (runNotes.length) result.steps.push(dataStep('说明', runNotes.join('；')));
@@ -293,7 +303,7 @@ function groupStepsOf(
       `${P}/band`,
     ),
     clauseStep(sources, '上浮比例', `${ratioText(mul(g.rate, hundred), 2)}%`, `${P}/band`),
-  ].map((step) => Object.freeze(step) as PayStep);
+  ];
 }
 
 /**

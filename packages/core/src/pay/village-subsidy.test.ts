@@ -212,5 +212,9 @@ describe('village subsidy (hongdong): the principal floor', () => {
       code: 'PAY_STATISTIC_MISSING',
       details: { statistic: 'rural-income-per-capita', year: 2017 },
     });
+    // without a principal in the population the floor's statistic is not needed
+    const membersOnly = run({ statistics: {} });
+    membersOnly.people = membersOnly.people.filter((p) => p.cadreId === 'm');
+    expect(computePay(hongdong, membersOnly).totalFen).toBe(1_200_000);
   });
 });

@@ -4,6 +4,7 @@ import {
   baseMissing,
   clauseStep,
   dataStep,
+  freezeExplanation,
   gradeText,
   lineOf,
   pct,
@@ -16,6 +17,7 @@ import { dec, fen, mul, percent, roundFen } from './money.ts';
 import {
   PayRuleError,
   type PayInputs,
+  type PayExplanation,
   type PayLine,
   type PayPersonInput,
   type PayResult,
@@ -46,26 +48,38 @@ export function villageSubsidy(pay: PaySection, inputs: PayInputs, sources: Sour
   const rounding = roundingText(pay.rounding);
   const missing: { cadreId: string; name: string; key: string }[] = [];
   const excluded: PayResult['excluded'] = [];
-  const floor = s.floor ? floorOf(s, inputs, pay.rounding) : null;
+  const floor = s.floor ? floorOf(s, inputs, people, pay.rounding) : null;
 
+  type Outcome = { amount: number; base: number; explanation: PayExplanation } | { missingKeys: string[] };
+  // a line depends on the roles held and the grade only: people alike share one outcome
+  const outcomes = new Map<string, Outcome>();
   const lines: PayLine[] = [];
+  const noRole = `未担任补贴岗位（${s.roles.map((r) => r.name).join('、')}）`;
   for (const p of people) {
     const roles = s.roles.filter((r) => holds(p, r));
     if (roles.length === 0) {
-      excluded.push({
-        cadreId: p.cadreId,
-        name: p.name,
-        reason: `未担任补贴岗位（${s.roles.map((r) => r.name).join('、')}）`,
-      });
+      excluded.push({ cadreId: p.cadreId, name: p.name, reason: noRole });
       continue;
     }
+    const g = p.grade;
+    const key = `${roles.map((r) => r.id).join(',')}|${g ? `${g.code}|${g.name}|${g.roundName}` : '-'}`;
+    let o = outcomes.get(key);
+    if (!o) outcomes.set(key, (o = outcomeOf(p, roles)));
+    if ('missingKeys' in o)
+      for (const k of o.missingKeys) missing.push({ cadreId: p.cadreId, name: p.name, key: k });
+    else lines.push(lineOf(p, o.amount, o.base, o.explanation));
+  }
+  if (missing.length) throw baseMissing('village-base', missing);
+
+  function outcomeOf(p: PayPersonInput, roles: Role[]): Outcome {
     const steps: PayStep[] = [];
     const notes: string[] = [];
     // ---- each role: before and after the raise
     const parts: { role: Role; index: number; base: number; raised: number }[] = [];
+    const missingKeys: string[] = [];
     for (const role of roles) {
       if (!Object.hasOwn(table, role.id)) {
-        missing.push({ cadreId: p.cadreId, name: p.name, key: role.id });
+        missingKeys.push(role.id);
         continue;
       }
       const base = table[role.id]!;
@@ -84,7 +98,7 @@ export function villageSubsidy(pay: PaySection, inputs: PayInputs, sources: Sour
         ),
       );
     }
-    if (parts.length < roles.length) continue; // refused below
+    if (missingKeys.length) return { missingKeys };
     // ---- combined
     let combined: number;
     let counted = parts;
@@ -156,19 +170,10 @@ export function villageSubsidy(pay: PaySection, inputs: PayInputs, sources: Sour
         );
       }
     }
-    const baseFen = counted.reduce((a, x) => a + x.base, 0);
-    lines.push(
-      lineOf(
-        p,
-        amount,
-        baseFen,
-        `${roles.map((r) => r.name).join('、')}：岗位补贴 ${yuan(combined)}${s.grade ? `，考评挂钩后 ${yuan(graded)}` : ''}${summaryFloor} → ${yuan(amount)}`,
-        steps,
-        notes,
-      ),
-    );
+    const base = counted.reduce((a, x) => a + x.base, 0);
+    const summary = `${roles.map((r) => r.name).join('、')}：岗位补贴 ${yuan(combined)}${s.grade ? `，考评挂钩后 ${yuan(graded)}` : ''}${summaryFloor} → ${yuan(amount)}`;
+    return { amount, base, explanation: freezeExplanation({ summary, steps, notes }) };
   }
-  if (missing.length) throw baseMissing('village-base', missing);
   const runSteps: PayStep[] = [
     clauseStep(
       sources,
@@ -206,13 +211,14 @@ function holds(p: PayPersonInput, r: Role): boolean {
 function floorOf(
   s: VillageSubsidy,
   inputs: PayInputs,
+  people: readonly PayPersonInput[],
   rounding: PaySection['rounding'],
 ): { roleId: string; amount: number; text: string } | null {
   const f = s.floor!;
   const role = s.roles.find((r) => r.id === f.roleId)!;
   const year = String(Number(inputs.period) - f.yearsBack);
   const statName = STATISTIC_NAMES[f.statistic] ?? f.statistic;
-  const holders = inputs.people.some((p) => holds(p, role));
+  const holders = people.some((p) => holds(p, role));
   const value = inputs.statistics[f.statistic]?.[year];
   if (value === undefined) {
     if (!holders) return null;

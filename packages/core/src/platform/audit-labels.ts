@@ -80,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...WORKFLOW_AUDIT.actions,
   ...PAY_RUN_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
+  'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
+  'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
+  'pay.statistics.save': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
   'request.refused.summary': {
     zh: '未登录请求被拒（每分钟汇总）',
     en: 'Refused requests without a session (per minute)',
@@ -147,6 +150,13 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
   ...PAY_RUN_AUDIT.routes,
+  'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
+  'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
+  'POST /api/pay/tables/import/report': {
+    zh: '生成薪酬基数表导入检查报告',
+    en: 'Check a pay table workbook',
+  },
+  'PUT /api/pay/statistics': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
 };
 
 export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
@@ -165,6 +175,8 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
   ...PAY_RUN_AUDIT.objectTypes,
+  pay_table: { zh: '薪酬基数表', en: 'Pay table' },
+  pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
 
 /** Modules by the first part of an action code or the first path segment after /api. */
@@ -189,6 +201,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...DISCIPLINE_AUDIT.modules,
   ...CALENDAR_AUDIT.modules,
   ...WORKFLOW_AUDIT.modules,
+  // 经济激励: one module label; its run object type (the tables' are listed above)
   ...PAY_RUN_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
 };

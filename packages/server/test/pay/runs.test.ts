@@ -194,7 +194,7 @@ describe('[pay] a street-uplift run from draft to paid', () => {
   });
 
   it('recomputing from the frozen inputs in core gives the same lines', async () => {
-    const { rows } = await t.db.admin.query<{ inputs: PayInputs; policy: { pay: never; assessment: never } }>(
+    const { rows } = await t.db.admin.query<{ inputs: PayInputs; policy: { pay: never } }>(
       `SELECT f.inputs, r.policy FROM pay_run_frozen f JOIN pay_runs r ON r.id = f.run_id WHERE f.run_id = $1`,
       [run.id],
     );

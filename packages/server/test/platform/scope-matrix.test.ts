@@ -106,6 +106,10 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(k::text, '|' ORDER BY k.id) FROM cases k WHERE k.org_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(e::text, '|' ORDER BY e.case_id, e.seq) FROM case_events e
                             WHERE e.case_id IN (SELECT id FROM cases WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(r::text, '|' ORDER BY r.id) FROM pay_runs r WHERE r.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(f::text, '|' ORDER BY f.run_id) FROM pay_run_frozen f
+                            WHERE f.run_id IN (SELECT id FROM pay_runs WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(l::text, '|' ORDER BY l.id) FROM pay_lines l WHERE l.unit_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
                             FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,

@@ -195,7 +195,7 @@ async function checkWorkbook(bytes: Buffer): Promise<void> {
 }
 
 /** An uploaded workbook, checked against `XLSX_LIMITS` first. */
-async function loadWorkbook(bytes: Buffer, options?: Partial<ExcelJS.XlsxReadOptions>) {
+export async function loadWorkbook(bytes: Buffer, options?: Partial<ExcelJS.XlsxReadOptions>) {
   await checkWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   try {

@@ -1,5 +1,4 @@
 import type {
-  Pack,
   PayExplanation,
   PayInputs,
   PayKind,
@@ -19,11 +18,9 @@ import type pg from 'pg';
  * where the run's own unit is in scope; a line in its unit's subtree, and a cadre only their own.
  */
 
-/** What a run keeps of its pack: the `pay` section, the part of `assessment` it reads, and the unit's name. */
+/** What a run keeps of its pack: the `pay` section, and the paid unit's name. */
 export interface RunPolicy {
   pay: PaySection;
-  /** the schemes and grade scales (the performance bonus names the missing-grade reference grade) */
-  assessment: Pick<Pack['assessment'], 'schemes' | 'gradeScales'> | null;
   /** the paid unit's name when the run was made (a street reads the district's run without the district row) */
   orgName: string;
 }
@@ -120,6 +117,16 @@ export async function orgInScope(
     [orgId],
   );
   return rows[0] ?? null;
+}
+
+/** The unit at the root of the caller's scope (the district for a scope of 全部). */
+export async function scopeRootOrg(client: pg.ClientBase): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id FROM orgs
+      WHERE CASE WHEN (SELECT app_scope_root()) = ''::ltree THEN parent_id IS NULL ELSE path = (SELECT app_scope_root()) END
+      ORDER BY path LIMIT 1`,
+  );
+  return rows[0]?.id ?? null;
 }
 
 export async function insertRun(

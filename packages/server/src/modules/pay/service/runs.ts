@@ -71,21 +71,13 @@ export async function mustFindRun(ctx: Pick<RequestContext, 'client'>, id: strin
 }
 
 /** The run's pack as computePay reads it. */
-const packOfRun = (run: RunRecord) => ({
-  pay: run.policy.pay,
-  sources: run.policySources,
-  ...(run.policy.assessment ? { assessment: run.policy.assessment as Pack['assessment'] } : {}),
-});
+const packOfRun = (run: RunRecord) => ({ pay: run.policy.pay, sources: run.policySources });
 
 /** What a run keeps of a pack: its `pay` section and the sources of the numbers under `/pay`. */
 function policyOf(pack: Pack, orgName: string): { policy: RunPolicy; sources: Record<string, Source> } {
   const sources = Object.fromEntries(Object.entries(pack.sources).filter(([k]) => k.startsWith('/pay/')));
   return {
-    policy: {
-      pay: pack.pay!,
-      assessment: { schemes: pack.assessment.schemes, gradeScales: pack.assessment.gradeScales },
-      orgName,
-    },
+    policy: { pay: pack.pay!, orgName },
     sources,
   };
 }
@@ -110,7 +102,9 @@ const KIND_NAMES = {
 export async function createRun(ctx: RequestContext, input: CreatePayRun): Promise<PayRun> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
-  const org = await repo.orgInScope(ctx.client, input.orgId ?? actor.orgId);
+  // default: the root of the caller's scope (the district for 组织部's 全部)
+  const orgId = input.orgId ?? (await repo.scopeRootOrg(ctx.client)) ?? actor.orgId;
+  const org = await repo.orgInScope(ctx.client, orgId);
   if (!org) throw notFound('单位');
   const periodEnd = `${input.period}-12-31`;
   const packId = input.packId ?? (await selectedPackId(ctx.client));

@@ -472,6 +472,28 @@ export const en: typeof zhCN = {
       grade: 'Grade',
       explain: 'How it was computed',
     },
+    paySection: {
+      title: 'Economic incentives',
+      editHint:
+        'The percentages and multiples of the economic incentives are set by the pack; a changed one asks for its source. Save as a new version, then compare it on a pay run (what-if) per person, per unit and in total before adopting it.',
+      viewHint:
+        'The economic incentive rules of this version (bases, bonuses and subsidy amounts are the district pay tables, not the pack).',
+      bandMin: 'Lowest uplift',
+      bandMax: 'Highest uplift',
+      defaultBudget: 'Budget when none is entered, of the base total',
+      gradePercent: '{{what}} {{grade}}: paid at',
+      unitGrade: 'Unit grade',
+      ownGrade: 'Own grade',
+      missingUnitGrade: 'Unit without a result: paid at',
+      bonusUplift: 'Street (township) bonus uplift',
+      missingGrade: 'No grade: paid at',
+      ineligiblePaid: 'Not eligible: paid at',
+      raise: '{{role}} subsidy raise',
+      floorMultiple: 'Principal pay floor (times last year’s rural income per head)',
+      times: '×',
+      postWeight: '{{post}} weight',
+      minSpread: 'Highest to lowest amount at least',
+    },
     workflow: {
       title: 'Case procedures',
       editHint:

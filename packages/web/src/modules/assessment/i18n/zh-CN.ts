@@ -462,6 +462,27 @@ export const zhCN = {
       grade: '等次',
       explain: '查看计算说明',
     },
+    paySection: {
+      title: '经济激励',
+      editHint:
+        '经济激励的比例和倍数由政策包规定；修改后须注明依据。另存为新版本后，可在经济激励核算中用“测算对比”查看新版本下每人、每单位和总额的变化，再决定是否采用。',
+      viewHint: '本版本的经济激励规定（基数、奖金和补贴标准为区里录入的报酬基数表，不在政策包中）。',
+      bandMin: '上浮比例下限',
+      bandMax: '上浮比例上限',
+      defaultBudget: '未录入总量时按基数总额的',
+      gradePercent: '{{what}}为{{grade}}时按',
+      unitGrade: '单位考评等次',
+      ownGrade: '本人考评等次',
+      missingUnitGrade: '单位无考评结果时按',
+      bonusUplift: '街道（乡镇）绩效奖上浮',
+      missingGrade: '无考核等次时按',
+      ineligiblePaid: '不符合资格者按',
+      raise: '{{role}}补贴涨幅',
+      floorMultiple: '主干报酬保底（上年度农民人均可支配收入的倍数）',
+      times: '倍',
+      postWeight: '{{post}}权重',
+      minSpread: '最高与最低金额之比至少',
+    },
     workflow: {
       title: '事项办理流程',
       editHint:

@@ -26,6 +26,7 @@ import {
 import { EditorContext, type EditorApi } from './fields.tsx';
 import { pointerLabel } from './pointer-label.ts';
 import { GradeScaleSection, HeaderSection, QuotaRuleSection, SchemeSection } from './sections.tsx';
+import { PaySection } from './PaySection.tsx';
 import { WorkflowSection } from './WorkflowSection.tsx';
 import { DisciplineView } from '../packs/DisciplineView.tsx';
 
@@ -180,6 +181,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
           <SchemeSection key={s.id} index={i} />
         ))}
         <WorkflowSection />
+        <PaySection />
         {draft.discipline ? <DisciplineView section={draft.discipline} readOnlyNote /> : null}
         <Flex
           justify="space-between"

@@ -58,7 +58,7 @@ export function setAt<T>(value: T, pointer: string, next: unknown): T {
 }
 
 /** The pack's sections whose numbers the editor changes (each needs a source). */
-const NUMBER_SECTIONS = ['assessment', 'workflow'];
+const NUMBER_SECTIONS = ['assessment', 'workflow', 'pay'];
 
 /** Pointers of the numbers of those sections (the numbers that need a source). */
 export function numberPointers(pack: unknown): string[] {

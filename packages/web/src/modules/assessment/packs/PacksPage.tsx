@@ -9,6 +9,7 @@ import { usePack, usePacks } from '../../../hooks/api/assessment.ts';
 import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
 import { DisciplineView } from './DisciplineView.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
+import { PayView } from './PayView.tsx';
 import { WorkflowView } from './WorkflowView.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
@@ -95,6 +96,7 @@ function PackView({ detail }: { detail: PackDetail }) {
         </Card>
       ))}
       <WorkflowView pack={pack} />
+      <PayView pack={pack} />
       {pack.discipline ? <DisciplineView section={pack.discipline} /> : null}
     </Flex>
   );
