@@ -92,7 +92,7 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     expect((await created).status()).toBe(200);
     await page.waitForURL((u) => /^\/pay\/runs\/[0-9a-f-]{36}$/.test(u.pathname), SLOW);
     runId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    expect(await text(page.getByTestId('pay-run-name'))).toBe(name);
+    await expect.poll(async () => text(page.getByTestId('pay-run-name')), SLOW).toBe(name);
     expect(await text(page.getByTestId('pay-run-state'))).toBe('草稿');
 
     const computed = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/compute`), SLOW);
@@ -216,15 +216,27 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new Error('no sheet');
-    const names: string[] = [];
+    const sheet = wb.getWorksheet('核算明细');
+    if (!sheet) throw new Error('no 核算明细 sheet');
+    // row 1 the run's title, row 2 the header, then one row per person
+    const header = (sheet.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
+    const nameCol = header.indexOf('姓名');
+    const amountCol = header.indexOf('金额（元）');
+    expect(nameCol).toBeGreaterThan(0);
+    expect(amountCol).toBeGreaterThan(0);
+    const rows: { name: string; fen: number }[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) names.push(String(row.getCell(1).text));
+      if (n > 2)
+        rows.push({
+          name: String(row.getCell(nameCol).text),
+          fen: Math.round(Number(row.getCell(amountCol).value) * 100),
+        });
     });
-    expect(names.length).toBe(run.lineCount);
-    expect(new Set(names)).toEqual(new Set(lines.items.map((l) => l.name)));
+    expect(rows.length).toBe(run.lineCount);
+    const byName = (xs: { name: string; fen: number }[]) =>
+      xs.map((x) => `${x.name}:${x.fen}`).sort((a, b) => a.localeCompare(b));
+    expect(byName(rows)).toEqual(byName(lines.items.map((l) => ({ name: l.name, fen: l.amountFen }))));
+    expect(wb.getWorksheet('分单位汇总')).toBeDefined();
     await leader.close();
   });
 
@@ -245,6 +257,10 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     await page.goto(`/pay/runs/${runId}?tab=lines`);
     await expect.poll(async () => text(page.getByTestId('pay-lines-total')), SLOW).toContain(formatYuan(own));
     expect(await text(page.getByTestId('pay-lines-scope'))).toBe('仅显示您所在单位的人员及其合计');
+    // she reads the district's run; only the district manages it
+    expect(await page.getByTestId('pay-run-compute').count()).toBe(0);
+    expect(await page.getByTestId('pay-run-paid').count()).toBe(0);
+    expect(await page.getByTestId('pay-tab-whatif').count()).toBe(0);
     const rows = page.getByTestId('pay-lines-table').locator('tbody tr.ant-table-row');
     await expect.poll(async () => rows.count(), SLOW).toBe(Math.min(seen.items.length, 50));
     await screenshot(page, 'pay-street1');
