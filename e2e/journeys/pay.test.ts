@@ -219,7 +219,10 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     const sheet = wb.getWorksheet('核算明细');
     if (!sheet) throw new Error('no 核算明细 sheet');
     // row 1 the run's title, row 2 the header, then one row per person
-    const header = (sheet.getRow(2).values as unknown[]).map((v) => String(v ?? ''));
+    const header: string[] = [];
+    sheet.getRow(2).eachCell((cell, n) => {
+      header[n] = cell.text;
+    });
     const nameCol = header.indexOf('姓名');
     const amountCol = header.indexOf('金额（元）');
     expect(nameCol).toBeGreaterThan(0);
