@@ -45,7 +45,7 @@ await runBench(
     progress(
       `seeding ${int(toAdd)} cadres in the streets and departments (the demo district has ${int(have[0]?.n ?? 0)})`,
     );
-    let t0 = performance.now();
+    const t0 = performance.now();
     await admin.query(
       `WITH o AS (SELECT array_agg(id ORDER BY path) AS ids, array_agg(path ORDER BY path) AS paths, count(*)::int AS n
                     FROM orgs WHERE active AND kind IN ('street', 'department'))

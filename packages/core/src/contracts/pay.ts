@@ -151,6 +151,10 @@ export const PayWhatIfSchema = z.strictObject({
   /** another budget for the comparison; default: the run's */
   budget: fenAmount.optional(),
 });
+/** A what-if answers with at most this many lines (the largest changes): 100,000 explained lines would be
+ * hundreds of megabytes of JSON for a page that shows the top of the list. */
+export const PAY_WHAT_IF_LINES = 1000;
+
 export const PayWhatIfLineSchema = z.object({
   cadreId: uuid,
   name: z.string(),
@@ -175,8 +179,10 @@ export const PayWhatIfResultSchema = z.object({
       deltaFen: z.number().int(),
     }),
   ),
-  /** every line, largest change first */
+  /** the lines with the largest changes first, at most PAY_WHAT_IF_LINES of them (the totals cover all) */
   lines: z.array(PayWhatIfLineSchema),
+  /** how many people either version pays (lines beyond PAY_WHAT_IF_LINES are in the totals only) */
+  lineCount: z.number().int(),
   steps: z.array(PayStepSchema),
 });
 export type PayWhatIfResult = z.infer<typeof PayWhatIfResultSchema>;

@@ -134,8 +134,9 @@ async function seedRound(
 
 /**
  * The demo district's assessments: last year's finished annual round of a street's staff (Fengze scheme,
- * 20 % quota), last year's published 万人双评议 of the district departments (the leaderboard), and this
- * year's annual round, open, with slips issued and some already used.
+ * 20 % quota), last year's published 万人双评议 of the district departments (the leaderboard), this
+ * year's annual round, open, with slips issued and some already used, and last year's published
+ * 街道绩效考评 of the streets.
  */
 export async function seedDemoAssessment(
   client: pg.ClientBase,
@@ -213,6 +214,22 @@ export async function seedDemoAssessment(
     state: 'open',
   });
   const group = open.rules.scheme.raterGroups.find((g) => g.id === 'colleagues')!;
+  // last year's 街道绩效考评 of the streets (Fengze's unit scheme), published: its grades are the streets'
+  // 工作实效 that spread the street cadres' uplift (经济激励). Seeded last, so the draws above stay as they were.
+  const { rows: allStreets } = await client.query<{ id: string }>(
+    `SELECT id FROM orgs WHERE kind = 'street' AND active ORDER BY sort_order, path`,
+  );
+  await seedRound(client, cipher, ctx, rng, {
+    name: `${year - 1}年度街道绩效考评`,
+    packId: 'fengze',
+    schemeId: 'street-performance',
+    year: year - 1,
+    orgId: root[0]!.id,
+    orgPath: root[0]!.path,
+    targets: allStreets.map((s) => ({ unitId: s.id })),
+    slips: { 'district-leadership': { issued: 9, used: 9 }, departments: { issued: 21, used: 19 } },
+    state: 'published',
+  });
   return {
     roundName: `${year}年度${street.name}机关工作人员考核`,
     groupName: group.name,

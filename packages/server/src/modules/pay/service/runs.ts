@@ -3,6 +3,7 @@ import {
   computePay,
   PackSchema,
   PAY_SECTION_KEY,
+  PAY_WHAT_IF_LINES,
   PayRuleError,
   type CreatePayRun,
   type ErrorCode,
@@ -287,7 +288,13 @@ export async function whatIf(
       totals: cmp.totals,
     },
   });
-  return { pack: { id: pack.id, effectiveFrom: pack.version.effectiveFrom, name: pack.name }, ...cmp };
+  // the totals and units cover everyone; the lines answer only the largest changes (a page shows the top)
+  return {
+    pack: { id: pack.id, effectiveFrom: pack.version.effectiveFrom, name: pack.name },
+    ...cmp,
+    lines: cmp.lines.slice(0, PAY_WHAT_IF_LINES),
+    lineCount: cmp.lines.length,
+  };
 }
 
 /** 标记已发放: an approved run is paid. */
