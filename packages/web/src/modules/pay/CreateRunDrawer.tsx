@@ -1,7 +1,7 @@
 import { formatYuan, PAY_KINDS, PAY_SECTION_KEY, type PayKind } from '@ganbu/core';
-import { Alert, App, Form, Input, Select, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Skeleton, Tag, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -56,12 +56,6 @@ export function CreateRunDrawer({ open, onClose }: { open: boolean; onClose: () 
   );
   const scopeRoot = treeData[0]?.value;
   const chosen = choices[0]?.packId;
-
-  useEffect(() => {
-    if (!open) return;
-    if (!form.getFieldValue('packId') && chosen) form.setFieldValue('packId', chosen);
-    if (!form.getFieldValue('orgId') && scopeRoot) form.setFieldValue('orgId', scopeRoot);
-  }, [open, chosen, scopeRoot, form]);
 
   const budgetHelp = (() => {
     if (kind === 'street-uplift') {
@@ -139,92 +133,106 @@ export function CreateRunDrawer({ open, onClose }: { open: boolean; onClose: () 
           data-testid="pay-create-error"
         />
       ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        autoComplete="off"
-        onFinish={submit}
-        preserve={false}
-        initialValues={{ kind: 'street-uplift', period: String(dayjs().year() - 1) }}
-        data-testid="pay-create-form"
-      >
-        <Form.Item name="kind" label={t('pay.create.kind')} rules={[{ required: true }]}>
-          <Select
-            options={PAY_KINDS.map((k) => ({ value: k, label: t(`pay.kind.${k}`) }))}
-            data-testid="pay-create-kind"
-          />
-        </Form.Item>
-        <Form.Item name="period" label={t('pay.create.year')} rules={[{ required: true }]}>
-          <Select
-            options={years().map((y) => ({ value: y, label: t('pay.year', { year: y }) }))}
-            data-testid="pay-create-period"
-          />
-        </Form.Item>
-        <Form.Item name="orgId" label={t('pay.create.unit')} extra={t('pay.create.unitHint')}>
-          <TreeSelect
-            treeData={treeData}
-            loading={orgs.isPending}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandedKeys={treeData.map((n) => n.value)}
-            listHeight={360}
-            data-testid="pay-create-org"
-          />
-        </Form.Item>
-        <Form.Item
-          name="packId"
-          label={t('pay.create.pack')}
-          extra={version ? t('pay.create.packHint', { date: version.effectiveFrom }) : undefined}
+      {/* the defaults (the district, its pack) come with the lists: the form starts once they are there */}
+      {packs.isPending || orgs.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          autoComplete="off"
+          onFinish={submit}
+          preserve={false}
+          initialValues={{
+            kind: 'street-uplift',
+            period: String(dayjs().year() - 1),
+            packId: chosen,
+            orgId: scopeRoot,
+          }}
+          data-testid="pay-create-form"
         >
-          <Select
-            loading={packs.isPending}
-            options={choices.map((p) => ({
-              value: p.packId,
-              label: (
-                <span>
-                  {p.name}（{p.locality}）
-                  {p.selected ? (
-                    <Tag color="green" style={{ marginInlineStart: 6 }}>
-                      {t('pay.create.packSelected')}
-                    </Tag>
-                  ) : null}
-                </span>
-              ),
-            }))}
-            data-testid="pay-create-pack"
-          />
-        </Form.Item>
-        {missing ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('pay.create.kindMissing', { kind: t(`pay.kind.${kind}`) })}
-            style={{ marginBottom: 16 }}
-            data-testid="pay-create-kind-missing"
-          />
-        ) : null}
-        <Form.Item
-          name="budget"
-          label={t('pay.create.budget')}
-          extra={<Typography.Text type="secondary">{budgetHelp}</Typography.Text>}
-          rules={[
-            {
-              validator: (_, v: string | undefined) =>
-                !v?.trim() || yuanToFen(v) !== null
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('pay.create.budgetInvalid'))),
-            },
-          ]}
-        >
-          <Input prefix="¥" disabled={!usesBudget} inputMode="decimal" data-testid="pay-create-budget" />
-        </Form.Item>
-        <Form.Item name="name" label={t('pay.create.name')}>
-          <Input
-            maxLength={100}
-            placeholder={t('pay.create.namePlaceholder')}
-            data-testid="pay-create-name"
-          />
-        </Form.Item>
-      </Form>
+          <Form.Item name="kind" label={t('pay.create.kind')} rules={[{ required: true }]}>
+            <Select
+              options={PAY_KINDS.map((k) => ({ value: k, label: t(`pay.kind.${k}`) }))}
+              data-testid="pay-create-kind"
+            />
+          </Form.Item>
+          <Form.Item name="period" label={t('pay.create.year')} rules={[{ required: true }]}>
+            <Select
+              options={years().map((y) => ({ value: y, label: t('pay.year', { year: y }) }))}
+              data-testid="pay-create-period"
+            />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('pay.create.unit')} extra={t('pay.create.unitHint')}>
+            <TreeSelect
+              treeData={treeData}
+              loading={orgs.isPending}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              treeDefaultExpandedKeys={treeData.map((n) => n.value)}
+              listHeight={360}
+              data-testid="pay-create-org"
+            />
+          </Form.Item>
+          <Form.Item
+            name="packId"
+            label={t('pay.create.pack')}
+            extra={version ? t('pay.create.packHint', { date: version.effectiveFrom }) : undefined}
+          >
+            <Select
+              loading={packs.isPending}
+              options={choices.map((p) => ({
+                value: p.packId,
+                label: (
+                  <span>
+                    {p.name}（{p.locality}）
+                    {p.selected ? (
+                      <Tag color="green" style={{ marginInlineStart: 6 }}>
+                        {t('pay.create.packSelected')}
+                      </Tag>
+                    ) : null}
+                  </span>
+                ),
+              }))}
+              data-testid="pay-create-pack"
+            />
+          </Form.Item>
+          {missing ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('pay.create.kindMissing', { kind: t(`pay.kind.${kind}`) })}
+              style={{ marginBottom: 16 }}
+              data-testid="pay-create-kind-missing"
+            />
+          ) : null}
+          <Form.Item
+            name="budget"
+            label={t('pay.create.budget')}
+            extra={
+              <Typography.Text type="secondary" data-testid="pay-create-budget-help">
+                {budgetHelp}
+              </Typography.Text>
+            }
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  !v?.trim() || yuanToFen(v) !== null
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('pay.create.budgetInvalid'))),
+              },
+            ]}
+          >
+            <Input prefix="¥" disabled={!usesBudget} inputMode="decimal" data-testid="pay-create-budget" />
+          </Form.Item>
+          <Form.Item name="name" label={t('pay.create.name')}>
+            <Input
+              maxLength={100}
+              placeholder={t('pay.create.namePlaceholder')}
+              data-testid="pay-create-name"
+            />
+          </Form.Item>
+        </Form>
+      )}
     </FormDrawer>
   );
 }

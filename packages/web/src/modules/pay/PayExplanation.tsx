@@ -42,7 +42,7 @@ export function PaySteps({ steps, testId }: { steps: readonly Step[]; testId?: s
       dataSource={[...steps]}
       data-testid={testId}
       renderItem={(s, i) => (
-        <List.Item key={i} data-testid={`pay-step-${i}`}>
+        <List.Item key={i} data-testid="pay-step">
           <Flex vertical gap={4} style={{ width: '100%' }}>
             <Flex justify="space-between" align="baseline" gap={12} wrap>
               <Typography.Text strong>{s.label}</Typography.Text>

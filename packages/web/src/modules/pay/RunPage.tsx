@@ -21,13 +21,15 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentMe } from '../../app/me-context.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useOrgs } from '../../hooks/api/orgs.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { isApiError } from '../../lib/http.ts';
 import { downloadLines, useComputePayRun, useMarkPaid, usePayRun, useSubmitPayRun } from './api.ts';
 import { payErrorText, StateTag } from './labels.tsx';
 import { ApprovalCard } from './run/ApprovalCard.tsx';
@@ -39,7 +41,17 @@ import { WhatIfTab } from './run/WhatIfTab.tsx';
 type Tab = 'lines' | 'units' | 'approval' | 'whatIf';
 
 /** 提交审批 with an optional comment. */
-function SubmitModal({ run, open, onClose }: { run: PayRun; open: boolean; onClose: () => void }) {
+function SubmitModal({
+  run,
+  open,
+  onClose,
+  onSubmitted,
+}: {
+  run: PayRun;
+  open: boolean;
+  onClose: () => void;
+  onSubmitted: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
@@ -54,6 +66,7 @@ function SubmitModal({ run, open, onClose }: { run: PayRun; open: boolean; onClo
           void message.success(t('pay.run.submitted'));
           form.resetFields();
           onClose();
+          onSubmitted();
         },
       },
     );
@@ -98,16 +111,28 @@ export function RunPage() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const me = useCurrentMe();
-  const manage = can(me.roles, 'pay.manage');
+  const orgs = useOrgs();
   const q = usePayRun(id);
   const compute = useComputePayRun();
   const paid = useMarkPaid();
   const [submitting, setSubmitting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const run = q.data;
-  // a run in approval opens on its case (the approver arrives from 待办); otherwise on the lines
-  const tab = (search.get('tab') as Tab | null) ?? (run?.state === 'submitted' ? 'approval' : 'lines');
+  // a run is managed (computed, submitted, paid, compared) where its unit is in the caller's scope: a street
+  // reads the district's run that pays its cadres, but only the district manages it
+  const manage = can(me.roles, 'pay.manage') && !!run && (orgs.data ?? []).some((o) => o.id === run.orgId);
+  // a run in approval opens on its case (the approver arrives from 待办), otherwise on the lines; chosen once,
+  // so approving does not move the page away from the case
+  const [opening, setOpening] = useState<Tab | null>(null);
+  const firstState = run?.state;
+  useEffect(() => {
+    if (firstState && opening === null) setOpening(firstState === 'submitted' ? 'approval' : 'lines');
+  }, [firstState, opening]);
+  const tab = (search.get('tab') as Tab | null) ?? opening ?? 'lines';
 
+  // a missing base or statistic is district data: 组织部 completes it on 报酬基数与统计数据
+  const tablesMissing =
+    isApiError(compute.error) && ['PAY_BASE_MISSING', 'PAY_STATISTIC_MISSING'].includes(compute.error.code);
   const failure = compute.isError
     ? payErrorText(compute.error)
     : paid.isError
@@ -261,6 +286,13 @@ export function RunPage() {
               }}
               title={failure.title}
               description={failure.detail}
+              action={
+                tablesMissing && can(me.roles, 'pay.tables') ? (
+                  <Button size="small" onClick={() => void navigate('/pay/tables')}>
+                    {t('pay.run.toTables')}
+                  </Button>
+                ) : undefined
+              }
               data-testid="pay-run-error"
             />
           ) : null}
@@ -273,7 +305,12 @@ export function RunPage() {
               items={tabs}
             />
           </Card>
-          <SubmitModal run={run} open={submitting} onClose={() => setSubmitting(false)} />
+          <SubmitModal
+            run={run}
+            open={submitting}
+            onClose={() => setSubmitting(false)}
+            onSubmitted={() => setSearch({ tab: 'approval' }, { replace: true })}
+          />
         </Flex>
       )}
     </PageContainer>

@@ -70,6 +70,7 @@ export const en: typeof zhCN = {
     },
     run: {
       title: 'Pay run',
+      toTables: 'Open pay tables and statistics',
       compute: 'Compute',
       recompute: 'Recompute',
       computed: 'Computed: {{count}} people, total {{total}}',

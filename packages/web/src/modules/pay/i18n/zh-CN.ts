@@ -67,6 +67,7 @@ export const zhCN = {
     },
     run: {
       title: '核算详情',
+      toTables: '前往报酬基数与统计数据',
       compute: '核算',
       recompute: '重新核算',
       computed: '核算完成：{{count}} 人，合计 {{total}}',

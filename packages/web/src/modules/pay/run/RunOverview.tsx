@@ -58,12 +58,12 @@ export function RunOverview({ run }: { run: PayRun }) {
               key: i,
               label: s.label,
               children: (
-                <Flex justify="space-between" align="center" gap={12} wrap>
-                  <Typography.Text style={{ wordBreak: 'break-word' }}>{s.value}</Typography.Text>
-                  <Flex gap={8} align="center">
+                <Flex vertical gap={4}>
+                  <Flex justify="space-between" align="baseline" gap={12}>
+                    <Typography.Text style={{ wordBreak: 'break-word' }}>{s.value}</Typography.Text>
                     {s.amountFen !== undefined ? <Yuan fen={s.amountFen} /> : null}
-                    <ClauseTag step={s} />
                   </Flex>
+                  <ClauseTag step={s} />
                 </Flex>
               ),
             }))}

@@ -1,0 +1,304 @@
+import { readFileSync } from 'node:fs';
+import { formatYuan, type MyPayLineSchema, type PayLineDto, type PayRun } from '@ganbu/core';
+import ExcelJS from 'exceljs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { apiOf, launch, loginUi, newPage, screenshot } from '../browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser.close());
+
+/** Pages load their chunk and texts first: a loaded 2-core machine takes seconds. */
+const SLOW = { timeout: 20_000 };
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** ¥1,234.56: a yuan sign, thousands separators, two decimals. */
+const YUAN = /^¥\d{1,3}(,\d{3})*\.\d{2}$/;
+
+interface LineList {
+  items: PayLineDto[];
+  total: number;
+  visibleTotalFen: number;
+  unitTotals: { unitId: string; unitName: string; count: number; totalFen: number }[];
+}
+
+const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
+
+/** The cell's horizontal alignment as the browser lays it out. */
+interface StyledElement {
+  closest: (selector: string) => StyledElement | null;
+}
+const alignOf = (l: Locator) =>
+  l.evaluate((el: StyledElement) => {
+    const view = globalThis as unknown as { getComputedStyle: (e: StyledElement) => { textAlign: string } };
+    return view.getComputedStyle(el.closest('td') ?? el).textAlign;
+  });
+
+/** Every line of a run the session may see (pages of 500). */
+async function allLines(page: Page, runId: string): Promise<LineList> {
+  const api = await apiOf(page);
+  const first = await api.get<LineList>(`/api/pay/runs/${runId}/lines?pageSize=500`);
+  const items = [...first.items];
+  for (let p = 2; items.length < first.total; p++)
+    items.push(...(await api.get<LineList>(`/api/pay/runs/${runId}/lines?pageSize=500&page=${p}`)).items);
+  return { ...first, items };
+}
+
+/** Take the case's approve action on the run page's 审批 tab, with a comment. */
+async function approve(page: Page, comment: string): Promise<void> {
+  await page.getByTestId('pay-tab-approval').click();
+  await page.getByTestId('case-action-approve').click();
+  await page.getByTestId('case-comment').fill(comment);
+  const done = page.waitForResponse(
+    (r) => r.url().includes('/api/cases/') && r.url().endsWith('/actions') && r.request().method() === 'POST',
+  );
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  expect((await done).status()).toBe(200);
+}
+
+describe('[pay] 经济激励: a street uplift created, computed, explained, approved through 待办, exported; a street and a cadre see their own', () => {
+  const year = String(new Date().getFullYear() - 1);
+  const name = `${year}年度街道干部经济待遇上浮（旅程）`;
+  let runId = '';
+  let run: PayRun;
+  let lines: LineList;
+
+  it('组织部 creates a run in the drawer, computes it and opens an explanation', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await loginUi(page, 'orgdept');
+    await page.getByTestId('menu-payRuns').click();
+    await page.getByTestId('pay-runs-table').waitFor(SLOW);
+    await page.getByTestId('pay-run-create').click();
+    await page.getByTestId('pay-create-form').waitFor();
+    // the defaults: 街道干部经济待遇上浮, last year, the district, the district's pack (丰泽)
+    expect(await text(page.getByTestId('pay-create-kind'))).toContain('街道干部经济待遇上浮');
+    expect(await text(page.getByTestId('pay-create-period'))).toContain(`${year}年度`);
+    await expect.poll(async () => text(page.getByTestId('pay-create-pack')), SLOW).toContain('丰泽');
+    // street uplift spreads the budget as 总量; the pack's default rule is stated
+    await expect
+      .poll(async () => text(page.getByTestId('pay-create-budget-help')), SLOW)
+      .toContain('基数合计的 15%');
+    await page.getByTestId('pay-create-name').fill(name);
+    await screenshot(page, 'pay-create');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/pay/runs') && r.request().method() === 'POST',
+    );
+    await page.getByTestId('pay-create-submit').click();
+    expect((await created).status()).toBe(200);
+    await page.waitForURL((u) => /^\/pay\/runs\/[0-9a-f-]{36}$/.test(u.pathname), SLOW);
+    runId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    await expect.poll(async () => text(page.getByTestId('pay-run-name')), SLOW).toBe(name);
+    expect(await text(page.getByTestId('pay-run-state'))).toBe('草稿');
+
+    const computed = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/compute`), SLOW);
+    await page.getByTestId('pay-run-compute').click();
+    const answer = await computed;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await expect.poll(async () => text(page.getByTestId('pay-run-state')), SLOW).toBe('已核算');
+
+    const api = await apiOf(page);
+    run = await api.get<PayRun>(`/api/pay/runs/${runId}`);
+    lines = await allLines(page, runId);
+    expect(run.state).toBe('computed');
+    expect(run.lineCount).toBeGreaterThan(0);
+    expect(lines.total).toBe(run.lineCount);
+    // 组织部 sees the whole run: the parts add up to the run's total to the fen
+    expect(lines.items.reduce((n, l) => n + l.amountFen, 0)).toBe(run.totalFen);
+    expect(lines.visibleTotalFen).toBe(run.totalFen);
+    expect(await text(page.getByTestId('pay-run-total'))).toBe(formatYuan(run.totalFen ?? 0));
+    expect(await text(page.getByTestId('pay-run-count'))).toBe(String(run.lineCount));
+    // the run-level explanation (budget, band, spreading) as a card
+    expect(await page.getByTestId('pay-run-steps').locator('tr').count()).toBe(run.steps.length);
+
+    // the lines: amounts right-aligned, ¥ with two decimals
+    const table = page.getByTestId('pay-lines-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor(SLOW);
+    const line = lines.items.find((l) => l.explanation.steps.length > 1) ?? lines.items[0];
+    if (!line) throw new Error('no line');
+    await page.getByTestId('pay-lines-search').locator('input').fill(line.name);
+    await page.getByTestId('pay-lines-search').locator('input').press('Enter');
+    const amount = page.getByTestId(`pay-line-amount-${line.cadreId}`);
+    await amount.waitFor(SLOW);
+    expect(await text(amount)).toBe(formatYuan(line.amountFen));
+    expect(await text(amount)).toMatch(YUAN);
+    expect(await alignOf(amount)).toBe('right');
+    await page.getByTestId('pay-lines-search').locator('input').fill('');
+    await page.getByTestId('pay-lines-search').locator('input').press('Enter');
+    await expect.poll(async () => table.locator('tbody tr.ant-table-row').count(), SLOW).toBeGreaterThan(1);
+    await screenshot(page, 'pay-run-computed');
+
+    // its explanation: the amount, the steps with their clauses
+    await page.getByTestId('pay-lines-search').locator('input').fill(line.name);
+    await page.getByTestId('pay-lines-search').locator('input').press('Enter');
+    await amount.click();
+    const drawer = page.getByTestId('pay-explain-drawer');
+    await drawer.waitFor();
+    expect(await text(drawer.getByTestId('pay-explain-amount'))).toBe(formatYuan(line.amountFen));
+    expect(await text(drawer.getByTestId('pay-explain-summary'))).toBe(line.explanation.summary);
+    const steps = drawer.getByTestId('pay-step');
+    expect(await steps.count()).toBe(line.explanation.steps.length);
+    for (const [i, s] of line.explanation.steps.entries()) {
+      const item = steps.nth(i);
+      expect(await text(item)).toContain(s.label);
+      expect(await text(item)).toContain(s.value);
+      if (s.clause) expect(await text(item.getByTestId('pay-step-clause'))).toBe(s.clause);
+    }
+    await screenshot(page, 'pay-explanation');
+    await page.keyboard.press('Escape');
+
+    // per unit: the units' totals add up to the run's
+    await page.getByTestId('pay-tab-units').click();
+    await expect
+      .poll(async () => text(page.getByTestId('pay-units-sum')), SLOW)
+      .toBe(formatYuan(run.totalFen ?? 0));
+    expect(lines.unitTotals.reduce((n, u) => n + u.totalFen, 0)).toBe(run.totalFen);
+    await screenshot(page, 'pay-units');
+
+    // what-if under the same pack changes nothing
+    await page.getByTestId('pay-tab-whatif').click();
+    const compared = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/what-if`), SLOW);
+    await page.getByTestId('pay-whatif-run').click();
+    expect((await compared).status()).toBe(200);
+    await expect
+      .poll(async () => text(page.getByTestId('pay-whatif-after')), SLOW)
+      .toBe(formatYuan(run.totalFen ?? 0));
+    expect(await text(page.getByTestId('pay-whatif-delta'))).toBe('¥0.00');
+    await screenshot(page, 'pay-whatif');
+    await page.close();
+  });
+
+  it('组织部 submits it and passes 组织部审核; 领导 approves from 待办; the export is a real workbook', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await loginUi(page, 'orgdept');
+    await page.goto(`/pay/runs/${runId}`);
+    await page.getByTestId('pay-run-submit').click(SLOW);
+    await page.getByTestId('pay-submit-comment').fill('请审核');
+    const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/submit`));
+    await page.getByTestId('pay-submit-ok').click();
+    expect((await submitted).status()).toBe(200);
+    await expect.poll(async () => text(page.getByTestId('pay-run-state')), SLOW).toBe('审批中');
+    await expect.poll(async () => text(page.getByTestId('pay-approval')), SLOW).toContain('组织部审核');
+    // 审批中: no recomputing
+    expect(await page.getByTestId('pay-run-compute').count()).toBe(0);
+    await approve(page, '核算无误');
+    await expect.poll(async () => text(page.getByTestId('pay-approval')), SLOW).toContain('分管领导审批');
+    await screenshot(page, 'pay-submitted');
+    await page.close();
+
+    const leader = await newPage(browser, DESKTOP);
+    await loginUi(leader, 'leader');
+    await leader.goto('/inbox');
+    const item = leader.getByTestId('inbox-table-pending').locator('tr', { hasText: name });
+    await item.waitFor(SLOW);
+    await screenshot(leader, 'pay-inbox-leader');
+    await item.locator('[data-testid^="inbox-open-"]').first().click();
+    await leader.waitForURL((u) => u.pathname === `/pay/runs/${runId}`, SLOW);
+    // a run in approval opens on its case
+    await leader.getByTestId('case-action-approve').waitFor(SLOW);
+    await approve(leader, '同意');
+    await expect.poll(async () => text(leader.getByTestId('pay-run-state')), SLOW).toBe('已批准');
+    await expect.poll(async () => text(leader.getByTestId('pay-approval')), SLOW).toContain('已办结');
+    await screenshot(leader, 'pay-approved');
+    // 领导 reads, does not manage: no 标记已发放
+    expect(await leader.getByTestId('pay-run-paid').count()).toBe(0);
+
+    // the export: one row per person under a header, the amounts in yuan
+    const download = leader.waitForEvent('download');
+    await leader.getByTestId('pay-run-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${name}.xlsx`);
+    const bytes = readFileSync(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('核算明细');
+    if (!sheet) throw new Error('no 核算明细 sheet');
+    // row 1 the run's title, row 2 the header, then one row per person
+    const header: string[] = [];
+    sheet.getRow(2).eachCell((cell, n) => {
+      header[n] = cell.text;
+    });
+    const nameCol = header.indexOf('姓名');
+    const amountCol = header.indexOf('金额（元）');
+    expect(nameCol).toBeGreaterThan(0);
+    expect(amountCol).toBeGreaterThan(0);
+    const rows: { name: string; fen: number }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2)
+        rows.push({
+          name: String(row.getCell(nameCol).text),
+          fen: Math.round(Number(row.getCell(amountCol).value) * 100),
+        });
+    });
+    expect(rows.length).toBe(run.lineCount);
+    const byName = (xs: { name: string; fen: number }[]) =>
+      xs.map((x) => `${x.name}:${x.fen}`).sort((a, b) => a.localeCompare(b));
+    expect(byName(rows)).toEqual(byName(lines.items.map((l) => ({ name: l.name, fen: l.amountFen }))));
+    expect(wb.getWorksheet('分单位汇总')).toBeDefined();
+    await leader.close();
+  });
+
+  it('a street administrator sees only her street’s lines and their total', async () => {
+    const page = await newPage(browser, DESKTOP);
+    await loginUi(page, 'street1');
+    const api = await apiOf(page);
+    const orgs = await api.get<{ items: { id: string }[] }>('/api/orgs');
+    const mine = new Set(orgs.items.map((o) => o.id));
+    const seen = await allLines(page, runId);
+    expect(seen.items.length).toBeGreaterThan(0);
+    expect(seen.items.every((l) => mine.has(l.unitId))).toBe(true);
+    expect(seen.items.length).toBe(lines.items.filter((l) => mine.has(l.unitId)).length);
+    expect(seen.items.length).toBeLessThan(run.lineCount);
+    const own = seen.items.reduce((n, l) => n + l.amountFen, 0);
+    expect(seen.visibleTotalFen).toBe(own);
+
+    await page.goto(`/pay/runs/${runId}?tab=lines`);
+    await expect.poll(async () => text(page.getByTestId('pay-lines-total')), SLOW).toContain(formatYuan(own));
+    expect(await text(page.getByTestId('pay-lines-scope'))).toBe('仅显示您所在单位的人员及其合计');
+    // she reads the district's run; only the district manages it
+    expect(await page.getByTestId('pay-run-compute').count()).toBe(0);
+    expect(await page.getByTestId('pay-run-paid').count()).toBe(0);
+    expect(await page.getByTestId('pay-tab-whatif').count()).toBe(0);
+    const rows = page.getByTestId('pay-lines-table').locator('tbody tr.ant-table-row');
+    await expect.poll(async () => rows.count(), SLOW).toBe(Math.min(seen.items.length, 50));
+    await screenshot(page, 'pay-street1');
+    await page.close();
+  });
+
+  it('the cadre sees her own line of the approved run on a phone, with its explanation', async () => {
+    const page = await newPage(browser, PHONE);
+    await loginUi(page, 'cadre');
+    const me = await (await apiOf(page)).get<{ cadreId: string | null }>('/api/auth/me');
+    const hers = lines.items.find((l) => l.cadreId === me.cadreId);
+    if (!hers) throw new Error('the demo cadre (a street cadre) has no line in the street uplift');
+    const { items } = await (
+      await apiOf(page)
+    ).get<{ items: z.infer<typeof MyPayLineSchema>[] }>('/api/pay/mine');
+    // only hers
+    expect(items.every((l) => l.cadreId === me.cadreId)).toBe(true);
+    expect(items.find((l) => l.runId === runId)?.amountFen).toBe(hers.amountFen);
+
+    await page.goto('/pay/mine');
+    const card = page.getByTestId(`pay-mine-${runId}`);
+    await card.waitFor(SLOW);
+    await card.scrollIntoViewIfNeeded();
+    expect(await text(page.getByTestId(`pay-mine-amount-${runId}`))).toBe(formatYuan(hers.amountFen));
+    // nothing wider than the phone
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await screenshot(page, 'pay-mine-phone');
+    await page.getByTestId(`pay-mine-explain-${runId}`).click();
+    const drawer = page.getByTestId('pay-explain-drawer');
+    await drawer.waitFor();
+    expect(await text(drawer.getByTestId('pay-explain-amount'))).toBe(formatYuan(hers.amountFen));
+    expect(await drawer.getByTestId('pay-step').count()).toBe(hers.explanation.steps.length);
+    await screenshot(page, 'pay-mine-explanation-phone');
+    await page.close();
+  });
+});
