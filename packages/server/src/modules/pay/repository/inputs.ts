@@ -77,6 +77,13 @@ export async function peopleOf(
   }));
 }
 
+interface RoundRow {
+  id: string;
+  name: string;
+  scheme_id: string;
+  grades: { code: string; name: string }[] | null;
+}
+
 /**
  * The published rounds of the schemes whose period ends in the year, the one ending last first. Read apart
  * from their targets: the rounds' row-level security reads the targets, so a join would ask it per target.
