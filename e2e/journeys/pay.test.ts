@@ -53,6 +53,18 @@ const alignOf = (l: Locator) =>
     return view.getComputedStyle(el.closest('td') ?? el).textAlign;
   });
 
+/** The explanation drawer has slid in: its right edge at the viewport's; its width. */
+async function drawerWidth(page: Page, viewport: { width: number }): Promise<number> {
+  const panel = page.locator('.ant-drawer-content-wrapper').last();
+  await expect
+    .poll(async () => {
+      const box = await panel.boundingBox();
+      return box ? Math.round(box.x + box.width) : -1;
+    }, SLOW)
+    .toBe(viewport.width);
+  return Math.round((await panel.boundingBox())?.width ?? 0);
+}
+
 /** Every line of a run the session may see (pages of 500). */
 async function allLines(page: Page, runId: string): Promise<LineList> {
   const api = await apiOf(page);
@@ -162,6 +174,7 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
       expect(await text(item)).toContain(s.value);
       if (s.clause) expect(await text(item.getByTestId('pay-step-clause'))).toBe(s.clause);
     }
+    expect(await drawerWidth(page, DESKTOP)).toBe(640);
     await screenshot(page, 'pay-explanation');
     await page.keyboard.press('Escape');
 
@@ -227,6 +240,7 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     await page.locator('[data-testid^="pay-whatif-explain-"]').first().click();
     await page.getByTestId('pay-explain-drawer').waitFor();
     expect(await text(page.getByTestId('pay-explain-drawer'))).toContain(TRIAL_NAME);
+    await drawerWidth(page, DESKTOP);
     await screenshot(page, 'pay-whatif-explanation');
     await page.close();
   });
@@ -357,6 +371,8 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     await drawer.waitFor();
     expect(await text(drawer.getByTestId('pay-explain-amount'))).toBe(formatYuan(hers.amountFen));
     expect(await drawer.getByTestId('pay-step').count()).toBe(hers.explanation.steps.length);
+    // the whole phone's width, nothing cut
+    expect(await drawerWidth(page, PHONE)).toBe(PHONE.width);
     await screenshot(page, 'pay-mine-explanation-phone');
     await page.close();
   });
