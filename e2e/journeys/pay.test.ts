@@ -184,6 +184,11 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
       .poll(async () => text(page.getByTestId('pay-units-sum')), SLOW)
       .toBe(formatYuan(run.totalFen ?? 0));
     expect(lines.unitTotals.reduce((n, u) => n + u.totalFen, 0)).toBe(run.totalFen);
+    // settled: no loading veil over the table
+    await page
+      .locator('[data-testid="pay-units-table"] .ant-spin-blur')
+      .waitFor({ state: 'detached', ...SLOW });
+    await page.getByTestId('pay-units-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'pay-units');
 
     // what-if: a trial version of the pack whose default 总量 is 18% of the base total instead of 15%
