@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatYuan, type MyPayLineSchema, type PayLineDto, type PayRun } from '@ganbu/core';
+import { formatYuan, type MyPayLineSchema, type Pack, type PayLineDto, type PayRun } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,20 @@ afterAll(async () => browser.close());
 const SLOW = { timeout: 20_000 };
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+
+/** the trial pack version the what-if compares with (saved by the journey) */
+const TRIAL_PACK = 'fengze-whatif-e2e';
+const TRIAL_NAME = '丰泽区（测算：总量18%）';
+
+/** Choose an option of a select by its text. */
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
 
 /** ¥1,234.56: a yuan sign, thousands separators, two decimals. */
 const YUAN = /^¥\d{1,3}(,\d{3})*\.\d{2}$/;
@@ -38,6 +52,18 @@ const alignOf = (l: Locator) =>
     const view = globalThis as unknown as { getComputedStyle: (e: StyledElement) => { textAlign: string } };
     return view.getComputedStyle(el.closest('td') ?? el).textAlign;
   });
+
+/** The explanation drawer has slid in: its right edge at the viewport's; its width. */
+async function drawerWidth(page: Page, viewport: { width: number }): Promise<number> {
+  const panel = page.locator('.ant-drawer-content-wrapper').last();
+  await expect
+    .poll(async () => {
+      const box = await panel.boundingBox();
+      return box ? Math.round(box.x + box.width) : -1;
+    }, SLOW)
+    .toBe(viewport.width);
+  return Math.round((await panel.boundingBox())?.width ?? 0);
+}
 
 /** Every line of a run the session may see (pages of 500). */
 async function allLines(page: Page, runId: string): Promise<LineList> {
@@ -148,6 +174,7 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
       expect(await text(item)).toContain(s.value);
       if (s.clause) expect(await text(item.getByTestId('pay-step-clause'))).toBe(s.clause);
     }
+    expect(await drawerWidth(page, DESKTOP)).toBe(640);
     await screenshot(page, 'pay-explanation');
     await page.keyboard.press('Escape');
 
@@ -157,18 +184,69 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
       .poll(async () => text(page.getByTestId('pay-units-sum')), SLOW)
       .toBe(formatYuan(run.totalFen ?? 0));
     expect(lines.unitTotals.reduce((n, u) => n + u.totalFen, 0)).toBe(run.totalFen);
+    // settled: no loading veil over the table
+    await page
+      .locator('[data-testid="pay-units-table"] .ant-spin-blur')
+      .waitFor({ state: 'detached', ...SLOW });
+    await page.getByTestId('pay-units-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'pay-units');
 
-    // what-if under the same pack changes nothing
-    await page.getByTestId('pay-tab-whatif').click();
+    // what-if: a trial version of the pack whose default 总量 is 18% of the base total instead of 15%
+    const packs = await api.get<{ items: { id: string; packId: string; effectiveFrom: string }[] }>(
+      '/api/packs',
+    );
+    const shipped = packs.items.find((p) => p.packId === 'fengze' && p.effectiveFrom === '2018-01-01');
+    if (!shipped) throw new Error('no shipped fengze 2018 pack');
+    const { body } = await api.get<{ body: Pack }>(`/api/packs/${shipped.id}`);
+    const uplift = body.pay?.streetUplift;
+    if (!uplift) throw new Error('fengze has no street uplift');
+    const trial: Pack = {
+      ...body,
+      id: TRIAL_PACK,
+      name: TRIAL_NAME,
+      version: { ...body.version, effectiveFrom: '2027-01-01' },
+      pay: {
+        ...body.pay,
+        rounding: body.pay?.rounding ?? { unitFen: 1, mode: 'half-up' },
+        streetUplift: { ...uplift, defaultBudgetPercentOfBase: 18 },
+      },
+      sources: {
+        ...body.sources,
+        '/pay/streetUplift/defaultBudgetPercentOfBase': {
+          assumed: '旅程测算：总量按区直同职级基数总额的18%',
+        },
+      },
+    };
+    // saved again (an edited version) when another journey run made it already
+    await api.send('POST', '/api/packs', { body: trial });
+    const baseTotal = run.steps.find((st) => st.label === '基数总额')?.amountFen;
+    if (baseTotal === undefined) throw new Error('the run states no 基数总额');
+    // Σbase × 18%, half-up to the fen (the pack's rounding); the budget is split to the fen, so the total is it
+    const after = Math.floor((baseTotal * 18 + 50) / 100);
+    const before = run.totalFen ?? 0;
+    expect(after).toBeGreaterThan(before);
+
+    await page.goto(`/pay/runs/${runId}?tab=whatIf`);
+    await page.getByTestId('pay-whatif-form').waitFor(SLOW);
+    await choose(page, 'pay-whatif-pack', TRIAL_NAME);
+    await choose(page, 'pay-whatif-version', '2027-01-01');
     const compared = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/what-if`), SLOW);
     await page.getByTestId('pay-whatif-run').click();
-    expect((await compared).status()).toBe(200);
-    await expect
-      .poll(async () => text(page.getByTestId('pay-whatif-after')), SLOW)
-      .toBe(formatYuan(run.totalFen ?? 0));
-    expect(await text(page.getByTestId('pay-whatif-delta'))).toBe('¥0.00');
+    const answer2 = await compared;
+    expect(answer2.status(), await answer2.text()).toBe(200);
+    await expect.poll(async () => text(page.getByTestId('pay-whatif-after')), SLOW).toBe(formatYuan(after));
+    expect(await text(page.getByTestId('pay-whatif-delta'))).toBe(`+${formatYuan(after - before)}`);
     await screenshot(page, 'pay-whatif');
+    await page.getByTestId('pay-whatif-units').scrollIntoViewIfNeeded();
+    await screenshot(page, 'pay-whatif-units');
+    await page.getByTestId('pay-whatif-lines').scrollIntoViewIfNeeded();
+    await screenshot(page, 'pay-whatif-people');
+    // the largest change first, and its explanation under the trial version
+    await page.locator('[data-testid^="pay-whatif-explain-"]').first().click();
+    await page.getByTestId('pay-explain-drawer').waitFor();
+    expect(await text(page.getByTestId('pay-explain-drawer'))).toContain(TRIAL_NAME);
+    await drawerWidth(page, DESKTOP);
+    await screenshot(page, 'pay-whatif-explanation');
     await page.close();
   });
 
@@ -298,6 +376,8 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
     await drawer.waitFor();
     expect(await text(drawer.getByTestId('pay-explain-amount'))).toBe(formatYuan(hers.amountFen));
     expect(await drawer.getByTestId('pay-step').count()).toBe(hers.explanation.steps.length);
+    // the whole phone's width, nothing cut
+    expect(await drawerWidth(page, PHONE)).toBe(PHONE.width);
     await screenshot(page, 'pay-mine-explanation-phone');
     await page.close();
   });

@@ -81,8 +81,8 @@ describe('the i18n bundles', () => {
     // 考核等次申诉: its two error codes and 12 texts on 我的考核结果 (14); 经济激励: its 9 error codes, three menu
     // labels and its menu group's (13), the 一线岗位 tag (1), the pay tables page (1); the record's published annual grades (2);
     // the home page's to-dos and figures (10), a round's pack by name (1); the pay runs pages, explanation drawer,
-    // what-if and 我的待遇 (129), the tables link on a missing base (1); the pack pages' 经济激励 section (18);
-    // the pay tables page's texts (53 more: tabs, editor, import, statistics)
+    // what-if and 我的待遇 (129), the tables link on a missing base and the capped what-if list (2); the pack
+    // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -112,7 +112,7 @@ describe('the i18n bundles', () => {
         10 +
         1 +
         129 +
-        1 +
+        2 +
         18 +
         53,
     );

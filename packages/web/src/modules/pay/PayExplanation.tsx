@@ -1,6 +1,7 @@
 import type { PayLineDto } from '@ganbu/core';
 import { Alert, Descriptions, Drawer, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../hooks/use-is-mobile.ts';
 import { sourceText, Yuan } from './labels.tsx';
 
 type Step = PayLineDto['explanation']['steps'][number];
@@ -100,11 +101,12 @@ export function ExplanationDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   return (
     <Drawer
       open={!!line}
       onClose={onClose}
-      size="min(640px, 100vw)"
+      size={mobile ? '100%' : 640}
       title={line ? t('pay.explain.title', { name: line.name }) : ''}
       destroyOnHidden
       data-testid="pay-explain-drawer"

@@ -157,6 +157,7 @@ export const en: typeof zhCN = {
       totals: 'Total',
       units: 'Per unit',
       people: 'Per person (largest change first)',
+      capped: 'The first {{shown}} ({{count}} people in all; the totals cover everyone)',
       count: 'People',
       explain: 'What-if explanation',
       steps: 'The what-if run’s explanation',

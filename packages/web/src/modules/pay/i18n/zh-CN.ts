@@ -152,6 +152,7 @@ export const zhCN = {
       totals: '总额',
       units: '分单位',
       people: '分人员（按变化大小排列）',
+      capped: '前 {{shown}} 名（共 {{count}} 人；总额含全部人员）',
       count: '人数',
       explain: '测算说明',
       steps: '测算的核算说明',

@@ -231,9 +231,16 @@ export function WhatIfTab({ run }: { run: PayRun }) {
             scroll={{ x: 'max-content' }}
             data-testid="pay-whatif-units"
           />
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('pay.whatIf.people')}
-          </Typography.Title>
+          <Flex justify="space-between" align="baseline" wrap gap={8}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('pay.whatIf.people')}
+            </Typography.Title>
+            {r.lineCount > r.lines.length ? (
+              <Typography.Text type="secondary" data-testid="pay-whatif-capped">
+                {t('pay.whatIf.capped', { shown: r.lines.length, count: r.lineCount })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
           <Table<Line>
             rowKey="cadreId"
             size="small"
