@@ -90,7 +90,8 @@ CREATE TABLE pay_lines (
 );
 CREATE INDEX pay_lines_run ON pay_lines (run_id, sort_order);
 CREATE INDEX pay_lines_cadre ON pay_lines (cadre_id);
-CREATE INDEX pay_lines_path ON pay_lines USING gist (unit_path);
+-- no index on unit_path: lines are always read by run (or by cadre), and a GiST insert per line is the
+-- dearest part of storing a 100,000-line run
 
 -- ---------------------------------------------------------------- row-level security (0015 helpers)
 -- Tables and statistics are district-wide salary standards: two reviewed special rules each (read by a
