@@ -11,23 +11,14 @@ import {
   UploadFilesSchema,
   type CellValue,
 } from '@ganbu/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { importLrmx } from './import-lrmx.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
 import { listCadres, readRecord } from './service.ts';
-import { uploadedFiles } from './upload-files.ts';
-
-/** The uploaded workbook: the first file of a multipart body. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart())
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-  const file = await req.file();
-  if (!file) throw new AppError(400, 'VALIDATION', '没有收到文件');
-  return file.toBuffer();
-}
+import { uploadedFile, uploadedFiles } from './upload-files.ts';
 
 export async function cadreImportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

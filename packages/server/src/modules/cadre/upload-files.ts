@@ -7,6 +7,15 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
+/** The uploaded workbook: the first file of a multipart body (the registry's and the pay tables' imports). */
+export async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart())
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+  const file = await req.file();
+  if (!file) throw new AppError(400, 'VALIDATION', '没有收到文件');
+  return file.toBuffer();
+}
+
 /** Limits of one upload, all files and archive entries together (archives checked while inflating). */
 export const UPLOAD_LIMITS = { maxFiles: 2000, maxTotalBytes: 300 * 1024 * 1024 } as const;
 

@@ -11,21 +11,12 @@ import {
   UPLOAD_MEDIA_TYPES,
   UploadFilesSchema,
 } from '@ganbu/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../../platform/spool.ts';
 import { writeAnnotated } from '../../cadre/import-xlsx.ts';
+import { uploadedFile } from '../../cadre/upload-files.ts';
 import * as service from './service.ts';
-
-/** The uploaded workbook: the first file of a multipart body. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart())
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-  const file = await req.file();
-  if (!file) throw new AppError(400, 'VALIDATION', '没有收到文件');
-  return file.toBuffer();
-}
 
 /**
  * The district's pay tables (区直机关同职级基数, 同等次绩效奖, 村干部岗位补贴基数) per year, their Excel
