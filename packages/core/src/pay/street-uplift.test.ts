@@ -237,6 +237,22 @@ describe('street uplift (fengze)', () => {
     });
   });
 
+  it('lists a record without a 职级 as left out (not paid), and pays the others exactly as without it', () => {
+    const withBlank = [...street(), person({ cadreId: 'x-0', name: '欧阳明远', unitId: 'u-a', rank: '' })];
+    const r = computePay(fengze, payInputs('street-uplift', withBlank, { tables, budgetFen: 43_996_000 }));
+    const without = computePay(
+      fengze,
+      payInputs('street-uplift', street(), { tables, budgetFen: 43_996_000 }),
+    );
+    expect(r.excluded).toEqual([
+      { cadreId: 'x-0', name: '欧阳明远', reason: '档案未填职级，无法对照区直机关同职级基数' },
+    ]);
+    expect(r.lines.map((l) => [l.cadreId, l.amountFen])).toEqual(
+      without.lines.map((l) => [l.cadreId, l.amountFen]),
+    );
+    expect(r.totalFen).toBe(43_996_000);
+  });
+
   it('pays a unit without a published grade at the missing percent, with a note', () => {
     const people = street().map((p) => (p.unitId === 'u-b' ? { ...p, unitGrade: null } : p));
     const r = computePay(fengze, payInputs('street-uplift', people, { tables, budgetFen: 43_996_000 }));

@@ -59,7 +59,17 @@ import {
 export function streetUplift(pay: PaySection, inputs: PayInputs, sources: Sources): PayResult {
   const s = pay.streetUplift!;
   const P = '/pay/streetUplift';
-  const people = selectPopulation(s.population, inputs.people, s.name);
+  // a record without a 职级 has no district-department rank to be compared with: listed, not paid (a rank
+  // the table lacks is a refusal instead — the table is the district's to complete)
+  const population = selectPopulation(s.population, inputs.people, s.name);
+  const excluded: PayResult['excluded'] = population
+    .filter((p) => p.rank.trim() === '')
+    .map((p) => ({ cadreId: p.cadreId, name: p.name, reason: '档案未填职级，无法对照区直机关同职级基数' }));
+  const people = population.filter((p) => p.rank.trim() !== '');
+  if (people.length === 0)
+    throw new PayRuleError('PAY_EMPTY_POPULATION', `${s.name}：范围内没有填有职级的人员`, {
+      excluded: excluded.length,
+    });
 
   // ---- bases (district table) and each person's band in whole fen
   const missing: { cadreId: string; name: string; key: string }[] = [];
@@ -217,7 +227,7 @@ export function streetUplift(pay: PaySection, inputs: PayInputs, sources: Source
     });
     return lineOf(p, amount, b, explanation);
   });
-  const result = assemble(lines, { budgetFen: budget, steps, excluded: [] });
+  const result = assemble(lines, { budgetFen: budget, steps, excluded });
   if (runNotes.length) result.steps.push(dataStep('说明', runNotes.join('；')));
   return result;
 }
