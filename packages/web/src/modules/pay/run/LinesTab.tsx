@@ -2,6 +2,7 @@ import { formatYuan, type PayLineDto, type PayRun } from '@ganbu/core';
 import { Flex, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePayLines } from '../api.ts';
 import { Yuan } from '../labels.tsx';
@@ -22,7 +23,10 @@ export function LinesTab({ run }: { run: PayRun }) {
   const [open, setOpen] = useState<PayLineDto | null>(null);
   const lines = usePayLines(run.id, { q: q || undefined, unitId, page, pageSize });
   const data = lines.data;
-  const narrowed = !q && !unitId && data !== undefined && data.total < run.lineCount;
+  // read from below (a street reading the district's run): the run's own unit is not among the caller's
+  // units, and the server answers her lines and their totals only
+  const orgs = useOrgs();
+  const narrowed = orgs.data !== undefined && !orgs.data.some((o) => o.id === run.orgId);
 
   const columns: TableColumnsType<PayLineDto> = [
     { title: t('pay.lines.name'), dataIndex: 'name', width: 100 },
