@@ -1,4 +1,4 @@
-import type { GradeRef, OrgKind, PayTables, RoleKind } from '@ganbu/core';
+import type { GradeRef, OrgKind, PayPersonInput, PayTables, RoleKind } from '@ganbu/core';
 import type pg from 'pg';
 
 /**
@@ -7,19 +7,8 @@ import type pg from 'pg';
  * tables of the year and the statistics.
  */
 
-export interface PersonRow {
-  cadreId: string;
-  name: string;
-  unitId: string;
-  unitName: string;
-  unitKind: OrgKind;
-  unitPath: string;
-  difficulty: string;
-  category: string | null;
-  rank: string;
-  tags: string[];
-  roleKinds: RoleKind[];
-}
+/** A person as the registry gives them; the grades, score and eligibility are added by the gather. */
+export type PersonRow = Omit<PayPersonInput, 'grade' | 'unitGrade' | 'score' | 'eligibility'>;
 
 /**
  * The active cadres whose unit is in the subtree and of one of the kinds, with their unit and the kinds of
