@@ -9,6 +9,7 @@ import { newClarification, newFiling, newRecord, newToleranceCase } from './fact
 import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
 import { newPayRun } from './factories/pay.ts';
+import { newSelectionRows, type SelectionRows } from './factories/selection.ts';
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
 import { newCase } from './factories/workflow.ts';
@@ -55,6 +56,12 @@ export interface Fixture {
     caseId: string;
     /** a computed pay run of the foreign street (经济激励) with the foreign cadre's line */
     payRunId: string;
+    /**
+     * 选拔任用: a process of the foreign street with the foreign cadre as candidate, a running notice with an
+     * open objection, the cadre's reserve membership, post review, unfit measure and a secondment hosted by
+     * the foreign street's community
+     */
+    selection: SelectionRows;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -157,6 +164,11 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     caseId,
   ]);
   const payRun = await newPayRun(db, { orgId: foreign.id, cadreId: cadre.id });
+  const selection = await newSelectionRows(db, {
+    orgId: foreign.id,
+    cadreId: cadre.id,
+    hostOrgId: foreignVillage.id,
+  });
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -178,7 +190,16 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
      UNION ALL SELECT k.id::text FROM clarifications k JOIN cadres c ON c.id = k.cadre_id WHERE c.org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM cases WHERE org_path <@ $1::ltree
      UNION ALL SELECT id::text FROM pay_runs WHERE org_path <@ $1::ltree
-     UNION ALL SELECT id::text FROM pay_lines WHERE unit_path <@ $1::ltree`,
+     UNION ALL SELECT id::text FROM pay_lines WHERE unit_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM selection_processes WHERE org_path <@ $1::ltree
+     UNION ALL SELECT s.id::text FROM selection_candidates s JOIN selection_processes p ON p.id = s.process_id
+                WHERE p.org_path <@ $1::ltree
+     UNION ALL SELECT n.id::text FROM selection_notices n JOIN selection_processes p ON p.id = n.process_id
+                WHERE p.org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM pool_members WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM selection_post_reviews WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM selection_unfit_measures WHERE org_path <@ $1::ltree
+     UNION ALL SELECT id::text FROM selection_exchanges WHERE home_path <@ $1::ltree`,
     [foreign.path],
   );
   return {
@@ -203,6 +224,7 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       clarificationId,
       caseId,
       payRunId: payRun.id,
+      selection,
     },
     packId: pack?.id as string,
     foreignIds: ids.map((r) => r.id),

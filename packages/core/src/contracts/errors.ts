@@ -56,6 +56,17 @@ export const ERROR_CODES = [
   'PAY_EMPTY_POPULATION',
   /** the run is not in a state that allows the action (compute after approval, export of a draft …) */
   'PAY_RUN_STATE',
+  /** 选拔任用: a candidate the engine finds not eligible where the pack makes it a hard stop */
+  'SELECTION_INELIGIBLE',
+  /** the process cannot leave the step: its 公示 is still running, an objection is open, or results are missing */
+  'SELECTION_NOTICE_RUNNING',
+  'SELECTION_OBJECTION_OPEN',
+  'SELECTION_STEP_INCOMPLETE',
+  /** a 公示 shorter than the pack's least number of working days */
+  'SELECTION_NOTICE_TOO_SHORT',
+  /** 人才库: a nominee does not meet the level's conditions, or the unit's quota is full */
+  'POOL_CONDITION_UNMET',
+  'POOL_QUOTA_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

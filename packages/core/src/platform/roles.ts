@@ -7,6 +7,7 @@ import { ELIGIBILITY_PERMISSIONS } from './permissions/eligibility.ts';
 import { ORG_PERMISSIONS } from './permissions/org.ts';
 import { PAIRING_PERMISSIONS } from './permissions/pairing.ts';
 import { PAY_PERMISSIONS } from './permissions/pay.ts';
+import { SELECTION_PERMISSIONS } from './permissions/selection.ts';
 import { SETTINGS_PERMISSIONS } from './permissions/settings.ts';
 import { USER_PERMISSIONS } from './permissions/users.ts';
 import { WORKFLOW_PERMISSIONS } from './permissions/workflow.ts';
@@ -65,6 +66,7 @@ const MODULE_PERMISSIONS = [
   WORKFLOW_PERMISSIONS,
   ELIGIBILITY_PERMISSIONS,
   PAY_PERMISSIONS,
+  SELECTION_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

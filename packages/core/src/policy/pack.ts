@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { AssessmentSectionSchema } from './assessment-section.ts';
 import { DisciplineSectionSchema } from './discipline-section.ts';
 import { PaySectionSchema } from './pay-section.ts';
+import { SelectionSectionSchema, type SelectionSection } from './selection-section.ts';
 import { SourceSchema } from './source.ts';
-import { WorkflowSectionSchema } from './workflow-section.ts';
+import { WorkflowSectionSchema, type WorkflowSection } from './workflow-section.ts';
 
 /**
  * A policy pack (政策包): one locality's policy as validated data, versioned by effective date.
@@ -34,6 +35,8 @@ export const PackSchema = z
     workflow: WorkflowSectionSchema.optional(),
     /** 经济激励: street uplift, performance bonus, village subsidies, reward pool (optional per pack) */
     pay: PaySectionSchema.optional(),
+    /** 选拔任用与结构: structure indicators, selection process kinds, pools, post-appointment review (optional) */
+    selection: SelectionSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.
@@ -65,6 +68,7 @@ export const PackSchema = z
           });
       }
     });
+    if (pack.selection) checkSelection(pack, ctx);
     for (const path of numbersWithoutSource(pack, pack.sources))
       ctx.addIssue({
         code: 'custom',
@@ -74,6 +78,63 @@ export const PackSchema = z
   });
 export type Pack = z.infer<typeof PackSchema>;
 export type PackInput = z.input<typeof PackSchema>;
+
+/** The selection section's references: unique ids, case kinds and their steps, the review's scheme. */
+function checkSelection(
+  pack: {
+    selection?: SelectionSection | undefined;
+    workflow?: WorkflowSection | undefined;
+    assessment: { schemes: readonly { id: string; kind: string }[] };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const sel = pack.selection;
+  if (!sel) return;
+  const ids = sel.indicators.map((i) => i.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selection', 'indicators', i, 'id'],
+        message: `指标编号 ${id} 重复`,
+      });
+  });
+  for (const [kindId, kind] of Object.entries(sel.processKinds)) {
+    const caseKind = pack.workflow?.caseKinds[kind.caseKind];
+    if (!caseKind) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selection', 'processKinds', kindId, 'caseKind'],
+        message: `没有事项流程 ${kind.caseKind}`,
+      });
+      continue;
+    }
+    const stepIds = new Set(caseKind.steps.map((s) => s.id));
+    for (const stepId of Object.keys(kind.steps))
+      if (!stepIds.has(stepId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selection', 'processKinds', kindId, 'steps', stepId],
+          message: `事项流程 ${kind.caseKind} 没有环节 ${stepId}`,
+        });
+  }
+  const pools = sel.pools.map((p) => `${p.kind}/${p.level}`);
+  pools.forEach((key, i) => {
+    if (pools.indexOf(key) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selection', 'pools', i, 'level'],
+        message: `人才库层级 ${key} 重复`,
+      });
+  });
+  const schemeId = sel.postReview?.schemeId;
+  if (schemeId && !pack.assessment.schemes.some((s) => s.id === schemeId && s.kind === 'post_appointment'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['selection', 'postReview', 'schemeId'],
+      message: `没有任职后评估考核方案 ${schemeId}`,
+    });
+}
 
 /** JSON pointers of the numbers in `value` that no entry of `sources` (at the path or above) covers. */
 export function numbersWithoutSource(value: unknown, sources: Record<string, unknown>): string[] {

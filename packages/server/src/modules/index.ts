@@ -10,6 +10,7 @@ import { healthModule } from './health/index.ts';
 import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
 import { payModule } from './pay/index.ts';
+import { selectionModule } from './selection/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 import { workflowModule } from './workflow/index.ts';
@@ -33,4 +34,5 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   calendarModule,
   eligibilityModule,
   payModule,
+  selectionModule,
 ];

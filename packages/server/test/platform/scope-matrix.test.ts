@@ -110,6 +110,22 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(f::text, '|' ORDER BY f.run_id) FROM pay_run_frozen f
                             WHERE f.run_id IN (SELECT id FROM pay_runs WHERE org_path <@ $1::ltree)), '') ||
                 coalesce((SELECT string_agg(l::text, '|' ORDER BY l.id) FROM pay_lines l WHERE l.unit_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_processes s WHERE s.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_candidates s
+                            WHERE s.process_id IN (SELECT id FROM selection_processes WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.step_id, s.candidate_id) FROM selection_step_results s
+                            WHERE s.process_id IN (SELECT id FROM selection_processes WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_notices s
+                            WHERE s.process_id IN (SELECT id FROM selection_processes WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_objections s
+                            WHERE s.notice_id IN (SELECT n.id FROM selection_notices n JOIN selection_processes p ON p.id = n.process_id
+                                                   WHERE p.org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM pool_members s WHERE s.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM pool_reviews s
+                            WHERE s.member_id IN (SELECT id FROM pool_members WHERE org_path <@ $1::ltree)), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_post_reviews s WHERE s.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_unfit_measures s WHERE s.org_path <@ $1::ltree), '') ||
+                coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_exchanges s WHERE s.home_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
                             FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,

@@ -23,7 +23,9 @@ const OFFICER = [
 ];
 // 组织部 keeps the working-day calendar and a leader reads it (工作日历, issue 12), before 个人设置; 经济激励
 // (issue 13): 组织部 runs and keeps the tables, a unit and a leader read runs, a cadre 我的待遇
-const LEADER = [...OFFICER.slice(0, -1), 'payRuns', 'calendar', 'account'];
+// 选拔任用 (issue 14): 组织部, a unit and a leader read indicators, processes, pools and after-appointment
+const SELECTION = ['indicators', 'selectionProcesses', 'pools', 'selectionAfter'];
+const LEADER = [...OFFICER.slice(0, -1), 'payRuns', ...SELECTION, 'calendar', 'account'];
 // 从严管理 (issue 12)
 const DISCIPLINE = ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'];
 
@@ -53,6 +55,10 @@ describe('the side menu from the module manifests', () => {
       'payRuns',
       'payTables',
       'payMine',
+      'indicators',
+      'selectionProcesses',
+      'pools',
+      'selectionAfter',
       'calendar',
       'account',
     ]);
@@ -77,6 +83,10 @@ describe('the side menu from the module manifests', () => {
       payRuns: '/pay/runs',
       payTables: '/pay/tables',
       payMine: '/pay/mine',
+      indicators: '/selection/indicators',
+      selectionProcesses: '/selection/processes',
+      pools: '/selection/pools',
+      selectionAfter: '/selection/after',
       calendar: '/settings/calendar',
       account: '/account',
     });
@@ -90,6 +100,7 @@ describe('the side menu from the module manifests', () => {
       ],
       discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
       pay: ['payRuns', 'payTables', 'payMine'],
+      selection: ['indicators', 'selectionProcesses', 'pools', 'selectionAfter'],
       system: ['calendar'],
     });
   });
@@ -100,8 +111,23 @@ describe('the side menu from the module manifests', () => {
       secadmin: ['home', 'users', 'security', 'account'],
       auditor: ['home', 'audit', 'account'],
       // 从严管理 (issue 12): 组织部 and 纪检联络 see the whole group, a unit files risks and applies for tolerance
-      orgdept: [...OFFICER.slice(0, -1), ...DISCIPLINE, 'payRuns', 'payTables', 'calendar', 'account'],
-      unit_admin: [...OFFICER.slice(0, -1), 'riskFilings', 'toleranceCases', 'payRuns', 'account'],
+      orgdept: [
+        ...OFFICER.slice(0, -1),
+        ...DISCIPLINE,
+        'payRuns',
+        'payTables',
+        ...SELECTION,
+        'calendar',
+        'account',
+      ],
+      unit_admin: [
+        ...OFFICER.slice(0, -1),
+        'riskFilings',
+        'toleranceCases',
+        'payRuns',
+        ...SELECTION,
+        'account',
+      ],
       leader: LEADER,
       cadre: [
         'home',
@@ -128,9 +154,10 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeysFor(['cadre', 'leader'])).toEqual([
       ...LEADER.slice(0, 7),
       'assessmentMine',
-      ...LEADER.slice(7, -3),
+      ...LEADER.slice(7, 9),
       'payRuns',
       'payMine',
+      ...SELECTION,
       ...LEADER.slice(-2),
     ]);
     expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
@@ -149,6 +176,7 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/discipline/clarifications/9')).toBe('clarifications');
     expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
     expect(menuKeyOfPath('/pay/runs/9')).toBe('payRuns');
+    expect(menuKeyOfPath('/selection/processes/9')).toBe('selectionProcesses');
     expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });

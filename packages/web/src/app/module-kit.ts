@@ -32,7 +32,12 @@ export interface MenuGroupDef {
   key: string;
   icon: ReactNode;
   /** a key of the shared bundle, so the label is there before the module's pages load */
-  labelKey: 'assessment.menuGroup' | 'discipline.menuGroup' | 'pay.menuGroup' | 'system.menuGroup';
+  labelKey:
+    | 'assessment.menuGroup'
+    | 'discipline.menuGroup'
+    | 'pay.menuGroup'
+    | 'selection.menuGroup'
+    | 'system.menuGroup';
 }
 
 /** A module's texts: one loader per language, each resolving to an object added to i18next's resources. */

@@ -45,6 +45,7 @@ describe('the i18n bundles', () => {
       '../modules/pairing/i18n',
       '../modules/pay/i18n',
       '../modules/security/i18n',
+      '../modules/selection/i18n',
       '../modules/users/i18n',
     ]);
   });
@@ -82,7 +83,8 @@ describe('the i18n bundles', () => {
     // labels and its menu group's (13), the 一线岗位 tag (1), the pay tables page (1); the record's published annual grades (2);
     // the home page's to-dos and figures (10), a round's pack by name (1); the pay runs pages, explanation drawer,
     // what-if and 我的待遇 (129), the tables link on a missing base and the capped what-if list (2); the pack
-    // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics)
+    // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics);
+    // 选拔任用 (issue 14): its 7 error codes, four menu labels and its menu group's (12)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -114,7 +116,8 @@ describe('the i18n bundles', () => {
         129 +
         2 +
         18 +
-        53,
+        53 +
+        12,
     );
   });
 });

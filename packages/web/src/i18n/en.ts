@@ -67,6 +67,10 @@ export const en: typeof zhCN = {
     payRuns: 'Pay runs',
     payTables: 'Pay tables',
     payMine: 'My pay',
+    indicators: 'Structure indicators',
+    selectionProcesses: 'Selection processes',
+    pools: 'Reserve and young cadres',
+    selectionAfter: 'After appointment',
     calendar: 'Working-day calendar',
   },
   discipline: {
@@ -74,6 +78,9 @@ export const en: typeof zhCN = {
   },
   pay: {
     menuGroup: 'Pay',
+  },
+  selection: {
+    menuGroup: 'Selection',
   },
   cases: {
     status: { open: 'In progress', done: 'Closed', rejected: 'Not accepted', withdrawn: 'Withdrawn' },
@@ -308,6 +315,13 @@ export const en: typeof zhCN = {
     PAY_KIND_NOT_IN_PACK: 'The chosen pack has no rules for this kind of pay',
     PAY_EMPTY_POPULATION: 'Nobody in scope qualifies',
     PAY_RUN_STATE: 'The state of the run does not allow this',
+    SELECTION_INELIGIBLE: 'This person is not eligible for promotion and the pack makes that a hard stop',
+    SELECTION_NOTICE_RUNNING: 'The public notice is still running; the process cannot move on',
+    SELECTION_OBJECTION_OPEN: 'An objection raised during the notice is still open',
+    SELECTION_STEP_INCOMPLETE: 'This step is not complete yet',
+    SELECTION_NOTICE_TOO_SHORT: 'The notice is shorter than the working days the pack requires',
+    POOL_CONDITION_UNMET: 'This person does not meet the conditions of the pool level',
+    POOL_QUOTA_FULL: 'The unit has reached the most members of this pool level',
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

@@ -69,6 +69,10 @@ export const zhCN = {
     payRuns: '经济激励核算',
     payTables: '报酬基数表',
     payMine: '我的待遇',
+    indicators: '结构指标',
+    selectionProcesses: '选拔任用',
+    pools: '后备干部与年轻干部',
+    selectionAfter: '任后评估与交流',
     calendar: '工作日历',
   },
   discipline: {
@@ -76,6 +80,9 @@ export const zhCN = {
   },
   pay: {
     menuGroup: '经济激励',
+  },
+  selection: {
+    menuGroup: '选拔任用',
   },
   cases: {
     status: { open: '办理中', done: '已办结', rejected: '不予受理', withdrawn: '已撤回' },
@@ -305,6 +312,13 @@ export const zhCN = {
     PAY_KIND_NOT_IN_PACK: '所选政策包没有这类经济激励的规定',
     PAY_EMPTY_POPULATION: '范围内没有符合条件的人员',
     PAY_RUN_STATE: '核算当前所处状态不允许此操作',
+    SELECTION_INELIGIBLE: '该人选经资格审查不符合提拔条件，按政策包规定不能列为人选',
+    SELECTION_NOTICE_RUNNING: '公示期尚未结束，不能进入下一环节',
+    SELECTION_OBJECTION_OPEN: '公示期间反映的问题尚未办结，不能进入下一环节',
+    SELECTION_STEP_INCOMPLETE: '本环节尚未办完，不能进入下一环节',
+    SELECTION_NOTICE_TOO_SHORT: '公示期少于政策包规定的工作日数',
+    POOL_CONDITION_UNMET: '该人员不符合本层级人才库的条件',
+    POOL_QUOTA_FULL: '该单位本层级人选已达上限',
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

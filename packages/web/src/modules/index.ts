@@ -12,6 +12,7 @@ import { inboxModule } from './inbox/module.tsx';
 import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
 import { payModule } from './pay/module.tsx';
+import { selectionModule } from './selection/module.tsx';
 import { securityModule } from './security/module.tsx';
 import { usersModule } from './users/module.tsx';
 
@@ -31,6 +32,7 @@ export const MODULES = [
   pairingModule,
   disciplineModule,
   payModule,
+  selectionModule,
   calendarModule,
   accountModule,
   authModule,

@@ -5,7 +5,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * The permission table as it stood in one list before it was split per module (issue 11), and the codes
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
- * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal; 经济激励: pay.read, pay.manage, pay.tables, pay.mine).
+ * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal; 经济激励: pay.read, pay.manage, pay.tables, pay.mine;
+ * 选拔任用与结构: indicator.read, indicator.define, selection.read, selection.manage, pool.read, pool.manage).
  */
 const CODES = [
   'org.read',
@@ -39,6 +40,12 @@ const CODES = [
   'pay.manage',
   'pay.tables',
   'pay.mine',
+  'indicator.read',
+  'indicator.define',
+  'selection.read',
+  'selection.manage',
+  'pool.read',
+  'pool.manage',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -68,6 +75,12 @@ const GRANTS: Record<Role, string[]> = {
     'pay.read',
     'pay.manage',
     'pay.tables',
+    'indicator.read',
+    'indicator.define',
+    'selection.read',
+    'selection.manage',
+    'pool.read',
+    'pool.manage',
   ],
   unit_admin: [
     'org.read',
@@ -86,6 +99,10 @@ const GRANTS: Record<Role, string[]> = {
     'case.act',
     'pay.read',
     'pay.manage',
+    'indicator.read',
+    'selection.read',
+    'pool.read',
+    'pool.manage',
   ],
   leader: [
     'org.read',
@@ -96,6 +113,9 @@ const GRANTS: Record<Role, string[]> = {
     'inbox.read',
     'case.act',
     'pay.read',
+    'indicator.read',
+    'selection.read',
+    'pool.read',
   ],
   cadre: [
     'org.read',

@@ -1,0 +1,4 @@
+/** Placeholder until the page lands (issue 14 foundation). */
+export default function AfterPage() {
+  return null;
+}

@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the selection module's `after/` pages. */
+export const afterZhCN = {};

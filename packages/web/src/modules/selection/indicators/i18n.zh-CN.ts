@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the selection module's `indicators/` pages. */
+export const indicatorsZhCN = {};
