@@ -82,3 +82,4 @@ export * from './selection/after-policy.ts';
 export * from './policy/selection-section.ts';
 export * from './contracts/selection/indicators.ts';
 export * from './contracts/selection/processes.ts';
+export * from './selection/condition-match.ts';
