@@ -190,6 +190,8 @@ export interface CadreWrite {
     streetLeadership: boolean;
     townshipSecretary: boolean;
     grassrootsMonths: number;
+    currentRoleKind: string | null;
+    currentLeadership: boolean;
   };
 }
 
@@ -227,6 +229,8 @@ function writeParams(w: CadreWrite): unknown[] {
     w.facts.streetLeadership,
     w.facts.townshipSecretary,
     w.facts.grassrootsMonths,
+    w.facts.currentRoleKind,
+    w.facts.currentLeadership,
   ];
 }
 
@@ -234,7 +238,8 @@ const WRITE_COLUMNS = `org_id, name, gender, birth_date, ethnicity, native_place
   party_join_date, work_start_date, full_time_education, in_service_education, category, rank, professional_type,
   professional_title, specialty, post_title, rewards_and_punishments, annual_assessment, tags, extras,
   id_number_enc, id_number_hash, phone_enc, health_enc, family_enc, fact_street_or_township,
-  fact_street_leadership, fact_township_secretary, fact_grassroots_months`;
+  fact_street_leadership, fact_township_secretary, fact_grassroots_months, fact_current_role_kind,
+  fact_current_leadership`;
 
 /** Insert a cadre; the org path comes from the (visible) org row. Returns the new id, or null when the org is not visible. */
 export async function insertCadre(client: pg.ClientBase, w: CadreWrite): Promise<string | null> {

@@ -2,6 +2,7 @@ import {
   annualAssessmentText,
   chinaToday,
   CadreRecordInputSchema,
+  currentPost,
   can,
   deriveFacts,
   grassrootsMonths,
@@ -161,6 +162,7 @@ export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: stri
     { birthDate: record.birthDate, workStartDate: record.workStartDate, appointments },
     today,
   );
+  const current = currentPost(appointments);
   return {
     record: rest,
     encrypted: encryptSensitive(cipher, { idNumber, phone, health, family }),
@@ -169,6 +171,9 @@ export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: stri
       streetLeadership: facts.streetLeadership.value === true,
       townshipSecretary: facts.townshipSecretary.value === true,
       grassrootsMonths: grassrootsMonths(appointments, today),
+      // the current post (the open appointment latest started): what the structure indicators count
+      currentRoleKind: current?.roleKind ?? null,
+      currentLeadership: current?.isLeadership ?? false,
     },
   };
 }
