@@ -1,11 +1,25 @@
-import type {
-  AppointmentInput,
-  CadreList,
-  IndicatorBreakdown,
-  IndicatorList,
-  IndicatorPeople,
-  IndicatorValue,
+import {
+  currentPost,
+  grassrootsMonths,
+  hasStreetLeadershipExperience,
+  hasStreetOrTownshipExperience,
+  hasTownshipPartySecretaryExperience,
+  matchCondition,
+  AppointmentSchema,
+  CADRE_CATEGORIES,
+  type AppointmentInput,
+  type CadreCondition,
+  type CadreList,
+  type ConditionSubject,
+  type IndicatorBreakdown,
+  type IndicatorList,
+  type IndicatorPeople,
+  type IndicatorValue,
+  type PoolKind,
 } from '@ganbu/core';
+import { listPeople } from '../../src/modules/selection/indicators/repository.ts';
+import { TEST_SEED_TIME } from '../db-urls.ts';
+import { asSystem } from '../factories/system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
@@ -98,8 +112,19 @@ beforeAll(async () => {
     await newUser(t.db, { orgId: deptB.id, roles: ['unit_admin'], scopeMode: 'subtree' }),
   );
   unitAdminSelf = await signIn(t, await newUser(t.db, { orgId: deptB.id, roles: ['unit_admin'] }));
+  const { rows } = await t.db.admin.query<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
+  districtOrgdept = await signIn(
+    t,
+    await newUser(t.db, { orgId: rows[0]!.id, roles: ['orgdept'], scopeMode: 'subtree' }),
+  );
 });
 afterAll(async () => t.close());
+/** 组织部 of the whole district (the Jinwan part's street is outside the test area) */
+let districtOrgdept: Session | undefined;
+const orgdeptOf = () => {
+  if (!districtOrgdept) throw new Error('no district orgdept');
+  return districtOrgdept;
+};
 
 const get = (s: Session, url: string) => injectAs(t, s, { method: 'GET', url });
 const ok = async <T>(s: Session, url: string): Promise<T> => {
@@ -301,5 +326,284 @@ describe('an indicator over a hand-counted population', () => {
       403,
       'FORBIDDEN',
     );
+  });
+});
+
+describe('the SQL of a condition, clause by clause, against core matchCondition', () => {
+  const MARK = '指标比对';
+  const subjects = new Map<string, ConditionSubject>();
+
+  beforeAll(async () => {
+    const street = await newOrg(t.db, { kind: 'street', name: '比对街道（测试）' });
+    const village = await newOrg(t.db, { parentId: street.id, kind: 'village', name: '比对村（测试）' });
+    const dept = await newOrg(t.db, { kind: 'department', name: '比对局（测试）' });
+    await t.db.admin.query(`UPDATE orgs SET tags = '{professional}' WHERE id = $1`, [dept.id]);
+    const units = [
+      { org: street, kind: 'street' as const, tags: [] },
+      { org: village, kind: 'village' as const, tags: [] },
+      { org: dept, kind: 'department' as const, tags: ['professional'] },
+    ];
+    // a fixed pseudo-random sequence (the same population every run)
+    let seed = 20261102;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)] as T;
+    // ages around 35 and 40 on 2026-11-02, a month-precision birth counting from the 1st
+    const births = [
+      '1991-11-02',
+      '1991-11-03',
+      '1991-11',
+      '1991-12',
+      '1986-11-02',
+      '1986-11-03',
+      '1996-11-03',
+      '2000-02-29',
+    ];
+    const histories: AppointmentInput[][] = [
+      [],
+      [streetPost],
+      [streetPost, leaderPost('某局')],
+      [
+        {
+          unitName: '某街道',
+          unitKind: 'street',
+          title: '副主任',
+          isLeadership: true,
+          roleKind: 'team_member',
+          start: '2016-01',
+          end: '2019-12',
+        },
+      ],
+      [
+        {
+          unitName: '某镇',
+          unitKind: 'township',
+          title: '党委书记',
+          isLeadership: true,
+          roleKind: 'party_secretary',
+          start: '2017-05',
+          end: null,
+        },
+      ],
+      [
+        {
+          unitName: '某村',
+          unitKind: 'village',
+          title: '主任',
+          roleKind: 'village_principal',
+          start: '2022-01',
+          end: null,
+        },
+      ],
+      [
+        staffPost('某局'),
+        {
+          unitName: '某局',
+          unitKind: 'department',
+          title: '局长',
+          isLeadership: true,
+          roleKind: 'government_head',
+          start: '2023-01',
+          end: null,
+        },
+      ],
+    ];
+    const today = TEST_SEED_TIME.toISOString().slice(0, 10);
+    for (let i = 0; i < 48; i++) {
+      const u = pick(units);
+      const tags = [MARK, ...(next(2) ? ['优秀'] : []), ...(next(3) === 0 ? ['援疆'] : [])];
+      const appointments = pick(histories);
+      const rec = {
+        orgId: u.org.id,
+        name: `比对${i}`,
+        gender: pick(['male', 'female'] as const),
+        birthDate: pick(births),
+        category: pick([null, ...CADRE_CATEGORIES]),
+        rank: pick(['正科级', '副科级', '副处级', '']),
+        fullTimeEducation: { education: pick(['大学', '研究生', '']), degree: '', school: '', major: '' },
+        politicalStatus: pick(['中共党员', '群众']),
+        tags,
+        professionalType: next(2) === 1,
+        appointments,
+      };
+      const c = await newCadre(t.db, rec);
+      const posts = appointments.map((a) => AppointmentSchema.parse(a));
+      const pools: { kind: PoolKind; level: string }[] = [];
+      for (const kind of ['reserve', 'young'] as const) {
+        const shape = next(5); // 0, 1: none; 2: active; 3: left before the day; 4: enters after it
+        if (shape < 2) continue;
+        const level = pick(['副处级', '正科级']);
+        const entered = shape === 4 ? '2026-12-01' : '2025-03-01';
+        const left = shape === 3 ? '2026-11-02' : null; // leaves on the day: no longer a member then
+        await t.db.admin.query(
+          `INSERT INTO pool_members (cadre_id, org_path, kind, level, unit_org_id, unit_path, entered_on, entry_reason,
+             left_on, exit_reason)
+           SELECT c.id, c.org_path, $2, $3, c.org_id, c.org_path, $4, '比对', $5, CASE WHEN $5::date IS NULL THEN '' ELSE '调出' END
+             FROM cadres c WHERE c.id = $1`,
+          [c.id, kind, level, entered, left],
+        );
+        if (shape === 2) pools.push({ kind, level });
+      }
+      subjects.set(c.id, {
+        orgKind: u.kind,
+        orgTags: u.tags,
+        category: rec.category,
+        rank: rec.rank,
+        gender: rec.gender,
+        birthDate: rec.birthDate,
+        education: rec.fullTimeEducation.education,
+        politicalStatus: rec.politicalStatus,
+        tags,
+        professionalType: rec.professionalType,
+        streetOrTownship: hasStreetOrTownshipExperience(posts),
+        streetLeadership: hasStreetLeadershipExperience(posts),
+        townshipSecretary: hasTownshipPartySecretaryExperience(posts),
+        grassrootsMonths: grassrootsMonths(posts, today),
+        currentRoleKind: currentPost(posts)?.roleKind ?? null,
+        currentLeadership: currentPost(posts)?.isLeadership ?? false,
+        pools,
+      });
+    }
+  });
+
+  const conditions: CadreCondition[] = [
+    {},
+    { orgKinds: ['street', 'village'] },
+    { orgTags: ['professional'] },
+    { categories: ['comprehensive', 'village_community'] },
+    { ranks: ['正科级', '副处级'] },
+    { gender: 'female' },
+    { ageMin: 35 },
+    { ageMax: 34 },
+    { ageMin: 35, ageMax: 39 },
+    { educations: ['研究生'] },
+    { politicalStatuses: ['中共党员'] },
+    { tags: ['优秀'] },
+    { tags: ['优秀', '援疆'] },
+    { professionalType: true },
+    { professionalType: false },
+    { streetOrTownship: true },
+    { streetOrTownship: false },
+    { streetLeadership: true },
+    { townshipSecretary: true },
+    { grassrootsYearsMin: 3 },
+    { currentRoleKinds: ['party_secretary', 'government_head'] },
+    { currentLeadership: true },
+    { currentLeadership: false },
+    { pool: { kind: 'reserve' } },
+    { pool: { kind: 'reserve', levels: ['副处级'] } },
+    { pool: { kind: 'young' } },
+    { orgKinds: ['department'], currentLeadership: true, streetOrTownship: true, ageMax: 40 },
+  ];
+
+  it('selects exactly the people core finds meeting each condition, and the rest exactly the others', async () => {
+    const ids = (part: 'numerator' | 'rest', numerator: CadreCondition) =>
+      asSystem(t.db, async (client) => {
+        const { rows } = await client.query<{ path: string }>(
+          `SELECT path::text FROM orgs WHERE parent_id IS NULL`,
+        );
+        const page = await listPeople(client, {
+          path: rows[0]!.path,
+          population: { tags: [MARK] },
+          numerator,
+          part,
+          asOf: AS_OF,
+          limit: 1000,
+          offset: 0,
+        });
+        expect(page.total).toBe(page.items.length);
+        return sorted(page.items.map((p) => p.cadreId));
+      });
+    const all = [...subjects.keys()];
+    let nonTrivial = 0;
+    for (const c of conditions) {
+      const expected = sorted(all.filter((id) => matchCondition(subjects.get(id)!, c, AS_OF)));
+      expect(await ids('numerator', c), JSON.stringify(c)).toEqual(expected);
+      expect(await ids('rest', c), JSON.stringify(c)).toEqual(
+        sorted(all.filter((id) => !expected.includes(id))),
+      );
+      if (expected.length > 0 && expected.length < all.length) nonTrivial++;
+    }
+    // every condition but the empty one splits the generated population
+    expect(nonTrivial).toBe(conditions.length - 1);
+  });
+});
+
+describe('Jinwan: ≥ 2 reserve cadres in every village and community', () => {
+  /**
+   * 丁街道 holds 丁一村 (one reserve cadre: short by 1), 丁二村 (two), 丁社区 (two active, one who left on
+   * 2026-10-31, one entering 2026-12-01): judged 3 units, 2 meeting, gap 1; 5 reserve cadres in all.
+   */
+  let street: { id: string; path: string; name: string };
+  let v1: { id: string; name: string };
+  let v2: { id: string; name: string };
+  let c1: { id: string; name: string };
+
+  beforeAll(async () => {
+    await t.db.admin.query(
+      `INSERT INTO settings (key, value) VALUES ('policy.pack', to_jsonb('jinwan'::text))
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    );
+    street = await newOrg(t.db, { kind: 'street', name: '丁街道（测试）' });
+    v1 = await newOrg(t.db, { parentId: street.id, kind: 'village', name: '丁一村（测试）', sortOrder: 1 });
+    v2 = await newOrg(t.db, { parentId: street.id, kind: 'village', name: '丁二村（测试）', sortOrder: 2 });
+    c1 = await newOrg(t.db, { parentId: street.id, kind: 'community', name: '丁社区（测试）', sortOrder: 3 });
+    const reserve = async (orgId: string, entered: string, left: string | null = null) => {
+      const c = await newCadre(t.db, { orgId, category: 'village_community' });
+      await t.db.admin.query(
+        `INSERT INTO pool_members (cadre_id, org_path, kind, level, unit_org_id, unit_path, entered_on, entry_reason,
+           left_on, exit_reason)
+         SELECT c.id, c.org_path, 'reserve', '村(社区)两委', c.org_id, c.org_path, $2, '推荐', $3,
+                CASE WHEN $3::date IS NULL THEN '' ELSE '调出' END
+           FROM cadres c WHERE c.id = $1`,
+        [c.id, entered, left],
+      );
+    };
+    await reserve(v1.id, '2026-01-10');
+    await reserve(v2.id, '2026-01-10');
+    await reserve(v2.id, '2025-06-01');
+    await reserve(c1.id, '2026-01-10');
+    await reserve(c1.id, '2026-01-10');
+    await reserve(c1.id, '2025-01-10', '2026-10-31');
+    await reserve(c1.id, '2026-12-01');
+    await newCadre(t.db, { orgId: v1.id }); // not in the pool
+  });
+
+  it('fails the village with one reserve cadre, and says by how many', async () => {
+    const ind = 'village-reserve-two';
+    const list = await ok<IndicatorList>(orgdeptOf(), `/api/indicators?orgId=${street.id}&asOf=${AS_OF}`);
+    expect(list.packId).toBe('jinwan');
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      id: ind,
+      targetText: '每个村、社区 ≥ 2 人',
+      population: 5,
+      numerator: 5,
+      value: 5,
+      valueText: '5 人',
+      met: false,
+      gap: 1,
+      units: { judged: 3, meeting: 2 },
+    });
+    expect(list.items[0]!.explanation).toBe(
+      `截至 ${AS_OF}，在丁街道（测试），统计对象为“在后备干部中”的在职干部共 5 人；` +
+        '按每个村、社区分别判断统计对象的人数（每个单位含其下属单位）是否 ≥ 2 人：' +
+        '共 3 个村、社区，达到 2 个，未达到 1 个，合计还差 1 人。',
+    );
+    const b = await ok<IndicatorBreakdown>(
+      orgdeptOf(),
+      `/api/indicators/${ind}/breakdown?orgId=${street.id}&asOf=${AS_OF}`,
+    );
+    expect(b.rows.map((r) => [r.orgName, r.population, r.met, r.gap, r.units])).toEqual([
+      [v1.name, 1, false, 1, { judged: 1, meeting: 0 }],
+      [v2.name, 2, true, 0, { judged: 1, meeting: 1 }],
+      [c1.name, 2, true, 0, { judged: 1, meeting: 1 }],
+    ]);
+    expect(b.own).toMatchObject({ population: 0, met: null, gap: 0, units: { judged: 0, meeting: 0 } });
+    // on 2026-10-30 the community's third member had not left yet
+    const before = await ok<IndicatorList>(orgdeptOf(), `/api/indicators?orgId=${street.id}&asOf=2026-10-30`);
+    expect(before.items[0]).toMatchObject({ population: 6, units: { judged: 3, meeting: 2 }, gap: 1 });
   });
 });
