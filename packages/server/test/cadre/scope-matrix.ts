@@ -5,7 +5,19 @@ import type { ModuleMatrix } from '../scope-matrix.ts';
 /** The cadre module's routes in the route-scope matrix (runner: test/platform/scope-matrix.test.ts). */
 export const matrix: ModuleMatrix = {
   'GET /api/cadres': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [
+      {},
+      { query: { orgId: fx.foreign.orgId } },
+      // 结构指标 filter: the foreign cadre is a 副处级 reserve member the indicator counts
+      { query: { indicator: 'reserve-street-leadership', indicatorPart: 'population' } },
+      {
+        query: {
+          orgId: fx.foreign.orgId,
+          indicator: 'reserve-street-leadership',
+          indicatorPart: 'population',
+        },
+      },
+    ],
     targetsForeign: false,
   },
   'GET /api/cadres/:id': {
@@ -13,7 +25,11 @@ export const matrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/cadres/export.xlsx': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [
+      {},
+      { query: { orgId: fx.foreign.orgId } },
+      { query: { indicator: 'reserve-street-leadership', indicatorPart: 'population' } },
+    ],
     targetsForeign: false,
   },
   'POST /api/cadres': {
