@@ -85,3 +85,4 @@ export * from './contracts/selection/processes.ts';
 export * from './selection/condition-match.ts';
 export * from './selection/indicator-value.ts';
 export * from './selection/indicator-params.ts';
+export * from './selection/process-rules.ts';
