@@ -150,10 +150,12 @@ export type PoolEntryCheckQuery = z.infer<typeof PoolEntryCheckQuerySchema>;
 
 export const PoolEntryCheckAnswerSchema = z.object({
   check: PoolEntryCheckSchema,
-  unitOrgId: Uuid,
-  unitName: z.string(),
+  /** the unit counted in; null (with the reason) when none can be found in the caller's scope */
+  unitOrgId: Uuid.nullable(),
+  unitName: z.string().nullable(),
+  unitProblem: z.string().nullable(),
   /** the unit's quota before the nominee enters */
-  quota: PoolQuotaSchema,
+  quota: PoolQuotaSchema.nullable(),
   /** an active membership of the same level already */
   already: z.boolean(),
 });

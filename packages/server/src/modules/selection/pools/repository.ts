@@ -38,7 +38,7 @@ export async function scopeRootOrg(client: pg.ClientBase): Promise<OrgRow | null
 export async function unitsOfKinds(client: pg.ClientBase, path: string, kinds: readonly string[]) {
   const { rows } = await client.query<OrgRow>(
     `SELECT id, name, kind, path::text AS path FROM orgs
-      WHERE path <@ $1::ltree AND kind = ANY ($2::text[]) ORDER BY path`,
+      WHERE path <@ $1::ltree AND kind = ANY ($2::text[]) ORDER BY nlevel(path), sort_order, name`,
     [path, kinds],
   );
   return rows;

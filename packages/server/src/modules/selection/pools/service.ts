@@ -243,14 +243,14 @@ async function levelView(
 interface Judged {
   level: PoolLevelPolicy;
   subject: repo.SubjectRow;
-  unit: repo.OrgRow;
   enteredOn: string;
   check: ReturnType<typeof checkPoolEntry>;
-  count: number;
+  /** the unit counted in, or why none */
+  unit: repo.OrgRow | AppError;
   already: boolean;
 }
 
-/** What a nomination finds: the level, the nominee judged on the day, the unit counted in and its count. */
+/** What a nomination finds: the level, the nominee judged on the day, the unit counted in. */
 async function judge(
   ctx: RequestContext,
   q: {
@@ -268,25 +268,27 @@ async function judge(
   if (enteredOn > today) refuseDate(`入库日期（${enteredOn}）不能晚于今天（${today}）`, 'enteredOn');
   const subject = (await repo.subjectsOf(ctx.client, [q.cadreId], enteredOn)).get(q.cadreId);
   if (!subject) throw notFound('干部');
-  let unit: repo.OrgRow | null;
+  let unit: repo.OrgRow | AppError;
+  const kinds = kindsText(level.unitKinds);
   if (q.unitOrgId) {
-    unit = await repo.findOrg(ctx.client, q.unitOrgId);
-    if (!unit) throw notFound('计入单位');
-    if (!level.unitKinds.includes(unit.kind))
-      throw new AppError(
-        400,
-        'VALIDATION',
-        `${poolLevelName(level)}按${kindsText(level.unitKinds)}计算名额，“${unit.name}”不是${kindsText(level.unitKinds)}`,
-        [{ path: 'unitOrgId', message: `计入单位须为${kindsText(level.unitKinds)}` }],
-      );
+    const found = await repo.findOrg(ctx.client, q.unitOrgId);
+    if (!found) throw notFound('计入单位');
+    unit = level.unitKinds.includes(found.kind)
+      ? found
+      : new AppError(
+          400,
+          'VALIDATION',
+          `${poolLevelName(level)}按${kinds}计算名额，“${found.name}”不是${kinds}`,
+          [{ path: 'unitOrgId', message: `计入单位须为${kinds}` }],
+        );
   } else {
-    unit = await repo.nearestOfKinds(ctx.client, subject.orgPath, level.unitKinds);
-    if (!unit)
-      throw new AppError(
+    unit =
+      (await repo.nearestOfKinds(ctx.client, subject.orgPath, level.unitKinds)) ??
+      new AppError(
         400,
         'VALIDATION',
-        `在您的数据范围内，${subject.name}所在单位及其上级中没有${kindsText(level.unitKinds)}，无法确定计入名额的单位`,
-        [{ path: 'unitOrgId', message: `请指定计入名额的${kindsText(level.unitKinds)}` }],
+        `在您的数据范围内，${subject.name}所在单位及其上级中没有${kinds}，无法确定计入名额的单位`,
+        [{ path: 'unitOrgId', message: `请指定计入名额的${kinds}` }],
       );
   }
   const already = (await repo.listMembers(ctx.client, { cadreId: q.cadreId, kind: q.kind, level: q.level }))
@@ -297,7 +299,6 @@ async function judge(
     unit,
     enteredOn,
     check: checkPoolEntry(level, subject.subject, enteredOn),
-    count: await repo.countActive(ctx.client, unit.id, q.kind, q.level),
     already: already > 0,
   };
 }
@@ -305,11 +306,22 @@ async function judge(
 /** 入库资格预审: what a nomination would find, nothing written. */
 export async function entryCheck(ctx: RequestContext, q: PoolEntryCheckQuery): Promise<PoolEntryCheckAnswer> {
   const j = await judge(ctx, q);
+  if (j.unit instanceof AppError)
+    return {
+      check: j.check,
+      unitOrgId: null,
+      unitName: null,
+      unitProblem: j.unit.message,
+      quota: null,
+      already: j.already,
+    };
+  const count = await repo.countActive(ctx.client, j.unit.id, q.kind, q.level);
   return {
     check: j.check,
     unitOrgId: j.unit.id,
     unitName: j.unit.name,
-    quota: poolQuotaStatus(j.count, j.level),
+    unitProblem: null,
+    quota: poolQuotaStatus(count, j.level),
     already: j.already,
   };
 }
@@ -335,42 +347,52 @@ async function noticeReviews(
 
 /** 推荐入库: the conditions on the day of entry, the unit's ceiling, the reviews scheduled, the tag set. */
 export async function nominate(ctx: RequestContext, input: PoolNominate): Promise<PoolMember> {
-  const first = await judge(ctx, input);
-  await repo.lockUnitLevel(ctx.client, first.unit.id, input.kind, input.level);
-  const j = await judge(ctx, { ...input, unitOrgId: first.unit.id });
+  const j = await judge(ctx, input);
   const name = poolLevelName(j.level);
+  // the conditions first: a nominee who does not meet them is told so whatever the unit
   if (!j.check.met)
     throw new AppError(422, 'POOL_CONDITION_UNMET', j.check.explanation, {
       unmet: j.check.unmet,
       conditionsText: j.check.conditionsText,
       asOf: j.enteredOn,
     });
+  if (j.unit instanceof AppError) throw j.unit;
+  const unit = j.unit;
   if (j.already) throw conflict(`${j.subject.name}已在${name}中`);
-  const quota = poolQuotaStatus(j.count, j.level);
+  await repo.lockUnitLevel(ctx.client, unit.id, input.kind, input.level);
+  const count = await repo.countActive(ctx.client, unit.id, input.kind, input.level);
+  const quota = poolQuotaStatus(count, j.level);
   if (quota.full)
     throw new AppError(
       409,
       'POOL_QUOTA_FULL',
-      `${j.unit.name}${name}已有 ${j.count} 人，达到每单位不多于 ${j.level.perUnitMax} 人的上限`,
-      { unitOrgId: j.unit.id, count: j.count, perUnitMax: j.level.perUnitMax },
+      `${unit.name}${name}已有 ${count} 人，达到每单位不多于 ${j.level.perUnitMax} 人的上限`,
+      { unitOrgId: unit.id, count, perUnitMax: j.level.perUnitMax },
     );
-  const id = await repo.insertMember(ctx.client, {
-    cadreId: input.cadreId,
-    kind: input.kind,
-    level: input.level,
-    unitOrgId: j.unit.id,
-    enteredOn: j.enteredOn,
-    reason: input.reason.trim(),
-    entryCheck: j.check,
-    createdBy: ctx.actor?.userId ?? null,
-  });
+  let id: string | null;
+  try {
+    id = await repo.insertMember(ctx.client, {
+      cadreId: input.cadreId,
+      kind: input.kind,
+      level: input.level,
+      unitOrgId: unit.id,
+      enteredOn: j.enteredOn,
+      reason: input.reason.trim(),
+      entryCheck: j.check,
+      createdBy: ctx.actor?.userId ?? null,
+    });
+  } catch (e) {
+    // the active-membership index: a nomination of the same person that ran alongside
+    if ((e as { code?: string }).code === '23505') throw conflict(`${j.subject.name}已在${name}中`);
+    throw e;
+  }
   if (!id) throw notFound('干部');
   const scheduled = nextReviewCycle(j.level.reviews, j.enteredOn, 0);
   await repo.insertReviews(ctx.client, id, scheduled);
   await setCadreTag(ctx, input.cadreId, input.kind, true, `列入${name}`);
   await noticeReviews(
     ctx,
-    { id, name: j.subject.name, kind: input.kind, unitOrgId: j.unit.id },
+    { id, name: j.subject.name, kind: input.kind, unitOrgId: unit.id },
     j.level,
     scheduled,
   );
