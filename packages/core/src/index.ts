@@ -86,3 +86,5 @@ export * from './selection/condition-match.ts';
 export * from './selection/indicator-value.ts';
 export * from './selection/indicator-params.ts';
 export * from './selection/process-rules.ts';
+export * from './contracts/selection/pools.ts';
+export * from './selection/pool-rules.ts';
