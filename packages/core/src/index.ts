@@ -83,3 +83,5 @@ export * from './policy/selection-section.ts';
 export * from './contracts/selection/indicators.ts';
 export * from './contracts/selection/processes.ts';
 export * from './selection/condition-match.ts';
+export * from './contracts/selection/after.ts';
+export * from './selection/after-rules.ts';
