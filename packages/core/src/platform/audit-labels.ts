@@ -3,6 +3,7 @@ import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import { PAY_RUN_AUDIT } from '../pay/run-audit-labels.ts';
+import { SELECTION_AFTER_AUDIT } from '../selection/after-audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
 
@@ -80,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...WORKFLOW_AUDIT.actions,
   ...PAY_RUN_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
+  ...SELECTION_AFTER_AUDIT.actions,
   'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'pay.statistics.save': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
@@ -150,6 +152,7 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
   ...PAY_RUN_AUDIT.routes,
+  ...SELECTION_AFTER_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'POST /api/pay/tables/import/report': {
@@ -175,6 +178,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
   ...PAY_RUN_AUDIT.objectTypes,
+  ...SELECTION_AFTER_AUDIT.objectTypes,
   pay_table: { zh: '薪酬基数表', en: 'Pay table' },
   pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
@@ -204,6 +208,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   // 经济激励: one module label; its run object type (the tables' are listed above)
   ...PAY_RUN_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
+  ...SELECTION_AFTER_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {
