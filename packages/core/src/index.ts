@@ -88,3 +88,5 @@ export * from './selection/indicator-params.ts';
 export * from './selection/process-rules.ts';
 export * from './contracts/selection/pools.ts';
 export * from './selection/pool-rules.ts';
+export * from './contracts/selection/after.ts';
+export * from './selection/after-rules.ts';
