@@ -1,6 +1,8 @@
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
 const IND = 'reserve-street-leadership'; // Fengze: counts the 副处级 reserve pool, which holds the foreign cadre
+/** a query string (one type for every request of a route, whatever keys it has) */
+const q = (query: Record<string, string>) => ({ query });
 
 /**
  * The structure indicators in the route-scope matrix: every route aimed at the foreign street (its unit as
@@ -9,25 +11,21 @@ const IND = 'reserve-street-leadership'; // Fengze: counts the 副处级 reserve
  */
 export const indicatorsMatrix: ModuleMatrix = {
   'GET /api/indicators': {
-    requests: (fx) => [
-      {},
-      { query: { orgId: fx.foreign.orgId } },
-      { query: { orgId: fx.foreign.villageId } },
-    ],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId }), q({ orgId: fx.foreign.villageId })],
     targetsForeign: false,
   },
   'GET /api/indicators/:id/breakdown': {
     requests: (fx) => [
       { id: IND },
-      { id: IND, query: { orgId: fx.foreign.orgId } },
-      { id: 'department-leaders-street-experience', query: { orgId: fx.foreign.orgId } },
+      { id: IND, ...q({ orgId: fx.foreign.orgId }) },
+      { id: 'department-leaders-street-experience', ...q({ orgId: fx.foreign.orgId }) },
     ],
     targetsForeign: false,
   },
   'GET /api/indicators/:id/people': {
     requests: (fx) => [
-      { id: IND, query: { part: 'population' } },
-      { id: IND, query: { orgId: fx.foreign.orgId, part: 'population' } },
+      { id: IND, ...q({ part: 'population' }) },
+      { id: IND, ...q({ orgId: fx.foreign.orgId, part: 'population' }) },
     ],
     targetsForeign: false,
   },

@@ -541,6 +541,7 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
       expect(await ids('rest', c), JSON.stringify(c)).toEqual(
         sorted(all.filter((id) => !expected.includes(id))),
       );
+      expect(await viaRoster(c), `roster ${JSON.stringify(c)}`).toEqual(expected);
       if (expected.length > 0 && expected.length < all.length) nonTrivial++;
     }
     // every condition but the empty one splits the generated population
