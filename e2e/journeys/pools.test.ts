@@ -34,7 +34,7 @@ async function reserveTotal(page: Page): Promise<number> {
   return o.levels[0]?.total ?? -1;
 }
 
-describe('[pools] 人才库: 组织部 nominates a 正科级 cadre as 副处级 reserve, a 科员 is refused with the reason, a member leaves; a street reads its own on a phone', () => {
+describe('[pools] 人才库: 组织部 nominates a 正科级 cadre as 副处级 reserve, a cadre of another rank is refused with the reason, a member leaves; a street reads its own on a phone', () => {
   let nominee: CadreListItem;
   let refused: CadreListItem;
 
@@ -42,11 +42,11 @@ describe('[pools] 人才库: 组织部 nominates a 正科级 cadre as 副处级 
     const page = await newPage(browser, DESKTOP);
     await loginUi(page, 'orgdept');
     const api = await apiOf(page);
-    // a 正科级 cadre not yet in the reserve, and a 科员 (the level asks 正科级)
+    // a 正科级 cadre not yet in the reserve, and a cadre of another rank (the level asks 正科级)
     const chiefs = await api.get<{ items: CadreListItem[] }>('/api/cadres?rank=正科级&pageSize=200');
     nominee = chiefs.items.find((c) => !c.tags.includes('reserve'))!;
-    const clerks = await api.get<{ items: CadreListItem[] }>('/api/cadres?rank=科员&pageSize=20');
-    refused = clerks.items[0]!;
+    const others = await api.get<{ items: CadreListItem[] }>('/api/cadres?pageSize=50');
+    refused = others.items.find((c) => c.rank !== '正科级')!;
     expect(nominee).toBeDefined();
     expect(refused).toBeDefined();
 
@@ -66,7 +66,7 @@ describe('[pools] 人才库: 组织部 nominates a 正科级 cadre as 副处级 
     await page.close();
   });
 
-  it('a 科员 is refused: the drawer names the unmet condition before and after saving; nothing stored', async () => {
+  it('a cadre of another rank is refused: the drawer names the unmet condition before and after saving; nothing stored', async () => {
     const page = await newPage(browser, DESKTOP);
     await loginUi(page, 'orgdept');
     await page.goto('/selection/pools');
