@@ -461,7 +461,7 @@ describe('交流挂职 (exchanges and secondments)', () => {
 describe('Jinan: the review runs with the post-appointment scheme', () => {
   it('start creates a round of post-appointment-review for the cadre, organised by her unit', async () => {
     expect((await as(orgdept, 'PUT', '/api/packs/selected', { packId: 'jinan' })).statusCode).toBe(200);
-    const policy = (await as(orgdept, 'GET', '/api/selection/after/policy')).json();
+    const policy = (await as(orgdept, 'GET', '/api/selection/after/policy')).json<Json>();
     expect(policy).toMatchObject({
       packId: 'jinan',
       postReview: { afterMonths: 12, schemeId: 'post-appointment-review' },
@@ -478,7 +478,7 @@ describe('Jinan: the review runs with the post-appointment scheme', () => {
     const res = await as(orgdept, 'POST', `/api/selection/post-reviews/${review.id}/start`, {});
     expect(res.statusCode, res.body).toBe(200);
     const roundId = res.json<{ roundId: string }>().roundId;
-    const round = (await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}`)).json();
+    const round = (await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}`)).json<Json>();
     expect(round).toMatchObject({
       name: '孙丽华任职后评估（副局长）',
       packId: 'jinan',

@@ -31,7 +31,13 @@ function Body({ cadreId }: { cadreId: string }) {
   if (postings.isPending) return <Skeleton active />;
   const items = postings.data?.items ?? [];
   if (items.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} data-testid="cadre-postings" />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('common.empty')}
+        data-testid="cadre-postings"
+      />
+    );
   return (
     <Table<Exchange>
       rowKey="id"

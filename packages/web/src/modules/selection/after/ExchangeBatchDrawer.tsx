@@ -131,7 +131,7 @@ export function ExchangeBatchDrawer({
           <Alert
             type="info"
             showIcon
-            message={preview.explanation}
+            title={preview.explanation}
             style={{ marginBottom: 12 }}
             data-testid="exchange-form-preview"
           />
@@ -140,7 +140,7 @@ export function ExchangeBatchDrawer({
           <Alert
             type="warning"
             showIcon
-            message={t('selection.after.exchanges.movesWarning', { kind: kind.name })}
+            title={t('selection.after.exchanges.movesWarning', { kind: kind.name })}
             style={{ marginBottom: 12 }}
           />
         ) : null}

@@ -59,7 +59,7 @@ export function MeasuresTab({ policy }: { policy: AfterPolicyView | undefined })
       key: 'reason',
       ellipsis: true,
       render: (_: unknown, m) => (
-        <Space size={4} direction="vertical">
+        <Space size={4} orientation="vertical">
           {m.reason}
           {m.postReviewId ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -273,7 +273,7 @@ function MeasureCreateDrawer({
         </Form.Item>
       </Form>
       {preview ? (
-        <Alert type="info" showIcon message={preview.explanation} data-testid="measure-form-preview" />
+        <Alert type="info" showIcon title={preview.explanation} data-testid="measure-form-preview" />
       ) : null}
     </FormDrawer>
   );

@@ -100,7 +100,7 @@ export function ReviewCreateDrawer({
         <Alert
           type="info"
           showIcon
-          message={`${t('selection.after.reviews.duePreview')}：${preview.date}`}
+          title={`${t('selection.after.reviews.duePreview')}：${preview.date}`}
           description={preview.explanation}
           data-testid="review-form-preview"
         />
@@ -215,7 +215,7 @@ export function ReviewOutcomeDrawer({
             <Alert
               type="warning"
               showIcon
-              message={t('selection.after.reviews.unfitHint')}
+              title={t('selection.after.reviews.unfitHint')}
               style={{ marginBottom: 16 }}
             />
             <Form.Item
@@ -248,7 +248,7 @@ export function ReviewOutcomeDrawer({
               <DatePicker style={{ width: '100%' }} disabledDate={notAfterToday} />
             </Form.Item>
             {preview ? (
-              <Alert type="info" showIcon message={preview.explanation} data-testid="outcome-form-preview" />
+              <Alert type="info" showIcon title={preview.explanation} data-testid="outcome-form-preview" />
             ) : null}
           </>
         ) : null}

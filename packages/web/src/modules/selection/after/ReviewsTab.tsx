@@ -100,7 +100,7 @@ export function ReviewsTab({ policy }: { policy: AfterPolicyView | undefined }) 
       width: 160,
       render: (_: unknown, r) =>
         r.outcome ? (
-          <Space size={4} direction="vertical">
+          <Space size={4} orientation="vertical">
             <Tag color={OUTCOME_COLORS[r.outcome]}>{t(`selection.after.outcomes.${r.outcome}`)}</Tag>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.decidedOn}
