@@ -55,7 +55,6 @@ describe('[selection-after] 组织部 keeps the after-appointment register: revi
   it('opens 任后管理 from the menu: the demo reviews stand overdue, due soon and done', async () => {
     page = await newPage(browser, { width: 1440, height: 900 });
     await loginUi(page, 'orgdept');
-    await page.getByTestId('menu-group-selection').click();
     await page.getByTestId('menu-selectionAfter').click();
     await page.getByTestId('review-table').waitFor();
     await expect.poll(async () => rows(page, 'review-table').count()).toBeGreaterThanOrEqual(3);
