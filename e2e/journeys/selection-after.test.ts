@@ -96,7 +96,7 @@ describe('[selection-after] 组织部 keeps the after-appointment register: revi
       .filter({ hasText: '街道办事处副主任' })
       .filter({ hasText: reviewed });
     await row.getByRole('button', { name: '记录结论' }).click();
-    await page.getByTestId('outcome-unfit').click();
+    await page.locator('.ant-drawer-open .ant-radio-button-wrapper', { hasText: '不胜任' }).click();
     await page.getByTestId('outcome-form-note').fill('任后评估群众认可度偏低');
     await page.getByTestId('outcome-form-measure').click();
     await page
