@@ -59,7 +59,11 @@ export const afterMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/selection/exchanges': {
-    requests: (fx) => [{}, { query: { batchYear: '2026' } }, { query: { cadreId: fx.foreign.cadreId } }],
+    requests: (fx) => [
+      {},
+      { query: { batchYear: '2026' } as Record<string, string> },
+      { query: { cadreId: fx.foreign.cadreId } as Record<string, string> },
+    ],
     targetsForeign: false,
   },
   'POST /api/selection/exchanges': {
