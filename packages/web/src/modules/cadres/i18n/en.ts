@@ -68,6 +68,7 @@ export const en: typeof zhCN = {
       corrections: 'Corrections',
       discipline: 'Strict management',
       eligibility: 'Eligibility',
+      postings: 'Exchanges',
     },
     name: 'Name',
     gender: 'Gender',

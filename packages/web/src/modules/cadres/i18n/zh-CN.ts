@@ -66,6 +66,7 @@ export const zhCN = {
       corrections: '更正申请',
       discipline: '从严管理',
       eligibility: '资格',
+      postings: '交流挂职',
     },
     name: '姓名',
     gender: '性别',
