@@ -83,3 +83,5 @@ export * from './policy/selection-section.ts';
 export * from './contracts/selection/indicators.ts';
 export * from './contracts/selection/processes.ts';
 export * from './selection/condition-match.ts';
+export * from './selection/indicator-value.ts';
+export * from './selection/indicator-params.ts';
