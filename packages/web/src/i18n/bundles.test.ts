@@ -85,7 +85,7 @@ describe('the i18n bundles', () => {
     // what-if and 我的待遇 (129), the tables link on a missing base and the capped what-if list (2); the pack
     // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics);
     // 选拔任用 (issue 14): its 7 error codes, four menu labels and its menu group's (12); the structure
-    // indicators pages, explanation and editor (143), the roster's indicator banner (6), the pack pages'
+    // indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack pages'
     // 选拔任用与结构 section (50)
     expect(seen.size).toBe(
       1297 +
@@ -120,7 +120,7 @@ describe('the i18n bundles', () => {
         18 +
         53 +
         12 +
-        143 + // structure indicators pages and editor
+        142 + // structure indicators pages and editor
         6 + // the roster's indicator filter banner
         50, // the pack pages' selection section
     );

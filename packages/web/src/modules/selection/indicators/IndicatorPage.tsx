@@ -194,18 +194,20 @@ export function IndicatorPage() {
       ) : (
         <Spin spinning={breakdown.isFetching && breakdown.isPlaceholderData}>
           <Summary data={data} onExplain={() => setExplaining(true)} />
-          <Card size="small" title={t(`${p}.title`)} style={{ marginBottom: 16 }}>
-            <Table<Row>
-              rowKey="orgId"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: t(`${p}.noUnits`) }}
-              data-testid="breakdown-table"
-            />
-          </Card>
+          {/* a unit without sub-units: its figures are the summary's, its people below */}
+          {data.rows.length ? (
+            <Card size="small" title={t(`${p}.title`)} style={{ marginBottom: 16 }}>
+              <Table<Row>
+                rowKey="orgId"
+                size="middle"
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                data-testid="breakdown-table"
+              />
+            </Card>
+          ) : null}
           <PeopleCard key={`${data.orgId}:${data.asOf}`} id={id} data={data} />
           <ExplainDrawer
             value={explaining ? data.indicator : null}

@@ -42,7 +42,6 @@ export const indicatorsEn: typeof indicatorsZhCN = {
     met: 'Met',
     gap: 'Gap',
     own: '{{name}} (own staff)',
-    noUnits: 'No sub-units',
   },
   people: {
     title: 'People of {{name}}',

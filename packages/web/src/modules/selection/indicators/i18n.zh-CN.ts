@@ -40,7 +40,6 @@ export const indicatorsZhCN = {
     met: '是否达标',
     gap: '差距',
     own: '{{name}}本级人员',
-    noUnits: '没有下级单位',
   },
   people: {
     title: '{{name}}的具体人员',
