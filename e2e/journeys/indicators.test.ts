@@ -226,6 +226,19 @@ describe('[indicators] 结构指标: dashboard, drill-down to people and roster,
     expect(after.items.map((i) => i.id)).toEqual([...listBefore.items.map((i) => i.id), newId]);
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'indicators-dashboard-new');
+
+    // ── the pack page shows the version's selection section, the new indicator with its 依据
+    await page.goto(`/assessment/packs?id=${detail.id}`);
+    const section = page.getByTestId('pack-selection-indicators');
+    await section.waitFor(SLOW);
+    const row = section.locator('tbody tr').filter({ hasText: '正科级干部中女干部比例' });
+    expect(await text(row)).toBe(
+      '正科级干部中女干部比例本区试行：正科级干部中女干部所占比例职级为正科级女性≥ 30%' +
+        '假设：本区试行：正科级干部中女干部比例不低于30%，用于年度干部队伍结构分析',
+    );
+    expect(await text(page.getByTestId('pack-selection-process-plain'))).toContain('不少于 5 个工作日');
+    await page.getByTestId('pack-selection').scrollIntoViewIfNeeded();
+    await screenshot(page, 'indicators-pack-view');
     await page.context().close();
   });
 
