@@ -85,3 +85,8 @@ export * from './contracts/selection/processes.ts';
 export * from './selection/condition-match.ts';
 export * from './selection/indicator-value.ts';
 export * from './selection/indicator-params.ts';
+export * from './selection/process-rules.ts';
+export * from './contracts/selection/pools.ts';
+export * from './selection/pool-rules.ts';
+export * from './contracts/selection/after.ts';
+export * from './selection/after-rules.ts';

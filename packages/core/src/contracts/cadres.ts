@@ -57,6 +57,7 @@ export const CadreListQuerySchema = z.strictObject({
 export type CadreListQuery = z.infer<typeof CadreListQuerySchema>;
 
 export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), total: z.number().int() });
+export type CadreList = z.infer<typeof CadreListSchema>;
 
 /** A derived fact with the sentence that explains it. */
 export const ExplainedFactSchema = z.object({

@@ -332,3 +332,21 @@ export async function savePhoto(
   );
   return (res.rowCount ?? 0) > 0;
 }
+
+/** Add (`on`) or remove one tag of a record; true when the tags changed. */
+export async function setTag(
+  client: pg.ClientBase,
+  cadreId: string,
+  tag: string,
+  on: boolean,
+): Promise<boolean> {
+  const res = await client.query(
+    on
+      ? `UPDATE cadres SET tags = array_append(tags, $2::text), updated_at = now()
+          WHERE id = $1 AND NOT ($2 = ANY (tags))`
+      : `UPDATE cadres SET tags = array_remove(tags, $2::text), updated_at = now()
+          WHERE id = $1 AND $2 = ANY (tags)`,
+    [cadreId, tag],
+  );
+  return (res.rowCount ?? 0) > 0;
+}

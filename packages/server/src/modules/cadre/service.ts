@@ -243,3 +243,27 @@ export async function updateCadre(
     after: auditView(record),
   });
 }
+
+/**
+ * One tag of a record set or cleared by another module, audited as `cadre.tag` with why: the pools keep
+ * 后备干部 (`reserve`) and 年轻干部 (`young`) in step with active membership. Nothing written (and nothing
+ * audited) when the tag is already so.
+ */
+export async function setCadreTag(
+  ctx: RequestContext,
+  cadreId: string,
+  tag: string,
+  on: boolean,
+  why: string,
+): Promise<boolean> {
+  const changed = await repo.setTag(ctx.client, cadreId, tag, on);
+  if (changed)
+    await ctx.audit({
+      action: 'cadre.tag',
+      objectType: 'cadre',
+      objectId: cadreId,
+      before: { tag, on: !on },
+      after: { tag, on, why },
+    });
+  return changed;
+}
