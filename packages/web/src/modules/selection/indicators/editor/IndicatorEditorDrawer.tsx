@@ -55,6 +55,11 @@ function Problems({ problems, field }: { problems: DraftProblems; field: DraftFi
   );
 }
 
+/** The server's own sentence for a refused preview (a VALIDATION in Chinese), else the code's text. */
+function refusalText(err: unknown): string {
+  return isApiError(err) && /[\u3400-\u9fff]/.test(err.message) ? err.message : errorMessage(err);
+}
+
 function Labeled({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Flex vertical gap={2}>
@@ -361,7 +366,12 @@ function EditorForm({ list, base, onDone }: { list: IndicatorList; base: Pack; o
         data-testid="indicator-preview-card"
       >
         {preview.isError ? (
-          <Alert type="error" showIcon title={errorMessage(preview.error)} />
+          <Alert
+            type="error"
+            showIcon
+            title={refusalText(preview.error)}
+            data-testid="indicator-preview-error"
+          />
         ) : (
           <Preview value={preview.data} pending={preview.isPending} />
         )}
