@@ -276,6 +276,20 @@ describe('[indicators] 结构指标: dashboard, drill-down to people and roster,
         .toBe(item.valueText);
     expect(await page.getByTestId('indicator-define').count()).toBe(0);
     await screenshot(page, 'indicators-street');
+    // on a phone: one card a row, the pickers wrapped, nothing wider than the screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+                .documentElement.scrollWidth,
+          ),
+        SLOW,
+      )
+      .toBeLessThanOrEqual(390);
+    await screenshot(page, 'indicators-street-phone');
     await page.context().close();
   });
 });
