@@ -52,7 +52,7 @@ export function selectionErrorText(err: unknown): { title: string; details: stri
   const listed = Array.isArray(err.details)
     ? err.details
     : err.details && typeof err.details === 'object' && 'reasons' in err.details
-      ? (err.details).reasons
+      ? err.details.reasons
       : [];
   if (Array.isArray(listed))
     for (const d of listed) if (typeof d === 'string' && !details.includes(d)) details.push(d);
