@@ -83,3 +83,4 @@ export * from './policy/selection-section.ts';
 export * from './contracts/selection/indicators.ts';
 export * from './contracts/selection/processes.ts';
 export * from './selection/condition-match.ts';
+export * from './selection/process-rules.ts';

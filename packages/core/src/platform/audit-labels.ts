@@ -3,6 +3,7 @@ import { CALENDAR_AUDIT } from '../calendar/audit-labels.ts';
 import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import { PAY_RUN_AUDIT } from '../pay/run-audit-labels.ts';
+import { SELECTION_PROCESS_AUDIT } from '../selection/process-audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import type { Role } from './roles.ts';
 
@@ -79,6 +80,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
   ...PAY_RUN_AUDIT.actions,
+  ...SELECTION_PROCESS_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
   'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
@@ -150,6 +152,7 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
   ...PAY_RUN_AUDIT.routes,
+  ...SELECTION_PROCESS_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'POST /api/pay/tables/import/report': {
@@ -175,6 +178,7 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
   ...PAY_RUN_AUDIT.objectTypes,
+  ...SELECTION_PROCESS_AUDIT.objectTypes,
   pay_table: { zh: '薪酬基数表', en: 'Pay table' },
   pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
@@ -203,6 +207,7 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...WORKFLOW_AUDIT.modules,
   // 经济激励: one module label; its run object type (the tables' are listed above)
   ...PAY_RUN_AUDIT.modules,
+  ...SELECTION_PROCESS_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
 };
 
