@@ -1,10 +1,10 @@
 import type { SelectionActBody, SelectionProcessDetail } from '@ganbu/core';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Modal, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProcessAct } from './api.ts';
-import { selectionErrorText } from './labels.tsx';
+import { chinaTodayValue, selectionErrorText } from './labels.tsx';
 
 type Action = SelectionActBody['action'];
 type Allowed = SelectionProcessDetail['actions'][number];
@@ -147,7 +147,7 @@ export function ActionBar({ detail }: { detail: SelectionProcessDetail }) {
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ appointedOn: dayjs() }}
+            initialValues={{ appointedOn: chinaTodayValue() }}
             onValuesChange={() => act.reset()}
           >
             {open?.action === 'approve' && appointing ? (

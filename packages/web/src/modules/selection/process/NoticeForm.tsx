@@ -1,9 +1,9 @@
 import type { SelectionProcessDetail } from '@ganbu/core';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useOpenNotice } from './api.ts';
-import { selectionErrorText } from './labels.tsx';
+import { chinaTodayValue, selectionErrorText } from './labels.tsx';
 
 type Step = SelectionProcessDetail['steps'][number];
 
@@ -55,7 +55,7 @@ export function NoticeForm({
       layout="vertical"
       onFinish={submit}
       onValuesChange={() => open.reset()}
-      initialValues={{ start: dayjs(), workingDays: noticeDays ?? undefined }}
+      initialValues={{ start: chinaTodayValue(), workingDays: noticeDays ?? undefined }}
       style={{ maxWidth: 560 }}
       data-testid="notice-form"
     >
@@ -95,7 +95,13 @@ export function NoticeForm({
           data-testid="notice-contact"
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="notice-submit">
+      {/* not a submit button: Enter in the date field confirms the date, it does not publish */}
+      <Button
+        type="primary"
+        loading={open.isPending}
+        onClick={() => form.submit()}
+        data-testid="notice-submit"
+      >
         {t('selection.process.notice.submit')}
       </Button>
     </Form>

@@ -22,12 +22,12 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/errors.ts';
 import { downloadNotice, useAddObjection, useCloseObjection, type ObjectionClose } from './api.ts';
-import { selectionErrorText } from './labels.tsx';
+import { chinaTodayValue, selectionErrorText } from './labels.tsx';
 
 interface AddValues {
   candidateId?: string;
@@ -101,7 +101,10 @@ function AddObjectionModal({
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ receivedOn: dayjs(), candidateId: named.length === 1 ? named[0]?.id : undefined }}
+        initialValues={{
+          receivedOn: chinaTodayValue(),
+          candidateId: named.length === 1 ? named[0]?.id : undefined,
+        }}
       >
         <Form.Item name="candidateId" label={t('selection.process.objection.candidate')}>
           <Select
@@ -201,7 +204,12 @@ function CloseObjectionModal({
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <Form<CloseValues> form={form} layout="vertical" preserve={false} initialValues={{ closedOn: dayjs() }}>
+      <Form<CloseValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ closedOn: chinaTodayValue() }}
+      >
         <Form.Item
           name="finding"
           label={t('selection.process.objection.finding')}

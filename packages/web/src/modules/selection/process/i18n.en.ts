@@ -5,14 +5,14 @@ export const processEn: typeof processZhCN = {
   state: { open: 'In progress', done: 'Appointed', rejected: 'Not approved', withdrawn: 'Withdrawn' },
   candidateStatus: { in: 'In', out: 'Out', chosen: 'Chosen', appointed: 'Appointed' },
   stepType: {
-    motion: 'Motion: the post and the candidates',
-    recommendation: 'Recommendation: votes per candidate',
-    review: 'Review: passed or not per candidate',
-    test: 'Test: a score per candidate',
-    inspection: 'Inspection: a finding per candidate',
-    decision: 'Decision: who is chosen',
-    notice: 'Public notice: counted in working days',
-    appointment: 'Appointment: written into the record',
+    motion: 'The post and the candidates',
+    recommendation: 'Votes per candidate',
+    review: 'Passed or not per candidate',
+    test: 'A score per candidate',
+    inspection: 'A conclusion per candidate',
+    decision: 'Who is chosen',
+    notice: 'Counted on the working-day calendar',
+    appointment: 'Written into the record',
   },
   roleKind: {
     party_secretary: 'Party secretary',
@@ -42,7 +42,7 @@ export const processEn: typeof processZhCN = {
   create: {
     title: 'Start a selection',
     kind: 'Procedure',
-    noticeDays: 'Public notice: at least {{days}} working days',
+    noticeDays: 'At least {{days}} working days on the working-day calendar',
     hardStop: 'Candidates found not eligible for promotion cannot enter (the pack says so).',
     noHardStop:
       'Candidates found not eligible for promotion may enter, marked not eligible with the reasons.',
@@ -124,6 +124,7 @@ export const processEn: typeof processZhCN = {
     noVotes: 'No votes entered yet',
     rateExplained: '{{for}} for ÷ {{cast}} cast = {{rate}}%',
     votes: '{{for}} for, {{against}} against, {{abstain}} abstain',
+    votesRate: '{{for}} for, {{against}} against, {{abstain}} abstain: {{rate}}% for',
     scoreIs: 'score {{score}}',
     sep: '; ',
   },
@@ -183,7 +184,7 @@ export const processEn: typeof processZhCN = {
     periodText: '{{start}} to {{end}} ({{days}} working days)',
     explanation: 'How the period is counted',
     download: 'Download the notice (Word)',
-    filename: 'notice-{{title}}-{{step}}.docx',
+    filename: '{{title}}-{{step}}.docx',
   },
   objection: {
     add: 'Register a report',

@@ -31,8 +31,12 @@ export function resultText(t: TFunction, r: SelectionStepResult): string {
     const f = r.votesFor ?? 0;
     const a = r.votesAgainst ?? 0;
     const b = r.votesAbstain ?? 0;
-    parts.push(t('selection.process.results.votes', { for: f, against: a, abstain: b }));
-    parts.push(approvalRateText(t, f, a, b));
+    const rate = approvalRate(f, a, b);
+    parts.push(
+      rate === null
+        ? t('selection.process.results.votes', { for: f, against: a, abstain: b })
+        : t('selection.process.results.votesRate', { for: f, against: a, abstain: b, rate: rate.toFixed(1) }),
+    );
   }
   if (r.score !== null) parts.push(t('selection.process.results.scoreIs', { score: r.score }));
   if (r.passed !== null)
