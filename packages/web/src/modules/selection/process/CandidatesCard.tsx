@@ -15,10 +15,12 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CadrePicker } from '../../../components/CadrePicker.tsx';
+import { useIsMobile } from '../../../hooks/use-is-mobile.ts';
 import { useAddCandidate, useCandidateOut } from './api.ts';
 import { CandidateStatusTag, selectionErrorText } from './labels.tsx';
 import { resultText } from './results-text.ts';
@@ -203,6 +205,17 @@ function OutModal({
   );
 }
 
+/** 现任职务: the unit and the post (a post written with its unit's name is not prefixed again). */
+const currentPost = (c: SelectionCandidate) =>
+  c.postTitle.startsWith(c.orgName) ? c.postTitle : [c.orgName, c.postTitle].filter(Boolean).join(' · ');
+
+/** 二级主任科员 · 47岁 */
+function rankAndAge(t: TFunction, c: SelectionCandidate) {
+  return [c.rank, c.age !== null ? t('selection.process.candidates.age', { age: c.age }) : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /**
  * 人选: each candidate with the eligibility the engine found when they entered (合格/不合格 and why), where
  * they stand (在列, 出列 at which step and why, 拟任, 已任职) and what each step recorded for them.
@@ -211,6 +224,7 @@ export function CandidatesCard({ detail, manage }: { detail: SelectionProcessDet
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [outOf, setOutOf] = useState<SelectionCandidate | null>(null);
+  const mobile = useIsMobile();
   const open = detail.state === 'open';
   const stepName = (id: string | null) => detail.steps.find((s) => s.id === id)?.name ?? id ?? '';
 
@@ -231,14 +245,12 @@ export function CandidatesCard({ detail, manage }: { detail: SelectionProcessDet
     {
       title: t('selection.process.candidates.current'),
       key: 'current',
-      width: 220,
+      width: 200,
       render: (_: unknown, c) => (
         <Flex vertical>
-          <span>{[c.orgName, c.postTitle].filter(Boolean).join(' · ')}</span>
+          <span>{currentPost(c)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {[c.rank, c.age !== null ? t('selection.process.candidates.age', { age: c.age }) : '']
-              .filter(Boolean)
-              .join(' · ')}
+            {rankAndAge(t, c)}
           </Typography.Text>
         </Flex>
       ),
@@ -252,7 +264,7 @@ export function CandidatesCard({ detail, manage }: { detail: SelectionProcessDet
     {
       title: t('selection.process.candidates.status'),
       key: 'status',
-      width: 200,
+      width: 150,
       render: (_: unknown, c) => (
         <Flex vertical gap={2}>
           <span>
@@ -269,7 +281,6 @@ export function CandidatesCard({ detail, manage }: { detail: SelectionProcessDet
     {
       title: t('selection.process.candidates.records'),
       key: 'records',
-      width: 300,
       render: (_: unknown, c) => {
         const rs = records(c);
         if (!rs.length) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -324,17 +335,71 @@ export function CandidatesCard({ detail, manage }: { detail: SelectionProcessDet
       }
       data-testid="process-candidates"
     >
-      <Table<SelectionCandidate>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={detail.candidates}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(c) => ({ style: c.status === 'out' ? { opacity: 0.6 } : undefined })}
-        locale={{ emptyText: t('selection.process.candidates.empty') }}
-        data-testid="candidate-table"
-      />
+      {mobile ? (
+        <Flex vertical gap={12} data-testid="candidate-table">
+          {detail.candidates.length === 0 ? (
+            <Typography.Text type="secondary">{t('selection.process.candidates.empty')}</Typography.Text>
+          ) : null}
+          {detail.candidates.map((c) => (
+            <Flex
+              key={c.id}
+              vertical
+              gap={4}
+              style={{
+                paddingBottom: 12,
+                borderBottom: '1px solid rgba(0,0,0,0.06)',
+                opacity: c.status === 'out' ? 0.6 : 1,
+              }}
+            >
+              <Flex justify="space-between" align="center" gap={8}>
+                <Link to={`/cadres/${c.cadreId}`}>
+                  <Typography.Text strong>{c.name}</Typography.Text>
+                </Link>
+                <span>
+                  <EligibilityTag c={c} />
+                  <CandidateStatusTag status={c.status} />
+                </span>
+              </Flex>
+              <Typography.Text>{currentPost(c)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {rankAndAge(t, c)}
+              </Typography.Text>
+              {c.status === 'out' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('selection.process.candidates.outAt', {
+                    step: stepName(c.outStep),
+                    reason: c.outReason,
+                  })}
+                </Typography.Text>
+              ) : null}
+              {records(c).map((r) => (
+                <Typography.Text key={r.step} style={{ fontSize: 12 }}>
+                  {r.step}：{r.text}
+                </Typography.Text>
+              ))}
+              {manage && open && (c.status === 'in' || c.status === 'chosen') ? (
+                <span>
+                  <Button size="small" danger onClick={() => setOutOf(c)}>
+                    {t('selection.process.candidates.out')}
+                  </Button>
+                </span>
+              ) : null}
+            </Flex>
+          ))}
+        </Flex>
+      ) : (
+        <Table<SelectionCandidate>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={detail.candidates}
+          pagination={false}
+          scroll={{ x: 860 }}
+          onRow={(c) => ({ style: c.status === 'out' ? { opacity: 0.6 } : undefined })}
+          locale={{ emptyText: t('selection.process.candidates.empty') }}
+          data-testid="candidate-table"
+        />
+      )}
       {manage && open ? (
         <>
           <AddModal detail={detail} open={adding} onClose={() => setAdding(false)} />

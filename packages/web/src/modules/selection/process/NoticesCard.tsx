@@ -25,6 +25,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../../hooks/use-is-mobile.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { downloadNotice, useAddObjection, useCloseObjection, type ObjectionClose } from './api.ts';
 import { chinaTodayValue, selectionErrorText } from './labels.tsx';
@@ -254,6 +255,7 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
   const [adding, setAdding] = useState<SelectionNotice | null>(null);
   const [closing, setClosing] = useState<SelectionObjection | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
+  const mobile = useIsMobile();
   if (detail.notices.length === 0) return null;
   const open = detail.state === 'open';
 
@@ -272,6 +274,32 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
     }
   };
 
+  const statusCell = (o: SelectionObjection) =>
+    o.status === 'open' ? (
+      <Flex gap={8} align="center" wrap>
+        <Tag color="orange" data-testid="objection-open">
+          {t('selection.process.objection.open')}
+        </Tag>
+        {manage && open ? (
+          <Button size="small" onClick={() => setClosing(o)} data-testid={`objection-close-${o.id}`}>
+            {t('selection.process.objection.close')}
+          </Button>
+        ) : null}
+      </Flex>
+    ) : (
+      <Flex vertical gap={2}>
+        <span>
+          <Tag color="green" data-testid="objection-closed">
+            {t('selection.process.objection.closedTag', { date: o.closedOn ?? '' })}
+          </Tag>
+          {o.finding ? t(`selection.process.findings.${o.finding}`) : null}
+        </span>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {o.handling}
+        </Typography.Text>
+      </Flex>
+    );
+
   const columns: TableColumnsType<SelectionObjection> = [
     { title: t('selection.process.objection.receivedOn'), dataIndex: 'receivedOn', width: 100 },
     {
@@ -286,31 +314,7 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
       title: t('selection.process.objection.status'),
       key: 'status',
       width: 260,
-      render: (_: unknown, o) =>
-        o.status === 'open' ? (
-          <Flex gap={8} align="center" wrap>
-            <Tag color="orange" data-testid="objection-open">
-              {t('selection.process.objection.open')}
-            </Tag>
-            {manage && open ? (
-              <Button size="small" onClick={() => setClosing(o)} data-testid={`objection-close-${o.id}`}>
-                {t('selection.process.objection.close')}
-              </Button>
-            ) : null}
-          </Flex>
-        ) : (
-          <Flex vertical gap={2}>
-            <span>
-              <Tag color="green" data-testid="objection-closed">
-                {t('selection.process.objection.closedTag', { date: o.closedOn ?? '' })}
-              </Tag>
-              {o.finding ? t(`selection.process.findings.${o.finding}`) : null}
-            </span>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {o.handling}
-            </Typography.Text>
-          </Flex>
-        ),
+      render: (_: unknown, o) => statusCell(o),
     },
   ];
 
@@ -348,7 +352,12 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
                 </Button>
               </Flex>
             </Flex>
-            <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+            <Descriptions
+              size="small"
+              bordered={!mobile}
+              layout={mobile ? 'vertical' : 'horizontal'}
+              column={{ xs: 1, md: 2 }}
+            >
               <Descriptions.Item label={t('selection.process.notice.period')}>
                 <span data-testid="notice-period">
                   {t('selection.process.notice.periodText', {
@@ -365,7 +374,27 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
                 <span data-testid="notice-explanation">{n.explanation}</span>
               </Descriptions.Item>
             </Descriptions>
-            {n.objections.length ? (
+            {n.objections.length === 0 ? (
+              <Typography.Text type="secondary">{t('selection.process.objection.none')}</Typography.Text>
+            ) : mobile ? (
+              <Flex vertical gap={8} data-testid="objection-table">
+                {n.objections.map((o) => (
+                  <Flex key={o.id} vertical gap={2}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {[
+                        o.receivedOn,
+                        o.candidateName ?? t('selection.process.objection.candidateNone'),
+                        o.channel,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Typography.Text>
+                    <Typography.Text>{o.summary}</Typography.Text>
+                    {statusCell(o)}
+                  </Flex>
+                ))}
+              </Flex>
+            ) : (
               <Table<SelectionObjection>
                 rowKey="id"
                 size="small"
@@ -375,8 +404,6 @@ export function NoticesCard({ detail, manage }: { detail: SelectionProcessDetail
                 scroll={{ x: 'max-content' }}
                 data-testid="objection-table"
               />
-            ) : (
-              <Typography.Text type="secondary">{t('selection.process.objection.none')}</Typography.Text>
             )}
           </Flex>
         ))}

@@ -47,21 +47,21 @@ export function ProcessesPage() {
     {
       title: t('selection.process.list.title'),
       key: 'title',
-      width: 260,
+      width: 240,
       render: (_: unknown, p) => (
         <Typography.Link onClick={() => open(p)} data-testid={`process-open-${p.id}`}>
           {p.title}
         </Typography.Link>
       ),
     },
-    { title: t('selection.process.list.unit'), dataIndex: 'orgName', width: 140, ellipsis: true },
+    { title: t('selection.process.list.unit'), dataIndex: 'orgName', width: 120, ellipsis: true },
     {
       title: t('selection.process.list.post'),
       key: 'post',
-      width: 200,
+      width: 170,
       render: (_: unknown, p) => (p.post.rank ? `${p.post.title}（${p.post.rank}）` : p.post.title),
     },
-    { title: t('selection.process.list.kind'), dataIndex: 'kindName', width: 220, ellipsis: true },
+    { title: t('selection.process.list.kind'), dataIndex: 'kindName', ellipsis: true },
     {
       title: t('selection.process.list.step'),
       key: 'step',
@@ -71,7 +71,7 @@ export function ProcessesPage() {
     {
       title: t('selection.process.list.due'),
       key: 'due',
-      width: 110,
+      width: 130,
       render: (_: unknown, p) => (p.state === 'open' ? (p.dueOn ?? '—') : (p.appointedOn ?? '—')),
     },
     {
@@ -133,7 +133,7 @@ export function ProcessesPage() {
           columns={columns}
           dataSource={q.data?.items ?? []}
           loading={q.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: t('selection.process.list.empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="process-table"
