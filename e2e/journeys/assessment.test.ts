@@ -257,18 +257,23 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
       await expect.poll(() => text(page.getByTestId('tokens-codes'))).toContain(codes[0] ?? '?');
       return codes;
     };
+    // the codes dialog's closing animation must finish before the next click, or its mask takes the click
+    const closeCodes = async () => {
+      await page.getByTestId('tokens-codes-close').click();
+      await page.getByTestId('tokens-codes').waitFor({ state: 'hidden' });
+    };
     const repsA = await issue('members-representatives', 17, va.org);
     expect((await text(page.getByTestId('tokens-codes'))).split('\n')).toEqual(repsA);
     await shot(page, 'assessment-tokens-codes');
-    await page.getByTestId('tokens-codes-close').click();
+    await closeCodes();
     const teamA = await issue('village-committee', 5, va.org);
-    await page.getByTestId('tokens-codes-close').click();
+    await closeCodes();
     const repsB = await issue('members-representatives', 14, vb.org);
-    await page.getByTestId('tokens-codes-close').click();
+    await closeCodes();
     const teamB = await issue('village-committee', 5, vb.org);
-    await page.getByTestId('tokens-codes-close').click();
+    await closeCodes();
     const town = await issue('town-committee', 7);
-    await page.getByTestId('tokens-codes-close').click();
+    await closeCodes();
     // a group never holds more live slips than its maximum: the server's words, in Chinese
     await choose(page, page.getByTestId('tokens-unit-members-representatives'), va.org.name);
     await page.getByTestId('tokens-count-members-representatives').fill('4');

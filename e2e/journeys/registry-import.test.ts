@@ -177,6 +177,19 @@ describe('[cadre] registry import', () => {
       .toContain('共有 1 处错误，未导入任何数据');
     await expect.poll(async () => page.getByTestId('import-report').isVisible()).toBe(true);
     await screenshot(page, 'import-xlsx-errors');
+    // the annotated workbook refused by the server (here: the body was too large) says so on the page
+    await page.route('**/api/cadres/import/xlsx/report*', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'BODY_TOO_LARGE', message: '上传内容过大' }),
+      }),
+    );
+    await page.getByTestId('import-report').click();
+    await expect
+      .poll(async () => page.getByTestId('import-report-error').textContent())
+      .toMatch(/^未能生成标注错误的 Excel：.+/);
+    await page.unroute('**/api/cadres/import/xlsx/report*');
     // all or nothing: not even the two good rows went in
     expect(await rosterTotal(page, surname)).toBe(0);
 

@@ -47,4 +47,18 @@ describe('compareRecords (approval form vs registry)', () => {
       ['postTitle', '现任职务'],
     ]);
   });
+
+  it('compares school and major as the one text a form keeps (an exported record imported again is the same)', () => {
+    const registry = {
+      fullTimeEducation: { education: '大学', degree: '学士', school: '福州大学', major: '计算机科学与技术' },
+    };
+    const roundTrip = {
+      fullTimeEducation: { education: '大学', degree: '学士', school: '福州大学计算机科学与技术', major: '' },
+    };
+    expect(compareRecords(registry, roundTrip)).toEqual([]);
+    const otherMajor = {
+      fullTimeEducation: { education: '大学', degree: '学士', school: '福州大学软件工程', major: '' },
+    };
+    expect(compareRecords(registry, otherMajor).map((d) => d.label)).toEqual(['全日制教育']);
+  });
 });

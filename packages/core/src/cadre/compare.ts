@@ -49,7 +49,8 @@ const empty = (v: unknown) =>
 /**
  * Field-by-field differences between the registry's record and an incoming one (an approval form),
  * for the fields an approval form carries. Appointments compare by period and text only, since a form's
- * resume has no unit kinds.
+ * resume has no unit kinds; education by 学历, 学位 and 毕业院校系及专业 as one text, since a form (an LRMX) keeps
+ * school and major in one field (a record exported and imported again shows no false difference).
  */
 export function compareRecords(
   registry: Partial<CadreRecord>,
@@ -64,6 +65,13 @@ export function compareRecords(
         `${x.start}|${x.end ?? ''}|${x.unitName}${x.title}`;
       a = (registry.appointments ?? []).map(line);
       b = (incoming.appointments ?? []).map(line);
+    }
+    if (field === 'fullTimeEducation' || field === 'inServiceEducation') {
+      // a form writes 毕业院校系及专业 as one run of text: school and major compare as that run
+      const asForm = (e: CadreRecord['fullTimeEducation'] | undefined) =>
+        e && { education: e.education, degree: e.degree, schoolAndMajor: e.school + e.major };
+      a = asForm(registry[field]);
+      b = asForm(incoming[field]);
     }
     if (empty(a) && empty(b)) continue;
     if (canonical(a) !== canonical(b)) {

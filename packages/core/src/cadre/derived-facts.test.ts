@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageAt,
+  currentPost,
   currentRank,
   deriveFacts,
   grassrootsMonths,
@@ -279,5 +280,50 @@ describe('currentRank', () => {
     expect(
       currentRank([post({ unitName: '甲镇', rank: '正科级', start: '2022-01', end: null })], '2021-01-15'),
     ).toBe(null);
+  });
+});
+
+describe('currentPost', () => {
+  it('is the open post latest started; the later in the list on the same start; null with none open', () => {
+    const posts = [
+      post({
+        unitName: '某镇',
+        unitKind: 'township',
+        roleKind: 'party_secretary',
+        isLeadership: true,
+        start: '2018-03',
+        end: null,
+      }),
+      post({
+        unitName: '区委办',
+        unitKind: 'department',
+        roleKind: 'government_head',
+        isLeadership: true,
+        start: '2021-01',
+        end: '2023-12',
+      }),
+      post({
+        unitName: '某镇',
+        unitKind: 'township',
+        roleKind: 'team_member',
+        isLeadership: false,
+        start: '2016-05-10',
+        end: null,
+      }),
+    ];
+    expect(currentPost(posts)).toEqual({ roleKind: 'party_secretary', isLeadership: true });
+    const sameDay = [
+      post({ unitName: '甲', roleKind: 'staff', start: '2020-01', end: null }),
+      post({
+        unitName: '乙',
+        roleKind: 'government_head',
+        isLeadership: true,
+        start: '2020-01-01',
+        end: null,
+      }),
+    ];
+    expect(currentPost(sameDay)).toEqual({ roleKind: 'government_head', isLeadership: true });
+    expect(currentPost([posts[1] as Post])).toBeNull();
+    expect(currentPost([])).toBeNull();
   });
 });

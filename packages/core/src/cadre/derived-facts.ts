@@ -270,3 +270,17 @@ export function deriveFacts(input: DerivedFactsInput, asOf: string): DerivedFact
     currentRankYears: yearsFact,
   };
 }
+
+/**
+ * The current post as the structure indicators read it (fact_current_role_kind / fact_current_leadership):
+ * the open appointment (no end date) latest started; of two starting the same day, the later in the list.
+ * null: no open appointment.
+ */
+export function currentPost(
+  appointments: readonly Pick<Post, 'roleKind' | 'isLeadership' | 'start' | 'end'>[],
+): { roleKind: Post['roleKind']; isLeadership: boolean } | null {
+  let best: (typeof appointments)[number] | null = null;
+  for (const p of appointments)
+    if (p.end === null && (best === null || firstDay(p.start) >= firstDay(best.start))) best = p;
+  return best ? { roleKind: best.roleKind, isLeadership: best.isLeadership } : null;
+}

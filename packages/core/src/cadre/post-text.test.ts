@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPostText } from './post-text.ts';
+import { currentPostText, splitPostText } from './post-text.ts';
 
 describe('[cadre] unit and title from a 简历 line', () => {
   it.each([
@@ -15,5 +15,34 @@ describe('[cadre] unit and title from a 简历 line', () => {
     ['科员', '', '科员'],
   ])('%s → %s | %s', (text, unitName, title) => {
     expect(splitPostText(text)).toEqual({ unitName, title });
+  });
+});
+
+describe('现任职务 on the approval form', () => {
+  const open = { unitName: '区委办公室', title: '副主任', start: '2021-04', end: null };
+  it('puts the unit before a bare title: from the open post holding it, else the cadre’s unit', () => {
+    expect(currentPostText({ postTitle: '副主任', orgName: '区委办公室', appointments: [open] })).toBe(
+      '区委办公室副主任',
+    );
+    expect(
+      currentPostText({
+        postTitle: '副主任',
+        orgName: '城南街道',
+        appointments: [{ ...open, unitName: '城南街道党政综合办公室' }],
+      }),
+    ).toBe('城南街道党政综合办公室副主任');
+    expect(currentPostText({ postTitle: '科员', orgName: '区民政局', appointments: [] })).toBe(
+      '区民政局科员',
+    );
+  });
+  it('keeps a 现任职务 that names its unit, and an empty one empty', () => {
+    expect(
+      currentPostText({
+        postTitle: '城南街道党工委副书记、办事处主任',
+        orgName: '城南街道',
+        appointments: [open],
+      }),
+    ).toBe('城南街道党工委副书记、办事处主任');
+    expect(currentPostText({ postTitle: '', orgName: '城南街道', appointments: [open] })).toBe('');
   });
 });

@@ -125,3 +125,21 @@ export function splitPostText(text: string): { unitName: string; title: string }
   if (!title) return { unitName: trimmed, title: '' };
   return { unitName: trimmed.slice(0, trimmed.length - title.length), title };
 }
+
+/**
+ * 现任职务 as the 任免审批表 prints it: unit and post as one run ("区委办公室副主任"). A post title kept without
+ * its unit (`副主任`, as the registry form and the demo keep it) gets the unit of the open appointment holding
+ * that title, else the cadre's own unit; a title that already names a unit (an LRMX's 现任职务) stays as written.
+ */
+export function currentPostText(r: {
+  postTitle: string;
+  orgName: string;
+  appointments: readonly { unitName: string; title: string; start: string; end: string | null }[];
+}): string {
+  const title = r.postTitle.trim();
+  if (!title || splitPostText(title).unitName) return title;
+  const holding = r.appointments
+    .filter((a) => a.end === null && a.title.trim() === title)
+    .sort((a, b) => b.start.localeCompare(a.start))[0];
+  return `${holding?.unitName ?? r.orgName}${title}`;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CADRE_CATEGORIES, GENDERS } from '../cadre/model.ts';
 import { CadreRecordInputSchema } from '../cadre/record.ts';
 import { fileResponse, XLSX_MEDIA_TYPE } from './files.ts';
+import { RosterIndicatorFilterSchema } from './selection/indicators.ts';
 
 /** One row of the roster (干部名册). Sensitive fields are always masked here. */
 export const CadreListItemSchema = z.object({
@@ -46,6 +47,8 @@ export const CadreListQuerySchema = z.strictObject({
   grassrootsYearsMin: z.coerce.number().min(0).max(60).optional(),
   /** 可提拔: only cadres the eligibility engine finds eligible for promotion on this day (eligibility.read) */
   promotableOn: z.iso.date().optional(),
+  /** 结构指标: exactly the people an indicator's part counts under `orgId` (the drill-down's 在名册中查看) */
+  ...RosterIndicatorFilterSchema.shape,
   sort: z.enum(['org', 'name', 'birthDate', 'rank']).default('org'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
@@ -54,6 +57,7 @@ export const CadreListQuerySchema = z.strictObject({
 export type CadreListQuery = z.infer<typeof CadreListQuerySchema>;
 
 export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), total: z.number().int() });
+export type CadreList = z.infer<typeof CadreListSchema>;
 
 /** A derived fact with the sentence that explains it. */
 export const ExplainedFactSchema = z.object({

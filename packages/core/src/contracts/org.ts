@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESTABLISHMENT_KINDS, ORG_KINDS } from '../org/org-kinds.ts';
+import { ORG_TAGS } from '../selection/condition.ts';
 
 export const EstablishmentSchema = z.partialRecord(
   z.enum(ESTABLISHMENT_KINDS),
@@ -18,8 +19,16 @@ export const OrgSchema = z.object({
   /** 工作难度系数, used by pay. */
   difficulty: z.string(),
   sortOrder: z.number().int(),
+  /** 单位标签 (`professional`: 专业部门), read by the structure indicators' conditions */
+  tags: z.array(z.string()),
 });
 export type Org = z.infer<typeof OrgSchema>;
+
+/** 单位标签 a unit may be given (values of ORG_TAGS), each at most once */
+const OrgTagsSchema = z
+  .array(z.enum(ORG_TAGS))
+  .max(ORG_TAGS.length)
+  .refine((t) => new Set(t).size === t.length, '单位标签不能重复');
 
 export const OrgListSchema = z.object({ items: z.array(OrgSchema) });
 
@@ -36,6 +45,7 @@ export const OrgCreateInputSchema = z.strictObject({
   establishment: EstablishmentSchema.default({}),
   difficulty: difficulty.default('1.00'),
   sortOrder: z.number().int().min(0).max(1_000_000).default(0),
+  tags: OrgTagsSchema.default([]),
 });
 export type OrgCreateInput = z.input<typeof OrgCreateInputSchema>;
 
@@ -44,6 +54,7 @@ export const OrgUpdateInputSchema = z.strictObject({
   establishment: EstablishmentSchema.optional(),
   difficulty: difficulty.optional(),
   sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  tags: OrgTagsSchema.optional(),
 });
 export type OrgUpdateInput = z.infer<typeof OrgUpdateInputSchema>;
 

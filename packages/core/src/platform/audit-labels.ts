@@ -4,7 +4,10 @@ import { ELIGIBILITY_AUDIT } from '../eligibility/audit-labels.ts';
 import { PAIRING_AUDIT } from '../pairing/audit-labels.ts';
 import { PAY_RUN_AUDIT } from '../pay/run-audit-labels.ts';
 import { SELECTION_PROCESS_AUDIT } from '../selection/process-audit-labels.ts';
+import { POOL_AUDIT } from '../selection/pool-audit-labels.ts';
+import { SELECTION_AFTER_AUDIT } from '../selection/after-audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
+import { INDICATOR_AUDIT } from '../selection/indicator-audit-labels.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -80,8 +83,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.actions,
   ...WORKFLOW_AUDIT.actions,
   ...PAY_RUN_AUDIT.actions,
+  ...INDICATOR_AUDIT.actions,
   ...SELECTION_PROCESS_AUDIT.actions,
+  ...POOL_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
+  ...SELECTION_AFTER_AUDIT.actions,
   'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'pay.statistics.save': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
@@ -152,7 +158,10 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.routes,
   ...WORKFLOW_AUDIT.routes,
   ...PAY_RUN_AUDIT.routes,
+  ...INDICATOR_AUDIT.routes,
   ...SELECTION_PROCESS_AUDIT.routes,
+  ...POOL_AUDIT.routes,
+  ...SELECTION_AFTER_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'POST /api/pay/tables/import/report': {
@@ -178,7 +187,10 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CALENDAR_AUDIT.objectTypes,
   ...WORKFLOW_AUDIT.objectTypes,
   ...PAY_RUN_AUDIT.objectTypes,
+  ...INDICATOR_AUDIT.objectTypes,
   ...SELECTION_PROCESS_AUDIT.objectTypes,
+  ...POOL_AUDIT.objectTypes,
+  ...SELECTION_AFTER_AUDIT.objectTypes,
   pay_table: { zh: '薪酬基数表', en: 'Pay table' },
   pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
@@ -207,8 +219,11 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...WORKFLOW_AUDIT.modules,
   // 经济激励: one module label; its run object type (the tables' are listed above)
   ...PAY_RUN_AUDIT.modules,
+  ...INDICATOR_AUDIT.modules,
   ...SELECTION_PROCESS_AUDIT.modules,
+  ...POOL_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
+  ...SELECTION_AFTER_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

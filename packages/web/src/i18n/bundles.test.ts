@@ -84,8 +84,8 @@ describe('the i18n bundles', () => {
     // the home page's to-dos and figures (10), a round's pack by name (1); the pay runs pages, explanation drawer,
     // what-if and 我的待遇 (129), the tables link on a missing base and the capped what-if list (2); the pack
     // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics);
-    // 选拔任用 (issue 14): its 7 error codes, four menu labels and its menu group's (12); the selection process
-    // pages (183)
+    // 选拔任用 (issue 14): its 7 error codes, four menu labels and its menu group's (12); an LRMX problem's
+    // list item number (第 N 条, 1); the annotated workbook's refusal (1); the selection process pages (183)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -119,6 +119,8 @@ describe('the i18n bundles', () => {
         18 +
         53 +
         12 +
+        1 +
+        1 +
         183,
     );
   });

@@ -1,4 +1,4 @@
-import { ageAt, formatDot, resumeText, type CadreRecord } from '@ganbu/core';
+import { ageAt, currentPostText, formatDot, resumeText, type CadreRecord } from '@ganbu/core';
 import {
   AlignmentType,
   Document,
@@ -21,6 +21,8 @@ import {
  */
 export interface ApprovalFormInput {
   record: CadreRecord;
+  /** the cadre's unit: 现任职务 prints a bare title with it (`副主任` → `区委办公室副主任`) */
+  orgName: string;
   photo: { mime: string; bytes: Buffer } | null;
   asOf: string;
 }
@@ -46,12 +48,20 @@ function para(
 
 function cell(
   text: string,
-  opts: { span?: number; rows?: number; label?: boolean; left?: boolean; children?: Paragraph[] } = {},
+  opts: {
+    span?: number;
+    rows?: number;
+    label?: boolean;
+    left?: boolean;
+    /** start at the top (the 简历 box, as the printed form has it) instead of centred */
+    top?: boolean;
+    children?: Paragraph[];
+  } = {},
 ) {
   return new TableCell({
     columnSpan: opts.span,
     rowSpan: opts.rows,
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: opts.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     children:
       opts.children ?? para(text, { bold: opts.label ?? false, align: opts.left ? 'left' : 'center' }),
   });
@@ -88,7 +98,12 @@ function education(e: CadreRecord['fullTimeEducation']): { level: string; school
   };
 }
 
-export async function approvalFormDocx({ record: r, photo, asOf }: ApprovalFormInput): Promise<Buffer> {
+export async function approvalFormDocx({
+  record: r,
+  orgName,
+  photo,
+  asOf,
+}: ApprovalFormInput): Promise<Buffer> {
   const x = r.extras;
   const full = education(r.fullTimeEducation);
   const part = education(r.inServiceEducation);
@@ -141,13 +156,17 @@ export async function approvalFormDocx({ record: r, photo, asOf }: ApprovalFormI
         label('毕业院校\n系及专业'),
         cell(part.school, { span: 2, left: true }),
       ]),
-      row([label('现任职务', 2), cell(r.postTitle, { span: 5, left: true })]),
+      row([label('现任职务', 2), cell(currentPostText({ ...r, orgName }), { span: 5, left: true })]),
       row([label('拟任职务', 2), cell(x.NiRenZhiWu ?? '', { span: 5, left: true })]),
       row([label('拟免职务', 2), cell(x.NiMianZhiWu ?? '', { span: 5, left: true })]),
       row(
         [
           label('简\n\n历'),
-          cell('', { span: 6, children: para(x.JianLi ?? resumeText(r.appointments), { align: 'left' }) }),
+          cell('', {
+            span: 6,
+            top: true,
+            children: para(x.JianLi ?? resumeText(r.appointments), { align: 'left' }),
+          }),
         ],
         6800,
       ),

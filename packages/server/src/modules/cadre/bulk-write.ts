@@ -106,6 +106,8 @@ const COLUMNS = [
   'fact_street_leadership',
   'fact_township_secretary',
   'fact_grassroots_months',
+  'fact_current_role_kind',
+  'fact_current_leadership',
 ] as const;
 
 /**
@@ -147,6 +149,8 @@ function rowObject(id: string, w: CadreWrite): Record<(typeof COLUMNS)[number] |
     fact_street_leadership: w.facts.streetLeadership,
     fact_township_secretary: w.facts.townshipSecretary,
     fact_grassroots_months: w.facts.grassrootsMonths,
+    fact_current_role_kind: w.facts.currentRoleKind,
+    fact_current_leadership: w.facts.currentLeadership,
   };
 }
 

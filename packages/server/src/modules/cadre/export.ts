@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { CadreListItem } from '@ganbu/core';
+import { formatDot, type CadreListItem } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../platform/xlsx-cell.ts';
 
@@ -9,7 +9,8 @@ const GENDER_LABEL = { male: '男', female: '女' } as const;
 const COLUMNS: { header: string; width: number; value: (c: CadreListItem) => string | number | null }[] = [
   { header: '姓名', width: 10, value: (c) => c.name },
   { header: '性别', width: 6, value: (c) => GENDER_LABEL[c.gender] },
-  { header: '出生年月', width: 12, value: (c) => c.birthDate },
+  // as officers write it: 1987.03 (a day-precision date keeps its month only, like the 任免审批表)
+  { header: '出生年月', width: 10, value: (c) => formatDot(c.birthDate.slice(0, 7)) },
   { header: '年龄', width: 6, value: (c) => c.age },
   { header: '所在单位', width: 24, value: (c) => c.orgName },
   { header: '现任职务', width: 28, value: (c) => c.postTitle },
@@ -26,7 +27,20 @@ export async function writeRosterWorkbook(
   out: Writable,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('干部名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // printed as officers print a roster: A4 landscape, every column on the page's width, the header row on
+  // every page
+  const ws = wb.addWorksheet('干部名册', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

@@ -62,12 +62,13 @@ export async function cadreFormRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { record } = await readRecord(req.ctx, app.cipher, req.params.id);
+      const { record, orgName } = await readRecord(req.ctx, app.cipher, req.params.id);
       const photo = await repo.findPhoto(req.ctx.client, req.params.id);
       // 年度考核结果: the written text and the published annual grades it does not mention (R-ASM-6)
       const published = await publishedAnnualResults(req.ctx.client, req.params.id);
       const docx = await approvalFormDocx({
         record: { ...record, annualAssessment: annualAssessmentText(record.annualAssessment, published) },
+        orgName,
         photo,
         asOf: chinaToday(req.ctx.now),
       });

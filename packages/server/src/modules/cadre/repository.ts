@@ -24,12 +24,20 @@ function escapeLike(s: string): string {
   return s.replace(/[%_\\]/g, (c) => '\\' + c);
 }
 
+/** A condition the roster's caller built (the 结构指标 filter): SQL over `cadres c` with `?` placeholders. */
+export interface RosterCondition {
+  sql: string;
+  values: unknown[];
+}
+
 /** WHERE clause of the roster filters; row-level security adds the scope. */
 export function rosterWhere(
   q: CadreListQuery,
   today: string,
   /** cadres left out (the not-eligible ones of the 可提拔 filter, asked of the eligibility engine) */
   excluded?: readonly string[],
+  /** the people of an indicator's part (`indicator`), as its module put it in SQL */
+  extra?: RosterCondition,
 ): { sql: string; params: unknown[] } {
   const parts: string[] = ['c.deactivated_at IS NULL'];
   const params: unknown[] = [];
@@ -66,6 +74,7 @@ export function rosterWhere(
   if (q.grassrootsYearsMin !== undefined)
     add('c.fact_grassroots_months >= ?', Math.round(q.grassrootsYearsMin * 12));
   if (excluded?.length) add('NOT (c.id = ANY (?::uuid[]))', excluded);
+  if (extra) add(extra.sql, ...extra.values);
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
 
@@ -85,8 +94,9 @@ export function rosterSelect(
   today: string,
   page?: { limit: number; offset: number },
   excluded?: readonly string[],
+  extra?: RosterCondition,
 ) {
-  const where = rosterWhere(q, today, excluded);
+  const where = rosterWhere(q, today, excluded, extra);
   const todayParam = where.params.length + 1;
   // one direction for every key (the tie-breakers too): a descending sort then walks an index backwards
   // and stops at the page, on PostgreSQL 15 as well (it has no incremental sort for mixed directions here)
@@ -107,10 +117,11 @@ export async function listRoster(
   q: CadreListQuery,
   today: string,
   excluded?: readonly string[],
+  extra?: RosterCondition,
 ) {
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-  const { sql, params } = rosterSelect(q, today, page, excluded);
-  const where = rosterWhere(q, today, excluded);
+  const { sql, params } = rosterSelect(q, today, page, excluded, extra);
+  const where = rosterWhere(q, today, excluded, extra);
   const [rows, count] = await Promise.all([
     client.query<RosterRow>(sql, params),
     client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres c ${where.sql}`, where.params),
@@ -190,6 +201,8 @@ export interface CadreWrite {
     streetLeadership: boolean;
     townshipSecretary: boolean;
     grassrootsMonths: number;
+    currentRoleKind: string | null;
+    currentLeadership: boolean;
   };
 }
 
@@ -227,6 +240,8 @@ function writeParams(w: CadreWrite): unknown[] {
     w.facts.streetLeadership,
     w.facts.townshipSecretary,
     w.facts.grassrootsMonths,
+    w.facts.currentRoleKind,
+    w.facts.currentLeadership,
   ];
 }
 
@@ -234,7 +249,8 @@ const WRITE_COLUMNS = `org_id, name, gender, birth_date, ethnicity, native_place
   party_join_date, work_start_date, full_time_education, in_service_education, category, rank, professional_type,
   professional_title, specialty, post_title, rewards_and_punishments, annual_assessment, tags, extras,
   id_number_enc, id_number_hash, phone_enc, health_enc, family_enc, fact_street_or_township,
-  fact_street_leadership, fact_township_secretary, fact_grassroots_months`;
+  fact_street_leadership, fact_township_secretary, fact_grassroots_months, fact_current_role_kind,
+  fact_current_leadership`;
 
 /** Insert a cadre; the org path comes from the (visible) org row. Returns the new id, or null when the org is not visible. */
 export async function insertCadre(client: pg.ClientBase, w: CadreWrite): Promise<string | null> {
@@ -313,6 +329,24 @@ export async function savePhoto(
      SELECT c.id, c.org_path, $2, $3 FROM cadres c WHERE c.id = $1
      ON CONFLICT (cadre_id) DO UPDATE SET mime = EXCLUDED.mime, bytes = EXCLUDED.bytes, updated_at = now()`,
     [cadreId, mime, bytes],
+  );
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** Add (`on`) or remove one tag of a record; true when the tags changed. */
+export async function setTag(
+  client: pg.ClientBase,
+  cadreId: string,
+  tag: string,
+  on: boolean,
+): Promise<boolean> {
+  const res = await client.query(
+    on
+      ? `UPDATE cadres SET tags = array_append(tags, $2::text), updated_at = now()
+          WHERE id = $1 AND NOT ($2 = ANY (tags))`
+      : `UPDATE cadres SET tags = array_remove(tags, $2::text), updated_at = now()
+          WHERE id = $1 AND $2 = ANY (tags)`,
+    [cadreId, tag],
   );
   return (res.rowCount ?? 0) > 0;
 }

@@ -2,6 +2,7 @@ import {
   annualAssessmentText,
   chinaToday,
   CadreRecordInputSchema,
+  currentPost,
   can,
   deriveFacts,
   grassrootsMonths,
@@ -20,6 +21,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, idNumberTaken, notFound } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { notPromotable } from '../eligibility/roster-filter.ts';
+import { rosterCondition } from '../selection/indicators/service.ts';
 import { publishedAnnualResults } from './annual-results.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
@@ -32,7 +34,8 @@ function safeDecrypt(cipher: FieldCipher, v: string | null): string | null {
 
 export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery) {
   const excluded = q.promotableOn ? await notPromotable(ctx, q.promotableOn) : undefined;
-  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded);
+  const extra = q.indicator ? await rosterCondition(ctx, { ...q, indicator: q.indicator }) : undefined;
+  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded, extra);
   const items: CadreListItem[] = rows.map((r) => {
     const id = safeDecrypt(cipher, r.id_number_enc);
     const phone = safeDecrypt(cipher, r.phone_enc);
@@ -161,6 +164,7 @@ export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: stri
     { birthDate: record.birthDate, workStartDate: record.workStartDate, appointments },
     today,
   );
+  const current = currentPost(appointments);
   return {
     record: rest,
     encrypted: encryptSensitive(cipher, { idNumber, phone, health, family }),
@@ -169,6 +173,9 @@ export function cadreWrite(cipher: FieldCipher, record: CadreRecord, today: stri
       streetLeadership: facts.streetLeadership.value === true,
       townshipSecretary: facts.townshipSecretary.value === true,
       grassrootsMonths: grassrootsMonths(appointments, today),
+      // the current post (the open appointment latest started): what the structure indicators count
+      currentRoleKind: current?.roleKind ?? null,
+      currentLeadership: current?.isLeadership ?? false,
     },
   };
 }
@@ -235,4 +242,28 @@ export async function updateCadre(
     before: { name: before.name, orgId: before.org_id, postTitle: before.post_title, rank: before.rank },
     after: auditView(record),
   });
+}
+
+/**
+ * One tag of a record set or cleared by another module, audited as `cadre.tag` with why: the pools keep
+ * 后备干部 (`reserve`) and 年轻干部 (`young`) in step with active membership. Nothing written (and nothing
+ * audited) when the tag is already so.
+ */
+export async function setCadreTag(
+  ctx: RequestContext,
+  cadreId: string,
+  tag: string,
+  on: boolean,
+  why: string,
+): Promise<boolean> {
+  const changed = await repo.setTag(ctx.client, cadreId, tag, on);
+  if (changed)
+    await ctx.audit({
+      action: 'cadre.tag',
+      objectType: 'cadre',
+      objectId: cadreId,
+      before: { tag, on: !on },
+      after: { tag, on, why },
+    });
+  return changed;
 }

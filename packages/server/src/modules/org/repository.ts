@@ -13,9 +13,11 @@ interface OrgRow {
   establishment: Org['establishment'];
   difficulty: string;
   sort_order: number;
+  tags: string[];
 }
 
-const COLUMNS = `id, parent_id, code, name, kind, path::text AS path, active, establishment, difficulty::text AS difficulty, sort_order`;
+const COLUMNS = `id, parent_id, code, name, kind, path::text AS path, active, establishment, difficulty::text AS difficulty, sort_order,
+  tags`;
 
 export function toOrg(r: OrgRow): Org {
   return {
@@ -29,6 +31,7 @@ export function toOrg(r: OrgRow): Org {
     establishment: r.establishment,
     difficulty: r.difficulty,
     sortOrder: r.sort_order,
+    tags: r.tags,
   };
 }
 
@@ -41,11 +44,24 @@ export async function findOrg(client: pg.ClientBase, id: string): Promise<Org | 
   return queryRow(client, `SELECT ${COLUMNS} FROM orgs WHERE id = $1`, [id], toOrg);
 }
 
-export async function insertOrg(client: pg.ClientBase, o: Omit<Org, 'id' | 'active'>): Promise<Org> {
+export async function insertOrg(
+  client: pg.ClientBase,
+  o: Omit<Org, 'id' | 'active' | 'tags'> & { tags?: string[] },
+): Promise<Org> {
   const { rows } = await client.query<OrgRow>(
-    `INSERT INTO orgs (parent_id, code, name, kind, path, establishment, difficulty, sort_order)
-     VALUES ($1, $2, $3, $4, $5::ltree, $6, $7::numeric, $8) RETURNING ${COLUMNS}`,
-    [o.parentId, o.code, o.name, o.kind, o.path, JSON.stringify(o.establishment), o.difficulty, o.sortOrder],
+    `INSERT INTO orgs (parent_id, code, name, kind, path, establishment, difficulty, sort_order, tags)
+     VALUES ($1, $2, $3, $4, $5::ltree, $6, $7::numeric, $8, $9::text[]) RETURNING ${COLUMNS}`,
+    [
+      o.parentId,
+      o.code,
+      o.name,
+      o.kind,
+      o.path,
+      JSON.stringify(o.establishment),
+      o.difficulty,
+      o.sortOrder,
+      o.tags ?? [],
+    ],
   );
   return toOrg(rows[0] as OrgRow);
 }
@@ -59,13 +75,14 @@ export async function updateOrg(
     difficulty?: string;
     sortOrder?: number;
     active?: boolean;
+    tags?: string[];
   },
 ): Promise<Org | null> {
   return queryRow(
     client,
     `UPDATE orgs SET name = coalesce($2, name), establishment = coalesce($3::jsonb, establishment),
             difficulty = coalesce($4::numeric, difficulty), sort_order = coalesce($5, sort_order),
-            active = coalesce($6, active), updated_at = now()
+            active = coalesce($6, active), tags = coalesce($7::text[], tags), updated_at = now()
       WHERE id = $1 RETURNING ${COLUMNS}`,
     [
       id,
@@ -74,6 +91,7 @@ export async function updateOrg(
       patch.difficulty ?? null,
       patch.sortOrder ?? null,
       patch.active ?? null,
+      patch.tags ?? null,
     ],
     toOrg,
   );

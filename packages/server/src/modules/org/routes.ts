@@ -53,7 +53,7 @@ export async function orgRoutes(app: FastifyInstance) {
       config: { permission: 'org.write' },
       schema: {
         tags,
-        summary: '修改单位（名称、编制、难度系数）',
+        summary: '修改单位（名称、编制、难度系数、单位标签）',
         params: IdParamSchema,
         body: OrgUpdateInputSchema,
         response: { 200: OrgSchema },

@@ -37,6 +37,7 @@ export async function createOrg(ctx: RequestContext, raw: OrgCreateInput): Promi
       establishment: input.establishment,
       difficulty: input.difficulty,
       sortOrder: input.sortOrder,
+      tags: input.tags,
     });
     await ctx.audit({ action: 'org.create', objectType: 'org', objectId: org.id, after: org });
     return org;

@@ -1,4 +1,4 @@
-import { ageAt, formatDot, type CadreDetail } from '@ganbu/core';
+import { ageAt, currentPostText, formatDot, type CadreDetail } from '@ganbu/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cadrePhotoUrl } from '../../../hooks/api/cadres.ts';
@@ -163,7 +163,7 @@ export function ApprovalSheets({ cadre, asOf }: { cadre: CadreDetail; asOf: stri
             </tr>
             {(
               [
-                ['postTitle', cadre.postTitle],
+                ['postTitle', currentPostText(cadre)],
                 ['proposedPost', x.NiRenZhiWu ?? ''],
                 ['proposedRemoval', x.NiMianZhiWu ?? ''],
               ] as const

@@ -182,6 +182,8 @@ export const en: typeof zhCN = {
     rejected: 'Request not accepted',
   },
   cadreImport: {
+    reportFailed: 'Could not make the annotated workbook: {{reason}}',
+    itemNo: ' #{{n}}',
     title: 'Import cadres',
     noPermission: 'You are not allowed to import cadre records',
     tabXlsx: 'Excel import',

@@ -179,6 +179,8 @@ export const zhCN = {
     rejected: '已不予采纳该申请',
   },
   cadreImport: {
+    reportFailed: '未能生成标注错误的 Excel：{{reason}}',
+    itemNo: '第 {{n}} 条',
     title: '导入干部信息',
     noPermission: '您没有导入干部信息的权限',
     tabXlsx: 'Excel 导入',

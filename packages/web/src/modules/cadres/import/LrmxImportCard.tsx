@@ -27,6 +27,7 @@ import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
 import { CompareDrawer } from './CompareDrawer.tsx';
 import { ImportDropZone, ImportErrors, ImportFailed, ImportSuccess } from './ImportParts.tsx';
+import { importFieldText } from './field-text.ts';
 
 const NO_ORGS: readonly Org[] = [];
 const ACCEPTED = /\.(lrmx|lrm|pic|zip)$/i;
@@ -100,7 +101,7 @@ export function LrmxImportCard() {
       title: t('cadreImport.field'),
       dataIndex: 'field',
       width: 140,
-      render: (v: string) => v || t('common.empty'),
+      render: (v: string) => importFieldText(t, v) || t('common.empty'),
     },
     { title: t('cadreImport.note'), dataIndex: 'message' },
   ];

@@ -13,6 +13,7 @@ import {
   type XlsxImportError,
 } from '../../../hooks/api/cadre-import.ts';
 import { ImportDropZone, ImportErrors, ImportFailed, ImportSuccess } from './ImportParts.tsx';
+import { failureText } from './failure-text.ts';
 
 const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
 
@@ -36,7 +37,14 @@ export function XlsxImportCard() {
 
   const downloadReport = () => {
     if (!file) return;
-    report.mutate({ file, mode }, { onSuccess: (blob) => saveBlob(blob, t('cadreImport.reportFilename')) });
+    // a refusal (the file changed, the session ended, the server is down) must show, not vanish
+    report.mutate(
+      { file, mode },
+      {
+        onSuccess: (blob) => saveBlob(blob, t('cadreImport.reportFilename')),
+        onError: (err) => void message.error(failureText(err)),
+      },
+    );
   };
 
   const again = () => {
@@ -125,14 +133,21 @@ export function XlsxImportCard() {
           title={t('cadreImport.errorsTitle', { count: errors.length })}
           description={t('cadreImport.errorsHint')}
           action={
-            <Button
-              icon={<DownloadOutlined />}
-              loading={report.isPending}
-              onClick={downloadReport}
-              data-testid="import-report"
-            >
-              {t('cadreImport.downloadReport')}
-            </Button>
+            <Flex vertical gap={8} align="end">
+              <Button
+                icon={<DownloadOutlined />}
+                loading={report.isPending}
+                onClick={downloadReport}
+                data-testid="import-report"
+              >
+                {t('cadreImport.downloadReport')}
+              </Button>
+              {report.isError ? (
+                <Typography.Text type="danger" data-testid="import-report-error">
+                  {t('cadreImport.reportFailed', { reason: failureText(report.error) })}
+                </Typography.Text>
+              ) : null}
+            </Flex>
           }
         />
       ) : null}
