@@ -89,7 +89,7 @@ describe('the i18n bundles', () => {
     // the pools page (人才库: tabs, level cards, quota tags, nominate drawer, leave and review modals) (72);
     // the after-appointment page (任后评估, 不胜任干部, 交流挂职: 110) and the record page's 交流挂职 tab (1);
     // the structure indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack
-    // pages' 选拔任用与结构 section (50)
+    // pages' 选拔任用与结构 section (50); the selection process pages (183)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -130,7 +130,8 @@ describe('the i18n bundles', () => {
         1 +
         142 +
         6 +
-        50,
+        50 +
+        183,
     );
   });
 });
