@@ -273,6 +273,44 @@ describe('an indicator over a hand-counted population', () => {
     expect(own.items.find((i) => i.id === IND)).toMatchObject({ population: 1, numerator: 0 });
   });
 
+  it('lets 组织部 mark a unit 专业部门 (unit tags), which a condition then reads', async () => {
+    const patch = (tags: unknown) =>
+      injectAs(t, orgdept, { method: 'PATCH', url: `/api/orgs/${deptA.id}`, payload: { tags } });
+    expectError(await patch(['nonsense']), 400, 'VALIDATION');
+    expectError(await patch(['professional', 'professional']), 400, 'VALIDATION');
+    const res = await patch(['professional']);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ tags: string[] }>().tags).toEqual(['professional']);
+    expect(
+      await adminCount(t.db, `SELECT 1 FROM audit_log WHERE action = 'org.update' AND object_id = $1`, [
+        deptA.id,
+      ]),
+    ).toBe(1);
+    const preview = await injectAs(t, orgdept, {
+      method: 'POST',
+      url: '/api/indicators/preview',
+      payload: {
+        orgId: area.id,
+        asOf: AS_OF,
+        indicator: {
+          id: 'professional-leaders',
+          name: '专业部门领导占比',
+          population: { orgTags: ['professional'] },
+          numerator: { currentLeadership: true },
+          target: { measure: 'share', op: 'gte', percent: 50 },
+        },
+      },
+    });
+    // 甲科室 alone is 专业部门: 甲一 and 甲二 lead, 甲三 does not → 2/3
+    expect(preview.json<IndicatorValue>()).toMatchObject({
+      population: 3,
+      numerator: 2,
+      valueText: '66.7%（2/3）',
+      met: true,
+      populationText: '所在单位为专业部门',
+    });
+  });
+
   it('refuses an unknown indicator (404) and writes nothing on a preview', async () => {
     expectError(await get(orgdept, `/api/indicators/no-such/breakdown?orgId=${area.id}`), 404, 'NOT_FOUND');
     expectError(await get(orgdept, `/api/indicators/no-such/people`), 404, 'NOT_FOUND');

@@ -15,7 +15,10 @@ export function conditionSql(c: CadreCondition, asOf: string, param: (v: unknown
   const orgWhere: string[] = [];
   if (c.orgKinds) orgWhere.push(`o.kind = ANY (${param(c.orgKinds)}::text[])`);
   if (c.orgTags) orgWhere.push(`o.tags @> ${param(c.orgTags)}::text[]`);
-  if (orgWhere.length) parts.push(`c.org_id IN (SELECT o.id FROM orgs o WHERE ${orgWhere.join(' AND ')})`);
+  // the units found once (an InitPlan), then a membership test per row: as `IN (SELECT …)` the planner may
+  // re-scan orgs, with its row-level-security test, for every cadre (seconds over 100,000 cadres)
+  if (orgWhere.length)
+    parts.push(`c.org_id = ANY (ARRAY(SELECT o.id FROM orgs o WHERE ${orgWhere.join(' AND ')}))`);
   if (c.categories) parts.push(`c.category = ANY (${param(c.categories)}::text[])`);
   if (c.ranks) parts.push(`c.rank = ANY (${param(c.ranks)}::text[])`);
   if (c.gender) parts.push(`c.gender = ${param(c.gender)}`);
