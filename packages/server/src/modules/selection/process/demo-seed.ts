@@ -15,7 +15,8 @@ import * as service from './service.ts';
  *   - 第一个街道 街道办事处副主任: finished — two candidates, tallies, 考察, one chosen, the 公示 over, appointed
  *     three weeks ago (the registry updated, the post-appointment review scheduled a year on, in 组织部's inbox);
  *   - 第二个街道 党工委委员: in 任前公示 from today, with an objection received and not yet handled.
- * Candidates are cadres of the street with no discipline record or report (eligible for promotion).
+ * Candidates are cadres of the street with no discipline record or report (eligible for promotion) and no
+ * account (the demo cadre's own record stays as other modules' demos show it).
  */
 const CONTACT = '12380举报电话；来信请寄区委组织部干部监督科';
 
@@ -62,6 +63,7 @@ async function streetAndCadres(ctx: DemoSeedContext, n: number) {
         AND EXISTS (SELECT 1 FROM cadre_appointments a WHERE a.cadre_id = c.id AND a.end_date IS NULL)
         AND NOT EXISTS (SELECT 1 FROM discipline_records d WHERE d.cadre_id = c.id)
         AND NOT EXISTS (SELECT 1 FROM clarifications k WHERE k.cadre_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.cadre_id = c.id)
       ORDER BY c.name, c.id LIMIT 2`,
     [street.id],
   );
