@@ -230,7 +230,8 @@ describe('[indicators] 结构指标: dashboard, drill-down to people and roster,
     // ── the pack page shows the version's selection section, the new indicator with its 依据
     await page.goto(`/assessment/packs?id=${detail.id}`);
     const section = page.getByTestId('pack-selection-indicators');
-    await section.waitFor(SLOW);
+    // a full page load (every chunk and text again): a minute on a loaded machine
+    await section.waitFor({ timeout: 60_000 });
     const row = section.locator('tbody tr').filter({ hasText: '正科级干部中女干部比例' });
     expect(await text(row)).toBe(
       '正科级干部中女干部比例本区试行：正科级干部中女干部所占比例职级为正科级女性≥ 30%' +
