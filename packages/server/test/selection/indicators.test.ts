@@ -7,6 +7,7 @@ import {
   matchCondition,
   AppointmentSchema,
   CADRE_CATEGORIES,
+  CadreListQuerySchema,
   type AppointmentInput,
   type CadreCondition,
   type CadreList,
@@ -17,7 +18,8 @@ import {
   type IndicatorValue,
   type PoolKind,
 } from '@ganbu/core';
-import { listPeople } from '../../src/modules/selection/indicators/repository.ts';
+import { rosterWhere } from '../../src/modules/cadre/repository.ts';
+import { listPeople, partSql } from '../../src/modules/selection/indicators/repository.ts';
 import { TEST_SEED_TIME } from '../db-urls.ts';
 import { asSystem } from '../factories/system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -516,6 +518,21 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
         expect(page.total).toBe(page.items.length);
         return sorted(page.items.map((p) => p.cadreId));
       });
+    // the same condition through the roster's WHERE builder (`?` placeholders, values in order)
+    const viaRoster = (numerator: CadreCondition) =>
+      asSystem(t.db, async (client) => {
+        const values: unknown[] = [];
+        const sql = partSql({ tags: [MARK] }, numerator, 'numerator', AS_OF, (v) => {
+          values.push(v);
+          return '?';
+        });
+        const where = rosterWhere(CadreListQuerySchema.parse({}), AS_OF, undefined, { sql, values });
+        const { rows } = await client.query<{ id: string }>(
+          `SELECT c.id FROM cadres c ${where.sql}`,
+          where.params,
+        );
+        return sorted(rows.map((r) => r.id));
+      });
     const all = [...subjects.keys()];
     let nonTrivial = 0;
     for (const c of conditions) {
@@ -524,6 +541,7 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
       expect(await ids('rest', c), JSON.stringify(c)).toEqual(
         sorted(all.filter((id) => !expected.includes(id))),
       );
+      expect(await viaRoster(c), `roster ${JSON.stringify(c)}`).toEqual(expected);
       if (expected.length > 0 && expected.length < all.length) nonTrivial++;
     }
     // every condition but the empty one splits the generated population
