@@ -115,7 +115,7 @@ function ResultsForm({ detail, step, kind }: { detail: SelectionProcessDetail; s
   );
 
   const columns: TableColumnsType<SelectionCandidate> = [
-    { title: t('selection.process.candidates.name'), dataIndex: 'name', width: 90, fixed: 'left' },
+    { title: t('selection.process.candidates.name'), dataIndex: 'name', width: 90 },
     ...(kind === 'recommendation'
       ? [
           {
@@ -183,7 +183,6 @@ function ResultsForm({ detail, step, kind }: { detail: SelectionProcessDetail; s
     {
       title: t('selection.process.results.finding'),
       key: 'finding',
-      width: 280,
       render: (_: unknown, c: SelectionCandidate) => (
         <Input.TextArea
           autoSize={{ minRows: 1, maxRows: 4 }}
@@ -213,7 +212,7 @@ function ResultsForm({ detail, step, kind }: { detail: SelectionProcessDetail; s
         columns={columns}
         dataSource={people}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 760 }}
         locale={{ emptyText: t('selection.process.results.noCandidates') }}
         data-testid="result-table"
       />
