@@ -48,6 +48,7 @@ export function useEntryCheck(q: {
         cadreId: q.cadreId,
         kind: q.kind,
         level: q.level,
+        enteredOn: q.enteredOn,
       }),
     enabled: Boolean(q.cadreId && q.level),
     staleTime: 0,
