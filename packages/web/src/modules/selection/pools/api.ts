@@ -40,6 +40,7 @@ export function useEntryCheck(q: {
   cadreId?: string | undefined;
   kind: PoolKind;
   level?: string | undefined;
+  enteredOn?: string | undefined;
 }) {
   return useQuery({
     queryKey: poolKeys.check(q),
