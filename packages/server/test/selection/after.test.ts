@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
 import { newUser, signIn } from '../factories/users.ts';
-import { adminCount, createTestApp, expectError, injectAs, type Session, type TestApp } from '../helpers.ts';
+import {
+  adminCount,
+  createTestApp,
+  expectError,
+  injectAs,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../helpers.ts';
 
 // The test clock reads 2026-11-02; "due soon" runs to the end of next month, 2026-12-31. The demo district's
 // pack is Fengze (post review after 12 months without a scheme; 召回管理 / 回炉锻造 6 months, 二次择岗 12; 交流
@@ -23,6 +31,7 @@ let eId: string;
 type Json = Record<string, unknown>;
 const as = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: Json) =>
   injectAs(t, s, { method, url, ...(payload ? { payload } : {}) });
+const mine = (cadreId: string) => [aId, bId, cId, dId, eId].includes(cadreId);
 const problemOf = (res: { json: <T>() => T }) => res.json<{ details: { problem: string } }>().details.problem;
 
 beforeAll(async () => {
@@ -111,8 +120,9 @@ describe('任后评估 (post-appointment reviews)', () => {
     const inbox = await as(orgdept, 'GET', '/api/inbox');
     const items = inbox.json<{ items: { kind: string; title: string; dueOn: string; overdue: boolean }[] }>()
       .items;
-    expect(items.filter((i) => i.kind === 'selection.post_review')).toEqual([
+    expect(items.filter((i) => i.title.startsWith('王立新（'))).toEqual([
       expect.objectContaining({
+        kind: 'selection.post_review',
         title: '王立新（街道办事处副主任）任后评估',
         dueOn: '2027-01-15',
         overdue: false,
@@ -133,11 +143,14 @@ describe('任后评估 (post-appointment reviews)', () => {
       postTitle: '武装部长',
       appointedOn: '2025-12-10',
     });
-    const list = async (state: string) =>
-      (await as(orgdept, 'GET', `/api/selection/post-reviews?state=${state}`)).json<{
-        total: number;
-        items: { cadreName: string; dueOn: string; dueState: string }[];
-      }>();
+    // (the demo district's reviews are in 组织部's scope too: these tests look at their own cadres)
+    const list = async (state: string) => {
+      const res = await as(orgdept, 'GET', `/api/selection/post-reviews?state=${state}&pageSize=200`);
+      const items = res
+        .json<{ items: { cadreId: string; cadreName: string; dueOn: string; dueState: string }[] }>()
+        .items.filter((i) => mine(i.cadreId));
+      return { items, total: items.length };
+    };
     expect((await list('overdue')).items).toEqual([
       expect.objectContaining({ cadreName: '赵晓东', dueOn: '2026-10-20', dueState: 'overdue' }),
     ]);
@@ -209,8 +222,9 @@ describe('任后评估 (post-appointment reviews)', () => {
       decidedOn: '2026-10-25',
       dueState: 'done',
     });
-    const measures = (await as(orgdept, 'GET', '/api/selection/unfit-measures')).json<{ items: Json[] }>()
-      .items;
+    const measures = (await as(orgdept, 'GET', '/api/selection/unfit-measures?pageSize=200'))
+      .json<{ items: (Json & { cadreId: string })[] }>()
+      .items.filter((i) => mine(i.cadreId));
     expect(measures).toEqual([
       expect.objectContaining({
         id: r.measureId,
@@ -230,8 +244,8 @@ describe('任后评估 (post-appointment reviews)', () => {
     expect(inbox.items.filter((i) => i.kind === 'selection.post_review').map((i) => i.title)).not.toContain(
       '赵晓东（党工委委员）任后评估',
     );
-    expect(inbox.items.filter((i) => i.kind === 'selection.unfit_measure').map((i) => i.title)).toEqual([
-      '赵晓东：回炉锻造期满作出结果',
+    expect(inbox.items.filter((i) => i.title.startsWith('赵晓东：')).map((i) => i.kind)).toEqual([
+      'selection.unfit_measure',
     ]);
     // done: a second outcome is refused
     expectError(
@@ -242,9 +256,10 @@ describe('任后评估 (post-appointment reviews)', () => {
       409,
       'CONFLICT',
     );
-    expect(
-      (await as(orgdept, 'GET', '/api/selection/post-reviews?state=done')).json<{ total: number }>().total,
-    ).toBe(1);
+    const done = (await as(orgdept, 'GET', '/api/selection/post-reviews?state=done&pageSize=200')).json<{
+      items: { cadreId: string; cadreName: string }[];
+    }>();
+    expect(done.items.filter((i) => mine(i.cadreId)).map((i) => i.cadreName)).toEqual(['赵晓东']);
   });
 
   it('a measure only with 不胜任', async () => {
@@ -275,10 +290,12 @@ describe('不胜任干部 (unfit measures)', () => {
       dueState: 'overdue',
       explanation: '2026-03-01 起召回管理，按政策包“丰泽区街道干部考核”期限 6 个月，应于 2026-09-01 作出结果',
     });
-    const overdue = (await as(orgdept, 'GET', '/api/selection/unfit-measures?state=overdue')).json<{
-      items: { id: string }[];
+    const overdue = (
+      await as(orgdept, 'GET', '/api/selection/unfit-measures?state=overdue&pageSize=200')
+    ).json<{
+      items: { id: string; cadreId: string }[];
     }>();
-    expect(overdue.items.map((i) => i.id)).toEqual([measureId]);
+    expect(overdue.items.filter((i) => mine(i.cadreId)).map((i) => i.id)).toEqual([measureId]);
     const inbox = (await as(orgdept, 'GET', '/api/inbox')).json<{
       items: { kind: string; title: string; overdue: boolean; dueOn: string }[];
     }>();
@@ -357,9 +374,14 @@ describe('交流挂职 (exchanges and secondments)', () => {
       items: { cadreName: string }[];
     }>();
     expect(home.items.map((i) => i.cadreName)).toEqual(['王立新']);
-    expect(await adminCount(t.db, `SELECT 1 FROM audit_log WHERE action = 'selection.exchange.create'`)).toBe(
-      2,
-    );
+    const ids = items.map((i) => i.id as string);
+    expect(
+      await adminCount(
+        t.db,
+        `SELECT 1 FROM audit_log WHERE action = 'selection.exchange.create' AND object_id = ANY($1)`,
+        [ids],
+      ),
+    ).toBe(2);
   });
 
   it('交流 from 2026-09-01 moves the record to the host street with a new post; ends 2029-08-31', async () => {
@@ -436,17 +458,18 @@ describe('交流挂职 (exchanges and secondments)', () => {
       409,
       'CONFLICT',
     );
-    const active = (await as(orgdept, 'GET', '/api/selection/exchanges?status=active')).json<{
-      total: number;
+    const active = (await as(orgdept, 'GET', '/api/selection/exchanges?status=active&pageSize=200')).json<{
+      items: { cadreId: string }[];
     }>();
-    expect(active.total).toBe(2);
+    // 王立新's 挂职 and 李建军's 交流 (the demo district's postings are there too)
+    expect(active.items.filter((i) => mine(i.cadreId))).toHaveLength(2);
   });
 });
 
 describe('Jinan: the review runs with the post-appointment scheme', () => {
   it('start creates a round of post-appointment-review for the cadre, organised by her unit', async () => {
     expect((await as(orgdept, 'PUT', '/api/packs/selected', { packId: 'jinan' })).statusCode).toBe(200);
-    const policy = (await as(orgdept, 'GET', '/api/selection/after/policy')).json();
+    const policy = (await as(orgdept, 'GET', '/api/selection/after/policy')).json<Json>();
     expect(policy).toMatchObject({
       packId: 'jinan',
       postReview: { afterMonths: 12, schemeId: 'post-appointment-review' },
@@ -463,7 +486,7 @@ describe('Jinan: the review runs with the post-appointment scheme', () => {
     const res = await as(orgdept, 'POST', `/api/selection/post-reviews/${review.id}/start`, {});
     expect(res.statusCode, res.body).toBe(200);
     const roundId = res.json<{ roundId: string }>().roundId;
-    const round = (await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}`)).json();
+    const round = (await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}`)).json<Json>();
     expect(round).toMatchObject({
       name: '孙丽华任职后评估（副局长）',
       packId: 'jinan',
@@ -490,5 +513,46 @@ describe('Jinan: the review runs with the post-appointment scheme', () => {
       400,
       'VALIDATION',
     );
+  });
+});
+
+describe('the demo district (seeded on 2026-11-01 as 组织部 under the Fengze pack)', () => {
+  it('holds reviews overdue, due soon, later and done (one 不胜任 with its 回炉锻造), and this year’s 挂职 batch', async () => {
+    const s = await loginAs(t, 'orgdept');
+    const reviews = (await as(s, 'GET', '/api/selection/post-reviews?pageSize=200')).json<{
+      items: {
+        cadreId: string;
+        processId: string | null;
+        dueOn: string;
+        dueState: string;
+        outcome: string | null;
+      }[];
+    }>();
+    // entered by hand (a process's reviews carry its id), appointed 13, 11, 5, 14 and 12 months before the seed's day
+    expect(
+      reviews.items
+        .filter((r) => r.processId === null && !mine(r.cadreId))
+        .map((r) => [r.dueOn, r.dueState, r.outcome])
+        .sort(),
+    ).toEqual([
+      ['2026-09-01', 'done', 'fit'],
+      ['2026-10-01', 'overdue', null],
+      ['2026-11-01', 'done', 'unfit'],
+      ['2026-12-01', 'due_soon', null],
+      ['2027-06-01', 'scheduled', null],
+    ]);
+    const measures = (await as(s, 'GET', '/api/selection/unfit-measures')).json<{
+      items: { measureName: string; startOn: string; dueOn: string; postReviewId: string | null }[];
+    }>();
+    expect(measures.items).toContainEqual(
+      expect.objectContaining({ measureName: '回炉锻造', startOn: '2026-10-01', dueOn: '2027-04-01' }),
+    );
+    const batch = (await as(s, 'GET', '/api/selection/exchanges?batchYear=2026&kindId=secondment')).json<{
+      items: { cadreId: string; startOn: string; endOn: string; status: string }[];
+    }>();
+    const demo = batch.items.filter((e) => !mine(e.cadreId));
+    expect(demo).toHaveLength(6);
+    for (const e of demo)
+      expect(e).toMatchObject({ startOn: '2026-03-01', endOn: '2027-02-28', status: 'active' });
   });
 });

@@ -19,6 +19,7 @@ import { isApiError } from '../../lib/http.ts';
 import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.tsx';
 import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
 import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
+import { CadrePostingsTab } from '../selection/after/CadrePostingsTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -36,6 +37,7 @@ const TAB_KEYS = [
   'corrections',
   'discipline',
   'eligibility',
+  'postings',
 ] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
@@ -165,6 +167,8 @@ export function CadreRecordPage() {
         return <EligibilityTab cadreId={id} me={me} />;
       case 'discipline':
         return <CadreDisciplineTab cadreId={id} />;
+      case 'postings':
+        return <CadrePostingsTab cadreId={id} />;
     }
   };
 
@@ -197,7 +201,8 @@ export function CadreRecordPage() {
             items={TAB_KEYS.filter(
               (key) =>
                 (key !== 'eligibility' || mayReadEligibility(me, id)) &&
-                (key !== 'discipline' || can(me.roles, 'discipline.read')),
+                (key !== 'discipline' || can(me.roles, 'discipline.read')) &&
+                (key !== 'postings' || can(me.roles, 'selection.read')),
             ).map((key) => ({
               key,
               label: tabLabel(key),
