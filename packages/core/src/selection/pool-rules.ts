@@ -37,7 +37,8 @@ export function checkPoolEntry(
   const conditionsText = conditionText(level.conditions);
   const name = poolLevelName(level);
   const explanation = unmet.length
-    ? `按${asOf}的情况，不符合${name}的条件：${unmet.join('；')}（条件：${conditionsText}）`
+    ? `按${asOf}的情况，不符合${name}的条件：${unmet.join('；')}` +
+      (unmet.join('，') === conditionsText ? '' : `（全部条件：${conditionsText}）`)
     : `按${asOf}的情况，符合${name}的条件（${conditionsText}）`;
   return { met: unmet.length === 0, unmet, conditionsText, asOf, explanation };
 }

@@ -44,13 +44,20 @@ export async function seedDemoPools(ctx: DemoSeedContext): Promise<void> {
 
 async function seedReserve(ctx: RequestContext, level: PoolLevelPolicy, today: string) {
   const ranks = level.conditions.ranks ?? [];
+  // the first street's own first (its administrator, account street1, then sees a member of her street)
+  const street =
+    (
+      await ctx.client.query<{ org_path: string }>(
+        `SELECT org_path::text FROM users WHERE username = 'street1'`,
+      )
+    ).rows[0]?.org_path ?? '';
   const pick = async (leadership: boolean, n: number) => {
     const { rows } = await ctx.client.query<{ id: string }>(
       `SELECT c.id FROM cadres c JOIN orgs o ON o.id = c.org_id
         WHERE c.deactivated_at IS NULL AND (cardinality($1::text[]) = 0 OR c.rank = ANY ($1::text[]))
           AND c.fact_street_leadership = $2 AND o.kind NOT IN ('village', 'community')
-        ORDER BY c.birth_date DESC, c.name LIMIT $3`,
-      [ranks, leadership, n],
+        ORDER BY ($4 <> '' AND c.org_path <@ NULLIF($4, '')::ltree) DESC, c.birth_date DESC, c.name LIMIT $3`,
+      [ranks, leadership, n, street],
     );
     return rows.map((r) => r.id);
   };

@@ -207,7 +207,7 @@ async function levelView(
     if (!seen.has(unitId))
       out.push({
         orgId: null,
-        orgName: list[0]?.unitName ?? '上级单位（不在本单位范围内）',
+        orgName: list[0]?.unitName ?? `计入${kindsText(level.unitKinds)}名额（不在本单位范围内）`,
         orgKind: null,
         quota: null,
         members: list,

@@ -46,7 +46,8 @@ export function NominateDrawer({
   const nominate = useNominate();
   const cadreId = Form.useWatch('cadreId', form);
   const level = Form.useWatch('level', form);
-  const check = useEntryCheck({ cadreId, kind, level });
+  const enteredOn = Form.useWatch('enteredOn', form);
+  const check = useEntryCheck({ cadreId, kind, level, enteredOn: enteredOn?.format('YYYY-MM-DD') });
   const shape = PoolNominateSchema.shape;
 
   const onFinish = (v: Values) =>

@@ -27,6 +27,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
+import { useIsMobile } from '../../../hooks/use-is-mobile.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useDueReviews, usePatchMember, usePoolOverview } from './api.ts';
@@ -247,6 +248,7 @@ function MembersTable({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const mobile = useIsMobile();
   const patch = usePatchMember();
   const flag = (m: PoolMember) =>
     patch.mutate(
@@ -314,8 +316,9 @@ function MembersTable({
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
-      width: 200,
+      // on a phone the table scrolls sideways whole: a fixed column would leave the name alone beside it
+      fixed: mobile ? undefined : 'right',
+      width: 300,
       render: (_: unknown, m) => (
         <Space size={0} wrap>
           {m.kind === 'reserve' ? (

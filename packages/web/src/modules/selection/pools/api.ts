@@ -40,6 +40,7 @@ export function useEntryCheck(q: {
   cadreId?: string | undefined;
   kind: PoolKind;
   level?: string | undefined;
+  enteredOn?: string | undefined;
 }) {
   return useQuery({
     queryKey: poolKeys.check(q),
@@ -48,6 +49,7 @@ export function useEntryCheck(q: {
         cadreId: q.cadreId,
         kind: q.kind,
         level: q.level,
+        enteredOn: q.enteredOn,
       }),
     enabled: Boolean(q.cadreId && q.level),
     staleTime: 0,
