@@ -47,7 +47,11 @@ export function resultProblem(
       if (r.passed === null) return `${stepName}须录入是否通过`;
       if (r.passed === false && r.finding.trim() === '') return `${stepName}未通过的，须写明意见`;
       return null;
-    default:
+    case 'motion':
+    case 'decision':
+    case 'notice':
+    case 'appointment':
+    case null:
       return `“${stepName}”环节不按人选录入结果`;
   }
 }
@@ -78,7 +82,10 @@ export function outcomeReason(step: SelectionStep, stepName: string, r: StepResu
     case 'inspection':
       if (r.passed !== false) return null;
       return `${stepName}未通过：${r.finding.trim()}`;
-    default:
+    case 'motion':
+    case 'decision':
+    case 'notice':
+    case 'appointment':
       return null;
   }
 }
@@ -154,7 +161,8 @@ export function stepBlockers(i: BlockerInput): SelectionBlocker[] {
           });
       }
       break;
-    default:
+    case 'appointment':
+    case null:
       break;
   }
   return out;

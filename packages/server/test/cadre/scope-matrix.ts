@@ -2,10 +2,20 @@ import { multipartFile } from '../helpers.ts';
 import { LRMX_SAMPLE, sampleRecord, TINY_JPEG, XLSX } from '../samples.ts';
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
+/** a query string (one type for every request of a route, whatever keys it has) */
+const q = (query: Record<string, string>) => ({ query });
+// 结构指标 filter: the foreign cadre is a 副处级 reserve member the indicator counts
+const reserveFilter = { indicator: 'reserve-street-leadership', indicatorPart: 'population' };
+
 /** The cadre module's routes in the route-scope matrix (runner: test/platform/scope-matrix.test.ts). */
 export const matrix: ModuleMatrix = {
   'GET /api/cadres': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [
+      {},
+      q({ orgId: fx.foreign.orgId }),
+      q(reserveFilter),
+      q({ ...reserveFilter, orgId: fx.foreign.orgId }),
+    ],
     targetsForeign: false,
   },
   'GET /api/cadres/:id': {
@@ -13,7 +23,7 @@ export const matrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/cadres/export.xlsx': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId }), q(reserveFilter)],
     targetsForeign: false,
   },
   'POST /api/cadres': {

@@ -7,6 +7,7 @@ import {
   matchCondition,
   AppointmentSchema,
   CADRE_CATEGORIES,
+  CadreListQuerySchema,
   type AppointmentInput,
   type CadreCondition,
   type CadreList,
@@ -17,7 +18,8 @@ import {
   type IndicatorValue,
   type PoolKind,
 } from '@ganbu/core';
-import { listPeople } from '../../src/modules/selection/indicators/repository.ts';
+import { rosterWhere } from '../../src/modules/cadre/repository.ts';
+import { listPeople, partSql } from '../../src/modules/selection/indicators/repository.ts';
 import { TEST_SEED_TIME } from '../db-urls.ts';
 import { asSystem } from '../factories/system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -271,6 +273,44 @@ describe('an indicator over a hand-counted population', () => {
     expect(own.items.find((i) => i.id === IND)).toMatchObject({ population: 1, numerator: 0 });
   });
 
+  it('lets 组织部 mark a unit 专业部门 (unit tags), which a condition then reads', async () => {
+    const patch = (tags: unknown) =>
+      injectAs(t, orgdept, { method: 'PATCH', url: `/api/orgs/${deptA.id}`, payload: { tags } });
+    expectError(await patch(['nonsense']), 400, 'VALIDATION');
+    expectError(await patch(['professional', 'professional']), 400, 'VALIDATION');
+    const res = await patch(['professional']);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ tags: string[] }>().tags).toEqual(['professional']);
+    expect(
+      await adminCount(t.db, `SELECT 1 FROM audit_log WHERE action = 'org.update' AND object_id = $1`, [
+        deptA.id,
+      ]),
+    ).toBe(1);
+    const preview = await injectAs(t, orgdept, {
+      method: 'POST',
+      url: '/api/indicators/preview',
+      payload: {
+        orgId: area.id,
+        asOf: AS_OF,
+        indicator: {
+          id: 'professional-leaders',
+          name: '专业部门领导占比',
+          population: { orgTags: ['professional'] },
+          numerator: { currentLeadership: true },
+          target: { measure: 'share', op: 'gte', percent: 50 },
+        },
+      },
+    });
+    // 甲科室 alone is 专业部门: 甲一 and 甲二 lead, 甲三 does not → 2/3
+    expect(preview.json<IndicatorValue>()).toMatchObject({
+      population: 3,
+      numerator: 2,
+      valueText: '66.7%（2/3）',
+      met: true,
+      populationText: '所在单位为专业部门',
+    });
+  });
+
   it('refuses an unknown indicator (404) and writes nothing on a preview', async () => {
     expectError(await get(orgdept, `/api/indicators/no-such/breakdown?orgId=${area.id}`), 404, 'NOT_FOUND');
     expectError(await get(orgdept, `/api/indicators/no-such/people`), 404, 'NOT_FOUND');
@@ -516,6 +556,21 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
         expect(page.total).toBe(page.items.length);
         return sorted(page.items.map((p) => p.cadreId));
       });
+    // the same condition through the roster's WHERE builder (`?` placeholders, values in order)
+    const viaRoster = (numerator: CadreCondition) =>
+      asSystem(t.db, async (client) => {
+        const values: unknown[] = [];
+        const sql = partSql({ tags: [MARK] }, numerator, 'numerator', AS_OF, (v) => {
+          values.push(v);
+          return '?';
+        });
+        const where = rosterWhere(CadreListQuerySchema.parse({}), AS_OF, undefined, { sql, values });
+        const { rows } = await client.query<{ id: string }>(
+          `SELECT c.id FROM cadres c ${where.sql}`,
+          where.params,
+        );
+        return sorted(rows.map((r) => r.id));
+      });
     const all = [...subjects.keys()];
     let nonTrivial = 0;
     for (const c of conditions) {
@@ -524,6 +579,7 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
       expect(await ids('rest', c), JSON.stringify(c)).toEqual(
         sorted(all.filter((id) => !expected.includes(id))),
       );
+      expect(await viaRoster(c), `roster ${JSON.stringify(c)}`).toEqual(expected);
       if (expected.length > 0 && expected.length < all.length) nonTrivial++;
     }
     // every condition but the empty one splits the generated population

@@ -393,7 +393,7 @@ describe('[selection] a Hongdong 双推联审一测试三公示 from the first r
     const { items } = ok<{ items: InboxItem[] }>(await get(orgdept, '/api/inbox'));
     expect(
       items.filter((i) => i.kind === 'selection.post_review').map((i) => [i.title, i.dueOn, i.link]),
-    ).toEqual([['李明同志任甲镇党委书记满 12 个月的任职后评估', '2027-11-09', '/selection/after']]);
+    ).toEqual([['李明（甲镇党委书记）任后评估', '2027-11-09', '/selection/after?tab=reviews']]);
     expect(
       await adminCount(
         t.db,

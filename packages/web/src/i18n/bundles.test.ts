@@ -85,8 +85,11 @@ describe('the i18n bundles', () => {
     // what-if and 我的待遇 (129), the tables link on a missing base and the capped what-if list (2); the pack
     // pages' 经济激励 section (18); the pay tables page's texts (53 more: tabs, editor, import, statistics);
     // 选拔任用 (issue 14): its 7 error codes, four menu labels and its menu group's (12); an LRMX problem's
-    // list item number (第 N 条, 1); the annotated workbook's refusal (1); the after-appointment page (任后评估,
-    // 不胜任干部, 交流挂职: 110) and the record page's 交流挂职 tab (1)
+    // list item number (第 N 条, 1); the annotated workbook's refusal (1)
+    // the pools page (人才库: tabs, level cards, quota tags, nominate drawer, leave and review modals) (72);
+    // the after-appointment page (任后评估, 不胜任干部, 交流挂职: 110) and the record page's 交流挂职 tab (1);
+    // the structure indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack
+    // pages' 选拔任用与结构 section (50); the selection process pages (183)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -122,8 +125,13 @@ describe('the i18n bundles', () => {
         12 +
         1 +
         1 +
+        72 +
         110 +
-        1,
+        1 +
+        142 +
+        6 +
+        50 +
+        183,
     );
   });
 });

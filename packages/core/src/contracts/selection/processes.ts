@@ -229,3 +229,13 @@ export const SelectionActBodySchema = z.strictObject({
   appointedOn: IsoDate.optional(),
 });
 export type SelectionActBody = z.input<typeof SelectionActBodySchema>;
+
+/** `GET /api/selection/kinds`: the district pack's process kinds (added by the process part) */
+export const SelectionKindListSchema = z.object({ items: z.array(SelectionProcessKindSummarySchema) });
+
+const StepId = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
+/** path parameters of a process's candidate, step, notice and objection routes */
+export const SelectionCandidateParamsSchema = z.strictObject({ id: Uuid, candidateId: Uuid });
+export const SelectionStepParamsSchema = z.strictObject({ id: Uuid, stepId: StepId });
+export const SelectionNoticeParamsSchema = z.strictObject({ id: Uuid, noticeId: Uuid });
+export const SelectionObjectionParamsSchema = z.strictObject({ id: Uuid, objectionId: Uuid });

@@ -14,6 +14,7 @@ import { buildOrgTree, toTreeSelectData } from '../../lib/org-tree.ts';
 import { CorrectionInboxButton } from './corrections/CorrectionInboxButton.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { ColumnChooser } from './roster/ColumnChooser.tsx';
+import { IndicatorFilterBanner, INDICATOR_FILTER_KEYS } from './roster/IndicatorFilterBanner.tsx';
 import {
   DEFAULT_COLUMNS,
   ROSTER_COLUMN_KEYS,
@@ -89,6 +90,14 @@ export function CadresPage() {
         </>
       }
     >
+      <IndicatorFilterBanner
+        search={search}
+        onDismiss={() => {
+          const next = new URLSearchParams(search);
+          for (const key of [...INDICATOR_FILTER_KEYS, 'page']) next.delete(key);
+          setSearch(next);
+        }}
+      />
       <Card size="small" style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 0 } }}>
         <RosterFilterForm filters={filters} orgTreeData={orgTreeData} onSearch={applyFilters} />
       </Card>

@@ -15,7 +15,10 @@ export function conditionSql(c: CadreCondition, asOf: string, param: (v: unknown
   const orgWhere: string[] = [];
   if (c.orgKinds) orgWhere.push(`o.kind = ANY (${param(c.orgKinds)}::text[])`);
   if (c.orgTags) orgWhere.push(`o.tags @> ${param(c.orgTags)}::text[]`);
-  if (orgWhere.length) parts.push(`c.org_id IN (SELECT o.id FROM orgs o WHERE ${orgWhere.join(' AND ')})`);
+  // the units found once (an InitPlan), then a membership test per row: as `IN (SELECT …)` the planner may
+  // re-scan orgs, with its row-level-security test, for every cadre (seconds over 100,000 cadres)
+  if (orgWhere.length)
+    parts.push(`c.org_id = ANY (ARRAY(SELECT o.id FROM orgs o WHERE ${orgWhere.join(' AND ')}))`);
   if (c.categories) parts.push(`c.category = ANY (${param(c.categories)}::text[])`);
   if (c.ranks) parts.push(`c.rank = ANY (${param(c.ranks)}::text[])`);
   if (c.gender) parts.push(`c.gender = ${param(c.gender)}`);
@@ -46,12 +49,15 @@ export function conditionSql(c: CadreCondition, asOf: string, param: (v: unknown
   if (c.currentLeadership !== undefined)
     parts.push(`c.fact_current_leadership = ${param(c.currentLeadership)}::boolean`);
   if (c.pool) {
-    // an active member on asOf: entered on or before it and not yet left on it
+    // an active member on asOf: entered on or before it and not yet left on it (placeholders in the order
+    // they appear: the roster's `?` builder takes the values in that order)
+    const kind = param(c.pool.kind);
+    const entered = param(asOf);
+    const left = param(asOf);
     const levels = c.pool.levels ? ` AND m.level = ANY (${param(c.pool.levels)}::text[])` : '';
     parts.push(
-      `c.id IN (SELECT m.cadre_id FROM pool_members m WHERE m.kind = ${param(c.pool.kind)}
-         AND m.entered_on <= ${param(asOf)}::date
-         AND (m.left_on IS NULL OR m.left_on > ${param(asOf)}::date)${levels})`,
+      `c.id IN (SELECT m.cadre_id FROM pool_members m WHERE m.kind = ${kind} AND m.entered_on <= ${entered}::date
+         AND (m.left_on IS NULL OR m.left_on > ${left}::date)${levels})`,
     );
   }
   return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';

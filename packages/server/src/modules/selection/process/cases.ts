@@ -1,6 +1,7 @@
-import { addMonths, shippedPacks, type Appointment } from '@ganbu/core';
+import { shippedPacks, type Appointment } from '@ganbu/core';
 import { AppError } from '../../../platform/errors.ts';
 import { readRecord, updateCadre } from '../../cadre/service.ts';
+import { schedulePostReview } from '../after/service.ts';
 import * as workflow from '../../workflow/service.ts';
 import type { CaseTransition, WorkflowContext } from '../../workflow/service.ts';
 import * as repo from './repository.ts';
@@ -56,8 +57,8 @@ const postTitleIn = (orgName: string, title: string) =>
  * write audited as a record update): a promotion ends the posts the cadre holds (their end is the day of the
  * new appointment, as the 任免 takes the cadre off the old post), the new post is added in the process's unit
  * with its 职务类别, leadership and 职级, the record moves to that unit with the post title and the rank.
- * Then the review (回头看) falls due the pack's months later (copied when the process opened), with a notice
- * in the inbox of the 组织部 over the unit.
+ * Then the review (回头看) is scheduled by the after part (`schedulePostReview`): due the pack's months later
+ * (copied when the process opened), with a notice in the inbox of the 组织部 over the unit.
  */
 async function appoint(pending: PendingAppointment, processId: string): Promise<void> {
   const { ctx, cipher, appointedOn } = pending;
@@ -71,7 +72,6 @@ async function appoint(pending: PendingAppointment, processId: string): Promise<
   );
   const unit = org.rows[0]!;
   const review = p.kind.postReview ?? null;
-  const dueOn = review ? addMonths(appointedOn, review.afterMonths) : null;
   for (const c of chosen) {
     const { record } = await readRecord(ctx, cipher, c.cadreId);
     const post: Appointment = {
@@ -100,24 +100,18 @@ async function appoint(pending: PendingAppointment, processId: string): Promise<
     });
     await repo.setCandidateStatus(ctx.client, c.id, 'appointed');
     let reviewId: string | null = null;
-    if (dueOn) {
-      reviewId = await repo.insertPostReview(ctx.client, {
+    let reviewDue: string | null = null;
+    if (review) {
+      const scheduled = await schedulePostReview(ctx, {
         cadreId: c.cadreId,
-        processId: p.id,
         postTitle: postTitleIn(unit.name, p.postTitle),
         appointedOn,
-        dueOn,
+        processId: p.id,
+        afterMonths: review.afterMonths,
+        packName: p.kind.packName ?? p.packId,
       });
-      await workflow.postNotice(ctx, {
-        kind: 'selection.post_review',
-        kindName: '任职后评估',
-        title: `${c.name}同志任${postTitleIn(unit.name, p.postTitle)}满 ${review!.afterMonths} 个月的任职后评估`,
-        link: '/selection/after',
-        orgId: p.orgId,
-        recipientRoles: ['orgdept'],
-        dueOn,
-        sourceKey: `selection.post_review:${reviewId}`,
-      });
+      reviewId = scheduled.id;
+      reviewDue = scheduled.dueOn;
     }
     await ctx.audit({
       action: 'selection.appointment',
@@ -130,7 +124,7 @@ async function appoint(pending: PendingAppointment, processId: string): Promise<
         post: post.title,
         rank: post.rank,
         reviewId,
-        dueOn,
+        dueOn: reviewDue,
       },
     });
   }

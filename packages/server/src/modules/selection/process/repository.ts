@@ -7,6 +7,8 @@ export interface StoredKind extends SelectionProcessKind {
   caseSteps?: { id: string; name: string }[];
   /** the pack's post-appointment review when the process opened (null: none scheduled) */
   postReview?: { afterMonths: number; schemeId: string | null } | null;
+  /** the pack's name (the review's due date is explained by it) */
+  packName?: string;
 }
 
 export interface ProcessRow {
@@ -391,16 +393,4 @@ export async function orgInScope(
 export async function orgName(client: pg.ClientBase, orgId: string): Promise<string> {
   const { rows } = await client.query<{ name: string }>(`SELECT name FROM orgs WHERE id = $1`, [orgId]);
   return rows[0]?.name ?? '';
-}
-
-export async function insertPostReview(
-  client: pg.ClientBase,
-  r: { cadreId: string; processId: string; postTitle: string; appointedOn: string; dueOn: string },
-): Promise<string> {
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO selection_post_reviews (cadre_id, org_path, process_id, post_title, appointed_on, due_on)
-     SELECT c.id, c.org_path, $2, $3, $4, $5 FROM cadres c WHERE c.id = $1 RETURNING id`,
-    [r.cadreId, r.processId, r.postTitle.slice(0, 200), r.appointedOn, r.dueOn],
-  );
-  return rows[0]!.id;
 }

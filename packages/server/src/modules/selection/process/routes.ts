@@ -12,22 +12,19 @@ import {
   SelectionObjectionCreateSchema,
   SelectionProcessCreateSchema,
   SelectionProcessDetailSchema,
-  SelectionProcessKindSummarySchema,
+  SelectionKindListSchema,
+  SelectionCandidateParamsSchema,
+  SelectionStepParamsSchema,
+  SelectionNoticeParamsSchema,
+  SelectionObjectionParamsSchema,
   SelectionProcessListQuerySchema,
   SelectionProcessListSchema,
   SelectionStepResultsBodySchema,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { attachment } from '../../../platform/spool.ts';
 import * as service from './service.ts';
-
-const Uuid = z.string().uuid();
-const CandidateParams = z.strictObject({ id: Uuid, candidateId: Uuid });
-const StepParams = z.strictObject({ id: Uuid, stepId: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/) });
-const NoticeParams = z.strictObject({ id: Uuid, noticeId: Uuid });
-const ObjectionParams = z.strictObject({ id: Uuid, objectionId: Uuid });
 
 /** 选拔任用程序 (R-SEL-2): the pack's kinds, processes, candidates, step results, 公示 and objections, advancing. */
 export async function processRoutes(app: FastifyInstance) {
@@ -35,7 +32,6 @@ export async function processRoutes(app: FastifyInstance) {
   const tags = ['selection'];
   const read = { permission: 'selection.read' as const };
   const manage = { permission: 'selection.manage' as const };
-  const detail = { 200: SelectionProcessDetailSchema };
 
   r.get(
     '/api/selection/kinds',
@@ -44,7 +40,7 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '选拔任用程序种类（本区政策包，含各环节及公示工作日数）',
-        response: { 200: z.object({ items: z.array(SelectionProcessKindSummarySchema) }) },
+        response: { 200: SelectionKindListSchema },
       },
     },
     async (req) => service.listKinds(req.ctx),
@@ -58,7 +54,7 @@ export async function processRoutes(app: FastifyInstance) {
         tags,
         summary: '发起选拔任用（按政策包程序开启事项）',
         body: SelectionProcessCreateSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.createProcess(req.ctx, req.body),
@@ -86,7 +82,7 @@ export async function processRoutes(app: FastifyInstance) {
         tags,
         summary: '选拔任用程序（环节、阻碍、人选、结果、公示、可办操作）',
         params: IdParamSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.getProcess(req.ctx, req.params.id),
@@ -101,7 +97,7 @@ export async function processRoutes(app: FastifyInstance) {
         summary: '提出人选（附提拔资格审查结果；政策包规定的情形不得进入）',
         params: IdParamSchema,
         body: SelectionCandidateAddSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.addCandidate(req.ctx, req.params.id, req.body),
@@ -114,9 +110,9 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '人选出列（当前环节，写明原因）',
-        params: CandidateParams,
+        params: SelectionCandidateParamsSchema,
         body: SelectionCandidateOutSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.candidateOut(req.ctx, req.params.id, req.params.candidateId, req.body),
@@ -129,9 +125,9 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '录入当前环节结果（推荐票数、测试得分、审查或考察意见）',
-        params: StepParams,
+        params: SelectionStepParamsSchema,
         body: SelectionStepResultsBodySchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.recordResults(req.ctx, req.params.id, req.params.stepId, req.body),
@@ -146,7 +142,7 @@ export async function processRoutes(app: FastifyInstance) {
         summary: '讨论决定：确定拟任人选（不多于职数）',
         params: IdParamSchema,
         body: SelectionDecisionBodySchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.decide(req.ctx, req.params.id, req.body),
@@ -174,7 +170,7 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '公示通知（Word；记审计）',
-        params: NoticeParams,
+        params: SelectionNoticeParamsSchema,
         response: { 200: SelectionNoticeFileResponse },
       },
     },
@@ -195,9 +191,9 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '登记公示期间反映的问题',
-        params: NoticeParams,
+        params: SelectionNoticeParamsSchema,
         body: SelectionObjectionCreateSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.createObjection(req.ctx, req.params.id, req.params.noticeId, req.body),
@@ -210,9 +206,9 @@ export async function processRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '办结反映问题（核查结论与处理情况）',
-        params: ObjectionParams,
+        params: SelectionObjectionParamsSchema,
         body: SelectionObjectionCloseSchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.closeObjection(req.ctx, req.params.id, req.params.objectionId, req.body),
@@ -227,7 +223,7 @@ export async function processRoutes(app: FastifyInstance) {
         summary: '推进选拔任用（通过、退回、否决、撤回；任职须填任职日期）',
         params: IdParamSchema,
         body: SelectionActBodySchema,
-        response: detail,
+        response: { 200: SelectionProcessDetailSchema },
       },
     },
     async (req) => service.act(req.ctx, app.cipher, req.params.id, req.body),

@@ -149,6 +149,7 @@ export async function createProcess(
     ...kind,
     caseSteps: caseStepsOf(kind, wf),
     postReview: selection?.postReview ?? null,
+    packName: pack.name,
   };
   const id = await repo.insertProcess(ctx.client, {
     orgId: org.id,

@@ -29,6 +29,7 @@ import { GradeScaleSection, HeaderSection, QuotaRuleSection, SchemeSection } fro
 import { PaySection } from './PaySection.tsx';
 import { WorkflowSection } from './WorkflowSection.tsx';
 import { DisciplineView } from '../packs/DisciplineView.tsx';
+import { SelectionView } from '../packs/SelectionView.tsx';
 
 /** The header from the URL; an edited version without one is edited in place, a shipped one copied. */
 function headerOf(
@@ -182,6 +183,7 @@ function Editor({ source, versions }: { source: PackDetail; versions: readonly P
         ))}
         <WorkflowSection />
         <PaySection />
+        <SelectionView pack={draft} readOnlyNote />
         {draft.discipline ? <DisciplineView section={draft.discipline} readOnlyNote /> : null}
         <Flex
           justify="space-between"

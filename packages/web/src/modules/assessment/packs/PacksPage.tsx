@@ -10,6 +10,7 @@ import { PackActions, useCanEditPacks } from '../pack-edit/PackActions.tsx';
 import { DisciplineView } from './DisciplineView.tsx';
 import { GradeScaleView, QuotaRuleView, SchemeView, SourceNote } from './PackParts.tsx';
 import { PayView } from './PayView.tsx';
+import { SelectionView } from './SelectionView.tsx';
 import { WorkflowView } from './WorkflowView.tsx';
 
 /** The version shown first: the latest version of the district's chosen pack. */
@@ -97,6 +98,7 @@ function PackView({ detail }: { detail: PackDetail }) {
       ))}
       <WorkflowView pack={pack} />
       <PayView pack={pack} />
+      <SelectionView pack={pack} />
       {pack.discipline ? <DisciplineView section={pack.discipline} /> : null}
     </Flex>
   );

@@ -54,6 +54,12 @@ export const en: typeof zhCN = {
     filterSaved: 'Saved filters "{{name}}"',
     deleteFilter: 'Delete',
     import: 'Import',
+    indicatorFilter: {
+      banner: 'Filtered by structure indicator: {{name}} ({{part}})',
+      asOf: 'As of {{date}}, the chosen unit and its sub-units',
+      parts: { numerator: 'numerator', population: 'population', rest: 'the rest' },
+      dismiss: 'Clear the indicator filter',
+    },
   },
   cadre: {
     title: 'Cadre record',

@@ -52,6 +52,12 @@ export const zhCN = {
     filterSaved: '已保存常用条件“{{name}}”',
     deleteFilter: '删除',
     import: '导入',
+    indicatorFilter: {
+      banner: '按结构指标筛选：{{name}}（{{part}}）',
+      asOf: '统计日期 {{date}}，含所选单位及下级',
+      parts: { numerator: '分子', population: '总体', rest: '其余' },
+      dismiss: '取消指标筛选',
+    },
   },
   cadre: {
     title: '干部信息',
