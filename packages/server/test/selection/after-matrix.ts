@@ -59,11 +59,7 @@ export const afterMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/selection/exchanges': {
-    requests: (fx) => [
-      {},
-      { query: { batchYear: '2026' } as Record<string, string> },
-      { query: { cadreId: fx.foreign.cadreId } as Record<string, string> },
-    ],
+    requests: (fx) => [{}, { query: 'batchYear=2026' }, { query: `cadreId=${fx.foreign.cadreId}` }],
     targetsForeign: false,
   },
   'POST /api/selection/exchanges': {
