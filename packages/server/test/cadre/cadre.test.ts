@@ -266,7 +266,7 @@ describe('[cadre] roster filters on fields and derived facts (R-ORG-5)', () => {
     expect(ws?.getRow(2).getCell(11).value).toBe('350503********003X');
     // 出生年月 as officers write it, and printed landscape, fit to the width, header row on every page
     expect(ws?.getRow(1).getCell(3).value).toBe('出生年月');
-    expect(String(ws?.getRow(2).getCell(3).value)).toMatch(/^\d{4}\.\d{2}$/);
+    expect(ws?.getRow(2).getCell(3).text).toMatch(/^\d{4}\.\d{2}$/);
     expect(ws?.pageSetup).toMatchObject({
       orientation: 'landscape',
       fitToPage: true,
