@@ -182,6 +182,28 @@ describe('the reserve pool of a town under Jinwan', () => {
     expect([level.total, level.unitsShort, level.missing]).toEqual([3, 2, 3]);
   });
 
+  it('a reserve member counted in the town (not a village or community) is no 两委 candidate', async () => {
+    // a membership counted in 甲镇 itself, as a district-level reserve is (written past the API: Jinwan's level
+    // counts in villages and communities only)
+    const { rows } = await t.db.admin.query<{ id: string }>(
+      `INSERT INTO pool_members (cadre_id, org_path, kind, level, unit_org_id, unit_path, entered_on, entry_reason)
+       SELECT c.id, c.org_path, 'reserve', '镇级后备（测试）', o.id, o.path, '2026-10-01', '测试'
+         FROM cadres c, orgs o WHERE c.id = $1 AND o.id = $2 RETURNING id`,
+      [qian, town.id],
+    );
+    const res = await injectAs(t, admin, {
+      method: 'PATCH',
+      url: `/api/pools/members/${rows[0]!.id}`,
+      payload: { twoCommitteesCandidate: true },
+    });
+    expectError(res, 400, 'VALIDATION');
+    expect(res.json<{ message: string }>().message).toBe(
+      '只有计入村(社区)名额的后备干部可推荐为“两委”候选人',
+    );
+    await t.db.admin.query('DELETE FROM pool_reviews WHERE member_id = $1', [rows[0]!.id]);
+    await t.db.admin.query('DELETE FROM pool_members WHERE id = $1', [rows[0]!.id]);
+  });
+
   it('leave with a reason (动态调整): 二村 back to 还差 1 人, tag cleared; a day before entry refused', async () => {
     const m = (await overview()).levels[0]!.units.find((u) => u.orgId === v2.id)!.members.find(
       (x) => x.cadreId === zhao,

@@ -365,3 +365,9 @@ export async function dueReviews(
   const reviews = (await reviewsOf(client, [...byId.keys()])).filter((r) => !r.doneOn && r.dueOn <= f.until);
   return reviews.map((review) => ({ review, member: byId.get(review.memberId)! }));
 }
+
+/** The kind of a unit (the unit a member is counted in), or null when not visible. */
+export async function unitKindOf(client: pg.ClientBase, orgId: string): Promise<string | null> {
+  const { rows } = await client.query<{ kind: string }>(`SELECT kind FROM orgs WHERE id = $1`, [orgId]);
+  return rows[0]?.kind ?? null;
+}

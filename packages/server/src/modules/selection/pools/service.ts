@@ -466,6 +466,14 @@ export async function patch(ctx: RequestContext, id: string, input: PoolMemberPa
     throw new AppError(400, 'VALIDATION', '只有后备干部可推荐为“两委”候选人', [
       { path: 'twoCommitteesCandidate', message: '只有后备干部可推荐为“两委”候选人' },
     ]);
+  // 两委 are a village's or community's committees: only a reserve member counted there is their candidate
+  if (input.twoCommitteesCandidate) {
+    const unitKind = await repo.unitKindOf(ctx.client, row.unitOrgId);
+    if (unitKind !== 'village' && unitKind !== 'community')
+      throw new AppError(400, 'VALIDATION', '只有计入村(社区)名额的后备干部可推荐为“两委”候选人', [
+        { path: 'twoCommitteesCandidate', message: '只有计入村(社区)名额的后备干部可推荐为“两委”候选人' },
+      ]);
+  }
   await repo.patchMember(ctx.client, id, input);
   const after = await mustMember(ctx, id);
   await ctx.audit({

@@ -321,7 +321,7 @@ function MembersTable({
       width: 300,
       render: (_: unknown, m) => (
         <Space size={0} wrap>
-          {m.kind === 'reserve' ? (
+          {m.kind === 'reserve' && (unit.orgKind === 'village' || unit.orgKind === 'community') ? (
             <Button type="link" size="small" onClick={() => flag(m)} data-testid={`pool-flag-${m.id}`}>
               {t(m.twoCommitteesCandidate ? 'selection.pools.unflag' : 'selection.pools.flag')}
             </Button>
