@@ -1,7 +1,7 @@
 import { chinaToday, type PayKind } from '@ganbu/core';
+import { demoActor, demoRequestContext } from '../../demo/acting.ts';
 import type { DemoSeedContext } from '../../demo/context.ts';
-import { appendAudit } from '../../platform/audit-writer.ts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/context.ts';
 import { setScope, setSystemScope } from '../../platform/scope-settings.ts';
 import * as workflow from '../workflow/service.ts';
 import { registerPayCaseHandlers, submitRun } from './service/cases.ts';
@@ -23,58 +23,15 @@ export async function seedDemoPay(ctx: DemoSeedContext): Promise<void> {
   await seedDemoPayRuns(ctx);
 }
 
-async function actorNamed(ctx: DemoSeedContext, username: string): Promise<Actor | null> {
-  const { rows } = await ctx.client.query<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-    cadre_id: string | null;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = $1`,
-    [username],
-  );
-  const u = rows[0];
-  if (!u) return null;
-  return {
-    userId: u.id,
-    sessionId: '',
-    username,
-    roles: u.roles,
-    scopeMode: u.scope_mode,
-    orgId: u.org_id,
-    orgPath: u.org_path,
-    cadreId: u.cadre_id,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
-}
-
 async function seedDemoPayRuns(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const orgdept = await actorNamed(ctx, 'orgdept');
-  const street1 = await actorNamed(ctx, 'street1');
-  const leader = await actorNamed(ctx, 'leader');
+  const orgdept = await demoActor(ctx, 'orgdept');
+  const street1 = await demoActor(ctx, 'street1');
+  const leader = await demoActor(ctx, 'leader');
   if (!orgdept || !street1 || !leader) return;
   // the seed may run before (or without) the app's onReady: the case's transitions must move the run
   registerPayCaseHandlers();
-  const as = (actor: Actor): RequestContext => ({
-    client: client as RequestContext['client'],
-    actor,
-    now: ctx.now,
-    clientAddress: '',
-    audited: false,
-    audit: (entry) =>
-      appendAudit(client, {
-        ...entry,
-        at: ctx.now,
-        actor: null,
-        clientAddress: null,
-        sealWith: ctx.cipher,
-      }),
-  });
+  const as = (actor: Actor) => demoRequestContext(ctx, actor);
   const year = String(Number(chinaToday(ctx.now).slice(0, 4)) - 1);
 
   /** create (as `actor`, in its scope) and compute; a refusal of the rules leaves the draft */

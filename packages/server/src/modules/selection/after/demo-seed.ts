@@ -1,7 +1,6 @@
 import { addMonths, chinaToday } from '@ganbu/core';
+import { demoActor, demoRequestContext } from '../../../demo/acting.ts';
 import type { DemoSeedContext } from '../../../demo/context.ts';
-import { appendAudit } from '../../../platform/audit-writer.ts';
-import type { Actor, RequestContext } from '../../../platform/context.ts';
 import { setScope, setSystemScope } from '../../../platform/scope-settings.ts';
 import * as service from './service.ts';
 
@@ -13,17 +12,9 @@ import * as service from './service.ts';
  */
 export async function seedDemoAfter(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const orgdept = await orgdeptActor(ctx);
+  const orgdept = await demoActor(ctx, 'orgdept');
   if (!orgdept) return;
-  const as: RequestContext = {
-    client: client as RequestContext['client'],
-    actor: orgdept,
-    now: ctx.now,
-    clientAddress: '',
-    audited: false,
-    audit: (entry) =>
-      appendAudit(client, { ...entry, at: ctx.now, actor: null, clientAddress: null, sealWith: ctx.cipher }),
-  };
+  const as = demoRequestContext(ctx, orgdept);
   const today = chinaToday(ctx.now);
   const orgsOf = (kind: string) => ctx.district.orgs.filter((o) => o.kind === kind);
   // a unit's cadres past its principal (the first), by generator key
@@ -93,32 +84,4 @@ export async function seedDemoAfter(ctx: DemoSeedContext): Promise<void> {
   } finally {
     await setSystemScope(client);
   }
-}
-
-async function orgdeptActor(ctx: DemoSeedContext): Promise<Actor | null> {
-  const { rows } = await ctx.client.query<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-    cadre_id: string | null;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = 'orgdept'`,
-  );
-  const u = rows[0];
-  if (!u) return null;
-  return {
-    userId: u.id,
-    sessionId: '',
-    username: 'orgdept',
-    roles: u.roles,
-    scopeMode: u.scope_mode,
-    orgId: u.org_id,
-    orgPath: u.org_path,
-    cadreId: u.cadre_id,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
 }

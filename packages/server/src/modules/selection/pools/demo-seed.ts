@@ -1,7 +1,7 @@
 import { addMonths, chinaToday, type PoolLevelPolicy } from '@ganbu/core';
+import { demoActor, demoRequestContext } from '../../../demo/acting.ts';
 import type { DemoSeedContext } from '../../../demo/context.ts';
-import { appendAudit } from '../../../platform/audit-writer.ts';
-import type { Actor, RequestContext } from '../../../platform/context.ts';
+import type { RequestContext } from '../../../platform/context.ts';
 import { setScope, setSystemScope } from '../../../platform/scope-settings.ts';
 import { packOn, selectedPackId } from '../../assessment/service/packs.ts';
 import { leave, nominate, recordReview } from './service.ts';
@@ -19,17 +19,9 @@ export async function seedDemoPools(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
   const pack = await packOn(client, await selectedPackId(client), chinaToday(ctx.now)).catch(() => null);
   const levels = pack?.selection?.pools ?? [];
-  const orgdept = await actorNamed(ctx, 'orgdept');
+  const orgdept = await demoActor(ctx, 'orgdept');
   if (!orgdept || !levels.length) return;
-  const as: RequestContext = {
-    client: client as RequestContext['client'],
-    actor: orgdept,
-    now: ctx.now,
-    clientAddress: '',
-    audited: false,
-    audit: (entry) =>
-      appendAudit(client, { ...entry, at: ctx.now, actor: null, clientAddress: null, sealWith: ctx.cipher }),
-  };
+  const as = demoRequestContext(ctx, orgdept);
   const today = chinaToday(ctx.now);
   try {
     await setScope(client, orgdept);
@@ -126,33 +118,4 @@ async function tryNominate(ctx: RequestContext, input: Parameters<typeof nominat
     await ctx.client.query('ROLLBACK TO SAVEPOINT demo_pool');
     return null;
   }
-}
-
-async function actorNamed(ctx: DemoSeedContext, username: string): Promise<Actor | null> {
-  const { rows } = await ctx.client.query<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-    cadre_id: string | null;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = $1`,
-    [username],
-  );
-  const u = rows[0];
-  if (!u) return null;
-  return {
-    userId: u.id,
-    sessionId: '',
-    username,
-    roles: u.roles,
-    scopeMode: u.scope_mode,
-    orgId: u.org_id,
-    orgPath: u.org_path,
-    cadreId: u.cadre_id,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
 }

@@ -1,8 +1,8 @@
 import { chinaToday, dayInfo } from '@ganbu/core';
+import { demoActor, demoRequestContext } from '../../../demo/acting.ts';
 import { addDays } from '@ganbu/core/calendar/dates';
 import type { DemoSeedContext } from '../../../demo/context.ts';
-import { appendAudit } from '../../../platform/audit-writer.ts';
-import type { Actor, RequestContext } from '../../../platform/context.ts';
+import type { RequestContext } from '../../../platform/context.ts';
 import type { FieldCipher } from '../../../platform/field-cipher.ts';
 import { setScope, setSystemScope } from '../../../platform/scope-settings.ts';
 import { loadWorkingCalendar } from '../../calendar/service.ts';
@@ -19,35 +19,6 @@ import * as service from './service.ts';
  * account (the demo cadre's own record stays as other modules' demos show it).
  */
 const CONTACT = '12380举报电话；来信请寄区委组织部干部监督科';
-
-async function actorNamed(ctx: DemoSeedContext, username: string): Promise<Actor | null> {
-  const { rows } = await ctx.client.query<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-    cadre_id: string | null;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = $1`,
-    [username],
-  );
-  const u = rows[0];
-  if (!u) return null;
-  return {
-    userId: u.id,
-    sessionId: '',
-    username,
-    roles: u.roles,
-    scopeMode: u.scope_mode,
-    orgId: u.org_id,
-    orgPath: u.org_path,
-    cadreId: u.cadre_id,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
-}
 
 /** Two eligible cadres of the n-th street with a current post (none with a record or a report). */
 async function streetAndCadres(ctx: DemoSeedContext, n: number) {
@@ -72,19 +43,11 @@ async function streetAndCadres(ctx: DemoSeedContext, n: number) {
 
 export async function seedDemoProcesses(ctx: DemoSeedContext): Promise<void> {
   const { client } = ctx;
-  const orgdept = await actorNamed(ctx, 'orgdept');
+  const orgdept = await demoActor(ctx, 'orgdept');
   if (!orgdept) return;
   // the seed runs before (or without) the app's onReady: the cases' transitions must reach the guard
   registerSelectionCaseHandlers();
-  const as: RequestContext = {
-    client: client as RequestContext['client'],
-    actor: orgdept,
-    now: ctx.now,
-    clientAddress: '',
-    audited: false,
-    audit: (entry) =>
-      appendAudit(client, { ...entry, at: ctx.now, actor: null, clientAddress: null, sealWith: ctx.cipher }),
-  };
+  const as = demoRequestContext(ctx, orgdept);
   const today = chinaToday(ctx.now);
   const first = await streetAndCadres(ctx, 0);
   const second = await streetAndCadres(ctx, 1);
