@@ -106,32 +106,13 @@ export interface DueFilter {
   offset: number;
 }
 
-export async function listPostReviews(
-  client: pg.ClientBase,
-  f: DueFilter,
-): Promise<{ rows: PostReviewRow[]; total: number }> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  const due = dueWhere(
-    f.state,
-    { due: 'r.due_on', doneCond: `r.status = 'done'` },
-    params,
-    f.today,
-    f.soonLimit,
-  );
-  if (due) where.push(due);
-  if (f.q) {
-    params.push(like(f.q));
-    where.push(`c.name LIKE $${params.length}`);
-  }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { rows } = await client.query<PostReviewRow & { total: number }>(
-    `SELECT *, count(*) OVER ()::int AS total FROM (${REVIEW_SELECT} ${filter}) x
-      ORDER BY (status = 'done'), CASE WHEN status = 'done' THEN NULL ELSE due_on END, decided_on DESC, cadre_name, id
-      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
-  );
-  return { rows, total: rows[0]?.total ?? 0 };
+export function listPostReviews(client: pg.ClientBase, f: DueFilter) {
+  return listDue<PostReviewRow>(client, f, {
+    select: REVIEW_SELECT,
+    alias: 'r',
+    done: 'done',
+    doneOn: 'decided_on',
+  });
 }
 
 export async function findPostReview(
@@ -238,15 +219,29 @@ const MEASURE_SELECT = `
     JOIN cadres c ON c.id = m.cadre_id
     JOIN orgs o ON o.id = c.org_id`;
 
-export async function listMeasures(
+export function listMeasures(client: pg.ClientBase, f: DueFilter) {
+  return listDue<MeasureRow>(client, f, {
+    select: MEASURE_SELECT,
+    alias: 'm',
+    done: 'closed',
+    doneOn: 'closed_on',
+  });
+}
+
+/**
+ * A page of reviews or measures by due state and name: open ones first by due day, then the finished ones,
+ * latest first. `select` is the row's query with its table under `alias`; `done` the finished status.
+ */
+async function listDue<R>(
   client: pg.ClientBase,
   f: DueFilter,
-): Promise<{ rows: MeasureRow[]; total: number }> {
+  s: { select: string; alias: string; done: string; doneOn: string },
+): Promise<{ rows: R[]; total: number }> {
   const params: unknown[] = [];
   const where: string[] = [];
   const due = dueWhere(
     f.state,
-    { due: 'm.due_on', doneCond: `m.status = 'closed'` },
+    { due: `${s.alias}.due_on`, doneCond: `${s.alias}.status = '${s.done}'` },
     params,
     f.today,
     f.soonLimit,
@@ -257,9 +252,10 @@ export async function listMeasures(
     where.push(`c.name LIKE $${params.length}`);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { rows } = await client.query<MeasureRow & { total: number }>(
-    `SELECT *, count(*) OVER ()::int AS total FROM (${MEASURE_SELECT} ${filter}) x
-      ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN NULL ELSE due_on END, closed_on DESC, cadre_name, id
+  const { rows } = await client.query<R & { total: number }>(
+    `SELECT *, count(*) OVER ()::int AS total FROM (${s.select} ${filter}) x
+      ORDER BY (status = '${s.done}'), CASE WHEN status = '${s.done}' THEN NULL ELSE due_on END, ${s.doneOn} DESC,
+        cadre_name, id
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, f.limit, f.offset],
   );
