@@ -99,8 +99,11 @@ function checkSelection(
         message: `指标编号 ${id} 重复`,
       });
   });
-  for (const [kindId, kind] of Object.entries(sel.processKinds)) {
-    const caseKind = pack.workflow?.caseKinds[kind.caseKind];
+  // a version without its own `workflow` section takes the shipped one (sectionWithShippedFallback): its
+  // case kinds are checked where the process opens, not here
+  const workflow = pack.workflow;
+  for (const [kindId, kind] of Object.entries(workflow ? sel.processKinds : {})) {
+    const caseKind = workflow?.caseKinds[kind.caseKind];
     if (!caseKind) {
       ctx.addIssue({
         code: 'custom',
