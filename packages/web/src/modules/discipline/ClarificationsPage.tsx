@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, ClarificationCreateInputSchema, type Clarification } from '@ganbu/core';
 import { App, Button, DatePicker, Form, Input, Segmented, Tag, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from '../../lib/china-day.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -59,7 +60,7 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
         layout="vertical"
         onFinish={onFinish}
         preserve={false}
-        initialValues={{ receivedOn: dayjs() }}
+        initialValues={{ receivedOn: chinaDay() }}
       >
         <Form.Item name="cadreId" label={t('discipline.clarifications.cadre')} rules={[{ required: true }]}>
           <CadrePicker testId="clarification-form-cadre" />
@@ -69,7 +70,7 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           label={t('discipline.clarifications.receivedOn')}
           rules={[{ required: true }]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
         </Form.Item>
         <Form.Item
           name="channel"

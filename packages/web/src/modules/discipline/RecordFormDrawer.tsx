@@ -1,6 +1,7 @@
 import { DisciplineRecordCreateInputSchema } from '@ganbu/core';
 import { App, DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from '../../lib/china-day.ts';
 import { useTranslation } from 'react-i18next';
 import { CadrePicker } from '../../components/CadrePicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -65,7 +66,7 @@ export function RecordFormDrawer({ open, onClose }: { open: boolean; onClose: ()
         layout="vertical"
         onFinish={onFinish}
         preserve={false}
-        initialValues={{ decidedOn: dayjs() }}
+        initialValues={{ decidedOn: chinaDay() }}
         data-testid="record-form"
       >
         <Form.Item
@@ -76,7 +77,7 @@ export function RecordFormDrawer({ open, onClose }: { open: boolean; onClose: ()
           <CadrePicker testId="record-form-cadre" />
         </Form.Item>
         <Form.Item name="decidedOn" label={t('discipline.records.decidedOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
         </Form.Item>
         <Form.Item
           name="kind"

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, RiskFilingCreateInputSchema, type RiskFiling } from '@ganbu/core';
 import { Alert, App, Button, DatePicker, Form, Input, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from '../../lib/china-day.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentMe } from '../../app/me-context.ts';
@@ -50,7 +51,7 @@ function FilingFormDrawer({ open, onClose }: { open: boolean; onClose: () => voi
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ workStartsOn: dayjs() }}
+        initialValues={{ workStartsOn: chinaDay() }}
         preserve={false}
         data-testid="filing-form"
       >
@@ -68,7 +69,7 @@ function FilingFormDrawer({ open, onClose }: { open: boolean; onClose: () => voi
           label={t('discipline.filings.workStartsOn')}
           rules={[{ required: true }]}
         >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(chinaDay(), 'day')} />
         </Form.Item>
       </Form>
     </FormDrawer>

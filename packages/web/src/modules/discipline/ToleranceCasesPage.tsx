@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { can, ToleranceCaseCreateInputSchema, type ToleranceCase } from '@ganbu/core';
 import { App, Button, DatePicker, Form, Input, Segmented, Select, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from '../../lib/china-day.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -72,7 +73,7 @@ function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) 
         layout="vertical"
         onFinish={onFinish}
         preserve={false}
-        initialValues={{ appliedBy: officer ? 'ex_officio' : 'unit', factsOn: dayjs() }}
+        initialValues={{ appliedBy: officer ? 'ex_officio' : 'unit', factsOn: chinaDay() }}
         data-testid="case-form"
       >
         <Form.Item name="cadreId" label={t('discipline.tolerance.cadre')} rules={[{ required: true }]}>
@@ -87,7 +88,7 @@ function ApplyDrawer({ open, onClose }: { open: boolean; onClose: () => void }) 
           />
         </Form.Item>
         <Form.Item name="factsOn" label={t('discipline.tolerance.factsOn')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
         </Form.Item>
         <Form.Item name="facts" label={t('discipline.tolerance.facts')} rules={[zodRule(shape.facts)]}>
           <Input.TextArea rows={4} maxLength={4000} data-testid="case-form-facts" />

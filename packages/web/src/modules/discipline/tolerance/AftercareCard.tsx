@@ -1,6 +1,7 @@
 import type { ToleranceCaseDetail } from '@ganbu/core';
 import { App, Button, Card, DatePicker, Flex, Form, Input, List, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaDay } from '../../../lib/china-day.ts';
 import { useTranslation } from 'react-i18next';
 import { useAddFollowup, useAddMeasure, useCompleteMeasure } from '../api.ts';
 
@@ -92,7 +93,7 @@ export function AftercareCard({ c, editable }: { c: ToleranceCaseDetail; editabl
             form={visitForm}
             layout="inline"
             style={{ marginTop: 12 }}
-            initialValues={{ visitedOn: dayjs() }}
+            initialValues={{ visitedOn: chinaDay() }}
             onFinish={(v) =>
               addVisit.mutate(
                 { id: c.id, input: { notes: v.notes, visitedOn: v.visitedOn.format('YYYY-MM-DD') } },
@@ -109,7 +110,7 @@ export function AftercareCard({ c, editable }: { c: ToleranceCaseDetail; editabl
               <Input placeholder={t('discipline.tolerance.notes')} maxLength={4000} />
             </Form.Item>
             <Form.Item name="visitedOn" rules={[{ required: true }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(chinaDay(), 'day')} />
             </Form.Item>
             <Button htmlType="submit" loading={addVisit.isPending}>
               {t('discipline.tolerance.addFollowup')}
