@@ -6,11 +6,9 @@ import {
   Button,
   Card,
   DatePicker,
-  Flex,
   Form,
   Input,
   Modal,
-  Segmented,
   Select,
   Space,
   Table,
@@ -26,7 +24,7 @@ import { CadrePicker } from '../../../components/CadrePicker.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useCloseMeasure, useCreateMeasure, useUnfitMeasures } from './api.ts';
-import { DAY, DueTag } from './common.tsx';
+import { DAY, DueFilterBar, DueTag } from './common.tsx';
 
 const STATES = ['open', 'overdue', 'due_soon', 'done', 'all'] as const;
 type StateFilter = (typeof STATES)[number];
@@ -112,29 +110,19 @@ export function MeasuresTab({ policy }: { policy: AfterPolicyView | undefined })
 
   return (
     <>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center" justify="space-between">
-          <Flex gap={12} wrap align="center">
-            <Segmented<StateFilter>
-              value={state}
-              onChange={(v) => {
-                setState(v);
-                setPage(1);
-              }}
-              options={STATES.map((s) => ({ value: s, label: t(`selection.after.state.${s}`) }))}
-            />
-            <Input.Search
-              allowClear
-              enterButton={t('common.search')}
-              placeholder={t('selection.after.search')}
-              style={{ maxWidth: 280 }}
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage(1);
-              }}
-            />
-          </Flex>
-          {canManage ? (
+      <DueFilterBar
+        filters={STATES}
+        state={state}
+        onState={(v) => {
+          setState(v);
+          setPage(1);
+        }}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        action={
+          canManage ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -144,9 +132,9 @@ export function MeasuresTab({ policy }: { policy: AfterPolicyView | undefined })
             >
               {t('selection.after.measures.create')}
             </Button>
-          ) : null}
-        </Flex>
-      </Card>
+          ) : null
+        }
+      />
       {measures.isError ? (
         <QueryError error={measures.error} onRetry={() => void measures.refetch()} />
       ) : null}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, type AfterPolicyView, type PostReview } from '@ganbu/core';
-import { App, Button, Card, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { usePostReviews, useStartPostReview } from './api.ts';
-import { DueTag } from './common.tsx';
+import { DueFilterBar, DueTag } from './common.tsx';
 import { ReviewCreateDrawer, ReviewOutcomeDrawer } from './ReviewDrawers.tsx';
 
 const STATES = ['open', 'overdue', 'due_soon', 'scheduled', 'done', 'all'] as const;
@@ -147,30 +147,20 @@ export function ReviewsTab({ policy }: { policy: AfterPolicyView | undefined }) 
 
   return (
     <>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex gap={12} wrap align="center" justify="space-between">
-          <Flex gap={12} wrap align="center">
-            <Segmented<StateFilter>
-              value={state}
-              onChange={(v) => {
-                setState(v);
-                setPage(1);
-              }}
-              options={STATES.map((s) => ({ value: s, label: t(`selection.after.state.${s}`) }))}
-              data-testid="review-state"
-            />
-            <Input.Search
-              allowClear
-              enterButton={t('common.search')}
-              placeholder={t('selection.after.search')}
-              style={{ maxWidth: 280 }}
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage(1);
-              }}
-            />
-          </Flex>
-          {canManage ? (
+      <DueFilterBar
+        filters={STATES}
+        state={state}
+        onState={(v) => {
+          setState(v);
+          setPage(1);
+        }}
+        onSearch={(v) => {
+          setQ(v);
+          setPage(1);
+        }}
+        stateTestId="review-state"
+        action={
+          canManage ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -180,9 +170,9 @@ export function ReviewsTab({ policy }: { policy: AfterPolicyView | undefined }) 
             >
               {t('selection.after.reviews.create')}
             </Button>
-          ) : null}
-        </Flex>
-      </Card>
+          ) : null
+        }
+      />
       {reviews.isError ? <QueryError error={reviews.error} onRetry={() => void reviews.refetch()} /> : null}
       <Card size="small">
         <Table<PostReview>

@@ -1,6 +1,6 @@
 import type { AfterDueState } from '@ganbu/core';
-import { Tag, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Card, Flex, Input, Segmented, Tag, TreeSelect } from 'antd';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { buildOrgTree, toTreeSelectData } from '../../../lib/org-tree.ts';
@@ -58,3 +58,47 @@ export function UnitPicker({
 }
 
 export const DAY = 'YYYY-MM-DD';
+
+/**
+ * Above a list of dated items (reviews, measures): the due-state filter (未完成 / 逾期 / 即将到期 … / 全部), a name
+ * search and the list's create button.
+ */
+export function DueFilterBar<F extends 'open' | 'overdue' | 'due_soon' | 'scheduled' | 'done' | 'all'>({
+  filters,
+  state,
+  onState,
+  onSearch,
+  stateTestId,
+  action,
+}: {
+  filters: readonly F[];
+  state: F;
+  onState: (state: F) => void;
+  onSearch: (q: string) => void;
+  stateTestId?: string;
+  action: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" style={{ marginBottom: 16 }}>
+      <Flex gap={12} wrap align="center" justify="space-between">
+        <Flex gap={12} wrap align="center">
+          <Segmented<F>
+            value={state}
+            onChange={onState}
+            options={filters.map((s) => ({ value: s, label: t(`selection.after.state.${s}`) }))}
+            data-testid={stateTestId}
+          />
+          <Input.Search
+            allowClear
+            enterButton={t('common.search')}
+            placeholder={t('selection.after.search')}
+            style={{ maxWidth: 280 }}
+            onSearch={(v) => onSearch(v.trim())}
+          />
+        </Flex>
+        {action}
+      </Flex>
+    </Card>
+  );
+}
