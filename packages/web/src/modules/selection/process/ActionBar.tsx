@@ -4,7 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProcessAct } from './api.ts';
-import { chinaTodayValue, selectionErrorText } from './labels.tsx';
+import { chinaDay } from '../../../lib/china-day.ts';
+import { selectionErrorText } from './labels.tsx';
 
 type Action = SelectionActBody['action'];
 type Allowed = SelectionProcessDetail['actions'][number];
@@ -147,7 +148,7 @@ export function ActionBar({ detail }: { detail: SelectionProcessDetail }) {
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ appointedOn: chinaTodayValue() }}
+            initialValues={{ appointedOn: chinaDay() }}
             onValuesChange={() => act.reset()}
           >
             {open?.action === 'approve' && appointing ? (

@@ -3,7 +3,8 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Typography } 
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useOpenNotice } from './api.ts';
-import { chinaTodayValue, selectionErrorText } from './labels.tsx';
+import { chinaDay } from '../../../lib/china-day.ts';
+import { selectionErrorText } from './labels.tsx';
 
 type Step = SelectionProcessDetail['steps'][number];
 
@@ -55,7 +56,7 @@ export function NoticeForm({
       layout="vertical"
       onFinish={submit}
       onValuesChange={() => open.reset()}
-      initialValues={{ start: chinaTodayValue(), workingDays: noticeDays ?? undefined }}
+      initialValues={{ start: chinaDay(), workingDays: noticeDays ?? undefined }}
       style={{ maxWidth: 560 }}
       data-testid="notice-form"
     >

@@ -28,7 +28,8 @@ import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../hooks/use-is-mobile.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { downloadNotice, useAddObjection, useCloseObjection, type ObjectionClose } from './api.ts';
-import { chinaTodayValue, selectionErrorText } from './labels.tsx';
+import { chinaDay } from '../../../lib/china-day.ts';
+import { selectionErrorText } from './labels.tsx';
 
 interface AddValues {
   candidateId?: string;
@@ -103,7 +104,7 @@ function AddObjectionModal({
         layout="vertical"
         preserve={false}
         initialValues={{
-          receivedOn: chinaTodayValue(),
+          receivedOn: chinaDay(),
           candidateId: named.length === 1 ? named[0]?.id : undefined,
         }}
       >
@@ -209,7 +210,7 @@ function CloseObjectionModal({
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ closedOn: chinaTodayValue() }}
+        initialValues={{ closedOn: chinaDay() }}
       >
         <Form.Item
           name="finding"

@@ -1,6 +1,5 @@
-import { chinaToday, type SelectionCandidate, type SelectionProcess } from '@ganbu/core';
+import type { SelectionCandidate, SelectionProcess } from '@ganbu/core';
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/errors.ts';
 import { isApiError } from '../../../lib/http.ts';
@@ -59,6 +58,3 @@ export function selectionErrorText(err: unknown): { title: string; details: stri
     for (const d of listed) if (typeof d === 'string' && !details.some((x) => x.includes(d))) details.push(d);
   return { title, details };
 }
-
-/** Today in China (the server's day for notices, objections and appointments), as a date picker value. */
-export const chinaTodayValue = () => dayjs(chinaToday(new Date()));
