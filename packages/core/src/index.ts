@@ -90,3 +90,7 @@ export * from './contracts/selection/pools.ts';
 export * from './selection/pool-rules.ts';
 export * from './contracts/selection/after.ts';
 export * from './selection/after-rules.ts';
+export * from './contracts/care/coverage.ts';
+export * from './honours/policy.ts';
+export * from './training/policy.ts';
+export * from './care/policy.ts';

@@ -10,6 +10,13 @@ import { newOrg } from './factories/org.ts';
 import { newPairing } from './factories/pairing.ts';
 import { newPayRun } from './factories/pay.ts';
 import { newSelectionRows, type SelectionRows } from './factories/selection.ts';
+import { newHonourRows, type HonourRows } from './factories/honours.ts';
+import { newTrainingRows, type TrainingRows } from './factories/training.ts';
+import { newPracticeRows, type PracticeRows } from './factories/practice.ts';
+import { newCareHealthRows, type CareHealthRows } from './factories/care-health.ts';
+import { newCareTalkRows, type CareTalkRows } from './factories/care-talks.ts';
+import { newCareAidRows, type CareAidRows } from './factories/care-aid.ts';
+
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
 import { newCase } from './factories/workflow.ts';
@@ -62,6 +69,13 @@ export interface Fixture {
      * the foreign street's community
      */
     selection: SelectionRows;
+    /** issue 15 (精神激励, 教育培训, 关心关爱): one row of each new table in the foreign street, by part */
+    honours: HonourRows;
+    training: TrainingRows;
+    practice: PracticeRows;
+    careHealth: CareHealthRows;
+    careTalks: CareTalkRows;
+    careAid: CareAidRows;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -169,6 +183,19 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     cadreId: cadre.id,
     hostOrgId: foreignVillage.id,
   });
+  const issue15 = {
+    orgId: foreign.id,
+    cadreId: cadre.id,
+    villageId: foreignVillage.id,
+    userId: user.id,
+    cadreUserId: foreignCadreUser.id,
+  };
+  const honours = await newHonourRows(db, issue15);
+  const training = await newTrainingRows(db, issue15);
+  const practice = await newPracticeRows(db, issue15);
+  const careHealth = await newCareHealthRows(db, issue15);
+  const careTalks = await newCareTalkRows(db, issue15);
+  const careAid = await newCareAidRows(db, issue15);
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -225,9 +252,23 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       caseId,
       payRunId: payRun.id,
       selection,
+      honours,
+      training,
+      practice,
+      careHealth,
+      careTalks,
+      careAid,
     },
     packId: pack?.id as string,
-    foreignIds: ids.map((r) => r.id),
+    foreignIds: [
+      ...ids.map((r) => r.id),
+      ...Object.values(honours),
+      ...Object.values(training),
+      ...Object.values(practice),
+      ...Object.values(careHealth),
+      ...Object.values(careTalks),
+      ...Object.values(careAid),
+    ],
     foreignWorkbook: await workbookInto(foreign.name),
     foreignOrgNames: [foreign.name, foreignVillage.name],
   };

@@ -67,6 +67,18 @@ export const ERROR_CODES = [
   /** 人才库: a nominee does not meet the level's conditions, or the unit's quota is full */
   'POOL_CONDITION_UNMET',
   'POOL_QUOTA_FULL',
+  // ---- issue 15, honours: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 15, training: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 15, practice: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 15, care-health: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 15, care-talks: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 15, care-aid: add this part's codes below this line (one per line, a short comment above each)
+
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,12 @@ import { POOL_AUDIT } from '../selection/pool-audit-labels.ts';
 import { SELECTION_AFTER_AUDIT } from '../selection/after-audit-labels.ts';
 import { WORKFLOW_AUDIT } from '../workflow/audit-labels.ts';
 import { INDICATOR_AUDIT } from '../selection/indicator-audit-labels.ts';
+import { HONOUR_AUDIT } from '../honours/audit-labels.ts';
+import { TRAINING_AUDIT } from '../training/programme-audit-labels.ts';
+import { PRACTICE_AUDIT } from '../training/practice-audit-labels.ts';
+import { CARE_HEALTH_AUDIT } from '../care/health-audit-labels.ts';
+import { CARE_TALK_AUDIT } from '../care/talk-audit-labels.ts';
+import { CARE_AID_AUDIT } from '../care/aid-audit-labels.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -88,6 +94,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...POOL_AUDIT.actions,
   ...ELIGIBILITY_AUDIT.actions,
   ...SELECTION_AFTER_AUDIT.actions,
+  ...HONOUR_AUDIT.actions,
+  ...TRAINING_AUDIT.actions,
+  ...PRACTICE_AUDIT.actions,
+  ...CARE_HEALTH_AUDIT.actions,
+  ...CARE_TALK_AUDIT.actions,
+  ...CARE_AID_AUDIT.actions,
   'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'pay.statistics.save': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
@@ -162,6 +174,12 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...SELECTION_PROCESS_AUDIT.routes,
   ...POOL_AUDIT.routes,
   ...SELECTION_AFTER_AUDIT.routes,
+  ...HONOUR_AUDIT.routes,
+  ...TRAINING_AUDIT.routes,
+  ...PRACTICE_AUDIT.routes,
+  ...CARE_HEALTH_AUDIT.routes,
+  ...CARE_TALK_AUDIT.routes,
+  ...CARE_AID_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'POST /api/pay/tables/import/report': {
@@ -191,6 +209,12 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...SELECTION_PROCESS_AUDIT.objectTypes,
   ...POOL_AUDIT.objectTypes,
   ...SELECTION_AFTER_AUDIT.objectTypes,
+  ...HONOUR_AUDIT.objectTypes,
+  ...TRAINING_AUDIT.objectTypes,
+  ...PRACTICE_AUDIT.objectTypes,
+  ...CARE_HEALTH_AUDIT.objectTypes,
+  ...CARE_TALK_AUDIT.objectTypes,
+  ...CARE_AID_AUDIT.objectTypes,
   pay_table: { zh: '薪酬基数表', en: 'Pay table' },
   pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
@@ -224,6 +248,12 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...POOL_AUDIT.modules,
   ...ELIGIBILITY_AUDIT.modules,
   ...SELECTION_AFTER_AUDIT.modules,
+  ...HONOUR_AUDIT.modules,
+  ...TRAINING_AUDIT.modules,
+  ...PRACTICE_AUDIT.modules,
+  ...CARE_HEALTH_AUDIT.modules,
+  ...CARE_TALK_AUDIT.modules,
+  ...CARE_AID_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -1,4 +1,7 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
+import { CARE_PERMISSIONS } from './permissions/care.ts';
+import { HONOUR_PERMISSIONS } from './permissions/honours.ts';
+import { TRAINING_PERMISSIONS } from './permissions/training.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
 import { CADRE_PERMISSIONS } from './permissions/cadre.ts';
 import { DISCIPLINE_PERMISSIONS } from './permissions/discipline.ts';
@@ -67,6 +70,9 @@ const MODULE_PERMISSIONS = [
   ELIGIBILITY_PERMISSIONS,
   PAY_PERMISSIONS,
   SELECTION_PERMISSIONS,
+  HONOUR_PERMISSIONS,
+  TRAINING_PERMISSIONS,
+  CARE_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

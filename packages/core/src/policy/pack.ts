@@ -4,6 +4,9 @@ import { DisciplineSectionSchema } from './discipline-section.ts';
 import { PaySectionSchema } from './pay-section.ts';
 import { SelectionSectionSchema, type SelectionSection } from './selection-section.ts';
 import { SourceSchema } from './source.ts';
+import { CareSectionSchema, checkCare } from '../care/policy.ts';
+import { HonoursSectionSchema, checkHonours } from '../honours/policy.ts';
+import { TrainingSectionSchema, checkTraining } from '../training/policy.ts';
 import { WorkflowSectionSchema, type WorkflowSection } from './workflow-section.ts';
 
 /**
@@ -37,6 +40,12 @@ export const PackSchema = z
     pay: PaySectionSchema.optional(),
     /** 选拔任用与结构: structure indicators, selection process kinds, pools, post-appointment review (optional) */
     selection: SelectionSectionSchema.optional(),
+    /** 精神激励: commendation kinds, quotas per unit kind, 公示, rules proposing candidates (optional) */
+    honours: HonoursSectionSchema.optional(),
+    /** 教育培训: programme kinds, yearly requirements with warnings, holding plans, stations, practice kinds */
+    training: TrainingSectionSchema.optional(),
+    /** 关心关爱: health checks, leave, hardship aid, talk plan, two-way appointments, pairing review */
+    care: CareSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.
@@ -69,6 +78,9 @@ export const PackSchema = z
       }
     });
     if (pack.selection) checkSelection(pack, ctx);
+    if (pack.honours) checkHonours(pack.honours, ctx);
+    if (pack.training) checkTraining(pack.training, pack.assessment.schemes, ctx);
+    if (pack.care) checkCare(pack.care, pack.workflow?.caseKinds, ctx);
     for (const path of numbersWithoutSource(pack, pack.sources))
       ctx.addIssue({
         code: 'custom',

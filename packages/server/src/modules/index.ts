@@ -11,6 +11,9 @@ import { orgModule } from './org/index.ts';
 import { pairingModule } from './pairing/index.ts';
 import { payModule } from './pay/index.ts';
 import { selectionModule } from './selection/index.ts';
+import { honoursModule } from './honours/index.ts';
+import { trainingModule } from './training/index.ts';
+import { careModule } from './care/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 import { workflowModule } from './workflow/index.ts';
@@ -35,4 +38,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   eligibilityModule,
   payModule,
   selectionModule,
+  honoursModule,
+  trainingModule,
+  careModule,
 ];

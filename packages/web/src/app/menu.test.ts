@@ -25,7 +25,23 @@ const OFFICER = [
 // (issue 13): 组织部 runs and keeps the tables, a unit and a leader read runs, a cadre 我的待遇
 // 选拔任用 (issue 14): 组织部, a unit and a leader read indicators, processes, pools and after-appointment
 const SELECTION = ['indicators', 'selectionProcesses', 'pools', 'selectionAfter'];
-const LEADER = [...OFFICER.slice(0, -1), 'payRuns', ...SELECTION, 'calendar', 'account'];
+// 精神激励, 教育培训, 关心关爱 (issue 15): officers read batches, programmes, compliance, stations, practice, coverage
+// and aid; 组织部 and a unit keep health and leave; 组织部 and a leader keep talks; everyone sees the hero board;
+// a cadre has 我的培训 and 我的关爱
+const HONOURS = ['honourBatches', 'heroBoard'];
+const TRAINING = ['trainingProgrammes', 'trainingCompliance', 'trainingStations', 'practicePostings'];
+const LEADER = [
+  ...OFFICER.slice(0, -1),
+  'payRuns',
+  ...SELECTION,
+  ...HONOURS,
+  ...TRAINING,
+  'careCoverage',
+  'careAid',
+  'careTalks',
+  'calendar',
+  'account',
+];
 // 从严管理 (issue 12)
 const DISCIPLINE = ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'];
 
@@ -59,6 +75,19 @@ describe('the side menu from the module manifests', () => {
       'selectionProcesses',
       'pools',
       'selectionAfter',
+      'honourBatches',
+      'heroBoard',
+      'trainingProgrammes',
+      'trainingCompliance',
+      'trainingStations',
+      'practicePostings',
+      'trainingMine',
+      'careCoverage',
+      'careHealth',
+      'careLeave',
+      'careAid',
+      'careTalks',
+      'careMine',
       'calendar',
       'account',
     ]);
@@ -87,6 +116,19 @@ describe('the side menu from the module manifests', () => {
       selectionProcesses: '/selection/processes',
       pools: '/selection/pools',
       selectionAfter: '/selection/after',
+      honourBatches: '/honours/batches',
+      heroBoard: '/honours/board',
+      trainingProgrammes: '/training/programmes',
+      trainingCompliance: '/training/compliance',
+      trainingStations: '/training/stations',
+      practicePostings: '/training/practice',
+      trainingMine: '/training/mine',
+      careCoverage: '/care/coverage',
+      careHealth: '/care/health',
+      careLeave: '/care/leave',
+      careAid: '/care/aid',
+      careTalks: '/care/talks',
+      careMine: '/care/mine',
       calendar: '/settings/calendar',
       account: '/account',
     });
@@ -101,6 +143,9 @@ describe('the side menu from the module manifests', () => {
       discipline: ['disciplineRecords', 'riskFilings', 'toleranceCases', 'clarifications'],
       pay: ['payRuns', 'payTables', 'payMine'],
       selection: ['indicators', 'selectionProcesses', 'pools', 'selectionAfter'],
+      honours: ['honourBatches', 'heroBoard'],
+      training: [...TRAINING, 'trainingMine'],
+      care: ['pairing', 'careCoverage', 'careHealth', 'careLeave', 'careAid', 'careTalks', 'careMine'],
       system: ['calendar'],
     });
   });
@@ -117,6 +162,13 @@ describe('the side menu from the module manifests', () => {
         'payRuns',
         'payTables',
         ...SELECTION,
+        ...HONOURS,
+        ...TRAINING,
+        'careCoverage',
+        'careHealth',
+        'careLeave',
+        'careAid',
+        'careTalks',
         'calendar',
         'account',
       ],
@@ -126,6 +178,12 @@ describe('the side menu from the module manifests', () => {
         'toleranceCases',
         'payRuns',
         ...SELECTION,
+        ...HONOURS,
+        ...TRAINING,
+        'careCoverage',
+        'careHealth',
+        'careLeave',
+        'careAid',
         'account',
       ],
       leader: LEADER,
@@ -140,10 +198,13 @@ describe('the side menu from the module manifests', () => {
         'assessmentPacks',
         'pairing',
         'payMine',
+        'heroBoard',
+        'trainingMine',
+        'careMine',
         'account',
       ],
       // 纪检联络 (issue 12): finds the cadre, and the 从严管理 group
-      discipline: ['home', 'inbox', 'orgs', 'cadres', ...DISCIPLINE, 'account'],
+      discipline: ['home', 'inbox', 'orgs', 'cadres', ...DISCIPLINE, 'heroBoard', 'account'],
     });
   });
 
@@ -158,6 +219,13 @@ describe('the side menu from the module manifests', () => {
       'payRuns',
       'payMine',
       ...SELECTION,
+      ...HONOURS,
+      ...TRAINING,
+      'trainingMine',
+      'careCoverage',
+      'careAid',
+      'careTalks',
+      'careMine',
       ...LEADER.slice(-2),
     ]);
     expect(canOpen(['unit_admin'], 'calendar')).toBe(false);
@@ -177,6 +245,8 @@ describe('the side menu from the module manifests', () => {
     expect(menuKeyOfPath('/settings/calendar')).toBe('calendar');
     expect(menuKeyOfPath('/pay/runs/9')).toBe('payRuns');
     expect(menuKeyOfPath('/selection/processes/9')).toBe('selectionProcesses');
+    expect(menuKeyOfPath('/honours/batches/9')).toBe('honourBatches');
+    expect(menuKeyOfPath('/training/programmes/9')).toBe('trainingProgrammes');
     expect(menuKeyOfPath('/inbox/cases/1')).toBe('inbox');
     expect(menuKeyOfPath('/nowhere')).toBe('home');
   });

@@ -37,6 +37,9 @@ export interface MenuGroupDef {
     | 'discipline.menuGroup'
     | 'pay.menuGroup'
     | 'selection.menuGroup'
+    | 'honours.menuGroup'
+    | 'training.menuGroup'
+    | 'care.menuGroup'
     | 'system.menuGroup';
 }
 

@@ -39,13 +39,16 @@ describe('the i18n bundles', () => {
       '../modules/ballot/i18n',
       '../modules/cadres/i18n',
       '../modules/calendar/i18n',
+      '../modules/care/i18n',
       '../modules/discipline/i18n',
+      '../modules/honours/i18n',
       '../modules/inbox/i18n',
       '../modules/org/i18n',
       '../modules/pairing/i18n',
       '../modules/pay/i18n',
       '../modules/security/i18n',
       '../modules/selection/i18n',
+      '../modules/training/i18n',
       '../modules/users/i18n',
     ]);
   });
@@ -90,6 +93,7 @@ describe('the i18n bundles', () => {
     // the after-appointment page (任后评估, 不胜任干部, 交流挂职: 110) and the record page's 交流挂职 tab (1);
     // the structure indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack
     // pages' 选拔任用与结构 section (50); the selection process pages (183)
+    // issue 15: 精神激励, 教育培训, 关心关爱: 13 menu labels and 3 menu groups, 我的关爱's title and tabs (5)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -131,7 +135,8 @@ describe('the i18n bundles', () => {
         142 +
         6 +
         50 +
-        183,
+        183 +
+        21,
     );
   });
 });

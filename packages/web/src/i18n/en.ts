@@ -71,6 +71,19 @@ export const en: typeof zhCN = {
     selectionProcesses: 'Selection processes',
     pools: 'Reserve and young cadres',
     selectionAfter: 'After appointment',
+    honourBatches: 'Commendations',
+    heroBoard: 'Hero board',
+    trainingProgrammes: 'Programmes',
+    trainingCompliance: 'Training compliance',
+    trainingStations: 'Remote-education stations',
+    practicePostings: 'Practice postings',
+    trainingMine: 'My training',
+    careCoverage: 'Care coverage',
+    careHealth: 'Health and support',
+    careLeave: 'Leave',
+    careAid: 'Hardship aid',
+    careTalks: 'Talks',
+    careMine: 'My care',
     calendar: 'Working-day calendar',
   },
   discipline: {
@@ -81,6 +94,15 @@ export const en: typeof zhCN = {
   },
   selection: {
     menuGroup: 'Selection',
+  },
+  honours: {
+    menuGroup: 'Honours',
+  },
+  training: {
+    menuGroup: 'Training',
+  },
+  care: {
+    menuGroup: 'Care',
   },
   cases: {
     status: { open: 'In progress', done: 'Closed', rejected: 'Not accepted', withdrawn: 'Withdrawn' },
@@ -322,6 +344,18 @@ export const en: typeof zhCN = {
     SELECTION_NOTICE_TOO_SHORT: 'The notice is shorter than the working days the pack requires',
     POOL_CONDITION_UNMET: 'This person does not meet the conditions of the pool level',
     POOL_QUOTA_FULL: 'The unit has reached the most members of this pool level',
+    // ---- issue 15, honours: this part's error messages below this line
+
+    // ---- issue 15, training: this part's error messages below this line
+
+    // ---- issue 15, practice: this part's error messages below this line
+
+    // ---- issue 15, care-health: this part's error messages below this line
+
+    // ---- issue 15, care-talks: this part's error messages below this line
+
+    // ---- issue 15, care-aid: this part's error messages below this line
+
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',
     UNKNOWN: 'The operation failed; please try again later',

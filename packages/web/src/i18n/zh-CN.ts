@@ -73,6 +73,19 @@ export const zhCN = {
     selectionProcesses: '选拔任用',
     pools: '后备干部与年轻干部',
     selectionAfter: '任后评估与交流',
+    honourBatches: '评先评优与表彰',
+    heroBoard: '英雄榜',
+    trainingProgrammes: '培训班次',
+    trainingCompliance: '培训达标情况',
+    trainingStations: '远程教育站点',
+    practicePostings: '实战历练',
+    trainingMine: '我的培训',
+    careCoverage: '关爱覆盖情况',
+    careHealth: '体检与心理支持',
+    careLeave: '休假与疗休养',
+    careAid: '困难帮扶与优抚',
+    careTalks: '谈心谈话与约谈',
+    careMine: '我的关爱',
     calendar: '工作日历',
   },
   discipline: {
@@ -83,6 +96,15 @@ export const zhCN = {
   },
   selection: {
     menuGroup: '选拔任用',
+  },
+  honours: {
+    menuGroup: '精神激励',
+  },
+  training: {
+    menuGroup: '教育培训',
+  },
+  care: {
+    menuGroup: '关心关爱',
   },
   cases: {
     status: { open: '办理中', done: '已办结', rejected: '不予受理', withdrawn: '已撤回' },
@@ -319,6 +341,18 @@ export const zhCN = {
     SELECTION_NOTICE_TOO_SHORT: '公示期少于政策包规定的工作日数',
     POOL_CONDITION_UNMET: '该人员不符合本层级人才库的条件',
     POOL_QUOTA_FULL: '该单位本层级人选已达上限',
+    // ---- issue 15, honours: this part's error messages below this line
+
+    // ---- issue 15, training: this part's error messages below this line
+
+    // ---- issue 15, practice: this part's error messages below this line
+
+    // ---- issue 15, care-health: this part's error messages below this line
+
+    // ---- issue 15, care-talks: this part's error messages below this line
+
+    // ---- issue 15, care-aid: this part's error messages below this line
+
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
     UNKNOWN: '操作失败，请稍后再试',

@@ -13,6 +13,9 @@ import { orgModule } from './org/module.tsx';
 import { pairingModule } from './pairing/module.tsx';
 import { payModule } from './pay/module.tsx';
 import { selectionModule } from './selection/module.tsx';
+import { honoursModule } from './honours/module.tsx';
+import { trainingModule } from './training/module.tsx';
+import { careModule } from './care/module.tsx';
 import { securityModule } from './security/module.tsx';
 import { usersModule } from './users/module.tsx';
 
@@ -33,6 +36,9 @@ export const MODULES = [
   disciplineModule,
   payModule,
   selectionModule,
+  honoursModule,
+  trainingModule,
+  careModule,
   calendarModule,
   accountModule,
   authModule,

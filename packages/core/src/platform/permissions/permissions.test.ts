@@ -6,7 +6,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * of the modules added since (结对帮扶: pairing.read, pairing.write; 工作日历: calendar.read, calendar.write;
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
  * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal; 经济激励: pay.read, pay.manage, pay.tables, pay.mine;
- * 选拔任用与结构: indicator.read, indicator.define, selection.read, selection.manage, pool.read, pool.manage).
+ * 选拔任用与结构: indicator.read, indicator.define, selection.read, selection.manage, pool.read, pool.manage;
+ * 精神激励: honour.*; 教育培训: training.*, station.manage, practice.manage; 关心关爱: care.*, talk.*).
  */
 const CODES = [
   'org.read',
@@ -46,6 +47,21 @@ const CODES = [
   'selection.manage',
   'pool.read',
   'pool.manage',
+  'honour.read',
+  'honour.nominate',
+  'honour.decide',
+  'honour.board',
+  'training.read',
+  'training.manage',
+  'training.enrol',
+  'training.mine',
+  'station.manage',
+  'practice.manage',
+  'care.read',
+  'care.manage',
+  'care.mine',
+  'talk.read',
+  'talk.write',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -81,6 +97,19 @@ const GRANTS: Record<Role, string[]> = {
     'selection.manage',
     'pool.read',
     'pool.manage',
+    'honour.read',
+    'honour.nominate',
+    'honour.decide',
+    'honour.board',
+    'training.read',
+    'training.manage',
+    'training.enrol',
+    'station.manage',
+    'practice.manage',
+    'care.read',
+    'care.manage',
+    'talk.read',
+    'talk.write',
   ],
   unit_admin: [
     'org.read',
@@ -103,6 +132,14 @@ const GRANTS: Record<Role, string[]> = {
     'selection.read',
     'pool.read',
     'pool.manage',
+    'honour.read',
+    'honour.nominate',
+    'honour.board',
+    'training.read',
+    'training.enrol',
+    'station.manage',
+    'care.read',
+    'care.manage',
   ],
   leader: [
     'org.read',
@@ -116,6 +153,12 @@ const GRANTS: Record<Role, string[]> = {
     'indicator.read',
     'selection.read',
     'pool.read',
+    'honour.read',
+    'honour.board',
+    'training.read',
+    'care.read',
+    'talk.read',
+    'talk.write',
   ],
   cadre: [
     'org.read',
@@ -130,6 +173,9 @@ const GRANTS: Record<Role, string[]> = {
     'case.act',
     'eligibility.read',
     'pay.mine',
+    'honour.board',
+    'training.mine',
+    'care.mine',
   ],
   // 纪检联络 (issue 12): finds the cadre a record is about
   discipline: [
@@ -144,6 +190,7 @@ const GRANTS: Record<Role, string[]> = {
     'inbox.read',
     'case.act',
     'eligibility.read',
+    'honour.board',
   ],
 };
 

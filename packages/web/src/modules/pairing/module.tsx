@@ -12,6 +12,8 @@ export const pairingModule: WebModule<typeof zhCN> = {
       path: '/care/pairings',
       icon: <HeartOutlined />,
       roles: ['orgdept', 'unit_admin', 'leader', 'cadre'],
+      // 关心关爱: sits in the care module's menu group
+      group: 'care',
     },
   ],
   i18n: {

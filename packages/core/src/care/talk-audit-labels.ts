@@ -1,0 +1,14 @@
+import type { AuditLabel } from '../platform/audit-labels.ts';
+
+/** How the audit page names what care (talks, two-way appointments, pairing reviews) writes (filled in with the routes). */
+export const CARE_TALK_AUDIT: {
+  actions: Record<string, AuditLabel>;
+  routes: Record<string, AuditLabel>;
+  objectTypes: Record<string, AuditLabel>;
+  modules: Record<string, AuditLabel>;
+} = {
+  actions: {},
+  routes: {},
+  objectTypes: {},
+  modules: {},
+};

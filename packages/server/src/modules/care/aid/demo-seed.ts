@@ -1,0 +1,4 @@
+import type { DemoSeedContext } from '../../../demo/context.ts';
+
+/** The demo district's part of `care/aid/` (issue 15); filled in by the part that owns it. */
+export async function seedDemoAid(_ctx: DemoSeedContext): Promise<void> {}

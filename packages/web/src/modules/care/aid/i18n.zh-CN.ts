@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the care module's `aid/` pages. */
+export const aidZhCN = {};

@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the honours module's `batches/` pages. */
+export const batchesZhCN = {};

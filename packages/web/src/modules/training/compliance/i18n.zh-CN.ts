@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the training module's `compliance/` pages. */
+export const complianceZhCN = {};

@@ -1,0 +1,2 @@
+/** Simplified Chinese texts of the training module's `mine/` pages. */
+export const mineZhCN = {};

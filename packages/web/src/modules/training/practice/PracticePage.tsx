@@ -1,0 +1,4 @@
+/** Placeholder until the page lands (issue 15 foundation). */
+export default function PracticePage() {
+  return null;
+}
