@@ -94,3 +94,7 @@ export * from './contracts/care/coverage.ts';
 export * from './honours/policy.ts';
 export * from './training/policy.ts';
 export * from './care/policy.ts';
+export * from './care/leave-rules.ts';
+export * from './care/aid-rules.ts';
+export * from './contracts/care/leave.ts';
+export * from './contracts/care/aid.ts';
