@@ -355,7 +355,8 @@ export const en: typeof zhCN = {
     // ---- issue 15, care-talks: this part's error messages below this line
 
     // ---- issue 15, care-aid: this part's error messages below this line
-    CARE_LEAVE_DATES: 'Invalid leave dates: the end cannot be before the start, and both must be in the same year',
+    CARE_LEAVE_DATES:
+      'Invalid leave dates: the end cannot be before the start, and both must be in the same year',
     CARE_LEAVE_NO_RECUPERATION: 'The local policy has no recuperation leave',
     CARE_LEAVE_RECUPERATION_LENGTH: 'The recuperation length is outside the policy range',
     CARE_LEAVE_OVER_BALANCE: 'The annual leave exceeds the remaining days of the year',
