@@ -67,7 +67,7 @@ describe('[care-aid] 休假: the unit records leave, the cadre sees her balance 
     const cell = page.getByTestId(`leave-balance-${me.balance.cadreId}`);
     await expect.poll(async () => (await cell.textContent()) ?? '').toBe(`${me.balance.balance} 天`);
     await page.getByTestId(`leave-record-${me.balance.cadreId}`).click();
-    const range = page.locator('[data-testid="leave-form-period"] input');
+    const range = page.locator('.ant-drawer-open .ant-picker-range input');
     await range.first().click();
     await range.first().fill(day);
     await range.first().press('Enter');
