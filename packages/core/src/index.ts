@@ -96,3 +96,5 @@ export * from './training/policy.ts';
 export * from './care/policy.ts';
 export * from './contracts/honours.ts';
 export * from './honours/rules.ts';
+export * from './contracts/training.ts';
+export * from './training/programme-rules.ts';
