@@ -94,3 +94,6 @@ export * from './contracts/care/coverage.ts';
 export * from './honours/policy.ts';
 export * from './training/policy.ts';
 export * from './care/policy.ts';
+export * from './contracts/care/talks.ts';
+export * from './care/talk-rules.ts';
+export * from './pairing/review.ts';
