@@ -63,6 +63,7 @@ export async function newCareTalkRows(
       leaderId,
       cadreId: r.cadreId,
       createdAt: '2026-11-02T01:00:00.000Z',
+      dueOn: null,
     });
     return { talkId, requestId };
   });

@@ -72,7 +72,9 @@ CREATE TABLE talk_requests (
   case_id uuid NOT NULL UNIQUE REFERENCES cases(id),
   leader_id uuid NOT NULL REFERENCES talk_leaders(id),
   cadre_id uuid NOT NULL REFERENCES cadres(id),
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  -- the answer step's last day (the case clears its own once closed; an answer after it was late)
+  due_on date
 );
 CREATE INDEX talk_requests_cadre ON talk_requests (cadre_id, created_at DESC);
 CREATE INDEX talk_requests_leader ON talk_requests (leader_id);

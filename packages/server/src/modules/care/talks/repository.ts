@@ -447,7 +447,7 @@ export interface RequestRow {
 
 const REQUEST_SELECT = `
   SELECT r.id, r.case_id, r.leader_id, l.name AS leader_name, l.title AS leader_title, r.cadre_id,
-         c.name AS cadre_name, o.name AS org_name, k.status, k.due_on::text AS due_on, r.created_at, k.closed_at,
+         c.name AS cadre_name, o.name AS org_name, k.status, r.due_on::text AS due_on, r.created_at, k.closed_at,
          k.pack_id, k.definition->>'name' AS kind_name,
          (SELECT (s->>'deadlineWorkingDays')::int FROM jsonb_array_elements(k.definition->'steps') s
            WHERE s->>'id' = 'answer') AS working_days,
@@ -480,11 +480,12 @@ export async function listRequests(
 
 export async function insertRequest(
   client: pg.ClientBase,
-  r: { caseId: string; leaderId: string; cadreId: string; createdAt: string },
+  r: { caseId: string; leaderId: string; cadreId: string; createdAt: string; dueOn: string | null },
 ): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO talk_requests (case_id, leader_id, cadre_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [r.caseId, r.leaderId, r.cadreId, r.createdAt],
+    `INSERT INTO talk_requests (case_id, leader_id, cadre_id, created_at, due_on)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [r.caseId, r.leaderId, r.cadreId, r.createdAt, r.dueOn],
   );
   return (rows[0] as { id: string }).id;
 }

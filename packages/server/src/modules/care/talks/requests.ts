@@ -97,13 +97,17 @@ export async function requestTalk(ctx: RequestContext, input: TalkRequestInput):
     readerRoles: [],
     link: '/care/talks?tab=requests',
   });
+  const { case: submitted } = await actOnCase(ctx, opened.id, {
+    action: 'submit',
+    comment: input.reason.trim(),
+  });
   const id = await repo.insertRequest(ctx.client, {
     caseId: opened.id,
     leaderId: leader.id,
     cadreId: cadre.id,
     createdAt: ctx.now.toISOString(),
+    dueOn: submitted.dueOn,
   });
-  await actOnCase(ctx, opened.id, { action: 'submit', comment: input.reason.trim() });
   await ctx.audit({
     action: 'talk.request',
     objectType: 'talk_request',
