@@ -94,7 +94,7 @@ CREATE TABLE pairing_reviews (
 );
 CREATE INDEX pairing_reviews_pairing ON pairing_reviews (pairing_id, reviewed_on DESC);
 
-CALL app_rls_org_subtree('talk_leaders', 'org_path', also_visible => 'true');
+CALL app_rls_org_subtree('talk_leaders', 'org_path', also_visible => '(SELECT app_user_id()) IS NOT NULL');
 CALL app_rls_child_of('talk_leader_links', '{leader_id}', 'talk_leaders');
 CALL app_rls_person('talks', 'org_path', 'cadre_id');
 CALL app_rls_parties('talk_contents', 'org_path', 'reader_roles', 'party_ids');
