@@ -155,6 +155,11 @@ describe('谈心谈话计划 (R-CARE-4)', () => {
       explanation: `区委书记 周明远 与 ${streetName} 党工委书记 林书记：${PACK}“${PRINCIPAL_RULE}”每年1次，已谈0次`,
     });
     expect(plan.explanation).toContain(`${PACK}：“${PRINCIPAL_RULE}”：区委书记周明远与`);
+    expect(plan.items.find((i) => i.leaderId === linkedId && i.cadreId === memberId)).toMatchObject({
+      ruleName: LINKED_RULE,
+      leaderTitle: '副区长',
+      explanation: `副区长 测试副区长 与 ${streetName} 党工委委员 许委员：${PACK}“${LINKED_RULE}”每年1次，已谈0次`,
+    });
   });
 
   it('a leader records their own talk; not another leader’s; the department records anyone’s', async () => {
