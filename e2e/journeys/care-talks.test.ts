@@ -22,9 +22,7 @@ describe('[care-talks] a cadre asks the 区委书记 for a talk on a phone, the 
     await loginUi(phone, 'cadre');
     await phone.goto('/care/mine?tab=talks');
     await phone.getByTestId('talk-request-new').waitFor();
-    await expect
-      .poll(async () => phone.locator('[data-testid^="my-talk-request-"]').count())
-      .toBeGreaterThanOrEqual(2);
+    await phone.locator('[data-testid^="my-talk-request-"]').nth(1).waitFor();
     expect(await phone.getByText('已安排下周二上午九点在区委办公楼谈话').count()).toBeGreaterThan(0);
     await screenshot(phone, 'care-talks-mine-phone');
   });
@@ -55,7 +53,8 @@ describe('[care-talks] a cadre asks the 区委书记 for a talk on a phone, the 
     await row.getByRole('button', { name: '答复' }).click();
     await page.getByTestId('talk-answer-text').fill(answer);
     await page.locator('#talk-answer-save').click();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('已答复');
+    await row.getByText('已答复').waitFor();
+    await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
     await screenshot(page, 'care-talks-requests');
     await page.close();
   });
@@ -64,7 +63,7 @@ describe('[care-talks] a cadre asks the 区委书记 for a talk on a phone, the 
     await phone.reload();
     const card = phone.locator('[data-testid^="my-talk-request-"]').filter({ hasText: reason });
     await card.waitFor();
-    await expect.poll(async () => (await card.textContent()) ?? '').toContain(answer);
+    await card.getByText(answer).waitFor();
     expect(await card.textContent()).toContain('已答复');
     await screenshot(phone, 'care-talks-answered-phone');
     await phone.close();
@@ -75,18 +74,18 @@ describe('[care-talks] a cadre asks the 区委书记 for a talk on a phone, the 
     await loginUi(page, 'orgdept');
     await page.getByTestId('menu-careTalks').click();
     await page.getByTestId('talk-coverage').waitFor();
-    await expect.poll(async () => rows(page, 'talk-coverage').count()).toBeGreaterThan(3);
-    await expect.poll(async () => rows(page, 'talk-plan').count()).toBeGreaterThan(0);
+    await rows(page, 'talk-coverage').nth(3).waitFor();
+    await rows(page, 'talk-plan').first().waitFor();
     expect(await page.getByTestId('talk-plan').textContent()).toContain('区委书记 周明远');
     await screenshot(page, 'care-talks-plan');
     await page.goto('/care/talks?tab=records');
-    await expect.poll(async () => rows(page, 'talk-records').count()).toBeGreaterThan(0);
+    await rows(page, 'talk-records').first().waitFor();
     await rows(page, 'talk-records').first().locator('[data-testid^="talk-content-"]').click();
     await page.getByTestId('talk-content').waitFor();
     await screenshot(page, 'care-talks-records');
     await page.keyboard.press('Escape');
     await page.goto('/care/talks?tab=leaders');
-    await expect.poll(async () => rows(page, 'talk-leaders').count()).toBeGreaterThanOrEqual(3);
+    await rows(page, 'talk-leaders').nth(2).waitFor();
     expect(await page.getByTestId('talk-leaders').textContent()).toContain('区委副书记、区长');
     await screenshot(page, 'care-talks-leaders');
     await page.goto('/care/pairings');

@@ -12,6 +12,7 @@ export const CARE_TALK_AUDIT = {
     'talk.content.read': { zh: '查看谈话内容', en: 'Read talk content' },
     'talk.request': { zh: '申请约谈领导', en: 'Request a talk with a leader' },
     'talk.answer': { zh: '答复约谈申请', en: 'Answer talk request' },
+    'talk.withdraw': { zh: '撤回约谈申请', en: 'Withdraw talk request' },
   },
   routes: {
     'POST /api/care/talk-leaders': { zh: '登记谈话领导', en: 'Add talk leader' },
@@ -22,6 +23,7 @@ export const CARE_TALK_AUDIT = {
     'POST /api/care/talks': { zh: '登记谈心谈话', en: 'Record talk' },
     'POST /api/care/talk-requests': { zh: '申请约谈领导', en: 'Request a talk with a leader' },
     'POST /api/care/talk-requests/:id/answer': { zh: '答复约谈申请', en: 'Answer talk request' },
+    'POST /api/care/talk-requests/:id/withdraw': { zh: '撤回约谈申请', en: 'Withdraw talk request' },
   },
   objectTypes: {
     talk: TALK,

@@ -55,4 +55,8 @@ export const talksMatrix: ModuleMatrix = {
     requests: (fx) => [{ id: fx.foreign.careTalks.requestId, payload: { answer: '越权答复' } }],
     targetsForeign: true,
   },
+  'POST /api/care/talk-requests/:id/withdraw': {
+    requests: (fx) => [{ id: fx.foreign.careTalks.requestId }],
+    targetsForeign: true,
+  },
 };

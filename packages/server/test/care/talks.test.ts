@@ -259,6 +259,12 @@ describe('谈话内容 is read only by the talker and the organisation departmen
     expectError(await as(otherLeader, 'GET', `/api/care/talks/${secretaryTalkId}/content`), 404, 'NOT_FOUND');
     expectError(await as(streetAdmin, 'GET', `/api/care/talks/${secretaryTalkId}/content`), 403, 'FORBIDDEN');
     expectError(await as(cadre, 'GET', `/api/care/talks/${secretaryTalkId}/content`), 403, 'FORBIDDEN');
+    // the department lists them a page at a time, the talker's content openable
+    const dept = await as(orgdept, 'GET', '/api/care/talks?year=2026&page=1&pageSize=20');
+    expect(dept.statusCode, dept.body).toBe(200);
+    expect(dept.json<{ items: Json[] }>().items.find((i) => i.id === secretaryTalkId)).toMatchObject({
+      contentVisible: true,
+    });
     // the street admin sees that the talk happened (for coverage), not what was said
     const list = (await as(streetAdmin, 'GET', '/api/care/talks?year=2026')).json<{ items: Json[] }>();
     const fact = list.items.find((i) => i.id === secretaryTalkId);
@@ -377,6 +383,27 @@ describe('双向约谈 (R-CARE-5): answered within 10 working days, overdue from
     expect(dept.items.find((i) => i.title === '督办：吴科员申请约谈区委书记周明远')).toMatchObject({
       overdue: true,
     });
+  });
+
+  it('a second request is withdrawn by the cadre (not by another), and its reminder resolved', async () => {
+    const res = await as(cadre, 'POST', '/api/care/talk-requests', {
+      leaderId: principalId,
+      reason: '第二件事',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json<{ id: string }>().id;
+    expectError(await as(orgdept, 'POST', `/api/care/talk-requests/${id}/withdraw`), 403, 'FORBIDDEN');
+    const out = await as(cadre, 'POST', `/api/care/talk-requests/${id}/withdraw`);
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json()).toMatchObject({ state: 'withdrawn', answer: null });
+    expect(
+      await adminCount(
+        t.db,
+        `SELECT 1 FROM inbox_notices n JOIN talk_requests r ON n.source_key = 'care.talk_request:' || r.case_id
+          WHERE r.id = $1 AND n.resolved_at IS NOT NULL`,
+        [id],
+      ),
+    ).toBe(1);
   });
 
   it('answered on 10-16 it stays marked as answered late; the reminder is resolved', async () => {

@@ -410,14 +410,15 @@ export async function coverageByUnit(
   }>(
     `WITH pairs AS (${pairs}),
           kids AS (SELECT id, name, path, sort_order FROM orgs WHERE parent_id = ${topId} AND active)
-     SELECT k.id AS org_id, k.name AS org_name,
-            coalesce((SELECT sum(times) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS planned,
-            coalesce((SELECT sum(held) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS done
-       FROM kids k
-     UNION ALL
-     SELECT NULL, NULL, coalesce(sum(times), 0)::int, coalesce(sum(held), 0)::int
-       FROM pairs WHERE org_path::ltree = ${topPath}::ltree
-     ORDER BY 1 NULLS LAST`,
+     SELECT org_id, org_name, planned, done FROM (
+       SELECT k.id AS org_id, k.name AS org_name, k.sort_order, k.path::text AS sort_path,
+              coalesce((SELECT sum(times) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS planned,
+              coalesce((SELECT sum(held) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS done
+         FROM kids k
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, coalesce(sum(times), 0)::int, coalesce(sum(held), 0)::int
+         FROM pairs WHERE org_path::ltree = ${topPath}::ltree
+     ) u ORDER BY org_id IS NULL, sort_order, sort_path`,
     params,
   );
   return rows;

@@ -152,3 +152,18 @@ export async function answerRequest(
   });
   return mustFind(ctx, id);
 }
+
+/** 撤回: the cadre withdraws her own request while it waits for the answer. */
+export async function withdrawRequest(ctx: RequestContext, id: string): Promise<TalkRequest> {
+  const before = await mustFind(ctx, id);
+  if (before.cadreId !== ctx.actor?.cadreId) throw notFound('约谈申请');
+  await actOnCase(ctx, before.caseId, { action: 'withdraw', comment: '' });
+  await ctx.audit({
+    action: 'talk.withdraw',
+    objectType: 'talk_request',
+    objectId: id,
+    before: { state: before.state },
+    after: { caseId: before.caseId },
+  });
+  return mustFind(ctx, id);
+}

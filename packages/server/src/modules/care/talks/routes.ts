@@ -180,4 +180,18 @@ export async function talkRoutes(app: FastifyInstance) {
     },
     async (req) => requests.answerRequest(req.ctx, req.params.id, req.body),
   );
+
+  r.post(
+    '/api/care/talk-requests/:id/withdraw',
+    {
+      config: { permission: 'care.mine' },
+      schema: {
+        tags,
+        summary: '撤回本人的约谈申请',
+        params: IdParamSchema,
+        response: { 200: TalkRequestSchema },
+      },
+    },
+    async (req) => requests.withdrawRequest(req.ctx, req.params.id),
+  );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useMyTalkRequests, useRequestableLeaders, useRequestTalk } from './api.ts';
+import { useMyTalkRequests, useRequestableLeaders, useRequestTalk, useWithdrawRequest } from './api.ts';
 import { RequestStateTag } from './common.tsx';
 
 /**
@@ -47,11 +47,34 @@ export function MyTalkRequests() {
 
 function RequestCard({ r }: { r: TalkRequest }) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const withdraw = useWithdrawRequest();
+  const waiting = r.state === 'waiting' || r.state === 'overdue';
   return (
     <Card
       size="small"
       title={`${r.leaderTitle} ${r.leaderName}`}
       extra={<RequestStateTag state={r.state} />}
+      actions={
+        waiting
+          ? [
+              <Button
+                key="withdraw"
+                type="link"
+                danger
+                size="small"
+                onClick={() =>
+                  modal.confirm({
+                    title: t('care.talks.mine.withdrawConfirm'),
+                    onOk: () => withdraw.mutateAsync(r.id).catch(() => undefined),
+                  })
+                }
+              >
+                {t('care.talks.mine.withdraw')}
+              </Button>,
+            ]
+          : undefined
+      }
       data-testid={`my-talk-request-${r.id}`}
     >
       <Flex vertical gap={6}>

@@ -109,3 +109,8 @@ export const useAnswerRequest = () =>
   useTalkMutation(({ id, answer }: { id: string; answer: string }) =>
     api.post(TalkRequestSchema, `/api/care/talk-requests/${encodeURIComponent(id)}/answer`, { answer }),
   );
+
+export const useWithdrawRequest = () =>
+  useTalkMutation((id: string) =>
+    api.post(TalkRequestSchema, `/api/care/talk-requests/${encodeURIComponent(id)}/withdraw`),
+  );

@@ -83,5 +83,7 @@ export const talksEn: typeof talksZhCN = {
     empty: 'No talk requests yet',
     due: 'Answer due by {{date}}',
     answeredOn: 'Answered {{date}}',
+    withdraw: 'Withdraw',
+    withdrawConfirm: 'Withdraw this talk request?',
   },
 };

@@ -76,5 +76,7 @@ export const talksZhCN = {
     empty: '还没有约谈申请',
     due: '应于 {{date}} 前答复',
     answeredOn: '{{date}} 答复',
+    withdraw: '撤回',
+    withdrawConfirm: '撤回这条约谈申请？',
   },
 };
