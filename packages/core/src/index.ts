@@ -98,3 +98,6 @@ export * from './contracts/honours.ts';
 export * from './honours/rules.ts';
 export * from './contracts/training.ts';
 export * from './training/programme-rules.ts';
+export * from './contracts/care/talks.ts';
+export * from './care/talk-rules.ts';
+export * from './pairing/review.ts';

@@ -86,6 +86,12 @@ export const ERROR_CODES = [
   // ---- issue 15, care-health: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 15, care-talks: add this part's codes below this line (one per line, a short comment above each)
+  /** 双向约谈: the pack in force offers no two-way appointments */
+  'TALK_REQUESTS_NOT_OFFERED',
+  /** the leader asked for a talk is not serving or has no account to answer with */
+  'TALK_LEADER_UNAVAILABLE',
+  /** a leader records only the talks they held themselves */
+  'TALK_NOT_TALKER',
 
   // ---- issue 15, care-aid: add this part's codes below this line (one per line, a short comment above each)
 

@@ -138,7 +138,9 @@ describe('the i18n bundles', () => {
         183 +
         21 +
         // issue 15, honours: its 5 error codes
-        5,
+        5 +
+        // issue 15, care-talks: 谈心谈话与约谈 page and 约谈领导 tab (76), pairing's yearly review (18), 3 error codes
+        97,
     );
   });
 });

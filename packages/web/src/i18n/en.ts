@@ -359,6 +359,9 @@ export const en: typeof zhCN = {
     // ---- issue 15, care-health: this part's error messages below this line
 
     // ---- issue 15, care-talks: this part's error messages below this line
+    TALK_REQUESTS_NOT_OFFERED: 'The policy in force offers no two-way appointments',
+    TALK_LEADER_UNAVAILABLE: 'This leader cannot take talk requests now',
+    TALK_NOT_TALKER: 'A leader records only the talks they held',
 
     // ---- issue 15, care-aid: this part's error messages below this line
 

@@ -355,6 +355,9 @@ export const zhCN = {
     // ---- issue 15, care-health: this part's error messages below this line
 
     // ---- issue 15, care-talks: this part's error messages below this line
+    TALK_REQUESTS_NOT_OFFERED: '当前政策包不提供双向约谈',
+    TALK_LEADER_UNAVAILABLE: '该领导目前不能接受约谈申请',
+    TALK_NOT_TALKER: '领导只能登记本人参加的谈话',
 
     // ---- issue 15, care-aid: this part's error messages below this line
 
