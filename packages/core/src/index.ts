@@ -101,3 +101,7 @@ export * from './training/programme-rules.ts';
 export * from './contracts/care/talks.ts';
 export * from './care/talk-rules.ts';
 export * from './pairing/review.ts';
+export * from './care/leave-rules.ts';
+export * from './care/aid-rules.ts';
+export * from './contracts/care/leave.ts';
+export * from './contracts/care/aid.ts';

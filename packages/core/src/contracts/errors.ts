@@ -94,6 +94,18 @@ export const ERROR_CODES = [
   'TALK_NOT_TALKER',
 
   // ---- issue 15, care-aid: add this part's codes below this line (one per line, a short comment above each)
+  /** 休假: dates, a recuperation the pack has not or of the wrong length, annual leave over the balance, overlap */
+  'CARE_LEAVE_DATES',
+  'CARE_LEAVE_NO_RECUPERATION',
+  'CARE_LEAVE_RECUPERATION_LENGTH',
+  'CARE_LEAVE_OVER_BALANCE',
+  'CARE_LEAVE_NO_ENTITLEMENT',
+  'CARE_LEAVE_OVERLAP',
+  /** 困难帮扶: a kind or checklist item not in the pack, a closed case, a date in the future or before the case */
+  'CARE_AID_KIND_UNKNOWN',
+  'CARE_AID_ITEM_UNKNOWN',
+  'CARE_AID_CLOSED',
+  'CARE_AID_DATE',
 
   'INTERNAL',
 ] as const;

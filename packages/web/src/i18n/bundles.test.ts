@@ -94,6 +94,7 @@ describe('the i18n bundles', () => {
     // the structure indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack
     // pages' 选拔任用与结构 section (50); the selection process pages (183)
     // issue 15: 精神激励, 教育培训, 关心关爱: 13 menu labels and 3 menu groups, 我的关爱's title and tabs (5)
+    // careaid: 休假与疗休养 and 我的关爱 · 休假 (46), 困难帮扶与优抚 (58), the part's 10 error codes (114)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -140,7 +141,8 @@ describe('the i18n bundles', () => {
         // issue 15, honours: its 5 error codes
         5 +
         // issue 15, care-talks: 谈心谈话与约谈 page and 约谈领导 tab (76), pairing's yearly review (18), 3 error codes
-        97,
+        97 +
+        114,
     );
   });
 });

@@ -364,6 +364,17 @@ export const en: typeof zhCN = {
     TALK_NOT_TALKER: 'A leader records only the talks they held',
 
     // ---- issue 15, care-aid: this part's error messages below this line
+    CARE_LEAVE_DATES:
+      'Invalid leave dates: the end cannot be before the start, and both must be in the same year',
+    CARE_LEAVE_NO_RECUPERATION: 'The local policy has no recuperation leave',
+    CARE_LEAVE_RECUPERATION_LENGTH: 'The recuperation length is outside the policy range',
+    CARE_LEAVE_OVER_BALANCE: 'The annual leave exceeds the remaining days of the year',
+    CARE_LEAVE_NO_ENTITLEMENT: 'The entitlement cannot be computed: the work start date is missing',
+    CARE_LEAVE_OVERLAP: 'The period overlaps leave already recorded',
+    CARE_AID_KIND_UNKNOWN: 'The policy has no such aid kind',
+    CARE_AID_ITEM_UNKNOWN: 'The checklist of this aid kind has no such item',
+    CARE_AID_CLOSED: 'The aid case is closed and cannot be changed',
+    CARE_AID_DATE: 'Invalid date: it cannot be in the future or before the case was opened',
 
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',

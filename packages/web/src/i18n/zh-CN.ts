@@ -360,6 +360,16 @@ export const zhCN = {
     TALK_NOT_TALKER: '领导只能登记本人参加的谈话',
 
     // ---- issue 15, care-aid: this part's error messages below this line
+    CARE_LEAVE_DATES: '休假日期有误：结束日期不能早于开始日期，且须在同一年度内',
+    CARE_LEAVE_NO_RECUPERATION: '本地政策未规定疗休养，不能登记疗休养',
+    CARE_LEAVE_RECUPERATION_LENGTH: '疗休养天数不在政策规定的范围内',
+    CARE_LEAVE_OVER_BALANCE: '年休假天数超过本年度剩余天数',
+    CARE_LEAVE_NO_ENTITLEMENT: '无法确定年休假天数：未填写参加工作时间',
+    CARE_LEAVE_OVERLAP: '该期间与已登记的休假重叠',
+    CARE_AID_KIND_UNKNOWN: '政策中没有这一帮扶类别',
+    CARE_AID_ITEM_UNKNOWN: '该帮扶类别的事项清单中没有这一项',
+    CARE_AID_CLOSED: '该帮扶事项已结束，不能再修改',
+    CARE_AID_DATE: '日期有误：不能晚于今天，也不能早于立案日期',
 
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',
