@@ -259,8 +259,12 @@ export async function myHealth(ctx: RequestContext): Promise<MyHealth> {
 
 // ---------------------------------------------------------------- care officers
 
-function mustBeOrgdept(ctx: RequestContext): void {
-  if (!ctx.actor?.roles.includes('orgdept')) throw forbidden('关爱专员由组织部指定');
+/** 组织部 of the whole district designates the officers (the list is the district's); the district's unit. */
+async function mustBeDistrictOrgdept(ctx: RequestContext): Promise<orgs.OrgRow> {
+  const root = await orgs.scopeRoot(ctx.client);
+  if (!ctx.actor?.roles.includes('orgdept') || ctx.actor.scopeMode !== 'all' || !root)
+    throw forbidden('关爱专员由数据范围为全区的组织部指定');
+  return root;
 }
 
 export async function listOfficers(
@@ -271,11 +275,9 @@ export async function listOfficers(
 }
 
 export async function designateOfficer(ctx: RequestContext, input: CareOfficerCreate): Promise<CareOfficer> {
-  mustBeOrgdept(ctx);
+  const root = await mustBeDistrictOrgdept(ctx);
   const user = await repo.findUserByName(ctx.client, input.username);
   if (!user || !user.active) throw notFound('账号');
-  const root = await orgs.scopeRoot(ctx.client);
-  if (!root) throw notFound('单位');
   const officer = await repo.upsertOfficer(ctx.client, {
     userId: user.id,
     displayName: input.displayName ?? user.displayName,
@@ -293,7 +295,7 @@ export async function designateOfficer(ctx: RequestContext, input: CareOfficerCr
 }
 
 export async function deactivateOfficer(ctx: RequestContext, id: string): Promise<CareOfficer> {
-  mustBeOrgdept(ctx);
+  await mustBeDistrictOrgdept(ctx);
   const officer = await repo.deactivateOfficer(ctx.client, id);
   if (!officer) throw notFound('关爱专员');
   await ctx.audit({
