@@ -136,7 +136,10 @@ describe('the i18n bundles', () => {
         6 +
         50 +
         183 +
-        21,
+        21 +
+        // care-health (issue 15): 体检与心理支持 pages and 我的关爱's 体检 / 心理支持 tabs (88), the coverage page
+        // (14), its four error codes (4)
+        106,
     );
   });
 });
