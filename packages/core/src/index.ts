@@ -105,3 +105,5 @@ export * from './care/leave-rules.ts';
 export * from './care/aid-rules.ts';
 export * from './contracts/care/leave.ts';
 export * from './contracts/care/aid.ts';
+export * from './care/health-rules.ts';
+export * from './contracts/care/health.ts';

@@ -84,6 +84,14 @@ export const ERROR_CODES = [
   // ---- issue 15, practice: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 15, care-health: add this part's codes below this line (one per line, a short comment above each)
+  // the plan is not one of the pack's health check plans (care.healthChecks)
+  'HEALTH_PLAN_UNKNOWN',
+  // a cadre is not in the plan's population, or not due a check under it that year
+  'HEALTH_NOT_DUE',
+  // a check's day is after today
+  'HEALTH_DATE_FUTURE',
+  // the request names no active care officer
+  'CARE_OFFICER_UNKNOWN',
 
   // ---- issue 15, care-talks: add this part's codes below this line (one per line, a short comment above each)
   /** 双向约谈: the pack in force offers no two-way appointments */

@@ -142,7 +142,10 @@ describe('the i18n bundles', () => {
         5 +
         // issue 15, care-talks: 谈心谈话与约谈 page and 约谈领导 tab (76), pairing's yearly review (18), 3 error codes
         97 +
-        114,
+        114 +
+        // care-health (issue 15): 体检与心理支持 pages and 我的关爱's 体检 / 心理支持 tabs (88), the coverage page
+        // (14), its four error codes (4)
+        106,
     );
   });
 });

@@ -357,6 +357,10 @@ export const en: typeof zhCN = {
     // ---- issue 15, practice: this part's error messages below this line
 
     // ---- issue 15, care-health: this part's error messages below this line
+    HEALTH_PLAN_UNKNOWN: 'The pack has no such health check plan',
+    HEALTH_NOT_DUE: 'The cadre is not due a check under this plan in that year',
+    HEALTH_DATE_FUTURE: 'The check date cannot be after today',
+    CARE_OFFICER_UNKNOWN: 'Choose an active care officer',
 
     // ---- issue 15, care-talks: this part's error messages below this line
     TALK_REQUESTS_NOT_OFFERED: 'The policy in force offers no two-way appointments',

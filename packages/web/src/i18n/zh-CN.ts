@@ -353,6 +353,10 @@ export const zhCN = {
     // ---- issue 15, practice: this part's error messages below this line
 
     // ---- issue 15, care-health: this part's error messages below this line
+    HEALTH_PLAN_UNKNOWN: '政策包中没有这项体检计划',
+    HEALTH_NOT_DUE: '该干部不在这项体检计划的范围内，或当年无需体检',
+    HEALTH_DATE_FUTURE: '体检日期不能晚于今天',
+    CARE_OFFICER_UNKNOWN: '请选择一位在任的关爱专员',
 
     // ---- issue 15, care-talks: this part's error messages below this line
     TALK_REQUESTS_NOT_OFFERED: '当前政策包不提供双向约谈',
