@@ -94,3 +94,5 @@ export * from './contracts/care/coverage.ts';
 export * from './honours/policy.ts';
 export * from './training/policy.ts';
 export * from './care/policy.ts';
+export * from './contracts/training-practice.ts';
+export * from './training/practice-rules.ts';
