@@ -120,6 +120,7 @@ export const StationListSchema = z.object({
   planned: z.number().int().nullable(),
   explanation: z.string(),
 });
+export type StationList = z.infer<typeof StationListSchema>;
 
 export const StationUpdateInputSchema = z.strictObject({
   managerId: z.string().uuid().nullable().optional(),
