@@ -68,6 +68,7 @@ export const PracticeListSchema = z.object({
   items: z.array(PracticePostingSchema),
   total: z.number().int(),
 });
+export type PracticeList = z.infer<typeof PracticeListSchema>;
 
 export const PracticeCreateInputSchema = z.strictObject({
   cadreId: z.string().uuid(),

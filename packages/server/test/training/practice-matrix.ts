@@ -4,7 +4,11 @@ import type { ModuleMatrix } from '../scope-matrix.ts';
 export const practiceMatrix: ModuleMatrix = {
   'GET /api/training/practice/policy': { requests: () => [{}], targetsForeign: false },
   'GET /api/training/practice': {
-    requests: (fx) => [{}, { query: { cadreId: fx.foreign.cadreId } }, { query: { status: 'ended' } }],
+    requests: (fx) => [
+      {},
+      { query: { cadreId: fx.foreign.cadreId } as Record<string, string> },
+      { query: { status: 'ended' } as Record<string, string> },
+    ],
     targetsForeign: false,
   },
   'POST /api/training/practice': {
