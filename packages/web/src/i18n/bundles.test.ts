@@ -136,7 +136,9 @@ describe('the i18n bundles', () => {
         6 +
         50 +
         183 +
-        21,
+        21 +
+        // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
+        83,
     );
   });
 });

@@ -35,7 +35,6 @@ export const practiceEn: typeof practiceZhCN = {
   kindRequired: 'Choose a kind',
   startedOnRequired: 'Choose the start date',
   ratingRequired: 'Choose a rating',
-  recordTab: 'Practice postings',
   recordEmpty: 'No practice postings',
   noKinds: 'The policy pack “{{pack}}” names no kinds of practice posting.',
 };

@@ -33,7 +33,6 @@ export const practiceZhCN = {
   kindRequired: '请选择历练类别',
   startedOnRequired: '请选择开始日期',
   ratingRequired: '请选择评价',
-  recordTab: '实战历练',
   recordEmpty: '暂无实战历练记录',
   noKinds: '政策包“{{pack}}”未规定实战历练类别。',
 };
