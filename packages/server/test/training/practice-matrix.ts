@@ -1,14 +1,12 @@
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
+const query = (q: Record<string, string>) => ({ query: q });
+
 /** The training module's `practice` routes in the route-scope matrix (aimed at the foreign cadre's posting). */
 export const practiceMatrix: ModuleMatrix = {
   'GET /api/training/practice/policy': { requests: () => [{}], targetsForeign: false },
   'GET /api/training/practice': {
-    requests: (fx) => [
-      {},
-      { query: { cadreId: fx.foreign.cadreId } as Record<string, string> },
-      { query: { status: 'ended' } as Record<string, string> },
-    ],
+    requests: (fx) => [{}, query({ cadreId: fx.foreign.cadreId }), query({ status: 'ended' })],
     targetsForeign: false,
   },
   'POST /api/training/practice': {

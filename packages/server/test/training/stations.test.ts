@@ -104,9 +104,11 @@ describe('党员远程教育站点 (stations, R-TRN-3)', () => {
     expect(bad.json<{ details: { problem: string } }>().details.problem).toBe('PRACTICE_ACTIVITY_FUTURE');
     const res = await add('2026-10-20');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<{ items: unknown[] }>().items).toEqual([
-      { id: expect.any(String), heldOn: '2026-10-20', topic: '收看“灯塔大课堂”', attendees: 23 },
+    const items = res.json<{ items: { id: string }[] }>().items;
+    expect(items.map(({ id: _id, ...rest }) => rest)).toEqual([
+      { heldOn: '2026-10-20', topic: '收看“灯塔大课堂”', attendees: 23 },
     ]);
+    expect(items[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
     const changed = await injectAs(t, villageAdmin, {
       method: 'PATCH',
       url: `/api/training/stations/${s2}`,

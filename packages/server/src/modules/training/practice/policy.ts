@@ -4,9 +4,10 @@ import type pg from 'pg';
 import { packOn, selectedPackId } from '../../assessment/service/packs.ts';
 
 /** The district's pack version in force today, with what it says of practice postings and stations. */
-export async function practicePolicy(
-  ctx: { client: pg.ClientBase; now: Date },
-): Promise<{ pack: Pack; view: PracticePolicy }> {
+export async function practicePolicy(ctx: {
+  client: pg.ClientBase;
+  now: Date;
+}): Promise<{ pack: Pack; view: PracticePolicy }> {
   const pack = await packOn(ctx.client, await selectedPackId(ctx.client), chinaToday(ctx.now));
   const section = pack.training ?? null;
   const stations = section?.stations ?? null;
