@@ -40,3 +40,9 @@ export const practiceMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
 };
+
+/** The practice postings of the foreign street's cadres, in the route matrix's foreign fingerprint. */
+export const fingerprint: string[] = [
+  `SELECT string_agg(p::text, '|' ORDER BY p.id) FROM practice_postings p
+     WHERE p.cadre_id IN (SELECT id FROM cadres WHERE org_path <@ $1::ltree)`,
+];

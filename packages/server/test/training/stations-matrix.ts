@@ -41,3 +41,11 @@ export const stationsMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
 };
+
+/** The register entries and activities of the foreign street's stations, in the foreign fingerprint. */
+export const fingerprint: string[] = [
+  `SELECT string_agg(s::text, '|' ORDER BY s.org_id) FROM station_profiles s
+     WHERE s.org_id IN (SELECT id FROM orgs WHERE path <@ $1::ltree)`,
+  `SELECT string_agg(a::text, '|' ORDER BY a.id) FROM station_activities a
+     WHERE a.org_id IN (SELECT id FROM orgs WHERE path <@ $1::ltree)`,
+];

@@ -137,6 +137,8 @@ describe('the i18n bundles', () => {
         50 +
         183 +
         21 +
+        // issue 15, honours: its 5 error codes
+        5 +
         // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
         83,
     );
