@@ -178,7 +178,7 @@ describe('党员远程教育站点 (stations, R-TRN-3)', () => {
     const l = await list(townAdmin);
     expect(l.planned).toBeNull();
     expect(l.explanation).toBe(
-      '政策包“丰泽区街道干部考核”未规定党员远程教育站点（training.stations 为空），不设规划数与站点考评。',
+      '政策包“丰泽区街道干部考核”未规定党员远程教育站点，不设规划数与站点目标管理考评。',
     );
     const before = await adminCount(t.db, 'SELECT 1 FROM assessment_rounds');
     expectError(

@@ -31,7 +31,7 @@ export async function listStations(ctx: RequestContext) {
     ? `政策包“${view.packName}”规划党员远程教育站点 ${s.planned} 个；本范围登记在册 ${items.length} 个` +
       (items.length < s.planned ? `，比规划少 ${s.planned - items.length} 个。` : '。') +
       `站点目标管理考评按考核方案“${s.schemeName}”进行。`
-    : `政策包“${view.packName}”未规定党员远程教育站点（training.stations 为空），不设规划数与站点考评。`;
+    : `政策包“${view.packName}”未规定党员远程教育站点，不设规划数与站点目标管理考评。`;
   return { items, planned: s?.planned ?? null, explanation };
 }
 

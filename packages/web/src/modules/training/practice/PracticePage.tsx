@@ -77,6 +77,8 @@ export default function PracticePage() {
     {
       title: t('training.practice.outcome'),
       key: 'outcome',
+      width: 240,
+      ellipsis: true,
       render: (_: unknown, p) => <OutcomeText posting={p} />,
     },
     ...(canManage
