@@ -107,3 +107,5 @@ export * from './contracts/care/leave.ts';
 export * from './contracts/care/aid.ts';
 export * from './care/health-rules.ts';
 export * from './contracts/care/health.ts';
+export * from './contracts/training-practice.ts';
+export * from './training/practice-rules.ts';

@@ -82,6 +82,12 @@ export const ERROR_CODES = [
   // ---- issue 15, training: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 15, practice: add this part's codes below this line (one per line, a short comment above each)
+  /** 实战历练: the kind is not one of the pack's practice kinds */
+  'PRACTICE_KIND_UNKNOWN',
+  /** 实战历练: an outcome before the posting's last day */
+  'PRACTICE_NOT_ENDED',
+  /** 远程教育站点: the district's pack keeps no station register (training.stations is null) */
+  'STATION_NO_POLICY',
 
   // ---- issue 15, care-health: add this part's codes below this line (one per line, a short comment above each)
   // the plan is not one of the pack's health check plans (care.healthChecks)

@@ -145,7 +145,9 @@ describe('the i18n bundles', () => {
         114 +
         // care-health (issue 15): 体检与心理支持 pages and 我的关爱's 体检 / 心理支持 tabs (88), the coverage page
         // (14), its four error codes (4)
-        106,
+        106 +
+        // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
+        83,
     );
   });
 });

@@ -355,6 +355,9 @@ export const en: typeof zhCN = {
     // ---- issue 15, training: this part's error messages below this line
 
     // ---- issue 15, practice: this part's error messages below this line
+    PRACTICE_KIND_UNKNOWN: 'The policy pack has no such kind of practice posting',
+    PRACTICE_NOT_ENDED: 'An outcome can be recorded only once the posting has ended',
+    STATION_NO_POLICY: 'The district policy pack keeps no remote-education stations',
 
     // ---- issue 15, care-health: this part's error messages below this line
     HEALTH_PLAN_UNKNOWN: 'The pack has no such health check plan',

@@ -351,6 +351,9 @@ export const zhCN = {
     // ---- issue 15, training: this part's error messages below this line
 
     // ---- issue 15, practice: this part's error messages below this line
+    PRACTICE_KIND_UNKNOWN: '政策包没有该实战历练类别',
+    PRACTICE_NOT_ENDED: '历练期满后才能登记历练成效',
+    STATION_NO_POLICY: '本区政策包未规定党员远程教育站点',
 
     // ---- issue 15, care-health: this part's error messages below this line
     HEALTH_PLAN_UNKNOWN: '政策包中没有这项体检计划',

@@ -20,6 +20,7 @@ import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.t
 import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
 import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
 import { CadrePostingsTab } from '../selection/after/CadrePostingsTab.tsx';
+import { CadrePracticeTab } from '../training/practice/CadrePracticeTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -38,6 +39,7 @@ const TAB_KEYS = [
   'discipline',
   'eligibility',
   'postings',
+  'practice',
 ] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
@@ -169,6 +171,8 @@ export function CadreRecordPage() {
         return <CadreDisciplineTab cadreId={id} />;
       case 'postings':
         return <CadrePostingsTab cadreId={id} />;
+      case 'practice':
+        return <CadrePracticeTab cadreId={id} />;
     }
   };
 
@@ -202,7 +206,8 @@ export function CadreRecordPage() {
               (key) =>
                 (key !== 'eligibility' || mayReadEligibility(me, id)) &&
                 (key !== 'discipline' || can(me.roles, 'discipline.read')) &&
-                (key !== 'postings' || can(me.roles, 'selection.read')),
+                (key !== 'postings' || can(me.roles, 'selection.read')) &&
+                (key !== 'practice' || can(me.roles, 'training.read')),
             ).map((key) => ({
               key,
               label: tabLabel(key),

@@ -75,6 +75,7 @@ export const en: typeof zhCN = {
       discipline: 'Strict management',
       eligibility: 'Eligibility',
       postings: 'Exchanges',
+      practice: 'Practice postings',
     },
     name: 'Name',
     gender: 'Gender',

@@ -73,6 +73,7 @@ export const zhCN = {
       discipline: '从严管理',
       eligibility: '资格',
       postings: '交流挂职',
+      practice: '实战历练',
     },
     name: '姓名',
     gender: '性别',
