@@ -88,7 +88,7 @@ CREATE TABLE training_attendance (
   recorded_by uuid REFERENCES users(id),
   recorded_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT training_attendance_credit CHECK (attended OR credit_days = 0),
-  UNIQUE NULLS NOT DISTINCT (programme_id, session_id, cadre_id)
+  CONSTRAINT training_attendance_once UNIQUE NULLS NOT DISTINCT (programme_id, session_id, cadre_id)
 );
 CREATE INDEX training_attendance_cadre ON training_attendance (cadre_id, on_date);
 CREATE INDEX training_attendance_day ON training_attendance (on_date) INCLUDE (cadre_id, credit_days, kind_id, programme_id)
