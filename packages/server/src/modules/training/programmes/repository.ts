@@ -214,6 +214,7 @@ export async function listProgrammes(
   f: {
     year?: number;
     kindId?: string;
+    organiserOrgId?: string;
     q?: string;
     modes?: readonly EnrolmentMode[];
     startFrom?: string;
@@ -226,6 +227,7 @@ export async function listProgrammes(
   const where: string[] = [];
   if (f.year !== undefined) where.push(`extract(year FROM p.start_on)::int = ${p(f.year)}`);
   if (f.kindId) where.push(`p.kind_id = ${p(f.kindId)}`);
+  if (f.organiserOrgId) where.push(`p.org_id = ${p(f.organiserOrgId)}`);
   if (f.q) where.push(`p.name ILIKE ${p(like(f.q))}`);
   if (f.modes) where.push(`p.enrolment_mode = ANY (${p(f.modes)}::text[])`);
   if (f.startFrom) where.push(`p.start_on >= ${p(f.startFrom)}::date`);

@@ -1,6 +1,7 @@
 import {
   ApplySchema,
   AttendanceInputSchema,
+  AttendanceListSchema,
   AttendanceResultSchema,
   ComplianceQuerySchema,
   ComplianceReportSchema,
@@ -138,6 +139,20 @@ export async function programmeRoutes(app: FastifyInstance) {
       },
     },
     async (req) => service.recordAttendance(req.ctx, req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/training/programmes/:id/attendance',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '培训班已记录的考勤（各课次与全班）',
+        params: TrainingIdParamSchema,
+        response: { 200: AttendanceListSchema },
+      },
+    },
+    async (req) => service.listAttendance(req.ctx, req.params.id),
   );
 
   r.get(

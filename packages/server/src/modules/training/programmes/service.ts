@@ -168,6 +168,7 @@ export async function listProgrammes(ctx: RequestContext, q: ProgrammeListQuery)
   const { rows, total } = await repo.listProgrammes(ctx.client, {
     year: q.year,
     kindId: q.kindId,
+    organiserOrgId: q.organiserOrgId,
     q: q.q?.trim() || undefined,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
@@ -628,6 +629,13 @@ export async function recordAttendance(
     },
   });
   return { programmeId, sessionId: input.sessionId, on, items };
+}
+
+/** The attendance recorded for a programme (every session and the whole programme), as the user may see it. */
+export async function listAttendance(ctx: RequestContext, programmeId: string) {
+  await mustFindProgramme(ctx, programmeId);
+  const rows = await repo.attendanceOf(ctx.client, { programmeId });
+  return { items: rows.map(presentAttendance) };
 }
 
 // ---------------------------------------------------------------- compliance
