@@ -8,6 +8,8 @@ CREATE TABLE training_programmes (
   -- 主办单位: the programme is seen in its subtree and by the units below it (their cadres are its targets)
   org_id uuid NOT NULL REFERENCES orgs(id),
   org_path ltree NOT NULL,
+  -- the organiser's and the target units' names, copied (the units below read the programme, not the units above)
+  organiser_name text NOT NULL,
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
   -- the pack's programme kind, its name copied when created
   kind_id text NOT NULL,
@@ -22,6 +24,7 @@ CREATE TABLE training_programmes (
   pack_name text NOT NULL,
   -- 培训对象: units (with their subtrees) and / or a CadreCondition; both empty: the organiser's subtree
   target_org_ids uuid[] NOT NULL DEFAULT '{}',
+  target_org_names text[] NOT NULL DEFAULT '{}',
   target_condition jsonb,
   enrolment_mode text NOT NULL CHECK (enrolment_mode IN ('application', 'competitive', 'dispatch')),
   seats integer CHECK (seats > 0),

@@ -94,17 +94,15 @@ export interface SessionRow {
 const TAKING_PART = `('admitted', 'named', 'confirmed', 'substitution_requested')`;
 
 const PROGRAMME_SELECT = `
-  SELECT p.id, p.org_id, p.org_path::text AS org_path, o.name AS organiser_name, p.name, p.kind_id, p.kind_name,
+  SELECT p.id, p.org_id, p.org_path::text AS org_path, p.organiser_name, p.name, p.kind_id, p.kind_name,
          p.start_on::text AS start_on, p.end_on::text AS end_on, p.days, p.hours, p.hours_per_day,
-         p.credit_days, p.pack_name, p.target_org_ids,
-         ARRAY(SELECT t.name FROM orgs t WHERE t.id = ANY (p.target_org_ids) ORDER BY t.path) AS target_org_names,
+         p.credit_days, p.pack_name, p.target_org_ids, p.target_org_names,
          p.target_condition, p.enrolment_mode, p.seats, p.note,
          (SELECT count(*) FROM training_enrolments e WHERE e.programme_id = p.id AND e.status IN ${TAKING_PART})::int
            AS enrolled,
          (SELECT count(DISTINCT a.cadre_id) FROM training_attendance a WHERE a.programme_id = p.id AND a.attended)::int
            AS attended
-    FROM training_programmes p
-    JOIN orgs o ON o.id = p.org_id`;
+    FROM training_programmes p`;
 
 function programmeOf(r: ProgrammeRow): ProgrammeRow {
   return {
@@ -121,6 +119,7 @@ export async function insertProgramme(
   p: {
     orgId: string;
     orgPath: string;
+    organiserName: string;
     name: string;
     kindId: string;
     kindName: string;
@@ -132,6 +131,7 @@ export async function insertProgramme(
     creditDays: number;
     packName: string;
     targetOrgIds: string[];
+    targetOrgNames: string[];
     targetCondition: CadreCondition | null;
     mode: EnrolmentMode;
     seats: number | null;
@@ -142,8 +142,9 @@ export async function insertProgramme(
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO training_programmes (org_id, org_path, name, kind_id, kind_name, start_on, end_on, days, hours,
                                       hours_per_day, credit_days, pack_name, target_org_ids, target_condition,
-                                      enrolment_mode, seats, note, created_by)
-     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+                                      enrolment_mode, seats, note, created_by, organiser_name, target_org_names)
+     VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     RETURNING id`,
     [
       p.orgId,
       p.orgPath,
@@ -163,6 +164,8 @@ export async function insertProgramme(
       p.seats,
       p.note,
       p.createdBy,
+      p.organiserName,
+      p.targetOrgNames,
     ],
   );
   return rows[0]!.id;

@@ -204,6 +204,7 @@ export async function createProgramme(ctx: RequestContext, raw: ProgrammeCreate)
   const id = await repo.insertProgramme(ctx.client, {
     orgId: organiser.id,
     orgPath: organiser.path,
+    organiserName: organiser.name,
     name: input.name,
     kindId: input.kindId,
     kindName: section.programmeKinds.find((k) => k.id === input.kindId)!.name,
@@ -215,6 +216,7 @@ export async function createProgramme(ctx: RequestContext, raw: ProgrammeCreate)
     creditDays: credit!.days,
     packName: pack.name,
     targetOrgIds: targets,
+    targetOrgNames: targets.map((id) => found.find((o) => o.id === id)!.name),
     targetCondition: input.target.condition,
     mode: input.enrolmentMode,
     seats: input.seats,
@@ -909,6 +911,10 @@ export async function runWarnings(ctx: RequestContext, input: { asOf?: string })
     }
   const cadreKey = (w: Warned) => `training.shortfall:${w.requirementId}:${w.cadreId}:${year}${w.suffix}`;
   const unitKey = (w: Warned) => `training.shortfall.unit:${w.requirementId}:${w.orgId}:${year}${w.suffix}`;
+  warned.sort(
+    (a, b) =>
+      a.unitName.localeCompare(b.unitName, 'zh-CN') || a.cadreName.localeCompare(b.cadreName, 'zh-CN'),
+  );
   const existing = await repo.existingNoticeKeys(ctx.client, [
     ...warned.map(cadreKey),
     ...warned.map(unitKey),
