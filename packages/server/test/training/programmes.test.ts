@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
 import { newUser, signIn } from '../factories/users.ts';
-import { adminCount, createTestApp, expectError, injectAs, type Session, type TestApp } from '../helpers.ts';
+import {
+  adminCount,
+  createTestApp,
+  expectError,
+  injectAs,
+  loginAs,
+  type Session,
+  type TestApp,
+} from '../helpers.ts';
 
 // The test clock reads 2026-11-02. The demo district runs the Fengze pack: street cadres ≥ 12 training days a
 // year and ≥ 1 专题培训班 (both warned from 10-01), 8 学时 a day. The last block chooses Hongdong: township
@@ -575,5 +583,28 @@ describe('Hongdong: township cadres trained every quarter', () => {
       ['lecture_sessions', 6, null],
       ['special_classes', 8, null],
     ]);
+  });
+});
+
+describe('the demo district (seeded as 组织部 and the street admins under the Fengze pack)', () => {
+  it('the demo cadre has 8 + 1.5 = 9.5 days this year, 2.5 short of 12; the first street still has one to settle', async () => {
+    expect((await as(orgdept, 'PUT', '/api/packs/selected', { packId: 'fengze' })).statusCode).toBe(200);
+    const cadre = await loginAs(t, 'cadre');
+    const res = await injectAs(t, cadre, { method: 'GET', url: '/api/training/mine?year=2026' });
+    expect(res.statusCode, res.body).toBe(200);
+    const m = res.json<{ record: { totalDays: number; compliance: Json; lines: Json[] } }>();
+    expect(m.record.totalDays).toBe(9.5);
+    expect(m.record.lines.map((l) => l.programmeName)).toEqual([
+      '区委党校第一期中青年干部培训班',
+      '街道干部安全生产专题培训',
+    ]);
+    expect(m.record.compliance).toMatchObject({ days: 9.5, required: 12, shortfall: 2.5, warning: true });
+    const admin = await loginAs(t, 'street1');
+    const must = await injectAs(t, admin, { method: 'GET', url: '/api/training/enrolments?mustSend=true' });
+    expect(
+      must
+        .json<{ items: { status: string; programmeName: string }[] }>()
+        .items.map((e) => [e.programmeName, e.status]),
+    ).toEqual([['市委党校街道干部调训班', 'substitution_requested']]);
   });
 });

@@ -41,6 +41,14 @@ export async function findCadres(client: pg.ClientBase, ids: readonly string[]):
   }));
 }
 
+/** The district's path (the tree's root). */
+export async function rootPath(client: pg.ClientBase): Promise<string> {
+  const { rows } = await client.query<{ path: string }>(
+    'SELECT path::text AS path FROM orgs WHERE parent_id IS NULL',
+  );
+  return rows[0]?.path ?? '';
+}
+
 /** Units visible to the user. */
 export async function findOrgs(
   client: pg.ClientBase,

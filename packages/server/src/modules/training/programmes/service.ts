@@ -683,8 +683,10 @@ async function judgeAll(
   return { pack, section, judged };
 }
 
+/** The subtree judged: the unit asked for, else the user's scope (the whole district for 全部). */
 async function rootOf(ctx: RequestContext, orgId: string | undefined): Promise<string> {
   const actor = actorOf(ctx);
+  if (!orgId && actor.scopeMode === 'all') return repo.rootPath(ctx.client);
   const org = (await repo.findOrgs(ctx.client, [orgId ?? actor.orgId]))[0];
   if (!org) throw notFound('单位');
   return org.path;
