@@ -223,6 +223,9 @@ export const EnrolmentsAddResultSchema = z.object({ items: z.array(EnrolmentSche
 export const ApplySchema = z.strictObject({ note: z.string().trim().max(500).default('') });
 export type Apply = z.input<typeof ApplySchema>;
 
+/** The unit confirms it sends the named cadre (nothing to say). */
+export const EnrolmentConfirmSchema = z.strictObject({});
+
 /** The organiser admits or rejects an applicant; competitive: the rank and the reason are required. */
 export const EnrolmentDecisionSchema = z.strictObject({
   decision: z.enum(['admit', 'reject']),

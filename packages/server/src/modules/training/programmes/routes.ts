@@ -5,6 +5,7 @@ import {
   AttendanceResultSchema,
   ComplianceQuerySchema,
   ComplianceReportSchema,
+  EnrolmentConfirmSchema,
   EnrolmentDecisionSchema,
   EnrolmentListQuerySchema,
   EnrolmentListSchema,
@@ -29,7 +30,6 @@ import {
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import * as service from './service.ts';
 
 /** 培训班次, 报名与调训, 考勤学时, 达标情况与提醒, 办班计划 (R-TRN-1/2): each handler is one call into the service. */
@@ -192,7 +192,7 @@ export async function programmeRoutes(app: FastifyInstance) {
         tags,
         summary: '单位确认派出点名调训人员',
         params: TrainingIdParamSchema,
-        body: z.strictObject({}).optional(),
+        body: EnrolmentConfirmSchema,
         response: { 200: EnrolmentSchema },
       },
     },
