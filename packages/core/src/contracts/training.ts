@@ -159,6 +159,8 @@ export const ProgrammeListQuerySchema = z.strictObject({
   /** programmes starting in the year */
   year: Year.optional(),
   kindId: z.string().max(41).optional(),
+  /** 主办单位 */
+  organiserOrgId: Uuid.optional(),
   q: z.string().max(50).optional(),
   page,
   pageSize,
@@ -220,6 +222,9 @@ export const EnrolmentsAddResultSchema = z.object({ items: z.array(EnrolmentSche
 /** A cadre applies to an application or competitive programme they are a target of. */
 export const ApplySchema = z.strictObject({ note: z.string().trim().max(500).default('') });
 export type Apply = z.input<typeof ApplySchema>;
+
+/** The unit confirms it sends the named cadre (nothing to say). */
+export const EnrolmentConfirmSchema = z.strictObject({});
 
 /** The organiser admits or rejects an applicant; competitive: the rank and the reason are required. */
 export const EnrolmentDecisionSchema = z.strictObject({
@@ -289,6 +294,10 @@ export const AttendanceResultSchema = z.object({
   items: z.array(AttendanceRecordSchema),
 });
 export type AttendanceResult = z.infer<typeof AttendanceResultSchema>;
+
+/** What is recorded for a programme: every session's and the whole programme's rows (visible to the user). */
+export const AttendanceListSchema = z.object({ items: z.array(AttendanceRecordSchema) });
+export type AttendanceList = z.infer<typeof AttendanceListSchema>;
 
 // ---------------------------------------------------------------- compliance
 

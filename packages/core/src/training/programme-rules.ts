@@ -129,7 +129,7 @@ function minusDays(date: string, n: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-function periodName(months: number, index: number): string {
+export function periodName(months: number, index: number): string {
   if (months === 3) return `第${index}季度`;
   if (months === 6) return index === 1 ? '上半年' : '下半年';
   if (months === 1) return `${index}月`;
@@ -285,4 +285,15 @@ export function defaultAsOf(year: number, today: string): string {
   const y = Number(today.slice(0, 4));
   if (y === year) return today;
   return y > year ? `${year}-12-31` : `${year}-01-01`;
+}
+
+/** The periods of an everyPeriod judgement a warning is due for on asOf: those missed, and the open one within warnDaysBefore of its end. */
+export function warnedPeriods<P extends { index: number; to: string; state: string }>(
+  periods: readonly P[],
+  asOf: string,
+  warnDaysBefore: number,
+): P[] {
+  return periods.filter(
+    (p) => p.state === 'missed' || (p.state === 'open' && asOf >= minusDays(p.to, warnDaysBefore)),
+  );
 }

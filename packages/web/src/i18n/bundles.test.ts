@@ -147,7 +147,9 @@ describe('the i18n bundles', () => {
         // (14), its four error codes (4)
         106 +
         // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
-        83,
+        83 +
+        // issue 15, training: its 4 error codes
+        4,
     );
   });
 });

@@ -8,6 +8,8 @@ CREATE TABLE training_programmes (
   -- 主办单位: the programme is seen in its subtree and by the units below it (their cadres are its targets)
   org_id uuid NOT NULL REFERENCES orgs(id),
   org_path ltree NOT NULL,
+  -- the organiser's and the target units' names, copied (the units below read the programme, not the units above)
+  organiser_name text NOT NULL,
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
   -- the pack's programme kind, its name copied when created
   kind_id text NOT NULL,
@@ -22,6 +24,7 @@ CREATE TABLE training_programmes (
   pack_name text NOT NULL,
   -- 培训对象: units (with their subtrees) and / or a CadreCondition; both empty: the organiser's subtree
   target_org_ids uuid[] NOT NULL DEFAULT '{}',
+  target_org_names text[] NOT NULL DEFAULT '{}',
   target_condition jsonb,
   enrolment_mode text NOT NULL CHECK (enrolment_mode IN ('application', 'competitive', 'dispatch')),
   seats integer CHECK (seats > 0),
@@ -88,7 +91,7 @@ CREATE TABLE training_attendance (
   recorded_by uuid REFERENCES users(id),
   recorded_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT training_attendance_credit CHECK (attended OR credit_days = 0),
-  UNIQUE NULLS NOT DISTINCT (programme_id, session_id, cadre_id)
+  CONSTRAINT training_attendance_once UNIQUE NULLS NOT DISTINCT (programme_id, session_id, cadre_id)
 );
 CREATE INDEX training_attendance_cadre ON training_attendance (cadre_id, on_date);
 CREATE INDEX training_attendance_day ON training_attendance (on_date) INCLUDE (cadre_id, credit_days, kind_id, programme_id)
