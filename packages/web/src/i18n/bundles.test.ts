@@ -136,7 +136,9 @@ describe('the i18n bundles', () => {
         6 +
         50 +
         183 +
-        21,
+        21 +
+        // issue 15, trainweb: 培训班次 (list, create drawer, enrolment, attendance, credit), 培训达标情况, 我的培训
+        166,
     );
   });
 });
