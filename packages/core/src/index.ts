@@ -95,3 +95,4 @@ export * from './honours/policy.ts';
 export * from './training/policy.ts';
 export * from './care/policy.ts';
 export * from './contracts/training.ts';
+export * from './training/programme-rules.ts';

@@ -70,6 +70,14 @@ export const ERROR_CODES = [
   // ---- issue 15, honours: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 15, training: add this part's codes below this line (one per line, a short comment above each)
+  /** 教育培训: a cadre outside the programme's target (units / condition) */
+  'TRAINING_NOT_TARGET',
+  /** an enrolment action the programme's mode or the enrolment's state does not allow */
+  'TRAINING_ENROLMENT_STATE',
+  /** attendance or credit for a cadre who does not take part in the programme */
+  'TRAINING_NOT_ENROLLED',
+  /** competitive selection: more admitted than the programme's seats */
+  'TRAINING_SEATS_FULL',
 
   // ---- issue 15, practice: add this part's codes below this line (one per line, a short comment above each)
 

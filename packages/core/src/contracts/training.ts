@@ -159,6 +159,8 @@ export const ProgrammeListQuerySchema = z.strictObject({
   /** programmes starting in the year */
   year: Year.optional(),
   kindId: z.string().max(41).optional(),
+  /** 主办单位 */
+  organiserOrgId: Uuid.optional(),
   q: z.string().max(50).optional(),
   page,
   pageSize,
@@ -289,6 +291,10 @@ export const AttendanceResultSchema = z.object({
   items: z.array(AttendanceRecordSchema),
 });
 export type AttendanceResult = z.infer<typeof AttendanceResultSchema>;
+
+/** What is recorded for a programme: every session's and the whole programme's rows (visible to the user). */
+export const AttendanceListSchema = z.object({ items: z.array(AttendanceRecordSchema) });
+export type AttendanceList = z.infer<typeof AttendanceListSchema>;
 
 // ---------------------------------------------------------------- compliance
 

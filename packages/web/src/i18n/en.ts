@@ -347,6 +347,10 @@ export const en: typeof zhCN = {
     // ---- issue 15, honours: this part's error messages below this line
 
     // ---- issue 15, training: this part's error messages below this line
+    TRAINING_NOT_TARGET: 'The cadre is outside the programme’s target population',
+    TRAINING_ENROLMENT_STATE: 'The programme’s enrolment mode or the enrolment’s state does not allow this',
+    TRAINING_NOT_ENROLLED: 'The cadre is not a trainee of this programme',
+    TRAINING_SEATS_FULL: 'The programme’s seats are all taken',
 
     // ---- issue 15, practice: this part's error messages below this line
 

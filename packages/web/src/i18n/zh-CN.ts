@@ -344,6 +344,10 @@ export const zhCN = {
     // ---- issue 15, honours: this part's error messages below this line
 
     // ---- issue 15, training: this part's error messages below this line
+    TRAINING_NOT_TARGET: '该干部不在本培训班的培训对象范围内',
+    TRAINING_ENROLMENT_STATE: '培训班的报名方式或该报名当前的状态不允许此操作',
+    TRAINING_NOT_ENROLLED: '该干部不是本培训班的学员',
+    TRAINING_SEATS_FULL: '录取人数已达培训班名额',
 
     // ---- issue 15, practice: this part's error messages below this line
 
