@@ -1,28 +1,13 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import type { ComplianceLine, ComplianceUnit, HoldingReport, RequirementJudgement } from '@ganbu/core';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popover,
-  Progress,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Flex, Input, Popover, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
 import { fmtDays, OrgTreePicker, thisYear, YearSelect } from '../programmes/common.tsx';
-import { downloadCompliance, useCompliance, useHolding } from './api.ts';
+import { useCompliance, useHolding } from './api.ts';
 
 type Show = 'short' | 'all';
 type Plan = HoldingReport['plans'][number];
@@ -64,8 +49,6 @@ export default function CompliancePage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
   const report = useCompliance({
     year,
     orgId,
@@ -209,32 +192,10 @@ export default function CompliancePage() {
     { title: t('training.compliance.explanation'), dataIndex: 'explanation' },
   ];
 
-  const onExport = () => {
-    setExporting(true);
-    setExportError(null);
-    downloadCompliance(
-      { year, orgId, onlyShort: show === 'short' },
-      t('training.compliance.filename', { year }),
-    )
-      .catch((e: unknown) => setExportError(e))
-      .finally(() => setExporting(false));
-  };
   const unitName = orgId ? report.data?.units.find((u) => u.orgId === orgId)?.unitName : undefined;
 
   return (
-    <PageContainer
-      title={t('training.compliance.title')}
-      extra={
-        <Button
-          icon={<DownloadOutlined />}
-          loading={exporting}
-          onClick={onExport}
-          data-testid="compliance-export"
-        >
-          {t('training.compliance.export')}
-        </Button>
-      }
-    >
+    <PageContainer title={t('training.compliance.title')}>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
           <YearSelect
@@ -279,9 +240,6 @@ export default function CompliancePage() {
         </Flex>
       </Card>
       {report.isError ? <QueryError error={report.error} onRetry={() => void report.refetch()} /> : null}
-      {exportError ? (
-        <Alert type="error" showIcon title={errorMessage(exportError)} style={{ marginBottom: 16 }} />
-      ) : null}
       {report.data ? (
         <Typography.Paragraph type="secondary" data-testid="compliance-basis">
           {t('training.compliance.basis', { pack: report.data.packName, asOf: report.data.asOf })}

@@ -1,7 +1,6 @@
 import { ComplianceReportSchema, HoldingReportSchema } from '@ganbu/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, http } from '../../../lib/http.ts';
-import { saveBlob } from '../../../lib/save-blob.ts';
+import { api } from '../../../lib/http.ts';
 import { trainingKeys } from '../programmes/api.ts';
 
 export interface ComplianceParams {
@@ -29,16 +28,4 @@ export function useHolding(year: number) {
     queryKey: trainingKeys.holding(year),
     queryFn: () => api.get(HoldingReportSchema, '/api/training/holding', { year }),
   });
-}
-
-export async function downloadCompliance(
-  p: { year: number; orgId?: string; onlyShort: boolean },
-  filename: string,
-) {
-  const q = new URLSearchParams({
-    year: String(p.year),
-    onlyShort: String(p.onlyShort),
-    ...(p.orgId ? { orgId: p.orgId } : {}),
-  });
-  saveBlob(await http.getBlob(`/api/training/compliance.xlsx?${q.toString()}`), filename);
 }

@@ -5,11 +5,12 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { fmtDays } from './common.tsx';
+import { chinaDay } from '../../../lib/china-day.ts';
+import { DAY, fmtDays } from './common.tsx';
 import { useAttendance, useEnrolments, useRecordAttendance } from './api.ts';
 
 /** Enrolments that take part: attendance is recorded for them. */
-const TAKING_PART = new Set(['admitted', 'confirmed', 'named']);
+const TAKING_PART = new Set(['admitted', 'confirmed', 'named', 'substitution_requested']);
 const WHOLE = 'whole';
 
 interface Mark {
@@ -133,6 +134,9 @@ export function AttendanceTab({ programme: p }: { programme: Programme }) {
   ];
 
   const current = p.sessions.find((s) => s.id === session);
+  // attendance is recorded on the day it counts (the session's, or the programme's last day), not ahead
+  const countsOn = current?.on ?? p.endOn;
+  const ahead = countsOn > chinaDay().format(DAY);
   return (
     <>
       {enrolments.isError ? (
@@ -143,10 +147,11 @@ export function AttendanceTab({ programme: p }: { programme: Programme }) {
           <Segmented<string>
             value={session}
             onChange={setSession}
-            options={[
-              ...p.sessions.map((s) => ({ value: s.id, label: `${s.on} ${s.title}` })),
-              { value: WHOLE, label: t('training.programmes.attendance.whole') },
-            ]}
+            options={
+              p.sessions.length > 0
+                ? p.sessions.map((s) => ({ value: s.id, label: `${s.on} ${s.title}` }))
+                : [{ value: WHOLE, label: t('training.programmes.attendance.whole') }]
+            }
             style={{ maxWidth: '100%', overflowX: 'auto' }}
             data-testid="attendance-session"
           />
@@ -157,6 +162,15 @@ export function AttendanceTab({ programme: p }: { programme: Programme }) {
           </Typography.Text>
         </Flex>
       </Card>
+      {ahead ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('training.programmes.attendance.ahead', { day: countsOn })}
+          style={{ marginBottom: 16 }}
+          data-testid="attendance-ahead"
+        />
+      ) : null}
       <Card
         size="small"
         title={t('training.programmes.attendance.counts', {
@@ -178,7 +192,7 @@ export function AttendanceTab({ programme: p }: { programme: Programme }) {
               type="primary"
               icon={<SaveOutlined />}
               loading={save.isPending}
-              disabled={marks.size === 0}
+              disabled={marks.size === 0 || ahead}
               onClick={onSave}
               data-testid="attendance-save"
             >

@@ -1,4 +1,5 @@
 import {
+  AttendanceListSchema,
   AttendanceResultSchema,
   EnrolmentListSchema,
   EnrolmentSchema,
@@ -89,8 +90,7 @@ export function useEnrolments(p: EnrolmentListParams, enabled = true) {
 export function useAttendance(id: string) {
   return useQuery({
     queryKey: trainingKeys.attendance(id),
-    queryFn: () => api.get(AttendanceResultSchema, `/api/training/programmes/${enc(id)}/attendance`),
-    retry: false,
+    queryFn: () => api.get(AttendanceListSchema, `/api/training/programmes/${enc(id)}/attendance`),
   });
 }
 

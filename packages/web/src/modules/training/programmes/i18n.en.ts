@@ -110,6 +110,7 @@ export const programmesEn: typeof programmesZhCN = {
     mustSendHint: 'Named cadres must attend; if one cannot, ask for a substitute with the reason.',
   },
   attendance: {
+    ahead: 'Attendance is recorded on or after {{day}}.',
     whole: 'Whole programme',
     sessionCredit: 'Credit of this session: {{explanation}}',
     wholeCredit: 'Credit of the whole programme: {{explanation}}',

@@ -105,6 +105,7 @@ export const programmesZhCN = {
     mustSendHint: '点名调训人员必须参训；确有困难的，请点“申请替换”并说明理由。',
   },
   attendance: {
+    ahead: '考勤在 {{day}} 当天或之后登记。',
     whole: '整期',
     sessionCredit: '本次课学时：{{explanation}}',
     wholeCredit: '整期学时：{{explanation}}',
