@@ -138,7 +138,7 @@ describe('the i18n bundles', () => {
         183 +
         21 +
         // issue 15, trainweb: 培训班次 (list, create drawer, enrolment, attendance, credit), 培训达标情况, 我的培训
-        167 +
+        169 +
         // issue 15, training: its 4 error codes
         4,
     );

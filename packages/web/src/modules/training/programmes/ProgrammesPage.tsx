@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { can, type Programme } from '@ganbu/core';
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useProgrammes, useTrainingPolicy } from './api.ts';
+import { useEnrolments, useProgrammes, useTrainingPolicy } from './api.ts';
 import { OrgTreePicker, thisYear, YearSelect } from './common.tsx';
 import { CreditText, ModeTag } from './labels.tsx';
 import { ProgrammeCreateDrawer } from './ProgrammeCreateDrawer.tsx';
@@ -30,6 +30,10 @@ export default function ProgrammesPage() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const list = useProgrammes({ year, kindId, organiserOrgId, page, pageSize });
+  // 须派人员: a unit administrator's named cadres awaiting the unit's answer, across programmes
+  const unitAdmin = can(me.roles, 'training.enrol') && !canManage;
+  const mustSend = useEnrolments({ mustSend: true, page: 1, pageSize: 50 }, unitAdmin);
+  const waiting = (mustSend.data?.items ?? []).filter((e) => e.status === 'named');
 
   const columns: TableColumnsType<Programme> = [
     {
@@ -88,6 +92,25 @@ export default function ProgrammesPage() {
         ) : null
       }
     >
+      {unitAdmin && waiting.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="programmes-must-send"
+          title={t('training.programmes.enrol.mustSendAll', { count: waiting.length })}
+          description={
+            <Flex vertical gap={2}>
+              {waiting.map((e) => (
+                <span key={e.id}>
+                  <Link to={`/training/programmes/${e.programmeId}`}>{e.programmeName}</Link>
+                  {t('training.programmes.enrol.mustSendLine', { name: e.cadreName, unit: e.unitName })}
+                </span>
+              ))}
+            </Flex>
+          }
+        />
+      ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center" justify="space-between">
           <Flex gap={12} wrap align="center">

@@ -75,6 +75,8 @@ export const programmesEn: typeof programmesZhCN = {
     note: 'Note',
   },
   enrol: {
+    mustSendAll: '{{count}} named cadres of your unit await your answer',
+    mustSendLine: ': {{name}} ({{unit}})',
     cadre: 'Name',
     unit: 'Unit',
     rank: 'Rank',

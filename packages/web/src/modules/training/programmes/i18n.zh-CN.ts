@@ -70,6 +70,8 @@ export const programmesZhCN = {
     note: '备注',
   },
   enrol: {
+    mustSendAll: '本单位有 {{count}} 名点名调训人员待确认派送',
+    mustSendLine: '：{{name}}（{{unit}}）',
     cadre: '姓名',
     unit: '单位',
     rank: '排序',
