@@ -80,7 +80,8 @@ export function EnrolmentTab({ programme: p }: { programme: Programme }) {
         </Button>,
       );
     }
-    if (canEnrol && e.status === 'named') {
+    // the unit answers for its named cadres (the organiser decides requests, it does not answer for the unit)
+    if (canEnrol && !canManage && e.status === 'named') {
       buttons.push(
         <Button
           key="confirm"
