@@ -22,6 +22,10 @@ function chinaDay(offset = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The text field of a control: the element with the test id when it is the input, else the input inside it. */
+const inputOf = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
 /** Days as the pages write them: 10.5, 12. */
 const fmt = (n: number) => String(Number(n.toFixed(2)));
 
@@ -103,21 +107,21 @@ describe('[training] 组织部 dispatches cadres to a programme, records attenda
     await openOptions(officer).filter({ hasText: '专题培训班' }).click();
     await pickOrg(officer, 'programme-form-organiser', district.name);
     const start = chinaDay(-1).slice(0, 4) === chinaDay().slice(0, 4) ? chinaDay(-1) : chinaDay();
-    const range = officer.getByTestId('programme-form-dates');
+    const range = officer.locator('.ant-drawer-open .ant-picker-range');
     await range.locator('input').first().click();
     await range.locator('input').first().fill(start);
     await range.locator('input').first().press('Enter');
     await range.locator('input').nth(1).fill(chinaDay());
     await range.locator('input').nth(1).press('Enter');
     await officer.locator('.ant-drawer-open .ant-radio-button-wrapper', { hasText: '按学时' }).click();
-    await officer.getByTestId('programme-form-amount').locator('input').fill('12');
+    await inputOf(officer, 'programme-form-amount').fill('12');
     await expect
       .poll(async () => (await officer.getByTestId('programme-form-preview').textContent()) ?? '')
       .toContain('12 学时 ÷ 政策包“丰泽区');
     expect(await officer.getByTestId('programme-form-preview').textContent()).toContain(
       '每天 8 学时 = 1.5 天',
     );
-    await officer.getByTestId('programme-form-mode-dispatch').click();
+    await officer.locator('.ant-drawer-open .ant-radio-button-wrapper', { hasText: '点名调训' }).click();
     await pickOrg(officer, 'programme-form-target', street.name);
     await screenshot(officer, 'training-programme-form');
     const created = officer.waitForResponse(
@@ -197,8 +201,8 @@ describe('[training] 组织部 dispatches cadres to a programme, records attenda
     await officer.getByTestId('menu-trainingCompliance').click();
     await officer.getByTestId('compliance-units').waitFor();
     await pickOrg(officer, 'compliance-org', street.name);
-    await officer.getByTestId('compliance-search').locator('input').fill(me.name);
-    await officer.getByTestId('compliance-search').locator('input').press('Enter');
+    await inputOf(officer, 'compliance-search').fill(me.name);
+    await inputOf(officer, 'compliance-search').press('Enter');
     await officer.getByTestId(`compliance-shortfall-${me.id}`).waitFor();
     expect(await officer.getByTestId(`compliance-days-${me.id}`).textContent()).toBe(fmt(days));
     expect(await officer.getByTestId(`compliance-shortfall-${me.id}`).textContent()).toBe(fmt(shortfall));
