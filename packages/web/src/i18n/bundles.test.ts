@@ -148,6 +148,8 @@ describe('the i18n bundles', () => {
         106 +
         // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
         83 +
+        // issue 15, trainweb: 培训班次 (list, create drawer, enrolment, attendance, credit), 培训达标情况, 我的培训
+        169 +
         // issue 15, training: its 4 error codes
         4,
     );
