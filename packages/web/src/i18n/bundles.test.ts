@@ -151,7 +151,9 @@ describe('the i18n bundles', () => {
         // issue 15, trainweb: 培训班次 (list, create drawer, enrolment, attendance, credit), 培训达标情况, 我的培训
         169 +
         // issue 15, training: its 4 error codes
-        4,
+        4 +
+        // the record page's 表彰奖励 tab (issue 15): its label and 7 texts
+        8,
     );
   });
 });

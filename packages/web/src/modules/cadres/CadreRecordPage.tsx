@@ -28,6 +28,7 @@ import { EligibilityTab, mayReadEligibility } from './record/EligibilityTab.tsx'
 import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
+import { HonoursTab } from './record/HonoursTab.tsx';
 
 const TAB_KEYS = [
   'basic',
@@ -40,6 +41,7 @@ const TAB_KEYS = [
   'eligibility',
   'postings',
   'practice',
+  'honours',
 ] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
@@ -173,6 +175,8 @@ export function CadreRecordPage() {
         return <CadrePostingsTab cadreId={id} />;
       case 'practice':
         return <CadrePracticeTab cadreId={id} />;
+      case 'honours':
+        return <HonoursTab cadreId={id} />;
     }
   };
 
@@ -207,7 +211,8 @@ export function CadreRecordPage() {
                 (key !== 'eligibility' || mayReadEligibility(me, id)) &&
                 (key !== 'discipline' || can(me.roles, 'discipline.read')) &&
                 (key !== 'postings' || can(me.roles, 'selection.read')) &&
-                (key !== 'practice' || can(me.roles, 'training.read')),
+                (key !== 'practice' || can(me.roles, 'training.read')) &&
+                (key !== 'honours' || can(me.roles, 'honour.board')),
             ).map((key) => ({
               key,
               label: tabLabel(key),
