@@ -52,3 +52,10 @@ export const aidMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
 };
+
+/** The aid cases and visits of the foreign street in the route matrix's fingerprint (`$1`: its org path). */
+export const fingerprint: string[] = [
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM care_aid_cases x WHERE x.org_path <@ $1::ltree`,
+  `SELECT string_agg(v::text, '|' ORDER BY v.id) FROM care_aid_visits v
+     WHERE v.case_id IN (SELECT a.id FROM care_aid_cases a WHERE a.org_path <@ $1::ltree)`,
+];

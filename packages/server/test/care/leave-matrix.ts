@@ -6,7 +6,10 @@ import type { ModuleMatrix } from '../scope-matrix.ts';
  */
 export const leaveMatrix: ModuleMatrix = {
   'GET /api/care/leave': {
-    requests: () => [{ query: { year: '2026' } }, { query: { year: '2026', q: '测试' } }],
+    requests: (): { query: Record<string, string> }[] => [
+      { query: { year: '2026' } },
+      { query: { year: '2026', q: '测试' } },
+    ],
     targetsForeign: false,
   },
   'GET /api/care/leave/cadres/:id': {
@@ -27,3 +30,8 @@ export const leaveMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
 };
+
+/** The leave records of the foreign street in the route matrix's fingerprint (`$1`: its org path). */
+export const fingerprint: string[] = [
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM care_leave_records x WHERE x.org_path <@ $1::ltree`,
+];
