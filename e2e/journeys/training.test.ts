@@ -50,8 +50,6 @@ async function pickCadres(page: Page, testId: string, cadres: Cadre[]) {
     const option = openOptions(page).filter({ hasText: c.name }).filter({ hasText: c.orgName });
     await option.first().waitFor();
     await option.first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Backspace');
   }
   await page.keyboard.press('Escape');
 }
@@ -123,6 +121,7 @@ describe('[training] 组织部 dispatches cadres to a programme, records attenda
     );
     await officer.locator('.ant-drawer-open .ant-radio-button-wrapper', { hasText: '点名调训' }).click();
     await pickOrg(officer, 'programme-form-target', street.name);
+    await officer.locator('.ant-drawer-open .ant-drawer-title').click(); // close the tree
     await screenshot(officer, 'training-programme-form');
     const created = officer.waitForResponse(
       (r) => r.url().endsWith('/api/training/programmes') && r.request().method() === 'POST',
