@@ -198,6 +198,7 @@ export const HonourProposalSchema = z.object({
 });
 export type HonourProposal = z.infer<typeof HonourProposalSchema>;
 export const HonourProposalListSchema = z.object({ items: z.array(HonourProposalSchema) });
+export type HonourProposalList = z.infer<typeof HonourProposalListSchema>;
 
 /** `POST …/batches/:id/notice` (honour.decide): 提交公示 — refused while a unit is over its quota. */
 export const HonourNoticeStartSchema = z.strictObject({ startOn: IsoDate });

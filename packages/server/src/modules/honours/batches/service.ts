@@ -330,7 +330,8 @@ export async function nominate(
   if (!c.active) throw new AppError(400, 'VALIDATION', `${c.name}同志已不在册，不能推荐`);
   if (!(c.org_path === b.org_path || c.org_path.startsWith(`${b.org_path}.`)))
     throw new AppError(400, 'VALIDATION', `${c.name}同志不属于${b.org_name}，不能列入本批次`);
-  const rules = rulesOf(b);
+  if ((await repo.nominatedCadres(ctx.client, b.id)).has(c.id))
+    throw new AppError(409, 'CONFLICT', `${c.name}同志已在本批次推荐名单中`);
   // a proposal: the rule must be one of the batch's and must find the cadre
   let deeds = input.deeds ?? '';
   const ruleId = input.proposalRuleId ?? null;
