@@ -98,6 +98,7 @@ export const HonourBatchListQuerySchema = z.strictObject({
 });
 export type HonourBatchListQuery = z.output<typeof HonourBatchListQuerySchema>;
 export const HonourBatchListSchema = z.object({ items: z.array(HonourBatchSchema), total: z.number().int() });
+export type HonourBatchList = z.infer<typeof HonourBatchListSchema>;
 
 /** `POST /api/honours/batches` (honour.decide): a draft batch of one kind of the pack in force. */
 export const HonourBatchCreateSchema = z.strictObject({

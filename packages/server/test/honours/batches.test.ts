@@ -417,7 +417,12 @@ describe('[honours] the hero board', () => {
   it('lists the year’s decided honours, highest kind first, to a unit admin of another street', async () => {
     const res = await get(otherStreetAdmin, '/api/honours/board?year=2026');
     expect(res.statusCode, res.body).toBe(200);
-    const board = res.json<HonourBoard>();
+    // the demo district's own 2026 honours are on the board too: this test's units only
+    const all = res.json<HonourBoard>();
+    const board = { ...all, items: all.items.filter((i) => ['甲街道', '区财政局'].includes(i.unitName)) };
+    // the whole board is in kind order as well
+    const ranks = all.items.map((i) => i.kindRank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     // 记三等功 (rank 4) before 通报表扬 (rank 1)
     expect(board.items.map((i) => [i.kindName, i.kindRank])).toEqual([
       ['记三等功', 4],
@@ -442,7 +447,7 @@ describe('[honours] the hero board', () => {
       photoUrl: null,
     });
     // exactly the board's fields, nothing else of the cadre
-    expect(Object.keys(board.items[0]!).sort()).toEqual(
+    expect(Object.keys(all.items[0]!).sort()).toEqual(
       [
         'id',
         'cadreName',
@@ -495,6 +500,9 @@ describe('[honours] the hero board', () => {
       }),
     ]);
     // and the board, as every business user of the district
-    expect((await get(self, '/api/honours/board?year=2026')).json<HonourBoard>().items).toHaveLength(3);
+    const mine = (await get(self, '/api/honours/board?year=2026')).json<HonourBoard>().items;
+    const theirs = (await get(otherStreetAdmin, '/api/honours/board?year=2026')).json<HonourBoard>().items;
+    expect(mine).toEqual(theirs);
+    expect(mine.filter((i) => i.unitName === '甲街道')).toHaveLength(2);
   });
 });
