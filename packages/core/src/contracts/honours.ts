@@ -93,6 +93,7 @@ export type HonourBatch = z.infer<typeof HonourBatchSchema>;
 export const HonourBatchListQuerySchema = z.strictObject({
   year: Year.optional(),
   state: z.enum(HONOUR_BATCH_STATES).optional(),
+  kindId: z.string().min(1).max(41).optional(),
   page,
   pageSize,
 });

@@ -9,7 +9,7 @@ const batch = (fx: Parameters<ModuleMatrix[string]['requests']>[0]) => fx.foreig
 export const batchesMatrix: ModuleMatrix = {
   'GET /api/honours/policy': { requests: () => [{}], targetsForeign: false },
   'GET /api/honours/batches': {
-    requests: () => [{}, { query: { year: '2026', state: 'nominating' } }],
+    requests: () => [{}, { query: { year: '2026', state: 'nominating', kindId: 'commendation' } }],
     targetsForeign: false,
   },
   'POST /api/honours/batches': {

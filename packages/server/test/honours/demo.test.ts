@@ -19,6 +19,10 @@ describe('[honours] demo', () => {
       ['评先评优', 'nominating', 3],
       ['通报表扬', 'decided', 6],
     ]);
+    const byKind = (
+      await injectAs(t, s, { method: 'GET', url: '/api/honours/batches?kindId=excellence' })
+    ).json<HonourBatchList>();
+    expect(byKind.items.map((b) => b.kindName)).toEqual(['评先评优']);
     const decided = list.items.find((b) => b.state === 'decided')!;
     // 30 days before the clock is Saturday 2026-10-03, in the 国庆节 holiday (10-01…10-07): the 公示 starts on
     // the first working day, Thursday 10-08, and counts 10-08, 10-09, 10-10 (a Saturday worked in exchange),

@@ -232,6 +232,7 @@ export async function listBatches(ctx: RequestContext, q: HonourBatchListQuery) 
   const { rows, total } = await repo.listBatches(ctx.client, {
     year: q.year,
     state: q.state,
+    kindId: q.kindId,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
