@@ -500,6 +500,28 @@ describe('[honours] the hero board', () => {
       }),
     ]);
     // and the board, as every business user of the district
+    // a cadre of the other street (仅本人) sees the same board, and nothing else of the honoured
+    const { rows } = await t.db.admin.query<{ id: string; org_id: string }>(
+      `SELECT id, org_id FROM cadres WHERE name = '乙街道干部'`,
+    );
+    const otherCadre = await signIn(
+      t,
+      await newUser(t.db, {
+        orgId: rows[0]!.org_id,
+        roles: ['cadre'],
+        scopeMode: 'self',
+        cadreId: rows[0]!.id,
+      }),
+    );
+    const seen = (await get(otherCadre, '/api/honours/board?year=2026')).json<HonourBoard>().items;
+    expect(
+      seen
+        .filter((i) => i.unitName === '甲街道')
+        .map((i) => i.cadreName)
+        .sort(),
+    ).toEqual([excellent3.name, '甲街道干部1'].sort());
+    expectError(await get(otherCadre, `/api/cadres/${streetCadres[0]!.id}`), 404, 'NOT_FOUND');
+    expectError(await get(otherCadre, `/api/cadres/${streetCadres[0]!.id}/honours`), 404, 'NOT_FOUND');
     const mine = (await get(self, '/api/honours/board?year=2026')).json<HonourBoard>().items;
     const theirs = (await get(otherStreetAdmin, '/api/honours/board?year=2026')).json<HonourBoard>().items;
     expect(mine).toEqual(theirs);
