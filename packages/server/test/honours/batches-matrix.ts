@@ -76,3 +76,11 @@ export const batchesMatrix: ModuleMatrix = {
   'GET /api/honours/batches/:id/notice.docx': { requests: (fx) => [{ id: batch(fx) }], targetsForeign: true },
   'GET /api/cadres/:id/honours': { requests: (fx) => [{ id: fx.foreign.cadreId }], targetsForeign: true },
 };
+
+/** The foreign street's honours rows in the route matrix's foreign fingerprint ($1: its org path). */
+export const fingerprint: string[] = [
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM honour_batches x WHERE x.org_path <@ $1::ltree`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM honour_nominations x WHERE x.unit_path <@ $1::ltree`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM honour_objections x
+     JOIN honour_nominations n ON n.id = x.nomination_id WHERE n.unit_path <@ $1::ltree`,
+];
