@@ -93,11 +93,13 @@ export type HonourBatch = z.infer<typeof HonourBatchSchema>;
 export const HonourBatchListQuerySchema = z.strictObject({
   year: Year.optional(),
   state: z.enum(HONOUR_BATCH_STATES).optional(),
+  kindId: z.string().min(1).max(41).optional(),
   page,
   pageSize,
 });
 export type HonourBatchListQuery = z.output<typeof HonourBatchListQuerySchema>;
 export const HonourBatchListSchema = z.object({ items: z.array(HonourBatchSchema), total: z.number().int() });
+export type HonourBatchList = z.infer<typeof HonourBatchListSchema>;
 
 /** `POST /api/honours/batches` (honour.decide): a draft batch of one kind of the pack in force. */
 export const HonourBatchCreateSchema = z.strictObject({
@@ -198,6 +200,7 @@ export const HonourProposalSchema = z.object({
 });
 export type HonourProposal = z.infer<typeof HonourProposalSchema>;
 export const HonourProposalListSchema = z.object({ items: z.array(HonourProposalSchema) });
+export type HonourProposalList = z.infer<typeof HonourProposalListSchema>;
 
 /** `POST …/batches/:id/notice` (honour.decide): 提交公示 — refused while a unit is over its quota. */
 export const HonourNoticeStartSchema = z.strictObject({ startOn: IsoDate });

@@ -32,7 +32,7 @@ export async function honourNoticeDocx(n: HonourNoticeInput): Promise<Buffer> {
   for (const h of n.honoured) byUnit.set(h.unitName, [...(byUnit.get(h.unitName) ?? []), h]);
   const list = [...byUnit.entries()].flatMap(([unit, people]) => [
     body(`${unit}（${people.length} 名）`, { bold: true, font: 'SimHei' }),
-    ...people.map((p) => body(p.postTitle ? `${p.name}　${p.postTitle}` : p.name)),
+    ...people.map((p) => body(p.postTitle ? `${p.name}\u3000${p.postTitle}` : p.name)),
   ]);
   const doc = new Document({
     sections: [

@@ -106,12 +106,19 @@ export async function findBatch(client: pg.ClientBase, id: string, lock = false)
 
 export async function listBatches(
   client: pg.ClientBase,
-  q: { year?: number | undefined; state?: HonourBatchState | undefined; limit: number; offset: number },
+  q: {
+    year?: number | undefined;
+    state?: HonourBatchState | undefined;
+    kindId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: BatchRow[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.year !== undefined) where.push(`b.year = $${params.push(q.year)}`);
   if (q.state !== undefined) where.push(`b.state = $${params.push(q.state)}`);
+  if (q.kindId !== undefined) where.push(`b.kind_id = $${params.push(q.kindId)}`);
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { rows } = await client.query<BatchRow & { total: number }>(
     `SELECT ${BATCH_COLUMNS}, count(*) OVER ()::int AS total FROM ${BATCH_FROM} ${w}

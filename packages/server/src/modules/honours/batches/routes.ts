@@ -29,7 +29,6 @@ export async function batchRoutes(app: FastifyInstance) {
   const read = { permission: 'honour.read' } as const;
   const nominate = { permission: 'honour.nominate' } as const;
   const decide = { permission: 'honour.decide' } as const;
-  const detail = { 200: HonourBatchDetailSchema };
 
   r.get(
     '/api/honours/policy',
@@ -66,7 +65,7 @@ export async function batchRoutes(app: FastifyInstance) {
         tags,
         summary: '建立表彰批次（按现行政策包）',
         body: HonourBatchCreateSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.createBatch(req.ctx, req.body),
@@ -80,7 +79,7 @@ export async function batchRoutes(app: FastifyInstance) {
         tags,
         summary: '表彰批次详情（名额、推荐人选、异议）',
         params: IdParamSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.getBatch(req.ctx, req.params.id),
@@ -90,7 +89,12 @@ export async function batchRoutes(app: FastifyInstance) {
     '/api/honours/batches/:id/open',
     {
       config: decide,
-      schema: { tags, summary: '开始推荐', params: IdParamSchema, response: detail },
+      schema: {
+        tags,
+        summary: '开始推荐',
+        params: IdParamSchema,
+        response: { 200: HonourBatchDetailSchema },
+      },
     },
     async (req) => service.openBatch(req.ctx, req.params.id),
   );
@@ -99,7 +103,12 @@ export async function batchRoutes(app: FastifyInstance) {
     '/api/honours/batches/:id/cancel',
     {
       config: decide,
-      schema: { tags, summary: '取消表彰批次', params: IdParamSchema, response: detail },
+      schema: {
+        tags,
+        summary: '取消表彰批次',
+        params: IdParamSchema,
+        response: { 200: HonourBatchDetailSchema },
+      },
     },
     async (req) => service.cancelBatch(req.ctx, req.params.id),
   );
@@ -113,7 +122,7 @@ export async function batchRoutes(app: FastifyInstance) {
         summary: '推荐人选（名额与资格审查）',
         params: IdParamSchema,
         body: HonourNominationCreateSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.nominate(req.ctx, req.params.id, req.body),
@@ -123,7 +132,12 @@ export async function batchRoutes(app: FastifyInstance) {
     '/api/honours/batches/:id/nominations/:nominationId/withdraw',
     {
       config: nominate,
-      schema: { tags, summary: '撤回推荐', params: HonourNominationParamSchema, response: detail },
+      schema: {
+        tags,
+        summary: '撤回推荐',
+        params: HonourNominationParamSchema,
+        response: { 200: HonourBatchDetailSchema },
+      },
     },
     async (req) => service.withdraw(req.ctx, req.params.id, req.params.nominationId),
   );
@@ -151,7 +165,7 @@ export async function batchRoutes(app: FastifyInstance) {
         summary: '提交公示（超出名额的不能提交）',
         params: IdParamSchema,
         body: HonourNoticeStartSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.startNotice(req.ctx, req.params.id, req.body),
@@ -166,7 +180,7 @@ export async function batchRoutes(app: FastifyInstance) {
         summary: '登记公示期间的异议',
         params: IdParamSchema,
         body: HonourObjectionCreateSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.addObjection(req.ctx, req.params.id, req.body),
@@ -181,7 +195,7 @@ export async function batchRoutes(app: FastifyInstance) {
         summary: '处理异议（属实的取消推荐）',
         params: HonourObjectionParamSchema,
         body: HonourObjectionResolveSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.resolveObjection(req.ctx, req.params.id, req.params.objectionId, req.body),
@@ -196,7 +210,7 @@ export async function batchRoutes(app: FastifyInstance) {
         summary: '作出表彰决定（公示期满且异议处理完毕）',
         params: IdParamSchema,
         body: HonourDecideSchema,
-        response: detail,
+        response: { 200: HonourBatchDetailSchema },
       },
     },
     async (req) => service.decide(req.ctx, req.params.id, req.body),

@@ -177,7 +177,9 @@ function quotaUnitOf(
 /** The quota lines a reader sees: those of units whose subtree their scope touches (组织部 of the district: all). */
 function visibleLines(ctx: RequestContext, figures: QuotaFigures[], districtPath: string): HonourQuotaLine[] {
   const scope = ctx.actor?.orgPath ?? '';
-  if (scope === districtPath) return figures.map((f) => f.line);
+  const all =
+    ctx.actor?.scopeMode === 'all' || (ctx.actor?.scopeMode === 'subtree' && scope === districtPath);
+  if (all) return figures.map((f) => f.line);
   return figures
     .filter((f) => f.path !== districtPath && (scope === f.path || scope.startsWith(`${f.path}.`)))
     .map((f) => f.line);
@@ -230,6 +232,7 @@ export async function listBatches(ctx: RequestContext, q: HonourBatchListQuery) 
   const { rows, total } = await repo.listBatches(ctx.client, {
     year: q.year,
     state: q.state,
+    kindId: q.kindId,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
@@ -245,8 +248,9 @@ export async function getBatch(ctx: RequestContext, id: string): Promise<HonourB
 export async function createBatch(ctx: RequestContext, input: HonourBatchCreate): Promise<HonourBatchDetail> {
   const actor = actorOf(ctx);
   const district = await repo.district(ctx.client, actor.orgPath);
-  if (!district || district.path !== actor.orgPath)
-    throw forbidden('表彰批次由区级组织部门建立（数据范围须为全区）');
+  const coversDistrict =
+    actor.scopeMode === 'all' || (actor.scopeMode === 'subtree' && district?.path === actor.orgPath);
+  if (!district || !coversDistrict) throw forbidden('表彰批次由区级组织部门建立（数据范围须为全区）');
   const pack = await packOn(ctx.client, await selectedPackId(ctx.client), todayOf(ctx));
   if (!pack.honours) throw new AppError(400, 'VALIDATION', `政策包“${pack.name}”没有精神激励（表彰）规定`);
   const rules = batchRulesOf(pack.honours, input.kindId, pack.name, pack.sources ?? {});
@@ -330,7 +334,8 @@ export async function nominate(
   if (!c.active) throw new AppError(400, 'VALIDATION', `${c.name}同志已不在册，不能推荐`);
   if (!(c.org_path === b.org_path || c.org_path.startsWith(`${b.org_path}.`)))
     throw new AppError(400, 'VALIDATION', `${c.name}同志不属于${b.org_name}，不能列入本批次`);
-  const rules = rulesOf(b);
+  if ((await repo.nominatedCadres(ctx.client, b.id)).has(c.id))
+    throw new AppError(409, 'CONFLICT', `${c.name}同志已在本批次推荐名单中`);
   // a proposal: the rule must be one of the batch's and must find the cadre
   let deeds = input.deeds ?? '';
   const ruleId = input.proposalRuleId ?? null;
