@@ -61,3 +61,9 @@ export const healthMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
 };
+
+/** The part's tables in the route matrix's foreign fingerprint (`$1`: the foreign street's org path). */
+export const fingerprint: string[] = [
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM care_health_checks x WHERE x.org_path <@ $1::ltree`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM care_support_requests x WHERE x.org_path <@ $1::ltree`,
+];

@@ -24,23 +24,19 @@ function dueSelect(plan: PlanSql, asOf: string, p: (v: unknown) => string): stri
   const planId = p(plan.id);
   const planName = p(plan.name);
   const since = p(plan.covered);
+  // the year's check joined on its unique key, and the earlier checks an anti-join: both one pass (an
+  // aggregate of the checks joined to the cadres let the planner loop over it per cadre at 100,000)
   return `SELECT c.id AS cadre_id, c.name AS cadre_name, c.org_id, c.org_path, c.post_title,
                  ${planId}::text AS plan_id, ${planName}::text AS plan_name,
-                 h.check_id, h.done_on, coalesce(h.follow_up, false) AS follow_up,
+                 h.id AS check_id, h.done_on, coalesce(h.follow_up, false) AS follow_up,
                  coalesce(h.follow_up_note, '') AS follow_up_note
             FROM cadres c
-            LEFT JOIN (SELECT k.cadre_id,
-                              (array_agg(k.id) FILTER (WHERE k.year = $2::int))[1] AS check_id,
-                              max(k.done_on) FILTER (WHERE k.year = $2::int) AS done_on,
-                              bool_or(k.follow_up) FILTER (WHERE k.year = $2::int) AS follow_up,
-                              max(k.follow_up_note) FILTER (WHERE k.year = $2::int) AS follow_up_note,
-                              bool_or(k.year < $2::int) AS covered
-                         FROM care_health_checks k
-                        WHERE k.plan_id = ${planId} AND k.year <= $2::int AND k.year > $2::int - ${since}::int
-                        GROUP BY k.cadre_id) h ON h.cadre_id = c.id
+            LEFT JOIN care_health_checks h ON h.cadre_id = c.id AND h.plan_id = ${planId} AND h.year = $2::int
            WHERE c.deactivated_at IS NULL AND c.org_path <@ $1::ltree
              AND ${conditionSql(plan.population, asOf, p)}
-             AND NOT coalesce(h.covered, false)`;
+             AND NOT EXISTS (SELECT 1 FROM care_health_checks e
+                              WHERE e.cadre_id = c.id AND e.plan_id = ${planId}
+                                AND e.year < $2::int AND e.year > $2::int - ${since}::int)`;
 }
 
 export interface CoverageGroup {
