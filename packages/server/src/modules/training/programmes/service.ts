@@ -915,10 +915,7 @@ export async function runWarnings(ctx: RequestContext, input: { asOf?: string })
     }
   const cadreKey = (w: Warned) => `training.shortfall:${w.requirementId}:${w.cadreId}:${year}${w.suffix}`;
   const unitKey = (w: Warned) => `training.shortfall.unit:${w.requirementId}:${w.orgId}:${year}${w.suffix}`;
-  warned.sort(
-    (a, b) =>
-      a.unitName.localeCompare(b.unitName, 'zh-CN') || a.cadreName.localeCompare(b.cadreName, 'zh-CN'),
-  );
+  warned.sort((a, b) => ZH.compare(a.unitName, b.unitName) || ZH.compare(a.cadreName, b.cadreName));
   const existing = await repo.existingNoticeKeys(ctx.client, [
     ...warned.map(cadreKey),
     ...warned.map(unitKey),
