@@ -76,7 +76,8 @@ await runBench(
               CASE WHEN (abs(hashtext(c.id::text || p.id::text)) % 10) = 0 THEN 0
                    WHEN abs(hashtext(c.id::text)) % 2 = 0 THEN 2 ELSE 1.5 END
          FROM cadres c
-         JOIN training_programmes p ON abs(hashtext(c.id::text || p.name)) % 12 < abs(hashtext(c.id::text)) % 6`,
+         JOIN training_programmes p ON p.pack_name = '基准'
+          AND abs(hashtext(c.id::text || p.name)) % 12 < abs(hashtext(c.id::text)) % 6`,
     );
     await admin.query(`ANALYZE cadres, orgs, training_programmes, training_attendance`);
     const counts = (

@@ -117,3 +117,12 @@ export const programmesMatrix: ModuleMatrix = {
     targetsForeign: false,
   },
 };
+
+/** The programmes part's tables in the route matrix's foreign fingerprint (`$1`: the foreign street's path). */
+export const fingerprint: string[] = [
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM training_programmes x WHERE x.org_path <@ $1::ltree`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM training_sessions x
+    WHERE x.programme_id IN (SELECT p.id FROM training_programmes p WHERE p.org_path <@ $1::ltree)`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM training_enrolments x WHERE x.org_path <@ $1::ltree`,
+  `SELECT string_agg(x::text, '|' ORDER BY x.id) FROM training_attendance x WHERE x.org_path <@ $1::ltree`,
+];
