@@ -94,3 +94,5 @@ export * from './contracts/care/coverage.ts';
 export * from './honours/policy.ts';
 export * from './training/policy.ts';
 export * from './care/policy.ts';
+export * from './contracts/honours.ts';
+export * from './honours/rules.ts';

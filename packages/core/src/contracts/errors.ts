@@ -68,6 +68,16 @@ export const ERROR_CODES = [
   'POOL_CONDITION_UNMET',
   'POOL_QUOTA_FULL',
   // ---- issue 15, honours: add this part's codes below this line (one per line, a short comment above each)
+  /** 表彰: the nominating unit's quota of the batch's kind is full (a nomination, or the batch submitted) */
+  'HONOUR_QUOTA_FULL',
+  /** 表彰: the eligibility engine (purpose honour) says no — 诫勉 in effect and not exempted … */
+  'HONOUR_INELIGIBLE',
+  /** 表彰: the batch is not in a state that allows the action */
+  'HONOUR_BATCH_STATE',
+  /** 表彰: the 公示 has not ended yet (decision before its last day is over) */
+  'HONOUR_NOTICE_RUNNING',
+  /** 表彰: an objection of the 公示 is still open */
+  'HONOUR_OBJECTION_OPEN',
 
   // ---- issue 15, training: add this part's codes below this line (one per line, a short comment above each)
 

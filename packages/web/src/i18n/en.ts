@@ -345,6 +345,12 @@ export const en: typeof zhCN = {
     POOL_CONDITION_UNMET: 'This person does not meet the conditions of the pool level',
     POOL_QUOTA_FULL: 'The unit has reached the most members of this pool level',
     // ---- issue 15, honours: this part's error messages below this line
+    HONOUR_QUOTA_FULL: 'The unit’s quota of this commendation batch is full',
+    HONOUR_INELIGIBLE:
+      'The cadre is not eligible for a commendation (e.g. an admonishment in effect and not exempted)',
+    HONOUR_BATCH_STATE: 'The batch’s state does not allow this action',
+    HONOUR_NOTICE_RUNNING: 'The public notice has not ended yet; the batch cannot be decided',
+    HONOUR_OBJECTION_OPEN: 'An objection raised during the public notice is still open',
 
     // ---- issue 15, training: this part's error messages below this line
 

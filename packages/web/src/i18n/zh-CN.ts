@@ -342,6 +342,11 @@ export const zhCN = {
     POOL_CONDITION_UNMET: '该人员不符合本层级人才库的条件',
     POOL_QUOTA_FULL: '该单位本层级人选已达上限',
     // ---- issue 15, honours: this part's error messages below this line
+    HONOUR_QUOTA_FULL: '该单位本批次的表彰名额已满',
+    HONOUR_INELIGIBLE: '该干部经资格审查不符合表彰条件（如诫勉影响期内且未免责）',
+    HONOUR_BATCH_STATE: '表彰批次当前所处状态不允许此操作',
+    HONOUR_NOTICE_RUNNING: '公示期尚未结束，不能作出表彰决定',
+    HONOUR_OBJECTION_OPEN: '公示期间的异议尚未处理完毕',
 
     // ---- issue 15, training: this part's error messages below this line
 
