@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HonourBatchState } from './api.ts';
+import type { HonourBatchState } from '@ganbu/core';
 
 const STATE_COLOR: Record<HonourBatchState, string> = {
   draft: 'default',

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { can } from '@ganbu/core';
+import { can, HONOUR_BATCH_STATES, type HonourBatch, type HonourBatchState } from '@ganbu/core';
 import { Button, Card, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,7 @@ import { useCurrentMe } from '../../../app/me-context.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { chinaDay } from '../../../lib/china-day.ts';
-import {
-  HONOUR_BATCH_STATES,
-  useHonourBatches,
-  useHonourPolicy,
-  type HonourBatch,
-  type HonourBatchState,
-} from '../api.ts';
+import { useHonourBatches, useHonourPolicy } from '../api.ts';
 import { BatchStateTag } from '../labels.tsx';
 import { CreateBatchDrawer } from './CreateBatchDrawer.tsx';
 
@@ -32,7 +26,9 @@ export default function BatchesPage() {
   const [state, setState] = useState<HonourBatchState | undefined>();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const batches = useHonourBatches({ year, kindId, state, page, pageSize: PAGE_SIZE });
+  const batches = useHonourBatches({ year, state, page, pageSize: PAGE_SIZE });
+  // the list query has no kind (yet): the kind filter narrows the loaded page
+  const shown = (batches.data?.items ?? []).filter((b) => !kindId || b.kindId === kindId);
   const thisYear = chinaDay().year();
 
   const columns: TableColumnsType<HonourBatch> = [
@@ -59,19 +55,17 @@ export default function BatchesPage() {
     },
     {
       title: t('honours.batches.col.nominations'),
-      key: 'nominations',
-      width: 110,
+      dataIndex: 'nominationCount',
+      width: 90,
       align: 'right',
-      render: (_: unknown, b) =>
-        `${b.nominationCount} / ${b.quotaTotal === null ? t('honours.batches.noQuota') : b.quotaTotal}`,
     },
     {
       title: t('honours.batches.col.notice'),
       key: 'notice',
       width: 210,
       render: (_: unknown, b) =>
-        b.noticeStartOn && b.noticeEndOn
-          ? t('honours.batches.noticeRange', { start: b.noticeStartOn, end: b.noticeEndOn })
+        b.noticeStart && b.noticeEnd
+          ? t('honours.batches.noticeRange', { start: b.noticeStart, end: b.noticeEnd })
           : '—',
     },
     {
@@ -79,7 +73,7 @@ export default function BatchesPage() {
       key: 'decision',
       width: 220,
       render: (_: unknown, b) =>
-        b.decidedOn ? `${b.decidedOn}${b.documentNo ? ` · ${b.documentNo}` : ''}` : '—',
+        b.decidedOn ? `${b.decidedOn}${b.documentNumber ? ` · ${b.documentNumber}` : ''}` : '—',
     },
   ];
 
@@ -149,7 +143,7 @@ export default function BatchesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={batches.data?.items ?? []}
+          dataSource={shown}
           loading={batches.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('honours.batches.empty') }}

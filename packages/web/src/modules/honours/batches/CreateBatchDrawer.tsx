@@ -1,9 +1,10 @@
+import type { HonourPolicyView } from '@ganbu/core';
 import { Alert, App, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { chinaDay } from '../../../lib/china-day.ts';
-import { useCreateBatch, type HonourPolicyView } from '../api.ts';
+import { useCreateBatch } from '../api.ts';
 
 interface Values {
   name: string;

@@ -37,8 +37,9 @@ export function NominateDrawer({
     nominate.mutate(
       { batchId, input: { cadreId: v.cadreId ?? '', deeds: v.deeds.trim(), usePhoto: v.usePhoto } },
       {
-        onSuccess: (n) => {
-          void message.success(t('honours.batches.nominate.saved', { name: n.cadreName }));
+        onSuccess: (batch) => {
+          const added = batch.nominations.find((n) => n.cadreId === v.cadreId && n.state === 'nominated');
+          void message.success(t('honours.batches.nominate.saved', { name: added?.cadreName ?? '' }));
           close();
         },
       },

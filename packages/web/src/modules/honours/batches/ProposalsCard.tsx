@@ -1,7 +1,8 @@
+import type { HonourProposal } from '@ganbu/core';
 import { App, Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useHonourProposals, useNominate, type HonourProposal } from '../api.ts';
+import { useHonourProposals, useNominate } from '../api.ts';
 import { RefusalAlert } from './RefusalAlert.tsx';
 
 /**
@@ -15,8 +16,8 @@ export function ProposalsCard({ batchId, canNominate }: { batchId: string; canNo
   const nominate = useNominate();
 
   const columns: TableColumnsType<HonourProposal> = [
-    { title: t('honours.batches.proposals.name'), dataIndex: 'name', width: 100 },
-    { title: t('honours.batches.proposals.unit'), dataIndex: 'orgName', width: 160, ellipsis: true },
+    { title: t('honours.batches.proposals.name'), dataIndex: 'cadreName', width: 100 },
+    { title: t('honours.batches.proposals.unit'), dataIndex: 'unitName', width: 160, ellipsis: true },
     {
       title: t('honours.batches.proposals.reason'),
       dataIndex: 'explanation',
@@ -40,15 +41,11 @@ export function ProposalsCard({ batchId, canNominate }: { batchId: string; canNo
               nominate.mutate(
                 {
                   batchId,
-                  input: {
-                    cadreId: p.cadreId,
-                    deeds: t('honours.batches.proposals.defaultDeeds', { reason: p.explanation }),
-                    usePhoto: true,
-                  },
+                  input: { cadreId: p.cadreId, proposalRuleId: p.ruleId, deeds: '', usePhoto: true },
                 },
                 {
-                  onSuccess: (n) =>
-                    void message.success(t('honours.batches.nominate.saved', { name: n.cadreName })),
+                  onSuccess: () =>
+                    void message.success(t('honours.batches.nominate.saved', { name: p.cadreName })),
                 },
               )
             }

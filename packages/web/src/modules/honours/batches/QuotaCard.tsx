@@ -1,14 +1,14 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Popover, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HonourQuotaRow } from '../api.ts';
+import type { HonourQuotaLine } from '@ganbu/core';
 
 /** 各单位名额: per unit its active cadres, the pack's share, the quota and the places used; 计算依据 explains it. */
-export function QuotaCard({ quotas }: { quotas: HonourQuotaRow[] }) {
+export function QuotaCard({ quotas }: { quotas: HonourQuotaLine[] }) {
   const { t } = useTranslation();
-  const columns: TableColumnsType<HonourQuotaRow> = [
-    { title: t('honours.batches.quota.unit'), dataIndex: 'orgName', width: 200, ellipsis: true },
-    { title: t('honours.batches.quota.cadres'), dataIndex: 'cadres', width: 90, align: 'right' },
+  const columns: TableColumnsType<HonourQuotaLine> = [
+    { title: t('honours.batches.quota.unit'), dataIndex: 'unitName', width: 200, ellipsis: true },
+    { title: t('honours.batches.quota.cadres'), dataIndex: 'activeCadres', width: 90, align: 'right' },
     {
       title: t('honours.batches.quota.share'),
       key: 'share',
@@ -26,7 +26,7 @@ export function QuotaCard({ quotas }: { quotas: HonourQuotaRow[] }) {
         q.quota === null ? (
           <Typography.Text type="secondary">{t('honours.batches.quota.none')}</Typography.Text>
         ) : (
-          <span data-testid={`quota-${q.orgId}`}>{q.quota}</span>
+          <span data-testid={`quota-${q.unitId}`}>{q.quota}</span>
         ),
     },
     {
@@ -36,7 +36,7 @@ export function QuotaCard({ quotas }: { quotas: HonourQuotaRow[] }) {
       align: 'right',
       render: (_: unknown, q) => (
         <>
-          <span data-testid={`quota-used-${q.orgId}`}>{q.used}</span>
+          <span data-testid={`quota-used-${q.unitId}`}>{q.used}</span>
           {q.quota !== null && q.used >= q.quota ? (
             <Tag color="red" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
               {t('honours.batches.quota.full')}
@@ -62,7 +62,7 @@ export function QuotaCard({ quotas }: { quotas: HonourQuotaRow[] }) {
             type="link"
             size="small"
             icon={<InfoCircleOutlined />}
-            data-testid={`quota-explain-${q.orgId}`}
+            data-testid={`quota-explain-${q.unitId}`}
           >
             {t('honours.batches.quota.explain')}
           </Button>
@@ -72,8 +72,8 @@ export function QuotaCard({ quotas }: { quotas: HonourQuotaRow[] }) {
   ];
   return (
     <Card size="small" title={t('honours.batches.quota.title')} style={{ marginBottom: 16 }}>
-      <Table<HonourQuotaRow>
-        rowKey="orgId"
+      <Table<HonourQuotaLine>
+        rowKey="unitId"
         size="small"
         columns={columns}
         dataSource={quotas}

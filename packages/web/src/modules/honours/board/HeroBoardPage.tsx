@@ -1,4 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import type { HonourBoardEntry } from '@ganbu/core';
 import { Button, Empty, Flex, Select, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { chinaDay } from '../../../lib/china-day.ts';
-import { useHonourBoard, type HonourBoardItem } from '../api.ts';
+import { useHonourBoard } from '../api.ts';
 import './board.css';
 
 /** Tag colours by the kind's rank on the board: the higher honours stand out. */
@@ -18,34 +19,34 @@ function kindColor(rank: number): string {
   return 'blue';
 }
 
-function HeroCard({ item }: { item: HonourBoardItem }) {
+function HeroCard({ item }: { item: HonourBoardEntry }) {
   const { t } = useTranslation();
   const [broken, setBroken] = useState(false);
   return (
-    <div className="hero-card" data-testid={`hero-card-${item.cadreId}`}>
+    <div className="hero-card" data-testid={`hero-card-${item.id}`}>
       {item.photoUrl && !broken ? (
         <img
           className="hero-card-photo"
           src={item.photoUrl}
-          alt={t('honours.board.photoAlt', { name: item.name })}
+          alt={t('honours.board.photoAlt', { name: item.cadreName })}
           onError={() => setBroken(true)}
         />
       ) : (
         <div className="hero-card-avatar" aria-hidden>
-          {item.name.slice(0, 1)}
+          {item.cadreName.slice(0, 1)}
         </div>
       )}
       <div className="hero-card-body">
         <Flex gap={8} align="center" wrap>
           <span className="hero-card-name" data-testid="hero-card-name">
-            {item.name}
+            {item.cadreName}
           </span>
-          <Tag color={kindColor(item.rank)} data-testid="hero-card-kind">
+          <Tag color={kindColor(item.kindRank)} data-testid="hero-card-kind">
             {item.kindName}
           </Tag>
         </Flex>
         <Typography.Text type="secondary">
-          {item.orgName}
+          {item.unitName}
           {item.postTitle ? ` · ${item.postTitle}` : ''}
         </Typography.Text>
         <div className="hero-card-deeds" data-testid="hero-card-deeds">
@@ -53,7 +54,7 @@ function HeroCard({ item }: { item: HonourBoardItem }) {
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
           {t('honours.board.decision', { batch: item.batchName, date: item.decidedOn })}
-          {item.documentNo ? ` · ${t('honours.board.documentNo', { no: item.documentNo })}` : ''}
+          {item.documentNumber ? ` · ${t('honours.board.documentNo', { no: item.documentNumber })}` : ''}
         </Typography.Text>
       </div>
     </div>

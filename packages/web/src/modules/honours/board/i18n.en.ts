@@ -10,7 +10,6 @@ export const boardEn: typeof boardZhCN = {
   print: 'Print',
   empty: 'No batch of {{year}} has been decided yet.',
   count: '{{count}} cadres honoured',
-  deeds: 'Deeds',
   noDeeds: '(no deeds written)',
   photoAlt: 'Photo of {{name}}',
   decision: '{{batch}} · {{date}}',

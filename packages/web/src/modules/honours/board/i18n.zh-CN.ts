@@ -7,7 +7,6 @@ export const boardZhCN = {
   print: '打印',
   empty: '{{year}} 年还没有作出表彰决定的批次。',
   count: '共 {{count}} 人受到表彰',
-  deeds: '先进事迹',
   noDeeds: '（未填写事迹）',
   photoAlt: '{{name}}的照片',
   decision: '{{batch}} · {{date}}',
