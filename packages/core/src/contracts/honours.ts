@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCX_MEDIA_TYPE, fileResponse } from './files.ts';
 
 /**
  * 精神激励 (R-HON-1/2): commendation batches (表彰批次) with nominations by units under the pack's quotas,
@@ -264,3 +265,8 @@ export const CadreHonourSchema = z.object({
 });
 export type CadreHonour = z.infer<typeof CadreHonourSchema>;
 export const CadreHonourListSchema = z.object({ items: z.array(CadreHonourSchema) });
+
+/** `GET …/batches/{id}/notice.docx`: the 表彰决定 of a decided batch. */
+export const HonourNoticeFileResponse = fileResponse('表彰决定（Word）', DOCX_MEDIA_TYPE);
+/** `GET /api/honours/board/{id}/photo`: an honoured cadre's registry photo, when chosen for the board. */
+export const HonourBoardPhotoFileResponse = fileResponse('英雄榜照片', 'image/jpeg', 'image/png');

@@ -8,6 +8,8 @@ CREATE TABLE honour_batches (
   -- the district org the batch belongs to
   org_id uuid NOT NULL REFERENCES orgs(id),
   org_path ltree NOT NULL,
+  -- the district's name (a street reads the batch but not the district's org row)
+  org_name text NOT NULL,
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
   year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
   -- the kind, copied from the pack (a batch is finished under the rules it started with)
