@@ -25,6 +25,12 @@ export function refusalReasons(err: unknown): string[] {
 /** A refused action shown in place: the Chinese message of its code and the engine's reasons below it. */
 export function RefusalAlert({ error, title, testId }: { error: unknown; title: string; testId: string }) {
   const reasons = refusalReasons(error);
+  const summary = errorMessage(error);
+  // the server's own sentence names the figures (名额 3 名，已推荐 3 名：…); shown unless the reasons list says it
+  const detail =
+    isApiError(error) && reasons.length === 0 && error.message && error.message !== summary
+      ? error.message
+      : null;
   return (
     <Alert
       type="error"
@@ -32,7 +38,8 @@ export function RefusalAlert({ error, title, testId }: { error: unknown; title: 
       title={title}
       description={
         <>
-          <div data-testid={`${testId}-message`}>{errorMessage(error)}</div>
+          <div data-testid={`${testId}-message`}>{summary}</div>
+          {detail ? <div data-testid={`${testId}-detail`}>{detail}</div> : null}
           {reasons.length > 0 ? (
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }} data-testid={`${testId}-reasons`}>
               {reasons.map((r) => (
