@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser.close());
 
-const SLOW = { timeout: 15_000 };
+const SLOW = { timeout: 30_000 };
 const rows = (page: Page, table: string) => page.locator(`[data-testid="${table}"] tbody tr.ant-table-row`);
 
 /** Type a day into an antd DatePicker. */
@@ -64,7 +64,6 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
   it('组织部 creates a 通报表扬 batch of the year and opens the nominations', async () => {
     officer = await newPage(browser, { width: 1440, height: 900 });
     await loginUi(officer, 'orgdept');
-    await officer.getByTestId('menu-group-honours').click();
     await officer.getByTestId('menu-honourBatches').click();
     await officer.getByTestId('batches-table').waitFor();
     await screenshot(officer, 'honours-batches');

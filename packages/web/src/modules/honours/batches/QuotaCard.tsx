@@ -77,8 +77,8 @@ export function QuotaCard({ quotas }: { quotas: HonourQuotaLine[] }) {
         size="small"
         columns={columns}
         dataSource={quotas}
-        pagination={quotas.length > 10 ? { pageSize: 10, size: 'small' } : false}
-        scroll={{ x: 'max-content' }}
+        pagination={false}
+        scroll={{ x: 'max-content', y: 420 }}
         data-testid="quota-table"
       />
     </Card>

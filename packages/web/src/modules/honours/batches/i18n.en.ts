@@ -23,7 +23,7 @@ export const batchesEn: typeof batchesZhCN = {
     year: 'Year',
     kind: 'Kind',
     state: 'State',
-    nominations: 'Nominations / quota',
+    nominations: 'Nominees',
     notice: 'Publication',
     decision: 'Decision',
   },

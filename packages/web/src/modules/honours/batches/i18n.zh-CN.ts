@@ -21,7 +21,7 @@ export const batchesZhCN = {
     year: '年度',
     kind: '类别',
     state: '状态',
-    nominations: '提名 / 名额',
+    nominations: '提名人数',
     notice: '公示',
     decision: '决定',
   },
