@@ -13,6 +13,9 @@ afterAll(async () => browser.close());
 const SLOW = { timeout: 30_000 };
 const rows = (page: Page, table: string) => page.locator(`[data-testid="${table}"] tbody tr.ant-table-row`);
 
+/** The OK button of the open modal. */
+const modalOk = (page: Page) => page.locator('.ant-modal-footer .ant-btn-primary').filter({ visible: true });
+
 /** Type a day into an antd DatePicker. */
 async function typeDate(page: Page, testId: string, day: string) {
   const input = page.getByTestId(testId);
@@ -195,7 +198,7 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
     const preview = (await officer.getByTestId('notice-form-preview').textContent()) ?? '';
     const end = /至 (\d{4}-\d{2}-\d{2})/.exec(preview)?.[1] ?? '';
     await screenshot(officer, 'honours-notice-preview');
-    await officer.getByTestId('notice-form-submit').click();
+    await modalOk(officer).click();
     await officer.getByTestId('batch-state-notice').waitFor(SLOW);
     // the server's end day is the one the calendar showed before confirming
     const s = await session(officer);
@@ -209,12 +212,12 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
     await officer.locator('.ant-select-item-option').filter({ hasText: nominated[0]! }).first().click();
     await typeDate(officer, 'objection-form-received', start);
     await officer.getByTestId('objection-form-content').fill('反映其事迹材料夸大。');
-    await officer.getByTestId('objection-form-submit').click();
+    await modalOk(officer).click();
     await officer.getByTestId('objection-state-open').waitFor(SLOW);
     // deciding with an open objection is refused
     await officer.getByTestId('batch-decide').click();
     await officer.getByTestId('decide-form-number').fill(DOC_NO);
-    await officer.getByTestId('decide-form-submit').click();
+    await modalOk(officer).click();
     await officer.getByTestId('decide-refused').waitFor(SLOW);
     expect(await officer.getByTestId('decide-refused-message').textContent()).toBe(
       '公示期间的异议尚未处理完毕',
@@ -224,13 +227,13 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
     await officer.locator('[data-testid^="objection-resolve-"]').first().click();
     await officer.getByTestId('resolve-form-dismissed').click();
     await officer.getByTestId('resolve-form-resolution').fill('经核实，事迹属实，异议不成立。');
-    await officer.getByTestId('resolve-form-submit').click();
+    await modalOk(officer).click();
     await officer.getByTestId('objection-state-dismissed').waitFor(SLOW);
     await screenshot(officer, 'honours-notice');
 
     await officer.getByTestId('batch-decide').click();
     await officer.getByTestId('decide-form-number').fill(DOC_NO);
-    await officer.getByTestId('decide-form-submit').click();
+    await modalOk(officer).click();
     await officer.getByTestId('batch-state-decided').waitFor(SLOW);
     expect(await officer.getByTestId('batch-decided').textContent()).toContain(DOC_NO);
     await expect

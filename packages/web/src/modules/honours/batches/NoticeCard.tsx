@@ -66,7 +66,7 @@ function StartNoticeModal({
       title={t('honours.batches.actions.startNotice')}
       onCancel={close}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: start.isPending, 'data-testid': 'notice-form-submit' }}
+      okButtonProps={{ loading: start.isPending }}
       destroyOnHidden
     >
       {start.isError ? (
@@ -153,7 +153,7 @@ function ObjectionModal({
       title={t('honours.batches.objections.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: record.isPending, 'data-testid': 'objection-form-submit' }}
+      okButtonProps={{ loading: record.isPending }}
       destroyOnHidden
     >
       <Form<ObjectionValues>
@@ -240,7 +240,7 @@ function ResolveModal({
       title={t('honours.batches.objections.resolve')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: resolve.isPending, 'data-testid': 'resolve-form-submit' }}
+      okButtonProps={{ loading: resolve.isPending }}
       destroyOnHidden
     >
       <Form<ResolveValues>
@@ -333,7 +333,7 @@ function DecideModal({
       title={t('honours.batches.decide.title')}
       onCancel={close}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: decide.isPending, 'data-testid': 'decide-form-submit' }}
+      okButtonProps={{ loading: decide.isPending }}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('honours.batches.decide.hint')}</Typography.Paragraph>
