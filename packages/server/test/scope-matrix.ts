@@ -304,6 +304,21 @@ export async function loadMatrices(): Promise<Map<string, ModuleMatrix>> {
   return out;
 }
 
+/**
+ * SQL fragments, each a text over rows of the foreign street (`$1` is its org path), that the route matrix's
+ * fingerprint adds to its md5: a module lists its own tables in `fingerprint` beside its `matrix` (any change
+ * of the foreign street's rows shows as a changed fingerprint).
+ */
+export async function loadFingerprints(): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of SERVER_MODULES) {
+    if (m.routes.length === 0) continue;
+    const file = (await import(`./${m.name}/scope-matrix.ts`)) as { fingerprint?: string[] };
+    out.push(...(file.fingerprint ?? []));
+  }
+  return out;
+}
+
 /** Fill `:id` in a route pattern. */
 export function urlFor(pattern: string, id: string | undefined, params: Record<string, string> = {}): string {
   let url = id ? pattern.replace(':id', id) : pattern;

@@ -80,14 +80,54 @@ export const ERROR_CODES = [
   'HONOUR_OBJECTION_OPEN',
 
   // ---- issue 15, training: add this part's codes below this line (one per line, a short comment above each)
+  /** 教育培训: a cadre outside the programme's target (units / condition) */
+  'TRAINING_NOT_TARGET',
+  /** an enrolment action the programme's mode or the enrolment's state does not allow */
+  'TRAINING_ENROLMENT_STATE',
+  /** attendance or credit for a cadre who does not take part in the programme */
+  'TRAINING_NOT_ENROLLED',
+  /** competitive selection: more admitted than the programme's seats */
+  'TRAINING_SEATS_FULL',
 
   // ---- issue 15, practice: add this part's codes below this line (one per line, a short comment above each)
+  /** 实战历练: the kind is not one of the pack's practice kinds */
+  'PRACTICE_KIND_UNKNOWN',
+  /** 实战历练: an outcome before the posting's last day */
+  'PRACTICE_NOT_ENDED',
+  /** 远程教育站点: the district's pack keeps no station register (training.stations is null) */
+  'STATION_NO_POLICY',
 
   // ---- issue 15, care-health: add this part's codes below this line (one per line, a short comment above each)
+  // the plan is not one of the pack's health check plans (care.healthChecks)
+  'HEALTH_PLAN_UNKNOWN',
+  // a cadre is not in the plan's population, or not due a check under it that year
+  'HEALTH_NOT_DUE',
+  // a check's day is after today
+  'HEALTH_DATE_FUTURE',
+  // the request names no active care officer
+  'CARE_OFFICER_UNKNOWN',
 
   // ---- issue 15, care-talks: add this part's codes below this line (one per line, a short comment above each)
+  /** 双向约谈: the pack in force offers no two-way appointments */
+  'TALK_REQUESTS_NOT_OFFERED',
+  /** the leader asked for a talk is not serving or has no account to answer with */
+  'TALK_LEADER_UNAVAILABLE',
+  /** a leader records only the talks they held themselves */
+  'TALK_NOT_TALKER',
 
   // ---- issue 15, care-aid: add this part's codes below this line (one per line, a short comment above each)
+  /** 休假: dates, a recuperation the pack has not or of the wrong length, annual leave over the balance, overlap */
+  'CARE_LEAVE_DATES',
+  'CARE_LEAVE_NO_RECUPERATION',
+  'CARE_LEAVE_RECUPERATION_LENGTH',
+  'CARE_LEAVE_OVER_BALANCE',
+  'CARE_LEAVE_NO_ENTITLEMENT',
+  'CARE_LEAVE_OVERLAP',
+  /** 困难帮扶: a kind or checklist item not in the pack, a closed case, a date in the future or before the case */
+  'CARE_AID_KIND_UNKNOWN',
+  'CARE_AID_ITEM_UNKNOWN',
+  'CARE_AID_CLOSED',
+  'CARE_AID_DATE',
 
   'INTERNAL',
 ] as const;

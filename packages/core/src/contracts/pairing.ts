@@ -18,6 +18,13 @@ export const PairingSchema = z.object({
   endedOn: day.nullable(),
   noteCount: z.number().int(),
   lastNoteOn: day.nullable(),
+  /** 年度评议 (the pack's care.pairingReviewEveryMonths): the last one, the next due day and its state */
+  lastReviewOn: day.nullable(),
+  /** null: the pack in force has no care section (no review cycle) */
+  reviewDueOn: day.nullable(),
+  /** null: the pairing has ended, or no review cycle */
+  reviewState: z.enum(['ok', 'due', 'overdue']).nullable(),
+  reviewExplanation: z.string(),
 });
 export type Pairing = z.infer<typeof PairingSchema>;
 
@@ -65,3 +72,24 @@ export const PairingNoteInputSchema = z.strictObject({
   content: z.string().trim().min(1).max(2000),
 });
 export type PairingNoteInput = z.input<typeof PairingNoteInputSchema>;
+
+/** 年度评议: rating, summary and whether the pairing continues (结束结对 ends it on the review's day). */
+export const PAIRING_REVIEW_RATINGS = ['good', 'fair', 'average', 'poor'] as const;
+export const PairingReviewSchema = z.object({
+  id: z.string().uuid(),
+  reviewedOn: day,
+  rating: z.enum(PAIRING_REVIEW_RATINGS),
+  summary: z.string(),
+  decision: z.enum(['continue', 'end']),
+  writtenBy: z.string(),
+});
+export type PairingReview = z.infer<typeof PairingReviewSchema>;
+export const PairingReviewListSchema = z.object({ items: z.array(PairingReviewSchema) });
+
+export const PairingReviewInputSchema = z.strictObject({
+  reviewedOn: day,
+  rating: z.enum(PAIRING_REVIEW_RATINGS),
+  summary: z.string().trim().min(1).max(2000),
+  decision: z.enum(['continue', 'end']),
+});
+export type PairingReviewInput = z.input<typeof PairingReviewInputSchema>;

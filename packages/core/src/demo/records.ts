@@ -104,6 +104,14 @@ function rankOf(a: Pick<Appointment, 'roleKind'>, kind: OrgKind, title: string):
     : '一级科员';
 }
 
+/** 共青团员 are 14 to 28 years old (《中国共产主义青年团章程》): older demo cadres who are not party members are 群众. */
+const LEAGUE_MAX_AGE = 28;
+
+function politicalStatusOf(p: { member: boolean; drawn: string; age: number }): string {
+  if (p.member) return '中共党员';
+  return p.drawn === '共青团员' && p.age <= LEAGUE_MAX_AGE ? '共青团员' : '群众';
+}
+
 /** Enrich every demo cadre with a full record. */
 export function generateDemoRecords(
   district: DemoDistrict,
@@ -134,9 +142,15 @@ export function generateDemoRecords(
     const startAge = village ? rng.int(18, 26) : edu.education === '研究生' ? 25 : 22;
     const workStartYear = Math.min(birthYear + startAge, asOfYear - 1);
     const workStart = month(workStartYear, rng.pick([7, 8, 9]));
-    const member = village ? rng.chance(0.75) : rng.chance(0.85);
+    const drawnMember = village ? rng.chance(0.75) : rng.chance(0.85);
     const partyYear = Math.min(Math.max(birthYear + 19, workStartYear - 2 + rng.int(0, 6)), asOfYear - 1);
     const current = { title: c.postTitle, ...roleOf(c.postTitle, org.kind) };
+    // rules officers know: a leadership post outside villages (书记, 镇长, 科长 …) and a village's party
+    // secretary are held by party members; only the young are 共青团员 (the league's members are 14–28)
+    const member =
+      drawnMember ||
+      (current.isLeadership && !village) ||
+      (village && current.roleKind === 'party_secretary');
     // earlier posts: a grassroots start for about half of the non-village cadres
     const appointments: Appointment[] = [];
     let cursor = workStartYear;
@@ -231,7 +245,12 @@ export function generateDemoRecords(
         ['回族', 1],
       ] as const),
       nativePlace: rng.pick(['福建泉州', '福建晋江', '福建南安', '福建惠安', '福建安溪', '福建莆田']),
-      politicalStatus: member ? '中共党员' : village ? '群众' : rng.pick(['群众', '共青团员']),
+      // drawn where it always was, so the generator's stream (and every later cadre) is unchanged
+      politicalStatus: politicalStatusOf({
+        member,
+        drawn: !drawnMember && !village ? rng.pick(['群众', '共青团员']) : '群众',
+        age,
+      }),
       partyJoinDate: member ? month(partyYear, rng.int(1, 12)) : null,
       workStartDate: workStart,
       fullTimeEducation: edu,

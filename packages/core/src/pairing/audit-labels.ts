@@ -8,11 +8,13 @@ export const PAIRING_AUDIT = {
     'pairing.create': { zh: '新增结对帮扶', en: 'Create mentoring pair' },
     'pairing.update': { zh: '修改或结束结对帮扶', en: 'Edit or end mentoring pair' },
     'pairing.note': { zh: '添加帮扶记录', en: 'Add mentoring note' },
+    'pairing.review': { zh: '登记结对帮扶年度评议', en: 'Record mentoring yearly review' },
   },
   routes: {
     'POST /api/pairings': { zh: '新增结对帮扶', en: 'Create mentoring pair' },
     'PATCH /api/pairings/:id': { zh: '修改或结束结对帮扶', en: 'Edit or end mentoring pair' },
     'POST /api/pairings/:id/notes': { zh: '添加帮扶记录', en: 'Add mentoring note' },
+    'POST /api/pairings/:id/reviews': { zh: '登记结对帮扶年度评议', en: 'Record mentoring yearly review' },
   },
   objectTypes: { pairing: PAIRING },
   // by the action code's first part (`pairing.create`) and the route's first segment (`/api/pairings`)

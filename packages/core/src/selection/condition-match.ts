@@ -2,6 +2,7 @@ import { ageAt } from '../cadre/derived-facts.ts';
 import { CATEGORY_LABELS, ROLE_KIND_LABELS } from '../cadre/import-columns.ts';
 import type { CADRE_CATEGORIES, PartialDate, RoleKind } from '../cadre/model.ts';
 import type { OrgKind } from '../org/org-kinds.ts';
+import { hasPracticeWithin } from '../training/practice-rules.ts';
 import type { CadreCondition, PoolKind } from './condition.ts';
 
 /**
@@ -29,6 +30,8 @@ export interface ConditionSubject {
   currentLeadership: boolean;
   /** pool memberships active on the day judged */
   pools: readonly { kind: PoolKind; level: string }[];
+  /** practice postings (实战历练, issue 15): kind and start; absent: none */
+  practices?: readonly { kind: string; startedOn: string }[];
 }
 
 const ORG_KIND_TEXT: Record<OrgKind, string> = {
@@ -43,6 +46,13 @@ const ORG_KIND_TEXT: Record<OrgKind, string> = {
 };
 export const ORG_TAG_TEXT: Record<string, string> = { professional: '专业部门' };
 const POOL_TEXT: Record<PoolKind, string> = { reserve: '后备干部', young: '年轻干部库' };
+/** the practice kinds every shipped pack names (实战历练); a kind of another pack reads as its id */
+export const PRACTICE_KIND_TEXT: Record<string, string> = {
+  frontline: '攻坚一线',
+  key_project: '重点工程',
+  inspection_tour: '巡察',
+  stability: '涉稳涉访',
+};
 const yes = (b: boolean, y: string, n: string) => (b ? y : n);
 
 /** One clause of a condition: its words and its test. */
@@ -140,6 +150,12 @@ function clausesOf(c: CadreCondition): Clause[] {
     add(`在${POOL_TEXT[kind]}${levels ? `（${levels.join('或')}）` : ''}中`, (s) =>
       s.pools.some((p) => p.kind === kind && (!levels || levels.includes(p.level))),
     );
+  }
+  if (c.practice) {
+    const p = c.practice;
+    const kinds = p.kinds ? `（${p.kinds.map((k) => PRACTICE_KIND_TEXT[k] ?? k).join('或')}）` : '';
+    const within = p.withinYears !== undefined ? `近 ${p.withinYears} 年内` : '';
+    add(`${within}有实战历练经历${kinds}`, (s, d) => hasPracticeWithin(s.practices ?? [], p, d));
   }
   return out;
 }

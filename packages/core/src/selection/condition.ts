@@ -62,5 +62,19 @@ export const CadreConditionSchema = z.strictObject({
       levels: z.array(PoolLevelSchema).min(1).max(10).optional(),
     })
     .optional(),
+  /**
+   * has a practice posting (实战历练, issue 15) started on or before the date — of one of `kinds` (the pack's
+   * `training.practiceKinds` ids) and, with `withinYears`, started within that many years before it
+   */
+  practice: z
+    .strictObject({
+      kinds: z
+        .array(z.string().regex(/^[a-z][a-z0-9_]{0,40}$/))
+        .min(1)
+        .max(10)
+        .optional(),
+      withinYears: z.number().int().min(1).max(30).optional(),
+    })
+    .optional(),
 });
 export type CadreCondition = z.infer<typeof CadreConditionSchema>;

@@ -57,6 +57,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     orgKey: nthOfKind('street', 0),
     linkCadre: true,
   },
+  // 关爱专员 (issue 15, R-CARE-1): a 组织部 officer designated to answer cadres' support requests
+  {
+    username: 'careofficer',
+    displayName: '关爱专员',
+    roles: ['orgdept'],
+    scopeMode: 'all',
+    orgKey: orgDept,
+  },
   {
     username: 'sysadmin',
     displayName: '系统管理员',

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db.drop());
 
-const BUSINESS = ['cadre', 'jijian', 'leader', 'orgdept', 'street1', 'street2'];
+const BUSINESS = ['cadre', 'careofficer', 'jijian', 'leader', 'orgdept', 'street1', 'street2'];
 const ADMINS = ['auditor', 'secadmin', 'sysadmin'];
 
 async function demoAccounts(): Promise<string[]> {

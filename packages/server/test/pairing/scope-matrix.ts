@@ -34,4 +34,14 @@ export const matrix: ModuleMatrix = {
     requests: (fx) => [{ id: fx.foreign.pairingId, payload: { notedOn: '2026-04-01', content: '越权记录' } }],
     targetsForeign: true,
   },
+  'GET /api/pairings/:id/reviews': { requests: (fx) => [{ id: fx.foreign.pairingId }], targetsForeign: true },
+  'POST /api/pairings/:id/reviews': {
+    requests: (fx) => [
+      {
+        id: fx.foreign.pairingId,
+        payload: { reviewedOn: '2026-10-01', rating: 'good', summary: '越权评议', decision: 'end' },
+      },
+    ],
+    targetsForeign: true,
+  },
 };

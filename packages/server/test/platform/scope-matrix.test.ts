@@ -6,6 +6,7 @@ import { createTestApp, injectAs, type Session, type TestApp } from '../helpers.
 import {
   buildFixture,
   isDocsRoute,
+  loadFingerprints,
   loadMatrices,
   urlFor,
   type Fixture,
@@ -57,6 +58,8 @@ function login(a: (typeof ACTORS)[number]): Promise<Session> {
  * (Failed-login counters are left out: anyone may try a password, and that counts by design.)
  */
 async function foreignFingerprint(): Promise<string> {
+  // the modules' own tables (issue 15 on): each module's `fingerprint` in its scope-matrix file
+  const extra = (await loadFingerprints()).map((sql) => ` || coalesce((${sql}), '')`).join('');
   const { rows } = await t.db.admin.query<{ f: string }>(
     `SELECT md5(coalesce((SELECT string_agg(o::text, '|' ORDER BY o.id) FROM orgs o WHERE o.path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(c::text, '|' ORDER BY c.id) FROM cadres c WHERE c.org_path <@ $1::ltree), '') ||
@@ -128,7 +131,7 @@ async function foreignFingerprint(): Promise<string> {
                 coalesce((SELECT string_agg(s::text, '|' ORDER BY s.id) FROM selection_exchanges s WHERE s.home_path <@ $1::ltree), '') ||
                 coalesce((SELECT string_agg(row(u.id, u.username, u.display_name, u.org_path, u.roles, u.scope_mode, u.password_hash,
                                                 u.active, u.must_change_password)::text, '|' ORDER BY u.id)
-                            FROM users u WHERE u.org_path <@ $1::ltree), '')) AS f`,
+                            FROM users u WHERE u.org_path <@ $1::ltree), '')${extra}) AS f`,
     [fx.foreign.orgPath],
   );
   return rows[0]?.f ?? '';

@@ -25,6 +25,7 @@ import { asSystem } from '../factories/system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
+import { newPosting } from '../factories/practice.ts';
 import { newUser, signIn } from '../factories/users.ts';
 import { adminCount, createTestApp, expectError, injectAs, type Session, type TestApp } from '../helpers.ts';
 
@@ -486,6 +487,18 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
         );
         if (shape === 2) pools.push({ kind, level });
       }
+      // practice postings (issue 15): none, or one of a kind started inside, on the edge of, or outside
+      // three years before the day, or after it
+      const practices: { kind: string; startedOn: string }[] = [];
+      const practiceShape = next(6);
+      if (practiceShape > 0) {
+        const kind = pick(['frontline', 'inspection_tour']);
+        const startedOn = ['2025-04-01', '2023-11-02', '2023-11-01', '2026-11-03', '2019-06-01'][
+          practiceShape - 1
+        ]!;
+        await newPosting(t.db, { cadreId: c.id, kind, startedOn, endsOn: '2026-12-31' });
+        practices.push({ kind, startedOn });
+      }
       subjects.set(c.id, {
         orgKind: u.kind,
         orgTags: u.tags,
@@ -504,6 +517,7 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
         currentRoleKind: currentPost(posts)?.roleKind ?? null,
         currentLeadership: currentPost(posts)?.isLeadership ?? false,
         pools,
+        practices,
       });
     }
   });
@@ -535,6 +549,10 @@ describe('the SQL of a condition, clause by clause, against core matchCondition'
     { pool: { kind: 'reserve' } },
     { pool: { kind: 'reserve', levels: ['副处级'] } },
     { pool: { kind: 'young' } },
+    { practice: {} },
+    { practice: { kinds: ['inspection_tour'] } },
+    { practice: { withinYears: 3 } },
+    { practice: { kinds: ['frontline'], withinYears: 3 } },
     { orgKinds: ['department'], currentLeadership: true, streetOrTownship: true, ageMax: 40 },
   ];
 

@@ -94,6 +94,7 @@ describe('the i18n bundles', () => {
     // the structure indicators pages, explanation and editor (142), the roster's indicator banner (6), the pack
     // pages' 选拔任用与结构 section (50); the selection process pages (183)
     // issue 15: 精神激励, 教育培训, 关心关爱: 13 menu labels and 3 menu groups, 我的关爱's title and tabs (5)
+    // careaid: 休假与疗休养 and 我的关爱 · 休假 (46), 困难帮扶与优抚 (58), the part's 10 error codes (114)
     expect(seen.size).toBe(
       1297 +
         32 +
@@ -139,6 +140,20 @@ describe('the i18n bundles', () => {
         21 +
         // issue 15, honours: its 5 error codes
         5 +
+        // issue 15, care-talks: 谈心谈话与约谈 page and 约谈领导 tab (76), pairing's yearly review (18), 3 error codes
+        97 +
+        114 +
+        // care-health (issue 15): 体检与心理支持 pages and 我的关爱's 体检 / 心理支持 tabs (88), the coverage page
+        // (14), its four error codes (4)
+        106 +
+        // issue 15, practice: 实战历练 (39) and 远程教育站点 (40) pages, its 3 error codes, the record page's 实战历练 tab (1)
+        83 +
+        // issue 15, trainweb: 培训班次 (list, create drawer, enrolment, attendance, credit), 培训达标情况, 我的培训
+        169 +
+        // issue 15, training: its 4 error codes
+        4 +
+        // the record page's 表彰奖励 tab (issue 15): its label and 7 texts
+        8 +
         // issue 15, honweb: the batches pages (138) and the hero board (12)
         150,
     );

@@ -353,14 +353,39 @@ export const en: typeof zhCN = {
     HONOUR_OBJECTION_OPEN: 'An objection raised during the public notice is still open',
 
     // ---- issue 15, training: this part's error messages below this line
+    TRAINING_NOT_TARGET: 'The cadre is outside the programme’s target population',
+    TRAINING_ENROLMENT_STATE: 'The programme’s enrolment mode or the enrolment’s state does not allow this',
+    TRAINING_NOT_ENROLLED: 'The cadre is not a trainee of this programme',
+    TRAINING_SEATS_FULL: 'The programme’s seats are all taken',
 
     // ---- issue 15, practice: this part's error messages below this line
+    PRACTICE_KIND_UNKNOWN: 'The policy pack has no such kind of practice posting',
+    PRACTICE_NOT_ENDED: 'An outcome can be recorded only once the posting has ended',
+    STATION_NO_POLICY: 'The district policy pack keeps no remote-education stations',
 
     // ---- issue 15, care-health: this part's error messages below this line
+    HEALTH_PLAN_UNKNOWN: 'The pack has no such health check plan',
+    HEALTH_NOT_DUE: 'The cadre is not due a check under this plan in that year',
+    HEALTH_DATE_FUTURE: 'The check date cannot be after today',
+    CARE_OFFICER_UNKNOWN: 'Choose an active care officer',
 
     // ---- issue 15, care-talks: this part's error messages below this line
+    TALK_REQUESTS_NOT_OFFERED: 'The policy in force offers no two-way appointments',
+    TALK_LEADER_UNAVAILABLE: 'This leader cannot take talk requests now',
+    TALK_NOT_TALKER: 'A leader records only the talks they held',
 
     // ---- issue 15, care-aid: this part's error messages below this line
+    CARE_LEAVE_DATES:
+      'Invalid leave dates: the end cannot be before the start, and both must be in the same year',
+    CARE_LEAVE_NO_RECUPERATION: 'The local policy has no recuperation leave',
+    CARE_LEAVE_RECUPERATION_LENGTH: 'The recuperation length is outside the policy range',
+    CARE_LEAVE_OVER_BALANCE: 'The annual leave exceeds the remaining days of the year',
+    CARE_LEAVE_NO_ENTITLEMENT: 'The entitlement cannot be computed: the work start date is missing',
+    CARE_LEAVE_OVERLAP: 'The period overlaps leave already recorded',
+    CARE_AID_KIND_UNKNOWN: 'The policy has no such aid kind',
+    CARE_AID_ITEM_UNKNOWN: 'The checklist of this aid kind has no such item',
+    CARE_AID_CLOSED: 'The aid case is closed and cannot be changed',
+    CARE_AID_DATE: 'Invalid date: it cannot be in the future or before the case was opened',
 
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',

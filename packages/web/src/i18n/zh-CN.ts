@@ -349,14 +349,38 @@ export const zhCN = {
     HONOUR_OBJECTION_OPEN: '公示期间的异议尚未处理完毕',
 
     // ---- issue 15, training: this part's error messages below this line
+    TRAINING_NOT_TARGET: '该干部不在本培训班的培训对象范围内',
+    TRAINING_ENROLMENT_STATE: '培训班的报名方式或该报名当前的状态不允许此操作',
+    TRAINING_NOT_ENROLLED: '该干部不是本培训班的学员',
+    TRAINING_SEATS_FULL: '录取人数已达培训班名额',
 
     // ---- issue 15, practice: this part's error messages below this line
+    PRACTICE_KIND_UNKNOWN: '政策包没有该实战历练类别',
+    PRACTICE_NOT_ENDED: '历练期满后才能登记历练成效',
+    STATION_NO_POLICY: '本区政策包未规定党员远程教育站点',
 
     // ---- issue 15, care-health: this part's error messages below this line
+    HEALTH_PLAN_UNKNOWN: '政策包中没有这项体检计划',
+    HEALTH_NOT_DUE: '该干部不在这项体检计划的范围内，或当年无需体检',
+    HEALTH_DATE_FUTURE: '体检日期不能晚于今天',
+    CARE_OFFICER_UNKNOWN: '请选择一位在任的关爱专员',
 
     // ---- issue 15, care-talks: this part's error messages below this line
+    TALK_REQUESTS_NOT_OFFERED: '当前政策包不提供双向约谈',
+    TALK_LEADER_UNAVAILABLE: '该领导目前不能接受约谈申请',
+    TALK_NOT_TALKER: '领导只能登记本人参加的谈话',
 
     // ---- issue 15, care-aid: this part's error messages below this line
+    CARE_LEAVE_DATES: '休假日期有误：结束日期不能早于开始日期，且须在同一年度内',
+    CARE_LEAVE_NO_RECUPERATION: '本地政策未规定疗休养，不能登记疗休养',
+    CARE_LEAVE_RECUPERATION_LENGTH: '疗休养天数不在政策规定的范围内',
+    CARE_LEAVE_OVER_BALANCE: '年休假天数超过本年度剩余天数',
+    CARE_LEAVE_NO_ENTITLEMENT: '无法确定年休假天数：未填写参加工作时间',
+    CARE_LEAVE_OVERLAP: '该期间与已登记的休假重叠',
+    CARE_AID_KIND_UNKNOWN: '政策中没有这一帮扶类别',
+    CARE_AID_ITEM_UNKNOWN: '该帮扶类别的事项清单中没有这一项',
+    CARE_AID_CLOSED: '该帮扶事项已结束，不能再修改',
+    CARE_AID_DATE: '日期有误：不能晚于今天，也不能早于立案日期',
 
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',

@@ -1,4 +1,4 @@
-import type { Pairing, PairingNote } from '@ganbu/core';
+import type { Pairing, PairingNote, PairingReview } from '@ganbu/core';
 import type pg from 'pg';
 
 /** Row-level security decides what is visible: a pairing is seen by whoever sees its cadre. */
@@ -16,9 +16,13 @@ interface PairingRow {
   ended_on: string | null;
   note_count: number;
   last_note_on: string | null;
+  last_review_on: string | null;
 }
 
-function toPairing(r: PairingRow): Pairing {
+/** A pairing as stored; the service adds its review due day and state from the pack. */
+export type PairingRecord = Omit<Pairing, 'reviewDueOn' | 'reviewState' | 'reviewExplanation'>;
+
+function toPairing(r: PairingRow): PairingRecord {
   return {
     id: r.id,
     cadreId: r.cadre_id,
@@ -32,6 +36,7 @@ function toPairing(r: PairingRow): Pairing {
     endedOn: r.ended_on,
     noteCount: r.note_count,
     lastNoteOn: r.last_note_on,
+    lastReviewOn: r.last_review_on,
   };
 }
 
@@ -41,7 +46,8 @@ const SELECT = `
   SELECT p.id, p.cadre_id, c.name AS cadre_name, o.name AS unit_name, p.mentor_id, p.mentor_name,
          p.mentor_post, p.focus, p.started_on::text AS started_on, p.ended_on::text AS ended_on,
          (SELECT count(*)::int FROM pairing_notes n WHERE n.pairing_id = p.id) AS note_count,
-         (SELECT max(n.noted_on)::text FROM pairing_notes n WHERE n.pairing_id = p.id) AS last_note_on
+         (SELECT max(n.noted_on)::text FROM pairing_notes n WHERE n.pairing_id = p.id) AS last_note_on,
+         (SELECT max(v.reviewed_on)::text FROM pairing_reviews v WHERE v.pairing_id = p.id) AS last_review_on
     FROM pairings p
     JOIN cadres c ON c.id = p.cadre_id
     JOIN orgs o ON o.id = c.org_id`;
@@ -57,7 +63,7 @@ export interface PairingFilter {
 export async function listPairings(
   client: pg.ClientBase,
   f: PairingFilter,
-): Promise<{ items: Pairing[]; total: number }> {
+): Promise<{ items: PairingRecord[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.q) {
@@ -82,7 +88,7 @@ export async function listPairings(
   return { items: rows.map(toPairing), total: rows[0]?.total ?? 0 };
 }
 
-export async function findPairing(client: pg.ClientBase, id: string): Promise<Pairing | null> {
+export async function findPairing(client: pg.ClientBase, id: string): Promise<PairingRecord | null> {
   const { rows } = await client.query<PairingRow>(`${SELECT} WHERE p.id = $1`, [id]);
   return rows[0] ? toPairing(rows[0]) : null;
 }
@@ -174,4 +180,49 @@ export async function displayNameOf(
     [userId],
   );
   return rows[0]?.display_name ?? fallback;
+}
+
+interface ReviewRow {
+  id: string;
+  reviewed_on: string;
+  rating: PairingReview['rating'];
+  summary: string;
+  decision: PairingReview['decision'];
+  written_by: string;
+}
+
+export async function listReviews(client: pg.ClientBase, pairingId: string): Promise<PairingReview[]> {
+  const { rows } = await client.query<ReviewRow>(
+    `SELECT id, reviewed_on::text AS reviewed_on, rating, summary, decision, written_by_name AS written_by
+       FROM pairing_reviews WHERE pairing_id = $1 ORDER BY reviewed_on DESC, created_at DESC`,
+    [pairingId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    reviewedOn: r.reviewed_on,
+    rating: r.rating,
+    summary: r.summary,
+    decision: r.decision,
+    writtenBy: r.written_by,
+  }));
+}
+
+export async function insertReview(
+  client: pg.ClientBase,
+  r: {
+    pairingId: string;
+    reviewedOn: string;
+    rating: PairingReview['rating'];
+    summary: string;
+    decision: PairingReview['decision'];
+    writtenBy: string | null;
+    writtenByName: string;
+  },
+): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO pairing_reviews (pairing_id, reviewed_on, rating, summary, decision, written_by, written_by_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [r.pairingId, r.reviewedOn, r.rating, r.summary, r.decision, r.writtenBy, r.writtenByName],
+  );
+  return (rows[0] as { id: string }).id;
 }

@@ -5,6 +5,8 @@ import {
   PairingListSchema,
   PairingNoteInputSchema,
   PairingNoteListSchema,
+  PairingReviewInputSchema,
+  PairingReviewListSchema,
   PairingSchema,
   PairingUpdateInputSchema,
 } from '@ganbu/core';
@@ -77,5 +79,34 @@ export async function pairingRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({ items: await service.addNote(req.ctx, req.params.id, req.body) }),
+  );
+
+  r.get(
+    '/api/pairings/:id/reviews',
+    {
+      config: { permission: 'pairing.read' },
+      schema: {
+        tags,
+        summary: '结对帮扶年度评议',
+        params: IdParamSchema,
+        response: { 200: PairingReviewListSchema },
+      },
+    },
+    async (req) => ({ items: await service.listReviews(req.ctx, req.params.id) }),
+  );
+
+  r.post(
+    '/api/pairings/:id/reviews',
+    {
+      config: { permission: 'pairing.write' },
+      schema: {
+        tags,
+        summary: '登记年度评议（继续或结束结对）',
+        params: IdParamSchema,
+        body: PairingReviewInputSchema,
+        response: { 200: PairingSchema },
+      },
+    },
+    async (req) => service.addReview(req.ctx, req.params.id, req.body),
   );
 }

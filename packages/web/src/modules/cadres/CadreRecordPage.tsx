@@ -20,6 +20,7 @@ import { CorrectionRequestButton } from './corrections/CorrectionRequestButton.t
 import { CorrectionsTab, PendingCorrectionsBadge } from './corrections/CorrectionsTab.tsx';
 import { CadreDisciplineTab } from '../discipline/CadreDisciplineTab.tsx';
 import { CadrePostingsTab } from '../selection/after/CadrePostingsTab.tsx';
+import { CadrePracticeTab } from '../training/practice/CadrePracticeTab.tsx';
 import { CadreFormDrawer } from './form/CadreFormDrawer.tsx';
 import { AppointmentsTab } from './record/AppointmentsTab.tsx';
 import { BasicInfoTab } from './record/BasicInfoTab.tsx';
@@ -27,6 +28,7 @@ import { EligibilityTab, mayReadEligibility } from './record/EligibilityTab.tsx'
 import { ExtrasTab } from './record/ExtrasTab.tsx';
 import { FactsTab } from './record/FactsTab.tsx';
 import { FamilyTab } from './record/FamilyTab.tsx';
+import { HonoursTab } from './record/HonoursTab.tsx';
 
 const TAB_KEYS = [
   'basic',
@@ -38,6 +40,8 @@ const TAB_KEYS = [
   'discipline',
   'eligibility',
   'postings',
+  'practice',
+  'honours',
 ] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 const isTabKey = (v: string | null): v is TabKey => (TAB_KEYS as readonly (string | null)[]).includes(v);
@@ -169,6 +173,10 @@ export function CadreRecordPage() {
         return <CadreDisciplineTab cadreId={id} />;
       case 'postings':
         return <CadrePostingsTab cadreId={id} />;
+      case 'practice':
+        return <CadrePracticeTab cadreId={id} />;
+      case 'honours':
+        return <HonoursTab cadreId={id} />;
     }
   };
 
@@ -202,7 +210,9 @@ export function CadreRecordPage() {
               (key) =>
                 (key !== 'eligibility' || mayReadEligibility(me, id)) &&
                 (key !== 'discipline' || can(me.roles, 'discipline.read')) &&
-                (key !== 'postings' || can(me.roles, 'selection.read')),
+                (key !== 'postings' || can(me.roles, 'selection.read')) &&
+                (key !== 'practice' || can(me.roles, 'training.read')) &&
+                (key !== 'honours' || can(me.roles, 'honour.board')),
             ).map((key) => ({
               key,
               label: tabLabel(key),

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { usePairings, useUpdatePairing } from './api.ts';
 import { PairingFormDrawer } from './PairingFormDrawer.tsx';
 import { PairingNotesDrawer } from './PairingNotesDrawer.tsx';
+import { PairingReviewDrawer } from './PairingReviewDrawer.tsx';
 
 type Which = 'current' | 'ended' | 'all';
 const CURRENT: Record<Which, boolean | undefined> = { current: true, ended: false, all: undefined };
@@ -26,6 +27,7 @@ export function PairingsPage() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const [notesOf, setNotesOf] = useState<Pairing | null>(null);
+  const [reviewOf, setReviewOf] = useState<Pairing | null>(null);
   const pairings = usePairings({ q: q || undefined, current: CURRENT[which], page, pageSize });
   const update = useUpdatePairing();
 
@@ -75,10 +77,31 @@ export function PairingsPage() {
         ),
     },
     {
+      title: t('pairing.review'),
+      key: 'review',
+      width: 190,
+      render: (_: unknown, p) =>
+        p.reviewState === null ? (
+          '—'
+        ) : (
+          <Space size={4} title={p.reviewExplanation}>
+            {p.reviewDueOn}
+            {p.reviewState === 'ok' ? null : (
+              <Tag
+                color={p.reviewState === 'overdue' ? 'red' : 'orange'}
+                data-testid={`pairing-review-state-${p.id}`}
+              >
+                {t(`pairing.reviewStates.${p.reviewState}`)}
+              </Tag>
+            )}
+          </Space>
+        ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: canWrite ? 150 : 90,
+      width: canWrite ? 210 : 150,
       render: (_: unknown, p) => (
         <Space size={4}>
           <Button
@@ -88,6 +111,14 @@ export function PairingsPage() {
             data-testid={`pairing-notes-${p.id}`}
           >
             {t('pairing.notes')}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setReviewOf(p)}
+            data-testid={`pairing-review-${p.id}`}
+          >
+            {t('pairing.review')}
           </Button>
           {canWrite && !p.endedOn ? (
             <Button type="link" size="small" danger onClick={() => confirmEnd(p)}>
@@ -169,6 +200,7 @@ export function PairingsPage() {
       </Card>
       {canWrite ? <PairingFormDrawer open={creating} onClose={() => setCreating(false)} /> : null}
       <PairingNotesDrawer pairing={notesOf} canWrite={canWrite} onClose={() => setNotesOf(null)} />
+      <PairingReviewDrawer pairing={reviewOf} canWrite={canWrite} onClose={() => setReviewOf(null)} />
     </PageContainer>
   );
 }

@@ -1,7 +1,9 @@
 import {
   PairingListSchema,
   PairingNoteListSchema,
+  PairingReviewListSchema,
   PairingSchema,
+  type PairingReviewInput,
   type PairingCreateInput,
   type PairingNoteInput,
   type PairingUpdateInput,
@@ -21,6 +23,7 @@ export const pairingKeys = {
   lists: () => [...pairingKeys.all, 'list'] as const,
   list: (p: PairingListParams) => [...pairingKeys.lists(), p] as const,
   notes: (id: string) => [...pairingKeys.all, 'notes', id] as const,
+  reviews: (id: string) => [...pairingKeys.all, 'reviews', id] as const,
 };
 
 const path = (id: string) => `/api/pairings/${encodeURIComponent(id)}`;
@@ -57,4 +60,17 @@ export const useUpdatePairing = () =>
 export const useAddPairingNote = () =>
   usePairingMutation(({ id, input }: { id: string; input: PairingNoteInput }) =>
     api.post(PairingNoteListSchema, `${path(id)}/notes`, input),
+  );
+
+export function usePairingReviews(id: string | null) {
+  return useQuery({
+    queryKey: pairingKeys.reviews(id ?? ''),
+    queryFn: async () => (await api.get(PairingReviewListSchema, `${path(id ?? '')}/reviews`)).items,
+    enabled: id !== null,
+  });
+}
+
+export const useAddPairingReview = () =>
+  usePairingMutation(({ id, input }: { id: string; input: PairingReviewInput }) =>
+    api.post(PairingSchema, `${path(id)}/reviews`, input),
   );

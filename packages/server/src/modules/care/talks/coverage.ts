@@ -1,11 +1,15 @@
 import type { CareCoverage, CareCoverageQuery } from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { talkCoverageOf } from './service.ts';
 
-/** The `talks` part's answer to GET /api/care/coverage (issue 15); filled in by the part that owns it. */
+/**
+ * The `talks` part's answer to GET /api/care/coverage?kind=talk (issue 15): per direct child unit of the
+ * unit asked (default the top of the caller's scope), talks planned by the pack's talk plan (each pair of
+ * leader and talkee × its times a year) and talks held in the year, by the talkee's unit.
+ */
 export async function talkCoverage(
-  _ctx: RequestContext,
-  _q: Omit<CareCoverageQuery, 'kind'>,
+  ctx: RequestContext,
+  q: Omit<CareCoverageQuery, 'kind'>,
 ): Promise<CareCoverage> {
-  throw new AppError(400, 'VALIDATION', '该类覆盖情况尚未提供');
+  return talkCoverageOf(ctx, q);
 }

@@ -60,6 +60,19 @@ export function conditionSql(c: CadreCondition, asOf: string, param: (v: unknown
          AND (m.left_on IS NULL OR m.left_on > ${left}::date)${levels})`,
     );
   }
+  if (c.practice) {
+    // a practice posting (issue 15) started on or before asOf, of the kinds, and within the years before it
+    // (on or after the same day withinYears years earlier, as core `hasPracticeWithin`)
+    const started = param(asOf);
+    const kinds = c.practice.kinds ? ` AND p.kind = ANY (${param(c.practice.kinds)}::text[])` : '';
+    const within =
+      c.practice.withinYears !== undefined
+        ? ` AND p.started_on >= (${param(asOf)}::date - make_interval(years => ${param(c.practice.withinYears)}::int))::date`
+        : '';
+    parts.push(
+      `c.id IN (SELECT p.cadre_id FROM practice_postings p WHERE p.started_on <= ${started}::date${kinds}${within})`,
+    );
+  }
   return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
 }
 

@@ -95,6 +95,7 @@ export async function subjectsOf(
     fact_current_role_kind: RoleKind | null;
     fact_current_leadership: boolean;
     pools: { kind: PoolKind; level: string }[];
+    practices: { kind: string; startedOn: string }[];
   }>(
     `SELECT c.id, c.name, c.org_id, c.org_path::text AS org_path, o.kind AS org_kind, o.tags AS org_tags,
             c.category, c.rank, c.gender, c.birth_date, c.education, c.political_status, c.tags,
@@ -103,7 +104,9 @@ export async function subjectsOf(
             COALESCE((SELECT json_agg(json_build_object('kind', m.kind, 'level', m.level))
                         FROM pool_members m
                        WHERE m.cadre_id = c.id AND m.entered_on <= $2::date
-                         AND (m.left_on IS NULL OR m.left_on > $2::date)), '[]'::json) AS pools
+                         AND (m.left_on IS NULL OR m.left_on > $2::date)), '[]'::json) AS pools,
+            COALESCE((SELECT json_agg(json_build_object('kind', p.kind, 'startedOn', p.started_on::text))
+                        FROM practice_postings p WHERE p.cadre_id = c.id), '[]'::json) AS practices
        FROM cadres c JOIN orgs o ON o.id = c.org_id
       WHERE c.id = ANY ($1::uuid[]) AND c.deactivated_at IS NULL`,
     [cadreIds, asOf],
@@ -134,6 +137,7 @@ export async function subjectsOf(
           currentRoleKind: r.fact_current_role_kind,
           currentLeadership: r.fact_current_leadership,
           pools: r.pools,
+          practices: r.practices,
         },
       },
     ]),

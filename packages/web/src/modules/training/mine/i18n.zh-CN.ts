@@ -1,2 +1,24 @@
 /** Simplified Chinese texts of the training module's `mine/` pages. */
-export const mineZhCN = {};
+export const mineZhCN = {
+  title: '我的培训',
+  yearTotal: '{{year}}年参训情况',
+  daysOf: '天 / 要求 {{required}} 天',
+  daysNoRequirement: '天（无天数要求）',
+  shortfall: '还差 {{days}} 天',
+  requirements: '培训要求',
+  met: '已达标',
+  missing: '未达标',
+  attendance: '参训记录',
+  noAttendance: '今年还没有参训记录',
+  credit: '{{days}} 天',
+  absent: '缺勤',
+  enrolments: '我的报名与调训',
+  noEnrolments: '没有报名或调训',
+  open: '可报名的培训班',
+  noOpen: '暂无可报名的培训班',
+  apply: '报名',
+  applied: '已报名',
+  applyTitle: '报名：{{name}}',
+  applyNote: '报名说明（选填）',
+  appliedOk: '已报名，待主办单位审核',
+};

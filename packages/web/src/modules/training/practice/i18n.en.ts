@@ -1,4 +1,40 @@
 import type { practiceZhCN } from './i18n.zh-CN.ts';
 
 /** English texts of the training module's `practice/` pages (same keys as Chinese). */
-export const practiceEn: typeof practiceZhCN = {};
+export const practiceEn: typeof practiceZhCN = {
+  title: 'Practice postings',
+  intro:
+    'Post cadres to front-line work (tough tasks, key projects, inspection tours, stability and petitions) by the kinds of the policy pack “{{pack}}”, and record the outcome when the posting ends.',
+  create: 'Post a cadre',
+  created: 'Posted',
+  saved: 'Saved',
+  cadre: 'Cadre',
+  unit: 'Unit',
+  kind: 'Kind',
+  allKinds: 'All kinds',
+  post: 'Post',
+  host: 'Host unit',
+  hostPlaceholder: 'Choose the host unit (optional)',
+  period: 'Period',
+  startedOn: 'Start',
+  endsOn: 'End',
+  endsOnHint: 'Left empty: {{months}} months by default for “{{kind}}”, to {{end}}',
+  endsOnHintNoKind: "Left empty: the kind's default months",
+  status: 'Status',
+  statuses: { planned: 'Not started', current: 'Under way', ended: 'Ended' },
+  filterAll: 'All',
+  outcome: 'Outcome',
+  rating: 'Rating',
+  ratings: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
+  note: 'Note',
+  recordOutcome: 'Record outcome',
+  noOutcome: 'Not recorded',
+  outcomeTitle: 'Outcome of {{name}} ({{kind}})',
+  searchPlaceholder: 'Name, post or unit',
+  cadreRequired: 'Choose a cadre',
+  kindRequired: 'Choose a kind',
+  startedOnRequired: 'Choose the start date',
+  ratingRequired: 'Choose a rating',
+  recordEmpty: 'No practice postings',
+  noKinds: 'The policy pack “{{pack}}” names no kinds of practice posting.',
+};

@@ -1,0 +1,76 @@
+import type { PracticePosting } from '@ganbu/core';
+import { Empty, Skeleton, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadModuleBundle } from '../../../i18n/index.ts';
+import { trainingModule } from '../module.tsx';
+import { usePostings } from './api.ts';
+import { OutcomeText, PracticeStatusTag } from './vocab.tsx';
+
+/** The training module's texts, loaded when this tab shows on the cadre record page. */
+function useTrainingTexts(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    if (trainingModule.i18n)
+      void loadModuleBundle(trainingModule.id, trainingModule.i18n).then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}
+
+/** 实战历练 on the cadre record page: the cadre's postings with their outcome. */
+export function CadrePracticeTab({ cadreId }: { cadreId: string }) {
+  return useTrainingTexts() ? <Body cadreId={cadreId} /> : <Skeleton active />;
+}
+
+function Body({ cadreId }: { cadreId: string }) {
+  const { t } = useTranslation();
+  const postings = usePostings({ cadreId, page: 1, pageSize: 200 });
+  if (postings.isPending) return <Skeleton active />;
+  const items = postings.data?.items ?? [];
+  if (items.length === 0)
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('training.practice.recordEmpty')}
+        data-testid="cadre-practice"
+      />
+    );
+  return (
+    <Table<PracticePosting>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={items}
+      scroll={{ x: 'max-content' }}
+      data-testid="cadre-practice"
+      columns={[
+        { title: t('training.practice.kind'), dataIndex: 'kindName', width: 100 },
+        { title: t('training.practice.post'), dataIndex: 'post' },
+        {
+          title: t('training.practice.host'),
+          dataIndex: 'hostName',
+          render: (v: string) => v || t('common.empty'),
+        },
+        {
+          title: t('training.practice.period'),
+          key: 'period',
+          render: (_: unknown, p) => `${p.startedOn} – ${p.endsOn}`,
+        },
+        {
+          title: t('training.practice.status'),
+          key: 'status',
+          render: (_: unknown, p) => <PracticeStatusTag status={p.status} />,
+        },
+        {
+          title: t('training.practice.outcome'),
+          key: 'outcome',
+          render: (_: unknown, p) => <OutcomeText posting={p} />,
+        },
+      ]}
+    />
+  );
+}
