@@ -29,6 +29,11 @@ function chinaDayPlus(days: number): string {
   return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** An element's box (the e2e project has no DOM types). */
+interface Box {
+  getBoundingClientRect(): { width: number };
+}
+
 interface Detail {
   id: string;
   state: string;
@@ -118,7 +123,7 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
         usePhoto: true,
       });
       if (res.status() === 200) nominated.push(c.name);
-      else expect((await res.json()).code).toBe('HONOUR_INELIGIBLE');
+      else expect(((await res.json()) as { code: string }).code).toBe('HONOUR_INELIGIBLE');
     }
 
     // the last place through the page
@@ -272,7 +277,7 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
     // one column on a phone: every card as wide as the board
     const widths = await phone
       .locator('.hero-card')
-      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+      .evaluateAll((els) => els.map((e) => Math.round((e as unknown as Box).getBoundingClientRect().width)));
     expect(new Set(widths).size).toBe(1);
     expect(widths[0]).toBeLessThanOrEqual(390);
     // the deeds stand on the card
