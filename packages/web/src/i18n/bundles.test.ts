@@ -153,7 +153,9 @@ describe('the i18n bundles', () => {
         // issue 15, training: its 4 error codes
         4 +
         // the record page's 表彰奖励 tab (issue 15): its label and 7 texts
-        8,
+        8 +
+        // issue 15, honweb: the batches pages (138) and the hero board (12)
+        150,
     );
   });
 });
