@@ -224,7 +224,11 @@ describe('[training] 组织部 dispatches cadres to a programme, records attenda
     expect(await phone.getByTestId('mine-attendance').textContent()).toContain(name);
     expect(await phone.getByTestId('mine-enrolments').textContent()).toContain(name);
     // nothing wider than the phone
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    const width = await phone.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(390);
     await screenshot(phone, 'training-mine-phone');
     await phone.getByTestId('mine-requirements').scrollIntoViewIfNeeded();

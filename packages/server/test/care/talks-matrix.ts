@@ -19,11 +19,17 @@ export const talksMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/care/talk-plan': {
-    requests: (fx) => [{ query: { year: '2026' } }, { query: { year: '2026', orgId: fx.foreign.orgId } }],
+    requests: (fx): { query: Record<string, string> }[] => [
+      { query: { year: '2026' } },
+      { query: { year: '2026', orgId: fx.foreign.orgId } },
+    ],
     targetsForeign: false,
   },
   'GET /api/care/talks': {
-    requests: (fx) => [{ query: { year: '2026' } }, { query: { cadreId: fx.foreign.cadreId } }],
+    requests: (fx): { query: Record<string, string> }[] => [
+      { query: { year: '2026' } },
+      { query: { cadreId: fx.foreign.cadreId } },
+    ],
     targetsForeign: false,
   },
   'POST /api/care/talks': {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoleKind } from '@ganbu/core';
 import { newCadre } from '../factories/cadre.ts';
 import { newOrg } from '../factories/org.ts';
 import { newUser, signIn } from '../factories/users.ts';
@@ -42,7 +43,7 @@ let secretaryTalkId: string;
 const as = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: Json) =>
   injectAs(t, s, { method, url, ...(payload ? { payload } : {}) });
 
-const appointment = (title: string, roleKind: string, isLeadership = true) => ({
+const appointment = (title: string, roleKind: RoleKind, isLeadership = true) => ({
   unitName: streetName,
   unitKind: 'street' as const,
   title,
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const street = await newOrg(t.db);
   streetId = street.id;
   streetName = street.name;
-  const c = (name: string, postTitle: string, roleKind: string | null) =>
+  const c = (name: string, postTitle: string, roleKind: RoleKind | null) =>
     newCadre(t.db, {
       orgId: street.id,
       name,
