@@ -106,8 +106,9 @@ describe('health check coverage (R-CARE-1)', () => {
       doneOn: '2026-11-02',
       cadreIds: [a, b],
     });
-    expectError(res, 400, 'HEALTH_NOT_DUE');
-    expect(res.json<{ details: { cadreIds: string[] } }>().details.cadreIds).toEqual([b]);
+    // a cadre of another street is not found, and its id is not echoed back (the route matrix: no foreign id out)
+    expectError(res, 404, 'NOT_FOUND');
+    expect(res.body).not.toContain(b);
     const n = await t.db.admin.query('SELECT 1 FROM care_health_checks WHERE cadre_id = ANY($1)', [[a, b]]);
     expect(n.rowCount).toBe(0);
   });

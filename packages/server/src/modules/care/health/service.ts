@@ -148,6 +148,11 @@ export async function markChecks(
       planId: input.planId,
     });
   const ids = [...new Set(input.cadreIds)];
+  // a cadre outside the caller's scope is not found (and its id is not echoed back)
+  const visible = await ctx.client.query<{ id: string }>(`SELECT id FROM cadres WHERE id = ANY($1::uuid[])`, [
+    ids,
+  ]);
+  if (visible.rows.length !== ids.length) throw notFound('干部');
   const root = await orgs.scopeRoot(ctx.client);
   const { items } = await repo.listDue(ctx.client, {
     path: root?.path ?? '',
