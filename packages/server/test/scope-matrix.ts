@@ -262,16 +262,21 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
     packId: pack?.id as string,
     foreignIds: [
       ...ids.map((r) => r.id),
-      ...Object.values(honours),
-      ...Object.values(training),
-      ...Object.values(practice),
-      ...Object.values(careHealth),
-      ...Object.values(careTalks),
-      ...Object.values(careAid),
+      ...idsOf(honours),
+      ...idsOf(training),
+      ...idsOf(practice),
+      ...idsOf(careHealth),
+      ...idsOf(careTalks),
+      ...idsOf(careAid),
     ],
     foreignWorkbook: await workbookInto(foreign.name),
     foreignOrgNames: [foreign.name, foreignVillage.name],
   };
+}
+
+/** The ids among a factory's rows (every string value). */
+function idsOf(rows: object): string[] {
+  return Object.values(rows).filter((v): v is string => typeof v === 'string');
 }
 
 export interface MatrixEntry {

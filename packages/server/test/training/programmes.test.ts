@@ -21,7 +21,6 @@ let streetAdmin: Session;
 let otherAdmin: Session;
 let cadreA: Session;
 let streetId: string;
-let otherStreetId: string;
 let aId: string; // 王立新: 9.5 days by 1 October
 let bId: string; // 赵晓东: named for dispatch, replaced by 钱卫国
 let cId: string; // 钱卫国
@@ -37,7 +36,6 @@ beforeAll(async () => {
   const street = await newOrg(t.db, { name: '测试培训街道' });
   const other = await newOrg(t.db, { name: '测试另一街道' });
   streetId = street.id;
-  otherStreetId = other.id;
   const district = (await t.db.admin.query<{ id: string }>('SELECT id FROM orgs WHERE parent_id IS NULL'))
     .rows[0]!.id;
   aId = (await newCadre(t.db, { orgId: street.id, name: '王立新' })).id;
