@@ -1,27 +1,12 @@
 import { can } from '@ganbu/core';
 import { Card, Empty, Flex, List, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentMe } from '../../app/me-context.ts';
-import { loadModuleBundle } from '../../i18n/index.ts';
+import { useModuleTexts } from '../../i18n/use-module-texts.ts';
 import { useCadreRecords, useCases, useClarifications } from './api.ts';
 import { disciplineModule } from './module.tsx';
 import { CONCLUSION_COLOR, OUTCOME_COLOR, RecordStateTag, useKindLabel } from './vocab.tsx';
-
-/** The discipline module's texts, loaded when this tab shows on another module's page. */
-function useDisciplineTexts(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    if (disciplineModule.i18n)
-      void loadModuleBundle(disciplineModule.id, disciplineModule.i18n).then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ready;
-}
 
 function Body({ cadreId }: { cadreId: string }) {
   const { t } = useTranslation();
@@ -130,5 +115,5 @@ function Body({ cadreId }: { cadreId: string }) {
 
 /** 从严管理 on the cadre's record page: their records with tolerance decisions, cases, concluded reports. */
 export function CadreDisciplineTab({ cadreId }: { cadreId: string }) {
-  return useDisciplineTexts() ? <Body cadreId={cadreId} /> : <Skeleton active />;
+  return useModuleTexts(disciplineModule) ? <Body cadreId={cadreId} /> : <Skeleton active />;
 }

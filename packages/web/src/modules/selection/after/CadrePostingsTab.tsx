@@ -1,28 +1,13 @@
 import { Empty, Skeleton, Table, Tag } from 'antd';
 import type { Exchange } from '@ganbu/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadModuleBundle } from '../../../i18n/index.ts';
+import { useModuleTexts } from '../../../i18n/use-module-texts.ts';
 import { selectionModule } from '../module.tsx';
 import { useExchanges } from './api.ts';
 
-/** The selection module's texts, loaded when this tab shows on the cadre record page. */
-function useSelectionTexts(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    if (selectionModule.i18n)
-      void loadModuleBundle(selectionModule.id, selectionModule.i18n).then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ready;
-}
-
 /** 交流挂职 on the cadre record page: the cadre's postings (a 挂职 keeps the record at home, so it shows here). */
 export function CadrePostingsTab({ cadreId }: { cadreId: string }) {
-  return useSelectionTexts() ? <Body cadreId={cadreId} /> : <Skeleton active />;
+  return useModuleTexts(selectionModule) ? <Body cadreId={cadreId} /> : <Skeleton active />;
 }
 
 function Body({ cadreId }: { cadreId: string }) {

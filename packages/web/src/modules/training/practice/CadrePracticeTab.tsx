@@ -1,29 +1,14 @@
 import type { PracticePosting } from '@ganbu/core';
 import { Empty, Skeleton, Table } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadModuleBundle } from '../../../i18n/index.ts';
+import { useModuleTexts } from '../../../i18n/use-module-texts.ts';
 import { trainingModule } from '../module.tsx';
 import { usePostings } from './api.ts';
 import { OutcomeText, PracticeStatusTag } from './vocab.tsx';
 
-/** The training module's texts, loaded when this tab shows on the cadre record page. */
-function useTrainingTexts(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    if (trainingModule.i18n)
-      void loadModuleBundle(trainingModule.id, trainingModule.i18n).then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return ready;
-}
-
 /** 实战历练 on the cadre record page: the cadre's postings with their outcome. */
 export function CadrePracticeTab({ cadreId }: { cadreId: string }) {
-  return useTrainingTexts() ? <Body cadreId={cadreId} /> : <Skeleton active />;
+  return useModuleTexts(trainingModule) ? <Body cadreId={cadreId} /> : <Skeleton active />;
 }
 
 function Body({ cadreId }: { cadreId: string }) {
