@@ -25,6 +25,12 @@ describe('honour quotas (fengze: streets 15%, departments 10%, floor, at least 1
     expect(q.explanation).toContain('7 人 × 10% = 0.7，向下取整 0 名，不足 1 名按每单位至少 1 名计');
   });
 
+  it('a unit with no cadres of its own gets no place: the minimum never exceeds the people there', () => {
+    const q = unitQuota(rulesOf('commendation'), { name: '清源区', kind: 'district' }, 0);
+    expect(q.quota).toBe(0);
+    expect(q.explanation).toContain('在册干部 0 人 × 10% = 0，向下取整 0 名，“通报表扬”名额 0 名');
+  });
+
   it('20 street cadres: exactly 3 (no floating-point loss)', () => {
     expect(unitQuota(rulesOf('commendation'), { name: '乙街道', kind: 'street' }, 20).quota).toBe(3);
   });

@@ -72,7 +72,8 @@ export interface HonourUnitQuota {
 }
 
 /**
- * A unit's quota: rounding(sharePercent% × active cadres), at least minPerUnit, from the quota row whose
+ * A unit's quota: rounding(sharePercent% × active cadres), at least minPerUnit (but not more than the unit's
+ * cadres), from the quota row whose
  * unitKinds holds the unit's kind, e.g. "甲街道：在册干部 23 人 × 15% = 3.45，向下取整 3 名（…）".
  */
 export function unitQuota(
@@ -96,8 +97,10 @@ export function unitQuota(
       : row.rounding === 'ceil'
         ? Math.ceil(exact)
         : Math.round(exact);
-  const quota = Math.max(rounded, row.minPerUnit);
-  const floorNote = quota > rounded ? `，不足 ${row.minPerUnit} 名按每单位至少 ${row.minPerUnit} 名计` : '';
+  // the floor never gives a unit more places than it has cadres (a unit with nobody gets none)
+  const floor = Math.min(row.minPerUnit, activeCadres);
+  const quota = Math.max(rounded, floor);
+  const floorNote = quota > rounded ? `，不足 ${row.minPerUnit} 名按每单位至少 ${floor} 名计` : '';
   return {
     sharePercent: row.sharePercent,
     quota,
