@@ -100,6 +100,8 @@ export const TalkSchema = z.object({
 });
 export type Talk = z.infer<typeof TalkSchema>;
 export const TalkListSchema = z.object({ items: z.array(TalkSchema), total: z.number().int() });
+/** `POST /api/care/talks`: the talks recorded (one per talkee). */
+export const TalksRecordedSchema = z.object({ items: z.array(TalkSchema) });
 export const TalkListQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   cadreId: uuid.optional(),

@@ -1,4 +1,5 @@
 import {
+  OkSchema,
   CareOfficerCreateSchema,
   CareOfficerListSchema,
   CareOfficerSchema,
@@ -17,7 +18,6 @@ import {
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import * as service from './service.ts';
 
 /** 体检 and 心理支持 (R-CARE-1): each handler is one call into the service. */
@@ -79,7 +79,7 @@ export async function healthRoutes(app: FastifyInstance) {
         tags,
         summary: '撤销体检登记',
         params: IdParamSchema,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: OkSchema },
       },
     },
     async (req) => {

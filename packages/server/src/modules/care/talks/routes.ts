@@ -8,6 +8,7 @@ import {
   TalkLeaderUpdateSchema,
   TalkListQuerySchema,
   TalkListSchema,
+  TalksRecordedSchema,
   TalkPlanQuerySchema,
   TalkPlanSchema,
   TalkRequestAnswerSchema,
@@ -18,7 +19,6 @@ import {
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import * as requests from './requests.ts';
 import * as service from './service.ts';
 
@@ -101,7 +101,7 @@ export async function talkRoutes(app: FastifyInstance) {
         tags,
         summary: '登记谈话',
         body: TalkInputSchema,
-        response: { 200: z.object({ items: z.array(TalkListSchema.shape.items.element) }) },
+        response: { 200: TalksRecordedSchema },
       },
     },
     async (req) => ({ items: await service.recordTalks(req.ctx, req.body) }),
