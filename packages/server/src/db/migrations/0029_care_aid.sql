@@ -64,6 +64,8 @@ CALL app_rls_person('care_leave_records', 'org_path', 'cadre_id', write_check =>
 CALL app_rls_person('care_aid_cases', 'org_path', 'cadre_id', write_check => 'subtree');
 CALL app_rls_child_of('care_aid_visits', '{case_id}', 'care_aid_cases');
 
-GRANT SELECT, INSERT, DELETE ON care_leave_records TO ganbu_app;
+-- UPDATE only because a unit's move rewrites every org_path (org module, rewriteSubtreePaths); the service
+-- itself records and deletes leave, it never edits a record
+GRANT SELECT, INSERT, UPDATE, DELETE ON care_leave_records TO ganbu_app;
 GRANT SELECT, INSERT, UPDATE ON care_aid_cases TO ganbu_app;
 GRANT SELECT, INSERT ON care_aid_visits TO ganbu_app;
