@@ -203,7 +203,11 @@ describe('[honours] a commendation batch: nominations within quota, 公示, deci
     const preview = (await officer.getByTestId('notice-form-preview').textContent()) ?? '';
     const end = /至 (\d{4}-\d{2}-\d{2})/.exec(preview)?.[1] ?? '';
     await screenshot(officer, 'honours-notice-preview');
-    await modalOk(officer).click();
+    // Enter in the date field may already have submitted the dialog (antd forms submit on Enter): confirm only
+    // while it is still open
+    await modalOk(officer)
+      .click({ timeout: 3_000 })
+      .catch(() => undefined);
     await officer.getByTestId('batch-state-notice').waitFor(SLOW);
     // the server's end day is the one the calendar showed before confirming
     const s = await session(officer);
