@@ -173,7 +173,7 @@ describe('[training] 组织部 dispatches cadres to a programme, records attenda
     await officer.getByTestId('attendance-all').click();
     await officer.getByTestId(`attendance-present-${other.id}`).click();
     await officer.getByTestId(`attendance-reason-${other.id}`).fill('公务请假');
-    expect(await officer.locator('.ant-tabs-tabpane-active .ant-card-head-title').last().textContent()).toBe(
+    expect(await officer.getByTestId('attendance-counts').textContent()).toBe(
       '参训 2 人，未登记 0 人，缺勤 1 人',
     );
     await screenshot(officer, 'training-attendance');

@@ -173,11 +173,11 @@ export function AttendanceTab({ programme: p }: { programme: Programme }) {
       ) : null}
       <Card
         size="small"
-        title={t('training.programmes.attendance.counts', {
-          total: people.length,
-          unmarked,
-          absent,
-        })}
+        title={
+          <span data-testid="attendance-counts">
+            {t('training.programmes.attendance.counts', { total: people.length, unmarked, absent })}
+          </span>
+        }
         extra={
           <Flex gap={8}>
             <Button
