@@ -37,7 +37,8 @@ describe('[inbox] 待办: the cadre’s appeal waits for 复核, the organisatio
     await expect.poll(async () => (await mine.textContent()) ?? '').toContain('考核等次申诉');
     const text = (await mine.textContent()) ?? '';
     expect(text).toContain('复核');
-    appealTitle = /(\S+对\d{4}年度考核等次的申诉)/.exec(text)?.[1] ?? '';
+    // the applicant's name is Chinese characters only (another card's time may stand right before it)
+    appealTitle = /([\u4e00-\u9fa5]+对\d{4}年度考核等次的申诉)/.exec(text)?.[1] ?? '';
     expect(appealTitle).not.toBe('');
     await screenshot(page, 'inbox-cadre-mine');
     await mine.locator('.ant-card').filter({ hasText: appealTitle }).first().click();
@@ -94,18 +95,20 @@ describe('[inbox] 待办: the cadre’s appeal waits for 复核, the organisatio
     await loginUi(page, 'cadre');
     await page.goto('/inbox');
     await page.getByTestId('inbox-tab-mine').click();
+    // the appeal is gone from 我发起的 (her other open matters, e.g. a 双向约谈 of the demo, stay)
     await expect
       .poll(async () => (await page.getByTestId('inbox-list-mine').textContent()) ?? '')
-      .toContain('暂无您发起的在办事项');
+      .not.toContain(appealTitle);
     await page.close();
 
     const leader = await newPage(browser);
     await loginUi(leader, 'leader');
     await leader.goto('/inbox');
     await rowsOf(leader, 'pending').first().waitFor();
-    expect(await rowsOf(leader, 'pending').allTextContents()).toEqual([
-      expect.stringContaining('联席会议研究'),
-    ]);
+    // the tolerance case at 联席会议研究; besides it only the demo's 双向约谈 waiting for this leader's answer
+    const pending = await rowsOf(leader, 'pending').allTextContents();
+    expect(pending.filter((r) => r.includes('联席会议研究'))).toHaveLength(1);
+    expect(pending.filter((r) => !r.includes('联席会议研究') && !r.includes('双向约谈'))).toEqual([]);
     await screenshot(leader, 'inbox-committee-member');
     await leader.close();
   });
