@@ -71,7 +71,12 @@ export default function CoveragePage() {
           data-testid="coverage-year"
         />
         <div style={{ width: 280 }}>
-          <UnitPicker value={orgId} onChange={(v) => set({ orgId: v, trail: '' })} testId="coverage-unit" />
+          <UnitPicker
+            value={orgId}
+            onChange={(v) => set({ orgId: v, trail: '' })}
+            testId="coverage-unit"
+            placeholder={t('care.coverage.unitPlaceholder')}
+          />
         </div>
       </Flex>
       {crumbs.length ? (

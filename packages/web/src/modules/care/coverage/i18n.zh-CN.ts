@@ -1,6 +1,7 @@
 /** Simplified Chinese texts of the care module's `coverage/` pages. */
 export const coverageZhCN = {
   title: '关爱覆盖情况',
+  unitPlaceholder: '选择单位（默认全部）',
   kind: { health: '体检', talk: '谈心谈话', leave: '年休假' },
   yearOption: '{{year}}年',
   totalLine: '应完成 {{planned}}，已完成 {{done}}，覆盖率 {{rate}}',

@@ -28,11 +28,14 @@ export function UnitPicker({
   onChange,
   id,
   testId,
+  placeholder,
 }: {
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
   testId: string;
+  /** the caller's own words (a page of another module: the selection texts may not be loaded there) */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const orgs = useOrgs();
@@ -47,7 +50,7 @@ export function UnitPicker({
       onChange={onChange}
       treeData={treeData}
       loading={orgs.isPending}
-      placeholder={t('selection.after.exchanges.hostPlaceholder')}
+      placeholder={placeholder ?? t('selection.after.exchanges.hostPlaceholder')}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={treeData.map((n) => n.value)}
       listHeight={360}
