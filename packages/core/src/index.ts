@@ -109,3 +109,4 @@ export * from './care/health-rules.ts';
 export * from './contracts/care/health.ts';
 export * from './contracts/training-practice.ts';
 export * from './training/practice-rules.ts';
+export * from './contracts/dashboard.ts';

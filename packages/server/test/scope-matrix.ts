@@ -16,6 +16,9 @@ import { newPracticeRows, type PracticeRows } from './factories/practice.ts';
 import { newCareHealthRows, type CareHealthRows } from './factories/care-health.ts';
 import { newCareTalkRows, type CareTalkRows } from './factories/care-talks.ts';
 import { newCareAidRows, type CareAidRows } from './factories/care-aid.ts';
+import { newBurdenStaffingRows, type BurdenStaffingRows } from './factories/burden-staffing.ts';
+import { newBurdenRegisterRows, type BurdenRegisterRows } from './factories/burden-registers.ts';
+import { newSurveyRows, type SurveyRows } from './factories/survey.ts';
 
 import { asSystem } from './factories/system.ts';
 import { newUser } from './factories/users.ts';
@@ -76,6 +79,9 @@ export interface Fixture {
     careHealth: CareHealthRows;
     careTalks: CareTalkRows;
     careAid: CareAidRows;
+    burdenStaffing: BurdenStaffingRows;
+    burdenRegisters: BurdenRegisterRows;
+    survey: SurveyRows;
   };
   /** a policy pack version (packs are district-wide: readable by everyone with assessment.read) */
   packId: string;
@@ -196,6 +202,9 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
   const careHealth = await newCareHealthRows(db, issue15);
   const careTalks = await newCareTalkRows(db, issue15);
   const careAid = await newCareAidRows(db, issue15);
+  const burdenStaffing = await newBurdenStaffingRows(db, issue15);
+  const burdenRegisters = await newBurdenRegisterRows(db, issue15);
+  const survey = await newSurveyRows(db, issue15);
   const q = async <T>(sql: string, params: unknown[] = []) => (await db.admin.query(sql, params)).rows as T[];
   const [pack] = await q<{ id: string }>(
     `SELECT id FROM policy_packs ORDER BY pack_id, effective_from LIMIT 1`,
@@ -258,6 +267,9 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       careHealth,
       careTalks,
       careAid,
+      burdenStaffing,
+      burdenRegisters,
+      survey,
     },
     packId: pack?.id as string,
     foreignIds: [
@@ -268,6 +280,9 @@ export async function buildFixture(db: TestDb): Promise<Fixture> {
       ...idsOf(careHealth),
       ...idsOf(careTalks),
       ...idsOf(careAid),
+      ...idsOf(burdenStaffing),
+      ...idsOf(burdenRegisters),
+      ...idsOf(survey),
     ],
     foreignWorkbook: await workbookInto(foreign.name),
     foreignOrgNames: [foreign.name, foreignVillage.name],

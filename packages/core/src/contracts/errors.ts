@@ -129,6 +129,16 @@ export const ERROR_CODES = [
   'CARE_AID_CLOSED',
   'CARE_AID_DATE',
 
+  // ---- issue 16, staffing: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 16, registers: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 16, dashboard: add this part's codes below this line (one per line, a short comment above each)
+
+  // ---- issue 16, speed15: add this part's codes below this line (one per line, a short comment above each)
+
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

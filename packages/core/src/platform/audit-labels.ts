@@ -14,6 +14,10 @@ import { PRACTICE_AUDIT } from '../training/practice-audit-labels.ts';
 import { CARE_HEALTH_AUDIT } from '../care/health-audit-labels.ts';
 import { CARE_TALK_AUDIT } from '../care/talk-audit-labels.ts';
 import { CARE_AID_AUDIT } from '../care/aid-audit-labels.ts';
+import { BURDEN_STAFFING_AUDIT } from '../burden/staffing-audit-labels.ts';
+import { BURDEN_REGISTER_AUDIT } from '../burden/register-audit-labels.ts';
+import { NEEDS_AUDIT } from '../needs/audit-labels.ts';
+import { DASHBOARD_AUDIT } from './dashboard-audit-labels.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -100,6 +104,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CARE_HEALTH_AUDIT.actions,
   ...CARE_TALK_AUDIT.actions,
   ...CARE_AID_AUDIT.actions,
+  ...BURDEN_STAFFING_AUDIT.actions,
+  ...BURDEN_REGISTER_AUDIT.actions,
+  ...NEEDS_AUDIT.actions,
+  ...DASHBOARD_AUDIT.actions,
   'pay.tables.save': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'pay.tables.import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'pay.statistics.save': { zh: '保存薪酬统计数据', en: 'Save pay statistic' },
@@ -180,6 +188,10 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CARE_HEALTH_AUDIT.routes,
   ...CARE_TALK_AUDIT.routes,
   ...CARE_AID_AUDIT.routes,
+  ...BURDEN_STAFFING_AUDIT.routes,
+  ...BURDEN_REGISTER_AUDIT.routes,
+  ...NEEDS_AUDIT.routes,
+  ...DASHBOARD_AUDIT.routes,
   'PUT /api/pay/tables': { zh: '保存薪酬基数表', en: 'Save pay table' },
   'POST /api/pay/tables/import': { zh: '导入薪酬基数表（Excel）', en: 'Import pay tables (Excel)' },
   'POST /api/pay/tables/import/report': {
@@ -215,6 +227,10 @@ export const AUDIT_OBJECT_TYPE_LABELS: Readonly<Record<string, AuditLabel>> = {
   ...CARE_HEALTH_AUDIT.objectTypes,
   ...CARE_TALK_AUDIT.objectTypes,
   ...CARE_AID_AUDIT.objectTypes,
+  ...BURDEN_STAFFING_AUDIT.objectTypes,
+  ...BURDEN_REGISTER_AUDIT.objectTypes,
+  ...NEEDS_AUDIT.objectTypes,
+  ...DASHBOARD_AUDIT.objectTypes,
   pay_table: { zh: '薪酬基数表', en: 'Pay table' },
   pay_statistic: { zh: '薪酬统计数据', en: 'Pay statistic' },
 };
@@ -254,6 +270,10 @@ const MODULES: Readonly<Record<string, { label: AuditLabel; objectType: string |
   ...CARE_HEALTH_AUDIT.modules,
   ...CARE_TALK_AUDIT.modules,
   ...CARE_AID_AUDIT.modules,
+  ...BURDEN_STAFFING_AUDIT.modules,
+  ...BURDEN_REGISTER_AUDIT.modules,
+  ...NEEDS_AUDIT.modules,
+  ...DASHBOARD_AUDIT.modules,
 };
 
 const METHODS: Readonly<Record<string, AuditLabel>> = {

@@ -1,5 +1,8 @@
 import { ASSESSMENT_PERMISSIONS } from './permissions/assessment.ts';
+import { BURDEN_PERMISSIONS } from './permissions/burden.ts';
 import { CARE_PERMISSIONS } from './permissions/care.ts';
+import { DASHBOARD_PERMISSIONS } from './permissions/dashboard.ts';
+import { NEEDS_PERMISSIONS } from './permissions/needs.ts';
 import { HONOUR_PERMISSIONS } from './permissions/honours.ts';
 import { TRAINING_PERMISSIONS } from './permissions/training.ts';
 import { AUDIT_PERMISSIONS } from './permissions/audit.ts';
@@ -73,6 +76,9 @@ const MODULE_PERMISSIONS = [
   HONOUR_PERMISSIONS,
   TRAINING_PERMISSIONS,
   CARE_PERMISSIONS,
+  BURDEN_PERMISSIONS,
+  NEEDS_PERMISSIONS,
+  DASHBOARD_PERMISSIONS,
 ] as const;
 
 /** the codes of one module's list (distributes over the union of the lists) */

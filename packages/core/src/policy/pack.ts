@@ -4,8 +4,10 @@ import { DisciplineSectionSchema } from './discipline-section.ts';
 import { PaySectionSchema } from './pay-section.ts';
 import { SelectionSectionSchema, type SelectionSection } from './selection-section.ts';
 import { SourceSchema } from './source.ts';
+import { BurdenSectionSchema, checkBurden } from '../burden/policy.ts';
 import { CareSectionSchema, checkCare } from '../care/policy.ts';
 import { HonoursSectionSchema, checkHonours } from '../honours/policy.ts';
+import { NeedsSectionSchema, checkNeeds } from '../needs/policy.ts';
 import { TrainingSectionSchema, checkTraining } from '../training/policy.ts';
 import { WorkflowSectionSchema, type WorkflowSection } from './workflow-section.ts';
 
@@ -46,6 +48,10 @@ export const PackSchema = z
     training: TrainingSectionSchema.optional(),
     /** 关心关爱: health checks, leave, hardship aid, talk plan, two-way appointments, pairing review */
     care: CareSectionSchema.optional(),
+    /** 减负松绑: borrowing rule, 专编专用, inspection plan and veto approval, registers, work list, overtime */
+    burden: BurdenSectionSchema.optional(),
+    /** 精准激励: the needs survey's incentive kinds, breakdowns, minimum group size, recommendation */
+    needs: NeedsSectionSchema.optional(),
     /**
      * The source of every number in the pack, keyed by JSON pointer ("/assessment/schemes/0/raterGroups/1/
      * weight"); an entry for an object covers every number under it.
@@ -81,6 +87,8 @@ export const PackSchema = z
     if (pack.honours) checkHonours(pack.honours, ctx);
     if (pack.training) checkTraining(pack.training, pack.assessment.schemes, ctx);
     if (pack.care) checkCare(pack.care, pack.workflow?.caseKinds, ctx);
+    if (pack.burden) checkBurden(pack.burden, pack.workflow?.caseKinds, ctx);
+    if (pack.needs) checkNeeds(pack.needs, ctx);
     for (const path of numbersWithoutSource(pack, pack.sources))
       ctx.addIssue({
         code: 'custom',

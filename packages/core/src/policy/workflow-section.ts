@@ -4,7 +4,7 @@ import { CaseKindSchema } from '../workflow/kind.ts';
 /**
  * Policy-pack section read by the case workflow engine (`workflow/`): the case kinds (事项流程) with their
  * steps, actors and deadlines in working days. The kinds other modules open by id:
- * `tolerance` (容错申请), `clarification` (澄清正名), `grade_appeal` (考核等次申诉), `pay_run` (经济激励核算审批), `talk_request` (双向约谈).
+ * `tolerance` (容错申请), `clarification` (澄清正名), `grade_appeal` (考核等次申诉), `pay_run` (经济激励核算审批), `talk_request` (双向约谈), `borrowing` (借调申请).
  */
 export const CASE_KIND_IDS = [
   'tolerance',
@@ -12,6 +12,7 @@ export const CASE_KIND_IDS = [
   'grade_appeal',
   'pay_run',
   'talk_request',
+  'borrowing',
 ] as const;
 export type CaseKindId = (typeof CASE_KIND_IDS)[number];
 

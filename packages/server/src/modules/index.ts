@@ -14,6 +14,9 @@ import { selectionModule } from './selection/index.ts';
 import { honoursModule } from './honours/index.ts';
 import { trainingModule } from './training/index.ts';
 import { careModule } from './care/index.ts';
+import { burdenModule } from './burden/index.ts';
+import { surveyModule } from './survey/index.ts';
+import { dashboardModule } from './dashboard/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 import { workflowModule } from './workflow/index.ts';
@@ -41,4 +44,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   honoursModule,
   trainingModule,
   careModule,
+  burdenModule,
+  surveyModule,
+  dashboardModule,
 ];

@@ -30,6 +30,15 @@ const SELECTION = ['indicators', 'selectionProcesses', 'pools', 'selectionAfter'
 // a cadre has 我的培训 and 我的关爱
 const HONOURS = ['honourBatches', 'heroBoard'];
 const TRAINING = ['trainingProgrammes', 'trainingCompliance', 'trainingStations', 'practicePostings'];
+// 减负松绑 and 统计分析 (issue 16): officers read the registers, borrowings, establishment and work list and the
+// dashboard; 组织部 and a leader read the needs surveys
+const BURDEN = [
+  'burdenSummary',
+  'burdenRegisters',
+  'burdenBorrowings',
+  'burdenEstablishment',
+  'burdenWorkList',
+];
 const LEADER = [
   ...OFFICER.slice(0, -1),
   'payRuns',
@@ -39,6 +48,9 @@ const LEADER = [
   'careCoverage',
   'careAid',
   'careTalks',
+  ...BURDEN,
+  'dashboard',
+  'needsSurveys',
   'calendar',
   'account',
 ];
@@ -88,6 +100,9 @@ describe('the side menu from the module manifests', () => {
       'careAid',
       'careTalks',
       'careMine',
+      ...BURDEN,
+      'dashboard',
+      'needsSurveys',
       'calendar',
       'account',
     ]);
@@ -129,6 +144,13 @@ describe('the side menu from the module manifests', () => {
       careAid: '/care/aid',
       careTalks: '/care/talks',
       careMine: '/care/mine',
+      burdenSummary: '/burden/summary',
+      burdenRegisters: '/burden/registers',
+      burdenBorrowings: '/burden/borrowings',
+      burdenEstablishment: '/burden/establishment',
+      burdenWorkList: '/burden/worklist',
+      dashboard: '/dashboard',
+      needsSurveys: '/surveys',
       calendar: '/settings/calendar',
       account: '/account',
     });
@@ -146,6 +168,8 @@ describe('the side menu from the module manifests', () => {
       honours: ['honourBatches', 'heroBoard'],
       training: [...TRAINING, 'trainingMine'],
       care: ['pairing', 'careCoverage', 'careHealth', 'careLeave', 'careAid', 'careTalks', 'careMine'],
+      burden: BURDEN,
+      analysis: ['dashboard', 'needsSurveys'],
       system: ['calendar'],
     });
   });
@@ -169,6 +193,9 @@ describe('the side menu from the module manifests', () => {
         'careLeave',
         'careAid',
         'careTalks',
+        ...BURDEN,
+        'dashboard',
+        'needsSurveys',
         'calendar',
         'account',
       ],
@@ -184,6 +211,8 @@ describe('the side menu from the module manifests', () => {
         'careHealth',
         'careLeave',
         'careAid',
+        ...BURDEN,
+        'dashboard',
         'account',
       ],
       leader: LEADER,

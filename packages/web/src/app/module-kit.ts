@@ -40,6 +40,8 @@ export interface MenuGroupDef {
     | 'honours.menuGroup'
     | 'training.menuGroup'
     | 'care.menuGroup'
+    | 'burden.menuGroup'
+    | 'analysis.menuGroup'
     | 'system.menuGroup';
 }
 

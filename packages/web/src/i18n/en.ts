@@ -84,6 +84,13 @@ export const en: typeof zhCN = {
     careAid: 'Hardship aid',
     careTalks: 'Talks',
     careMine: 'My care',
+    burdenSummary: 'Burden reduction',
+    burdenRegisters: 'Meetings, documents, inspections',
+    burdenBorrowings: 'Borrowings',
+    burdenEstablishment: 'Establishment use',
+    burdenWorkList: 'Village work list',
+    dashboard: 'Dashboard',
+    needsSurveys: 'Needs surveys',
     calendar: 'Working-day calendar',
   },
   discipline: {
@@ -100,6 +107,12 @@ export const en: typeof zhCN = {
   },
   training: {
     menuGroup: 'Training',
+  },
+  burden: {
+    menuGroup: 'Burden reduction',
+  },
+  analysis: {
+    menuGroup: 'Analysis',
   },
   care: {
     menuGroup: 'Care',
@@ -386,6 +399,16 @@ export const en: typeof zhCN = {
     CARE_AID_ITEM_UNKNOWN: 'The checklist of this aid kind has no such item',
     CARE_AID_CLOSED: 'The aid case is closed and cannot be changed',
     CARE_AID_DATE: 'Invalid date: it cannot be in the future or before the case was opened',
+
+    // ---- issue 16, staffing: this part's error messages below this line
+
+    // ---- issue 16, registers: this part's error messages below this line
+
+    // ---- issue 16, survey: this part's error messages below this line
+
+    // ---- issue 16, dashboard: this part's error messages below this line
+
+    // ---- issue 16, speed15: this part's error messages below this line
 
     INTERNAL: 'Server error; please try again later or contact the administrator',
     NETWORK: 'Cannot reach the server; check your network',

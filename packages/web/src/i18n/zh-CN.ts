@@ -86,6 +86,13 @@ export const zhCN = {
     careAid: '困难帮扶与优抚',
     careTalks: '谈心谈话与约谈',
     careMine: '我的关爱',
+    burdenSummary: '减负成效',
+    burdenRegisters: '会议文件与督查检查',
+    burdenBorrowings: '借调管理',
+    burdenEstablishment: '专编专用',
+    burdenWorkList: '村(社区)工作事务清单',
+    dashboard: '数据看板',
+    needsSurveys: '激励需求调查',
     calendar: '工作日历',
   },
   discipline: {
@@ -102,6 +109,12 @@ export const zhCN = {
   },
   training: {
     menuGroup: '教育培训',
+  },
+  burden: {
+    menuGroup: '减负松绑',
+  },
+  analysis: {
+    menuGroup: '统计分析',
   },
   care: {
     menuGroup: '关心关爱',
@@ -381,6 +394,16 @@ export const zhCN = {
     CARE_AID_ITEM_UNKNOWN: '该帮扶类别的事项清单中没有这一项',
     CARE_AID_CLOSED: '该帮扶事项已结束，不能再修改',
     CARE_AID_DATE: '日期有误：不能晚于今天，也不能早于立案日期',
+
+    // ---- issue 16, staffing: this part's error messages below this line
+
+    // ---- issue 16, registers: this part's error messages below this line
+
+    // ---- issue 16, survey: this part's error messages below this line
+
+    // ---- issue 16, dashboard: this part's error messages below this line
+
+    // ---- issue 16, speed15: this part's error messages below this line
 
     INTERNAL: '服务器内部错误，请稍后再试或联系管理员',
     NETWORK: '无法连接服务器，请检查网络',

@@ -16,6 +16,9 @@ import { selectionModule } from './selection/module.tsx';
 import { honoursModule } from './honours/module.tsx';
 import { trainingModule } from './training/module.tsx';
 import { careModule } from './care/module.tsx';
+import { burdenModule } from './burden/module.tsx';
+import { dashboardModule } from './dashboard/module.tsx';
+import { surveyModule } from './survey/module.tsx';
 import { securityModule } from './security/module.tsx';
 import { usersModule } from './users/module.tsx';
 
@@ -39,6 +42,9 @@ export const MODULES = [
   honoursModule,
   trainingModule,
   careModule,
+  burdenModule,
+  dashboardModule,
+  surveyModule,
   calendarModule,
   accountModule,
   authModule,

@@ -7,7 +7,8 @@ import { can, PERMISSIONS, permissionsOf, ROLES, type Permission, type Role } fr
  * 待办 and case workflow: inbox.read, case.act; 从严管理 and 容错纠错: discipline.*, risk_filing.*, tolerance.apply,
  * clarification.accuser; 资格: eligibility.read; 考核等次申诉: assessment.appeal; 经济激励: pay.read, pay.manage, pay.tables, pay.mine;
  * 选拔任用与结构: indicator.read, indicator.define, selection.read, selection.manage, pool.read, pool.manage;
- * 精神激励: honour.*; 教育培训: training.*, station.manage, practice.manage; 关心关爱: care.*, talk.*).
+ * 精神激励: honour.*; 教育培训: training.*, station.manage, practice.manage; 关心关爱: care.*, talk.*; 减负松绑: burden.*, borrowing.request; 精准激励: survey.*;
+ * 大数据分析: dashboard.read).
  */
 const CODES = [
   'org.read',
@@ -62,6 +63,12 @@ const CODES = [
   'care.mine',
   'talk.read',
   'talk.write',
+  'burden.read',
+  'burden.manage',
+  'borrowing.request',
+  'survey.read',
+  'survey.manage',
+  'dashboard.read',
 ];
 const GRANTS: Record<Role, string[]> = {
   sysadmin: ['org.read', 'org.write', 'user.read', 'user.write'],
@@ -110,6 +117,12 @@ const GRANTS: Record<Role, string[]> = {
     'care.manage',
     'talk.read',
     'talk.write',
+    'burden.read',
+    'burden.manage',
+    'borrowing.request',
+    'survey.read',
+    'survey.manage',
+    'dashboard.read',
   ],
   unit_admin: [
     'org.read',
@@ -140,6 +153,10 @@ const GRANTS: Record<Role, string[]> = {
     'station.manage',
     'care.read',
     'care.manage',
+    'burden.read',
+    'burden.manage',
+    'borrowing.request',
+    'dashboard.read',
   ],
   leader: [
     'org.read',
@@ -159,6 +176,9 @@ const GRANTS: Record<Role, string[]> = {
     'care.read',
     'talk.read',
     'talk.write',
+    'burden.read',
+    'survey.read',
+    'dashboard.read',
   ],
   cadre: [
     'org.read',

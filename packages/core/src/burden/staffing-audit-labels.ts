@@ -1,0 +1,15 @@
+import type { AuditLabel } from '../platform/audit-labels.ts';
+
+/** How the audit page names what the `staffing` part writes: borrowings (借调), establishment and the work list (村(社区)工作事务清单). */
+export const BURDEN_STAFFING_AUDIT = {
+  actions: {},
+  routes: {},
+  objectTypes: {},
+  // by the action code's first part and the route's first segment (shared with the module's other parts)
+  modules: { burden: { label: { zh: '减负松绑', en: 'Burden reduction' }, objectType: null } },
+} satisfies {
+  actions: Record<string, AuditLabel>;
+  routes: Record<string, AuditLabel>;
+  objectTypes: Record<string, AuditLabel>;
+  modules: Record<string, { label: AuditLabel; objectType: string | null }>;
+};

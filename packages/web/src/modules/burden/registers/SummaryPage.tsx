@@ -1,0 +1,4 @@
+/** Placeholder until the page lands (issue 16 foundation). */
+export default function SummaryPage() {
+  return null;
+}
