@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PACK_INVALID',
   'ROUND_STATE',
   'ROUND_INSUFFICIENT',
+  /** a waiver for a rater group across a unit's targets: none of them is short of that group */
+  'WAIVER_NONE_SHORT',
   'SCORES_DISCLOSED',
   'TOKEN_INVALID',
   'TOKEN_USED',
