@@ -9,6 +9,8 @@ CREATE TABLE burden_register_entries (
   register text NOT NULL CHECK (register IN ('meeting', 'document', 'inspection', 'overtime')),
   org_id uuid NOT NULL REFERENCES orgs(id),
   org_path ltree NOT NULL,
+  -- the organiser's name as registered (a target unit reads the entry without seeing the organiser's unit)
+  org_name text NOT NULL,
   year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
   -- held / issued / start / first day; the end of an inspection or an overtime period
   on_date date NOT NULL,

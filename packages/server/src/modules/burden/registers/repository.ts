@@ -42,7 +42,7 @@ export interface EntryRow {
 
 const SELECT = `
   SELECT e.id, e.register, e.year, e.on_date::text AS on_date, e.end_date::text AS end_date,
-         e.org_id, o.name AS org_name, e.org_path::text AS org_path, e.kind_id, e.kind_name, e.level, e.title,
+         e.org_id, e.org_name, e.org_path::text AS org_path, e.kind_id, e.kind_name, e.level, e.title,
          e.minutes, e.video, e.doc_number,
          coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.path)
                      FROM orgs t WHERE t.id = ANY (e.target_org_ids)), '[]'::json) AS targets,
@@ -50,7 +50,6 @@ const SELECT = `
          e.explanation, e.cadre_id, c.name AS cadre_name, e.times, e.hours::text AS hours,
          app_org_visible(e.org_path) AS editable
     FROM burden_register_entries e
-    JOIN orgs o ON o.id = e.org_id
     LEFT JOIN cadres c ON c.id = e.cadre_id`;
 
 /**
@@ -128,6 +127,7 @@ export interface EntryWrite {
   register: BurdenRegister;
   orgId: string;
   orgPath: string;
+  orgName: string;
   year: number;
   onDate: string;
   endDate: string | null;
@@ -154,6 +154,7 @@ const COLUMNS = [
   'register',
   'org_id',
   'org_path',
+  'org_name',
   'year',
   'on_date',
   'end_date',
@@ -184,6 +185,7 @@ const values = (w: EntryWrite): unknown[] => [
   w.register,
   w.orgId,
   w.orgPath,
+  w.orgName,
   w.year,
   w.onDate,
   w.endDate,
@@ -284,12 +286,14 @@ export interface CadreRef {
   name: string;
   orgId: string;
   orgPath: string;
+  orgName: string;
 }
 
 export async function findCadres(client: pg.ClientBase, ids: string[]): Promise<CadreRef[]> {
   if (!ids.length) return [];
   const { rows } = await client.query<CadreRef>(
-    `SELECT id, name, org_id AS "orgId", org_path::text AS "orgPath" FROM cadres WHERE id = ANY ($1::uuid[])`,
+    `SELECT c.id, c.name, c.org_id AS "orgId", c.org_path::text AS "orgPath", o.name AS "orgName"
+       FROM cadres c JOIN orgs o ON o.id = c.org_id WHERE c.id = ANY ($1::uuid[])`,
     [ids],
   );
   return rows;
