@@ -7,6 +7,7 @@ import {
   nextDay,
   overtimeDistributionOf,
   packInForce,
+  PackSchema,
   REGISTER_PROBLEM_TEXT,
   shippedPacks,
   type BurdenEntry,
@@ -25,6 +26,7 @@ import type pg from 'pg';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { setScope, setSystemScope } from '../../../platform/scope-settings.ts';
+import { listVersionsOf } from '../../assessment/repository/packs.ts';
 import { packOn, selectedPackId } from '../../assessment/service/packs.ts';
 import * as repo from './repository.ts';
 
@@ -88,9 +90,7 @@ export interface BurdenPolicy {
   section: BurdenSection;
 }
 
-/** The burden section of the district's pack in force on a date (a district version saved before the section existed: the shipped one's). */
-export async function burdenPolicy(client: pg.ClientBase, date: string): Promise<BurdenPolicy> {
-  const pack: Pack = await packOn(client, await selectedPackId(client), date);
+function sectionOf(pack: Pack, date: string): BurdenPolicy {
   const section =
     pack.burden ??
     packInForce(
@@ -99,6 +99,29 @@ export async function burdenPolicy(client: pg.ClientBase, date: string): Promise
     )?.burden;
   if (!section) throw new AppError(400, 'VALIDATION', `政策包“${pack.name}”未设减负松绑一节`);
   return { packName: pack.name, section };
+}
+
+/** The burden section of the district's pack in force on a date (a district version saved before the section existed: the shipped one's). */
+export async function burdenPolicy(client: pg.ClientBase, date: string): Promise<BurdenPolicy> {
+  return sectionOf(await packOn(client, await selectedPackId(client), date), date);
+}
+
+/**
+ * The burden section in force on any date, the pack's versions read and parsed once (an import checks each
+ * row against the version in force on its date).
+ */
+export async function burdenPolicies(client: pg.ClientBase): Promise<(date: string) => BurdenPolicy> {
+  const packId = await selectedPackId(client);
+  const versions = (await listVersionsOf(client, packId)).map((r) => PackSchema.parse(r.body));
+  const byVersion = new Map<string, BurdenPolicy>();
+  return (date: string) => {
+    const pack = packInForce(versions, date);
+    if (!pack) throw new AppError(400, 'VALIDATION', `政策包“${packId}”在 ${date} 尚未生效`);
+    const key = pack.version.effectiveFrom;
+    let hit = byVersion.get(key);
+    if (!hit) byVersion.set(key, (hit = sectionOf(pack, date)));
+    return hit;
+  };
 }
 
 export function policyView(p: BurdenPolicy): BurdenRegisterPolicyView {
@@ -210,15 +233,12 @@ export async function prepare(
   ctx: RequestContext,
   input: BurdenEntryInput,
   excludeId: string | null = null,
-  cache?: { policies: Map<string, BurdenPolicy>; orgs?: Map<string, repo.OrgRef> },
+  cache?: { policyAt: (date: string) => BurdenPolicy; orgs: Map<string, repo.OrgRef> },
 ): Promise<repo.EntryWrite> {
   const today = todayOf(ctx);
   const policyAt = async (date: string) => {
-    const hit = cache?.policies.get(date);
-    if (hit) return hit;
-    const p = await burdenPolicy(ctx.client, date <= today ? date : today);
-    cache?.policies.set(date, p);
-    return p;
+    const on = date <= today ? date : today;
+    return cache ? cache.policyAt(on) : burdenPolicy(ctx.client, on);
   };
   const orgs = async (ids: string[]) => {
     if (cache?.orgs) {

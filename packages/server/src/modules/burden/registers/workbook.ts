@@ -7,7 +7,14 @@ import { AppError } from '../../../platform/errors.ts';
 import { safeCell, unescapeCell } from '../../../platform/xlsx-cell.ts';
 import { loadWorkbook } from '../../cadre/import-xlsx.ts';
 import * as repo from './repository.ts';
-import { AUDIT_ACTIONS, burdenPolicy, prepare, REGISTER_NAMES, type BurdenPolicy } from './service.ts';
+import {
+  AUDIT_ACTIONS,
+  burdenPolicies,
+  burdenPolicy,
+  prepare,
+  REGISTER_NAMES,
+  type BurdenPolicy,
+} from './service.ts';
 
 /**
  * Excel for the registers: a template per register (its sheet with the columns, drop-downs of the pack's
@@ -340,7 +347,7 @@ export async function runImport(
     orgByKey.set(o.path, o);
     orgByKey.set(o.name, orgByKey.has(o.name) ? null : o);
   }
-  const policies = new Map<string, BurdenPolicy>();
+  const policyAt = await burdenPolicies(ctx.client);
   const policy = await burdenPolicy(ctx.client, chinaToday(ctx.now));
   const kinds = kindsOf(policy, register);
 
@@ -477,7 +484,7 @@ export async function runImport(
         continue;
       }
       try {
-        const w = await prepare(ctx, parsed.data as BurdenEntryInput, null, { policies, orgs: orgById });
+        const w = await prepare(ctx, parsed.data as BurdenEntryInput, null, { policyAt, orgs: orgById });
         if (register === 'inspection') await repo.insertEntries(ctx.client, [w], ctx.actor?.userId ?? null);
         else pending.push(w);
         count++;
