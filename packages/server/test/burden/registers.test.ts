@@ -82,12 +82,12 @@ const MEETING_HEADER = [
 ];
 
 describe('two years of registers from imports give Hongdong’s reduction figures', () => {
-  it('imports 200 meetings of 2025 (60 minutes each = 12000) and 153 of 2026 (152 × 70 + 64 = 10704)', async () => {
+  it('imports 200 meetings of 2023 (60 minutes each = 12000) and 153 of 2024 (152 × 70 + 64 = 10704)', async () => {
     const rows: (string | number)[][] = [];
     for (let i = 0; i < 200; i++)
-      rows.push([day(2025, i), deptName, '工作部署会议', '区级', `2025年会议${i}`, 60, streetName, '否']);
+      rows.push([day(2023, i), deptName, '工作部署会议', '区级', `2023年会议${i}`, 60, streetName, '否']);
     for (let i = 0; i < 153; i++)
-      rows.push([day(2026, i), deptName, '视频会议', '区级', `2026年会议${i}`, i === 0 ? 64 : 70, '', '是']);
+      rows.push([day(2024, i), deptName, '视频会议', '区级', `2024年会议${i}`, i === 0 ? 64 : 70, '', '是']);
     const res = await upload(
       orgdept,
       '/api/burden/registers/meeting/import',
@@ -97,12 +97,12 @@ describe('two years of registers from imports give Hongdong’s reduction figure
     expect(res.json()).toEqual({ register: 'meeting', imported: 353 });
   });
 
-  it('imports 95 documents of 2025 and 68 of 2026', async () => {
+  it('imports 95 documents of 2023 and 68 of 2024', async () => {
     const rows: (string | number)[][] = [];
     for (let i = 0; i < 95; i++)
-      rows.push([day(2025, i), deptName, '部门文件', `丰农〔2025〕${i + 1}号`, `2025年文件${i}`]);
+      rows.push([day(2023, i), deptName, '部门文件', `丰农〔2023〕${i + 1}号`, `2023年文件${i}`]);
     for (let i = 0; i < 68; i++)
-      rows.push([day(2026, i), deptName, '部门文件', `丰农〔2026〕${i + 1}号`, `2026年文件${i}`]);
+      rows.push([day(2024, i), deptName, '部门文件', `丰农〔2024〕${i + 1}号`, `2024年文件${i}`]);
     const res = await upload(
       orgdept,
       '/api/burden/registers/document/import',
@@ -112,7 +112,7 @@ describe('two years of registers from imports give Hongdong’s reduction figure
     expect(res.json()).toEqual({ register: 'document', imported: 163 });
   });
 
-  it('imports 50 inspection items of 2025 and 31 of 2026 (beyond the plan of 30 with the committee’s approval)', async () => {
+  it('imports 50 inspection items of 2023 and 31 of 2024 (beyond the plan of 30 with the committee’s approval)', async () => {
     const header = [
       '组织单位*',
       '类别*',
@@ -129,25 +129,25 @@ describe('two years of registers from imports give Hongdong’s reduction figure
       rows.push([
         deptName,
         '检查',
-        `2025年检查${i}`,
-        day(2025, i),
+        `2023年检查${i}`,
+        day(2023, i),
         '',
         streetName,
         '否',
-        '丰委统〔2025〕1号',
-        '2025-01-05',
+        '丰委统〔2023〕1号',
+        '2023-01-05',
       ]);
     for (let i = 0; i < 31; i++)
       rows.push([
         deptName,
         '督查',
-        `2026年督查${i}`,
-        day(2026, i),
+        `2024年督查${i}`,
+        day(2024, i),
         '',
         streetName,
         '否',
-        '丰委统〔2026〕1号',
-        '2026-01-05',
+        '丰委统〔2024〕1号',
+        '2024-01-05',
       ]);
     const res = await upload(
       orgdept,
@@ -158,22 +158,22 @@ describe('two years of registers from imports give Hongdong’s reduction figure
     expect(res.json()).toEqual({ register: 'inspection', imported: 81 });
   });
 
-  it('the summary of 2026 for the department: −23.5%, −10.8%, −28.4%, −38%', async () => {
-    const res = await as(orgdept, 'GET', `/api/burden/summary?year=2026&orgId=${deptId}`);
+  it('the summary of 2024 for the department: −23.5%, −10.8%, −28.4%, −38%', async () => {
+    const res = await as(orgdept, 'GET', `/api/burden/summary?year=2024&orgId=${deptId}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
-      year: 2026,
+      year: 2024,
       meetings: 153,
       meetingMinutes: 10704,
       documents: 68,
       inspections: 31,
       changeVsLastYear: { meetings: -23.5, meetingMinutes: -10.8, documents: -28.4, inspections: -38 },
-      explanation: `${deptName}2026 年登记簿：会议 153 次（2025 年 200 次，−23.5%）、会议时长 10704 分钟（2025 年 12000 分钟，−10.8%）、文件 68 件（2025 年 95 件，−28.4%）、督查检查考核 31 项（2025 年 50 项，−38.0%）。增减率 =（本年 − 上年）÷ 上年 × 100%，保留一位小数（四舍五入），负数为减少；计入组织或发文单位在本范围内、或对象单位在本范围内的登记事项`,
+      explanation: `${deptName}2024 年登记簿：会议 153 次（2023 年 200 次，−23.5%）、会议时长 10704 分钟（2023 年 12000 分钟，−10.8%）、文件 68 件（2023 年 95 件，−28.4%）、督查检查考核 31 项（2023 年 50 项，−38.0%）。增减率 =（本年 − 上年）÷ 上年 × 100%，保留一位小数（四舍五入），负数为减少；计入组织或发文单位在本范围内、或对象单位在本范围内的登记事项`,
     });
   });
 
-  it('the street sees what concerns it: the 2025 meetings it attended and the inspections on it, not the documents', async () => {
-    const res = await as(streetAdmin, 'GET', '/api/burden/summary?year=2026');
+  it('the street sees what concerns it: the 2023 meetings it attended and the inspections on it, not the documents', async () => {
+    const res = await as(streetAdmin, 'GET', '/api/burden/summary?year=2024');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       meetings: 0,
@@ -181,15 +181,15 @@ describe('two years of registers from imports give Hongdong’s reduction figure
       inspections: 31,
       changeVsLastYear: { meetings: -100, documents: null, inspections: -38 },
     });
-    const list = await as(streetAdmin, 'GET', '/api/burden/registers/meeting?year=2025&pageSize=5');
+    const list = await as(streetAdmin, 'GET', '/api/burden/registers/meeting?year=2023&pageSize=5');
     expect(list.json<{ total: number; items: Json[] }>().total).toBe(200);
     expect(list.json<{ items: Json[] }>().items[0]).toMatchObject({ editable: false, orgName: deptName });
-    const other = await as(otherAdmin, 'GET', '/api/burden/summary?year=2026');
+    const other = await as(otherAdmin, 'GET', '/api/burden/summary?year=2024');
     expect(other.json()).toMatchObject({ meetings: 0, meetingMinutes: 0, documents: 0, inspections: 0 });
   });
 
   it('a target street may read an entry but not change or delete it', async () => {
-    const list = await as(streetAdmin, 'GET', '/api/burden/registers/inspection?year=2026&pageSize=1');
+    const list = await as(streetAdmin, 'GET', '/api/burden/registers/inspection?year=2024&pageSize=1');
     const id = list.json<{ items: { id: string }[] }>().items[0]!.id;
     expectError(await as(streetAdmin, 'DELETE', `/api/burden/registers/inspection/${id}`), 404, 'NOT_FOUND');
     expect(await adminCount(t.db, 'SELECT 1 FROM burden_register_entries WHERE id = $1', [id])).toBe(1);
@@ -202,12 +202,12 @@ describe('inspection rules', () => {
     orgId: deptId,
     kindId: 'inspection',
     title: '安全生产检查',
-    startOn: '2026-11-20',
+    startOn: '2024-11-20',
     targetOrgIds: [streetId],
     ...extra,
   });
 
-  it('refuses the 32nd item of 2026 without the over-plan approval, explaining the counts', async () => {
+  it('refuses the 32nd item of 2024 without the over-plan approval, explaining the counts', async () => {
     const before = await adminCount(
       t.db,
       `SELECT 1 FROM burden_register_entries WHERE register = 'inspection'`,
@@ -215,7 +215,7 @@ describe('inspection rules', () => {
     const res = await as(orgdept, 'POST', '/api/burden/registers/inspection', item());
     expectError(res, 400, 'INSPECTION_OVER_PLAN');
     expect(res.json<{ message: string }>().message).toBe(
-      '全区2026年度已登记 31 项，已达计划总量 30 项（丰泽区街道干部考核），超出计划的事项须经区委统筹批准并登记批准文号和日期',
+      '全区2024年度已登记 31 项，已达计划总量 30 项（丰泽区街道干部考核），超出计划的事项须经区委统筹批准并登记批准文号和日期',
     );
     expect(
       await adminCount(t.db, `SELECT 1 FROM burden_register_entries WHERE register = 'inspection'`),
@@ -227,18 +227,18 @@ describe('inspection rules', () => {
       orgdept,
       'POST',
       '/api/burden/registers/inspection',
-      item({ overPlanApproval: { reference: '丰委统〔2026〕9号', approvedOn: '2026-10-30' } }),
+      item({ overPlanApproval: { reference: '丰委统〔2024〕9号', approvedOn: '2024-10-30' } }),
     );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
-      year: 2026,
+      year: 2024,
       targets: [{ id: streetId, name: streetName }],
-      overPlanApproval: { reference: '丰委统〔2026〕9号', approvedOn: '2026-10-30' },
+      overPlanApproval: { reference: '丰委统〔2024〕9号', approvedOn: '2024-10-30' },
     });
   });
 
   it('refuses a veto item on a street without the provincial approval, accepts it with one', async () => {
-    const approval = { overPlanApproval: { reference: '丰委统〔2026〕10号', approvedOn: '2026-10-30' } };
+    const approval = { overPlanApproval: { reference: '丰委统〔2024〕10号', approvedOn: '2024-10-30' } };
     const res = await as(
       orgdept,
       'POST',
@@ -256,21 +256,21 @@ describe('inspection rules', () => {
       item({
         ...approval,
         veto: true,
-        vetoApproval: { reference: '闽委〔2026〕3号', approvedOn: '2026-09-01' },
+        vetoApproval: { reference: '闽委〔2024〕3号', approvedOn: '2024-09-01' },
       }),
     );
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ veto: true, vetoApproval: { reference: '闽委〔2026〕3号' } });
+    expect(ok.json()).toMatchObject({ veto: true, vetoApproval: { reference: '闽委〔2024〕3号' } });
   });
 
-  it('refuses a third item of 2024 from one organiser on one unit (2 allowed), within the plan', async () => {
-    const y = (n: number) => item({ startOn: `2024-0${n}-10`, title: `2024年检查${n}` });
+  it('refuses a third item of 2022 from one organiser on one unit (2 allowed), within the plan', async () => {
+    const y = (n: number) => item({ startOn: `2022-0${n}-10`, title: `2022年检查${n}` });
     for (const n of [1, 2])
       expect((await as(orgdept, 'POST', '/api/burden/registers/inspection', y(n))).statusCode).toBe(200);
     const res = await as(orgdept, 'POST', '/api/burden/registers/inspection', y(3));
     expectError(res, 400, 'INSPECTION_TOO_FREQUENT');
     expect(res.json<{ message: string }>().message).toBe(
-      `${deptName}2024年度已对${streetName}开展 2 项，已达同一单位对同一对象每年 2 项的上限（丰泽区街道干部考核），再开展须经区委统筹批准并登记批准文号和日期`,
+      `${deptName}2022年度已对${streetName}开展 2 项，已达同一单位对同一对象每年 2 项的上限（丰泽区街道干部考核），再开展须经区委统筹批准并登记批准文号和日期`,
     );
   });
 
@@ -290,7 +290,7 @@ describe('inspection rules', () => {
     expectError(
       await as(orgdept, 'POST', '/api/burden/registers/document', {
         register: 'document',
-        issuedOn: '2026-11-02',
+        issuedOn: '2024-11-02',
         orgId: deptId,
         kindId: 'memo',
         title: '通知',
