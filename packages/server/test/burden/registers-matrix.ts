@@ -50,15 +50,15 @@ const upload = (r: BurdenRegister) => multipartFile('x.xlsx', foreignRegisterWor
 
 export const registersMatrix: ModuleMatrix = {
   'GET /api/burden/summary': {
-    requests: (fx) => [
-      { query: { year: '2026' } as Record<string, string> },
+    requests: (fx): { query: Record<string, string> }[] => [
+      { query: { year: '2026' } },
       { query: { year: '2026', orgId: fx.foreign.orgId } },
     ],
     targetsForeign: false,
   },
   'GET /api/burden/summary/trend': {
-    requests: (fx) => [
-      { query: { year: '2026' } as Record<string, string> },
+    requests: (fx): { query: Record<string, string> }[] => [
+      { query: { year: '2026' } },
       { query: { year: '2026', orgId: fx.foreign.orgId } },
     ],
     targetsForeign: false,

@@ -242,7 +242,7 @@ export async function prepare(
   };
   const orgs = async (ids: string[]) => {
     if (cache?.orgs) {
-      const list = [...new Set(ids)].map((id) => cache.orgs!.get(id));
+      const list = [...new Set(ids)].map((id) => cache.orgs.get(id));
       if (list.some((o) => !o)) throw notFound('单位');
       return list as repo.OrgRef[];
     }

@@ -1,4 +1,4 @@
-import type { BurdenEntryInput, BurdenRegister, XlsxImportError } from '@ganbu/core';
+import type { BurdenRegister, XlsxImportError } from '@ganbu/core';
 import { BurdenEntryInputSchema, chinaToday } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
@@ -247,14 +247,15 @@ function isoOf(d: Date): string {
 }
 
 /** A date cell: an Excel date or 2026-03-05 / 2026/3/5 / 2026.3.5 / 2026年3月5日. */
-function dateOf(v: Cell | undefined): string | null | 'bad' {
+/** false: not a date */
+function dateOf(v: Cell | undefined): string | null | false {
   if (v === null || v === undefined || text(v) === '') return null;
   if (v instanceof Date) return isoOf(v);
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text(v));
-  if (!m) return 'bad';
+  if (!m) return false;
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || isoOf(d) !== iso ? 'bad' : iso;
+  return Number.isNaN(d.getTime()) || isoOf(d) !== iso ? false : iso;
 }
 
 function intOf(v: Cell | undefined): number | null | 'bad' {
@@ -381,9 +382,9 @@ export async function runImport(
           .filter((o): o is repo.OrgRef => o !== null);
       const date = (h: string, need: boolean) => {
         const d = dateOf(get(h));
-        if (d === 'bad') err(h, `日期“${text(get(h))}”格式有误，应为 2026-03-05`);
+        if (d === false) err(h, `日期“${text(get(h))}”格式有误，应为 2026-03-05`);
         else if (d === null && need) err(h, `请填写${h}`);
-        return d === 'bad' ? null : d;
+        return d === false ? null : d;
       };
       const kind = (h: string) => {
         const v = required(h);
@@ -484,7 +485,7 @@ export async function runImport(
         continue;
       }
       try {
-        const w = await prepare(ctx, parsed.data as BurdenEntryInput, null, { policyAt, orgs: orgById });
+        const w = await prepare(ctx, parsed.data, null, { policyAt, orgs: orgById });
         if (register === 'inspection') await repo.insertEntries(ctx.client, [w], ctx.actor?.userId ?? null);
         else pending.push(w);
         count++;

@@ -124,7 +124,7 @@ export default function RegistersPage() {
           : [];
   const targets = (e: BurdenEntry) => e.targets.map((x) => x.name).join('、');
   const approvals = (e: BurdenEntry) => (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       {e.overPlanApproval ? (
         <span>
           {t('burden.registers.overPlanApproval', {
