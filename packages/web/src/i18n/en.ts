@@ -404,6 +404,14 @@ export const en: typeof zhCN = {
     // ---- issue 16, staffing: this part's error messages below this line
 
     // ---- issue 16, registers: this part's error messages below this line
+    INSPECTION_VETO_NOT_APPROVED:
+      'A one-vote-veto item on a street needs the approval on record; not registered',
+    INSPECTION_OVER_PLAN:
+      'The year’s inspection plan is full; an item beyond it needs the approval on record',
+    INSPECTION_TOO_FREQUENT:
+      'This organiser has reached the yearly limit on this unit; the approval is needed',
+    BURDEN_REGISTER_KIND_UNKNOWN: 'The policy pack has no such kind',
+    BURDEN_REGISTER_DATE: 'Wrong date: not after today, and the end not before the start',
 
     // ---- issue 16, survey: this part's error messages below this line
 

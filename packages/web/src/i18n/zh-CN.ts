@@ -399,6 +399,11 @@ export const zhCN = {
     // ---- issue 16, staffing: this part's error messages below this line
 
     // ---- issue 16, registers: this part's error messages below this line
+    INSPECTION_VETO_NOT_APPROVED: '对街道的一票否决事项未登记上级批准，不予登记',
+    INSPECTION_OVER_PLAN: '本年度督查检查考核已达计划总量，超出计划须登记批准',
+    INSPECTION_TOO_FREQUENT: '同一单位对同一对象本年度督查检查考核次数已达上限，须登记批准',
+    BURDEN_REGISTER_KIND_UNKNOWN: '政策包中没有这一类别',
+    BURDEN_REGISTER_DATE: '日期有误：不能晚于今天，结束日期不能早于开始日期',
 
     // ---- issue 16, survey: this part's error messages below this line
 
