@@ -110,3 +110,5 @@ export * from './contracts/care/health.ts';
 export * from './contracts/training-practice.ts';
 export * from './training/practice-rules.ts';
 export * from './contracts/dashboard.ts';
+export * from './burden/borrowing-rules.ts';
+export * from './contracts/burden/staffing.ts';
