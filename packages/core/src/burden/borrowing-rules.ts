@@ -48,7 +48,11 @@ export type BorrowingJudgement =
 /** Judge a request under the pack's rule (null: no rule). Every answer names what it rests on. */
 export function judgeBorrowing(policy: BorrowingPolicy | null, f: BorrowingRequestFacts): BorrowingJudgement {
   if (f.until < f.from)
-    return { ok: false, code: 'BORROWING_PERIOD', explanation: `借调截止日期 ${f.until} 早于开始日期 ${f.from}` };
+    return {
+      ok: false,
+      code: 'BORROWING_PERIOD',
+      explanation: `借调截止日期 ${f.until} 早于开始日期 ${f.from}`,
+    };
   const period = `${f.from} 至 ${f.until}`;
   if (!policy) {
     const lender = f.lender ? f.lender.name : '所在单位';

@@ -18,7 +18,10 @@ export const BURDEN_STAFFING_AUDIT = {
     'POST /api/burden/worklist': { zh: '登记工作事务清单事项', en: 'Add a work-list item' },
     'PUT /api/burden/worklist/:id': { zh: '修改工作事务清单事项', en: 'Change a work-list item' },
     'POST /api/burden/worklist/import': { zh: '导入工作事务清单', en: 'Import the work list' },
-    'POST /api/burden/worklist/import/report': { zh: '检查工作事务清单导入文件', en: 'Check a work-list import file' },
+    'POST /api/burden/worklist/import/report': {
+      zh: '检查工作事务清单导入文件',
+      en: 'Check a work-list import file',
+    },
   },
   objectTypes: {
     burden_borrowing: { zh: '借调', en: 'Borrowing' },

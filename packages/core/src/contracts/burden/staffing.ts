@@ -11,7 +11,14 @@ const day = z.iso.date();
 const uuid = z.string().uuid();
 const id = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/);
 
-export const BORROWING_STATES = ['pending', 'rejected', 'withdrawn', 'in_force', 'overdue', 'returned'] as const;
+export const BORROWING_STATES = [
+  'pending',
+  'rejected',
+  'withdrawn',
+  'in_force',
+  'overdue',
+  'returned',
+] as const;
 
 export const BorrowingApprovalInputSchema = z.strictObject({
   /** the purpose's `approvalBy` id (e.g. district_committee, 区委批准) */
@@ -37,7 +44,8 @@ export type BorrowingInput = z.input<typeof BorrowingInputSchema>;
 
 export const BorrowingSchema = z.object({
   id: uuid,
-  caseId: uuid,
+  /** the workflow case (null: recorded without a rule) */
+  caseId: uuid.nullable(),
   cadreId: uuid,
   cadreName: z.string(),
   lenderOrgId: uuid,
@@ -82,7 +90,11 @@ export const BorrowingRuleSchema = z
   .object({
     text: z.string(),
     purposes: z.array(
-      z.object({ id: z.string(), name: z.string(), approvalBy: z.object({ id: z.string(), name: z.string() }).nullable() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        approvalBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+      }),
     ),
     maxMonths: z.number().int(),
   })

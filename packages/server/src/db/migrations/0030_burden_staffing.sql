@@ -30,7 +30,8 @@ CREATE TABLE burden_borrowings (
   approval jsonb,
   pack_id text NOT NULL,
   explanation text NOT NULL,
-  case_id uuid NOT NULL REFERENCES cases(id),
+  -- NULL: the pack has no borrowing rule (recorded unchecked, in force at once)
+  case_id uuid REFERENCES cases(id),
   case_status text NOT NULL DEFAULT 'open' CHECK (case_status IN ('open', 'done', 'rejected', 'withdrawn')),
   returned_on date CHECK (returned_on IS NULL OR returned_on >= from_on),
   reader_roles text[] NOT NULL,

@@ -106,7 +106,11 @@ function present(r: repo.BorrowingRow, today: string): Borrowing {
     state,
     returnedOn: r.returned_on,
     explanation: r.explanation,
-    stateText: borrowingStateText(state, { until: r.until_on, returnedOn: r.returned_on, lenderName: r.lender_name }),
+    stateText: borrowingStateText(state, {
+      until: r.until_on,
+      returnedOn: r.returned_on,
+      lenderName: r.lender_name,
+    }),
   };
 }
 
@@ -196,16 +200,21 @@ export async function requestBorrowing(ctx: RequestContext, input: BorrowingInpu
     });
   // without a rule the cadre's own unit lends
   const lender = cadre.lender;
-  if (!lender) throw new AppError(422, 'BORROWING_NOT_LENDER', `${cadre.name}不在街道（乡镇）工作`);
-  const caseKind = policy?.caseKind ?? 'borrowing';
-  const opened = await openCase(ctx, {
-    kind: caseKind,
-    orgId: lender.id,
-    subjectCadreId: null,
-    title: `${borrower.name}借调${lender.name}${cadre.name}（${verdict.purposeName}）`,
-    readerRoles: [],
-  });
-  await actOnCase(ctx, opened.id, { action: 'submit', comment: input.task.trim() });
+  if (!lender)
+    throw new AppError(422, 'BORROWING_NOT_LENDER', `${cadre.name}不在街道（乡镇）工作，不属借调登记范围`);
+  // without a rule there is nothing to decide: recorded in force at once
+  let caseId: string | null = null;
+  if (policy) {
+    const opened = await openCase(ctx, {
+      kind: policy.caseKind,
+      orgId: lender.id,
+      subjectCadreId: null,
+      title: `${borrower.name}借调${lender.name}${cadre.name}（${verdict.purposeName}）`,
+      readerRoles: [],
+    });
+    await actOnCase(ctx, opened.id, { action: 'submit', comment: input.task.trim() });
+    caseId = opened.id;
+  }
   const id = await repo.insertBorrowing(ctx.client, {
     cadreId: cadre.id,
     cadreName: cadre.name,
@@ -231,7 +240,8 @@ export async function requestBorrowing(ctx: RequestContext, input: BorrowingInpu
         : null,
     packId: pack.id,
     explanation: verdict.explanation,
-    caseId: opened.id,
+    caseId,
+    caseStatus: caseId ? 'open' : 'done',
     readerRoles: READER_ROLES,
     partyIds: [actor.userId],
     createdBy: actor.userId,
@@ -242,7 +252,7 @@ export async function requestBorrowing(ctx: RequestContext, input: BorrowingInpu
     objectType: 'burden_borrowing',
     objectId: id,
     after: {
-      caseId: opened.id,
+      caseId,
       cadreId: cadre.id,
       borrowerOrgId: borrower.id,
       purposeId: input.purposeId,
@@ -254,7 +264,11 @@ export async function requestBorrowing(ctx: RequestContext, input: BorrowingInpu
 }
 
 /** 归还: the date the cadre went back (not before the start, not after today); resolves the overdue notice. */
-export async function returnBorrowing(ctx: RequestContext, id: string, input: BorrowingReturn): Promise<Borrowing> {
+export async function returnBorrowing(
+  ctx: RequestContext,
+  id: string,
+  input: BorrowingReturn,
+): Promise<Borrowing> {
   const before = await getBorrowing(ctx, id);
   if (before.state !== 'in_force' && before.state !== 'overdue')
     throw new AppError(409, 'BORROWING_NOT_IN_FORCE', '只有已批准且尚未归还的借调可以登记归还');

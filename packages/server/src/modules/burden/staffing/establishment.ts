@@ -1,4 +1,9 @@
-import { UNIT_KIND_LABELS, type EstablishmentQuery, type EstablishmentReport, type OrgKind } from '@ganbu/core';
+import {
+  UNIT_KIND_LABELS,
+  type EstablishmentQuery,
+  type EstablishmentReport,
+  type OrgKind,
+} from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { packInForce } from './borrowings.ts';

@@ -89,7 +89,7 @@ export async function lendableCadres(
 
 export interface BorrowingRow {
   id: string;
-  case_id: string;
+  case_id: string | null;
   cadre_id: string;
   cadre_name: string;
   lender_org_id: string;
@@ -157,7 +157,7 @@ export async function listBorrowings(
     params.push(v);
     return `$${params.length}`;
   };
-  const todayRef = p(f.today);
+  const todayRef = `${p(f.today)}::date`;
   const where: string[] = [];
   if (f.id) where.push(`b.id = ${p(f.id)}`);
   // either side: the lending street's subtree or the borrowing unit
@@ -176,7 +176,8 @@ export async function listBorrowings(
   );
   const { rows } = await client.query<BorrowingRow>(
     `${SELECT} ${w}
-      ORDER BY b.created_at DESC, b.id
+      ORDER BY (b.case_status = 'done' AND b.returned_on IS NULL AND b.until_on < ${todayRef}) DESC,
+               b.created_at DESC, b.id
       LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
@@ -201,7 +202,8 @@ export async function insertBorrowing(
     approval: BorrowingRow['approval'];
     packId: string;
     explanation: string;
-    caseId: string;
+    caseId: string | null;
+    caseStatus: 'open' | 'done';
     readerRoles: string[];
     partyIds: string[];
     createdBy: string;
@@ -210,9 +212,9 @@ export async function insertBorrowing(
 ): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO burden_borrowings (cadre_id, cadre_name, lender_name, borrower_name, lender_org_id, org_path, borrower_org_id, purpose_id, purpose_name,
-                                    task, from_on, until_on, approval, pack_id, explanation, case_id,
+                                    task, from_on, until_on, approval, pack_id, explanation, case_id, case_status,
                                     reader_roles, party_ids, created_by, created_at)
-     VALUES ($1, $18, $19, $20, $2, $3::ltree, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     VALUES ($1, $18, $19, $20, $2, $3::ltree, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $21, $14, $15, $16, $17)
      RETURNING id`,
     [
       b.cadreId,
@@ -235,6 +237,7 @@ export async function insertBorrowing(
       b.cadreName,
       b.lenderName,
       b.borrowerName,
+      b.caseStatus,
     ],
   );
   return rows[0]!.id;

@@ -77,8 +77,14 @@ export async function staffingRoutes(app: FastifyInstance) {
         }
       }
       const body = await spoolToTempFile((out) => writeBorrowingWorkbook(pages(), out));
-      await req.ctx.audit({ action: 'burden.borrowing.export', objectType: 'burden_borrowing', after: query });
-      void reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('借调登记表.xlsx'));
+      await req.ctx.audit({
+        action: 'burden.borrowing.export',
+        objectType: 'burden_borrowing',
+        after: query,
+      });
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('借调登记表.xlsx'));
       return body;
     },
   );
@@ -98,7 +104,8 @@ export async function staffingRoutes(app: FastifyInstance) {
       config: { permission: 'borrowing.request' },
       schema: {
         tags,
-        summary: '申请借调街道干部（按政策包规则审查：不符合的以原因代码拒绝；符合的进入街道意见、组织部审核流程）',
+        summary:
+          '申请借调街道干部（按政策包规则审查：不符合的以原因代码拒绝；符合的进入街道意见、组织部审核流程）',
         body: BorrowingInputSchema,
         response: { 200: BorrowingSchema },
       },
@@ -127,7 +134,8 @@ export async function staffingRoutes(app: FastifyInstance) {
       config: { permission: 'burden.read' },
       schema: {
         tags,
-        summary: '专编专用：受保护单位的编制、编制在本单位而在外单位工作的人员、在本单位工作而编制在外单位的人员',
+        summary:
+          '专编专用：受保护单位的编制、编制在本单位而在外单位工作的人员、在本单位工作而编制在外单位的人员',
         querystring: EstablishmentQuerySchema,
         response: { 200: EstablishmentReportSchema },
       },

@@ -49,7 +49,11 @@ export function writeBorrowingWorkbook(pages: AsyncIterable<Borrowing[]>, out: W
       { header: '借用单位', width: 18, value: (b) => b.borrowerName },
       { header: '借调事由', width: 18, value: (b) => b.purposeName },
       { header: '工作任务', width: 30, value: (b) => b.task },
-      { header: '批准文号', width: 18, value: (b) => (b.approval ? `${b.approval.byName} ${b.approval.reference}` : '') },
+      {
+        header: '批准文号',
+        width: 18,
+        value: (b) => (b.approval ? `${b.approval.byName} ${b.approval.reference}` : ''),
+      },
       { header: '开始日期', width: 12, value: (b) => b.from },
       { header: '截止日期', width: 12, value: (b) => b.until },
       { header: '归还日期', width: 12, value: (b) => b.returnedOn ?? '' },
@@ -76,8 +80,18 @@ export function writeEstablishmentWorkbook(report: EstablishmentReport, out: Wri
       name: '',
       other: '',
     },
-    ...u.workingElsewhere.map((p) => ({ unit: u.orgName, side: '编制在本单位、在外单位工作', name: p.name, other: p.orgName })),
-    ...u.fromElsewhere.map((p) => ({ unit: u.orgName, side: '在本单位工作、编制在外单位', name: p.name, other: p.orgName })),
+    ...u.workingElsewhere.map((p) => ({
+      unit: u.orgName,
+      side: '编制在本单位、在外单位工作',
+      name: p.name,
+      other: p.orgName,
+    })),
+    ...u.fromElsewhere.map((p) => ({
+      unit: u.orgName,
+      side: '在本单位工作、编制在外单位',
+      name: p.name,
+      other: p.orgName,
+    })),
   ]);
   return writeSheet<PersonLine>(
     out,
