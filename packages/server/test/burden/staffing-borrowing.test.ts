@@ -84,7 +84,7 @@ describe('a department asks to borrow a street cadre', () => {
     );
     expectError(res, 422, 'BORROWING_PURPOSE_NOT_ALLOWED');
     expect(res.json<{ message: string }>().message).toBe(`不予借调：${RULE}。本次借调事由不属上述情形`);
-    expect(await adminCount(t.db, 'SELECT 1 FROM burden_borrowings')).toBe(0);
+    expect(await adminCount(t.db, 'SELECT 1 FROM burden_borrowings WHERE cadre_id = $1', [cadreId])).toBe(0);
     expect(await adminCount(t.db, 'SELECT 1 FROM cases')).toBe(before);
     expect(
       await adminCount(
@@ -107,7 +107,7 @@ describe('a department asks to borrow a street cadre', () => {
     expect(long.json<{ message: string }>().message).toBe(
       '不予借调：借调期限不超过6个月（丰泽区街道干部考核），自 2026-11-09 起最晚至 2027-05-09，申请至 2027-05-10',
     );
-    expect(await adminCount(t.db, 'SELECT 1 FROM burden_borrowings')).toBe(0);
+    expect(await adminCount(t.db, 'SELECT 1 FROM burden_borrowings WHERE cadre_id = $1', [cadreId])).toBe(0);
   });
 
   it('a special task with the committee’s approval: accepted, the street’s opinion due in 3 working days', async () => {

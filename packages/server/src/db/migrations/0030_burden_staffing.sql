@@ -45,14 +45,14 @@ CREATE INDEX burden_borrowings_path ON burden_borrowings USING gist (org_path);
 CREATE INDEX burden_borrowings_cadre ON burden_borrowings (cadre_id, from_on);
 
 -- An item of the work list delegated to a unit (a street, village or community): the organiser
--- (a department), basis, mode (the pack's 权随责走、费随事转 / 政府购买服务, NULL: neither), the money in fen
+-- (a department, as written: a street cannot see the departments), basis, mode (the pack's 权随责走、费随事转 / 政府购买服务, NULL: neither), the money in fen
 -- (funding or the service contract's amount) and contract, and whether it hands down the department's duty
 -- under the name of 属地管理. unfunded: no mode or no amount (flagged, with the explanation).
 CREATE TABLE burden_worklist_items (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   org_id uuid NOT NULL REFERENCES orgs(id),
   org_path ltree NOT NULL,
-  organiser_org_id uuid NOT NULL REFERENCES orgs(id),
+  organiser_name text NOT NULL CHECK (length(organiser_name) BETWEEN 1 AND 100),
   year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
   name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   basis text NOT NULL DEFAULT '' CHECK (length(basis) <= 500),

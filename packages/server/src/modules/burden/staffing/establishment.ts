@@ -56,7 +56,9 @@ export async function establishmentReport(
       .filter((r) => r.side === 'hosted')
       .map((r) => ({ cadreId: r.cadre_id, name: r.name, orgId: r.other_id, orgName: r.other_name }));
     const total = Object.values(u.establishment).reduce((s, n) => s + n, 0);
+    const order = Object.keys(KIND_NAMES);
     const est = Object.entries(u.establishment)
+      .sort(([a], [b]) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
       .map(([k, n]) => `${KIND_NAMES[k] ?? k}${n}名`)
       .join('、');
     const awayText = away.length
