@@ -201,7 +201,7 @@ describe('a department asks to borrow a street cadre', () => {
     ]);
     for (const who of ['street', 'orgdept', 'dept'])
       expect(
-        (await inbox(who)).filter((i) => i.kind === 'burden.borrowing_overdue'),
+        (await inbox(who)).filter((i) => i.kind === 'burden.borrowing_overdue' && i.title.includes('陈晓东')),
         who,
       ).toEqual([
         expect.objectContaining({

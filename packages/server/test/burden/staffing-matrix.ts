@@ -1,20 +1,22 @@
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
+const q = (query: Record<string, string>) => ({ query });
+
 /**
  * The burden module's `staffing` routes in the route-scope matrix: the foreign street's borrowing (read,
  * returned), a request to borrow the foreign street's cadre, the establishment report of the foreign street.
  */
 export const staffingMatrix: ModuleMatrix = {
   'GET /api/burden/borrowings': {
-    requests: (fx) => [{}, { query: { state: 'overdue' } }, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ state: 'overdue' }), q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
   'GET /api/burden/borrowings/candidates': {
-    requests: () => [{ query: { q: '外' } }, { query: { q: '测试' } }],
+    requests: () => [q({ q: '外' }), q({ q: '测试' })],
     targetsForeign: false,
   },
   'GET /api/burden/borrowings/export.xlsx': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
   'GET /api/burden/borrowings/:id': {
@@ -41,11 +43,11 @@ export const staffingMatrix: ModuleMatrix = {
     targetsForeign: true,
   },
   'GET /api/burden/establishment': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
   'GET /api/burden/establishment/export.xlsx': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
 };

@@ -1,5 +1,7 @@
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
+const q = (query: Record<string, string>) => ({ query });
+
 /** The burden module's `worklist` routes in the route-scope matrix: the foreign street's work-list item. */
 const item = (orgId: string) => ({
   orgId,
@@ -12,11 +14,11 @@ const item = (orgId: string) => ({
 
 export const worklistMatrix: ModuleMatrix = {
   'GET /api/burden/worklist': {
-    requests: (fx) => [{}, { query: { unfunded: 'true' } }, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ unfunded: 'true' }), q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
   'GET /api/burden/worklist/export.xlsx': {
-    requests: (fx) => [{}, { query: { orgId: fx.foreign.orgId } }],
+    requests: (fx) => [{}, q({ orgId: fx.foreign.orgId })],
     targetsForeign: false,
   },
   'POST /api/burden/worklist': {
