@@ -408,7 +408,8 @@ export const en: typeof zhCN = {
     BORROWING_TOO_LONG: 'Refused: the borrowing is longer than the policy pack allows',
     BORROWING_PERIOD: 'The end date is before the start date',
     BORROWING_NOT_IN_FORCE: 'Only an approved borrowing not yet returned can be returned',
-    WORKLIST_LOCAL_MANAGEMENT_REFUSED: 'Refused: a department duty may not be handed down as local management (属地管理)',
+    WORKLIST_LOCAL_MANAGEMENT_REFUSED:
+      'Refused: a department duty may not be handed down as local management (属地管理)',
     WORKLIST_UNIT_KIND: 'The receiving unit or the organiser is not of the kinds the work list allows',
     WORKLIST_MODE_UNKNOWN: 'The policy pack has no such mode',
 

@@ -1,9 +1,4 @@
-import {
-  UNIT_KIND_LABELS,
-  type EstablishmentQuery,
-  type EstablishmentReport,
-  type OrgKind,
-} from '@ganbu/core';
+import { UNIT_KIND_LABELS, type EstablishmentQuery, type EstablishmentReport } from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { packInForce } from './borrowings.ts';
@@ -28,7 +23,7 @@ export async function establishmentReport(
 ): Promise<EstablishmentReport> {
   const pack = await packInForce(ctx);
   const kinds = pack.burden?.establishment?.protectedUnitKinds ?? [];
-  const kindWords = kinds.map((k) => UNIT_KIND_LABELS[k as OrgKind] ?? k).join('、');
+  const kindWords = kinds.map((k) => UNIT_KIND_LABELS[k] ?? k).join('、');
   if (!kinds.length)
     return {
       protectedUnitKinds: [],

@@ -127,7 +127,7 @@ export default function EstablishmentPage() {
           data-testid="est-table"
           expandable={{
             expandedRowRender: (u) => (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Paragraph style={{ margin: 0 }}>{u.explanation}</Typography.Paragraph>
                 {people(t(`${P}.workingElsewhere`), t(`${P}.where`), u.workingElsewhere)}
                 {people(t(`${P}.fromElsewhere`), t(`${P}.whose`), u.fromElsewhere)}
