@@ -8,6 +8,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser.close());
 
+/** the machine running the journeys may be loaded: answers can take seconds */
+const SLOW = { timeout: 60_000, interval: 500 };
 const OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
 const rows = (page: Page, table: string) => page.locator(`[data-testid="${table}"] tbody tr.ant-table-row`);
 
@@ -44,7 +46,7 @@ describe('[burden-borrowing] 借调: a department asks, the rule refuses routine
     await loginUi(page, 'dept1');
     await page.goto('/burden/borrowings');
     await expect
-      .poll(async () => (await page.getByTestId('borrowing-rule').textContent()) ?? '')
+      .poll(async () => (await page.getByTestId('borrowing-rule').textContent()) ?? '', SLOW)
       .toContain('区直机关不得借用街道干部');
     await screenshot(page, 'burden-borrowings-dept');
     await page.getByTestId('borrowing-request').click();
@@ -63,7 +65,7 @@ describe('[burden-borrowing] 借调: a department asks, the rule refuses routine
     await page.getByTestId('borrowing-form-submit').click();
     expect((await refused).status()).toBe(422);
     await expect
-      .poll(async () => (await page.getByTestId('borrowing-refusal').textContent()) ?? '')
+      .poll(async () => (await page.getByTestId('borrowing-refusal').textContent()) ?? '', SLOW)
       .toContain('除区委、区政府中心工作或经区委批准的专项工作任务外，区直机关不得借用街道干部');
     await screenshot(page, 'burden-borrowing-refused');
 
@@ -101,13 +103,15 @@ describe('[burden-borrowing] 借调: a department asks, the rule refuses routine
     await org.goto('/burden/borrowings');
     const row = rows(org, 'borrowing-table').filter({ hasText: '全区招商引资专项攻坚' });
     await row.first().waitFor();
-    await expect.poll(async () => (await row.first().textContent()) ?? '').toContain('借调中');
+    await expect.poll(async () => (await row.first().textContent()) ?? '', SLOW).toContain('借调中');
     // the demo's borrowing not returned in time is flagged
     expect(await rows(org, 'borrowing-table').filter({ hasText: '逾期未归还' }).count()).toBeGreaterThan(0);
     await screenshot(org, 'burden-borrowings-orgdept');
     await org.goto('/burden/establishment');
     await org.getByTestId('est-table').waitFor();
-    await expect.poll(async () => (await org.getByTestId('est-occupied').textContent()) ?? '').toContain('4');
+    await expect
+      .poll(async () => (await org.getByTestId('est-occupied').textContent()) ?? '', SLOW)
+      .toContain('4');
     await screenshot(org, 'burden-establishment');
     await org.goto('/burden/worklist');
     await org.getByTestId('worklist-table').waitFor();
