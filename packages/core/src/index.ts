@@ -112,3 +112,7 @@ export * from './training/practice-rules.ts';
 export * from './contracts/dashboard.ts';
 export * from './contracts/burden/registers.ts';
 export * from './burden/register-rules.ts';
+export * from './burden/borrowing-rules.ts';
+export * from './contracts/burden/staffing.ts';
+export * from './burden/worklist-rules.ts';
+export * from './contracts/burden/worklist.ts';

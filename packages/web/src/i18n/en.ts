@@ -402,6 +402,17 @@ export const en: typeof zhCN = {
     CARE_AID_DATE: 'Invalid date: it cannot be in the future or before the case was opened',
 
     // ---- issue 16, staffing: this part's error messages below this line
+    BORROWING_NOT_LENDER: 'The cadre does not work in a street or township: not a borrowing under the rule',
+    BORROWING_NOT_BORROWER: 'The borrowing unit is not one the rule governs (a district department)',
+    BORROWING_PURPOSE_NOT_ALLOWED: 'Refused: the purpose is not one the policy pack allows',
+    BORROWING_APPROVAL_MISSING: 'Refused: this purpose needs an approval on record',
+    BORROWING_TOO_LONG: 'Refused: the borrowing is longer than the policy pack allows',
+    BORROWING_PERIOD: 'The end date is before the start date',
+    BORROWING_NOT_IN_FORCE: 'Only an approved borrowing not yet returned can be returned',
+    WORKLIST_LOCAL_MANAGEMENT_REFUSED:
+      'Refused: a department duty may not be handed down as local management (属地管理)',
+    WORKLIST_UNIT_KIND: 'The receiving unit or the organiser is not of the kinds the work list allows',
+    WORKLIST_MODE_UNKNOWN: 'The policy pack has no such mode',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED:

@@ -397,6 +397,16 @@ export const zhCN = {
     CARE_AID_DATE: '日期有误：不能晚于今天，也不能早于立案日期',
 
     // ---- issue 16, staffing: this part's error messages below this line
+    BORROWING_NOT_LENDER: '该干部不在街道（乡镇）工作，不属借调登记范围',
+    BORROWING_NOT_BORROWER: '借用单位不是政策包规定的借用单位（区直机关）',
+    BORROWING_PURPOSE_NOT_ALLOWED: '不予借调：借调事由不属政策包允许的情形',
+    BORROWING_APPROVAL_MISSING: '不予借调：该事由须有批准文件在案',
+    BORROWING_TOO_LONG: '不予借调：借调期限超过政策包规定',
+    BORROWING_PERIOD: '借调截止日期早于开始日期',
+    BORROWING_NOT_IN_FORCE: '只有已批准且尚未归还的借调可以登记归还',
+    WORKLIST_LOCAL_MANAGEMENT_REFUSED: '不予列入：不得以“属地管理”名义将部门职责转嫁给基层',
+    WORKLIST_UNIT_KIND: '承接单位或部署部门的类别不符合工作事务清单的规定',
+    WORKLIST_MODE_UNKNOWN: '政策包中没有这一承接方式',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED: '对街道的一票否决事项未登记上级批准，不予登记',
