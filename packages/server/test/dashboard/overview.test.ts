@@ -358,7 +358,7 @@ describe('exports', () => {
     expect(ws.getRow(2).values).toEqual([undefined, '项目', '人数（人）']);
     expect(ws.getRow(3).values).toEqual([undefined, '35岁以下', 1]);
     expect(ws.getRow(6).values).toEqual([undefined, '55岁及以上', 1]);
-    expect(String(ws.getRow(8).getCell(1).value)).toMatch(/^说明：/);
+    expect(ws.getRow(8).getCell(1).text).toMatch(/^说明：/);
   });
 
   it('a drill list: the two pay lines with their amounts', async () => {
