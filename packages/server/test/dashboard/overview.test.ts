@@ -301,6 +301,13 @@ describe('a street administrator’s dashboard (street A)', () => {
       }
   });
 
+  it('answers only the sections asked (a page may ask the quick ones first)', async () => {
+    const some = await dashboard(adminA, { year: 2026, sections: 'age,headcount' });
+    expect(some.sections.map((x) => x.id)).toEqual(['headcount', 'age']);
+    expect(some.sections[1]?.rows).toEqual(section(d, 'age').rows);
+    expectError(await get(adminA, '/api/dashboard?sections=age;drop'), 400, 'VALIDATION');
+  });
+
   it('refuses street B and a key that names no row', async () => {
     expectError(await get(adminA, `/api/dashboard?orgId=${B.id}`), 404, 'NOT_FOUND');
     expectError(
