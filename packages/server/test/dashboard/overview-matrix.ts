@@ -6,10 +6,11 @@ import type { ModuleMatrix } from '../scope-matrix.ts';
  * drill-down is also asked for the foreign street's row by key from the reader's own unit.
  */
 const levels = ['district', 'unit', 'leader'] as const;
+type Q = { query: Record<string, string> };
 
 export const overviewMatrix: ModuleMatrix = {
   'GET /api/dashboard': {
-    requests: (fx) => [
+    requests: (fx): Q[] => [
       ...levels.map((level) => ({ query: { year: '2026', level } })),
       { query: { year: '2026', orgId: fx.foreign.orgId } },
       { query: { year: '2026', orgId: fx.foreign.villageId, level: 'unit' } },
@@ -17,7 +18,7 @@ export const overviewMatrix: ModuleMatrix = {
     targetsForeign: false,
   },
   'GET /api/dashboard/drill': {
-    requests: (fx) => [
+    requests: (fx): Q[] => [
       { query: { year: '2026', section: 'headcount', key: fx.foreign.orgId } },
       { query: { year: '2026', section: 'headcount', key: fx.foreign.orgId, orgId: fx.foreign.orgId } },
       { query: { year: '2026', section: 'age', key: '35-44', orgId: fx.foreign.orgId } },
@@ -28,14 +29,14 @@ export const overviewMatrix: ModuleMatrix = {
     targetsForeign: false,
   },
   'GET /api/dashboard/export': {
-    requests: (fx) => [
+    requests: (fx): Q[] => [
       { query: { year: '2026', section: 'headcount' } },
       { query: { year: '2026', section: 'age', orgId: fx.foreign.orgId } },
     ],
     targetsForeign: false,
   },
   'GET /api/dashboard/drill/export': {
-    requests: (fx) => [
+    requests: (fx): Q[] => [
       { query: { year: '2026', section: 'age', key: '35-44' } },
       { query: { year: '2026', section: 'headcount', key: fx.foreign.orgId } },
       { query: { year: '2026', section: 'gender', key: 'female', orgId: fx.foreign.orgId } },

@@ -135,7 +135,7 @@ afterAll(async () => t.close());
 const get = (s: Session, url: string) => injectAs(t, s, { method: 'GET', url });
 const qs = (q: Record<string, string | number | boolean | undefined>) =>
   new URLSearchParams(
-    Object.entries(q).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+    Object.entries(q).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
   ).toString();
 
 async function dashboard(

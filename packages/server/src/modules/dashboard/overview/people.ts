@@ -73,6 +73,7 @@ const total = (values: number[][]) => values.reduce((n, v) => n + (v[0] ?? 0), 0
 
 export const headcountSection = people({
   id: 'headcount',
+  group: { alias: 'c', columns: ['org_path', 'deactivated_at'] },
   chart: 'bar',
   async rows(_ctx, s) {
     return s.rowUnits.map((u) => ({
@@ -89,6 +90,7 @@ export const headcountSection = people({
 
 export const ageSection = people({
   id: 'age',
+  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'birth_day'] },
   chart: 'bar',
   async rows(_ctx, s) {
     return DASHBOARD_AGE_BANDS.map((b) => rosterRow(s, b.id, b.label, ageBandFilter(b)));
@@ -99,6 +101,7 @@ export const ageSection = people({
 
 export const genderSection = people({
   id: 'gender',
+  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'gender'] },
   chart: 'pie',
   async rows(_ctx, s) {
     return GENDERS.map((g) => rosterRow(s, g, DASHBOARD_GENDER_LABELS[g], { gender: g }));
@@ -108,6 +111,7 @@ export const genderSection = people({
 
 export const categorySection = people({
   id: 'category',
+  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'category'] },
   chart: 'pie',
   async rows(_ctx, s) {
     return [
@@ -138,6 +142,7 @@ async function educations(ctx: Parameters<CountedSpec['rows']>[0], s: DashboardS
 
 export const educationSection = people({
   id: 'education',
+  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'education'] },
   chart: 'bar',
   async rows(ctx, s) {
     return (await educations(ctx, s)).map((e) =>

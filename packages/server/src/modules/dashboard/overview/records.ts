@@ -2,6 +2,7 @@ import { DASHBOARD_CASE_SERIES, fenToYuan, formatYuan } from '@ganbu/core';
 import { packOnDate } from '../../discipline/service/common.ts';
 import { scopeName, scopePred, unitPred, type DashboardScope } from './scope.ts';
 import { counted, type CountedRow } from './section.ts';
+import type { RequestContext } from '../../../platform/context.ts';
 import { and, bind, frag, type Frag } from './sql.ts';
 
 /**
@@ -11,14 +12,26 @@ import { and, bind, frag, type Frag } from './sql.ts';
 
 // ---------------------------------------------------------------- grades
 
-/** Published annual rounds of the year (period ending in it), their cadre targets with a final grade. */
-const gradesBase = (s: DashboardScope): Frag =>
+/** The published annual rounds whose period ends in the year (a handful), with their grade scales. */
+async function annualRounds(
+  ctx: RequestContext,
+  s: DashboardScope,
+): Promise<{ id: string; grades: { code: string; name: string }[] | null }[]> {
+  const { rows } = await ctx.client.query<{ id: string; grades: { code: string; name: string }[] | null }>(
+    `SELECT r.id, r.rules -> 'gradeScale' -> 'grades' AS grades FROM assessment_rounds r
+      WHERE r.state = 'published' AND r.rules -> 'scheme' ->> 'kind' = 'annual'
+        AND r.period_end >= $1::date AND r.period_end < $2::date ORDER BY r.period_end, r.id`,
+    [`${s.year}-01-01`, `${s.year + 1}-01-01`],
+  );
+  return rows;
+}
+
+/** Those rounds' cadre targets with a published final grade, in scope (by the unit at assessment time). */
+const gradesBase = async (s: DashboardScope, ctx: RequestContext): Promise<Frag> =>
   and(
     frag(
-      `t.cadre_id IS NOT NULL AND t.published AND t.final_grade IS NOT NULL AND r.state = 'published'
-      AND r.rules -> 'scheme' ->> 'kind' = 'annual' AND r.period_end >= ?::date AND r.period_end < ?::date`,
-      `${s.year}-01-01`,
-      `${s.year + 1}-01-01`,
+      `t.round_id = ANY (?::uuid[]) AND t.cadre_id IS NOT NULL AND t.published AND t.final_grade IS NOT NULL`,
+      (await annualRounds(ctx, s)).map((r) => r.id),
     ),
     scopePred('t.unit_path', s),
   );
@@ -27,8 +40,9 @@ export const gradesSection = counted({
   id: 'grades',
   chart: 'pie',
   unit: 'people',
-  from: 'assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id',
+  from: 'assessment_targets t',
   measure: 'count(*)',
+  group: { alias: 't', columns: ['final_grade'] },
   base: gradesBase,
   series: () => [{ id: 'people', name: '人数', pred: null }],
   async rows(ctx, s) {
@@ -42,23 +56,8 @@ export const gradesSection = counted({
       if (scaleIds.has(scale.id))
         for (const g of scale.grades) if (!grades.has(g.code)) grades.set(g.code, g.name);
     // grades of rounds made under another pack version, not in today's scale: named by their round's rules
-    const params: unknown[] = [];
-    const where = bind(gradesBase(s), params);
-    const { rows } = await ctx.client.query<{ code: string; round: string }>(
-      `SELECT t.final_grade AS code, min(t.round_id::text) AS round
-         FROM assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id
-        WHERE ${where} GROUP BY t.final_grade ORDER BY t.final_grade`,
-      params,
-    );
-    for (const r of rows.filter((x) => !grades.has(x.code))) {
-      const { rows: named } = await ctx.client.query<{ name: string | null }>(
-        `SELECT (SELECT g ->> 'name' FROM jsonb_array_elements(r.rules -> 'gradeScale' -> 'grades') g
-                  WHERE g ->> 'code' = $2 LIMIT 1) AS name
-           FROM assessment_rounds r WHERE r.id = $1`,
-        [r.round, r.code],
-      );
-      grades.set(r.code, named[0]?.name ?? r.code);
-    }
+    for (const r of await annualRounds(ctx, s))
+      for (const g of r.grades ?? []) if (!grades.has(g.code)) grades.set(g.code, g.name);
     if (grades.size === 0) return null;
     return [...grades].map(([code, name]): CountedRow => ({
       key: code,
@@ -67,7 +66,7 @@ export const gradesSection = counted({
     }));
   },
   list: {
-    join: 'JOIN orgs o ON o.id = t.unit_id',
+    join: 'JOIN assessment_rounds r ON r.id = t.round_id JOIN orgs o ON o.id = t.unit_id',
     select: `t.cadre_id::text AS id, 'cadre' AS kind, t.name, o.name AS org_name,
       concat_ws(' · ', r.name, NULLIF(t.post, '')) AS detail, '/cadres/' || t.cadre_id AS link, NULL::text AS value`,
     order: 't.unit_path, t.name, t.id',
@@ -88,6 +87,7 @@ export const paySection = counted({
   unit: 'yuan',
   from: 'pay_lines l JOIN pay_runs r ON r.id = l.run_id',
   measure: 'sum(l.amount_fen)',
+  group: { alias: 'l', columns: ['unit_path'] },
   scale: fenToYuan,
   base: payBase,
   series: () => [{ id: 'amount', name: '发放金额（元）', pred: null }],

@@ -60,9 +60,11 @@ export interface CountedSpec {
   unit: DashboardSection['unit'];
   from: string;
   measure: string;
+  /** group the scan by the columns the row and series predicates read (see `measureCells`) */
+  group?: { alias: string; columns: string[] };
   /** how a figure is shown (e.g. fen → yuan) */
   scale?: (v: number) => number;
-  base(s: DashboardScope): Frag;
+  base(s: DashboardScope, ctx: RequestContext): Frag | Promise<Frag>;
   series(s: DashboardScope): CountedSeries[];
   rows(ctx: RequestContext, s: DashboardScope): Promise<CountedRow[] | null>;
   list: {
@@ -95,9 +97,10 @@ export function counted(spec: CountedSpec): SectionImpl {
       const cells = rows.flatMap((r) => series.map((x) => and(r.pred, x.pred)));
       const flat = await measureCells(ctx.client, {
         from: spec.from,
-        base: spec.base(s),
+        base: await spec.base(s, ctx),
         measure: spec.measure,
         cells,
+        ...(spec.group ? { group: spec.group } : {}),
       });
       const scale = spec.scale ?? ((v: number) => v);
       const values = rows.map((_r, i) => series.map((_x, j) => flat[i * series.length + j] ?? 0));
@@ -130,7 +133,7 @@ export function counted(spec: CountedSpec): SectionImpl {
       if (!row) throw unknownKey(ask.key);
       const series = ask.series === undefined ? null : spec.series(s).find((x) => x.id === ask.series);
       if (series === undefined) throw unknownKey(`${ask.key}/${ask.series ?? ''}`);
-      const where = and(spec.base(s), row.pred, series?.pred);
+      const where = and(await spec.base(s, ctx), row.pred, series?.pred);
       const { rows: items, total } = await listRows(
         ctx.client,
         { from: spec.from, ...spec.list, where },

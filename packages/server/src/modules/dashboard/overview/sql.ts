@@ -42,21 +42,39 @@ export function bind(f: Frag, params: unknown[]): string {
 /**
  * One scan of `from` under `base`: for each cell predicate, the measure over the rows meeting it (count of
  * rows, or a sum as a whole number). Cells in row-major order; the answer in the same order.
+ *
+ * With `group`, the scan first groups the rows by the columns the cell predicates read (`alias.col`), under
+ * the same alias, and the cells sum the groups' measures: the predicates are then tested once per group (a
+ * unit path, a gender …) instead of once per row, with the very same text.
  */
 export async function measureCells(
   client: pg.ClientBase,
-  a: { from: string; base: Frag; measure: string; cells: Frag[] },
+  a: {
+    from: string;
+    base: Frag;
+    measure: string;
+    cells: Frag[];
+    group?: { alias: string; columns: string[] };
+  },
 ): Promise<number[]> {
   if (a.cells.length === 0) return [];
   const params: unknown[] = [];
-  const cols = a.cells.map(
-    (c, i) => `COALESCE(${a.measure} FILTER (WHERE ${bind(c, params)}), 0)::text AS c${i}`,
-  );
-  const where = bind(a.base, params);
-  const { rows } = await client.query<Record<string, string>>(
-    `SELECT ${cols.join(', ')} FROM ${a.from} WHERE ${where}`,
-    params,
-  );
+  let sql: string;
+  if (a.group) {
+    const { alias, columns } = a.group;
+    const inner = `SELECT ${columns.map((c) => `${alias}.${c}`).join(', ')}, ${a.measure} AS dash_m
+      FROM ${a.from} WHERE ${bind(a.base, params)} GROUP BY ${columns.map((c) => `${alias}.${c}`).join(', ')}`;
+    const cols = a.cells.map(
+      (c, i) => `COALESCE(sum(${alias}.dash_m) FILTER (WHERE ${bind(c, params)}), 0)::text AS c${i}`,
+    );
+    sql = `SELECT ${cols.join(', ')} FROM (${inner}) ${alias}`;
+  } else {
+    const cols = a.cells.map(
+      (c, i) => `COALESCE(${a.measure} FILTER (WHERE ${bind(c, params)}), 0)::text AS c${i}`,
+    );
+    sql = `SELECT ${cols.join(', ')} FROM ${a.from} WHERE ${bind(a.base, params)}`;
+  }
+  const { rows } = await client.query<Record<string, string>>(sql, params);
   const row = rows[0] ?? {};
   return a.cells.map((_c, i) => Number(row[`c${i}`] ?? 0));
 }
