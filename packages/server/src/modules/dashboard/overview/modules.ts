@@ -57,8 +57,8 @@ export const structureSection: SectionImpl = {
   async drill(ctx, s, ask) {
     const pack = await packOnDate(ctx.client, s.today);
     const ind = pack.selection?.indicators.find((i) => i.id === ask.key);
-    if (!ind) throw unknownKey(ask.key);
-    if (ask.series !== undefined && ask.series !== 'value') throw unknownKey(`${ask.key}/${ask.series}`);
+    if (!ind) throw unknownKey();
+    if (ask.series !== undefined && ask.series !== 'value') throw unknownKey();
     const page = await listPeople(ctx.client, {
       path: s.org.path,
       population: ind.population,
@@ -154,7 +154,7 @@ export const trainingSection: SectionImpl = {
   },
   async drill(ctx, s, ask) {
     const u = s.rowUnits.find((x) => x.key === ask.key && !x.exact);
-    if (!u || (ask.series !== undefined && ask.series !== 'short')) throw unknownKey(ask.key);
+    if (!u || (ask.series !== undefined && ask.series !== 'short')) throw unknownKey();
     const limit = ask.page?.limit ?? 200;
     const items = [];
     let total = 0;
@@ -240,6 +240,6 @@ export const careSection: SectionImpl = {
     };
   },
   async drill() {
-    throw unknownKey('关心关爱');
+    throw unknownKey();
   },
 };

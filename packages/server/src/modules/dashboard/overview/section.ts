@@ -28,8 +28,9 @@ export interface SectionImpl {
   drill(ctx: RequestContext, s: DashboardScope, ask: DrillAsk): Promise<DashboardDrillList>;
 }
 
-export const unknownKey = (what: string) =>
-  new AppError(404, 'DASHBOARD_DRILL_KEY', `看板“${what}”中没有这一项，或不在您的数据范围内`);
+/** The drill's key names no row (the message never repeats the key: it may be a foreign unit's id). */
+export const unknownKey = () =>
+  new AppError(404, 'DASHBOARD_DRILL_KEY', '看板中没有这一项，或不在您的数据范围内');
 
 export interface CountedRow {
   key: string;
@@ -130,9 +131,9 @@ export function counted(spec: CountedSpec): SectionImpl {
     async drill(ctx, s, ask) {
       const rows = (await spec.rows(ctx, s)) ?? [];
       const row = rows.find((r) => r.key === ask.key);
-      if (!row) throw unknownKey(ask.key);
+      if (!row) throw unknownKey();
       const series = ask.series === undefined ? null : spec.series(s).find((x) => x.id === ask.series);
-      if (series === undefined) throw unknownKey(`${ask.key}/${ask.series ?? ''}`);
+      if (series === undefined) throw unknownKey();
       const where = and(await spec.base(s, ctx), row.pred, series?.pred);
       const { rows: items, total } = await listRows(
         ctx.client,
