@@ -110,4 +110,6 @@ export * from './contracts/care/health.ts';
 export * from './contracts/training-practice.ts';
 export * from './training/practice-rules.ts';
 export * from './contracts/dashboard.ts';
+export * from './contracts/burden/registers.ts';
+export * from './burden/register-rules.ts';
 export * from './dashboard/bands.ts';

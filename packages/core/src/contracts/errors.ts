@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PACK_INVALID',
   'ROUND_STATE',
   'ROUND_INSUFFICIENT',
+  /** a waiver for a rater group across a unit's targets: none of them is short of that group */
+  'WAIVER_NONE_SHORT',
   'SCORES_DISCLOSED',
   'TOKEN_INVALID',
   'TOKEN_USED',
@@ -132,6 +134,16 @@ export const ERROR_CODES = [
   // ---- issue 16, staffing: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 16, registers: add this part's codes below this line (one per line, a short comment above each)
+  // a one-vote-veto inspection item on a street without the approval the pack names (R-BUR-3)
+  'INSPECTION_VETO_NOT_APPROVED',
+  // an inspection item beyond the year's plan without the over-plan approval
+  'INSPECTION_OVER_PLAN',
+  // an inspection item beyond the per-organiser-per-unit frequency without the over-plan approval
+  'INSPECTION_TOO_FREQUENT',
+  // a register entry's kind is not in the pack
+  'BURDEN_REGISTER_KIND_UNKNOWN',
+  // a register entry's date is in the future or its end before its start
+  'BURDEN_REGISTER_DATE',
 
   // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
 

@@ -163,6 +163,10 @@ describe('the i18n bundles', () => {
         1 +
         // issue 16: 减负松绑 and 统计分析: 7 menu labels, 2 menu groups, the parts' page titles (5)
         14 +
+        // issue 10 §4: 按单位豁免's 8 texts and its error code
+        9 +
+        // issue 16, registers: the summary and registers pages (88 beside the title) and the part's 5 error codes
+        93 +
         // issue 16, dashserver: its 2 error codes
         2,
     );

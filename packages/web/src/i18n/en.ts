@@ -324,6 +324,7 @@ export const en: typeof zhCN = {
     PACK_INVALID: 'The policy pack is invalid; please contact the administrator',
     ROUND_STATE: 'The assessment round cannot do this in its current state',
     ROUND_INSUFFICIENT: 'Some targets have too few raters; waive with approval before publishing',
+    WAIVER_NONE_SHORT: 'No target of this unit is short of raters in this group',
     SCORES_DISCLOSED:
       'Scores have been computed or exported for this round: rating can no longer be extended',
     TOKEN_INVALID: 'Invalid or revoked ballot code; please check your slip',
@@ -403,6 +404,14 @@ export const en: typeof zhCN = {
     // ---- issue 16, staffing: this part's error messages below this line
 
     // ---- issue 16, registers: this part's error messages below this line
+    INSPECTION_VETO_NOT_APPROVED:
+      'A one-vote-veto item on a street needs the approval on record; not registered',
+    INSPECTION_OVER_PLAN:
+      'The year’s inspection plan is full; an item beyond it needs the approval on record',
+    INSPECTION_TOO_FREQUENT:
+      'This organiser has reached the yearly limit on this unit; the approval is needed',
+    BURDEN_REGISTER_KIND_UNKNOWN: 'The policy pack has no such kind',
+    BURDEN_REGISTER_DATE: 'Wrong date: not after today, and the end not before the start',
 
     // ---- issue 16, survey: this part's error messages below this line
 

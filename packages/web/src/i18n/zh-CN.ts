@@ -324,6 +324,7 @@ export const zhCN = {
     PACK_INVALID: '政策包数据无效，请联系管理员',
     ROUND_STATE: '考核轮次当前状态不允许此操作',
     ROUND_INSUFFICIENT: '有考核对象评议人数不足，须经批准豁免后才能公布',
+    WAIVER_NONE_SHORT: '该单位没有这一评议组人数不足的考核对象，无需豁免',
     SCORES_DISCLOSED: '本轮已计算结果或导出选票，评分已经披露，不能再延长评议',
     TOKEN_INVALID: '票码无效或已作废，请核对评议票',
     TOKEN_USED: '该评议票已经投过，每张票只能投一次',
@@ -398,6 +399,11 @@ export const zhCN = {
     // ---- issue 16, staffing: this part's error messages below this line
 
     // ---- issue 16, registers: this part's error messages below this line
+    INSPECTION_VETO_NOT_APPROVED: '对街道的一票否决事项未登记上级批准，不予登记',
+    INSPECTION_OVER_PLAN: '本年度督查检查考核已达计划总量，超出计划须登记批准',
+    INSPECTION_TOO_FREQUENT: '同一单位对同一对象本年度督查检查考核次数已达上限，须登记批准',
+    BURDEN_REGISTER_KIND_UNKNOWN: '政策包中没有这一类别',
+    BURDEN_REGISTER_DATE: '日期有误：不能晚于今天，结束日期不能早于开始日期',
 
     // ---- issue 16, survey: this part's error messages below this line
 
