@@ -5,6 +5,7 @@ import { newCadre } from '../factories/cadre.ts';
 import { newRound } from '../factories/assessment.ts';
 import { newOrg } from '../factories/org.ts';
 import { newPayRun } from '../factories/pay.ts';
+import { newBurdenRegisterRows } from '../factories/burden-registers.ts';
 import { asSystem } from '../factories/system.ts';
 import { newUser, signIn } from '../factories/users.ts';
 import { newCase } from '../factories/workflow.ts';
@@ -57,7 +58,8 @@ beforeAll(async () => {
     return rows[0]!.id;
   });
   orgdept = await signIn(t, await newUser(t.db, { orgId: district, roles: ['orgdept'], scopeMode: 'all' }));
-  adminA = await signIn(t, await newUser(t.db, { orgId: A.id, roles: ['unit_admin'], scopeMode: 'subtree' }));
+  const adminAUser = await newUser(t.db, { orgId: A.id, roles: ['unit_admin'], scopeMode: 'subtree' });
+  adminA = await signIn(t, adminAUser);
   adminB = await signIn(t, await newUser(t.db, { orgId: B.id, roles: ['unit_admin'], scopeMode: 'subtree' }));
   const leaderUser = await newUser(t.db, { orgId: district, roles: ['leader'], scopeMode: 'all' });
   leader = await signIn(t, leaderUser);
@@ -107,6 +109,15 @@ beforeAll(async () => {
   await pay('张一', 1_234_567, 'approved');
   await pay('钱五', 800_050, 'paid');
   await pay('王二', 500_000, 'computed');
+
+  // burden registers of 2026 in A (the registers' own fixture: a meeting, a document, an inspection …)
+  await newBurdenRegisterRows(t.db, {
+    orgId: A.id,
+    cadreId: ids['张一']!,
+    villageId: A1.id,
+    userId: adminAUser.id,
+    cadreUserId: adminAUser.id,
+  });
 
   // cases of 2026 in A: one open within its deadline, one overdue (deadline 2026-10-30), one done; one in B
   const opener = (await newUser(t.db, { orgId: A.id, roles: ['unit_admin'], scopeMode: 'subtree' })).id;
@@ -250,6 +261,7 @@ describe('a street administrator’s dashboard (street A)', () => {
       'grades',
       'pay',
       'training',
+      'burden',
       'care',
       'cases',
     ]);
@@ -299,6 +311,22 @@ describe('a street administrator’s dashboard (street A)', () => {
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json<{ total: number }>().total, `${id}/${row.key}`).toBe(row.values[0]);
       }
+  });
+
+  it('shows the burden registers’ trend with the very figures of 减负松绑汇总 (GET /api/burden/summary)', async () => {
+    const x = section(d, 'burden');
+    expect(x.rows.map((r) => r.key)).toEqual(['2024', '2025', '2026']);
+    for (const year of [2025, 2026]) {
+      const res = await get(adminA, `/api/burden/summary?year=${year}&orgId=${A.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const sum = res.json<{ meetings: number; documents: number; inspections: number }>();
+      expect(x.rows.find((r) => r.key === String(year))?.values).toEqual([
+        sum.meetings,
+        sum.documents,
+        sum.inspections,
+      ]);
+    }
+    expect(x.rows[2]?.values.some((v) => (v ?? 0) > 0)).toBe(true);
   });
 
   it('answers only the sections asked (a page may ask the quick ones first)', async () => {

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { spoolToTempFile } from '../../../platform/spool.ts';
+import { burdenSection } from './burden.ts';
 import { careSection, structureSection, trainingSection } from './modules.ts';
 import { ageSection, categorySection, educationSection, genderSection, headcountSection } from './people.ts';
 import { casesSection, gradesSection, paySection } from './records.ts';
@@ -22,7 +23,6 @@ import { writeDrillWorkbook, writeSectionWorkbook } from './workbook.ts';
 /**
  * 数据看板 (R-RPT-1/2): the sections of a level's dashboard, each timed, in the caller's transaction (row-level
  * security bounds every figure); the drill-down lists exactly what a figure counted; both export to Excel.
- * The burden section waits for the registers' summary (`burdenSummary`), not yet merged.
  */
 const SECTIONS: SectionImpl[] = [
   headcountSection,
@@ -34,6 +34,7 @@ const SECTIONS: SectionImpl[] = [
   gradesSection,
   paySection,
   trainingSection,
+  burdenSection,
   careSection,
   casesSection,
 ];
