@@ -90,7 +90,6 @@ export const headcountSection = people({
 
 export const ageSection = people({
   id: 'age',
-  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'birth_day'] },
   chart: 'bar',
   async rows(_ctx, s) {
     return DASHBOARD_AGE_BANDS.map((b) => rosterRow(s, b.id, b.label, ageBandFilter(b)));
