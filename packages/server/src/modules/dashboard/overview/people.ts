@@ -100,7 +100,6 @@ export const ageSection = people({
 
 export const genderSection = people({
   id: 'gender',
-  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'gender'] },
   chart: 'pie',
   async rows(_ctx, s) {
     return GENDERS.map((g) => rosterRow(s, g, DASHBOARD_GENDER_LABELS[g], { gender: g }));
@@ -110,7 +109,6 @@ export const genderSection = people({
 
 export const categorySection = people({
   id: 'category',
-  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'category'] },
   chart: 'pie',
   async rows(_ctx, s) {
     return [
@@ -141,7 +139,6 @@ async function educations(ctx: Parameters<CountedSpec['rows']>[0], s: DashboardS
 
 export const educationSection = people({
   id: 'education',
-  group: { alias: 'c', columns: ['org_path', 'deactivated_at', 'education'] },
   chart: 'bar',
   async rows(ctx, s) {
     return (await educations(ctx, s)).map((e) =>
