@@ -116,3 +116,4 @@ export * from './burden/borrowing-rules.ts';
 export * from './contracts/burden/staffing.ts';
 export * from './burden/worklist-rules.ts';
 export * from './contracts/burden/worklist.ts';
+export * from './dashboard/bands.ts';

@@ -168,7 +168,9 @@ describe('the i18n bundles', () => {
         // issue 16, registers: the summary and registers pages (88 beside the title) and the part's 5 error codes
         93 +
         // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
-        94,
+        94 +
+        // issue 16, dashserver: its 2 error codes
+        2,
     );
   });
 });
