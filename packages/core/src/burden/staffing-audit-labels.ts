@@ -9,7 +9,6 @@ export const BURDEN_STAFFING_AUDIT = {
     'burden.establishment.export': { zh: '导出专编专用情况表', en: 'Export the establishment report' },
     'burden.worklist.create': { zh: '登记工作事务清单事项', en: 'Add a work-list item' },
     'burden.worklist.update': { zh: '修改工作事务清单事项', en: 'Change a work-list item' },
-    'burden.worklist.import': { zh: '导入工作事务清单', en: 'Import the work list' },
     'burden.worklist.export': { zh: '导出工作事务清单', en: 'Export the work list' },
   },
   routes: {
@@ -17,11 +16,6 @@ export const BURDEN_STAFFING_AUDIT = {
     'POST /api/burden/borrowings/:id/return': { zh: '登记借调归还', en: 'Record a borrowing return' },
     'POST /api/burden/worklist': { zh: '登记工作事务清单事项', en: 'Add a work-list item' },
     'PUT /api/burden/worklist/:id': { zh: '修改工作事务清单事项', en: 'Change a work-list item' },
-    'POST /api/burden/worklist/import': { zh: '导入工作事务清单', en: 'Import the work list' },
-    'POST /api/burden/worklist/import/report': {
-      zh: '检查工作事务清单导入文件',
-      en: 'Check a work-list import file',
-    },
   },
   objectTypes: {
     burden_borrowing: { zh: '借调', en: 'Borrowing' },

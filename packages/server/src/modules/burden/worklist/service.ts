@@ -1,5 +1,6 @@
 import {
   formatYuan,
+  UNIT_KIND_LABELS,
   judgeWorkListItem,
   type OrgKind,
   type WorkList,
@@ -73,7 +74,7 @@ export async function listItems(ctx: RequestContext, q: WorkListQuery): Promise<
         }
       : null,
     explanation: policy
-      ? `${pack.name}：部门交由${policy.unitKinds.length}类基层单位承担的事项须${policy.modes.map((m) => m.name).join('或')}；既无经费也非购买服务的事项列为未保障并计数${policy.refuseLocalManagementTransfer ? '；以“属地管理”名义转嫁部门职责的事项不予列入' : ''}。共${res.total}项，未保障经费${res.unfunded}项`
+      ? `${pack.name}：部门交由${policy.unitKinds.map((k) => UNIT_KIND_LABELS[k] ?? k).join('、')}承担的事项须${policy.modes.map((m) => m.name).join('或')}；既无经费也非购买服务的事项列为未保障并计数${policy.refuseLocalManagementTransfer ? '；以“属地管理”名义转嫁部门职责的事项不予列入' : ''}。共${res.total}项，未保障经费${res.unfunded}项`
       : `${pack.name}未规定村(社区)工作事务清单的准入规则；共${res.total}项，未明确经费${res.unfunded}项`,
   };
 }
