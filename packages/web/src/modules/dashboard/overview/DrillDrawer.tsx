@@ -36,7 +36,7 @@ export function DrillDrawer({
       onClose={onClose}
       size={760}
       destroyOnHidden
-      title={target?.row.label ?? ''}
+      title={target?.heading ?? ''}
       data-testid="dash-drill"
     >
       {target ? <DrillBody key={JSON.stringify(target.drill)} params={params} target={target} /> : null}

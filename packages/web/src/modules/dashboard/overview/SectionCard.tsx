@@ -13,6 +13,8 @@ import { SectionChart } from './SectionChart.tsx';
 export interface DrillTarget {
   drill: DashboardDrill;
   row: DashboardRow;
+  /** the drawer's heading: the section, the row and, for one bar of several, its series (年龄分布 · 35岁以下) */
+  heading: string;
   /** the figure shown where the reader clicked (null: the row as a whole) */
   figure: number | null;
   unit: DashboardSection['unit'];
@@ -46,9 +48,11 @@ export function SectionCard({
     const row = section.rows[rowIndex];
     const drill = drillOf(section, rowIndex, seriesIndex);
     if (!row || !drill) return;
+    const series = drill.series ? section.series.find((s) => s.id === drill.series)?.name : undefined;
     onDrill({
       drill,
       row,
+      heading: [title, row.label, series].filter(Boolean).join(' · '),
       figure: seriesIndex === null ? null : (row.values[seriesIndex] ?? null),
       unit: section.unit,
     });

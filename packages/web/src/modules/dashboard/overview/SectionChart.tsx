@@ -5,6 +5,7 @@ import { echarts } from './echarts.ts';
 
 /** The performance mark set when a section's chart has first been drawn (the first-paint bench reads them). */
 export const RENDERED_MARK = 'dashboard-chart-rendered';
+const MAX_VISIBLE_HEIGHT = 400;
 
 /**
  * One section's chart on a canvas. A click on a bar, a slice or a point drills into the figure under it. Once
@@ -55,11 +56,14 @@ export function SectionChart({
     if (built) chart.current?.setOption(built.option, { notMerge: true });
   }, [built]);
 
+  // a long list of units scrolls inside the card (the cards of a row keep about the same height)
   return (
-    <div
-      ref={box}
-      style={{ width: '100%', height: built?.height ?? 0 }}
-      data-testid={`dash-chart-${section.id}`}
-    />
+    <div style={{ maxHeight: MAX_VISIBLE_HEIGHT, overflowY: 'auto' }}>
+      <div
+        ref={box}
+        style={{ width: '100%', height: built?.height ?? 0 }}
+        data-testid={`dash-chart-${section.id}`}
+      />
+    </div>
   );
 }

@@ -30,6 +30,9 @@ export function isHorizontal(section: DashboardSection): boolean {
   );
 }
 
+/** Series whose meaning has a colour of its own (a case's state): overdue red, done green, open blue. */
+const SERIES_COLORS: Record<string, string> = { overdue: '#cf1322', done: '#52c41a', open: '#1677ff' };
+
 export interface ChartTexts {
   /** the name of the target marks (目标) */
   target: string;
@@ -113,16 +116,19 @@ export function sectionChart(section: DashboardSection, texts: ChartTexts): Sect
   const valueAxis = {
     type: 'value',
     max: percentMax,
+    interval: percentMax ? 25 : undefined,
     axisLabel: { formatter: (v: number) => texts.axis(v) },
     splitNumber: 4,
   };
   const stacked = kind === 'stackedBar';
-  const showLabels = !stacked && section.series.length === 1 && labels.length <= 16;
+  // a figure by each bar: lying bars have room for every one, standing bars for a few
+  const showLabels = !stacked && section.series.length === 1 && (horizontal || labels.length <= 16);
   const series: object[] = section.series.map((s, i) => ({
     type: kind === 'line' ? 'line' : 'bar',
     name: s.name,
     stack: stacked ? 'total' : undefined,
     barMaxWidth: 28,
+    itemStyle: SERIES_COLORS[s.id] ? { color: SERIES_COLORS[s.id] } : undefined,
     symbolSize: 6,
     emphasis: { focus: 'series' },
     cursor: 'pointer',
@@ -165,7 +171,8 @@ export function sectionChart(section: DashboardSection, texts: ChartTexts): Sect
       return [`<b>${escapeHtml(row.label)}</b>`, ...lines].join('<br/>');
     },
   };
-  const top = legend ? 32 : 12;
+  // room above the tallest standing bar for its figure
+  const top = legend ? 32 : showLabels && !horizontal ? 28 : 12;
   return {
     height: horizontal ? Math.max(CHART_HEIGHT, labels.length * ROW_HEIGHT + top + 40) : CHART_HEIGHT,
     option: {
