@@ -136,6 +136,10 @@ export const ERROR_CODES = [
   // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
 
   // ---- issue 16, dashboard: add this part's codes below this line (one per line, a short comment above each)
+  // a drill-down's key (or series) names no row of the dashboard's section in the reader's scope
+  'DASHBOARD_DRILL_KEY',
+  // the dashboard has no such section (not built yet, or nothing for the unit and year chosen)
+  'DASHBOARD_SECTION_ABSENT',
 
   // ---- issue 16, speed15: add this part's codes below this line (one per line, a short comment above each)
 

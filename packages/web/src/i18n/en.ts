@@ -407,6 +407,8 @@ export const en: typeof zhCN = {
     // ---- issue 16, survey: this part's error messages below this line
 
     // ---- issue 16, dashboard: this part's error messages below this line
+    DASHBOARD_DRILL_KEY: 'The dashboard has no such item, or it is outside your data scope',
+    DASHBOARD_SECTION_ABSENT: 'This part of the dashboard has no data for the unit and year chosen',
 
     // ---- issue 16, speed15: this part's error messages below this line
 

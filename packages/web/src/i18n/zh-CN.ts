@@ -402,6 +402,8 @@ export const zhCN = {
     // ---- issue 16, survey: this part's error messages below this line
 
     // ---- issue 16, dashboard: this part's error messages below this line
+    DASHBOARD_DRILL_KEY: '看板中没有这一项，或不在您的数据范围内',
+    DASHBOARD_SECTION_ABSENT: '看板的这一部分在所选单位和年度没有数据',
 
     // ---- issue 16, speed15: this part's error messages below this line
 
