@@ -28,8 +28,9 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const data = dashboard.data;
   const p = 'dashboard.overview';
-  // the figures drilled into are those of the dashboard shown (its level, unit and year as the server took them)
-  const shown = data ? { level: data.level, orgId: data.org.id, year: data.year } : params;
+  // the figures drilled into are those of the dashboard shown: its level and year as the server took them, and
+  // the unit only when one was picked (a leader's overview without one counts the leader's linked units)
+  const shown = data ? { level: data.level, orgId: params.orgId, year: data.year } : params;
   const go = (next: typeof params) => setSearch(searchOfParams(next));
   const thisYear = chinaDay().year();
 
@@ -100,7 +101,12 @@ export default function DashboardPage() {
             <Row gutter={[16, 16]} data-testid="dash-sections">
               {data.sections.map((s) => (
                 <Col xs={24} xl={12} key={s.id}>
-                  <SectionCard section={s} params={shown} onDrill={setDrill} />
+                  <SectionCard
+                    section={s}
+                    params={shown}
+                    filePrefix={t(`${p}.filePrefix`, { org: data.org.name, year: data.year })}
+                    onDrill={setDrill}
+                  />
                 </Col>
               ))}
             </Row>

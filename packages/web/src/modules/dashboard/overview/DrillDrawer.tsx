@@ -13,8 +13,8 @@ import type { DrillTarget } from './SectionCard.tsx';
 
 const PAGE_SIZE = 20;
 
-/** A drilled item; `value` (what it adds to the figure when not 1, e.g. a pay line's yuan) when sent. */
-type Item = DashboardDrillItem & { value?: number | null };
+/** A drilled item; `value`: what it adds to the figure when not 1 (a pay line's yuan). */
+type Item = DashboardDrillItem;
 
 /**
  * "Who are these 7?": the people or records a figure counts, within the reader's scope (paged), their total,

@@ -29,10 +29,13 @@ type View = 'chart' | 'table';
 export function SectionCard({
   section,
   params,
+  filePrefix,
   onDrill,
 }: {
   section: DashboardSection;
   params: DashboardParams;
+  /** the unit and year the file names start with (清源区2026年) */
+  filePrefix: string;
   onDrill: (target: DrillTarget) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -61,7 +64,7 @@ export function SectionCard({
   const exportIt = async () => {
     setExporting(true);
     try {
-      await downloadSection(params, section.id, title);
+      await downloadSection(params, section.id, `${filePrefix}${title}`);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {

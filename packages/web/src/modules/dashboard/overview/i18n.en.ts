@@ -4,6 +4,7 @@ import type { overviewZhCN } from './i18n.zh-CN.ts';
 export const overviewEn: typeof overviewZhCN = {
   title: 'Dashboard',
   heading: '{{org}} · {{year}}',
+  filePrefix: '{{org}} {{year}} ',
   level: 'Level',
   levels: { district: 'District', unit: 'Unit', leader: 'Leader overview' },
   year: 'Year',

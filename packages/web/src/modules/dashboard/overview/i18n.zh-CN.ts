@@ -2,6 +2,7 @@
 export const overviewZhCN = {
   title: '数据看板',
   heading: '{{org}} · {{year}}年',
+  filePrefix: '{{org}}{{year}}年',
   level: '层级',
   levels: { district: '全区', unit: '单位', leader: '领导总览' },
   year: '年度',
