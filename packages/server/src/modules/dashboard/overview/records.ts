@@ -104,7 +104,7 @@ export const paySection = counted({
     const sum = values.reduce((n, v) => n + Math.round((v[0] ?? 0) * 100), 0);
     return (
       `${scopeName(s)}在 ${s.year} 年度已审批（含已发放）的经济激励核算中的发放金额，按干部核算时所在单位汇总（下级单位含其所属单位），` +
-      `合计 ${formatYuan(sum)} 元：${rows.map((r, i) => `${r.label} ${formatYuan(Math.round((values[i]?.[0] ?? 0) * 100))} 元`).join('，')}。`
+      `合计 ${formatYuan(sum)}：${rows.map((r, i) => `${r.label} ${formatYuan(Math.round((values[i]?.[0] ?? 0) * 100))}`).join('，')}。`
     );
   },
 });

@@ -50,7 +50,7 @@ export async function measureCells(
   if (a.cells.length === 0) return [];
   const params: unknown[] = [];
   const cols = a.cells.map(
-    (c, i) => `COALESCE((${a.measure}) FILTER (WHERE ${bind(c, params)}), 0)::text AS c${i}`,
+    (c, i) => `COALESCE(${a.measure} FILTER (WHERE ${bind(c, params)}), 0)::text AS c${i}`,
   );
   const where = bind(a.base, params);
   const { rows } = await client.query<Record<string, string>>(
