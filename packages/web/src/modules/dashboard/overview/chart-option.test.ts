@@ -15,6 +15,7 @@ import { rosterLink } from './roster-link.ts';
 
 const texts: ChartTexts = {
   target: '目标',
+  empty: '暂无数据',
   value: (v) => (v === null ? '—' : `${v} 人`),
   axis: (v) => String(v),
   fontFamily: 'sans-serif',
@@ -165,6 +166,36 @@ describe('a section as a chart', () => {
     });
     expect(chartKind(two)).toBe('bar');
     expect(sectionChart(section({ chart: 'table' }), texts)).toBeNull();
+  });
+
+  it('writes a few long names (a structure indicator’s) on several lines, more rows truncated', () => {
+    const long = '推荐副处级后备干部人选中具有街道领导工作经历的比例';
+    const few = section({ rows: [row('a', long, [33.3]), row('b', '区直机关领导班子成员比例', [52.8])] });
+    const o = sectionChart(few, texts)?.option as unknown as { yAxis: { axisLabel: object } };
+    expect(o.yAxis.axisLabel).toMatchObject({ overflow: 'break', width: 168 });
+    const many = section({ rows: Array.from({ length: 5 }, (_, i) => row(`r${i}`, long, [i])) });
+    const m = sectionChart(many, texts)?.option as unknown as { yAxis: { axisLabel: object } };
+    expect(m.yAxis.axisLabel).toMatchObject({ overflow: 'truncate', width: 104 });
+    // 5 rows × 28 px + 12 + 40 = 192: the 280 minimum
+    expect(sectionChart(many, texts)?.height).toBe(280);
+  });
+
+  it('says 暂无数据 across a chart whose figures are all zero, and draws no slices of a zero pie', () => {
+    const zero = section({ chart: 'pie', rows: [row('a', '优秀', [0]), row('b', '称职', [0])] });
+    const o = sectionChart(zero, texts)?.option as unknown as {
+      title?: { text: string };
+      series: Array<{ stillShowZeroSum: boolean }>;
+    };
+    expect(o.title?.text).toBe('暂无数据');
+    expect(o.series[0]?.stillShowZeroSum).toBe(false);
+    const some = sectionChart(section({ rows: [row('a', '优秀', [0]), row('b', '称职', [3])] }), texts);
+    expect((some?.option as { title?: unknown }).title).toBeUndefined();
+  });
+
+  it('turns standing labels when side by side they would not fit', () => {
+    const six = section({ rows: Array.from({ length: 6 }, (_, i) => row(`r${i}`, `五十五岁以${i}`, [i])) });
+    // 6 labels × 6 characters × 13 px = 468 > 420
+    expect((sectionChart(six, texts)?.option as unknown as Opt).xAxis.axisLabel.rotate).toBe(30);
   });
 
   it('escapes names in tooltips (they are HTML)', () => {

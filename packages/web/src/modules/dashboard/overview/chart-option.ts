@@ -18,6 +18,10 @@ const MAX_STANDING_LABEL = 6;
 /** Standing labels turn 30° when side by side they would need more than this many pixels (12 px a character). */
 const STANDING_LABELS_PX = 420;
 const ROW_HEIGHT = 28;
+/** With few lying bars there is room to write long names (a structure indicator's) on up to three lines. */
+const FEW_ROWS = 4;
+const WRAPPED_LABEL_WIDTH = 168;
+const WRAPPED_ROW_HEIGHT = 60;
 export const CHART_HEIGHT = 280;
 
 /** Bars lie down when unit names would not fit under standing bars at 1366×768 (a card is a third wide). */
@@ -36,6 +40,8 @@ const SERIES_COLORS: Record<string, string> = { overdue: '#cf1322', done: '#52c4
 export interface ChartTexts {
   /** the name of the target marks (目标) */
   target: string;
+  /** written across a chart whose figures are all zero or missing */
+  empty: string;
   /** a figure with its unit, for tooltips (12 人, 35.5%, 1,234.00 元) */
   value: (v: number | null) => string;
   /** a figure on the value axis (short: 1.2万) */
@@ -80,15 +86,26 @@ const hasTarget = (section: DashboardSection) => section.rows.some((r) => r.targ
 export function sectionChart(section: DashboardSection, texts: ChartTexts): SectionChart | null {
   const kind = chartKind(section);
   if (kind === 'table') return null;
+  const empty = section.rows.every((r) => r.values.every((v) => v === null || v === 0));
   const base = {
     animation: false,
     textStyle: { fontFamily: texts.fontFamily },
     tooltip: { confine: true },
+    // all zero: say so across the chart (a pie of zeros would otherwise draw equal slices)
+    title: empty
+      ? {
+          text: texts.empty,
+          left: 'center',
+          top: 'middle',
+          textStyle: { color: '#8c8c8c', fontSize: 13, fontWeight: 'normal' },
+        }
+      : undefined,
   };
   if (kind === 'pie') return pieChart(section, texts, base);
   if (kind === 'gauge') return gaugeChart(section, texts, base);
 
   const horizontal = isHorizontal(section);
+  const wrapped = horizontal && section.rows.length <= FEW_ROWS;
   const labels = section.rows.map((r) => r.label);
   const withTarget = hasTarget(section);
   const legend = section.series.length > 1 || withTarget;
@@ -105,7 +122,9 @@ export function sectionChart(section: DashboardSection, texts: ChartTexts): Sect
     inverse: horizontal,
     axisTick: { alignWithLabel: true },
     axisLabel: horizontal
-      ? { width: LABEL_WIDTH, overflow: 'truncate', interval: 0 }
+      ? wrapped
+        ? { width: WRAPPED_LABEL_WIDTH, overflow: 'break', lineHeight: 14, interval: 0 }
+        : { width: LABEL_WIDTH, overflow: 'truncate', interval: 0 }
       : {
           interval: 0,
           rotate,
@@ -174,7 +193,9 @@ export function sectionChart(section: DashboardSection, texts: ChartTexts): Sect
   // room above the tallest standing bar for its figure
   const top = legend ? 32 : showLabels && !horizontal ? 28 : 12;
   return {
-    height: horizontal ? Math.max(CHART_HEIGHT, labels.length * ROW_HEIGHT + top + 40) : CHART_HEIGHT,
+    height: horizontal
+      ? Math.max(CHART_HEIGHT, labels.length * (wrapped ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT) + top + 40)
+      : CHART_HEIGHT,
     option: {
       ...base,
       tooltip,
@@ -211,6 +232,7 @@ function pieChart(section: DashboardSection, texts: ChartTexts, base: object): S
           center: ['38%', '50%'],
           radius: ['38%', '68%'],
           avoidLabelOverlap: true,
+          stillShowZeroSum: false,
           minShowLabelAngle: 8,
           cursor: 'pointer',
           label: { show: !many, formatter: '{d}%' },

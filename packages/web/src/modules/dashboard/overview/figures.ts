@@ -27,6 +27,7 @@ export function chartTexts(t: TFunction, unit: Unit, lang: string): ChartTexts {
   const p = 'dashboard.overview';
   return {
     target: t(`${p}.target`),
+    empty: t(`${p}.empty`),
     value: (v) =>
       v === null ? t(`${p}.notApplicable`) : t(`${p}.value.${unit}`, { value: formatFigure(v, unit, lang) }),
     axis: (v) => formatShort(v, unit, lang),

@@ -44,6 +44,7 @@ export const overviewEn: typeof overviewZhCN = {
   },
   view: { chart: 'Chart', table: 'Table' },
   item: 'Item',
+  empty: 'No data',
   target: 'Target',
   notApplicable: '—',
   export: 'Export to Excel',
