@@ -66,6 +66,7 @@ describe('a section as a chart', () => {
     expect(o.xAxis.axisLabel.rotate).toBe(0);
     expect(o.series).toHaveLength(1);
     expect(o.series[0]).toMatchObject({ type: 'bar', name: '人数', data: [7, 12, 3] });
+    expect(o.yAxis).toMatchObject({ type: 'value', minInterval: 1 });
     expect(o.legend).toBeUndefined();
     expect(built?.height).toBe(280);
   });

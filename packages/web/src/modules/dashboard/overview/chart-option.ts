@@ -136,6 +136,8 @@ export function sectionChart(section: DashboardSection, texts: ChartTexts): Sect
     type: 'value',
     max: percentMax,
     interval: percentMax ? 25 : undefined,
+    // people, cases, days, yuan: whole steps (no 0.3 of a case between ticks)
+    minInterval: section.unit === 'percent' ? undefined : 1,
     axisLabel: { formatter: (v: number) => texts.axis(v) },
     splitNumber: 4,
   };
