@@ -89,6 +89,7 @@ describe('[dashboard] 数据看板 per level, each figure drilling down to who i
     if (!age) throw new Error('no age section');
     const values = age.rows.map((r) => r.values[0] ?? 0);
     const tallest = values.indexOf(Math.max(...values));
+    await page.getByTestId('dash-chart-age').scrollIntoViewIfNeeded();
     const box = await page.getByTestId('dash-chart-age').boundingBox();
     if (!box) throw new Error('no age chart');
     // the plot spans the card less the value axis' labels on the left: try across the band's slot, low on the bar
