@@ -1,13 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { DashboardDrill, DashboardRow, DashboardSection } from '@ganbu/core';
 import { App, Button, Card, Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/errors.ts';
 import { downloadSection, type DashboardParams } from './api.ts';
-import { chartKind, drillOf } from './chart-option.ts';
+import { CHART_HEIGHT, chartKind, drillOf } from './chart-option.ts';
 import { chartTexts, formatFigure } from './figures.ts';
-import { SectionChart } from './SectionChart.tsx';
+import { SectionChart } from './lazy-chart.ts';
 
 /** A figure the reader clicked: what to drill into, and the row and figure as shown. */
 export interface DrillTarget {
@@ -110,11 +110,13 @@ export function SectionCard({
       styles={{ body: { paddingTop: 8 } }}
     >
       {view === 'chart' && !tableOnly ? (
-        <SectionChart
-          section={section}
-          texts={texts}
-          onDrill={(_, rowIndex, seriesIndex) => drillAt(rowIndex, seriesIndex)}
-        />
+        <Suspense fallback={<div style={{ height: CHART_HEIGHT }} />}>
+          <SectionChart
+            section={section}
+            texts={texts}
+            onDrill={(_, rowIndex, seriesIndex) => drillAt(rowIndex, seriesIndex)}
+          />
+        </Suspense>
       ) : (
         <SectionTable section={section} onFigure={drillAt} />
       )}

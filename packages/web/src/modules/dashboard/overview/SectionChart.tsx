@@ -11,7 +11,7 @@ const MAX_VISIBLE_HEIGHT = 400;
  * One section's chart on a canvas. A click on a bar, a slice or a point drills into the figure under it. Once
  * drawn, the box carries `data-rendered` and the page gets a performance mark (`dashboard-chart-rendered:<id>`).
  */
-export function SectionChart({
+export default function SectionChart({
   section,
   texts,
   onDrill,
