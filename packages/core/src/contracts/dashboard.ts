@@ -43,6 +43,15 @@ export const DashboardQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** default: from the reader's role (组织部 district, unit administrator unit, leader leader) */
   level: z.enum(DASHBOARD_LEVELS).optional(),
+  /**
+   * only these sections, comma-separated ids (`headcount,age`): a page may ask the quick ones first and the
+   * slow ones (training, care) after; default every section
+   */
+  sections: z
+    .string()
+    .max(200)
+    .regex(/^[a-z]+(,[a-z]+)*$/)
+    .optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
@@ -134,7 +143,7 @@ export type DashboardDrillList = z.infer<typeof DashboardDrillSchemaResponse>;
 
 /** `GET /api/dashboard/export`: the table behind one section's chart (the dashboard's query and the section). */
 export const DashboardExportQuerySchema = z.strictObject({
-  ...DashboardQuerySchema.shape,
+  ...DashboardQuerySchema.omit({ sections: true }).shape,
   section: z.enum(DASHBOARD_SECTION_IDS),
 });
 export type DashboardExportQuery = z.infer<typeof DashboardExportQuerySchema>;

@@ -301,6 +301,13 @@ describe('a street administrator’s dashboard (street A)', () => {
       }
   });
 
+  it('answers only the sections asked (a page may ask the quick ones first)', async () => {
+    const some = await dashboard(adminA, { year: 2026, sections: 'age,headcount' });
+    expect(some.sections.map((x) => x.id)).toEqual(['headcount', 'age']);
+    expect(some.sections[1]?.rows).toEqual(section(d, 'age').rows);
+    expectError(await get(adminA, '/api/dashboard?sections=age;drop'), 400, 'VALIDATION');
+  });
+
   it('refuses street B and a key that names no row', async () => {
     expectError(await get(adminA, `/api/dashboard?orgId=${B.id}`), 404, 'NOT_FOUND');
     expectError(
@@ -358,7 +365,7 @@ describe('exports', () => {
     expect(ws.getRow(2).values).toEqual([undefined, '项目', '人数（人）']);
     expect(ws.getRow(3).values).toEqual([undefined, '35岁以下', 1]);
     expect(ws.getRow(6).values).toEqual([undefined, '55岁及以上', 1]);
-    expect(String(ws.getRow(8).getCell(1).value)).toMatch(/^说明：/);
+    expect(ws.getRow(8).getCell(1).text).toMatch(/^说明：/);
   });
 
   it('a drill list: the two pay lines with their amounts', async () => {

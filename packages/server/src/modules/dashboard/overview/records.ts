@@ -44,15 +44,21 @@ export const gradesSection = counted({
     // grades of rounds made under another pack version, not in today's scale: named by their round's rules
     const params: unknown[] = [];
     const where = bind(gradesBase(s), params);
-    const { rows } = await ctx.client.query<{ code: string; name: string | null }>(
-      `SELECT t.final_grade AS code,
-              max((SELECT g ->> 'name' FROM jsonb_array_elements(r.rules -> 'gradeScale' -> 'grades') g
-                    WHERE g ->> 'code' = t.final_grade LIMIT 1)) AS name
+    const { rows } = await ctx.client.query<{ code: string; round: string }>(
+      `SELECT t.final_grade AS code, min(t.round_id::text) AS round
          FROM assessment_targets t JOIN assessment_rounds r ON r.id = t.round_id
         WHERE ${where} GROUP BY t.final_grade ORDER BY t.final_grade`,
       params,
     );
-    for (const r of rows) if (!grades.has(r.code)) grades.set(r.code, r.name ?? r.code);
+    for (const r of rows.filter((x) => !grades.has(x.code))) {
+      const { rows: named } = await ctx.client.query<{ name: string | null }>(
+        `SELECT (SELECT g ->> 'name' FROM jsonb_array_elements(r.rules -> 'gradeScale' -> 'grades') g
+                  WHERE g ->> 'code' = $2 LIMIT 1) AS name
+           FROM assessment_rounds r WHERE r.id = $1`,
+        [r.round, r.code],
+      );
+      grades.set(r.code, named[0]?.name ?? r.code);
+    }
     if (grades.size === 0) return null;
     return [...grades].map(([code, name]): CountedRow => ({
       key: code,

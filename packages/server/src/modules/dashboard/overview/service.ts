@@ -57,8 +57,10 @@ async function timed(
 /** One level's dashboard; every section that applies, in display order. */
 export async function getDashboard(ctx: RequestContext, q: DashboardQuery): Promise<Dashboard> {
   const s = await resolveScope(ctx, q);
+  const only = q.sections?.split(',');
   const sections: DashboardSection[] = [];
   for (const impl of SECTIONS) {
+    if (only && !only.includes(impl.id)) continue;
     const section = await timed(ctx, s, impl);
     if (section) sections.push(section);
   }
