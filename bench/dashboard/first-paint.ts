@@ -2,7 +2,8 @@
  * Dashboard first paint (issue 16, R-RPT-1): the district's 数据看板 at 100,000 cadres in headless Chromium,
  * as 组织部 opens it — the time from navigation to the first section's chart drawn and to every section's
  * chart drawn (the page sets a performance mark `dashboard-chart-rendered:<section>` when ECharts has
- * finished drawing a section), p50 over the runs. Each run opens the page in a new browser context with the
+ * finished drawing a section; the page asks the quick sections first and training and care after), p50 over
+ * the runs. Each run opens the page in a new browser context with the
  * same session (an empty HTTP cache: the app's scripts, ECharts included, are fetched again), on the built web
  * app served by the real app (on the embedded PostgreSQL, and DATABASE_URL when set).
  *
@@ -14,41 +15,18 @@ import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../../packages/server/src/app.ts';
-import { int, ms, onCleanup, out, progress, runBench, stats, type Stack } from '../registry/lib.ts';
+import { int, ms, onCleanup, out, progress, runBench, stats } from '../registry/lib.ts';
+import { seedDashboardDistrict } from './seed.ts';
 
 const WEB_DIST = resolve(import.meta.dirname, '../../packages/web/dist');
 const MARK = 'dashboard-chart-rendered:';
 const TARGET_MS = 2000;
 
-/**
- * Cadres spread over every unit, with the fields the dashboard's people sections count (gender, birth date,
- * education, category), so every section has rows to draw. (The API bench of the dashboard seeds the
- * same way; this one needs only a population of the size.)
- */
-async function seedCadres(admin: Stack['admin'], n: number): Promise<number> {
-  const { rows: have } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres`);
-  const toAdd = Math.max(0, n - (have[0]?.n ?? 0));
-  progress(`seeding ${int(toAdd)} cadres over every unit (the demo district has ${int(have[0]?.n ?? 0)})`);
-  await admin.query(
-    `WITH o AS (SELECT array_agg(id ORDER BY path) AS ids, array_agg(path ORDER BY path) AS paths, count(*)::int AS n
-                  FROM orgs WHERE active AND kind <> 'station')
-     INSERT INTO cadres (org_id, org_path, name, gender, birth_date, full_time_education, category)
-     SELECT o.ids[1 + g % o.n], o.paths[1 + g % o.n], '看板' || g,
-            CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END,
-            to_char(date '1962-01-01' + (g * 7 % 14000), 'YYYY-MM-DD'),
-            jsonb_build_object('education', (ARRAY['研究生','大学本科','大学本科','大学专科','高中'])[1 + g % 5]),
-            (ARRAY['comprehensive','law_enforcement','professional_technical','public_institution'])[1 + g % 4]
-       FROM generate_series(1, $1::int) g, o`,
-    [toAdd],
-  );
-  await admin.query('ANALYZE cadres');
-  return toAdd;
-}
-
 interface Run {
   firstChartMs: number;
   allChartsMs: number;
-  apiMs: number;
+  quickApiMs: number;
+  slowApiMs: number;
   charts: number;
 }
 
@@ -67,7 +45,12 @@ await runBench(
     const nCadres = Number(args.cadres);
     const runs = Number(args.runs);
     const t0 = performance.now();
-    await seedCadres(stack.admin, nCadres);
+    // dashserver's seeding (cadres, a published annual round, an approved pay run, training, cases)
+    const seeded = await seedDashboardDistrict(stack.admin, {
+      cadres: nCadres,
+      year: new Date().getFullYear(),
+    });
+    progress(`seeded: ${JSON.stringify(seeded)}`);
     const { rows: count } = await stack.admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres`);
     progress(`seeded in ${ms(performance.now() - t0)} ms: ${int(count[0]?.n ?? 0)} cadres`);
 
@@ -102,48 +85,61 @@ await runBench(
     for (let i = 0; i <= runs; i += 1) {
       const ctx = await browser.newContext({ viewport, locale: 'zh-CN', baseURL, storageState: session });
       const page = await ctx.newPage();
-      const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard', {
-        timeout: 120_000,
-      });
       await page.goto('/dashboard');
-      const dashboard = (await (await answer).json()) as { sections: { id: string; chart: string }[] };
-      const charts = dashboard.sections.filter((s) => s.chart !== 'table').length;
+      // the quick sections, then the slow ones (training, care): done when the loading card has gone and every
+      // card with a chart has its performance mark
+      // (a page expression as text: the bench has no DOM types)
       await page.waitForFunction(
-        ([mark, n]) =>
-          performance.getEntriesByType('mark').filter((m) => m.name.startsWith(mark)).length >= n,
-        [MARK, charts] as const,
-        { timeout: 120_000 },
+        `(() => {
+          const cards = document.querySelectorAll('[data-has-chart]').length;
+          const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('${MARK}')).length;
+          return cards > 0 && !document.querySelector('[data-testid="dash-more"]') && marks >= cards;
+        })()`,
+        undefined,
+        { timeout: 300_000 },
       );
+      const charts = await page.locator('[data-has-chart]').count();
       const t = await page.evaluate((mark) => {
         const marks = performance
           .getEntriesByType('mark')
           .filter((m) => m.name.startsWith(mark))
           .map((m) => m.startTime);
-        // (evaluated in the page: a resource timing entry; typed by hand, the bench has no DOM types)
+        // (evaluated in the page: resource timing entries; typed by hand, the bench has no DOM types)
         const api = performance
           .getEntriesByType('resource')
-          .find((r) => new URL(r.name).pathname === '/api/dashboard') as unknown as
-          { responseEnd: number; requestStart: number } | undefined;
+          .filter((r) => new URL(r.name).pathname === '/api/dashboard') as unknown as Array<{
+          responseEnd: number;
+          requestStart: number;
+        }>;
         return {
           first: Math.min(...marks),
           all: Math.max(...marks),
-          api: api ? api.responseEnd - api.requestStart : NaN,
+          quickApi: api[0] ? api[0].responseEnd - api[0].requestStart : NaN,
+          slowApi: api[1] ? api[1].responseEnd - api[1].requestStart : NaN,
         };
       }, MARK);
       await ctx.close();
-      const run = { firstChartMs: t.first, allChartsMs: t.all, apiMs: t.api, charts };
+      const run = {
+        firstChartMs: t.first,
+        allChartsMs: t.all,
+        quickApiMs: t.quickApi,
+        slowApiMs: t.slowApi,
+        charts,
+      };
       // the first run warms the server (plans, the pool's connections) and is not counted
       progress(
         `${i === 0 ? 'warm-up' : `run ${i}`}: first chart ${ms(run.firstChartMs)} ms, all ${charts} charts ` +
-          `${ms(run.allChartsMs)} ms (GET /api/dashboard ${ms(run.apiMs)} ms)`,
+          `${ms(run.allChartsMs)} ms (GET /api/dashboard quick sections ${ms(run.quickApiMs)} ms, slow ${ms(run.slowApiMs)} ms)`,
       );
       if (i > 0) samples.push(run);
     }
 
     const first = stats(samples.map((s) => s.firstChartMs));
     const all = stats(samples.map((s) => s.allChartsMs));
-    const api = stats(samples.map((s) => s.apiMs));
-    const list = (k: 'firstChartMs' | 'allChartsMs' | 'apiMs') => samples.map((s) => ms(s[k])).join(', ');
+    const quickApi = stats(samples.map((s) => s.quickApiMs));
+    const slowApi = stats(samples.map((s) => s.slowApiMs));
+    const list = (k: 'firstChartMs' | 'allChartsMs' | 'quickApiMs' | 'slowApiMs') =>
+      samples.map((s) => ms(s[k])).join(', ');
     out(
       `## dashboard first paint — ${stack.target.label} (${stack.serverVersion}), ${int(count[0]?.n ?? 0)} cadres`,
     );
@@ -160,7 +156,12 @@ await runBench(
     out(
       `| navigation → all ${samples[0]?.charts ?? 0} charts drawn | ${ms(all.p50)} ms | ${ms(all.max)} | ${list('allChartsMs')} |`,
     );
-    out(`| GET /api/dashboard (in the page) | ${ms(api.p50)} ms | ${ms(api.max)} | ${list('apiMs')} |`);
+    out(
+      `| GET /api/dashboard, quick sections (in the page) | ${ms(quickApi.p50)} ms | ${ms(quickApi.max)} | ${list('quickApiMs')} |`,
+    );
+    out(
+      `| GET /api/dashboard, training and care (after) | ${ms(slowApi.p50)} ms | ${ms(slowApi.max)} | ${list('slowApiMs')} |`,
+    );
     out();
     out(
       `First paint target ≤ ${TARGET_MS} ms: ${first.p50 <= TARGET_MS ? 'met' : 'NOT met'} (p50 ${ms(first.p50)} ms).`,

@@ -14,19 +14,20 @@ afterAll(async () => browser.close());
 const SLOW = { timeout: 60_000 };
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
-/** Open /dashboard (with a query), wait for the page's own GET /api/dashboard and every chart drawn. */
+/**
+ * Open /dashboard (with a query): the page asks the quick sections, then the slow ones (training, care); wait
+ * for both and every chart drawn. The dashboard as the API answers it whole (the same reader, the same query).
+ */
 async function openDashboard(page: Page, query = ''): Promise<Dashboard> {
-  const answer = page.waitForResponse(
-    (r) => new URL(r.url()).pathname === '/api/dashboard' && r.request().method() === 'GET',
-    SLOW,
-  );
   await page.goto(`/dashboard${query}`);
-  const res = await answer;
+  await page.getByTestId('dash-heading').waitFor(SLOW);
+  await page.getByTestId('dash-more').waitFor({ state: 'detached', ...SLOW });
+  const charts = await page.locator('[data-has-chart]').count();
+  await expect.poll(async () => page.locator('[data-rendered]').count(), SLOW).toBe(charts);
+  const res = await page.request.get(`/api/dashboard${query}`);
   expect(res.status(), await res.text()).toBe(200);
   const dashboard = (await res.json()) as Dashboard;
-  await page.getByTestId('dash-heading').waitFor(SLOW);
-  const charts = dashboard.sections.filter((s) => s.chart !== 'table').length;
-  await expect.poll(async () => page.locator('[data-rendered]').count(), SLOW).toBeGreaterThanOrEqual(charts);
+  expect(await page.locator('[data-testid^="dash-section-"]').count()).toBe(dashboard.sections.length);
   return dashboard;
 }
 

@@ -163,8 +163,8 @@ describe('the i18n bundles', () => {
         1 +
         // issue 16: 减负松绑 and 统计分析: 7 menu labels, 2 menu groups, the parts' page titles (5)
         14 +
-        // issue 16, dashweb: 数据看板 (levels, section titles, units, table, drill-down drawer, file names, 暂无数据) besides its title
-        54 +
+        // issue 16, dashweb: 数据看板 (levels, section titles, units, table, drill-down drawer, file names, 暂无数据, the slow sections' loading line) besides its title
+        55 +
         // issue 16, dashserver: its 2 error codes
         2,
     );

@@ -80,9 +80,7 @@ export default function DashboardPage() {
           </Flex>
         </Flex>
       </Card>
-      {dashboard.isError ? (
-        <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
-      ) : null}
+      {dashboard.error ? <QueryError error={dashboard.error} onRetry={dashboard.refetch} /> : null}
       {data ? (
         <>
           <Flex justify="space-between" align="baseline" wrap gap={8} style={{ marginBottom: 12 }}>
@@ -93,7 +91,7 @@ export default function DashboardPage() {
               {t(`${p}.hint`)}
             </Typography.Text>
           </Flex>
-          {data.sections.length === 0 ? (
+          {data.sections.length === 0 && !dashboard.more ? (
             <Card>
               <Empty description={t(`${p}.noSections`, { org: data.org.name, year: data.year })} />
             </Card>
@@ -109,6 +107,14 @@ export default function DashboardPage() {
                   />
                 </Col>
               ))}
+              {dashboard.more ? (
+                <Col xs={24} xl={12}>
+                  <Card size="small" data-testid="dash-more">
+                    <Typography.Text type="secondary">{t(`${p}.more`)}</Typography.Text>
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  </Card>
+                </Col>
+              ) : null}
             </Row>
           )}
         </>

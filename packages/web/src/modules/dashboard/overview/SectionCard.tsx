@@ -77,6 +77,7 @@ export function SectionCard({
       size="small"
       title={title}
       data-testid={`dash-section-${section.id}`}
+      data-has-chart={tableOnly ? undefined : '1'}
       extra={
         <>
           {tableOnly ? null : (

@@ -44,6 +44,7 @@ export const overviewEn: typeof overviewZhCN = {
   },
   view: { chart: 'Chart', table: 'Table' },
   item: 'Item',
+  more: 'Counting training, care and the rest…',
   empty: 'No data',
   target: 'Target',
   notApplicable: '—',

@@ -43,6 +43,7 @@ export const overviewZhCN = {
   },
   view: { chart: '图表', table: '表格' },
   item: '项目',
+  more: '正在统计教育培训、关心关爱等数据…',
   empty: '暂无数据',
   target: '目标',
   notApplicable: '—',
