@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PACK_INVALID',
   'ROUND_STATE',
   'ROUND_INSUFFICIENT',
+  /** a waiver for a rater group across a unit's targets: none of them is short of that group */
+  'WAIVER_NONE_SHORT',
   'SCORES_DISCLOSED',
   'TOKEN_INVALID',
   'TOKEN_USED',
@@ -130,8 +132,38 @@ export const ERROR_CODES = [
   'CARE_AID_DATE',
 
   // ---- issue 16, staffing: add this part's codes below this line (one per line, a short comment above each)
+  // 借调: the cadre does not work in a unit of the rule's lender kinds (a street)
+  'BORROWING_NOT_LENDER',
+  // 借调: the borrowing unit is not of the rule's borrower kinds (a district department)
+  'BORROWING_NOT_BORROWER',
+  // 借调: the purpose is none of the pack's allowed purposes (e.g. routine work, 日常工作)
+  'BORROWING_PURPOSE_NOT_ALLOWED',
+  // 借调: the purpose needs an approval on record (区委批准) and none was given
+  'BORROWING_APPROVAL_MISSING',
+  // 借调: the period is longer than the pack's maxMonths
+  'BORROWING_TOO_LONG',
+  // 借调: the period ends before it starts
+  'BORROWING_PERIOD',
+  // 借调: a return recorded for a borrowing not in force (pending, refused, returned)
+  'BORROWING_NOT_IN_FORCE',
+  // 工作事务清单: a department duty handed down under the name of 属地管理 (the pack refuses it)
+  'WORKLIST_LOCAL_MANAGEMENT_REFUSED',
+  // 工作事务清单: the target unit is not of the list's unit kinds, or the organiser is not a department
+  'WORKLIST_UNIT_KIND',
+  // 工作事务清单: the mode is not one of the pack's modes
+  'WORKLIST_MODE_UNKNOWN',
 
   // ---- issue 16, registers: add this part's codes below this line (one per line, a short comment above each)
+  // a one-vote-veto inspection item on a street without the approval the pack names (R-BUR-3)
+  'INSPECTION_VETO_NOT_APPROVED',
+  // an inspection item beyond the year's plan without the over-plan approval
+  'INSPECTION_OVER_PLAN',
+  // an inspection item beyond the per-organiser-per-unit frequency without the over-plan approval
+  'INSPECTION_TOO_FREQUENT',
+  // a register entry's kind is not in the pack
+  'BURDEN_REGISTER_KIND_UNKNOWN',
+  // a register entry's date is in the future or its end before its start
+  'BURDEN_REGISTER_DATE',
 
   // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
 
