@@ -110,3 +110,5 @@ export * from './contracts/care/health.ts';
 export * from './contracts/training-practice.ts';
 export * from './training/practice-rules.ts';
 export * from './contracts/dashboard.ts';
+export * from './contracts/survey.ts';
+export * from './needs/survey-rules.ts';
