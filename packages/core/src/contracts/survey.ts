@@ -81,7 +81,8 @@ export type SurveyCodesResult = z.infer<typeof SurveyCodesResultSchema>;
 export const SurveyRevokeInputSchema = z.strictObject({ code: z.string().min(1).max(40) });
 export type SurveyRevokeInput = z.output<typeof SurveyRevokeInputSchema>;
 
-export const SurveyCodeParamsSchema = z.object({ code: z.string().min(1).max(40) });
+/** The public answer routes' path: `/api/ballot/:token/survey` (redacted in the logs as every ballot path). */
+export const SurveyCodeParamsSchema = z.object({ token: z.string().min(1).max(40) });
 
 const NamedSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -90,7 +91,11 @@ export const SurveyFormSchema = z.object({
   title: z.string(),
   opensOn: IsoDate,
   closesOn: IsoDate,
-  bands: z.object({ rank: z.array(NamedSchema), post: z.array(NamedSchema), education: z.array(NamedSchema) }),
+  bands: z.object({
+    rank: z.array(NamedSchema),
+    post: z.array(NamedSchema),
+    education: z.array(NamedSchema),
+  }),
   kinds: z.array(z.object({ id: z.string(), name: z.string(), hint: z.string() })),
   picksPerAnswer: z.number().int(),
   /** the overtime question's period in months; null: not asked */

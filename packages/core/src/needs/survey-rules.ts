@@ -137,7 +137,11 @@ interface Group {
   answers: SurveyAnswer[];
 }
 
-function bandFigures(rules: SurveyRules, g: Group, suppressed: 'small' | 'complementary' | null): SurveyBandResult {
+function bandFigures(
+  rules: SurveyRules,
+  g: Group,
+  suppressed: 'small' | 'complementary' | null,
+): SurveyBandResult {
   const n = rules.needs;
   const count = g.answers.length;
   const min = n.minGroupSize;
@@ -190,7 +194,9 @@ function bandFigures(rules: SurveyRules, g: Group, suppressed: 'small' | 'comple
     explanation:
       `${g.name}（${count}人作答）：${shares ? `${shares}，` : ''}${mixText(recommended)}` +
       `（第1至第${n.pickPoints.length}位选择分别计${n.pickPoints.join('、')}分，按得分占比排序）` +
-      (ot && rules.overtime ? `；近${rules.overtime.surveyPeriodMonths}个月加班平均${fmt(ot.mean)}次、最多${ot.max}次` : ''),
+      (ot && rules.overtime
+        ? `；近${rules.overtime.surveyPeriodMonths}个月加班平均${fmt(ot.mean)}次、最多${ot.max}次`
+        : ''),
   };
 }
 
@@ -264,6 +270,9 @@ export function tallySurvey(
 }
 
 /** The band a cadre falls in: the first band whose condition holds (the pack's order). */
-export function firstBand<T extends { id: string }>(bands: readonly T[], holds: (band: T) => boolean): string | null {
+export function firstBand<T extends { id: string }>(
+  bands: readonly T[],
+  holds: (band: T) => boolean,
+): string | null {
   return bands.find(holds)?.id ?? null;
 }

@@ -25,9 +25,10 @@ export async function newSurveyRows(
   const rules = surveyRulesOf(fengze, false)!;
   const code = 'ABCD-EFGH-JKMN-PQRS';
   const hash = surveyCodeHash(createFieldCipher(TEST_ENCRYPTION_KEY), code.replace(/-/g, ''));
-  return asSystem(db, async (client) => {
-    const path = (await client.query<{ path: string }>('SELECT path::text FROM orgs WHERE id = $1', [r.orgId]))
-      .rows[0]!.path;
+  const rows = await asSystem(db, async (client) => {
+    const path = (
+      await client.query<{ path: string }>('SELECT path::text FROM orgs WHERE id = $1', [r.orgId])
+    ).rows[0]!.path;
     const insert = async (state: 'open' | 'closed') =>
       (
         await client.query<{ id: string }>(
@@ -56,11 +57,13 @@ export async function newSurveyRows(
       `INSERT INTO needs_survey_codes (survey_id, unit_id, token_hash, batch_id) VALUES ($1, $2, $3, gen_random_uuid())`,
       [surveyId, r.orgId, hash],
     );
-    await client.query(
-      `INSERT INTO needs_answers (survey_id, rank_band, post_band, education_band, picks, overtime)
-       SELECT $1, 'section_up', 'staff', 'university', ARRAY['political', 'growth'], NULL FROM generate_series(1, 5)`,
-      [closedId],
-    );
     return { surveyId, closedId, code };
   });
+  // settled answers are written only by needs_survey_settle (the app role may not): as the admin here
+  await db.admin.query(
+    `INSERT INTO needs_answers (survey_id, rank_band, post_band, education_band, picks, overtime)
+     SELECT $1, 'section_up', 'staff', 'university', ARRAY['political', 'growth'], NULL FROM generate_series(1, 5)`,
+    [rows.closedId],
+  );
+  return rows;
 }

@@ -23,7 +23,12 @@ export const needsMatrix: ModuleMatrix = {
   'POST /api/surveys': {
     requests: (fx) => [
       {
-        payload: { title: '越权调查', orgId: fx.foreign.orgId, opensOn: '2026-11-01', closesOn: '2026-11-30' },
+        payload: {
+          title: '越权调查',
+          orgId: fx.foreign.orgId,
+          opensOn: '2026-11-01',
+          closesOn: '2026-11-30',
+        },
       },
     ],
     targetsForeign: true,
@@ -53,7 +58,12 @@ export const needsMatrix: ModuleMatrix = {
     requests: (fx) => [
       {
         params: { token: fx.foreign.survey.code },
-        payload: { rankBand: 'nowhere', postBand: 'staff', educationBand: 'university', picks: ['political'] },
+        payload: {
+          rankBand: 'nowhere',
+          postBand: 'staff',
+          educationBand: 'university',
+          picks: ['political'],
+        },
       },
     ],
     targetsForeign: true,

@@ -60,7 +60,10 @@ beforeAll(async () => {
       rank: i < 15 ? '副科级' : '科员',
       fullTimeEducation: { education: i < 15 ? '大学本科' : '大专', degree: '', school: '', major: '' },
     });
-  orgdept = await signIn(t, await newUser(t.db, { orgId: street.id, roles: ['orgdept'], scopeMode: 'subtree' }));
+  orgdept = await signIn(
+    t,
+    await newUser(t.db, { orgId: street.id, roles: ['orgdept'], scopeMode: 'subtree' }),
+  );
   otherOrgdept = await signIn(
     t,
     await newUser(t.db, { orgId: other.id, roles: ['orgdept'], scopeMode: 'subtree' }),
@@ -123,7 +126,12 @@ describe('a needs survey with a group below the minimum size suppressed (R-NEED-
       title: '2026年干部激励需求调查',
       picksPerAnswer: 3,
       overtimeMonths: 3,
-      bands: { rank: [{ id: 'section_up', name: '乡科级及以上' }, { id: 'below_section', name: '乡科级以下' }] },
+      bands: {
+        rank: [
+          { id: 'section_up', name: '乡科级及以上' },
+          { id: 'below_section', name: '乡科级以下' },
+        ],
+      },
     });
     for (let i = 0; i < 20; i++) {
       const res = await as(null, 'POST', `/api/ballot/${codes[i]}/survey`, answer(i));
@@ -149,7 +157,11 @@ describe('a needs survey with a group below the minimum size suppressed (R-NEED-
     const revoked = await as(orgdept, 'POST', `/api/surveys/${surveyId}/codes/revoke`, { code: codes[21]! });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json()).toMatchObject({ answers: 20, codes: { issued: 4, used: 20, revoked: 1 } });
-    expectError(await as(null, 'POST', `/api/ballot/${codes[21]}/survey`, answer(0)), 404, 'SURVEY_CODE_INVALID');
+    expectError(
+      await as(null, 'POST', `/api/ballot/${codes[21]}/survey`, answer(0)),
+      404,
+      'SURVEY_CODE_INVALID',
+    );
     expectError(
       await as(orgdept, 'POST', `/api/surveys/${surveyId}/codes/revoke`, { code: codes[1]! }),
       409,
@@ -255,7 +267,9 @@ describe('a needs survey with a group below the minimum size suppressed (R-NEED-
   it('the recommendation where incentives are planned: the latest closed survey covering the unit (R-NEED-2)', async () => {
     const res = await as(orgdept, 'GET', `/api/surveys/recommendation?orgId=${streetId}`);
     expect(res.statusCode, res.body).toBe(200);
-    const rec = res.json<{ survey: { id: string; groups: { bandId: string; recommended: { id: string }[] }[] } }>();
+    const rec = res.json<{
+      survey: { id: string; groups: { bandId: string; recommended: { id: string }[] }[] };
+    }>();
     expect(rec.survey.id).toBe(surveyId);
     expect(rec.survey.groups.map((g) => [g.bandId, g.recommended.map((k) => k.id)])).toEqual([
       ['section_up', ['political', 'growth']],

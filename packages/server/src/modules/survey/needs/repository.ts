@@ -44,7 +44,9 @@ const SELECT_SURVEY = `
     FROM needs_surveys s JOIN orgs o ON o.id = s.org_id`;
 
 export async function listSurveys(client: pg.ClientBase): Promise<SurveyRow[]> {
-  const { rows } = await client.query<SurveyRow>(`${SELECT_SURVEY} ORDER BY s.opens_on DESC, s.created_at DESC`);
+  const { rows } = await client.query<SurveyRow>(
+    `${SELECT_SURVEY} ORDER BY s.opens_on DESC, s.created_at DESC`,
+  );
   return rows;
 }
 
@@ -82,7 +84,16 @@ export async function insertSurvey(
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO needs_surveys (org_id, org_path, title, opens_on, closes_on, with_overtime, rules, created_by)
      VALUES ($1, $2::ltree, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [s.orgId, s.orgPath, s.title, s.opensOn, s.closesOn, s.withOvertime, JSON.stringify(s.rules), s.createdBy],
+    [
+      s.orgId,
+      s.orgPath,
+      s.title,
+      s.opensOn,
+      s.closesOn,
+      s.withOvertime,
+      JSON.stringify(s.rules),
+      s.createdBy,
+    ],
   );
   return rows[0]!.id;
 }
@@ -129,10 +140,10 @@ export async function lockCodeState(
 }
 
 export async function revokeCodeRow(client: pg.ClientBase, surveyId: string, hash: string): Promise<void> {
-  await client.query(`UPDATE needs_survey_codes SET state = 'revoked' WHERE survey_id = $1 AND token_hash = $2`, [
-    surveyId,
-    hash,
-  ]);
+  await client.query(
+    `UPDATE needs_survey_codes SET state = 'revoked' WHERE survey_id = $1 AND token_hash = $2`,
+    [surveyId, hash],
+  );
 }
 
 /**
@@ -150,7 +161,9 @@ export async function expectedPerBand(
     const params: unknown[] = [path];
     const p = dollarParams(params);
     const cases = needs.breakdowns[b]
-      .map((band) => `WHEN coalesce(${conditionSql(band.condition, asOf, p)}, false) THEN ${p(band.id)}::text`)
+      .map(
+        (band) => `WHEN coalesce(${conditionSql(band.condition, asOf, p)}, false) THEN ${p(band.id)}::text`,
+      )
       .join(' ');
     const { rows } = await client.query<{ band: string | null; n: number }>(
       `SELECT CASE ${cases} END AS band, count(*)::int AS n
@@ -226,12 +239,19 @@ export interface SurveySlip {
 }
 
 export async function selectSlip(pool: pg.Pool, hash: string): Promise<SurveySlip | null> {
-  const { rows } = await pool.query<{ slip: SurveySlip | null }>('SELECT needs_survey_slip($1) AS slip', [hash]);
+  const { rows } = await pool.query<{ slip: SurveySlip | null }>('SELECT needs_survey_slip($1) AS slip', [
+    hash,
+  ]);
   return rows[0]?.slip ?? null;
 }
 
 /** Mark the code used and pool the answer, in one statement: 'ok', 'used', 'invalid' or 'state:<why>'. */
-export async function castAnswer(pool: pg.Pool, hash: string, day: string, answer: SurveyAnswer): Promise<string> {
+export async function castAnswer(
+  pool: pg.Pool,
+  hash: string,
+  day: string,
+  answer: SurveyAnswer,
+): Promise<string> {
   const { rows } = await pool.query<{ result: string }>('SELECT needs_survey_cast($1, $2, $3) AS result', [
     hash,
     day,

@@ -16,7 +16,6 @@ import {
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
 import { originAllowed } from '../../../platform/request-tx.ts';
 import * as service from './service.ts';
@@ -53,7 +52,10 @@ export async function needsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/surveys/:id',
-    { config: read, schema: { tags, summary: '需求调查', params: IdParamSchema, response: { 200: SurveySchema } } },
+    {
+      config: read,
+      schema: { tags, summary: '需求调查', params: IdParamSchema, response: { 200: SurveySchema } },
+    },
     async (req) => service.getSurvey(req.ctx, req.params.id),
   );
 
@@ -132,12 +134,16 @@ export async function needsRoutes(app: FastifyInstance) {
   // ---- the public answer on the ballot page: no login, the code in the path (redacted in the logs as
   // every /api/ballot/<code> path is), one answer per code
   const rateLimit = { max: app.config.ballotRateMax, timeWindow: '1 minute' };
-  const params = z.object({ token: SurveyCodeParamsSchema.shape.code });
   r.get(
     '/api/ballot/:token/survey',
     {
       config: { public: true, anonymous: true, noDb: true, rateLimit },
-      schema: { tags, summary: '需求调查问卷（凭调查码，无需登录）', params, response: { 200: SurveyFormSchema } },
+      schema: {
+        tags,
+        summary: '需求调查问卷（凭调查码，无需登录）',
+        params: SurveyCodeParamsSchema,
+        response: { 200: SurveyFormSchema },
+      },
     },
     async (req) => service.surveyForm(app.pool, app.cipher, req.params.token, app.clock()),
   );
@@ -148,7 +154,7 @@ export async function needsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '提交需求调查问卷（每个调查码一次；已用返回 409）',
-        params,
+        params: SurveyCodeParamsSchema,
         body: SurveyAnswerInputSchema,
         response: { 200: SurveyAnswerResultSchema },
       },

@@ -176,7 +176,12 @@ export async function closeSurvey(ctx: RequestContext, id: string): Promise<Surv
   const answers = await repo.settle(ctx.client, survey.id);
   const expected = await repo.expectedPerBand(ctx.client, survey.org_path, survey.rules.needs, today);
   await repo.markClosed(ctx.client, survey.id, today, expected, answers);
-  await ctx.audit({ action: 'survey.close', objectType: 'needs_survey', objectId: survey.id, after: { answers } });
+  await ctx.audit({
+    action: 'survey.close',
+    objectType: 'needs_survey',
+    objectId: survey.id,
+    after: { answers },
+  });
   return getSurvey(ctx, survey.id);
 }
 
@@ -241,10 +246,16 @@ async function slipOf(pool: pg.Pool, cipher: FieldCipher, code: string, today: s
 }
 
 /** 问卷: what a survey code shows (the questions), never who was issued it. */
-export async function surveyForm(pool: pg.Pool, cipher: FieldCipher, code: string, now: Date): Promise<SurveyForm> {
+export async function surveyForm(
+  pool: pg.Pool,
+  cipher: FieldCipher,
+  code: string,
+  now: Date,
+): Promise<SurveyForm> {
   const { slip } = await slipOf(pool, cipher, code, chinaToday(now));
   const n = slip.rules.needs;
-  const named = (b: (typeof SURVEY_BREAKDOWNS)[number]) => n.breakdowns[b].map((x) => ({ id: x.id, name: x.name }));
+  const named = (b: (typeof SURVEY_BREAKDOWNS)[number]) =>
+    n.breakdowns[b].map((x) => ({ id: x.id, name: x.name }));
   return {
     title: slip.title,
     opensOn: slip.opensOn,
