@@ -35,7 +35,7 @@ function Recommendation({ orgId }: { orgId: string }) {
       title={t('survey.needs.rec.title', { title: s.title, org: s.orgName, closedOn: s.closedOn })}
       description={
         s.groups.length ? (
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             {s.groups.map((g) => (
               <Typography.Text key={`${g.breakdown}.${g.bandId}`}>{g.explanation}</Typography.Text>
             ))}

@@ -267,7 +267,7 @@ export default function SurveyPage() {
       {r ? (
         <>
           <Card size="small" style={{ marginBottom: 16 }} data-testid="survey-total">
-            <Space direction="vertical" size={4} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text strong>{r.total.explanation}</Typography.Text>
               <Typography.Text type="secondary">{r.explanation}</Typography.Text>
               {r.total.suppressed ? null : <ShareBars band={r.total} />}
