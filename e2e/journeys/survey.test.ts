@@ -116,9 +116,12 @@ describe('[survey] 精准激励: 组织部 runs a needs survey, cadres answer an
     expect(await page.getByTestId('survey-mix-below_section').textContent()).toContain(
       '乡科级以下（5人作答）：经济激励 50.0%、生活关爱 33.3%，建议以经济激励为主、辅以生活关爱',
     );
-    expect(await page.getByTestId('survey-suppressed-postgraduate').textContent()).toBe('不足5人，不显示');
-    expect(await page.getByTestId('survey-suppressed-other').first().textContent()).toBe('互补隐藏，不显示');
-    expect(await page.getByTestId('survey-breakdown-education').textContent()).toContain('互补隐藏');
+    const education = page.getByTestId('survey-breakdown-education');
+    expect(await education.getByTestId('survey-suppressed-postgraduate').textContent()).toBe(
+      '不足5人，不显示',
+    );
+    expect(await education.getByTestId('survey-suppressed-other').textContent()).toBe('互补隐藏，不显示');
+    expect(await education.textContent()).toContain('互补隐藏');
     await screenshot(page, 'survey-results');
     await page.getByTestId('survey-overtime').scrollIntoViewIfNeeded();
     await screenshot(page, 'survey-results-overtime');
