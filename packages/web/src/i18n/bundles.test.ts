@@ -163,8 +163,8 @@ describe('the i18n bundles', () => {
         1 +
         // issue 16: 减负松绑 and 统计分析: 7 menu labels, 2 menu groups, the parts' page titles (5)
         14 +
-        // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (87), 10 error codes
-        97,
+        // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
+        98,
     );
   });
 });

@@ -50,6 +50,7 @@ export default function SurveyAnswer({ code, onOtherCode }: { code: string; onOt
   const [problems, setProblems] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const sent = useRef(false);
+  const shellTitle = ready ? t('survey.needs.answer.shellTitle') : undefined;
 
   useEffect(() => {
     let live = true;
@@ -64,7 +65,7 @@ export default function SurveyAnswer({ code, onOtherCode }: { code: string; onOt
 
   if (!ready || (!form && !stop))
     return (
-      <BallotShell>
+      <BallotShell title={shellTitle}>
         <BallotLoading />
       </BallotShell>
     );
@@ -77,7 +78,7 @@ export default function SurveyAnswer({ code, onOtherCode }: { code: string; onOt
   if (stop || !form) {
     const s = stop?.stop ?? 'other';
     return (
-      <BallotShell>
+      <BallotShell title={shellTitle}>
         <Card>
           {s === 'done' ? (
             <Result
@@ -169,6 +170,7 @@ export default function SurveyAnswer({ code, onOtherCode }: { code: string; onOt
 
   return (
     <BallotShell
+      title={shellTitle}
       footer={
         <>
           <div className="ballot-progress">{t('survey.needs.answer.picked', { n: picks.length, max })}</div>

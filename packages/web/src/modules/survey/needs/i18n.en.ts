@@ -71,6 +71,7 @@ export const needsEn: typeof needsZhCN = {
     none: 'No group of that survey reached the minimum size.',
   },
   answer: {
+    shellTitle: 'Needs survey',
     period: 'Open from {{start}} to {{end}}',
     anonymity:
       'Anonymous: your name, account, code and time of answering are not recorded; results are counted only for groups of the minimum size.',

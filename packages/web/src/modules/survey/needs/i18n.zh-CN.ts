@@ -66,6 +66,7 @@ export const needsZhCN = {
     none: '该调查没有达到最小人数、可以显示的群体。',
   },
   answer: {
+    shellTitle: '需求调查',
     period: '作答期：{{start}} 至 {{end}}',
     anonymity: '本问卷匿名：不记录您的姓名、账号、调查码和作答时间，结果只按不少于规定人数的群体统计。',
     codeTail: '调查码尾号 {{tail}}',
