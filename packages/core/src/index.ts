@@ -117,3 +117,5 @@ export * from './contracts/burden/staffing.ts';
 export * from './burden/worklist-rules.ts';
 export * from './contracts/burden/worklist.ts';
 export * from './dashboard/bands.ts';
+export * from './contracts/survey.ts';
+export * from './needs/survey-rules.ts';

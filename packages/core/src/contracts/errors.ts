@@ -166,6 +166,26 @@ export const ERROR_CODES = [
   'BURDEN_REGISTER_DATE',
 
   // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
+  // the pack in force has no needs section
+  'SURVEY_NOT_OFFERED',
+  // a survey's closing day before its opening day
+  'SURVEY_DATES',
+  // codes issued or the survey closed after it closed
+  'SURVEY_CLOSED',
+  // results asked before the survey closed
+  'SURVEY_NOT_CLOSED',
+  // codes for a unit outside the surveyed subtree
+  'SURVEY_UNIT_OUTSIDE',
+  // more live codes than active cadres in the surveyed subtree
+  'SURVEY_CODE_LIMIT',
+  // a survey code that does not exist or was revoked
+  'SURVEY_CODE_INVALID',
+  // a survey code already answered with
+  'SURVEY_CODE_USED',
+  // an answer outside the survey's days or after it closed
+  'SURVEY_NOT_OPEN',
+  // an answer that does not fit the questions
+  'SURVEY_ANSWER_INVALID',
 
   // ---- issue 16, dashboard: add this part's codes below this line (one per line, a short comment above each)
   // a drill-down's key (or series) names no row of the dashboard's section in the reader's scope

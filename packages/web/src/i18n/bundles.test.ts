@@ -172,7 +172,9 @@ describe('the i18n bundles', () => {
         // issue 16, registers: the summary and registers pages (88 beside the title) and the part's 5 error codes
         93 +
         // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
-        94,
+        94 +
+        // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
+        98,
     );
   });
 });

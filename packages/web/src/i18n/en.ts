@@ -425,6 +425,16 @@ export const en: typeof zhCN = {
     BURDEN_REGISTER_DATE: 'Wrong date: not after today, and the end not before the start',
 
     // ---- issue 16, survey: this part's error messages below this line
+    SURVEY_NOT_OFFERED: 'The policy pack in force has no needs survey rules',
+    SURVEY_DATES: 'The closing day cannot be before the opening day',
+    SURVEY_CLOSED: 'The survey is closed',
+    SURVEY_NOT_CLOSED: 'Results are shown after the survey closes',
+    SURVEY_UNIT_OUTSIDE: 'The unit is outside the surveyed units',
+    SURVEY_CODE_LIMIT: 'More codes than active cadres in the surveyed units',
+    SURVEY_CODE_INVALID: 'The survey code is invalid or revoked; please check your slip',
+    SURVEY_CODE_USED: 'This survey code has already been used; each code answers once',
+    SURVEY_NOT_OPEN: 'The survey is not open for answers',
+    SURVEY_ANSWER_INVALID: 'The questionnaire is incomplete or wrong',
 
     // ---- issue 16, dashboard: this part's error messages below this line
     DASHBOARD_DRILL_KEY: 'The dashboard has no such item, or it is outside your data scope',

@@ -416,6 +416,16 @@ export const zhCN = {
     BURDEN_REGISTER_DATE: '日期有误：不能晚于今天，结束日期不能早于开始日期',
 
     // ---- issue 16, survey: this part's error messages below this line
+    SURVEY_NOT_OFFERED: '现行政策包没有精准激励需求调查的规则',
+    SURVEY_DATES: '截止日期不能早于开始日期',
+    SURVEY_CLOSED: '该调查已结束',
+    SURVEY_NOT_CLOSED: '调查结束后才能查看结果',
+    SURVEY_UNIT_OUTSIDE: '该单位不在本次调查的范围内',
+    SURVEY_CODE_LIMIT: '调查码数量不能超过调查范围内的在职干部人数',
+    SURVEY_CODE_INVALID: '调查码无效或已作废，请核对调查票',
+    SURVEY_CODE_USED: '该调查码已经使用过，每个码只能作答一次',
+    SURVEY_NOT_OPEN: '调查不在作答期内',
+    SURVEY_ANSWER_INVALID: '问卷填写不完整或有误',
 
     // ---- issue 16, dashboard: this part's error messages below this line
     DASHBOARD_DRILL_KEY: '看板中没有这一项，或不在您的数据范围内',
