@@ -552,16 +552,15 @@ export async function peopleOf(
   rootPath: string,
   populations: readonly CadreCondition[],
   asOf: string,
-  cadreId?: string,
+  only: Only = {},
 ): Promise<PersonRow[]> {
   const params: unknown[] = [];
   const p = dollarParams(params);
   const cols = populations.map((c, i) => `COALESCE(${conditionSql(c, asOf, p)}, false) AS r${i}`);
-  const one = cadreId ? ` AND c.id = ${p(cadreId)}` : '';
   const { rows } = await client.query<Record<string, unknown>>(
     `SELECT c.id, c.name, c.org_id, c.org_path::text AS org_path${cols.map((c) => `, ${c}`).join('')}
        FROM cadres c
-      WHERE c.org_path <@ ${p(rootPath)}::ltree AND c.deactivated_at IS NULL${one}`,
+      WHERE c.org_path <@ ${p(rootPath)}::ltree AND c.deactivated_at IS NULL${onlySql(only, p)}`,
     params,
   );
   return rows.map((r) => ({
@@ -573,6 +572,19 @@ export async function peopleOf(
   }));
 }
 
+/** Narrows a compliance read to one cadre, or to the cadres of some units (the page shown). */
+export interface Only {
+  cadreId?: string;
+  orgIds?: readonly string[];
+}
+
+function onlySql(only: Only, p: (v: unknown) => string): string {
+  let sql = '';
+  if (only.cadreId) sql += ` AND c.id = ${p(only.cadreId)}`;
+  if (only.orgIds) sql += ` AND c.org_id = ANY (${p(only.orgIds)}::uuid[])`;
+  return sql;
+}
+
 /**
  * What each cadre of the subtree attended from 1 January to `asOf`, per programme kind: credit days,
  * distinct programmes, and the months with attendance as bits.
@@ -582,11 +594,10 @@ export async function factsOf(
   rootPath: string,
   year: number,
   asOf: string,
-  cadreId?: string,
+  only: Only = {},
 ): Promise<Map<string, TrainingFacts>> {
   const params: unknown[] = [rootPath, year, asOf];
-  const one = cadreId ? ` AND a.cadre_id = $4` : '';
-  if (cadreId) params.push(cadreId);
+  const one = onlySql(only, dollarParams(params));
   const { rows } = await client.query<{
     cadre_id: string;
     kind_id: string;
@@ -610,6 +621,109 @@ export async function factsOf(
     f[r.kind_id] = { days: Number(r.days), programmes: r.programmes, months: r.months };
   }
   return out;
+}
+
+/**
+ * One requirement as SQL over a cadre's facts, equivalent to the core judge (`judgeRequirement`): `days` and
+ * `programmes` met when the shortfall rounded to hundredths is 0 (in float8, as in JS); `everyPeriod` met when the cadre attended
+ * in each of `duePeriods` (month masks of the periods missed or closing on asOf, found by the core judge
+ * itself). `warned`: days/programmes warn once the day is on or after `warnFrom`; everyPeriod always.
+ */
+export type RequirementSql =
+  | { measure: 'days' | 'programmes'; kinds: readonly string[]; min: number; warned: boolean }
+  | { measure: 'everyPeriod'; kinds: readonly string[]; duePeriods: readonly number[] };
+
+export interface ComplianceGroup {
+  org_id: string;
+  org_path: string;
+  /** every requirement that applies is met (true for a cadre with none) */
+  met: boolean;
+  /** the name contains the searched text (true without a search) */
+  hit: boolean;
+  cadres: number;
+  /** under at least one requirement */
+  required: number;
+  warnings: number;
+  /** the cadres' days (each rounded to hundredths), summed */
+  days: number;
+}
+
+/**
+ * The compliance report's figures in one pass (R-TRN-2): the active cadres of the subtree grouped by unit,
+ * whether met, and whether their name holds `needle`; per group the cadres, those under a requirement, those
+ * warned and their days. The per-unit summary and the paging of the lines are computed from these groups;
+ * only the cadres of the page are then judged in JS (the sentences).
+ */
+export async function complianceGroups(
+  client: pg.ClientBase,
+  a: {
+    rootPath: string;
+    year: number;
+    asOf: string;
+    populations: readonly CadreCondition[];
+    requirements: readonly RequirementSql[];
+    needle?: string;
+  },
+): Promise<ComplianceGroup[]> {
+  const params: unknown[] = [a.rootPath, a.year, a.asOf];
+  const p = dollarParams(params);
+  const applies = a.populations.map((c, i) => `COALESCE(${conditionSql(c, a.asOf, p)}, false) AS r${i}`);
+  const kindFilter = (kinds: readonly string[]) =>
+    kinds.length ? ` FILTER (WHERE k.kind_id = ANY (${p(kinds)}::text[]))` : '';
+  const facts = a.requirements.map((r, i) =>
+    r.measure === 'days'
+      ? `sum(k.days)${kindFilter(r.kinds)} AS f${i}`
+      : r.measure === 'programmes'
+        ? `sum(k.programmes)${kindFilter(r.kinds)} AS f${i}`
+        : `bit_or(k.months)${kindFilter(r.kinds)} AS f${i}`,
+  );
+  const met = a.requirements.map((r, i) => {
+    if (r.measure === 'everyPeriod')
+      return r.duePeriods.length
+        ? r.duePeriods.map((m) => `(coalesce(f.f${i}, 0) & ${p(m)}::int) <> 0`).join(' AND ')
+        : 'true';
+    // in float8 as the judge computes in JS: actual = round2(sum), met when round2(max(0, min − actual)) = 0
+    // (Math.round(x) = floor(x + 0.5); PostgreSQL's round(float8) rounds half to even)
+    const actual = `floor(coalesce(f.f${i}, 0)::float8 * 100 + 0.5) / 100`;
+    return `floor(greatest(0, ${p(r.min)}::float8 - ${actual}) * 100 + 0.5) = 0`;
+  });
+  const warns = a.requirements.map((r) => r.measure === 'everyPeriod' || r.warned);
+  const metAll = met.length ? met.map((m, i) => `(NOT p.r${i} OR (${m}))`).join(' AND ') : 'true';
+  const warnAny = met.filter((_, i) => warns[i]).length
+    ? met
+        .map((m, i) => (warns[i] ? `(p.r${i} AND NOT (${m}))` : null))
+        .filter(Boolean)
+        .join(' OR ')
+    : 'false';
+  const required = a.populations.length ? a.populations.map((_, i) => `p.r${i}`).join(' OR ') : 'false';
+  const hit = a.needle ? `strpos(p.name, ${p(a.needle)}) > 0` : 'true';
+  const { rows } = await client.query<ComplianceGroup & { days: string }>(
+    `WITH p AS MATERIALIZED (
+       SELECT c.id, c.name, c.org_id, c.org_path${applies.map((x) => `, ${x}`).join('')}
+         FROM cadres c
+        WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
+     ), k AS (
+       SELECT a.cadre_id, a.kind_id, sum(a.credit_days) AS days, count(DISTINCT a.programme_id)::int AS programmes,
+              bit_or(1 << (extract(month FROM a.on_date)::int - 1))::int AS months
+         FROM training_attendance a
+         JOIN p ON p.id = a.cadre_id
+        WHERE a.attended AND a.on_date BETWEEN make_date($2, 1, 1) AND $3::date
+        GROUP BY a.cadre_id, a.kind_id
+     ), f AS (
+       SELECT k.cadre_id, sum(k.days) AS days${facts.map((x) => `, ${x}`).join('')}
+         FROM k GROUP BY k.cadre_id
+     ), j AS (
+       SELECT p.org_id, p.org_path, round(coalesce(f.days, 0), 2) AS days,
+              (${required}) AS required, (${metAll}) AS met, (${warnAny}) AS warning, (${hit}) AS hit
+         FROM p LEFT JOIN f ON f.cadre_id = p.id
+     )
+     SELECT j.org_id, j.org_path::text AS org_path, j.met, j.hit, count(*)::int AS cadres,
+            count(*) FILTER (WHERE j.required)::int AS required, count(*) FILTER (WHERE j.warning)::int AS warnings,
+            sum(j.days)::text AS days
+       FROM j GROUP BY j.org_id, j.org_path, j.met, j.hit`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, days: Number(r.days) }));
 }
 
 /** The linked accounts of cadres (active), for their notices. */
