@@ -40,13 +40,20 @@ function dueSelect(plan: PlanSql, asOf: string, p: (v: unknown) => string): stri
 }
 
 export interface CoverageGroup {
-  path: string;
+  /** the path of the direct child unit of the unit asked the people sit under; null: the unit's own people */
+  child: string | null;
   planned: number;
   done: number;
 }
 
-/** Planned (due) and done per cadre unit path under `path`, over every plan. */
-export async function coverageByPath(
+/**
+ * Coverage per direct child unit of `path` (and the unit's own people) in one pass: a person counts once in
+ * `planned` when due under at least one plan (in its population, and no check under it in the earlier years
+ * it still covers), and once in `done` when every plan they are due under has this year's check. The checks
+ * are aggregated per cadre first (a hash join; no per-cadre subquery), and the earlier-years test is left
+ * out for plans of one year (its range is empty).
+ */
+export async function coverageByChild(
   client: pg.ClientBase,
   path: string,
   year: number,
@@ -56,11 +63,42 @@ export async function coverageByPath(
   if (plans.length === 0) return [];
   const params: unknown[] = [path, year];
   const p = dollarParams(params);
-  const union = plans.map((plan) => dueSelect(plan, asOf, p)).join('\nUNION ALL\n');
+  const maxCovered = Math.max(...plans.map((x) => x.covered));
+  const checks = plans.flatMap((plan, i) => {
+    const id = p(plan.id);
+    return [
+      `bool_or(e.plan_id = ${id} AND e.year = $2::int) AS done${i}`,
+      ...(plan.covered > 1
+        ? [
+            `bool_or(e.plan_id = ${id} AND e.year < $2::int AND e.year > $2::int - ${p(plan.covered)}::int) AS prior${i}`,
+          ]
+        : []),
+    ];
+  });
+  const due = plans.map(
+    (plan, i) =>
+      `(COALESCE(${conditionSql(plan.population, asOf, p)}, false)` +
+      `${plan.covered > 1 ? ` AND NOT coalesce(h.prior${i}, false)` : ''}) AS due${i}, coalesce(h.done${i}, false) AS done${i}`,
+  );
+  const anyDue = plans.map((_, i) => `d.due${i}`).join(' OR ');
+  const allDone = plans.map((_, i) => `(NOT d.due${i} OR d.done${i})`).join(' AND ');
   const { rows } = await client.query<CoverageGroup>(
-    `SELECT d.org_path::text AS path, count(*)::int AS planned,
-            count(*) FILTER (WHERE d.done_on IS NOT NULL)::int AS done
-       FROM (${union}) d GROUP BY d.org_path`,
+    `WITH h AS MATERIALIZED (
+       SELECT e.cadre_id, ${checks.join(', ')}
+         FROM care_health_checks e
+        WHERE e.plan_id = ANY (${p(plans.map((x) => x.id))}::text[])
+          AND e.year <= $2::int AND e.year > $2::int - ${p(maxCovered)}::int
+        GROUP BY e.cadre_id
+     ), d AS (
+       SELECT c.org_path, ${due.join(', ')}
+         FROM cadres c LEFT JOIN h ON h.cadre_id = c.id
+        WHERE c.deactivated_at IS NULL AND c.org_path <@ $1::ltree
+     )
+     SELECT CASE WHEN nlevel(d.org_path) > nlevel($1::ltree) THEN subpath(d.org_path, 0, nlevel($1::ltree) + 1)::text END
+              AS child,
+            count(*) FILTER (WHERE ${anyDue})::int AS planned,
+            count(*) FILTER (WHERE (${anyDue}) AND ${allDone})::int AS done
+       FROM d GROUP BY 1`,
     params,
   );
   return rows;
