@@ -1,6 +1,7 @@
 import type { CadreCondition, EnrolmentMode, EnrolmentStatus, TrainingFacts } from '@ganbu/core';
 import type pg from 'pg';
 import { conditionSql, dollarParams } from '../../selection/indicators/condition-sql.ts';
+import { withReportMemory } from '../../../db/report-memory.ts';
 
 /**
  * The SQL of `training/programmes/`. Row-level security decides what is visible: a programme in its
@@ -667,15 +668,18 @@ export async function complianceGroups(
 ): Promise<ComplianceGroup[]> {
   const params: unknown[] = [a.rootPath, a.year, a.asOf];
   const p = dollarParams(params);
+  const nPop = a.populations.length;
   const applies = a.populations.map((c, i) => `COALESCE(${conditionSql(c, a.asOf, p)}, false) AS r${i}`);
   const kindFilter = (kinds: readonly string[]) =>
-    kinds.length ? ` FILTER (WHERE k.kind_id = ANY (${p(kinds)}::text[]))` : '';
+    kinds.length ? ` FILTER (WHERE x.kind_id = ANY (${p(kinds)}::text[]))` : '';
+  // facts per cadre straight from the attendance rows (a programme has one kind: its distinct count over the
+  // kinds equals the judge's sum of per-kind counts)
   const facts = a.requirements.map((r, i) =>
     r.measure === 'days'
-      ? `sum(k.days)${kindFilter(r.kinds)} AS f${i}`
+      ? `sum(x.credit)${kindFilter(r.kinds)} AS f${i}`
       : r.measure === 'programmes'
-        ? `sum(k.programmes)${kindFilter(r.kinds)} AS f${i}`
-        : `bit_or(k.months)${kindFilter(r.kinds)} AS f${i}`,
+        ? `count(DISTINCT x.programme_id)${kindFilter(r.kinds)} AS f${i}`
+        : `bit_or(x.month_bit)${kindFilter(r.kinds)} AS f${i}`,
   );
   const met = a.requirements.map((r, i) => {
     if (r.measure === 'everyPeriod')
@@ -688,40 +692,48 @@ export async function complianceGroups(
     return `floor(greatest(0, ${p(r.min)}::float8 - ${actual}) * 100 + 0.5) = 0`;
   });
   const warns = a.requirements.map((r) => r.measure === 'everyPeriod' || r.warned);
-  const metAll = met.length ? met.map((m, i) => `(NOT p.r${i} OR (${m}))`).join(' AND ') : 'true';
+  const metAll = met.length ? met.map((m, i) => `(NOT f.r${i} OR (${m}))`).join(' AND ') : 'true';
   const warnAny = met.filter((_, i) => warns[i]).length
     ? met
-        .map((m, i) => (warns[i] ? `(p.r${i} AND NOT (${m}))` : null))
+        .map((m, i) => (warns[i] ? `(f.r${i} AND NOT (${m}))` : null))
         .filter(Boolean)
         .join(' OR ')
     : 'false';
-  const required = a.populations.length ? a.populations.map((_, i) => `p.r${i}`).join(' OR ') : 'false';
-  const hit = a.needle ? `strpos(p.name, ${p(a.needle)}) > 0` : 'true';
-  const { rows } = await client.query<ComplianceGroup & { days: string }>(
-    `WITH p AS MATERIALIZED (
-       SELECT c.id, c.name, c.org_id, c.org_path${applies.map((x) => `, ${x}`).join('')}
-         FROM cadres c
-        WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
-     ), k AS (
-       SELECT a.cadre_id, a.kind_id, sum(a.credit_days) AS days, count(DISTINCT a.programme_id)::int AS programmes,
-              bit_or(1 << (extract(month FROM a.on_date)::int - 1))::int AS months
-         FROM training_attendance a
-         JOIN p ON p.id = a.cadre_id
-        WHERE a.attended AND a.on_date BETWEEN make_date($2, 1, 1) AND $3::date
-        GROUP BY a.cadre_id, a.kind_id
-     ), f AS (
-       SELECT k.cadre_id, sum(k.days) AS days${facts.map((x) => `, ${x}`).join('')}
-         FROM k GROUP BY k.cadre_id
+  const required = nPop ? a.populations.map((_, i) => `f.r${i}`).join(' OR ') : 'false';
+  const hit = a.needle ? `strpos(f.name, ${p(a.needle)}) > 0` : 'true';
+  const none = (n: number, what: string) => Array.from({ length: n }, () => `, ${what}`).join('');
+  // The cadres and their attendance rows are appended and aggregated per cadre: no join (row-level security
+  // makes the planner expect one row on each side and pick a nested loop: minutes over 100,000 cadres).
+  const { rows } = await withReportMemory(client, () =>
+    client.query<ComplianceGroup & { days: string }>(
+      `WITH f AS (
+       SELECT x.cadre_id, bool_or(x.is_cadre) AS active,
+              (array_agg(x.name) FILTER (WHERE x.is_cadre))[1] AS name,
+              (array_agg(x.org_id) FILTER (WHERE x.is_cadre))[1] AS org_id,
+              (array_agg(x.org_path) FILTER (WHERE x.is_cadre))[1] AS org_path,
+              ${a.populations.map((_, i) => `bool_or(x.r${i}) AS r${i}, `).join('')}sum(x.credit) AS days${facts.map((x) => `, ${x}`).join('')}
+         FROM (SELECT c.id AS cadre_id, true AS is_cadre, c.name, c.org_id, c.org_path::text AS org_path
+                      ${applies.map((x) => `, ${x}`).join('')},
+                      NULL::text AS kind_id, NULL::numeric AS credit, NULL::uuid AS programme_id, NULL::int AS month_bit
+                 FROM cadres c
+                WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
+               UNION ALL
+               SELECT a.cadre_id, false, NULL, NULL, NULL${none(nPop, 'NULL::boolean')},
+                      a.kind_id, a.credit_days, a.programme_id, 1 << (extract(month FROM a.on_date)::int - 1)
+                 FROM training_attendance a
+                WHERE a.attended AND a.on_date BETWEEN make_date($2, 1, 1) AND $3::date) x
+        GROUP BY x.cadre_id
      ), j AS (
-       SELECT p.org_id, p.org_path, round(coalesce(f.days, 0), 2) AS days,
+       SELECT f.org_id, f.org_path, round(coalesce(f.days, 0), 2) AS days,
               (${required}) AS required, (${metAll}) AS met, (${warnAny}) AS warning, (${hit}) AS hit
-         FROM p LEFT JOIN f ON f.cadre_id = p.id
+         FROM f WHERE f.active
      )
-     SELECT j.org_id, j.org_path::text AS org_path, j.met, j.hit, count(*)::int AS cadres,
+     SELECT j.org_id, j.org_path, j.met, j.hit, count(*)::int AS cadres,
             count(*) FILTER (WHERE j.required)::int AS required, count(*) FILTER (WHERE j.warning)::int AS warnings,
             sum(j.days)::text AS days
        FROM j GROUP BY j.org_id, j.org_path, j.met, j.hit`,
-    params,
+      params,
+    ),
   );
   return rows.map((r) => ({ ...r, days: Number(r.days) }));
 }
