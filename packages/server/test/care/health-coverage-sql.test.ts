@@ -1,4 +1,4 @@
-import { healthDueIn, type CadreCondition } from '@ganbu/core';
+import { healthDueIn } from '@ganbu/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageByChild, type PlanSql } from '../../src/modules/care/health/repository.ts';
 import { newCadre } from '../factories/cadre.ts';
@@ -16,7 +16,7 @@ const A: PlanSql = { id: 'a_yearly', name: '年度体检', population: {}, cover
 const B: PlanSql = {
   id: 'b_two_yearly',
   name: '社区干部专项体检',
-  population: { orgKinds: ['community'] } as CadreCondition,
+  population: { orgKinds: ['community'] },
   covered: 2,
 };
 

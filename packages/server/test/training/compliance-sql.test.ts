@@ -378,7 +378,10 @@ describe('the pages equal the whole list judged and sorted', () => {
       const qs = new URLSearchParams({ year: '2026', asOf, page: String(page), pageSize: String(pageSize) });
       if (extra.onlyShort) qs.set('onlyShort', 'true');
       if (extra.q) qs.set('q', extra.q);
-      const res = await injectAs(t, orgdept, { method: 'GET', url: `/api/training/compliance?${qs}` });
+      const res = await injectAs(t, orgdept, {
+        method: 'GET',
+        url: `/api/training/compliance?${qs.toString()}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       const r = res.json<Report>();
       total = r.total;

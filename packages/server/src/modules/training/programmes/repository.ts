@@ -577,6 +577,8 @@ export async function peopleOf(
 export interface Only {
   cadreId?: string;
   orgIds?: readonly string[];
+  /** factsOf only: these cadres (still under the subtree and active) */
+  cadreIds?: readonly string[];
 }
 
 function onlySql(only: Only, p: (v: unknown) => string): string {
@@ -598,7 +600,9 @@ export async function factsOf(
   only: Only = {},
 ): Promise<Map<string, TrainingFacts>> {
   const params: unknown[] = [rootPath, year, asOf];
-  const one = onlySql(only, dollarParams(params));
+  const p = dollarParams(params);
+  // some cadres named: their attendance found by its cadre index (not a scan of the year's rows)
+  const one = only.cadreIds ? ` AND a.cadre_id = ANY (${p(only.cadreIds)}::uuid[])` : onlySql(only, p);
   const { rows } = await client.query<{
     cadre_id: string;
     kind_id: string;

@@ -676,7 +676,13 @@ async function judgeAll(
     asOf,
     only,
   );
-  const facts = await repo.factsOf(ctx.client, rootPath, year, asOf, only);
+  const facts = await repo.factsOf(
+    ctx.client,
+    rootPath,
+    year,
+    asOf,
+    only.orgIds ? { cadreIds: people.map((x) => x.id) } : only,
+  );
   const units = await repo.orgNames(ctx.client, [...new Set(people.map((p) => p.org_id))]);
   const jctx = { year, asOf, packName: pack.name, kindNames: kindNamesOf(section) };
   const judged = people.map((person) => {
