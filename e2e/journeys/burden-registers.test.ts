@@ -88,7 +88,7 @@ describe('[burden] 减负登记簿: a meeting register import and the summary', 
     const d = new Date();
     d.setDate(d.getDate() - 3);
     const day = iso(d);
-    const good = [
+    const good: Record<string, string | number>[] = [
       {
         日期: day,
         组织单位: dept.name,
