@@ -71,7 +71,8 @@ export default async function setup(project: TestProject) {
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // the demo district seeds at start-up: minutes on a loaded 2-core machine
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited: ${output}`);
     // healthy, and its start-up lines (printed before it listens) all read

@@ -29,6 +29,7 @@ import {
   runBench,
   stats,
 } from '../registry/lib.ts';
+import { seedDistrict } from '../lib/district.ts';
 
 await runBench(
   {
@@ -46,31 +47,8 @@ await runBench(
     const asOf = '2026-11-02';
 
     // ------------------------------------------------------------------ seed (admin, past RLS)
-    const { rows: have } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres`);
-    const toAdd = Math.max(0, nCadres - (have[0]?.n ?? 0));
-    progress(`seeding ${int(toAdd)} cadres over every unit (the demo district has ${int(have[0]?.n ?? 0)})`);
+    const district = await seedDistrict(admin, { cadres: nCadres, prefix: '指标' });
     const t0 = performance.now();
-    // every unit but stations; a fifth of the departments marked 专业部门
-    await admin.query(
-      `UPDATE orgs SET tags = '{professional}' WHERE kind = 'department' AND abs(hashtext(code)) % 5 = 0`,
-    );
-    await admin.query(
-      `WITH o AS (SELECT array_agg(id ORDER BY path) AS ids, array_agg(path ORDER BY path) AS paths,
-                         array_agg(kind ORDER BY path) AS kinds, count(*)::int AS n
-                    FROM orgs WHERE active AND kind <> 'station')
-       INSERT INTO cadres (org_id, org_path, name, gender, birth_date, rank, category, professional_type,
-                           fact_street_or_township, fact_street_leadership, fact_township_secretary,
-                           fact_grassroots_months, fact_current_role_kind, fact_current_leadership)
-       SELECT o.ids[1 + g % o.n], o.paths[1 + g % o.n], '指标' || g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END,
-              to_char(date '1962-01-01' + (g * 7 % 14000), 'YYYY-MM-DD'),
-              (ARRAY['正处级','副处级','正科级','副科级','一级主任科员','二级科员','',''])[1 + g % 8],
-              CASE WHEN o.kinds[1 + g % o.n] IN ('village','community') THEN 'village_community' ELSE 'comprehensive' END,
-              g % 7 < 3, g % 4 = 0, g % 11 = 0, g % 23 = 0, (g % 9) * 12,
-              (ARRAY['party_secretary','government_head','team_member','team_member','staff','staff','staff','staff'])[1 + g % 8],
-              g % 8 < 4
-         FROM generate_series(1, $1::int) g, o`,
-      [toAdd],
-    );
     // pools: 副处级 reserve (one cadre in 150 of the 正科级), the young pool, and village/community reserves
     // (one to three per village and community)
     await admin.query(
@@ -96,9 +74,8 @@ await runBench(
                 (SELECT count(*)::int FROM pool_members) p`,
       )
     ).rows[0]!;
-    progress(`  seeded in ${ms(performance.now() - t0)} ms`);
-    const { rows: root } = await admin.query<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
-    const districtId = root[0]!.id;
+    progress(`  pools seeded in ${ms(performance.now() - t0)} ms`);
+    const districtId = district.id;
 
     // ------------------------------------------------------------------ measure (orgdept scope, one transaction)
     const actor = await actorOf(stack, 'orgdept');

@@ -8,22 +8,12 @@
  *
  *   node --import tsx bench/training/compliance.ts [--cadres 100000] [--runs 5]
  */
-import type pg from 'pg';
-import { compliance } from '../../packages/server/src/modules/training/programmes/service.ts';
-import type { RequestContext } from '../../packages/server/src/platform/context.ts';
-import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import {
-  actorOf,
-  int,
-  mb,
-  ms,
-  out,
-  peakRssKb,
-  progress,
-  resetPeakRss,
-  runBench,
-  stats,
-} from '../registry/lib.ts';
+  compliance,
+  trainingComplianceByUnit,
+} from '../../packages/server/src/modules/training/programmes/service.ts';
+import { asUser, choosePack, seedDistrict, timed } from '../lib/district.ts';
+import { int, mb, ms, out, peakRssKb, progress, resetPeakRss, runBench, stats } from '../registry/lib.ts';
 
 await runBench(
   {
@@ -35,30 +25,12 @@ await runBench(
     },
   },
   async (stack, args) => {
-    const nCadres = Number(args.cadres);
     const runs = Number(args.runs);
     const admin = stack.admin;
     const asOf = '2026-10-01';
-
-    // ------------------------------------------------------------------ seed (admin, past RLS)
-    const { rows: have } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres`);
-    const toAdd = Math.max(0, nCadres - (have[0]?.n ?? 0));
-    progress(`seeding ${int(toAdd)} cadres over every unit (the demo district has ${int(have[0]?.n ?? 0)})`);
+    const district = await seedDistrict(admin, { cadres: Number(args.cadres), prefix: '培训' });
     const t0 = performance.now();
-    await admin.query(
-      `WITH o AS (SELECT array_agg(id ORDER BY path) AS ids, array_agg(path ORDER BY path) AS paths, count(*)::int AS n
-                    FROM orgs WHERE active AND kind <> 'station')
-       INSERT INTO cadres (org_id, org_path, name, gender, birth_date)
-       SELECT o.ids[1 + g % o.n], o.paths[1 + g % o.n], '培训' || g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END,
-              to_char(date '1962-01-01' + (g * 7 % 14000), 'YYYY-MM-DD')
-         FROM generate_series(1, $1::int) g, o`,
-      [toAdd],
-    );
     // twelve programmes of the year, one a month, kinds in turn (special, party school, remote, mobile lecture)
-    const { rows: root } = await admin.query<{ id: string; path: string; name: string }>(
-      `SELECT id, path::text AS path, name FROM orgs WHERE parent_id IS NULL`,
-    );
-    const district = root[0]!;
     await admin.query(
       `INSERT INTO training_programmes (org_id, org_path, organiser_name, name, kind_id, kind_name, start_on, end_on,
                                         days, hours_per_day, credit_days, pack_name, enrolment_mode)
@@ -89,57 +61,32 @@ await runBench(
     progress(`  seeded in ${ms(performance.now() - t0)} ms`);
 
     // ------------------------------------------------------------------ measure (orgdept scope, one transaction)
-    const actor = await actorOf(stack, 'orgdept');
     const lines: string[] = [];
     let worst = 0;
     resetPeakRss();
+    const q = { year: 2026, asOf, page: 1, pageSize: 20 };
     for (const packId of ['fengze', 'hongdong']) {
-      await admin.query(
-        `INSERT INTO settings (key, value) VALUES ('policy.pack', to_jsonb($1::text))
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [packId],
-      );
-      const client: pg.PoolClient = await stack.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await setScope(client, actor);
-        const ctx: RequestContext = {
-          client,
-          actor,
-          now: new Date('2026-11-02T04:00:00Z'),
-          clientAddress: '127.0.0.1',
-          audited: false,
-          audit: async () => {},
-        };
-        const q = { year: 2026, asOf, page: 1, pageSize: 20 };
-        const times: number[] = [];
-        const shortTimes: number[] = [];
-        let answer = '';
-        for (let i = 0; i < runs + 1; i++) {
-          const a = performance.now();
-          const r = await compliance(ctx, q);
-          const m = performance.now();
-          await compliance(ctx, { ...q, onlyShort: true });
-          const e = performance.now();
-          if (i === 0) {
-            const judged = r.units.reduce((s, u) => s + u.required, 0);
-            const short = r.units.reduce((s, u) => s + u.short, 0);
-            answer =
-              `${int(r.total)} cadres, ${r.units.length} units; ${int(judged)} under a requirement, ${int(short)} short; ` +
-              `first line: ${r.items[0]?.explanation ?? '—'}`;
-            continue; // warm-up
-          }
-          times.push(m - a);
-          shortTimes.push(e - m);
-        }
-        worst = Math.max(worst, stats(times).p50, stats(shortTimes).p50);
-        lines.push(`${packId}: ${answer}`);
-        lines.push(`  whole district, first page:  ${fmt(times)}`);
-        lines.push(`  only those short:            ${fmt(shortTimes)}`);
-        await client.query('ROLLBACK');
-      } finally {
-        client.release();
-      }
+      await choosePack(admin, packId);
+      await asUser(stack, async (ctx) => {
+        const whole = await timed(runs, () => compliance(ctx, q));
+        const short = await timed(runs, () => compliance(ctx, { ...q, onlyShort: true }));
+        const deep = await timed(runs, () => compliance(ctx, { ...q, page: 2500 }));
+        const byUnit = await timed(runs, () =>
+          trainingComplianceByUnit(ctx.client, { orgId: district.id, year: 2026, asOf }),
+        );
+        const r = whole.first;
+        const judged = r.units.reduce((n, u) => n + u.required, 0);
+        const nShort = r.units.reduce((n, u) => n + u.short, 0);
+        lines.push(
+          `${packId}: ${int(r.total)} cadres, ${r.units.length} units; ${int(judged)} under a requirement, ` +
+            `${int(nShort)} short; first line: ${r.items[0]?.explanation ?? '—'}`,
+        );
+        lines.push(`  whole district, first page:   ${fmt(whole.times)}`);
+        lines.push(`  only those short, first page: ${fmt(short.times)}`);
+        lines.push(`  page 2,500 (lines 49,981–):   ${fmt(deep.times)}`);
+        lines.push(`  trainingComplianceByUnit:     ${fmt(byUnit.times)}`);
+        for (const t of [whole, short, deep, byUnit]) worst = Math.max(worst, stats(t.times).p50);
+      });
       progress(`  ${packId} done`);
     }
 

@@ -383,6 +383,36 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await page.locator('.ant-drawer-close').click();
     await page.getByTestId('explain-body').waitFor({ state: 'detached' });
 
+    // ── 按单位豁免 (issue 10 §4): the representatives group, short for B only, across the township with one
+    // reason; the server finds the short targets and the round is computed again
+    await page.getByTestId('results-waive-unit').click();
+    await page.getByTestId('unit-waiver-submit').click();
+    await expect.poll(() => text(page.locator('.ant-modal-body'))).toContain('请选择单位');
+    await page.getByTestId('unit-waiver-unit').click();
+    await page.keyboard.type(township?.name ?? '');
+    await page
+      .locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper',
+        { hasText: township?.name ?? '' },
+      )
+      .first()
+      .click();
+    await choose(
+      page,
+      page.getByTestId('unit-waiver-group'),
+      '本村（社区）组党员和村（社区）民代表（全轮 1 个考核对象人数不足）',
+    );
+    await page.getByTestId('unit-waiver-reason').fill(WAIVER);
+    await shot(page, 'assessment-unit-waiver');
+    const unitWaived = page.waitForResponse((r) => r.url().endsWith('/waivers/unit'));
+    await page.getByTestId('unit-waiver-submit').click();
+    const unitWaivedRes = await unitWaived;
+    expect(unitWaivedRes.status()).toBe(200);
+    expect(await unitWaivedRes.json()).toEqual({ waived: 1 });
+    await page.getByTestId('unit-waiver-reason').waitFor({ state: 'detached' });
+    // B is still short of its 两委 group (2 ballots < 3): one more waiver, for B alone
+    await expect.poll(() => text(page.getByTestId(`result-status-${tb}`))).toBe('人数不足');
+
     // ── 豁免 B (a reason is required), then the round is computed again
     await page.getByTestId(`result-waive-${tb}`).click();
     await page.getByTestId('waiver-submit').click();
@@ -482,7 +512,8 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
     await cadre.getByTestId('explain-body').waitFor();
     await shot(cadre, 'assessment-mine-explanation');
     await cadre.context().close();
-  });
+    // the longest journey (a round from creation to publication, through the UI): 5 minutes under load
+  }, 300_000);
 
   it('政策包: the district pack marked, each number with its source', async () => {
     const page = await newPage(browser);

@@ -37,4 +37,24 @@ describe('[platform] names, not internal codes', () => {
     await screenshot(page, 'org-path-names');
     await page.close();
   });
+
+  it('a table loading shows its spinner alone, never 暂无数据 under it (issue 10 §5)', async () => {
+    const page = await newPage(browser, { width: 1440, height: 900 });
+    await loginUi(page, 'orgdept');
+    // hold the roster's answer for 2 s: the table is loading all that time
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/cadres?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/cadres');
+    await page.locator('.ant-table-wrapper .ant-spin-spinning').first().waitFor();
+    expect(await page.locator('.ant-table-wrapper .ant-empty').count()).toBe(0);
+    expect((await page.locator('.ant-table-wrapper').first().textContent()) ?? '').not.toContain('暂无数据');
+    await screenshot(page, 'roster-loading');
+    release();
+    await page.locator('.ant-table-wrapper .ant-table-row').first().waitFor();
+    await page.close();
+  });
 });

@@ -35,5 +35,10 @@ describe('health check plans (R-CARE-1)', () => {
       '按济南市政策包的体检计划 村（社区）干部健康查体（所在单位为村或社区，每12个月一次），2026年应体检',
     );
     expect(healthCoverageExplanation('某包', [], 2026)).toBe('某包未规定体检计划，2026年无应体检人员');
+    // two plans: a person counts once, done when every plan they are due under is checked
+    const everyone = { id: 'yearly', name: '年度体检', population: {}, everyMonths: 12 };
+    expect(healthCoverageExplanation('某包', [everyone, jinan], 2026)).toContain(
+      '2026年应体检的在职干部（同时属于几个计划的只计一人；间隔超过一年的计划，上一次体检仍在间隔内的不计）；已体检：其中所属各计划2026年内均已登记体检的人数。',
+    );
   });
 });

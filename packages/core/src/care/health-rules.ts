@@ -40,9 +40,12 @@ export function healthPlanText(plan: HealthPlanRef): string {
 /** What the coverage figures count, naming the pack and each plan. */
 export function healthCoverageExplanation(packName: string, plans: readonly HealthPlanRef[], year: number) {
   if (plans.length === 0) return `${packName}未规定体检计划，${year}年无应体检人员`;
+  // a person due under several plans counts once, and as done only when every one of them is checked
+  const several = plans.length > 1;
   return (
     `应体检：按${packName}的体检计划 ${plans.map(healthPlanText).join('；')}，${year}年应体检的在职干部` +
-    `（间隔超过一年的计划，上一次体检仍在间隔内的不计）；已体检：其中${year}年内已登记体检的人数。` +
+    `（${several ? '同时属于几个计划的只计一人；' : ''}间隔超过一年的计划，上一次体检仍在间隔内的不计）；` +
+    `已体检：其中${several ? `所属各计划${year}年内均已登记体检` : `${year}年内已登记体检`}的人数。` +
     `只登记是否体检、日期和是否需要复查，不保存体检结果`
   );
 }

@@ -246,6 +246,18 @@ export const WaiverInputSchema = z.strictObject({
   reason: z.string().trim().min(2).max(500),
 });
 
+/** 按单位豁免: one rater group waived for every target of a unit's subtree short of it, with one reason. */
+export const UnitWaiverInputSchema = z.strictObject({
+  orgId: z.string().uuid(),
+  groupId: z.string().max(63),
+  reason: z.string().trim().min(2).max(500),
+});
+export type UnitWaiverInput = z.infer<typeof UnitWaiverInputSchema>;
+export const UnitWaiverResultSchema = z.object({
+  /** the targets waived (those of the unit's subtree short of the group, not yet waived for it) */
+  waived: z.number().int(),
+});
+
 export const GradeOverrideInputSchema = z.strictObject({
   targetId: z.string().uuid(),
   grade: z.string().max(20),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse, XLSX_MEDIA_TYPE } from './files.ts';
 
 /**
  * 数据看板 (R-RPT-1/2): one dashboard per level, made of sections the web renders generically (a chart and,
@@ -42,6 +43,15 @@ export const DashboardQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** default: from the reader's role (组织部 district, unit administrator unit, leader leader) */
   level: z.enum(DASHBOARD_LEVELS).optional(),
+  /**
+   * only these sections, comma-separated ids (`headcount,age`): a page may ask the quick ones first and the
+   * slow ones (training, care) after; default every section
+   */
+  sections: z
+    .string()
+    .max(200)
+    .regex(/^[a-z]+(,[a-z]+)*$/)
+    .optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
@@ -97,6 +107,8 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 export const DashboardDrillQuerySchema = z.strictObject({
   orgId: z.string().uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** the dashboard's level the row came from (a leader's overview counts only the leader's units) */
+  level: z.enum(DASHBOARD_LEVELS).optional(),
   section: z.enum(DASHBOARD_SECTION_IDS),
   key: z.string().min(1).max(100),
   series: z.string().min(1).max(60).optional(),
@@ -116,6 +128,8 @@ export const DashboardDrillItemSchema = z.object({
   detail: z.string(),
   /** the web path that opens it (/cadres/<id>, /burden/registers?… ) */
   link: z.string().nullable(),
+  /** what the item adds to the figure when it is not 1 (a pay line's amount in yuan); null: counts 1 */
+  value: z.number().nullable(),
 });
 export type DashboardDrillItem = z.infer<typeof DashboardDrillItemSchema>;
 
@@ -126,3 +140,16 @@ export const DashboardDrillSchemaResponse = z.object({
   items: z.array(DashboardDrillItemSchema),
 });
 export type DashboardDrillList = z.infer<typeof DashboardDrillSchemaResponse>;
+
+/** `GET /api/dashboard/export`: the table behind one section's chart (the dashboard's query and the section). */
+export const DashboardExportQuerySchema = z.strictObject({
+  ...DashboardQuerySchema.omit({ sections: true }).shape,
+  section: z.enum(DASHBOARD_SECTION_IDS),
+});
+export type DashboardExportQuery = z.infer<typeof DashboardExportQuerySchema>;
+
+/** `GET /api/dashboard/drill/export`: every item of a drill list (no paging). */
+export const DashboardDrillExportQuerySchema = DashboardDrillQuerySchema.omit({ page: true, pageSize: true });
+export type DashboardDrillExportQuery = z.infer<typeof DashboardDrillExportQuerySchema>;
+
+export const DashboardXlsxResponse = fileResponse('看板图表背后的表格或下钻名单（Excel）', XLSX_MEDIA_TYPE);

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PACK_INVALID',
   'ROUND_STATE',
   'ROUND_INSUFFICIENT',
+  /** a waiver for a rater group across a unit's targets: none of them is short of that group */
+  'WAIVER_NONE_SHORT',
   'SCORES_DISCLOSED',
   'TOKEN_INVALID',
   'TOKEN_USED',
@@ -130,6 +132,26 @@ export const ERROR_CODES = [
   'CARE_AID_DATE',
 
   // ---- issue 16, staffing: add this part's codes below this line (one per line, a short comment above each)
+  // 借调: the cadre does not work in a unit of the rule's lender kinds (a street)
+  'BORROWING_NOT_LENDER',
+  // 借调: the borrowing unit is not of the rule's borrower kinds (a district department)
+  'BORROWING_NOT_BORROWER',
+  // 借调: the purpose is none of the pack's allowed purposes (e.g. routine work, 日常工作)
+  'BORROWING_PURPOSE_NOT_ALLOWED',
+  // 借调: the purpose needs an approval on record (区委批准) and none was given
+  'BORROWING_APPROVAL_MISSING',
+  // 借调: the period is longer than the pack's maxMonths
+  'BORROWING_TOO_LONG',
+  // 借调: the period ends before it starts
+  'BORROWING_PERIOD',
+  // 借调: a return recorded for a borrowing not in force (pending, refused, returned)
+  'BORROWING_NOT_IN_FORCE',
+  // 工作事务清单: a department duty handed down under the name of 属地管理 (the pack refuses it)
+  'WORKLIST_LOCAL_MANAGEMENT_REFUSED',
+  // 工作事务清单: the target unit is not of the list's unit kinds, or the organiser is not a department
+  'WORKLIST_UNIT_KIND',
+  // 工作事务清单: the mode is not one of the pack's modes
+  'WORKLIST_MODE_UNKNOWN',
 
   // ---- issue 16, registers: add this part's codes below this line (one per line, a short comment above each)
   // a one-vote-veto inspection item on a street without the approval the pack names (R-BUR-3)
@@ -144,8 +166,32 @@ export const ERROR_CODES = [
   'BURDEN_REGISTER_DATE',
 
   // ---- issue 16, survey: add this part's codes below this line (one per line, a short comment above each)
+  // the pack in force has no needs section
+  'SURVEY_NOT_OFFERED',
+  // a survey's closing day before its opening day
+  'SURVEY_DATES',
+  // codes issued or the survey closed after it closed
+  'SURVEY_CLOSED',
+  // results asked before the survey closed
+  'SURVEY_NOT_CLOSED',
+  // codes for a unit outside the surveyed subtree
+  'SURVEY_UNIT_OUTSIDE',
+  // more live codes than active cadres in the surveyed subtree
+  'SURVEY_CODE_LIMIT',
+  // a survey code that does not exist or was revoked
+  'SURVEY_CODE_INVALID',
+  // a survey code already answered with
+  'SURVEY_CODE_USED',
+  // an answer outside the survey's days or after it closed
+  'SURVEY_NOT_OPEN',
+  // an answer that does not fit the questions
+  'SURVEY_ANSWER_INVALID',
 
   // ---- issue 16, dashboard: add this part's codes below this line (one per line, a short comment above each)
+  // a drill-down's key (or series) names no row of the dashboard's section in the reader's scope
+  'DASHBOARD_DRILL_KEY',
+  // the dashboard has no such section (not built yet, or nothing for the unit and year chosen)
+  'DASHBOARD_SECTION_ABSENT',
 
   // ---- issue 16, speed15: add this part's codes below this line (one per line, a short comment above each)
 

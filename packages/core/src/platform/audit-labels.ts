@@ -80,6 +80,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'assessment.tokens.revoke': { zh: '作废未使用的评议票', en: 'Revoke unused ballot slips' },
   'assessment.raters.assign': { zh: '指定实名评议人', en: 'Assign named raters' },
   'assessment.waiver': { zh: '评议人数不足豁免', en: 'Waive too few raters' },
+  'assessment.waiver.unit': { zh: '按单位豁免评议人数不足', en: 'Waive too few raters for a unit' },
   'assessment.grade.override': { zh: '调整考核等次', en: 'Override grade' },
   'assessment.results.export': { zh: '导出考核结果', en: 'Export results' },
   'assessment.ballots.export': { zh: '导出匿名选票', en: 'Export anonymous ballots' },
@@ -158,6 +159,10 @@ export const AUDIT_ROUTE_LABELS: Readonly<Record<string, AuditLabel>> = {
   },
   'POST /api/assessment/rounds/:id/raters': { zh: '指定实名评议人', en: 'Assign named raters' },
   'POST /api/assessment/rounds/:id/waivers': { zh: '评议人数不足豁免', en: 'Waive too few raters' },
+  'POST /api/assessment/rounds/:id/waivers/unit': {
+    zh: '按单位豁免评议人数不足',
+    en: 'Waive too few raters for a unit',
+  },
   'POST /api/assessment/rounds/:id/grades': { zh: '调整考核等次', en: 'Override grade' },
   'PUT /api/assessment/rounds/:id/targets/:targetId/report': { zh: '提交述职报告', en: 'Submit work report' },
   'PUT /api/assessment/rounds/:id/targets/:targetId/report-file': {

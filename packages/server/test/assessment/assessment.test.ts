@@ -317,14 +317,26 @@ describe('[assessment] Jinwan village group leaders: anonymous ballots, 40/30/30
 
     // a round cannot publish while a target is insufficient; waivers with reasons resolve it
     expectError(await transition(round.id, 'publish'), 409, 'ROUND_INSUFFICIENT');
-    for (const groupId of ['members-representatives', 'village-committee']) {
-      const w = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/waivers`, {
-        targetId: tb,
+    // 按单位豁免 (issue 10 §4): village A is not short of representatives (17 ≥ 15): nothing to waive there
+    const unitWaiver = (orgId: string, groupId: string) =>
+      as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/waivers/unit`, {
+        orgId,
         groupId,
         reason: '该村实有党员和村民代表14人，经镇党委研究同意按实有人数评议',
       });
-      expect(w.statusCode, w.body).toBe(200);
-    }
+    expectError(await unitWaiver(a.unitId, 'members-representatives'), 409, 'WAIVER_NONE_SHORT');
+    // the whole town: only B is short of representatives (14 < 15) → one target waived with the one reason
+    const byTown = await unitWaiver(rootId, 'members-representatives');
+    expect(byTown.statusCode, byTown.body).toBe(200);
+    expect(byTown.json()).toEqual({ waived: 1 });
+    // done: a second time finds none short
+    expectError(await unitWaiver(rootId, 'members-representatives'), 409, 'WAIVER_NONE_SHORT');
+    const w = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/waivers`, {
+      targetId: tb,
+      groupId: 'village-committee',
+      reason: '该村“两委”班子实有5人，2人回避，经镇党委研究同意按实有人数评议',
+    });
+    expect(w.statusCode, w.body).toBe(200);
     expect((await transition(round.id, 'compute')).statusCode).toBe(200);
     rs = await results();
     // B: 0.4 × 80 + 0.3 × 90 + 0.3 × 85 = 32 + 27 + 25.5 = 84.5

@@ -107,6 +107,15 @@ export const matrix: ModuleMatrix = {
     ],
     targetsForeign: true,
   },
+  'POST /api/assessment/rounds/:id/waivers/unit': {
+    requests: (fx) => [
+      {
+        id: fx.foreign.roundId,
+        payload: { orgId: fx.foreign.orgId, groupId: 'leadership', reason: '越权豁免' },
+      },
+    ],
+    targetsForeign: true,
+  },
   'POST /api/assessment/rounds/:id/grades': {
     requests: (fx) => [
       {

@@ -255,6 +255,9 @@ describe('the side menu from the module manifests', () => {
       'careAid',
       'careTalks',
       'careMine',
+      ...BURDEN,
+      'dashboard',
+      'needsSurveys',
       ...LEADER.slice(-2),
     ]);
     expect(canOpen(['unit_admin'], 'calendar')).toBe(false);

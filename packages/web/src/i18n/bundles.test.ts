@@ -163,8 +163,18 @@ describe('the i18n bundles', () => {
         1 +
         // issue 16: 减负松绑 and 统计分析: 7 menu labels, 2 menu groups, the parts' page titles (5)
         14 +
+        // issue 16, dashweb: 数据看板 (levels, section titles, units, table, drill-down drawer, file names, 暂无数据, the slow sections' loading line) besides its title
+        55 +
+        // issue 16, dashserver: its 2 error codes
+        2 +
+        // issue 10 §4: 按单位豁免's 8 texts and its error code
+        9 +
         // issue 16, registers: the summary and registers pages (89 beside the title) and the part's 5 error codes
-        94,
+        94 +
+        // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
+        94 +
+        // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
+        98,
     );
   });
 });

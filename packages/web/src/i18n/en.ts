@@ -324,6 +324,7 @@ export const en: typeof zhCN = {
     PACK_INVALID: 'The policy pack is invalid; please contact the administrator',
     ROUND_STATE: 'The assessment round cannot do this in its current state',
     ROUND_INSUFFICIENT: 'Some targets have too few raters; waive with approval before publishing',
+    WAIVER_NONE_SHORT: 'No target of this unit is short of raters in this group',
     SCORES_DISCLOSED:
       'Scores have been computed or exported for this round: rating can no longer be extended',
     TOKEN_INVALID: 'Invalid or revoked ballot code; please check your slip',
@@ -401,6 +402,17 @@ export const en: typeof zhCN = {
     CARE_AID_DATE: 'Invalid date: it cannot be in the future or before the case was opened',
 
     // ---- issue 16, staffing: this part's error messages below this line
+    BORROWING_NOT_LENDER: 'The cadre does not work in a street or township: not a borrowing under the rule',
+    BORROWING_NOT_BORROWER: 'The borrowing unit is not one the rule governs (a district department)',
+    BORROWING_PURPOSE_NOT_ALLOWED: 'Refused: the purpose is not one the policy pack allows',
+    BORROWING_APPROVAL_MISSING: 'Refused: this purpose needs an approval on record',
+    BORROWING_TOO_LONG: 'Refused: the borrowing is longer than the policy pack allows',
+    BORROWING_PERIOD: 'The end date is before the start date',
+    BORROWING_NOT_IN_FORCE: 'Only an approved borrowing not yet returned can be returned',
+    WORKLIST_LOCAL_MANAGEMENT_REFUSED:
+      'Refused: a department duty may not be handed down as local management (属地管理)',
+    WORKLIST_UNIT_KIND: 'The receiving unit or the organiser is not of the kinds the work list allows',
+    WORKLIST_MODE_UNKNOWN: 'The policy pack has no such mode',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED:
@@ -413,8 +425,20 @@ export const en: typeof zhCN = {
     BURDEN_REGISTER_DATE: 'Wrong date: not after today, and the end not before the start',
 
     // ---- issue 16, survey: this part's error messages below this line
+    SURVEY_NOT_OFFERED: 'The policy pack in force has no needs survey rules',
+    SURVEY_DATES: 'The closing day cannot be before the opening day',
+    SURVEY_CLOSED: 'The survey is closed',
+    SURVEY_NOT_CLOSED: 'Results are shown after the survey closes',
+    SURVEY_UNIT_OUTSIDE: 'The unit is outside the surveyed units',
+    SURVEY_CODE_LIMIT: 'More codes than active cadres in the surveyed units',
+    SURVEY_CODE_INVALID: 'The survey code is invalid or revoked; please check your slip',
+    SURVEY_CODE_USED: 'This survey code has already been used; each code answers once',
+    SURVEY_NOT_OPEN: 'The survey is not open for answers',
+    SURVEY_ANSWER_INVALID: 'The questionnaire is incomplete or wrong',
 
     // ---- issue 16, dashboard: this part's error messages below this line
+    DASHBOARD_DRILL_KEY: 'The dashboard has no such item, or it is outside your data scope',
+    DASHBOARD_SECTION_ABSENT: 'This part of the dashboard has no data for the unit and year chosen',
 
     // ---- issue 16, speed15: this part's error messages below this line
 

@@ -324,6 +324,7 @@ export const zhCN = {
     PACK_INVALID: '政策包数据无效，请联系管理员',
     ROUND_STATE: '考核轮次当前状态不允许此操作',
     ROUND_INSUFFICIENT: '有考核对象评议人数不足，须经批准豁免后才能公布',
+    WAIVER_NONE_SHORT: '该单位没有这一评议组人数不足的考核对象，无需豁免',
     SCORES_DISCLOSED: '本轮已计算结果或导出选票，评分已经披露，不能再延长评议',
     TOKEN_INVALID: '票码无效或已作废，请核对评议票',
     TOKEN_USED: '该评议票已经投过，每张票只能投一次',
@@ -396,6 +397,16 @@ export const zhCN = {
     CARE_AID_DATE: '日期有误：不能晚于今天，也不能早于立案日期',
 
     // ---- issue 16, staffing: this part's error messages below this line
+    BORROWING_NOT_LENDER: '该干部不在街道（乡镇）工作，不属借调登记范围',
+    BORROWING_NOT_BORROWER: '借用单位不是政策包规定的借用单位（区直机关）',
+    BORROWING_PURPOSE_NOT_ALLOWED: '不予借调：借调事由不属政策包允许的情形',
+    BORROWING_APPROVAL_MISSING: '不予借调：该事由须有批准文件在案',
+    BORROWING_TOO_LONG: '不予借调：借调期限超过政策包规定',
+    BORROWING_PERIOD: '借调截止日期早于开始日期',
+    BORROWING_NOT_IN_FORCE: '只有已批准且尚未归还的借调可以登记归还',
+    WORKLIST_LOCAL_MANAGEMENT_REFUSED: '不予列入：不得以“属地管理”名义将部门职责转嫁给基层',
+    WORKLIST_UNIT_KIND: '承接单位或部署部门的类别不符合工作事务清单的规定',
+    WORKLIST_MODE_UNKNOWN: '政策包中没有这一承接方式',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED: '对街道的一票否决事项未登记上级批准，不予登记',
@@ -405,8 +416,20 @@ export const zhCN = {
     BURDEN_REGISTER_DATE: '日期有误：不能晚于今天，结束日期不能早于开始日期',
 
     // ---- issue 16, survey: this part's error messages below this line
+    SURVEY_NOT_OFFERED: '现行政策包没有精准激励需求调查的规则',
+    SURVEY_DATES: '截止日期不能早于开始日期',
+    SURVEY_CLOSED: '该调查已结束',
+    SURVEY_NOT_CLOSED: '调查结束后才能查看结果',
+    SURVEY_UNIT_OUTSIDE: '该单位不在本次调查的范围内',
+    SURVEY_CODE_LIMIT: '调查码数量不能超过调查范围内的在职干部人数',
+    SURVEY_CODE_INVALID: '调查码无效或已作废，请核对调查票',
+    SURVEY_CODE_USED: '该调查码已经使用过，每个码只能作答一次',
+    SURVEY_NOT_OPEN: '调查不在作答期内',
+    SURVEY_ANSWER_INVALID: '问卷填写不完整或有误',
 
     // ---- issue 16, dashboard: this part's error messages below this line
+    DASHBOARD_DRILL_KEY: '看板中没有这一项，或不在您的数据范围内',
+    DASHBOARD_SECTION_ABSENT: '看板的这一部分在所选单位和年度没有数据',
 
     // ---- issue 16, speed15: this part's error messages below this line
 

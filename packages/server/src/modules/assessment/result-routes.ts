@@ -5,12 +5,21 @@ import {
   GradeOverrideInputSchema,
   IdParamSchema,
   RoundResultsSchema,
+  UnitWaiverInputSchema,
+  UnitWaiverResultSchema,
   WaiverInputSchema,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachment, XLSX_TYPE } from '../../platform/spool.ts';
-import { ballotExport, overrideGrade, resultsWorkbook, roundResults, waive } from './service/results.ts';
+import {
+  ballotExport,
+  overrideGrade,
+  resultsWorkbook,
+  roundResults,
+  waive,
+  waiveUnit,
+} from './service/results.ts';
 
 /** 考核结果: figures with explanations; the committee's review (waivers, grade changes); the ballot export. */
 export async function resultRoutes(app: FastifyInstance) {
@@ -64,6 +73,21 @@ export async function resultRoutes(app: FastifyInstance) {
       },
     },
     async (req) => waive(req.ctx, req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/assessment/rounds/:id/waivers/unit',
+    {
+      config: { permission: 'assessment.manage' },
+      schema: {
+        tags,
+        summary: '按单位豁免：某评议组人数不足的本单位（含下级）全部考核对象，一个理由',
+        params: IdParamSchema,
+        body: UnitWaiverInputSchema,
+        response: { 200: UnitWaiverResultSchema },
+      },
+    },
+    async (req) => waiveUnit(req.ctx, req.params.id, req.body),
   );
 
   r.post(

@@ -9,7 +9,9 @@ import {
   RoundTargetListSchema,
   TokenIssueResultSchema,
   TurnoutSchema,
+  UnitWaiverResultSchema,
   type GradeOverrideInput,
+  type UnitWaiverInput,
   type RoundAction,
   type RoundCreateInput,
 } from '@ganbu/core';
@@ -255,6 +257,24 @@ export function useWaive() {
       for (const groupId of groupIds)
         await api.post(AssessmentOkSchema, `${roundPath(roundId)}/waivers`, { targetId, groupId, reason });
       return api.post(RoundSchema, `${roundPath(roundId)}/transition`, { action: 'compute' });
+    },
+    onSettled: (_d, _e, { roundId }) =>
+      Promise.all([
+        invalidateRound(qc, roundId),
+        qc.invalidateQueries({ queryKey: assessmentKeys.results(roundId) }),
+      ]),
+    meta: { inlineError: true },
+  });
+}
+
+/** 按单位豁免: one group waived for every short target of a unit's subtree, then the round is computed again. */
+export function useWaiveUnit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ roundId, ...input }: UnitWaiverInput & { roundId: string }) => {
+      const res = await api.post(UnitWaiverResultSchema, `${roundPath(roundId)}/waivers/unit`, input);
+      await api.post(RoundSchema, `${roundPath(roundId)}/transition`, { action: 'compute' });
+      return res;
     },
     onSettled: (_d, _e, { roundId }) =>
       Promise.all([

@@ -157,7 +157,7 @@ export function AuditPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 1340 }}
           data-testid="audit-table"

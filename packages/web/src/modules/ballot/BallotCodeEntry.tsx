@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCodeInput, normaliseBallotCode } from './ballot-code.ts';
+import { formatLongCodeInput, normaliseBallotCode, normaliseSurveyCode } from './ballot-code.ts';
 import { Button, Card, TextInput } from './ui.tsx';
 
 /** The code box, for raters who type the short code instead of scanning the QR code. */
@@ -12,7 +12,7 @@ export function BallotCodeEntry({ onOpen, error }: { onOpen: (code: string) => v
 
   const submit = () => {
     if (!value.trim()) return setProblem(t('ballot.codeRequired'));
-    const code = normaliseBallotCode(value);
+    const code = normaliseBallotCode(value) ?? normaliseSurveyCode(value);
     if (!code) return setProblem(t('ballot.codeFormat'));
     setProblem(null);
     onOpen(code);
@@ -41,7 +41,7 @@ export function BallotCodeEntry({ onOpen, error }: { onOpen: (code: string) => v
               setValue(e.target.value);
               setProblem(null);
             }}
-            onBlur={() => setValue((v) => formatCodeInput(v) || v)}
+            onBlur={() => setValue((v) => formatLongCodeInput(v) || v)}
             placeholder={t('ballot.codePlaceholder')}
             autoComplete="off"
             autoCapitalize="characters"

@@ -1,9 +1,9 @@
 import type { BallotPage as BallotData, BallotSubmitInput } from '@ganbu/core';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
-import { normaliseBallotCode, toHalfWidth } from './ballot-code.ts';
+import { normaliseBallotCode, normaliseSurveyCode, toHalfWidth } from './ballot-code.ts';
 import { checkScore, fromHundredths, tallyTarget } from './ballot-score.ts';
 import { BallotCodeEntry } from './BallotCodeEntry.tsx';
 import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
@@ -11,6 +11,9 @@ import { BallotShell } from './BallotShell.tsx';
 import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
 import { BallotTargetCard, scoreInputId } from './BallotTargetCard.tsx';
 import { Alert, Button, Card, Tag } from './ui.tsx';
+
+// a needs survey's code (16 characters, issue 16) opens the survey form, loaded only then
+const SurveyAnswer = lazy(() => import('../survey/needs/SurveyAnswer.tsx'));
 
 type Phase =
   | { kind: 'entry' }
@@ -36,6 +39,7 @@ export function BallotPage() {
   const [hash, setHash] = useState(() => window.location.hash);
   const [phase, setPhase] = useState<Phase>({ kind: 'entry' });
   const [code, setCode] = useState<string | null>(null);
+  const [surveyCode, setSurveyCode] = useState<string | null>(null);
   const [page, setPage] = useState<BallotData | null>(null);
   const [values, setValues] = useState<Values>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -87,6 +91,14 @@ export function BallotPage() {
   };
 
   const open = (raw: string) => {
+    const survey = normaliseSurveyCode(raw);
+    if (survey) {
+      loadSeq.current++;
+      forget();
+      setSurveyCode(survey);
+      return;
+    }
+    setSurveyCode(null);
     const canonical = normaliseBallotCode(raw);
     if (canonical) void load(canonical);
     else {
@@ -121,8 +133,22 @@ export function BallotPage() {
   const toEntry = () => {
     loadSeq.current++;
     forget();
+    setSurveyCode(null);
     setPhase({ kind: 'entry' });
   };
+
+  if (surveyCode)
+    return (
+      <Suspense
+        fallback={
+          <BallotShell>
+            <BallotLoading />
+          </BallotShell>
+        }
+      >
+        <SurveyAnswer key={surveyCode} code={surveyCode} onOtherCode={toEntry} />
+      </Suspense>
+    );
 
   if (phase.kind === 'entry')
     return (

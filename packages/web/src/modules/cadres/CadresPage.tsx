@@ -126,7 +126,7 @@ export function CadresPage() {
           rowKey="id"
           size="middle"
           columns={rosterColumns(t, columns, query)}
-          dataSource={cadres.data?.items ?? []}
+          dataSource={cadres.data?.items}
           loading={cadres.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="roster-table"

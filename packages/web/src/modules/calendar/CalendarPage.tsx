@@ -177,7 +177,7 @@ export function CalendarPage() {
                 size="small"
                 pagination={false}
                 loading={overrides.isFetching}
-                dataSource={overrides.data ?? []}
+                dataSource={overrides.data}
                 locale={{ emptyText: t('calendar.noOverrides') }}
                 data-testid="cal-overrides"
                 columns={[

@@ -27,7 +27,7 @@ function Body({ cadreId }: { cadreId: string }) {
         ) : (
           <List
             size="small"
-            dataSource={records.data?.items ?? []}
+            dataSource={records.data?.items}
             renderItem={(r) => (
               <List.Item extra={<RecordStateTag record={r} />}>
                 <Flex vertical>
@@ -61,7 +61,7 @@ function Body({ cadreId }: { cadreId: string }) {
         ) : (
           <List
             size="small"
-            dataSource={cases.data?.items ?? []}
+            dataSource={cases.data?.items}
             renderItem={(c) => (
               <List.Item>
                 <Space wrap>
@@ -88,7 +88,7 @@ function Body({ cadreId }: { cadreId: string }) {
         ) : (
           <List
             size="small"
-            dataSource={reports.data?.items ?? []}
+            dataSource={reports.data?.items}
             renderItem={(k) => (
               <List.Item>
                 <Space wrap>

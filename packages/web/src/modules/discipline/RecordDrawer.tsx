@@ -147,7 +147,7 @@ export function RecordDrawer({
             <List
               size="small"
               bordered
-              dataSource={attachments.data ?? []}
+              dataSource={attachments.data}
               renderItem={(a) => (
                 <List.Item
                   actions={[

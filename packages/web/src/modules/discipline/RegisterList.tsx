@@ -52,7 +52,7 @@ export function RegisterList<T extends { id: string }>(props: RegisterListProps<
           rowKey="id"
           size="middle"
           columns={props.columns}
-          dataSource={query.data?.items ?? []}
+          dataSource={query.data?.items}
           loading={query.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid={props.testId}

@@ -91,7 +91,7 @@ export function PairingNotesDrawer({
       <List
         style={{ marginTop: 16 }}
         loading={notes.isFetching}
-        dataSource={notes.data ?? []}
+        dataSource={notes.data}
         locale={{ emptyText: <Empty description={t('pairing.noNotes')} /> }}
         data-testid="pairing-notes"
         renderItem={(n) => (

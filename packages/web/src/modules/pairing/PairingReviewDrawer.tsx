@@ -103,7 +103,7 @@ export function PairingReviewDrawer({
       {reviews.isError ? <QueryError error={reviews.error} /> : null}
       {reviews.data && reviews.data.length === 0 ? <Empty description={t('pairing.noReviews')} /> : null}
       <List
-        dataSource={reviews.data ?? []}
+        dataSource={reviews.data}
         renderItem={(r) => (
           <List.Item>
             <List.Item.Meta

@@ -181,7 +181,7 @@ export function PairingsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={pairings.data?.items ?? []}
+          dataSource={pairings.data?.items}
           loading={pairings.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="pairing-table"

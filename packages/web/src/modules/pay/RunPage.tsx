@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCurrentMe } from '../../app/me-context.ts';
 import { PageContainer } from '../../components/PageContainer.tsx';
+import { RecommendationCard } from '../survey/needs/RecommendationCard.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useOrgs } from '../../hooks/api/orgs.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -265,6 +266,7 @@ export function RunPage() {
         )
       ) : (
         <Flex vertical gap={16} data-testid="pay-run">
+          <RecommendationCard orgId={run.orgId} />
           <Card size="small">
             <Steps
               size="small"

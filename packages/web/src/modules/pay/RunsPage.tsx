@@ -129,7 +129,7 @@ export function RunsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={runs.data?.items ?? []}
+          dataSource={runs.data?.items}
           loading={runs.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('pay.runs.empty') }}

@@ -194,7 +194,7 @@ export function UsersPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={users.data?.items ?? []}
+          dataSource={users.data?.items}
           loading={users.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="user-table"

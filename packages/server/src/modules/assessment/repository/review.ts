@@ -31,6 +31,33 @@ export async function upsertWaiver(
   return !!res.rowCount;
 }
 
+/**
+ * Record one rater group's waiver, with one reason, for each of `targetIds` (targets of the round); rows
+ * already waived for the group keep their first reason. Returns how many were written.
+ */
+export async function insertUnitWaivers(
+  client: pg.ClientBase,
+  w: { roundId: string; targetIds: string[]; groupId: string; reason: string; decidedBy: string | undefined },
+): Promise<number> {
+  const res = await client.query(
+    `INSERT INTO assessment_waivers (round_id, target_id, group_id, reason, decided_by)
+     SELECT $1, t.id, $3, $4, $5 FROM assessment_targets t WHERE t.id = ANY($2::uuid[]) AND t.round_id = $1
+     ON CONFLICT (target_id, group_id) DO NOTHING`,
+    [w.roundId, w.targetIds, w.groupId, w.reason, w.decidedBy],
+  );
+  return res.rowCount ?? 0;
+}
+
+/** The targets of a round whose unit lies in the subtree of `orgId` (none when the unit is out of scope). */
+export async function targetsUnder(client: pg.ClientBase, roundId: string, orgId: string): Promise<string[]> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT t.id FROM assessment_targets t JOIN orgs o ON o.id = $2
+      WHERE t.round_id = $1 AND t.unit_path <@ o.path`,
+    [roundId, orgId],
+  );
+  return rows.map((r) => r.id);
+}
+
 interface OverrideRow {
   target_id: string;
   grade: string;

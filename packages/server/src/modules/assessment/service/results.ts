@@ -5,6 +5,7 @@ import {
   type BallotExport,
   type ExportTarget,
   type GradeOverrideInput,
+  type UnitWaiverInput,
   type RoundResults,
 } from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
@@ -15,7 +16,7 @@ import * as reviewRepo from '../repository/review.ts';
 import { selectSummary } from '../repository/rounds.ts';
 import * as targetRepo from '../repository/targets.ts';
 import { writeResultsWorkbook, type ResultSheetRow } from '../results-workbook.ts';
-import { checkOverrides, evaluate, overridesOf } from './compute.ts';
+import { checkOverrides, evaluate, overridesOf, tallyRound } from './compute.ts';
 import { findRound, markScoresDisclosed, mayManage, roundToManage, type RoundRecord } from './rounds.ts';
 import { explainedResult, publishedResult, withheldContributionOf } from './stored-results.ts';
 
@@ -131,6 +132,49 @@ export async function waive(
     after: input,
   });
   return { ok: true };
+}
+
+/**
+ * 按单位豁免 (issue 10 §4): one rater group waived, with one reason, for every target of the unit's subtree
+ * that the tally finds short of that group (below its minimum; an empty group cannot be waived, as for one
+ * target) and not yet waived for it — instead of one dialog per target.
+ * Refused with WAIVER_NONE_SHORT when there is none (a unit outside the caller's scope has no targets).
+ */
+export async function waiveUnit(
+  ctx: RequestContext,
+  roundId: string,
+  input: UnitWaiverInput,
+): Promise<{ waived: number }> {
+  const round = await roundToManage(ctx, roundId);
+  if (round.state !== 'closed' && round.state !== 'computed')
+    throw new AppError(409, 'ROUND_STATE', '评议结束后、公布前才能豁免');
+  if (!round.rules.scheme.raterGroups.some((g) => g.id === input.groupId))
+    throw new AppError(400, 'VALIDATION', '没有这个评议组');
+  const under = new Set(await reviewRepo.targetsUnder(ctx.client, round.id, input.orgId));
+  const { tallies } = await tallyRound(ctx, round);
+  const short = [...tallies]
+    .filter(
+      ([id, t]) =>
+        under.has(id) &&
+        t.insufficientGroups.some((g) => g.groupId === input.groupId && g.reason === 'belowMinimum'),
+    )
+    .map(([id]) => id);
+  if (short.length === 0)
+    throw new AppError(409, 'WAIVER_NONE_SHORT', '该单位没有这一评议组人数不足的考核对象，无需豁免');
+  const waived = await reviewRepo.insertUnitWaivers(ctx.client, {
+    roundId: round.id,
+    targetIds: short,
+    groupId: input.groupId,
+    reason: input.reason,
+    decidedBy: ctx.actor?.userId,
+  });
+  await ctx.audit({
+    action: 'assessment.waiver.unit',
+    objectType: 'assessment_round',
+    objectId: round.id,
+    after: { ...input, waived },
+  });
+  return { waived };
 }
 
 /** 考核委员会调整等次: reason required, within the quota unless an approved exception (core `applyOverrides`). */

@@ -165,6 +165,8 @@ export async function seedDemoRegisters(ctx: DemoSeedContext): Promise<void> {
     entries.push({
       ...blank,
       register: 'overtime',
+      kindId: null,
+      kindName: null,
       orgId: c.org_id,
       orgPath: c.org_path,
       orgName: c.org_name,

@@ -1,6 +1,7 @@
 import type { CadreCondition } from '@ganbu/core';
 import type pg from 'pg';
 import { conditionSql, dollarParams } from '../../selection/indicators/condition-sql.ts';
+import { withReportMemory } from '../../../db/report-memory.ts';
 
 /**
  * 体检 and 心理支持 reads and writes, all under row-level security: a unit admin sees her subtree's cadres
@@ -40,13 +41,18 @@ function dueSelect(plan: PlanSql, asOf: string, p: (v: unknown) => string): stri
 }
 
 export interface CoverageGroup {
-  path: string;
+  /** the path of the direct child unit of the unit asked the people sit under; null: the unit's own people */
+  child: string | null;
   planned: number;
   done: number;
 }
 
-/** Planned (due) and done per cadre unit path under `path`, over every plan. */
-export async function coverageByPath(
+/**
+ * Coverage per direct child unit of `path` (and the unit's own people) in one pass: a person counts once in
+ * `planned` when due under at least one plan (in its population, and no check under it in the earlier years
+ * it still covers), and once in `done` when every plan they are due under has this year's check.
+ */
+export async function coverageByChild(
   client: pg.ClientBase,
   path: string,
   year: number,
@@ -56,12 +62,55 @@ export async function coverageByPath(
   if (plans.length === 0) return [];
   const params: unknown[] = [path, year];
   const p = dollarParams(params);
-  const union = plans.map((plan) => dueSelect(plan, asOf, p)).join('\nUNION ALL\n');
-  const { rows } = await client.query<CoverageGroup>(
-    `SELECT d.org_path::text AS path, count(*)::int AS planned,
-            count(*) FILTER (WHERE d.done_on IS NOT NULL)::int AS done
-       FROM (${union}) d GROUP BY d.org_path`,
-    params,
+  const maxCovered = Math.max(...plans.map((x) => x.covered));
+  const n = plans.length;
+  const ids = plans.map((plan) => p(plan.id));
+  const nulls = (what: string) => Array.from({ length: n }, () => what).join(', ');
+  const cadreCols = plans
+    .map((plan, i) => `COALESCE(${conditionSql(plan.population, asOf, p)}, false) AS in${i}`)
+    .join(', ');
+  const checkCols = plans
+    .map(
+      (plan, i) =>
+        `e.plan_id = ${ids[i]} AND e.year = $2::int AS done${i}, ` +
+        (plan.covered > 1
+          ? `e.plan_id = ${ids[i]} AND e.year < $2::int AND e.year > $2::int - ${p(plan.covered)}::int AS prior${i}`
+          : `false AS prior${i}`),
+    )
+    .join(', ');
+  const perCadre = plans
+    .map(
+      (_, i) =>
+        `bool_or(x.in${i}) AS in${i}, bool_or(x.done${i}) AS done${i}, bool_or(x.prior${i}) AS prior${i}`,
+    )
+    .join(', ');
+  const due = (i: number) => `(y.in${i} AND NOT coalesce(y.prior${i}, false))`;
+  const anyDue = plans.map((_, i) => due(i)).join(' OR ');
+  const allDone = plans.map((_, i) => `(NOT ${due(i)} OR coalesce(y.done${i}, false))`).join(' AND ');
+  // The cadres and their checks are appended and aggregated per cadre: no join (row-level security makes the
+  // planner expect one row on each side and pick a nested loop: seconds to minutes over 100,000 cadres).
+  const { rows } = await withReportMemory(client, () =>
+    client.query<CoverageGroup>(
+      `SELECT CASE WHEN nlevel(y.org_path) > nlevel($1::ltree) THEN subpath(y.org_path, 0, nlevel($1::ltree) + 1)::text END
+              AS child,
+            count(*) FILTER (WHERE ${anyDue})::int AS planned,
+            count(*) FILTER (WHERE (${anyDue}) AND ${allDone})::int AS done
+       FROM (SELECT bool_or(x.is_cadre) AS active, (array_agg(x.org_path) FILTER (WHERE x.is_cadre))[1] AS org_path,
+                    ${perCadre}
+               FROM (SELECT c.id AS cadre_id, true AS is_cadre, c.org_path, ${cadreCols},
+                            ${plans.map((_, i) => `NULL::boolean AS done${i}, NULL::boolean AS prior${i}`).join(', ')}
+                       FROM cadres c
+                      WHERE c.deactivated_at IS NULL AND c.org_path <@ $1::ltree
+                     UNION ALL
+                     SELECT e.cadre_id, false, NULL::ltree, ${nulls('NULL::boolean')}, ${checkCols}
+                       FROM care_health_checks e
+                      WHERE e.plan_id = ANY (${p(plans.map((x) => x.id))}::text[])
+                        AND e.year <= $2::int AND e.year > $2::int - ${p(maxCovered)}::int) x
+              GROUP BY x.cadre_id) y
+      WHERE y.active
+      GROUP BY 1`,
+      params,
+    ),
   );
   return rows;
 }

@@ -59,47 +59,49 @@ async function unitOf(ctx: RequestContext, orgId: string | undefined): Promise<o
   return org;
 }
 
-const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`);
-
-/** GET /api/care/coverage?kind=health: per child unit (its subtree) and the unit's own people. */
+/**
+ * GET /api/care/coverage?kind=health: per child unit (its subtree) and the unit's own people, counted in
+ * SQL per child (`coverageByChild`): a person counts once, planned when due under at least one plan, done
+ * when every plan they are due under has this year's check.
+ */
 export async function healthCoverage(
   ctx: RequestContext,
   q: Omit<CareCoverageQuery, 'kind'>,
 ): Promise<CareCoverage> {
   const org = await unitOf(ctx, q.orgId);
   const { pack, plans } = await plansOf(ctx, q.year);
-  const groups = await repo.coverageByPath(
+  const groups = await repo.coverageByChild(
     ctx.client,
     org.path,
     q.year,
     plans.map(planSql),
     asOfFor(ctx, q.year),
   );
-  const sum = (pick: (path: string) => boolean) => {
-    let planned = 0;
-    let done = 0;
-    for (const g of groups)
-      if (pick(g.path)) {
-        planned += g.planned;
-        done += g.done;
-      }
+  const figures = (g: { planned: number; done: number } | undefined) => {
+    const planned = g?.planned ?? 0;
+    const done = g?.done ?? 0;
     return { planned, done, rate: coverageRate(done, planned) };
   };
+  const byChild = new Map(groups.map((g) => [g.child, g]));
   const rows: CareCoverage['rows'] = [];
   for (const k of await orgs.childrenOf(ctx.client, org.id)) {
-    const f = sum((p) => under(p, k.path));
+    const f = figures(byChild.get(k.path));
     if (!k.active && f.planned === 0) continue;
     rows.push({ orgId: k.id, orgName: k.name, ...f });
   }
-  const own = sum((p) => p === org.path);
+  const own = figures(byChild.get(null));
   if (own.planned > 0) rows.push({ orgId: null, orgName: `${org.name}（本级）`, ...own });
+  // people under a child unit not listed (not visible) still count in the total
   return {
     kind: 'health',
     year: q.year,
     orgId: org.id,
     orgName: org.name,
     rows,
-    total: sum(() => true),
+    total: figures({
+      planned: groups.reduce((n, g) => n + g.planned, 0),
+      done: groups.reduce((n, g) => n + g.done, 0),
+    }),
     explanation: healthCoverageExplanation(pack.name, plans, q.year),
   };
 }

@@ -387,41 +387,46 @@ export async function planPairs(
   return { rows, total: head.total, planned: head.planned, done: head.done };
 }
 
-/** Planned and held talks per direct child unit of `path` (and the unit's own people: orgId null). */
+/**
+ * Planned and held talks per direct child unit of `path` (and the unit's own people: orgId null): the plan's
+ * pairs grouped once by the child unit their talkee sits under (one pass, no scan of the pairs per child),
+ * then set against the active children in their order.
+ */
 export async function coverageByUnit(
   client: pg.ClientBase,
   rules: PlanRule[],
   year: number,
   top: { id: string; path: string },
 ): Promise<{ org_id: string | null; org_name: string | null; planned: number; done: number }[]> {
+  const { rows: kids } = await client.query<{ id: string; name: string; path: string }>(
+    `SELECT id, name, path::text AS path FROM orgs WHERE parent_id = $1 AND active ORDER BY sort_order, path`,
+    [top.id],
+  );
   const params: unknown[] = [];
   const sql = planPairsSql(rules, year, params);
-  const p = dollarParams(params);
-  const topId = p(top.id);
-  const topPath = p(top.path);
-  const pairs = sql
-    ? `SELECT * FROM (${sql}) s WHERE org_path::ltree <@ ${topPath}::ltree`
-    : `SELECT NULL::text AS org_path, 0 AS times, 0 AS held WHERE false`;
-  const { rows } = await client.query<{
-    org_id: string | null;
-    org_name: string | null;
-    planned: number;
-    done: number;
-  }>(
-    `WITH pairs AS (${pairs}),
-          kids AS (SELECT id, name, path, sort_order FROM orgs WHERE parent_id = ${topId} AND active)
-     SELECT org_id, org_name, planned, done FROM (
-       SELECT k.id AS org_id, k.name AS org_name, k.sort_order, k.path::text AS sort_path,
-              coalesce((SELECT sum(times) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS planned,
-              coalesce((SELECT sum(held) FROM pairs WHERE org_path::ltree <@ k.path), 0)::int AS done
-         FROM kids k
-       UNION ALL
-       SELECT NULL, NULL, NULL, NULL, coalesce(sum(times), 0)::int, coalesce(sum(held), 0)::int
-         FROM pairs WHERE org_path::ltree = ${topPath}::ltree
-     ) u ORDER BY org_id IS NULL, sort_order, sort_path`,
-    params,
-  );
-  return rows;
+  const sums = new Map<string | null, { planned: number; done: number }>();
+  if (sql) {
+    const p = dollarParams(params);
+    const topPath = p(top.path);
+    const { rows } = await client.query<{ child: string | null; planned: number; done: number }>(
+      `SELECT CASE WHEN nlevel(s.org_path::ltree) > nlevel(${topPath}::ltree)
+                   THEN subpath(s.org_path::ltree, 0, nlevel(${topPath}::ltree) + 1)::text END AS child,
+              coalesce(sum(s.times), 0)::int AS planned, coalesce(sum(s.held), 0)::int AS done
+         FROM (${sql}) s WHERE s.org_path::ltree <@ ${topPath}::ltree
+        GROUP BY 1`,
+      params,
+    );
+    for (const r of rows) sums.set(r.child, { planned: r.planned, done: r.done });
+  }
+  const own = sums.get(null) ?? { planned: 0, done: 0 };
+  return [
+    ...kids.map((k) => ({
+      org_id: k.id,
+      org_name: k.name,
+      ...(sums.get(k.path) ?? { planned: 0, done: 0 }),
+    })),
+    { org_id: null, org_name: null, ...own },
+  ];
 }
 
 // ---------------------------------------------------------------- talk requests

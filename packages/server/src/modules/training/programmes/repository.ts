@@ -1,6 +1,7 @@
 import type { CadreCondition, EnrolmentMode, EnrolmentStatus, TrainingFacts } from '@ganbu/core';
 import type pg from 'pg';
 import { conditionSql, dollarParams } from '../../selection/indicators/condition-sql.ts';
+import { withReportMemory } from '../../../db/report-memory.ts';
 
 /**
  * The SQL of `training/programmes/`. Row-level security decides what is visible: a programme in its
@@ -552,16 +553,15 @@ export async function peopleOf(
   rootPath: string,
   populations: readonly CadreCondition[],
   asOf: string,
-  cadreId?: string,
+  only: Only = {},
 ): Promise<PersonRow[]> {
   const params: unknown[] = [];
   const p = dollarParams(params);
   const cols = populations.map((c, i) => `COALESCE(${conditionSql(c, asOf, p)}, false) AS r${i}`);
-  const one = cadreId ? ` AND c.id = ${p(cadreId)}` : '';
   const { rows } = await client.query<Record<string, unknown>>(
     `SELECT c.id, c.name, c.org_id, c.org_path::text AS org_path${cols.map((c) => `, ${c}`).join('')}
        FROM cadres c
-      WHERE c.org_path <@ ${p(rootPath)}::ltree AND c.deactivated_at IS NULL${one}`,
+      WHERE c.org_path <@ ${p(rootPath)}::ltree AND c.deactivated_at IS NULL${onlySql(only, p)}`,
     params,
   );
   return rows.map((r) => ({
@@ -573,6 +573,21 @@ export async function peopleOf(
   }));
 }
 
+/** Narrows a compliance read to one cadre, or to the cadres of some units (the page shown). */
+export interface Only {
+  cadreId?: string;
+  orgIds?: readonly string[];
+  /** factsOf only: these cadres (still under the subtree and active) */
+  cadreIds?: readonly string[];
+}
+
+function onlySql(only: Only, p: (v: unknown) => string): string {
+  let sql = '';
+  if (only.cadreId) sql += ` AND c.id = ${p(only.cadreId)}`;
+  if (only.orgIds) sql += ` AND c.org_id = ANY (${p(only.orgIds)}::uuid[])`;
+  return sql;
+}
+
 /**
  * What each cadre of the subtree attended from 1 January to `asOf`, per programme kind: credit days,
  * distinct programmes, and the months with attendance as bits.
@@ -582,11 +597,12 @@ export async function factsOf(
   rootPath: string,
   year: number,
   asOf: string,
-  cadreId?: string,
+  only: Only = {},
 ): Promise<Map<string, TrainingFacts>> {
   const params: unknown[] = [rootPath, year, asOf];
-  const one = cadreId ? ` AND a.cadre_id = $4` : '';
-  if (cadreId) params.push(cadreId);
+  const p = dollarParams(params);
+  // some cadres named: their attendance found by its cadre index (not a scan of the year's rows)
+  const one = only.cadreIds ? ` AND a.cadre_id = ANY (${p(only.cadreIds)}::uuid[])` : onlySql(only, p);
   const { rows } = await client.query<{
     cadre_id: string;
     kind_id: string;
@@ -610,6 +626,120 @@ export async function factsOf(
     f[r.kind_id] = { days: Number(r.days), programmes: r.programmes, months: r.months };
   }
   return out;
+}
+
+/**
+ * One requirement as SQL over a cadre's facts, equivalent to the core judge (`judgeRequirement`): `days` and
+ * `programmes` met when the shortfall rounded to hundredths is 0 (in float8, as in JS); `everyPeriod` met when the cadre attended
+ * in each of `duePeriods` (month masks of the periods missed or closing on asOf, found by the core judge
+ * itself). `warned`: days/programmes warn once the day is on or after `warnFrom`; everyPeriod always.
+ */
+export type RequirementSql =
+  | { measure: 'days' | 'programmes'; kinds: readonly string[]; min: number; warned: boolean }
+  | { measure: 'everyPeriod'; kinds: readonly string[]; duePeriods: readonly number[] };
+
+export interface ComplianceGroup {
+  org_id: string;
+  org_path: string;
+  /** every requirement that applies is met (true for a cadre with none) */
+  met: boolean;
+  /** the name contains the searched text (true without a search) */
+  hit: boolean;
+  cadres: number;
+  /** under at least one requirement */
+  required: number;
+  warnings: number;
+  /** the cadres' days (each rounded to hundredths), summed */
+  days: number;
+}
+
+/**
+ * The compliance report's figures in one pass (R-TRN-2): the active cadres of the subtree grouped by unit,
+ * whether met, and whether their name holds `needle`; per group the cadres, those under a requirement, those
+ * warned and their days. The per-unit summary and the paging of the lines are computed from these groups;
+ * only the cadres of the page are then judged in JS (the sentences).
+ */
+export async function complianceGroups(
+  client: pg.ClientBase,
+  a: {
+    rootPath: string;
+    year: number;
+    asOf: string;
+    populations: readonly CadreCondition[];
+    requirements: readonly RequirementSql[];
+    needle?: string;
+  },
+): Promise<ComplianceGroup[]> {
+  const params: unknown[] = [a.rootPath, a.year, a.asOf];
+  const p = dollarParams(params);
+  const nPop = a.populations.length;
+  const applies = a.populations.map((c, i) => `COALESCE(${conditionSql(c, a.asOf, p)}, false) AS r${i}`);
+  const kindFilter = (kinds: readonly string[]) =>
+    kinds.length ? ` FILTER (WHERE x.kind_id = ANY (${p(kinds)}::text[]))` : '';
+  // facts per cadre straight from the attendance rows (a programme has one kind: its distinct count over the
+  // kinds equals the judge's sum of per-kind counts)
+  const facts = a.requirements.map((r, i) =>
+    r.measure === 'days'
+      ? `sum(x.credit)${kindFilter(r.kinds)} AS f${i}`
+      : r.measure === 'programmes'
+        ? `count(DISTINCT x.programme_id)${kindFilter(r.kinds)} AS f${i}`
+        : `bit_or(x.month_bit)${kindFilter(r.kinds)} AS f${i}`,
+  );
+  const met = a.requirements.map((r, i) => {
+    if (r.measure === 'everyPeriod')
+      return r.duePeriods.length
+        ? r.duePeriods.map((m) => `(coalesce(f.f${i}, 0) & ${p(m)}::int) <> 0`).join(' AND ')
+        : 'true';
+    // in float8 as the judge computes in JS: actual = round2(sum), met when round2(max(0, min − actual)) = 0
+    // (Math.round(x) = floor(x + 0.5); PostgreSQL's round(float8) rounds half to even)
+    const actual = `floor(coalesce(f.f${i}, 0)::float8 * 100 + 0.5) / 100`;
+    return `floor(greatest(0, ${p(r.min)}::float8 - ${actual}) * 100 + 0.5) = 0`;
+  });
+  const warns = a.requirements.map((r) => r.measure === 'everyPeriod' || r.warned);
+  const metAll = met.length ? met.map((m, i) => `(NOT f.r${i} OR (${m}))`).join(' AND ') : 'true';
+  const warnAny = met.filter((_, i) => warns[i]).length
+    ? met
+        .map((m, i) => (warns[i] ? `(f.r${i} AND NOT (${m}))` : null))
+        .filter(Boolean)
+        .join(' OR ')
+    : 'false';
+  const required = nPop ? a.populations.map((_, i) => `f.r${i}`).join(' OR ') : 'false';
+  const hit = a.needle ? `strpos(f.name, ${p(a.needle)}) > 0` : 'true';
+  const none = (n: number, what: string) => Array.from({ length: n }, () => `, ${what}`).join('');
+  // The cadres and their attendance rows are appended and aggregated per cadre: no join (row-level security
+  // makes the planner expect one row on each side and pick a nested loop: minutes over 100,000 cadres).
+  const { rows } = await withReportMemory(client, () =>
+    client.query<ComplianceGroup & { days: string }>(
+      `WITH f AS (
+       SELECT x.cadre_id, bool_or(x.is_cadre) AS active,
+              (array_agg(x.name) FILTER (WHERE x.is_cadre))[1] AS name,
+              (array_agg(x.org_id) FILTER (WHERE x.is_cadre))[1] AS org_id,
+              (array_agg(x.org_path) FILTER (WHERE x.is_cadre))[1] AS org_path,
+              ${a.populations.map((_, i) => `bool_or(x.r${i}) AS r${i}, `).join('')}sum(x.credit) AS days${facts.map((x) => `, ${x}`).join('')}
+         FROM (SELECT c.id AS cadre_id, true AS is_cadre, c.name, c.org_id, c.org_path::text AS org_path
+                      ${applies.map((x) => `, ${x}`).join('')},
+                      NULL::text AS kind_id, NULL::numeric AS credit, NULL::uuid AS programme_id, NULL::int AS month_bit
+                 FROM cadres c
+                WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
+               UNION ALL
+               SELECT a.cadre_id, false, NULL, NULL, NULL${none(nPop, 'NULL::boolean')},
+                      a.kind_id, a.credit_days, a.programme_id, 1 << (extract(month FROM a.on_date)::int - 1)
+                 FROM training_attendance a
+                WHERE a.attended AND a.on_date BETWEEN make_date($2, 1, 1) AND $3::date) x
+        GROUP BY x.cadre_id
+     ), j AS (
+       SELECT f.org_id, f.org_path, round(coalesce(f.days, 0), 2) AS days,
+              (${required}) AS required, (${metAll}) AS met, (${warnAny}) AS warning, (${hit}) AS hit
+         FROM f WHERE f.active
+     )
+     SELECT j.org_id, j.org_path, j.met, j.hit, count(*)::int AS cadres,
+            count(*) FILTER (WHERE j.required)::int AS required, count(*) FILTER (WHERE j.warning)::int AS warnings,
+            sum(j.days)::text AS days
+       FROM j GROUP BY j.org_id, j.org_path, j.met, j.hit`,
+      params,
+    ),
+  );
+  return rows.map((r) => ({ ...r, days: Number(r.days) }));
 }
 
 /** The linked accounts of cadres (active), for their notices. */

@@ -6,6 +6,8 @@ import {
   daysText,
   defaultAsOf,
   judgeCadre,
+  judgeRequirement,
+  type JudgeContext,
   monthDayText,
   periodName,
   warnedPeriods,
@@ -42,6 +44,7 @@ import {
   AttendanceInputSchema,
   EnrolmentDecisionSchema,
 } from '@ganbu/core';
+import type pg from 'pg';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import { packOn, selectedPackId } from '../../assessment/service/packs.ts';
@@ -74,15 +77,21 @@ async function policy(
   on: string,
 ): Promise<{ pack: Pack; section: TrainingSection }> {
   const pack = await packOn(ctx.client, await selectedPackId(ctx.client), on);
-  const section: TrainingSection = pack.training ?? {
-    programmeKinds: [],
-    hoursPerDay: 8,
-    requirements: [],
-    holdingPlans: [],
-    stations: null,
-    practiceKinds: [],
-  };
-  return { pack, section };
+  return { pack, section: sectionOf(pack) };
+}
+
+/** The pack's training section (an empty one when the pack has none). */
+function sectionOf(pack: Pack): TrainingSection {
+  return (
+    pack.training ?? {
+      programmeKinds: [],
+      hoursPerDay: 8,
+      requirements: [],
+      holdingPlans: [],
+      stations: null,
+      practiceKinds: [],
+    }
+  );
 }
 
 const kindNamesOf = (s: TrainingSection) => Object.fromEntries(s.programmeKinds.map((k) => [k.id, k.name]));
@@ -650,13 +659,13 @@ interface Judged {
   applying: TrainingRequirement[];
 }
 
-/** Every active cadre of the subtree judged on asOf (one cadre with `cadreId`). */
+/** The active cadres of the subtree judged on asOf (every one, one cadre, or the cadres of some units). */
 async function judgeAll(
   ctx: RequestContext,
   rootPath: string,
   year: number,
   asOf: string,
-  cadreId?: string,
+  only: repo.Only = {},
 ): Promise<{ pack: Pack; section: TrainingSection; judged: Judged[] }> {
   const { pack, section } = await policy(ctx, asOf);
   const reqs = section.requirements;
@@ -665,9 +674,15 @@ async function judgeAll(
     rootPath,
     reqs.map((r) => r.population),
     asOf,
-    cadreId,
+    only,
   );
-  const facts = await repo.factsOf(ctx.client, rootPath, year, asOf, cadreId);
+  const facts = await repo.factsOf(
+    ctx.client,
+    rootPath,
+    year,
+    asOf,
+    only.orgIds ? { cadreIds: people.map((x) => x.id) } : only,
+  );
   const units = await repo.orgNames(ctx.client, [...new Set(people.map((p) => p.org_id))]);
   const jctx = { year, asOf, packName: pack.name, kindNames: kindNamesOf(section) };
   const judged = people.map((person) => {
@@ -704,23 +719,64 @@ function yearAndDay(ctx: RequestContext, q: { year?: number; asOf?: string }) {
 }
 
 /**
- * 培训达标情况: every active cadre of the subtree (default: the user's unit) judged on asOf against the
- * pack's requirements, with a summary per unit; the lines short first, then by unit and name.
+ * The pack's requirements as SQL predicates equivalent to the core judge: the periods an everyPeriod
+ * requirement asks for on asOf are those the core judge itself finds missed or closing for a cadre with no
+ * training (`judgeRequirement` on empty facts, then `warnedPeriods`), each as a mask of its months.
  */
-export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promise<ComplianceReport> {
-  const { year, asOf } = yearAndDay(ctx, q);
-  const root = await rootOf(ctx, q.orgId);
-  const { pack, section, judged } = await judgeAll(ctx, root, year, asOf);
+export function requirementsSql(
+  reqs: readonly TrainingRequirement[],
+  jctx: JudgeContext,
+): repo.RequirementSql[] {
+  return reqs.map((r) => {
+    if (r.measure !== 'everyPeriod')
+      return {
+        measure: r.measure,
+        kinds: r.programmeKinds,
+        min: r.min,
+        warned: jctx.asOf >= `${jctx.year}-${r.warnFrom}`,
+      };
+    const periods = judgeRequirement(r, {}, jctx).periods ?? [];
+    return {
+      measure: 'everyPeriod',
+      kinds: r.programmeKinds,
+      duePeriods: warnedPeriods(periods, jctx.asOf, r.warnDaysBefore).map((p) => {
+        let mask = 0;
+        for (let m = Number(p.from.slice(5, 7)); m <= Number(p.to.slice(5, 7)); m++) mask |= 1 << (m - 1);
+        return mask;
+      }),
+    };
+  });
+}
+
+async function groupsOf(
+  ctx: { client: pg.ClientBase },
+  a: { pack: Pack; section: TrainingSection; rootPath: string; year: number; asOf: string; needle?: string },
+): Promise<repo.ComplianceGroup[]> {
+  const jctx = { year: a.year, asOf: a.asOf, packName: a.pack.name, kindNames: kindNamesOf(a.section) };
+  return repo.complianceGroups(ctx.client, {
+    rootPath: a.rootPath,
+    year: a.year,
+    asOf: a.asOf,
+    populations: a.section.requirements.map((r) => r.population),
+    requirements: requirementsSql(a.section.requirements, jctx),
+    needle: a.needle,
+  });
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** The per-unit summary from the SQL groups (units by path; the search does not narrow it). */
+function unitsOf(groups: readonly repo.ComplianceGroup[], names: Map<string, string>) {
   const byUnit = new Map<string, ComplianceUnit & { path: string; total: number }>();
-  for (const { person, line, applying } of judged) {
-    let u = byUnit.get(line.orgId);
+  for (const g of groups) {
+    let u = byUnit.get(g.org_id);
     if (!u)
       byUnit.set(
-        line.orgId,
+        g.org_id,
         (u = {
-          orgId: line.orgId,
-          unitName: line.unitName,
-          path: person.org_path,
+          orgId: g.org_id,
+          unitName: names.get(g.org_id) ?? '',
+          path: g.org_path,
           cadres: 0,
           required: 0,
           met: 0,
@@ -730,28 +786,70 @@ export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promi
           total: 0,
         }),
       );
-    u.cadres++;
-    u.total += line.days;
-    if (applying.length) {
-      u.required++;
-      if (line.met) u.met++;
-      else u.short++;
-    }
-    if (line.warning) u.warnings++;
+    u.cadres += g.cadres;
+    u.total += g.days;
+    u.required += g.required;
+    // a cadre under no requirement is met; so the short are the unmet, the met the rest of the required
+    if (g.met) u.met += g.required;
+    else u.short += g.cadres;
+    u.warnings += g.warnings;
   }
-  const units = [...byUnit.values()]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map(({ path: _p, total, ...u }) => ({ ...u, averageDays: round2(total / u.cadres) }));
-  const needle = q.q?.trim();
-  let lines = judged.filter(({ line }) => !q.onlyShort || !line.met);
-  if (needle) lines = lines.filter(({ line }) => line.cadreName.includes(needle));
-  lines.sort(
-    (a, b) =>
-      Number(a.line.met) - Number(b.line.met) ||
-      (a.person.org_path < b.person.org_path ? -1 : a.person.org_path > b.person.org_path ? 1 : 0) ||
-      ZH.compare(a.line.cadreName, b.line.cadreName),
-  );
-  const names = kindNamesOf(section);
+  return [...byUnit.values()].sort(byPath);
+}
+
+/**
+ * 培训达标情况: every active cadre of the subtree (default: the user's unit) judged on asOf against the
+ * pack's requirements, with a summary per unit; the lines short first, then by unit and name. The summary
+ * and the paging come from one SQL pass (`complianceGroups`, the judge as SQL predicates); only the units
+ * the page falls in are judged in JS, with their sentences, and sorted by name.
+ */
+export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promise<ComplianceReport> {
+  const { year, asOf } = yearAndDay(ctx, q);
+  const root = await rootOf(ctx, q.orgId);
+  const { pack, section } = await policy(ctx, asOf);
+  const needle = q.q?.trim() || undefined;
+  const groups = await groupsOf(ctx, { pack, section, rootPath: root, year, asOf, needle });
+  const names = await repo.orgNames(ctx.client, [...new Set(groups.map((g) => g.org_id))]);
+  const units = unitsOf(groups, names).map(({ path: _p, total, ...u }) => ({
+    ...u,
+    averageDays: round2(total / u.cadres),
+  }));
+  // the lines' blocks in the report's order: short first, then by unit path (names sort inside a block)
+  const blocks = groups
+    .filter((g) => g.hit && (!q.onlyShort || !g.met))
+    .map((g) => ({ ...g, path: g.org_path }))
+    .sort((a, b) => Number(a.met) - Number(b.met) || byPath(a, b));
+  const total = blocks.reduce((n, b) => n + b.cadres, 0);
+  const from = (q.page - 1) * q.pageSize;
+  const to = q.page * q.pageSize;
+  const shown: typeof blocks = [];
+  let start = 0;
+  let first = -1;
+  for (const b of blocks) {
+    if (start < to && start + b.cadres > from) {
+      if (first < 0) first = start;
+      shown.push(b);
+    }
+    start += b.cadres;
+  }
+  let items: ComplianceLine[] = [];
+  if (shown.length) {
+    const { judged } = await judgeAll(ctx, root, year, asOf, {
+      orgIds: [...new Set(shown.map((b) => b.org_id))],
+    });
+    const keys = new Set(shown.map((b) => `${b.org_id}:${b.met}`));
+    const lines = judged.filter(
+      ({ line }) => keys.has(`${line.orgId}:${line.met}`) && (!needle || line.cadreName.includes(needle)),
+    );
+    lines.sort(
+      (a, b) =>
+        Number(a.line.met) - Number(b.line.met) ||
+        (a.person.org_path < b.person.org_path ? -1 : a.person.org_path > b.person.org_path ? 1 : 0) ||
+        ZH.compare(a.line.cadreName, b.line.cadreName),
+    );
+    items = lines.slice(from - first, to - first).map((l) => l.line);
+  }
+  const kindNames = kindNamesOf(section);
   return {
     packId: pack.id,
     packName: pack.name,
@@ -761,12 +859,57 @@ export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promi
       id: r.id,
       name: r.name,
       measure: r.measure,
-      text: requirementText(r, names),
+      text: requirementText(r, kindNames),
     })),
     units,
-    items: lines.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((l) => l.line),
-    total: lines.length,
+    items,
+    total,
   };
+}
+
+/** One unit's training compliance in a year on a day (the dashboard's figures). */
+export interface ComplianceByUnit {
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+  /** active cadres of the unit itself */
+  cadres: number;
+  /** of them, under at least one of the pack's requirements */
+  required: number;
+  /** of those, not meeting every requirement that applies */
+  short: number;
+}
+
+/**
+ * 培训达标情况 per unit, for other modules (the dashboard): the same figures as the compliance report's
+ * summary, from one SQL pass, in the caller's transaction and scope (row-level security); the subtree of
+ * `orgId` (default: the whole district), judged on `asOf` (a day inside `year`: the report uses today in the
+ * current year, 31 December of a past one).
+ */
+export async function trainingComplianceByUnit(
+  tx: pg.ClientBase,
+  a: { orgId?: string; year: number; asOf: string },
+): Promise<ComplianceByUnit[]> {
+  const pack = await packOn(tx, await selectedPackId(tx), a.asOf);
+  let rootPath: string;
+  if (a.orgId) {
+    const org = (await repo.findOrgs(tx, [a.orgId]))[0];
+    if (!org) throw notFound('单位');
+    rootPath = org.path;
+  } else rootPath = await repo.rootPath(tx);
+  const groups = await groupsOf(
+    { client: tx },
+    { pack, section: sectionOf(pack), rootPath, year: a.year, asOf: a.asOf },
+  );
+  const names = await repo.orgNames(tx, [...new Set(groups.map((g) => g.org_id))]);
+  return unitsOf(groups, names).map((u) => ({
+    orgId: u.orgId,
+    orgName: u.unitName,
+    orgPath: u.path,
+    cadres: u.cadres,
+    required: u.required,
+    short: u.short,
+  }));
 }
 
 /** A cadre's year: the attendance lines and the compliance judged on today (31 December of a past year). */
@@ -774,7 +917,7 @@ export async function cadreRecord(ctx: RequestContext, cadreId: string, y?: numb
   const [cadre] = await repo.findCadres(ctx.client, [cadreId]);
   if (!cadre) throw notFound('干部');
   const { year, asOf } = yearAndDay(ctx, { year: y });
-  const { judged } = await judgeAll(ctx, cadre.orgPath, year, asOf, cadreId);
+  const { judged } = await judgeAll(ctx, cadre.orgPath, year, asOf, { cadreId });
   const rows = await repo.attendanceOf(ctx.client, { cadreId, year });
   const lines = rows.map(presentAttendance);
   const compliance = judged[0]!.line;
@@ -867,7 +1010,11 @@ export async function runWarnings(ctx: RequestContext, input: { asOf?: string })
   const asOf = input.asOf ?? todayOf(ctx);
   const year = Number(asOf.slice(0, 4));
   const root = await rootOf(ctx, undefined);
-  const { judged } = await judgeAll(ctx, root, year, asOf);
+  // only the units with someone warned are judged (the SQL pass finds them)
+  const { pack, section } = await policy(ctx, asOf);
+  const groups = await groupsOf(ctx, { pack, section, rootPath: root, year, asOf });
+  const orgIds = [...new Set(groups.filter((g) => g.warnings > 0).map((g) => g.org_id))];
+  const { judged } = orgIds.length ? await judgeAll(ctx, root, year, asOf, { orgIds }) : { judged: [] };
   const short = judged.filter((j) => j.line.warning);
   const accounts = await repo.accountsOf(
     ctx.client,

@@ -335,6 +335,16 @@ export const en: typeof zhCN = {
       submit: 'Waive and recompute',
       done: 'Waived and recomputed',
     },
+    unitWaiver: {
+      open: 'Waive for a unit',
+      title: 'Waive too few raters for a unit',
+      hint: 'Every target of the unit (and its subunits) short of raters in the group is waived with one reason; the round is then computed again.',
+      unit: 'Unit',
+      unitRequired: 'Choose a unit',
+      group: 'Rater group',
+      groupLine: '{{name}} ({{count}} targets short in the round)',
+      done: 'Waived {{count}} targets and computed again',
+    },
     override: {
       title: 'Change grade: {{name}}',
       proposed: 'Proposed',

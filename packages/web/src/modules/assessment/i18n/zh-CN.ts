@@ -330,6 +330,16 @@ export const zhCN = {
       submit: '豁免并重新计算',
       done: '已豁免并重新计算',
     },
+    unitWaiver: {
+      open: '按单位豁免',
+      title: '按单位豁免评议人数不足',
+      hint: '选定单位（含下级单位）中该评议组人数不足的考核对象将一并豁免，使用同一理由；豁免后自动重新计算结果。',
+      unit: '单位',
+      unitRequired: '请选择单位',
+      group: '评议组',
+      groupLine: '{{name}}（全轮 {{count}} 个考核对象人数不足）',
+      done: '已豁免 {{count}} 个考核对象并重新计算',
+    },
     override: {
       title: '调整等次：{{name}}',
       proposed: '拟定等次',

@@ -261,7 +261,7 @@ export function CalibrationTab({ round }: { round: Round }) {
           size="small"
           pagination={false}
           columns={allocationColumns}
-          dataSource={data.summary?.allocations ?? []}
+          dataSource={data.summary?.allocations}
           data-testid="calibration-allocations"
         />
       </Card>

@@ -15,7 +15,7 @@ import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { groupColumns } from '../group-columns.tsx';
 import { unitNames as namesOf } from '../labels.ts';
 import { ExplanationDrawer } from './ExplanationDrawer.tsx';
-import { OverrideModal, WaiverModal } from './ReviewModals.tsx';
+import { OverrideModal, UnitWaiverModal, WaiverModal } from './ReviewModals.tsx';
 
 /** Ranked targets first (by rank), then the insufficient ones, each in the server's order. */
 function byRank(a: TargetResult, b: TargetResult): number {
@@ -36,6 +36,7 @@ export function ResultsTab({ round }: { round: Round }) {
   const [explaining, setExplaining] = useState<TargetResult | null>(null);
   const [waiving, setWaiving] = useState<TargetResult | null>(null);
   const [overriding, setOverriding] = useState<TargetResult | null>(null);
+  const [waivingUnit, setWaivingUnit] = useState(false);
   const rows = useMemo(() => [...(results.data?.targets ?? [])].sort(byRank), [results.data]);
   const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
 
@@ -207,6 +208,11 @@ export function ResultsTab({ round }: { round: Round }) {
           ) : null}
         </div>
         <Flex gap={8}>
+          {reviewing && insufficient > 0 ? (
+            <Button onClick={() => setWaivingUnit(true)} data-testid="results-waive-unit">
+              {t('assessment.unitWaiver.open')}
+            </Button>
+          ) : null}
           <Button
             icon={<DownloadOutlined />}
             href={resultsXlsxUrl(round.id)}
@@ -238,6 +244,12 @@ export function ResultsTab({ round }: { round: Round }) {
         onClose={() => setExplaining(null)}
       />
       <WaiverModal roundId={round.id} results={data} target={waiving} onClose={() => setWaiving(null)} />
+      <UnitWaiverModal
+        roundId={round.id}
+        results={data}
+        open={waivingUnit}
+        onClose={() => setWaivingUnit(false)}
+      />
       <OverrideModal
         roundId={round.id}
         results={data}

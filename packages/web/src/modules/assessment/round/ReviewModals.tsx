@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   useOverrideGrade,
   useWaive,
+  useWaiveUnit,
   type RoundResults,
   type TargetResult,
 } from '../../../hooks/api/assessment.ts';
+import { UnitPicker } from '../../selection/after/common.tsx';
 import { assessmentErrorText } from '../assessment-error.ts';
 
 /** Limits of the API (WaiverInputSchema, GradeOverrideInputSchema in core). */
@@ -140,6 +142,114 @@ export function WaiverModal({
           </Form.Item>
         </Form>
       ) : null}
+    </Modal>
+  );
+}
+
+/**
+ * 按单位豁免 (issue 10 §4): one rater group waived, with one reason, for every target of a unit (and its
+ * subunits) short of that group — the server finds them from the tally; the round is then computed again.
+ * The groups offered are those some target is short of, with how many targets.
+ */
+export function UnitWaiverModal({
+  roundId,
+  results,
+  open,
+  onClose,
+}: {
+  roundId: string;
+  results: RoundResults;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ orgId: string; groupId: string; reason: string }>();
+  const waive = useWaiveUnit();
+  const reasonRules = useReasonRules();
+  const shortOf = new Map<string, number>();
+  for (const x of results.targets)
+    for (const g of x.explanation?.tally.insufficientGroups ?? [])
+      if (g.reason === 'belowMinimum') shortOf.set(g.groupId, (shortOf.get(g.groupId) ?? 0) + 1);
+  const close = () => {
+    waive.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('assessment.unitWaiver.title')}
+      onCancel={close}
+      onOk={() => form.submit()}
+      okText={t('assessment.waiver.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: waive.isPending, 'data-testid': 'unit-waiver-submit' }}
+      width={620}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('assessment.unitWaiver.hint')} style={{ marginBottom: 16 }} />
+      {waive.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title={assessmentErrorText(t, waive.error)}
+          style={{ marginBottom: 16 }}
+          data-testid="unit-waiver-error"
+        />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={({ orgId, groupId, reason }) =>
+          waive.mutate(
+            { roundId, orgId, groupId, reason: reason.trim() },
+            {
+              onSuccess: (r) => {
+                void message.success(t('assessment.unitWaiver.done', { count: r.waived }));
+                close();
+              },
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="orgId"
+          label={t('assessment.unitWaiver.unit')}
+          rules={[{ required: true, message: t('assessment.unitWaiver.unitRequired') }]}
+        >
+          <UnitPicker testId="unit-waiver-unit" placeholder={t('assessment.unitWaiver.unitRequired')} />
+        </Form.Item>
+        <Form.Item
+          name="groupId"
+          label={t('assessment.unitWaiver.group')}
+          rules={[{ required: true, message: t('assessment.validation.groupsRequired') }]}
+        >
+          <Select
+            data-testid="unit-waiver-group"
+            options={results.raterGroups
+              .filter((g) => shortOf.has(g.id))
+              .map((g) => ({
+                value: g.id,
+                label: t('assessment.unitWaiver.groupLine', { name: g.name, count: shortOf.get(g.id) }),
+              }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('assessment.waiver.reason')}
+          rules={[...reasonRules, { max: REASON_MAX, message: t('validation.tooLong', { max: REASON_MAX }) }]}
+          style={{ marginBottom: 0 }}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 6 }}
+            maxLength={REASON_MAX}
+            showCount
+            placeholder={t('assessment.waiver.reasonPlaceholder')}
+            data-testid="unit-waiver-reason"
+          />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

@@ -239,7 +239,7 @@ export function TargetsTab({ round }: { round: Round }) {
         size="small"
         loading={targets.isPending}
         columns={columns}
-        dataSource={targets.data ?? []}
+        dataSource={targets.data}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="targets-table"
       />

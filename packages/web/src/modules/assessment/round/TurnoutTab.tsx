@@ -102,7 +102,7 @@ export function TurnoutTab({ round }: { round: Round }) {
         size="small"
         loading={turnout.isPending}
         columns={columns}
-        dataSource={turnout.data ?? []}
+        dataSource={turnout.data}
         pagination={false}
         data-testid="turnout-table"
       />

@@ -115,7 +115,7 @@ export function RoundsPage() {
           size="middle"
           loading={rounds.isPending}
           columns={columns}
-          dataSource={rounds.data ?? []}
+          dataSource={rounds.data}
           locale={{ emptyText: t('assessment.rounds.empty') }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="rounds-table"

@@ -1,4 +1,23 @@
-/** Simplified Chinese texts of the burden module's `worklist/` pages. */
+/** Simplified Chinese texts of the burden module's `worklist/` page. */
 export const worklistZhCN = {
   title: '村(社区)工作事务清单',
+  create: '登记事项',
+  export: '导出Excel',
+  unfundedOnly: '只看未保障经费',
+  unfundedCount: '未保障经费 {{count}} 项',
+  unit: '承接单位',
+  organiser: '部署部门',
+  year: '年度',
+  name: '事项名称',
+  basis: '依据',
+  mode: '承接方式',
+  noMode: '无（既无经费也非购买服务）',
+  amount: '经费（元）',
+  contract: '合同',
+  localManagement: '以“属地管理”名义交办的部门职责',
+  funding: '经费保障',
+  funded: '已保障',
+  unfunded: '未保障',
+  saved: '已登记',
+  required: '必填',
 };

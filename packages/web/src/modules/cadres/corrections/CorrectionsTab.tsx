@@ -168,7 +168,7 @@ export function CorrectionsTab({
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data?.items}
         loading={list.isFetching}
         pagination={false}
         // narrow screens scroll sideways

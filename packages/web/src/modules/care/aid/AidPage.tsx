@@ -177,7 +177,7 @@ export default function AidPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={cases.data?.items ?? []}
+          dataSource={cases.data?.items}
           loading={cases.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="aid-table"

@@ -161,7 +161,7 @@ function ChecksTab() {
         rowKey={rowKey}
         size="middle"
         loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data?.items}
         scroll={{ x: 900 }}
         rowSelection={{
           selectedRowKeys: selected,

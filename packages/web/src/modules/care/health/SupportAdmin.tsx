@@ -180,7 +180,7 @@ export function OfficersTab() {
         rowKey="id"
         size="middle"
         loading={list.isPending}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data?.items}
         pagination={false}
         columns={[
           { title: t('care.health.officers.displayName'), dataIndex: 'displayName' },

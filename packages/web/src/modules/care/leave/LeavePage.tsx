@@ -195,7 +195,7 @@ export default function LeavePage() {
           rowKey="cadreId"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="leave-table"

@@ -169,7 +169,7 @@ function PlanTab({ year }: { year: number }) {
           size="small"
           loading={coverage.isPending}
           columns={covColumns}
-          dataSource={coverage.data?.rows ?? []}
+          dataSource={coverage.data?.rows}
           pagination={false}
           scroll={{ y: 320 }}
           data-testid="talk-coverage"
@@ -219,7 +219,7 @@ function PlanTab({ year }: { year: number }) {
           size="small"
           loading={plan.isFetching}
           columns={planColumns}
-          dataSource={plan.data?.items ?? []}
+          dataSource={plan.data?.items}
           scroll={{ x: 1100 }}
           pagination={{
             current: page,
@@ -299,7 +299,7 @@ function RecordsTab({ year }: { year: number }) {
         size="small"
         loading={talks.isFetching}
         columns={columns}
-        dataSource={talks.data?.items ?? []}
+        dataSource={talks.data?.items}
         scroll={{ x: 900 }}
         pagination={{
           current: page,
@@ -491,7 +491,7 @@ function RequestsTab() {
         size="small"
         loading={requests.isPending}
         columns={columns}
-        dataSource={requests.data ?? []}
+        dataSource={requests.data}
         scroll={{ x: 1200 }}
         locale={{ emptyText: t('care.talks.requests.none') }}
         expandable={{
@@ -640,7 +640,7 @@ function LeadersTab() {
         size="small"
         loading={leaders.isPending}
         columns={columns}
-        dataSource={leaders.data ?? []}
+        dataSource={leaders.data}
         pagination={false}
         scroll={{ x: 1000 }}
         data-testid="talk-leaders"

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useCurrentMe } from '../../../app/me-context.ts';
 import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
+import { RecommendationCard } from '../../survey/needs/RecommendationCard.tsx';
 import { downloadNotice, useCancelBatch, useHonourBatch, useOpenBatch } from '../api.ts';
 import { BatchStateTag } from '../labels.tsx';
 import './batch.css';
@@ -125,6 +126,7 @@ export default function BatchPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <RecommendationCard orgId={b.orgId} />
           <QuotaCard quotas={b.quotas} />
           <NominationsCard
             batchId={b.id}

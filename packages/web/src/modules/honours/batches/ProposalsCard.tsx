@@ -74,7 +74,7 @@ export function ProposalsCard({ batchId, canNominate }: { batchId: string; canNo
         rowKey={(p) => `${p.cadreId}-${p.ruleId}`}
         size="small"
         columns={columns}
-        dataSource={proposals.data?.items ?? []}
+        dataSource={proposals.data?.items}
         loading={proposals.isFetching}
         pagination={(proposals.data?.items.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
         scroll={{ x: 'max-content' }}

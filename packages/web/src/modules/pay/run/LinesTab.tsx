@@ -114,7 +114,7 @@ export function LinesTab({ run }: { run: PayRun }) {
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         loading={lines.isFetching}
         scroll={{ x: 900 }}
         data-testid="pay-lines-table"

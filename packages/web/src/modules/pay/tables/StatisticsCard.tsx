@@ -77,7 +77,7 @@ export function StatisticsCard({ canEdit, year }: { canEdit: boolean; year: numb
         size="small"
         bordered
         columns={columns}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data?.items}
         loading={list.isLoading}
         pagination={false}
         locale={{ emptyText: t('pay.tables.statistics.empty') }}

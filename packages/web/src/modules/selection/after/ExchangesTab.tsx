@@ -182,7 +182,7 @@ export function ExchangesTab({ policy }: { policy: AfterPolicyView | undefined }
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={exchanges.data?.items ?? []}
+          dataSource={exchanges.data?.items}
           loading={exchanges.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="exchange-table"

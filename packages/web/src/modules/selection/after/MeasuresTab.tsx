@@ -143,7 +143,7 @@ export function MeasuresTab({ policy }: { policy: AfterPolicyView | undefined })
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={measures.data?.items ?? []}
+          dataSource={measures.data?.items}
           loading={measures.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="measure-table"

@@ -179,7 +179,7 @@ export function ReviewsTab({ policy }: { policy: AfterPolicyView | undefined }) 
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={reviews.data?.items ?? []}
+          dataSource={reviews.data?.items}
           loading={reviews.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="review-table"

@@ -107,7 +107,7 @@ export function PeopleCard({ id, data }: { id: string; data: IndicatorBreakdown 
         rowKey="cadreId"
         size="small"
         columns={columns}
-        dataSource={people.data?.items ?? []}
+        dataSource={people.data?.items}
         loading={people.isFetching}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: people.isPending ? ' ' : t(`${p}.empty`) }}

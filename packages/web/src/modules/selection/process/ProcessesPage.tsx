@@ -131,7 +131,7 @@ export function ProcessesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={q.data?.items ?? []}
+          dataSource={q.data?.items}
           loading={q.isFetching}
           scroll={{ x: 1000 }}
           locale={{ emptyText: t('selection.process.list.empty') }}

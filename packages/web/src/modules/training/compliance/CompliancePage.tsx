@@ -264,7 +264,7 @@ export default function CompliancePage() {
           rowKey="orgId"
           size="small"
           columns={unitColumns}
-          dataSource={report.data?.units ?? []}
+          dataSource={report.data?.units}
           loading={report.isFetching}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
@@ -288,7 +288,7 @@ export default function CompliancePage() {
           rowKey="cadreId"
           size="small"
           columns={cadreColumns}
-          dataSource={report.data?.items ?? []}
+          dataSource={report.data?.items}
           loading={report.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="compliance-cadres"

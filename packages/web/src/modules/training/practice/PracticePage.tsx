@@ -183,7 +183,7 @@ export default function PracticePage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={postings.data?.items ?? []}
+          dataSource={postings.data?.items}
           loading={postings.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="practice-table"

@@ -215,7 +215,7 @@ export function EnrolmentTab({ programme: p }: { programme: Programme }) {
           rowKey="id"
           size="small"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="enrolment-table"

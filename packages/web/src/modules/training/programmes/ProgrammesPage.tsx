@@ -164,7 +164,7 @@ export default function ProgrammesPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="programme-table"

@@ -214,7 +214,7 @@ export function ActivitiesDrawer({
       ) : (
         <List
           size="small"
-          dataSource={activities.data ?? []}
+          dataSource={activities.data}
           locale={{ emptyText: t('training.stations.noActivity') }}
           renderItem={(a) => (
             <List.Item extra={<Typography.Text type="secondary">{a.attendees}</Typography.Text>}>
