@@ -110,7 +110,8 @@ export const registersMatrix: ModuleMatrix = {
   },
   'POST /api/burden/registers/:register/import/report': {
     requests: () => REGISTERS.map((register) => ({ params: { register }, ...upload(register) })),
-    targetsForeign: true,
+    // the caller's own upload annotated (a 200 with the wrong cells marked), nothing written
+    targetsForeign: false,
   },
 };
 

@@ -358,7 +358,7 @@ describe('an import with an error writes nothing', () => {
     const exp = await as(
       orgdept,
       'GET',
-      `/api/burden/registers/document/export.xlsx?year=2026&orgId=${deptId}`,
+      `/api/burden/registers/document/export.xlsx?year=2024&orgId=${deptId}`,
     );
     expect(exp.statusCode).toBe(200);
     const out = new ExcelJS.Workbook();

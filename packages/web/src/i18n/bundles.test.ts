@@ -169,8 +169,8 @@ describe('the i18n bundles', () => {
         2 +
         // issue 10 §4: 按单位豁免's 8 texts and its error code
         9 +
-        // issue 16, registers: the summary and registers pages (88 beside the title) and the part's 5 error codes
-        93 +
+        // issue 16, registers: the summary and registers pages (89 beside the title) and the part's 5 error codes
+        94 +
         // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
         94 +
         // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes

@@ -341,7 +341,7 @@ export default function RegistersPage() {
             setPage(p);
             setPageSize(s);
           },
-          showTotal: (n) => `${n}`,
+          showTotal: (n) => t('burden.registers.total', { count: n }),
         }}
         data-testid="burden-register-table"
       />

@@ -51,6 +51,7 @@ export const registersEn: typeof registersZhCN = {
   overPlanApproval: 'Over-plan approval: {{reference}} ({{date}})',
   vetoApproval: 'Veto approval: {{reference}} ({{date}})',
   allYears: 'All years',
+  total: '{{count}} entries',
   allKinds: 'All kinds',
   search: 'Search title, number or name',
   add: 'Add',

@@ -49,6 +49,7 @@ export const registersZhCN = {
   overPlanApproval: '超计划批准：{{reference}}（{{date}}）',
   vetoApproval: '一票否决批准：{{reference}}（{{date}}）',
   allYears: '全部年度',
+  total: '共 {{count}} 条',
   allKinds: '全部类别',
   search: '搜索名称、文号或姓名',
   add: '登记',
