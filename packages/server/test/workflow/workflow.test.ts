@@ -367,7 +367,12 @@ describe('[workflow] notices (提醒) posted by other modules', () => {
   it('a kind the pack does not define is refused with its code', async () => {
     await expect(
       asPerson(t, people.orgdeptA!, (ctx) =>
-        service.openCase(ctx, { kind: 'borrowing', orgId: streetA.id, title: '借调', readerRoles: [] }),
+        service.openCase(ctx, {
+          kind: 'not_in_pack',
+          orgId: streetA.id,
+          title: '未定义事项',
+          readerRoles: [],
+        }),
       ),
     ).rejects.toMatchObject({ code: 'CASE_KIND_UNKNOWN' });
   });

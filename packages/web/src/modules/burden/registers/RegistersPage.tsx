@@ -329,7 +329,7 @@ export default function RegistersPage() {
         rowKey="id"
         size="small"
         loading={list.isPending}
-        dataSource={list.data?.items ?? []}
+        dataSource={list.data?.items}
         columns={columns}
         scroll={{ x: 1000 }}
         pagination={{

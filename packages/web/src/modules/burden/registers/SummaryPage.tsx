@@ -108,7 +108,7 @@ export default function SummaryPage() {
           rowKey="year"
           size="small"
           loading={trend.isPending}
-          dataSource={trend.data?.items ?? []}
+          dataSource={trend.data?.items}
           columns={columns}
           pagination={false}
           scroll={{ x: 760 }}

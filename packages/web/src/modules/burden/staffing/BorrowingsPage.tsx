@@ -191,7 +191,7 @@ export default function BorrowingsPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="borrowing-table"

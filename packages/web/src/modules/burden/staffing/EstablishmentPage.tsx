@@ -120,7 +120,7 @@ export default function EstablishmentPage() {
           rowKey="orgId"
           size="middle"
           columns={columns}
-          dataSource={report.data?.units ?? []}
+          dataSource={report.data?.units}
           loading={report.isFetching}
           scroll={{ x: 'max-content' }}
           pagination={false}

@@ -146,7 +146,7 @@ export default function WorkListPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={list.data?.items ?? []}
+          dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
           data-testid="worklist-table"
