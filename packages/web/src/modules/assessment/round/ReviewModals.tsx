@@ -28,6 +28,28 @@ function useReasonRules() {
   ];
 }
 
+/** 豁免理由: one field for the single and the unit waiver (required, 2–500 characters as the server checks). */
+function WaiverReasonField({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  const reasonRules = useReasonRules();
+  return (
+    <Form.Item
+      name="reason"
+      label={t('assessment.waiver.reason')}
+      rules={[...reasonRules, { max: REASON_MAX, message: t('validation.tooLong', { max: REASON_MAX }) }]}
+      style={{ marginBottom: 0 }}
+    >
+      <Input.TextArea
+        autoSize={{ minRows: 3, maxRows: 6 }}
+        maxLength={REASON_MAX}
+        showCount
+        placeholder={t('assessment.waiver.reasonPlaceholder')}
+        data-testid={testId}
+      />
+    </Form.Item>
+  );
+}
+
 /**
  * 人数不足豁免: the groups below their minimum for one target, with one reason; recorded, then the
  * round is computed again so the target gets its total.
@@ -47,7 +69,6 @@ export function WaiverModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ groupIds: string[]; reason: string }>();
   const waive = useWaive();
-  const reasonRules = useReasonRules();
   const insufficient = target?.explanation?.tally.insufficientGroups ?? [];
   const nameOf = (id: string) => results.raterGroups.find((g) => g.id === id)?.name ?? id;
   const anyOverride = results.targets.some((x) => x.overrideReason);
@@ -123,23 +144,7 @@ export function WaiverModal({
               data-testid="waiver-groups"
             />
           </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('assessment.waiver.reason')}
-            rules={[
-              ...reasonRules,
-              { max: REASON_MAX, message: t('validation.tooLong', { max: REASON_MAX }) },
-            ]}
-            style={{ marginBottom: 0 }}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 6 }}
-              maxLength={REASON_MAX}
-              showCount
-              placeholder={t('assessment.waiver.reasonPlaceholder')}
-              data-testid="waiver-reason"
-            />
-          </Form.Item>
+          <WaiverReasonField testId="waiver-reason" />
         </Form>
       ) : null}
     </Modal>
@@ -166,7 +171,6 @@ export function UnitWaiverModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ orgId: string; groupId: string; reason: string }>();
   const waive = useWaiveUnit();
-  const reasonRules = useReasonRules();
   const shortOf = new Map<string, number>();
   for (const x of results.targets)
     for (const g of x.explanation?.tally.insufficientGroups ?? [])
@@ -235,20 +239,7 @@ export function UnitWaiverModal({
               }))}
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('assessment.waiver.reason')}
-          rules={[...reasonRules, { max: REASON_MAX, message: t('validation.tooLong', { max: REASON_MAX }) }]}
-          style={{ marginBottom: 0 }}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            maxLength={REASON_MAX}
-            showCount
-            placeholder={t('assessment.waiver.reasonPlaceholder')}
-            data-testid="unit-waiver-reason"
-          />
-        </Form.Item>
+        <WaiverReasonField testId="unit-waiver-reason" />
       </Form>
     </Modal>
   );
