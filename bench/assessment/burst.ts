@@ -726,13 +726,16 @@ async function burst(stack: Stack, args: Record<string, string | boolean | undef
   c.print();
 
   if (!args['no-probe']) {
-    // the per-address limit of the ballot routes (ballot-routes.ts: 120 per minute), from one address
+    // the per-address limit of the ballot routes (ballot-routes.ts: the app's ballotRateMax per minute,
+    // BALLOT_RATE_MAX in the server's environment), from one address: ten more than the limit, so the
+    // last ten show the 429
+    const limit = stack.app.config.ballotRateMax;
     const probe: Outcome[] = [];
     const probeBody = JSON.stringify(ballotOf(round, 0, 'again'));
-    for (let k = 0; k < 130; k++)
+    for (let k = 0; k < limit + 10; k++)
       probe.push(await submit(base, 'AAAA-AAAA-AAAA', probeBody, '198.19.255.254'));
     out(
-      `rate limit: 130 POST /api/ballot/{code} from one client address within ${sec(probe.reduce((a, o) => a + o.ms, 0))}: ${statusSummary(probe)}`,
+      `rate limit (${limit} a minute): ${limit + 10} POST /api/ballot/{code} from one client address within ${sec(probe.reduce((a, o) => a + o.ms, 0))}: ${statusSummary(probe)}`,
     );
   }
   if (c.failed) throw new Error(`${c.failed} burst check(s) failed`);
