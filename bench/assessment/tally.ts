@@ -78,6 +78,8 @@ const NPM_START_HEAP_MB = (
 /** a stored result's status: compact results carry it at the top, whole ones in the tally */
 const STATUS = `coalesce(result->>'status', result->'tally'->>'status')`;
 const RSS_BUDGET_KB = 1024 * 1024;
+/** the server at rest: ≤ 300 MB RSS (the guide's idle budget, measured with the demo district) */
+const IDLE_BUDGET_KB = 300 * 1024;
 /** post_title of the generated cadres, so the round takes exactly them */
 const MARK = '计票基准对象';
 /** the hand-written aggregate: what any tally has to read, and nothing more */
@@ -523,6 +525,13 @@ await runBench(
       peaks.push(procStatus(pid).hwmKb);
       if (res.status !== 200) throw new Error(`compute: ${res.status} ${body}`);
     }
+    // idle memory after a compute (issue 10 §12): the server left alone for 10 s, then its RSS sampled for 5 s
+    await new Promise((r) => setTimeout(r, 10_000));
+    let idleAfterKb = 0;
+    for (let k = 0; k < 20; k++) {
+      idleAfterKb = Math.max(idleAfterKb, procStatus(pid).rssKb);
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const machine = machineLine(ticks0);
 
     // ---------------------------------------------------------------- what was stored, checked
@@ -677,6 +686,9 @@ await runBench(
     const peak = Math.max(...peaks);
     out(
       `server peak RSS during compute: ${peaks.map(mb).join(', ')} (server child process${heapMb ? `, --max-old-space-size=${heapMb}` : ''}; ${mb(rssBefore)} before the request; budget ${mb(RSS_BUDGET_KB)}: ${peak <= RSS_BUDGET_KB ? 'met' : 'EXCEEDED'})`,
+    );
+    out(
+      `server idle RSS after the compute (10 s later, peak of 5 s): ${mb(idleAfterKb)} (node only; idle budget with the demo district ${mb(IDLE_BUDGET_KB)}: ${idleAfterKb <= IDLE_BUDGET_KB ? 'met' : 'EXCEEDED'})`,
     );
     out();
     const s = stored[0]!;
