@@ -574,7 +574,9 @@ async function main() {
   results.sigkillRestartS = server.seconds;
   results.orphanStopped = orphan ? !alive(orphan) : null;
   note(
-    `restart after SIGKILL: ${fmt(server.seconds)} (old postgres ${orphan ?? '?'} ${results.orphanStopped ? 'stopped' : 'STILL RUNNING'})`,
+    external
+      ? `restart after SIGKILL: ${fmt(server.seconds)} (PostgreSQL on DATABASE_URL: no postgres of the app's own)`
+      : `restart after SIGKILL: ${fmt(server.seconds)} (old postgres ${orphan ?? '?'} ${results.orphanStopped ? 'stopped' : 'STILL RUNNING'})`,
   );
   results.stopS.push(await stopServer(server, 'after-sigkill'));
 
@@ -599,7 +601,9 @@ async function main() {
     external
       ? `idle RSS: node ${r.nodeMb.toFixed(0)} MB (the PostgreSQL server is not the app's: not counted) [budget ≤ ${BUDGET_RSS_MB} MB: ${total <= BUDGET_RSS_MB ? 'ok' : 'EXCEEDED'}]`
       : `idle RSS: node ${r.nodeMb.toFixed(0)} MB, postgres ${r.pgMb.toFixed(0)} MB (total ${total.toFixed(0)} MB) [budget ≤ ${BUDGET_RSS_MB} MB: ${total <= BUDGET_RSS_MB ? 'ok' : 'EXCEEDED'}]`,
-    `  (after a cold start, peak over ${opts.idleSeconds} s idle; postgres = sum of VmRSS over ${r.pgProcs} processes, counts shared memory per process; PSS total ${(r.nodePssMb + r.pgPssMb).toFixed(0)} MB; node VmHWM ${r.nodeHwmMb.toFixed(0)} MB)`,
+    external
+      ? `  (after a cold start, peak over ${opts.idleSeconds} s idle; node PSS ${r.nodePssMb.toFixed(0)} MB; node VmHWM ${r.nodeHwmMb.toFixed(0)} MB)`
+      : `  (after a cold start, peak over ${opts.idleSeconds} s idle; postgres = sum of VmRSS over ${r.pgProcs} processes, counts shared memory per process; PSS total ${(r.nodePssMb + r.pgPssMb).toFixed(0)} MB; node VmHWM ${r.nodeHwmMb.toFixed(0)} MB)`,
     `  right after the first start: node ${a.nodeMb.toFixed(0)} MB (VmHWM ${a.nodeHwmMb.toFixed(0)} MB), postgres ${a.pgMb.toFixed(0)} MB`,
   ];
   console.log(`\n${lines.join('\n')}`);
