@@ -23,6 +23,7 @@ export * from './cadre/officer-date.ts';
 export * from './cadre/derived-facts.ts';
 export * from './cadre/resume.ts';
 export * from './cadre/validate.ts';
+export * from './cadre/establishment-unit.ts';
 export * from './cadre/import-columns.ts';
 export * from './lrmx/person.ts';
 export * from './lrmx/read-lrmx.ts';

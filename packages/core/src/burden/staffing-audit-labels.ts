@@ -10,12 +10,18 @@ export const BURDEN_STAFFING_AUDIT = {
     'burden.worklist.create': { zh: '登记工作事务清单事项', en: 'Add a work-list item' },
     'burden.worklist.update': { zh: '修改工作事务清单事项', en: 'Change a work-list item' },
     'burden.worklist.export': { zh: '导出工作事务清单', en: 'Export the work list' },
+    'burden.worklist.import': { zh: '导入工作事务清单', en: 'Import the work list' },
   },
   routes: {
     'POST /api/burden/borrowings': { zh: '申请借调', en: 'Request a borrowing' },
     'POST /api/burden/borrowings/:id/return': { zh: '登记借调归还', en: 'Record a borrowing return' },
     'POST /api/burden/worklist': { zh: '登记工作事务清单事项', en: 'Add a work-list item' },
     'PUT /api/burden/worklist/:id': { zh: '修改工作事务清单事项', en: 'Change a work-list item' },
+    'POST /api/burden/worklist/import': { zh: '导入工作事务清单', en: 'Import the work list' },
+    'POST /api/burden/worklist/import/report': {
+      zh: '工作事务清单导入检查报告',
+      en: 'Work-list import check report',
+    },
   },
   objectTypes: {
     burden_borrowing: { zh: '借调', en: 'Borrowing' },

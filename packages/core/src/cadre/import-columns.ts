@@ -57,6 +57,7 @@ type PersonField =
   | 'rank'
   | 'postTitle'
   | 'unit'
+  | 'establishment'
   | 'tags';
 
 /** Columns of the people sheet, in template order. `required` columns are marked * in the header. */
@@ -100,6 +101,9 @@ export const PERSON_COLUMNS: {
   { key: 'postTitle', header: '现任职务', width: 24 },
   { key: 'unit', header: '所在单位', required: true, width: 20 },
   { key: 'tags', header: '标签', width: 16 },
+  // 编制所在单位: named like 所在单位 (code path or unique name); empty: the same as 所在单位. Last, so
+  // workbooks filled by column position before it existed still read the same
+  { key: 'establishment', header: '编制所在单位', width: 20 },
 ];
 
 type AppointmentField =
@@ -146,7 +150,7 @@ const UNIT_KIND_BY_LABEL = reverse(UNIT_KIND_LABELS);
 export function readPersonRow(
   cells: Partial<Record<PersonField, CellValue>>,
   at: { sheet: string; row: number },
-): { fields: Record<string, unknown>; unit: string; errors: ImportError[] } {
+): { fields: Record<string, unknown>; unit: string; establishment: string; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const err = (key: PersonField, message: string) =>
     errors.push({ ...at, column: PERSON_COLUMNS.find((c) => c.key === key)?.header ?? key, message });
@@ -210,7 +214,12 @@ export function readPersonRow(
       .split(/[,，、\s]+/)
       .filter(Boolean),
   };
-  return { fields, unit: text(cells.unit ?? null), errors };
+  return {
+    fields,
+    unit: text(cells.unit ?? null),
+    establishment: text(cells.establishment ?? null),
+    errors,
+  };
 }
 
 export function readAppointmentRow(

@@ -15,6 +15,12 @@ import {
  */
 export const CadreRecordInputSchema = z.strictObject({
   orgId: z.string().uuid(),
+  /**
+   * 编制所在单位: the unit whose establishment the cadre occupies, when it is not the working unit (a department
+   * cadre on a street's establishment). null: the same as the working unit. Any unit of the district; it grants
+   * no access (scope follows `orgId`).
+   */
+  establishmentOrgId: z.string().uuid().nullable().default(null),
   // a person's name as written (汉字, 少数民族 names with ·, letters); markup and control characters refused
   name: z
     .string()

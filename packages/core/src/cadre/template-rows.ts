@@ -11,11 +11,13 @@ import type { CadreRecord } from './record.ts';
 /**
  * A record as rows of the import template (导出为导入模板): the people sheet's row and the appointments
  * sheet's rows, in template column order, so an exported workbook imports back (update by ID number)
- * to the same values. `unitLabel` is what the import resolves the unit by (its code path).
+ * to the same values. `unitLabel` is what the import resolves the unit by (its code path);
+ * `establishmentLabel` likewise for 编制所在单位 (empty: the same as the working unit).
  */
 export function templateRowsOf(
   record: CadreRecord,
   unitLabel: string,
+  establishmentLabel = '',
 ): { person: CellValue[]; appointments: CellValue[][] } {
   const person: Record<(typeof PERSON_COLUMNS)[number]['key'], CellValue> = {
     name: record.name,
@@ -40,6 +42,7 @@ export function templateRowsOf(
     rank: record.rank,
     postTitle: record.postTitle,
     unit: unitLabel,
+    establishment: establishmentLabel,
     tags: record.tags.join('、'),
   };
   const appointments = record.appointments.map((a) => {

@@ -13,6 +13,8 @@ export const CadreListItemSchema = z.object({
   age: z.number().int().nullable(),
   orgId: z.string().uuid(),
   orgName: z.string(),
+  /** 编制所在单位 (null: the working unit) */
+  establishmentOrgId: z.string().uuid().nullable().optional(),
   postTitle: z.string(),
   rank: z.string(),
   category: z.enum(CADRE_CATEGORIES).nullable(),
@@ -68,6 +70,8 @@ export const ExplainedFactSchema = z.object({
 export const CadreDetailSchema = CadreRecordInputSchema.extend({
   id: z.string().uuid(),
   orgName: z.string(),
+  /** the name of 编制所在单位 (`establishmentOrgId`); null when it is the working unit */
+  establishmentOrgName: z.string().nullable(),
   /** true when ID number, phone, health and family are shown in clear (the read was audited) */
   revealed: z.boolean(),
   health: z.string(),

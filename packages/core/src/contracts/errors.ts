@@ -152,6 +152,8 @@ export const ERROR_CODES = [
   'WORKLIST_UNIT_KIND',
   // 工作事务清单: the mode is not one of the pack's modes
   'WORKLIST_MODE_UNKNOWN',
+  // 专编专用: a record's 编制所在单位 is no active unit of the district
+  'ESTABLISHMENT_UNIT_UNKNOWN',
 
   // ---- issue 16, registers: add this part's codes below this line (one per line, a short comment above each)
   // a one-vote-veto inspection item on a street without the approval the pack names (R-BUR-3)

@@ -1,3 +1,6 @@
+import { foreignWorkList } from '../factories/burden-staffing.ts';
+import { multipartFile } from '../helpers.ts';
+import { XLSX } from '../samples.ts';
 import type { ModuleMatrix } from '../scope-matrix.ts';
 
 const q = (query: Record<string, string>) => ({ query });
@@ -19,6 +22,17 @@ export const worklistMatrix: ModuleMatrix = {
   },
   'GET /api/burden/worklist/export.xlsx': {
     requests: (fx) => [{}, q({ orgId: fx.foreign.orgId })],
+    targetsForeign: false,
+  },
+  'GET /api/burden/worklist/template.xlsx': { requests: () => [{}], targetsForeign: false },
+  // a workbook naming the foreign street as 承接单位: refused (not in scope), nothing written
+  'POST /api/burden/worklist/import': {
+    requests: () => [{ ...multipartFile('清单.xlsx', foreignWorkList.workbook, XLSX) }],
+    targetsForeign: true,
+  },
+  'POST /api/burden/worklist/import/report': {
+    requests: () => [{ ...multipartFile('清单.xlsx', foreignWorkList.workbook, XLSX) }],
+    // the caller's own upload annotated (a 200 with the wrong cells marked), nothing written
     targetsForeign: false,
   },
   'POST /api/burden/worklist': {

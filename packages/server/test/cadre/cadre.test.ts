@@ -263,7 +263,8 @@ describe('[cadre] roster filters on fields and derived facts (R-ORG-5)', () => {
     const ws = wb.getWorksheet('干部名册');
     expect(ws?.rowCount).toBe(2);
     expect(ws?.getRow(2).getCell(1).value).toBe('陈建华');
-    expect(ws?.getRow(2).getCell(11).value).toBe('350503********003X');
+    // 身份证号 is column 12 (编制所在单位 follows 所在单位)
+    expect(ws?.getRow(2).getCell(12).value).toBe('350503********003X');
     // 出生年月 as officers write it, and printed landscape, fit to the width, header row on every page
     expect(ws?.getRow(1).getCell(3).value).toBe('出生年月');
     expect(ws?.getRow(2).getCell(3).text).toMatch(/^\d{4}\.\d{2}$/);

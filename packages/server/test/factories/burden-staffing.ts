@@ -1,5 +1,13 @@
+import ExcelJS from 'exceljs';
+import { COLUMNS, SHEET } from '../../src/modules/burden/worklist/workbook.ts';
 import type { TestDb } from '../helpers.ts';
 import { asSystem } from './system.ts';
+
+/**
+ * A work-list import workbook whose row names the foreign street as 承接单位, filled when the fixture is built
+ * (the route matrix's requests are built synchronously from it).
+ */
+export const foreignWorkList: { workbook: Buffer } = { workbook: Buffer.alloc(0) };
 
 /**
  * Rows of the foreign street for the route-scope matrix (issue 16): a borrowing of the foreign street's cadre
@@ -40,6 +48,13 @@ export async function newBurdenStaffingRows(
         [r.orgId, path],
       )
     ).rows[0]!.id;
+    const name = (await client.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [r.orgId]))
+      .rows[0]!.name;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(SHEET);
+    ws.addRow(COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header)));
+    ws.addRow([2026, name, '区民政局', '越权导入', '', '权随责走、费随事转', 100, '', '否']);
+    foreignWorkList.workbook = Buffer.from(await wb.xlsx.writeBuffer());
     return { borrowingId, workListItemId };
   });
 }

@@ -173,6 +173,9 @@ describe('the i18n bundles', () => {
         94 +
         // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
         94 +
+        // issue 16, regcol: the record's 编制所在单位 (label, 同所在单位, the form's placeholder and hint) and its
+        // error code; the work list's Excel import (template, import, its title, success line, report file name)
+        10 +
         // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
         98,
     );

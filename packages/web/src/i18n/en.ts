@@ -413,6 +413,8 @@ export const en: typeof zhCN = {
       'Refused: a department duty may not be handed down as local management (属地管理)',
     WORKLIST_UNIT_KIND: 'The receiving unit or the organiser is not of the kinds the work list allows',
     WORKLIST_MODE_UNKNOWN: 'The policy pack has no such mode',
+    ESTABLISHMENT_UNIT_UNKNOWN:
+      'The establishment unit is not an existing unit of the district: pick one from the list',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED:

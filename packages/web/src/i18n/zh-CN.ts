@@ -407,6 +407,7 @@ export const zhCN = {
     WORKLIST_LOCAL_MANAGEMENT_REFUSED: '不予列入：不得以“属地管理”名义将部门职责转嫁给基层',
     WORKLIST_UNIT_KIND: '承接单位或部署部门的类别不符合工作事务清单的规定',
     WORKLIST_MODE_UNKNOWN: '政策包中没有这一承接方式',
+    ESTABLISHMENT_UNIT_UNKNOWN: '编制所在单位不是本区的现有单位，请从单位列表中选择',
 
     // ---- issue 16, registers: this part's error messages below this line
     INSPECTION_VETO_NOT_APPROVED: '对街道的一票否决事项未登记上级批准，不予登记',

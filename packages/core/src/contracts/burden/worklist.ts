@@ -81,3 +81,18 @@ export const WorkListSchema = z.object({
 export type WorkList = z.infer<typeof WorkListSchema>;
 
 export const WorkListFileResponse = fileResponse('村(社区)工作事务清单（Excel）', XLSX_MEDIA_TYPE);
+
+/** The work list's Excel import: how many items were added, of which unfunded (flagged, not refused). */
+export const WorkListImportResultSchema = z.object({
+  imported: z.number().int(),
+  unfunded: z.number().int(),
+});
+export type WorkListImportResult = z.output<typeof WorkListImportResultSchema>;
+export const WorkListTemplateFileResponse = fileResponse(
+  '村(社区)工作事务清单导入模板（Excel）',
+  XLSX_MEDIA_TYPE,
+);
+export const WorkListImportReportFileResponse = fileResponse(
+  '工作事务清单导入检查报告（Excel，标出错误单元格）',
+  XLSX_MEDIA_TYPE,
+);

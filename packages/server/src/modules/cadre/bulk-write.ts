@@ -108,6 +108,7 @@ const COLUMNS = [
   'fact_grassroots_months',
   'fact_current_role_kind',
   'fact_current_leadership',
+  'establishment_org_id',
 ] as const;
 
 /**
@@ -151,6 +152,7 @@ function rowObject(id: string, w: CadreWrite): Record<(typeof COLUMNS)[number] |
     fact_grassroots_months: w.facts.grassrootsMonths,
     fact_current_role_kind: w.facts.currentRoleKind,
     fact_current_leadership: w.facts.currentLeadership,
+    establishment_org_id: r.establishmentOrgId,
   };
 }
 

@@ -5,14 +5,18 @@ import { safeCell } from '../../platform/xlsx-cell.ts';
 
 const GENDER_LABEL = { male: '男', female: '女' } as const;
 
-/** Roster columns as on the roster page (sensitive ones masked). */
-const COLUMNS: { header: string; width: number; value: (c: CadreListItem) => string | number | null }[] = [
+type Row = CadreListItem & { establishmentOrgName: string | null };
+
+/** Roster columns as on the roster page (sensitive ones masked), with 编制所在单位 after the working unit. */
+const COLUMNS: { header: string; width: number; value: (c: Row) => string | number | null }[] = [
   { header: '姓名', width: 10, value: (c) => c.name },
   { header: '性别', width: 6, value: (c) => GENDER_LABEL[c.gender] },
   // as officers write it: 1987.03 (a day-precision date keeps its month only, like the 任免审批表)
   { header: '出生年月', width: 10, value: (c) => formatDot(c.birthDate.slice(0, 7)) },
   { header: '年龄', width: 6, value: (c) => c.age },
   { header: '所在单位', width: 24, value: (c) => c.orgName },
+  // empty: the working unit's establishment
+  { header: '编制所在单位', width: 24, value: (c) => c.establishmentOrgName ?? '' },
   { header: '现任职务', width: 28, value: (c) => c.postTitle },
   { header: '职级', width: 12, value: (c) => c.rank },
   { header: '政治面貌', width: 12, value: (c) => c.politicalStatus },
@@ -23,7 +27,8 @@ const COLUMNS: { header: string; width: number; value: (c: CadreListItem) => str
 ];
 
 export async function writeRosterWorkbook(
-  pages: AsyncIterable<CadreListItem[]>,
+  /** roster pages, each row with its 编制所在单位's name (null: the working unit) */
+  pages: AsyncIterable<Row[]>,
   out: Writable,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });

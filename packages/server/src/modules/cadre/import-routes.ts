@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { importLrmx } from './import-lrmx.ts';
+import { unitsById } from './establishment-units.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
 import { listCadres, readRecord } from './service.ts';
 import { uploadedFile, uploadedFiles } from './upload-files.ts';
@@ -76,7 +77,9 @@ export async function cadreImportRoutes(app: FastifyInstance) {
             'SELECT path::text FROM orgs WHERE id = $1',
             [record.orgId],
           );
-          const out = templateRowsOf(record, rows[0]?.path ?? item.orgName);
+          const est = record.establishmentOrgId;
+          const estLabel = est ? ((await unitsById(req.ctx, [est])).get(est)?.path ?? '') : '';
+          const out = templateRowsOf(record, rows[0]?.path ?? item.orgName, estLabel);
           people.push(out.person);
           appointments.push(...out.appointments);
         }

@@ -22,6 +22,7 @@ import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { safeCell, unescapeCell } from '../../platform/xlsx-cell.ts';
 import { isZip, unzipCapped, type ZipEntry } from '../../platform/zip-reader.ts';
 import * as bulk from './bulk-write.ts';
+import { districtUnits } from './establishment-units.ts';
 import { idNumberIndex } from './sensitive.ts';
 import { cadreWrite } from './service.ts';
 
@@ -65,7 +66,9 @@ export async function writeTemplate(
       ws.getColumn(i + 1).numFmt = '@'; // text: officers type 1987.03 and ID numbers without Excel mangling them
       if (c.required)
         ws.getCell(`${letter}1`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
-      const list = c.header === '所在单位' ? unitNames : c.list;
+      // the unit columns offer the writer's units; 编制所在单位 may also be typed (any unit of the district)
+      const unitColumn = c.header === '所在单位' || c.header === '编制所在单位';
+      const list = unitColumn ? unitNames : c.list;
       if (!list) return;
       const key = `${title}.${c.header}`;
       addList(key, list);
@@ -74,7 +77,7 @@ export async function writeTemplate(
         type: 'list',
         allowBlank: true,
         formulae: [lists.get(key) as string],
-        showErrorMessage: c.header !== '所在单位',
+        showErrorMessage: !unitColumn,
         errorTitle: '输入有误',
         error: `请从下拉列表中选择${c.header}`,
       });
@@ -254,11 +257,18 @@ export async function planImport(
   const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
     'SELECT id, name, path::text AS path FROM orgs WHERE active',
   );
-  const orgByKey = new Map<string, string | null>();
-  for (const o of orgRows) {
-    orgByKey.set(o.path, o.id);
-    orgByKey.set(o.name, orgByKey.has(o.name) ? null : o.id); // a name used twice is ambiguous
-  }
+  const keyed = (units: { id: string; name: string; path: string }[]) => {
+    const byKey = new Map<string, string | null>();
+    for (const o of units) {
+      byKey.set(o.path, o.id);
+      byKey.set(o.name, byKey.has(o.name) ? null : o.id); // a name used twice is ambiguous
+    }
+    return byKey;
+  };
+  const orgByKey = keyed(orgRows);
+  // 编制所在单位 may be any unit of the district (a street's establishment for a department cadre)
+  const anyEstablishment = people.some((p) => String(p.cells.establishment ?? '').trim() !== '');
+  const establishmentByKey = anyEstablishment ? keyed(await districtUnits(ctx)) : new Map<string, null>();
 
   const apptsById = new Map<string, { row: number; appointment: Record<string, unknown> }[]>();
   for (const a of appointments) {
@@ -281,6 +291,19 @@ export async function planImport(
       errors.push({ ...at, column: '所在单位', message: `找不到单位“${read.unit}”（或不在您的数据范围内）` });
     if (read.unit && orgId === null)
       errors.push({ ...at, column: '所在单位', message: `单位名称“${read.unit}”不唯一，请填写单位编码路径` });
+    const establishmentOrgId = read.establishment ? establishmentByKey.get(read.establishment) : null;
+    if (establishmentOrgId === undefined)
+      errors.push({
+        ...at,
+        column: '编制所在单位',
+        message: `找不到单位“${read.establishment}”，编制所在单位应为本区的现有单位（不填即与所在单位相同）`,
+      });
+    if (read.establishment && establishmentOrgId === null)
+      errors.push({
+        ...at,
+        column: '编制所在单位',
+        message: `单位名称“${read.establishment}”不唯一，请填写单位编码路径`,
+      });
     const idNumber = read.fields.idNumber as string | null;
     if (idNumber) {
       const first = seenIds.get(idNumber);
@@ -289,11 +312,13 @@ export async function planImport(
     } else if (mode === 'update') {
       errors.push({ ...at, column: '身份证号', message: '按身份证号更新时必须填写身份证号' });
     }
-    if (read.errors.length || !orgId) continue;
+    if (read.errors.length || !orgId || establishmentOrgId === undefined) continue;
+    if (read.establishment && establishmentOrgId === null) continue;
     const linked = idNumber ? (apptsById.get(idNumber) ?? []) : [];
     const parsed = CadreRecordInputSchema.safeParse({
       ...read.fields,
       orgId,
+      establishmentOrgId,
       appointments: linked.map((l) => l.appointment),
     });
     if (!parsed.success) {

@@ -10,6 +10,7 @@ export interface RosterRow {
   age: number | null;
   org_id: string;
   org_name: string;
+  establishment_org_id: string | null;
   post_title: string;
   rank: string;
   category: CadreRecord['category'];
@@ -105,7 +106,7 @@ export function rosterSelect(
   const sql = `WITH page AS MATERIALIZED (SELECT c.id FROM cadres c ${where.sql} ORDER BY ${order}${limit})
     SELECT c.id, c.name, c.gender, c.birth_date,
       date_part('year', age($${todayParam}::date, c.birth_day))::int AS age,
-      c.org_id, o.name AS org_name, c.post_title, c.rank, c.category, c.political_status, c.full_time_education,
+      c.org_id, o.name AS org_name, c.establishment_org_id, c.post_title, c.rank, c.category, c.political_status, c.full_time_education,
       c.tags, c.id_number_enc, c.phone_enc
     FROM page JOIN cadres c ON c.id = page.id JOIN orgs o ON o.id = c.org_id
     ORDER BY ${order}`;
@@ -134,6 +135,7 @@ export interface CadreRow extends EncryptedFields {
   org_id: string;
   org_name: string;
   org_path: string;
+  establishment_org_id: string | null;
   name: string;
   gender: 'male' | 'female';
   birth_date: string;
@@ -242,6 +244,7 @@ function writeParams(w: CadreWrite): unknown[] {
     w.facts.grassrootsMonths,
     w.facts.currentRoleKind,
     w.facts.currentLeadership,
+    r.establishmentOrgId,
   ];
 }
 
@@ -250,7 +253,7 @@ const WRITE_COLUMNS = `org_id, name, gender, birth_date, ethnicity, native_place
   professional_title, specialty, post_title, rewards_and_punishments, annual_assessment, tags, extras,
   id_number_enc, id_number_hash, phone_enc, health_enc, family_enc, fact_street_or_township,
   fact_street_leadership, fact_township_secretary, fact_grassroots_months, fact_current_role_kind,
-  fact_current_leadership`;
+  fact_current_leadership, establishment_org_id`;
 
 /** Insert a cadre; the org path comes from the (visible) org row. Returns the new id, or null when the org is not visible. */
 export async function insertCadre(client: pg.ClientBase, w: CadreWrite): Promise<string | null> {

@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
+import { unitsById } from './establishment-units.ts';
 import { writeRosterWorkbook } from './export.ts';
 import { photoType, PHOTO_MAX_BYTES } from './photo.ts';
 import * as repo from './repository.ts';
@@ -63,7 +64,18 @@ export async function cadreRoutes(app: FastifyInstance) {
         for (let page = 1; ; page++) {
           const { items } = await service.listCadres(req.ctx, app.cipher, { ...query, page, pageSize: 200 });
           if (items.length === 0) return;
-          yield items;
+          // 编制所在单位 by name (any unit of the district; the same as the working unit is left empty)
+          const other = items.flatMap((c) =>
+            c.establishmentOrgId && c.establishmentOrgId !== c.orgId ? [c.establishmentOrgId] : [],
+          );
+          const units = await unitsById(req.ctx, other);
+          yield items.map((c) => ({
+            ...c,
+            establishmentOrgName:
+              c.establishmentOrgId && c.establishmentOrgId !== c.orgId
+                ? (units.get(c.establishmentOrgId)?.name ?? null)
+                : null,
+          }));
           if (items.length < 200) return;
         }
       }

@@ -23,6 +23,7 @@ import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { notPromotable } from '../eligibility/roster-filter.ts';
 import { rosterCondition } from '../selection/indicators/service.ts';
 import { publishedAnnualResults } from './annual-results.ts';
+import { assertEstablishmentUnit, unitsById } from './establishment-units.ts';
 import * as repo from './repository.ts';
 import { decryptSensitive, encryptSensitive, idNumberIndex, maskSensitive } from './sensitive.ts';
 
@@ -47,6 +48,7 @@ export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: Ca
       age: r.age,
       orgId: r.org_id,
       orgName: r.org_name,
+      establishmentOrgId: r.establishment_org_id,
       postTitle: r.post_title,
       rank: r.rank,
       category: r.category,
@@ -84,6 +86,7 @@ export async function readRecord(
     hasPhoto: row.has_photo,
     record: {
       orgId: row.org_id,
+      establishmentOrgId: row.establishment_org_id,
       name: row.name,
       gender: row.gender,
       birthDate: row.birth_date,
@@ -134,10 +137,13 @@ export async function getCadre(
   const facts = deriveFacts(record, todayOf(ctx));
   const shown = reveal ? record : { ...record, ...maskSensitive(record) };
   const published = await publishedAnnualResults(ctx.client, id);
+  const est = record.establishmentOrgId;
+  const establishmentOrgName = est ? ((await unitsById(ctx, [est])).get(est)?.name ?? null) : null;
   return {
     ...shown,
     id,
     orgName,
+    establishmentOrgName,
     revealed: reveal,
     hasPhoto,
     resume: resumeText(record.appointments),
@@ -210,6 +216,7 @@ export async function createCadre(
   raw: CadreRecordInput,
 ): Promise<string> {
   const record = checkRecord(CadreRecordInputSchema.parse(raw), todayOf(ctx));
+  await assertEstablishmentUnit(ctx, record);
   await assertIdNumberFree(ctx, cipher, record.idNumber, null);
   const id = await repo.insertCadre(ctx.client, cadreWrite(cipher, record, todayOf(ctx)));
   if (!id) throw notFound('单位');
@@ -227,6 +234,7 @@ export async function updateCadre(
   const before = await repo.findCadreRow(ctx.client, id);
   if (!before) throw notFound('干部');
   const record = checkRecord(CadreRecordInputSchema.parse(raw), todayOf(ctx));
+  await assertEstablishmentUnit(ctx, record);
   await assertIdNumberFree(ctx, cipher, record.idNumber, id);
   if (!(await repo.updateCadre(ctx.client, id, cadreWrite(cipher, record, todayOf(ctx)))))
     throw notFound('单位');
@@ -239,7 +247,13 @@ export async function updateCadre(
     action: 'cadre.update',
     objectType: 'cadre',
     objectId: id,
-    before: { name: before.name, orgId: before.org_id, postTitle: before.post_title, rank: before.rank },
+    before: {
+      name: before.name,
+      orgId: before.org_id,
+      establishmentOrgId: before.establishment_org_id,
+      postTitle: before.post_title,
+      rank: before.rank,
+    },
     after: auditView(record),
   });
 }

@@ -4,8 +4,20 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { safeCell, unescapeCell } from '../../../platform/xlsx-cell.ts';
-import { loadWorkbook } from '../../cadre/import-xlsx.ts';
+import { safeCell } from '../../../platform/xlsx-cell.ts';
+import {
+  boolOf,
+  col,
+  dateOf,
+  headerOf,
+  intOf,
+  MAX_ROWS,
+  numOf,
+  readSheetRows,
+  text,
+  type Column,
+  type RangeValidations,
+} from '../xlsx-rows.ts';
 import * as repo from './repository.ts';
 import {
   AUDIT_ACTIONS,
@@ -23,20 +35,6 @@ import {
  * (inspections in order, each counted against the plan with the rows before it), every problem reported by
  * sheet, row and column (the annotated workbook is the registry importer's `writeAnnotated`).
  */
-
-interface Column {
-  header: string;
-  required: boolean;
-  width: number;
-  note: string;
-}
-
-const col = (header: string, required: boolean, width: number, note: string): Column => ({
-  header,
-  required,
-  width,
-  note,
-});
 
 export const SHEETS: Record<BurdenRegister, string> = {
   meeting: '会议登记',
@@ -90,9 +88,6 @@ export const COLUMNS: Record<BurdenRegister, Column[]> = {
   ],
 };
 
-const MAX_ROWS = 20_000;
-const headerOf = (c: Column) => (c.required ? `${c.header}*` : c.header);
-
 const kindsOf = (p: BurdenPolicy, register: BurdenRegister) =>
   register === 'meeting'
     ? p.section.meetings.meetingKinds
@@ -107,10 +102,6 @@ const kindHeader: Partial<Record<BurdenRegister, string>> = {
   document: '文件类别',
   inspection: '类别',
 };
-
-interface RangeValidations {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
 
 /** The template (with `rows` written under the header: the export). */
 export async function writeRegisterWorkbook(
@@ -223,93 +214,9 @@ function rowOf(register: BurdenRegister, r: repo.EntryRow): (string | number | n
 
 // ---------------------------------------------------------------------------------------------- reading
 
-type Cell = string | number | boolean | Date | null;
-
-function cellOf(cell: ExcelJS.Cell): Cell {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'string') return unescapeCell(v);
-  if (typeof v === 'object' && 'richText' in v) return unescapeCell(v.richText.map((t) => t.text).join(''));
-  if (typeof v === 'object' && 'result' in v) {
-    const res = v.result as Cell | undefined;
-    return typeof res === 'string' ? unescapeCell(res) : (res ?? null);
-  }
-  if (typeof v === 'object' && 'text' in v) return unescapeCell(String(v.text));
-  return unescapeCell(String(cell.text));
-}
-
-const text = (v: Cell | undefined) =>
-  v === null || v === undefined ? '' : v instanceof Date ? isoOf(v) : String(v).trim();
-
-function isoOf(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** A date cell: an Excel date or 2026-03-05 / 2026/3/5 / 2026.3.5 / 2026年3月5日. */
-/** false: not a date */
-function dateOf(v: Cell | undefined): string | null | false {
-  if (v === null || v === undefined || text(v) === '') return null;
-  if (v instanceof Date) return isoOf(v);
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text(v));
-  if (!m) return false;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || isoOf(d) !== iso ? false : iso;
-}
-
-function intOf(v: Cell | undefined): number | null | 'bad' {
-  const s = text(v);
-  if (s === '') return null;
-  const n = Number(s);
-  return Number.isInteger(n) ? n : 'bad';
-}
-
-function numOf(v: Cell | undefined): number | null | 'bad' {
-  const s = text(v);
-  if (s === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? Math.round(n * 10) / 10 : 'bad';
-}
-
-function boolOf(v: Cell | undefined): boolean | 'bad' {
-  if (typeof v === 'boolean') return v;
-  const s = text(v);
-  if (s === '' || s === '否' || s === '0' || /^(no|n|false)$/i.test(s)) return false;
-  if (s === '是' || s === '1' || /^(yes|y|true)$/i.test(s)) return true;
-  return 'bad';
-}
-
 /** The rows of the register's sheet (by header text, '*' ignored), with their row numbers. */
-async function readRows(bytes: Buffer, register: BurdenRegister) {
-  const wb = await loadWorkbook(bytes, { ignoreNodes: ['dataValidations'] });
-  const ws = wb.getWorksheet(SHEETS[register]) ?? wb.worksheets.find((w) => w.state === 'visible');
-  const headers = new Set(COLUMNS[register].map((c) => c.header));
-  const byCol = new Map<number, string>();
-  const rows: { row: number; cells: Map<string, Cell> }[] = [];
-  if (!ws) return { sheet: SHEETS[register], rows, missing: [...headers] };
-  ws.getRow(1).eachCell((cell, n) => {
-    const h = String(cell.text).replace(/[*＊\s]/g, '');
-    if (headers.has(h)) byCol.set(n, h);
-  });
-  const missing = COLUMNS[register]
-    .filter((c) => c.required && ![...byCol.values()].includes(c.header))
-    .map((c) => c.header);
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const cells = new Map<string, Cell>();
-    let any = false;
-    r.eachCell((cell, c) => {
-      const h = byCol.get(c);
-      if (!h) return;
-      const v = cellOf(cell);
-      if (text(v) !== '') any = true;
-      cells.set(h, v);
-    });
-    if (any) rows.push({ row: n, cells });
-  });
-  return { sheet: ws.name, rows, missing };
-}
+const readRows = (bytes: Buffer, register: BurdenRegister) =>
+  readSheetRows(bytes, SHEETS[register], COLUMNS[register]);
 
 export interface RegisterImportPlan {
   sheet: string;

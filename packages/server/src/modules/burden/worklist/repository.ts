@@ -116,3 +116,11 @@ export async function findOrg(
   );
   return rows[0] ?? null;
 }
+
+/** The active units the caller may see (the import resolves 承接单位 by code path or unique name). */
+export async function allOrgs(client: pg.ClientBase): Promise<{ id: string; name: string; path: string }[]> {
+  const { rows } = await client.query<{ id: string; name: string; path: string }>(
+    `SELECT id, name, path::text AS path FROM orgs WHERE active ORDER BY path`,
+  );
+  return rows;
+}

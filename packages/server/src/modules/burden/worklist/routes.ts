@@ -1,32 +1,25 @@
 import {
   IdParamSchema,
+  UPLOAD_MEDIA_TYPES,
+  UploadFilesSchema,
+  WorkListImportReportFileResponse,
+  WorkListImportResultSchema,
+  WorkListTemplateFileResponse,
   WorkListExportQuerySchema,
   WorkListFileResponse,
   WorkListItemInputSchema,
   WorkListItemSchema,
   WorkListQuerySchema,
   WorkListSchema,
-  type WorkListItem,
 } from '@ganbu/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import ExcelJS from 'exceljs';
+import { AppError } from '../../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../../platform/spool.ts';
-import { safeCell } from '../../../platform/xlsx-cell.ts';
+import { writeAnnotated } from '../../cadre/import-xlsx.ts';
+import { uploadedFile } from '../../cadre/upload-files.ts';
 import * as service from './service.ts';
-
-const COLUMNS: { header: string; width: number; value: (i: WorkListItem) => string | number }[] = [
-  { header: '年度', width: 8, value: (i) => i.year },
-  { header: '承接单位', width: 20, value: (i) => i.orgName },
-  { header: '部署部门', width: 20, value: (i) => i.organiserName },
-  { header: '事项名称', width: 30, value: (i) => i.name },
-  { header: '依据', width: 30, value: (i) => i.basis },
-  { header: '承接方式', width: 18, value: (i) => i.modeName ?? '' },
-  { header: '经费（元）', width: 14, value: (i) => (i.amountFen === null ? '' : i.amountFen / 100) },
-  { header: '合同', width: 18, value: (i) => i.contract },
-  { header: '经费保障', width: 10, value: (i) => (i.unfunded ? '未保障' : '已保障') },
-  { header: '说明', width: 60, value: (i) => i.explanation },
-];
+import { runWorkListImport, writeWorkListWorkbook } from './workbook.ts';
 
 /** The burden module's `worklist/` routes (issue 16): 村(社区)工作事务清单. */
 export async function workListRoutes(app: FastifyInstance) {
@@ -60,26 +53,16 @@ export async function workListRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const query = req.query;
-      const body = await spoolToTempFile(async (out) => {
-        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-        const ws = wb.addWorksheet('工作事务清单', { views: [{ state: 'frozen', ySplit: 1 }] });
-        ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-        ws.getRow(1).font = { bold: true };
-        ws.getRow(1).commit();
+      const { pack, policy } = await service.modesOf(req.ctx);
+      async function* pages() {
         for (let page = 1; ; page++) {
           const { items } = await service.listItems(req.ctx, { ...query, page, pageSize: 200 });
-          for (const i of items)
-            ws.addRow(
-              COLUMNS.map((c) => {
-                const v = c.value(i);
-                return typeof v === 'number' ? v : safeCell(v);
-              }),
-            ).commit();
-          if (items.length < 200) break;
+          yield items;
+          if (items.length < 200) return;
         }
-        ws.commit();
-        await wb.commit();
-      });
+      }
+      // the template's columns, then the judgement (经费保障, 说明): an export imports back as new items
+      const body = await spoolToTempFile((out) => writeWorkListWorkbook(out, policy, pack.name, pages()));
       await req.ctx.audit({
         action: 'burden.worklist.export',
         objectType: 'burden_worklist_item',
@@ -119,5 +102,78 @@ export async function workListRoutes(app: FastifyInstance) {
       },
     },
     async (req) => service.updateItem(req.ctx, req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/burden/worklist/template.xlsx',
+    {
+      config: { permission: 'burden.manage' },
+      schema: {
+        tags,
+        summary: '下载工作事务清单导入模板（含填写说明与政策包中的承接方式）',
+        response: { 200: WorkListTemplateFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const { pack, policy } = await service.modesOf(req.ctx);
+      const body = await spoolToTempFile((out) => writeWorkListWorkbook(out, policy, pack.name));
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('村(社区)工作事务清单导入模板.xlsx'));
+      return body;
+    },
+  );
+
+  r.post(
+    '/api/burden/worklist/import',
+    {
+      config: { permission: 'burden.manage' },
+      schema: {
+        tags,
+        summary: '导入工作事务清单（Excel；逐行按登记规则审查，全部成功或全部不导入，逐行报告错误）',
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        response: { 200: WorkListImportResultSchema },
+      },
+    },
+    async (req) => {
+      const { policy } = await service.modesOf(req.ctx);
+      const plan = await runWorkListImport(req.ctx, await uploadedFile(req), true, policy);
+      if (plan.errors.length)
+        throw new AppError(
+          400,
+          'VALIDATION',
+          `共有 ${plan.errors.length} 处错误，未导入任何数据`,
+          undefined,
+          {
+            errors: plan.errors,
+          },
+        );
+      return { imported: plan.count, unfunded: plan.unfunded };
+    },
+  );
+
+  r.post(
+    '/api/burden/worklist/import/report',
+    {
+      config: { permission: 'burden.manage' },
+      schema: {
+        tags,
+        summary: '工作事务清单导入检查报告：原文件标出错误单元格（不导入）',
+        consumes: UPLOAD_MEDIA_TYPES,
+        body: UploadFilesSchema,
+        response: { 200: WorkListImportReportFileResponse },
+      },
+    },
+    async (req, reply) => {
+      const bytes = await uploadedFile(req);
+      const { policy } = await service.modesOf(req.ctx);
+      const plan = await runWorkListImport(req.ctx, bytes, false, policy);
+      const body = await spoolToTempFile((out) => writeAnnotated(bytes, plan.errors, out));
+      void reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('工作事务清单导入错误报告.xlsx'));
+      return body;
+    },
   );
 }

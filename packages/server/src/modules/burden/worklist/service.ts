@@ -41,7 +41,7 @@ function present(r: repo.ItemRow, modes: Map<string, string>): WorkListItem {
   };
 }
 
-async function modesOf(ctx: RequestContext) {
+export async function modesOf(ctx: RequestContext) {
   const pack = await packInForce(ctx);
   const policy = pack.burden?.workList ?? null;
   return { pack, policy, modes: new Map((policy?.modes ?? []).map((m) => [m.id, m.name])) };

@@ -1,26 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import {
-  XlsxImportErrorSchema,
-  type BurdenImportResult,
-  type BurdenRegister,
-  type XlsxImportError,
-} from '@ganbu/core';
-import { Alert, App, Button, Flex, Modal, Spin, Typography, Upload, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import type { BurdenImportResult, BurdenRegister } from '@ganbu/core';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { registersZhCN } from './i18n.zh-CN.ts';
-import { importErrorsOf } from '../../../hooks/api/cadre-import.ts';
-import { saveBlob } from '../../../lib/save-blob.ts';
-import { ImportDropZone, ImportErrors } from '../../cadres/import/ImportParts.tsx';
-import { failureText } from '../../cadres/import/failure-text.ts';
+import { XlsxImportModal } from '../XlsxImportModal.tsx';
 import { useImportRegister, useRegisterReport } from './api.ts';
 
-const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
-
-/**
- * 导入 Excel of one register: all or nothing. A refusal lists every wrong cell (sheet, row, column, problem)
- * and offers the workbook with those cells marked.
- */
+/** 导入 Excel of one register (the shared burden import dialog, bound to the register's routes). */
 export function ImportModal({
   register,
   open,
@@ -31,96 +15,24 @@ export function ImportModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const importing = useImportRegister();
-  const report = useRegisterReport();
-  const errors = importErrorsOf(XlsxImportErrorSchema, importing.error);
-  const k = (key: keyof typeof registersZhCN.importModal, o?: Record<string, unknown>) =>
-    t(`burden.registers.importModal.${key}`, o ?? {});
-
-  const close = () => {
-    importing.reset();
-    setFile(null);
-    onClose();
-  };
-  const done = (r: BurdenImportResult) => {
-    void message.success(k('success', { count: r.imported }));
-    close();
-  };
-
-  const columns: TableColumnsType<XlsxImportError & { key: number }> = [
-    { title: k('sheet'), dataIndex: 'sheet', width: 150 },
-    { title: k('row'), dataIndex: 'row', width: 60, render: (v: number) => v || '—' },
-    { title: k('column'), dataIndex: 'column', width: 160 },
-    { title: k('message'), dataIndex: 'message' },
-  ];
-
+  const importRegister = useImportRegister();
+  const registerReport = useRegisterReport();
+  // the dialog's mutations take the file; these bind it to this register
+  const importing = useMutation({
+    mutationFn: (file: File) => importRegister.mutateAsync({ register, file }),
+  });
+  const report = useMutation({ mutationFn: (file: File) => registerReport.mutateAsync({ register, file }) });
   return (
-    <Modal
+    <XlsxImportModal<BurdenImportResult>
       open={open}
-      title={k('title', { register: t(`burden.registers.registers.${register}`) })}
-      onCancel={close}
-      footer={null}
-      width={860}
-      destroyOnHidden
-    >
-      <Flex vertical gap={16} data-testid="burden-import">
-        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {k('intro')}
-        </Typography.Paragraph>
-        <ImportDropZone
-          testId="burden-import-upload"
-          accept=".xlsx"
-          multiple={false}
-          disabled={importing.isPending}
-          beforeUpload={(f) => {
-            if (!isXlsx(f)) {
-              void message.error(k('onlyXlsx'));
-              return Upload.LIST_IGNORE;
-            }
-            setFile(f);
-            importing.reset();
-            importing.mutate({ register, file: f }, { onSuccess: done });
-            return false;
-          }}
-          text={k('drag')}
-          hint={k('dragHint')}
-        />
-        {importing.isPending && file ? (
-          <Flex gap={8} align="center">
-            <Spin size="small" />
-            <Typography.Text>{k('checking', { name: file.name })}</Typography.Text>
-          </Flex>
-        ) : null}
-        {importing.isError && errors.length > 0 ? (
-          <ImportErrors
-            errors={errors}
-            columns={columns}
-            title={k('errorsTitle', { count: errors.length })}
-            description={k('errorsHint')}
-            action={
-              <Button
-                icon={<DownloadOutlined />}
-                loading={report.isPending}
-                onClick={() =>
-                  file &&
-                  report.mutate(
-                    { register, file },
-                    { onSuccess: (blob) => saveBlob(blob, k('reportFilename')) },
-                  )
-                }
-                data-testid="burden-import-report"
-              >
-                {k('downloadReport')}
-              </Button>
-            }
-          />
-        ) : null}
-        {importing.isError && errors.length === 0 ? (
-          <Alert type="error" showIcon title={k('failed')} description={failureText(importing.error)} />
-        ) : null}
-      </Flex>
-    </Modal>
+      onClose={onClose}
+      title={t('burden.registers.importModal.title', {
+        register: t(`burden.registers.registers.${register}`),
+      })}
+      successText={(r) => t('burden.registers.importModal.success', { count: r.imported })}
+      reportFilename={t('burden.registers.importModal.reportFilename')}
+      importing={importing}
+      report={report}
+    />
   );
 }

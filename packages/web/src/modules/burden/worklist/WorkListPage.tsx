@@ -1,8 +1,10 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   can,
   WorkListItemSchema,
+  WorkListImportResultSchema,
   WorkListSchema,
+  type WorkListImportResult,
   type WorkListItem,
   type WorkListItemInput,
 } from '@ganbu/core';
@@ -32,12 +34,44 @@ import { PageContainer } from '../../../components/PageContainer.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { chinaDay } from '../../../lib/china-day.ts';
 import { errorMessage } from '../../../lib/errors.ts';
-import { api, isApiError } from '../../../lib/http.ts';
+import { api, http, isApiError } from '../../../lib/http.ts';
 import { UnitPicker } from '../../selection/after/common.tsx';
 import { downloadXlsx } from '../staffing/api.ts';
+import { XlsxImportModal } from '../XlsxImportModal.tsx';
 
 const P = 'burden.worklist';
 const KEY = ['burden-worklist'] as const;
+
+const formOf = (file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+};
+
+/** 导入 Excel of the work list: the shared burden import dialog bound to the work list's routes. */
+function WorkListImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const importing = useMutation({
+    mutationFn: (file: File) =>
+      api.postForm(WorkListImportResultSchema, '/api/burden/worklist/import', formOf(file)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+  const report = useMutation({
+    mutationFn: (file: File) => http.postFormForBlob('/api/burden/worklist/import/report', formOf(file)),
+  });
+  return (
+    <XlsxImportModal<WorkListImportResult>
+      open={open}
+      onClose={onClose}
+      title={t(`${P}.importTitle`)}
+      successText={(r) => t(`${P}.importSuccess`, { count: r.imported, unfunded: r.unfunded })}
+      reportFilename={t(`${P}.reportFilename`)}
+      importing={importing}
+      report={report}
+    />
+  );
+}
 
 /**
  * 村(社区)工作事务清单: the items departments hand down to streets, villages and communities in scope, unfunded
@@ -51,6 +85,7 @@ export default function WorkListPage() {
   const [unfundedOnly, setUnfundedOnly] = useState(false);
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const query = { orgId, unfunded: unfundedOnly ? 'true' : undefined };
   const list = useQuery({
     queryKey: [...KEY, query, page],
@@ -96,6 +131,30 @@ export default function WorkListPage() {
           >
             {t(`${P}.export`)}
           </Button>
+          {canManage ? (
+            <>
+              <Button
+                icon={<FileExcelOutlined />}
+                onClick={() =>
+                  void downloadXlsx(
+                    '/api/burden/worklist/template.xlsx',
+                    {},
+                    '村(社区)工作事务清单导入模板.xlsx',
+                  )
+                }
+                data-testid="worklist-template"
+              >
+                {t(`${P}.template`)}
+              </Button>
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="worklist-import-open"
+              >
+                {t(`${P}.import`)}
+              </Button>
+            </>
+          ) : null}
           {canManage ? (
             <Button
               type="primary"
@@ -169,6 +228,7 @@ export default function WorkListPage() {
           onClose={() => setCreating(false)}
         />
       ) : null}
+      {canManage ? <WorkListImportModal open={importing} onClose={() => setImporting(false)} /> : null}
     </PageContainer>
   );
 }

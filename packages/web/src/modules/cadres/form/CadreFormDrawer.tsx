@@ -59,6 +59,11 @@ export function CadreFormDrawer({
   const orgItems = orgs.data ?? NO_ORGS;
   const orgTreeData = useMemo(() => toTreeSelectData(buildOrgTree(orgItems)), [orgItems]);
   const orgsById = useMemo(() => new Map(orgItems.map((o) => [o.id, o])), [orgItems]);
+  // a recorded 编制所在单位 outside the writer's units: offered by the name the record carries
+  const estId = detail.data?.establishmentOrgId ?? null;
+  const estName = detail.data?.establishmentOrgName ?? null;
+  const establishmentNode =
+    estId && estName && !orgsById.has(estId) ? { value: estId, title: estName } : null;
   const create = useCreateCadre();
   const update = useUpdateCadre();
   const [problems, setProblems] = useState<string[]>([]);
@@ -163,7 +168,7 @@ export function CadreFormDrawer({
               <PersonFields />
             </Section>
             <Section title={t('cadreForm.sectionPost')}>
-              <PostFields orgTreeData={orgTreeData} />
+              <PostFields orgTreeData={orgTreeData} establishmentNode={establishmentNode} />
             </Section>
             <Section title={t('cadreForm.sectionAppointments')}>
               <AppointmentsList form={form} orgTreeData={orgTreeData} orgsById={orgsById} />

@@ -5,9 +5,20 @@ import { zodRule } from '../../../lib/zod-rule.ts';
 import { categoryOptions, RANK_VALUES, tagOptions, valueOptions } from '../cadre-vocab.ts';
 import { COL, S, WIDE } from './rules.ts';
 
-/** Unit, post, rank, category, tags, and the long texts (专长, 奖惩, 年度考核). */
-export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }) {
+/**
+ * Unit, 编制所在单位, post, rank, category, tags, and the long texts (专长, 奖惩, 年度考核). The establishment
+ * unit offers the writer's units; one already recorded outside them (a street's establishment for a department
+ * cadre) is offered by its name (`establishmentNode`), never as an id.
+ */
+export function PostFields({
+  orgTreeData,
+  establishmentNode,
+}: {
+  orgTreeData: OrgTreeSelectNode[];
+  establishmentNode?: OrgTreeSelectNode | null;
+}) {
   const { t } = useTranslation();
+  const establishmentTree = establishmentNode ? [establishmentNode, ...orgTreeData] : orgTreeData;
   return (
     <Row gutter={16}>
       <Col {...COL}>
@@ -22,7 +33,24 @@ export function PostFields({ orgTreeData }: { orgTreeData: OrgTreeSelectNode[] }
           />
         </Form.Item>
       </Col>
-      <Col xs={24} sm={12} lg={16}>
+      <Col {...COL}>
+        <Form.Item
+          name="establishmentOrgId"
+          label={t('cadre.establishmentOrg')}
+          extra={t('cadreForm.establishmentHint')}
+        >
+          <TreeSelect
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandAll
+            treeData={establishmentTree}
+            popupMatchSelectWidth={false}
+            placeholder={t('cadreForm.establishmentPlaceholder')}
+            data-testid="cadre-form-establishment"
+          />
+        </Form.Item>
+      </Col>
+      <Col {...COL}>
         <Form.Item name="postTitle" label={t('cadre.postTitle')} rules={[zodRule(S.postTitle)]}>
           <Input count={{ max: 200 }} data-testid="cadre-form-post-title" />
         </Form.Item>

@@ -17,6 +17,7 @@ describe('the cadre form: values ↔ record', () => {
     const v = valuesFromDetail(undefined, 'org-1');
     const {
       orgId,
+      establishmentOrgId,
       ethnicity,
       category,
       professionalType,
@@ -29,6 +30,8 @@ describe('the cadre form: values ↔ record', () => {
       ...texts
     } = v;
     expect([orgId, ethnicity, category, professionalType]).toEqual(['org-1', '汉族', null, false]);
+    // 编制所在单位: none chosen (the same as the unit)
+    expect(establishmentOrgId).toBeNull();
     expect([fullTimeEducation, inServiceEducation]).toEqual([EMPTY_EDU, EMPTY_EDU]);
     expect([tags, family, appointments, extras]).toEqual([[], [], [], []]);
     // the 16 text fields (name … annualAssessment) are empty; no gender is chosen
@@ -100,6 +103,7 @@ describe('the cadre form: values ↔ record', () => {
     };
     expect(inputFromValues(values)).toEqual({
       orgId: 'org-1',
+      establishmentOrgId: null,
       name: '王芳',
       gender: 'female',
       birthDate: '1985-03-02',

@@ -28,6 +28,8 @@ export interface FamilyValues {
 /** The record form's values: the record itself, with dates and optional texts as plain strings. */
 export interface CadreFormValues {
   orgId?: string;
+  /** 编制所在单位; empty: the same as the working unit */
+  establishmentOrgId?: string | null;
   name: string;
   gender?: 'male' | 'female';
   birthDate: string;
@@ -82,6 +84,7 @@ export function valuesFromDetail(d: CadreDetail | undefined, defaultOrgId?: stri
   if (!d) {
     return {
       orgId: defaultOrgId,
+      establishmentOrgId: null,
       name: '',
       birthDate: '',
       ethnicity: '汉族',
@@ -136,6 +139,7 @@ export function inputFromValues(v: CadreFormValues): CadreRecordInput {
   for (const { key, value } of v.extras ?? []) if (trim(key)) extras[trim(key)] = value ?? '';
   return {
     orgId: v.orgId ?? '',
+    establishmentOrgId: v.establishmentOrgId ?? null,
     name: trim(v.name),
     gender: v.gender ?? 'male',
     birthDate: trim(v.birthDate),

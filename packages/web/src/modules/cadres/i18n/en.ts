@@ -101,6 +101,8 @@ export const en: typeof zhCN = {
     idNumber: 'ID number',
     phone: 'Phone',
     org: 'Unit',
+    establishmentOrg: 'Establishment unit',
+    establishmentSame: 'Same as the unit',
     postTitle: 'Current post',
     rank: 'Rank',
     category: 'Category',
@@ -342,6 +344,9 @@ export const en: typeof zhCN = {
     idNumberFormat: 'An ID number has 18 characters (the last may be X) or 15 digits',
     endBeforeStart: 'The end cannot be before the start',
     tagsHint: 'Pick common tags or type a new one and press Enter',
+    establishmentPlaceholder: 'Empty: the same as the unit',
+    establishmentHint:
+      'The unit whose establishment the cadre occupies, e.g. a street for a department cadre on its establishment',
     unitInTree: 'Unit in this district',
     unitInTreeHint: 'Optional; fills in the unit name and kind',
     appointmentNo: 'Post {{n}}',

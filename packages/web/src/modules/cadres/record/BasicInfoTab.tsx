@@ -76,9 +76,14 @@ export function BasicInfoTab({ cadre, editable }: { cadre: CadreDetail; editable
         </Descriptions.Item>
         <Descriptions.Item label={t('cadre.health')}>{sensitive(cadre.health)}</Descriptions.Item>
         <Descriptions.Item label={t('cadre.org')}>{cadre.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('cadre.postTitle')} span={2}>
-          {text(cadre.postTitle)}
+        <Descriptions.Item label={t('cadre.establishmentOrg')}>
+          <span data-testid="cadre-establishment">
+            {cadre.establishmentOrgName && cadre.establishmentOrgId !== cadre.orgId
+              ? cadre.establishmentOrgName
+              : t('cadre.establishmentSame')}
+          </span>
         </Descriptions.Item>
+        <Descriptions.Item label={t('cadre.postTitle')}>{text(cadre.postTitle)}</Descriptions.Item>
         <Descriptions.Item label={t('cadre.rank')}>{text(cadre.rank)}</Descriptions.Item>
         <Descriptions.Item label={t('cadre.category')}>
           {cadre.category ? t(`cadreCategories.${cadre.category}`) : empty}
