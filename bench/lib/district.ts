@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import { actorOf, int, ms, progress, type Stack } from '../registry/lib.ts';
+import { backendPid, sample } from './cpu.ts';
 
 export interface District {
   id: string;
@@ -101,14 +102,23 @@ export async function asUser<T>(
   }
 }
 
-/** `runs` timings of `fn` after one warm-up whose answer is returned. */
-export async function timed<T>(runs: number, fn: () => Promise<T>): Promise<{ first: T; times: number[] }> {
+/**
+ * `runs` timings of `fn` after one warm-up whose answer is returned; with `client` (the connection `fn` runs
+ * on) also the CPU time of each run, its backend's and this process's (`cpu`, empty when not readable).
+ */
+export async function timed<T>(
+  runs: number,
+  fn: () => Promise<T>,
+  client?: pg.ClientBase,
+): Promise<{ first: T; times: number[]; cpu: number[] }> {
   const first = await fn();
+  const pid = client ? await backendPid(client) : null;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const a = performance.now();
-    await fn();
-    times.push(performance.now() - a);
+    const { s } = await sample(pid, fn);
+    times.push(s.wallMs);
+    if (s.cpuMs !== null) cpu.push(s.cpuMs);
   }
-  return { first, times };
+  return { first, times, cpu };
 }

@@ -6,7 +6,7 @@ import { talkCoverage } from '../../care/talks/coverage.ts';
 import { packOnDate } from '../../discipline/service/common.ts';
 import { listPeople } from '../../selection/indicators/repository.ts';
 import { listIndicators } from '../../selection/indicators/service.ts';
-import { compliance } from '../../training/programmes/service.ts';
+import { compliance, complianceSummary } from '../../training/programmes/service.ts';
 import { scopeName, type DashboardScope, type RowUnit } from './scope.ts';
 import { scopeTitle, unknownKey, type SectionImpl } from './section.ts';
 
@@ -105,8 +105,7 @@ export const trainingSection: SectionImpl = {
   id: 'training',
   async build(ctx, s) {
     const reports = [];
-    for (const orgId of roots(s))
-      reports.push(await compliance(ctx, { orgId, year: s.year, page: 1, pageSize: 1 }));
+    for (const orgId of roots(s)) reports.push(await complianceSummary(ctx, { orgId, year: s.year }));
     const first = reports[0];
     if (!first || first.requirements.length === 0) return null;
     const units = reports.flatMap((r) => r.units);

@@ -809,11 +809,7 @@ export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promi
   const { pack, section } = await policy(ctx, asOf);
   const needle = q.q?.trim() || undefined;
   const groups = await groupsOf(ctx, { pack, section, rootPath: root, year, asOf, needle });
-  const names = await repo.orgNames(ctx.client, [...new Set(groups.map((g) => g.org_id))]);
-  const units = unitsOf(groups, names).map(({ path: _p, total, ...u }) => ({
-    ...u,
-    averageDays: round2(total / u.cadres),
-  }));
+  const units = await unitSummary(ctx, groups);
   // the lines' blocks in the report's order: short first, then by unit path (names sort inside a block)
   const blocks = groups
     .filter((g) => g.hit && (!q.onlyShort || !g.met))
@@ -849,6 +845,20 @@ export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promi
     );
     items = lines.slice(from - first, to - first).map((l) => l.line);
   }
+  return { ...head(pack, section, year, asOf), units, items, total };
+}
+
+/** The per-unit summary of the SQL groups, with the units' names and average days. */
+async function unitSummary(ctx: RequestContext, groups: readonly repo.ComplianceGroup[]) {
+  const names = await repo.orgNames(ctx.client, [...new Set(groups.map((g) => g.org_id))]);
+  return unitsOf(groups, names).map(({ path: _p, total, ...u }) => ({
+    ...u,
+    averageDays: round2(total / u.cadres),
+  }));
+}
+
+/** The report's pack, day and requirements. */
+function head(pack: Pack, section: TrainingSection, year: number, asOf: string) {
   const kindNames = kindNamesOf(section);
   return {
     packId: pack.id,
@@ -861,10 +871,25 @@ export async function compliance(ctx: RequestContext, q: ComplianceQuery): Promi
       measure: r.measure,
       text: requirementText(r, kindNames),
     })),
-    units,
-    items,
-    total,
   };
+}
+
+/**
+ * The compliance report's summary alone (the dashboard's figures): as `compliance` for the subtree of `orgId`
+ * (default: the user's scope) in `year`, without the lines — no cadre is judged in JS, `items` is empty and
+ * `total` counts every active cadre of the subtree.
+ */
+export async function complianceSummary(
+  ctx: RequestContext,
+  q: { orgId?: string; year?: number; asOf?: string },
+): Promise<ComplianceReport> {
+  const { year, asOf } = yearAndDay(ctx, q);
+  const root = await rootOf(ctx, q.orgId);
+  const { pack, section } = await policy(ctx, asOf);
+  const groups = await groupsOf(ctx, { pack, section, rootPath: root, year, asOf });
+  const units = await unitSummary(ctx, groups);
+  const total = groups.reduce((n, g) => n + g.cadres, 0);
+  return { ...head(pack, section, year, asOf), units, items: [], total };
 }
 
 /** One unit's training compliance in a year on a day (the dashboard's figures). */
