@@ -32,6 +32,7 @@ export * from './lrmx/read-lrmx.ts';
 export * from './lrmx/read-lrm.ts';
 export * from './lrmx/write-lrmx.ts';
 export * from './lrmx/to-record.ts';
+export * from './lrmx/to-record-input.ts';
 export * from './cadre/compare.ts';
 export * from './policy/assessment-section.ts';
 export * from './policy/pack.ts';

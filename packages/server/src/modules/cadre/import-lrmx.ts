@@ -1,13 +1,11 @@
 import {
   chinaToday,
   CadreRecordInputSchema,
-  lrmxToRecordDraft,
-  parseResumeText,
-  splitPostText,
+  lrmxToRecordInput,
+  printedResume,
   readLrm,
   readLrmx,
   recordToLrmx,
-  resumeText,
   validateCadreRecord,
   writeLrmx,
   type CadreRecord,
@@ -62,22 +60,15 @@ function parseFiles(files: UploadedFile[], errors: LrmxFileError[]): Parsed[] {
   return parsed;
 }
 
-/** The registry record of an approval form: JianLi becomes the appointment history, the rest maps field by field. */
+/**
+ * The registry record of an approval form (core lrmxToRecordInput): the 简历's posts become the appointment
+ * history, study periods stay out of it, and the 简历 text is kept verbatim in extras.JianLi for printing.
+ */
 export function recordFromPerson(
   person: LrmxPerson,
   orgId: string,
 ): { input: Record<string, unknown>; warnings: string[] } {
-  const { draft, warnings } = lrmxToRecordDraft(person);
-  const extras = { ...(draft.extras ?? {}) };
-  const resume = extras.JianLi ?? '';
-  delete extras.JianLi;
-  // 简历 writes unit and post as one text; the trailing post titles become the title (core splitPostText)
-  const appointments = parseResumeText(resume).map((l) => ({
-    ...splitPostText(l.text),
-    start: l.start,
-    end: l.end,
-  }));
-  return { input: { ...draft, extras, orgId, appointments }, warnings };
+  return lrmxToRecordInput(person, orgId);
 }
 
 /**
@@ -174,7 +165,8 @@ export async function exportLrmx(
   const { record } = await readRecord(ctx, cipher, id);
   const photo = await repo.findPhoto(ctx.client, id);
   const person = recordToLrmx(
-    { ...record, extras: { ...record.extras, JianLi: resumeText(record.appointments) } },
+    // the 简历 as it came while it still matches the appointments, else written from them
+    { ...record, extras: { ...record.extras, JianLi: printedResume(record) } },
     photo ? new Uint8Array(photo.bytes) : null,
   );
   return { name: record.name, bytes: writeLrmx(person) };
