@@ -20,6 +20,7 @@ afterAll(async () => browser.close());
 const root = resolve(import.meta.dirname, '../..');
 const shots = resolve(import.meta.dirname, '../screenshots');
 const FILE = join(root, 'packages/core/src/lrmx/fixtures/other-official-gbk.lrmx');
+const FLAGGED = join(root, 'packages/core/src/lrmx/fixtures/other-utf8-crlf.lrmx');
 
 interface Org {
   id: string;
@@ -60,15 +61,26 @@ describe('journey: a resume as another tool wrote it', () => {
     await page
       .getByTestId('import-lrmx-upload')
       .locator('input[type=file]')
-      .setInputFiles({ name: '周海燕.lrmx', mimeType: 'application/xml', buffer: bytes });
+      .setInputFiles([
+        { name: '周海燕.lrmx', mimeType: 'application/xml', buffer: bytes },
+        { name: '林晓.lrmx', mimeType: 'application/xml', buffer: readFileSync(FLAGGED) },
+      ]);
     await expect
       .poll(async () => page.getByTestId('import-lrmx-upload').locator('.ant-upload-list-item').count())
-      .toBe(1);
+      .toBe(2);
     const sent = page.waitForResponse((r) => r.url().includes('/api/cadres/import/lrmx?'));
     await page.getByTestId('import-lrmx-submit').click();
     const res = await sent;
     expect(res.status()).toBe(200);
-    const id = ((await res.json()) as { imported: { id: string }[] }).imported[0]?.id as string;
+    const answer = (await res.json()) as { imported: { id: string; name: string }[] };
+    const id = answer.imported.find((c) => c.name === '周海燕')?.id as string;
+    // the 简历 line no title could be split from is shown to the officer with the success
+    const warnings = page.getByTestId('import-lrmx-warnings');
+    await warnings.waitFor();
+    expect(await warnings.textContent()).toContain(
+      '林晓.lrmx：简历第 5 行“借调区委巡察办”未能分出职务，已整段记为单位，请核对',
+    );
+    await screenshot(page, 'import-lrmx-warnings');
 
     // the posts: the study line and the 其间 study are none; 副主任 and 主任 both split from 某大学教务处
     const detail = (await (await page.request.get(`/api/cadres/${id}`)).json()) as {

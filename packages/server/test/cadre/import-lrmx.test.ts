@@ -74,6 +74,7 @@ function formOf(k: number, name: string): Uint8Array {
 
 interface Answer {
   imported?: { id: string; name: string }[];
+  warnings?: { file: string; message: string }[];
   code?: string;
   errors?: { file: string; field: string; message: string }[];
 }
@@ -177,6 +178,7 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     const res = await upload([{ name: '周海燕.lrmx', bytes: fixture('other-official-gbk.lrmx') }]);
     expect(res.statusCode, res.body).toBe(200);
     const id = res.json<Answer>().imported?.[0]?.id;
+    expect(res.json<Answer>().warnings).toEqual([]);
     const original = readLrmx(fixture('other-official-gbk.lrmx'));
     if (!original.ok) throw new Error('unreadable');
     const jianLi = original.person.JianLi;
@@ -205,6 +207,13 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     const exported = readLrmx(out.rawPayload);
     if (!exported.ok) throw new Error('unreadable');
     expect(exported.person.JianLi).toBe(jianLi);
+
+    // what the officer should check comes back with the import: a 简历 line no title could be split from
+    const flagged = await upload([{ name: '林晓.lrmx', bytes: fixture('other-utf8-crlf.lrmx') }]);
+    expect(flagged.statusCode, flagged.body).toBe(200);
+    expect(flagged.json<Answer>().warnings).toEqual([
+      { file: '林晓.lrmx', message: '简历第 5 行“借调区委巡察办”未能分出职务，已整段记为单位，请核对' },
+    ]);
   });
 
   it('prints the approval form as a Word document', async () => {

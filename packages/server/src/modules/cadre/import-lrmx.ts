@@ -85,11 +85,10 @@ export async function importLrmx(
   const errors: LrmxFileError[] = [];
   const parsed = parseFiles(files, errors);
   const today = chinaToday(ctx.now);
-  const checked = parsed.map((p) => ({
-    file: p.file,
-    photo: p.person.photo,
-    result: CadreRecordInputSchema.safeParse(recordFromPerson(p.person, orgId).input),
-  }));
+  const checked = parsed.map((p) => {
+    const { input, warnings } = recordFromPerson(p.person, orgId);
+    return { file: p.file, photo: p.person.photo, warnings, result: CadreRecordInputSchema.safeParse(input) };
+  });
   // the ID numbers already in the registry (in scope), all in one look-up instead of one query per file
   const hashes = checked.flatMap((c) =>
     c.result.success && c.result.data.idNumber ? [idNumberIndex(cipher, c.result.data.idNumber)] : [],
@@ -152,7 +151,10 @@ export async function importLrmx(
       for (const c of chunk) imported.push({ id: c.id, name: c.name });
     },
   );
-  return imported;
+  // what the officer should check in the imported records: 简历 lines whose title could not be split, a
+  // 参加工作时间 taken from the 简历
+  const warnings = checked.flatMap((c) => c.warnings.map((message) => ({ file: c.file, message })));
+  return { imported, warnings };
 }
 
 /** The record as an approval form (.lrmx). Carries the ID number in clear: callers audit it as a reveal. */
