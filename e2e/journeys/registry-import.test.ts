@@ -426,7 +426,7 @@ describe('[cadre] registry import', () => {
     const nameRow = await form.locator('tr.af-row-base').first().locator('td').allTextContents();
     expect(nameRow[0]).toBe(cadre.name);
     const bare = (s: string) => s.replace(/\s/g, '');
-    const resumeLines = (cadre.extras.JianLi || cadre.resume).split('\n');
+    const resumeLines = cadre.resume.split('\n');
     const shownResume = await form.locator('.af-resume-line').allTextContents();
     expect(shownResume.map(bare)).toEqual(resumeLines.map(bare));
     expect(shownResume.length).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPostText, splitPostText } from './post-text.ts';
+import { currentPostText, splitPostText, splitPostTextChecked } from './post-text.ts';
 
 describe('[cadre] unit and title from a 简历 line', () => {
   it.each([
@@ -44,5 +44,32 @@ describe('现任职务 on the approval form', () => {
       }),
     ).toBe('城南街道党工委副书记、办事处主任');
     expect(currentPostText({ postTitle: '', orgName: '城南街道', appointments: [open] })).toBe('');
+  });
+});
+
+describe('[cadre] titles from the core table, 副 and 正 alike', () => {
+  it.each([
+    ['某大学教务处副主任', '某大学教务处', '副主任'],
+    ['某大学教务处主任', '某大学教务处', '主任'],
+    ['某局党委书记、主任', '某局', '党委书记、主任'],
+    ['某区人民政府常务副区长', '某区人民政府', '常务副区长'],
+    ['区委组织部一级主任科员', '区委组织部', '一级主任科员'],
+    ['某村党组织第一书记', '某村党组织', '第一书记'],
+  ])('%s → %s | %s', (text, unitName, title) => {
+    expect(splitPostText(text)).toEqual({ unitName, title });
+  });
+
+  it('says when the split is unsure: no known title, or no unit left', () => {
+    expect(splitPostTextChecked('某大学教务处副主任')).toEqual({
+      unitName: '某大学教务处',
+      title: '副主任',
+      sure: true,
+    });
+    expect(splitPostTextChecked('某研究院项目专员')).toEqual({
+      unitName: '某研究院项目专员',
+      title: '',
+      sure: false,
+    });
+    expect(splitPostTextChecked('副主任')).toEqual({ unitName: '', title: '副主任', sure: false });
   });
 });

@@ -5,106 +5,18 @@
  * no known title at its end stays whole, as the unit, so nothing is lost.
  */
 
-/** Post titles as officers write them, longest first so "副主任科员" wins over "主任科员" over "科员". */
-const TITLES = [
-  '一级主任科员',
-  '二级主任科员',
-  '三级主任科员',
-  '四级主任科员',
-  '一级科员',
-  '二级科员',
-  '副主任科员',
-  '主任科员',
-  '副调研员',
-  '调研员',
-  '一级调研员',
-  '二级调研员',
-  '三级调研员',
-  '四级调研员',
-  '党组书记',
-  '党组副书记',
-  '党组成员',
-  '党委书记',
-  '党委副书记',
-  '党委委员',
-  '党工委书记',
-  '党工委副书记',
-  '党工委委员',
-  '党支部书记',
-  '党总支书记',
-  '村委会主任',
-  '村委会副主任',
-  '居委会主任',
-  '居委会副主任',
-  '纪工委书记',
-  '纪委书记',
-  '支部书记',
-  '副书记',
-  '书记',
-  '委员',
-  '常委',
-  '副主任',
-  '主任',
-  '副局长',
-  '局长',
-  '副镇长',
-  '镇长',
-  '副乡长',
-  '乡长',
-  '副区长',
-  '区长',
-  '副县长',
-  '县长',
-  '副处长',
-  '处长',
-  '副科长',
-  '科长',
-  '副所长',
-  '所长',
-  '副站长',
-  '站长',
-  '副队长',
-  '队长',
-  '副主席',
-  '主席',
-  '副部长',
-  '部长',
-  '副院长',
-  '院长',
-  '副校长',
-  '校长',
-  '副经理',
-  '经理',
-  '副组长',
-  '组长',
-  '副会长',
-  '会长',
-  '办事员',
-  '科员',
-  '干事',
-  '工作人员',
-  '职员',
-  '文书',
-  '会计',
-  '出纳',
-  '教师',
-  '医生',
-  '辅导员',
-  '管理员',
-  '网格员',
-  '专职委员',
-  '成员',
-  '秘书',
-  '助理',
-  '主管',
-  '负责人',
-  '指导员',
-  '协理员',
-].sort((a, b) => b.length - a.length);
+import { POST_TITLES, TITLE_PREFIXES } from './post-titles.ts';
 
 const SEPARATORS = /(、|兼|，|,)/;
 
-const endingTitle = (text: string) => TITLES.find((t) => text.endsWith(t));
+/** The title `text` ends with, with a prefix that belongs to it ("常务副区长"), or undefined. */
+function endingTitle(text: string): string | undefined {
+  const title = POST_TITLES.find((t) => text.endsWith(t));
+  if (title === undefined) return undefined;
+  const before = text.slice(0, text.length - title.length);
+  const prefix = TITLE_PREFIXES.find((p) => before.endsWith(p));
+  return prefix === undefined ? title : `${prefix}${title}`;
+}
 
 /**
  * Split at the separators (、 兼 ，): when every segment after the first ends with a title (a title may
@@ -124,6 +36,16 @@ export function splitPostText(text: string): { unitName: string; title: string }
   const title = endingTitle(trimmed);
   if (!title) return { unitName: trimmed, title: '' };
   return { unitName: trimmed.slice(0, trimmed.length - title.length), title };
+}
+
+/**
+ * `splitPostText`, saying whether the split can be trusted: it cannot when no known title ends the text
+ * (the whole text is kept as the unit) or when nothing is left for the unit. The officer is asked to check
+ * those rather than the system guessing.
+ */
+export function splitPostTextChecked(text: string): { unitName: string; title: string; sure: boolean } {
+  const split = splitPostText(text);
+  return { ...split, sure: split.title !== '' && split.unitName !== '' };
 }
 
 /**

@@ -61,7 +61,7 @@ describe('parseResumeText', () => {
     ]);
   });
 
-  it('joins continuation lines to the previous entry and skips what comes before the first', () => {
+  it('joins continuation lines to the previous entry, leaves 其间 out, skips what comes before the first', () => {
     const text = [
       '简历：',
       '2005.09--2009.07  某某大学公共管理学院行政管理专业',
@@ -74,11 +74,8 @@ describe('parseResumeText', () => {
     ].join('\n');
     expect(parseResumeText(text)).toEqual([
       { start: '2005-09', end: '2009-07', text: '某某大学公共管理学院行政管理专业学习' },
-      {
-        start: '2009-07',
-        end: '2014-12',
-        text: '某镇党政办科员（其间：2011.09--2013.07 在省委党校在职研究生班学习）',
-      },
+      // the 其间 line is a sub-entry (parseResume), not part of the unit's name
+      { start: '2009-07', end: '2014-12', text: '某镇党政办科员' },
       { start: '2015-01', end: null, text: '某街道党工委委员、办事处副主任, responsible for planning' },
     ]);
   });

@@ -1,5 +1,7 @@
 import type { Appointment, PartialDate } from './model.ts';
-import { firstDay, formatDot, toHalfWidth } from './officer-date.ts';
+import { firstDay, formatDot } from './officer-date.ts';
+import { parseResume, type ParsedResume, type ResumeEntry } from './resume-parse.ts';
+import { SECONDMENT_TITLE_NOTE } from './resume-words.ts';
 
 /** 简历: one line per post, `1987.03--1990.07  单位职务`, and a forgiving reader for pasted text. */
 
@@ -31,47 +33,53 @@ export function resumeText(appointments: readonly ResumePost[]): string {
     .join('\n');
 }
 
-/** A date `YYYY.MM` (also `YYYY.M`, `YYYY-MM`, `YYYY/MM`, `YYYY年MM月`). */
-const DATE = String.raw`(\d{4})(?:[./-]|年)(\d{1,2})月?`;
-/** `--`, `-`, `—`, `——`, `–`, `～`, `~`, `〜`, `至`, `到` between the two dates. */
-const DASH = String.raw`(?:-{1,2}|—{1,2}|–{1,2}|[~～〜]|至|到)`;
-const ENTRY = new RegExp(String.raw`^${DATE}\s*(?:${DASH}\s*(?:${DATE}|至今|今)?)?\s*(.*)$`);
-
-const validMonth = (y: string, m: string): PartialDate | null => {
-  const n = Number(m);
-  return n >= 1 && n <= 12 ? `${y}-${String(n).padStart(2, '0')}` : null;
-};
-
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-
-/** Continuation lines are joined without a space when either side is Chinese (wrapped text). */
-function join(a: string, b: string): string {
-  if (a === '') return b;
-  return WIDE.test(a.slice(-1)) || WIDE.test(b.charAt(0)) ? `${a}${b}` : `${a} ${b}`;
-}
-
 /**
- * Best-effort reading of a pasted 简历: a line starting with a date (`1987.03--1990.07`, `1987.03-1990.07`,
- * `1987.03—1990.07`, `1987.03～1990.07`, `2021.04--至今`, or just `2021.04--` for an open post) starts an
- * entry; other lines continue the previous entry. Lines before the first entry and blank lines are skipped.
- * The `—` and `～` may be full- or half-width; digits may be full-width.
+ * The entries of a pasted 简历 as period and text: the top-level lines of `parseResume` (wrapped lines
+ * joined, 其间 parts left out). Lines before the first entry and blank lines are skipped.
  */
 export function parseResumeText(text: string): ResumeLine[] {
-  const out: ResumeLine[] = [];
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
-    const line = rawLine.trim();
-    if (line === '') continue;
-    const m = ENTRY.exec(toHalfWidth(line));
-    const start = m?.[1] !== undefined && m[2] !== undefined ? validMonth(m[1], m[2]) : null;
-    const endValid = m?.[3] !== undefined && m[4] !== undefined ? validMonth(m[3], m[4]) : null;
-    if (m && start !== null && (m[3] === undefined || endValid !== null)) {
-      // keep the text as typed (full-width characters included): take the tail of the original line
-      const rest = m[5] ?? '';
-      out.push({ start, end: endValid, text: line.slice(line.length - rest.length).trim() });
-      continue;
-    }
-    const last = out[out.length - 1];
-    if (last) last.text = join(last.text, line);
+  return parseResume(text).entries.map((e) => ({ start: e.start, end: e.end, text: e.text }));
+}
+
+/** The appointments a 简历 stands for, as the registry keeps them. */
+export type ResumeAppointment = Pick<Appointment, 'unitName' | 'unitKind' | 'title' | 'start' | 'end'>;
+
+/**
+ * The posts of a parsed 简历, 其间 posts (挂职, 兼任) included, in the order written. Study and other periods
+ * are no appointments: they count neither as work nor at the grassroots. A post held on secondment keeps
+ * the fact in its title ("副县长（挂职）").
+ */
+export function resumeAppointments(parsed: ParsedResume): ResumeAppointment[] {
+  const out: ResumeAppointment[] = [];
+  const add = (e: ResumeEntry) => {
+    if (e.kind !== 'post' || e.unitName === '') return;
+    const title = e.secondment ? `${e.title}${SECONDMENT_TITLE_NOTE}` : e.title;
+    out.push({ unitName: e.unitName, unitKind: e.unitKind, title, start: e.start, end: e.end });
+  };
+  for (const e of parsed.entries) {
+    add(e);
+    e.during.forEach(add);
   }
   return out;
+}
+
+const postKey = (a: ResumePost) =>
+  `${a.start.slice(0, 7)}|${a.end?.slice(0, 7) ?? ''}|${a.unitName}${a.title}`;
+
+/**
+ * The 简历 to print for a record: the text as it came (an imported form's `extras.JianLi`, verbatim) while
+ * the record's appointments are still the ones that text stands for; once an officer has changed them, the
+ * standard text written from the appointments (`resumeText`), so the form never prints a stale resume.
+ */
+export function printedResume(r: {
+  appointments: readonly ResumePost[];
+  extras?: Record<string, string>;
+}): string {
+  const kept = r.extras?.JianLi;
+  if (kept !== undefined && kept !== '') {
+    const fromText = resumeAppointments(parseResume(kept)).map(postKey).sort();
+    const current = r.appointments.map(postKey).sort();
+    if (fromText.length === current.length && fromText.every((k, i) => k === current[i])) return kept;
+  }
+  return resumeText(r.appointments);
 }

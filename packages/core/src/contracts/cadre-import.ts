@@ -10,9 +10,10 @@ export const CadreXlsxImportQuerySchema = z.strictObject({
 });
 export const CadreLrmxImportQuerySchema = z.strictObject({ orgId: z.string().uuid() });
 
-/** The records an import wrote (all or nothing). */
+/** The records an import wrote (all or nothing); what the officer should check in them (a form's 简历). */
 export const CadreImportResultSchema = z.object({
   imported: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+  warnings: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
 });
 export type CadreImportResult = z.output<typeof CadreImportResultSchema>;
 

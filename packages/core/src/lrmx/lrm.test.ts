@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from './fixtures/gbk.ts';
-import { GB2312_LRMX_TEXT, LRM_TEXT } from './fixtures/gbk-sources.ts';
+import { GB2312_LRMX_TEXT, LRM_TEXT, OTHER_OFFICIAL_GBK_TEXT } from './fixtures/gbk-sources.ts';
 import { fixture } from './fixtures/load.ts';
 import { emptyLrmxPerson, type LrmxPerson, type LrmxReadResult } from './person.ts';
 import { readLrm } from './read-lrm.ts';
@@ -71,6 +71,7 @@ describe('readLrm (2.0 text + .pic)', () => {
   it('the GBK fixtures are exactly the GBK bytes of their sources', () => {
     expect(fixture('wang-jianjun.lrm')).toEqual(encodeGbk(LRM_TEXT));
     expect(fixture('gb2312.lrmx')).toEqual(encodeGbk(GB2312_LRMX_TEXT));
+    expect(fixture('other-official-gbk.lrmx')).toEqual(encodeGbk(OTHER_OFFICIAL_GBK_TEXT));
     expect(new TextDecoder('gbk').decode(fixture('wang-jianjun.lrm'))).toBe(LRM_TEXT);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { idCheckChar, parseResumeText, readLrmx, type LrmxPerson } from '@ganbu/core';
+import { idCheckChar, parseResume, readLrmx, resumeAppointments, type LrmxPerson } from '@ganbu/core';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -74,6 +74,7 @@ function formOf(k: number, name: string): Uint8Array {
 
 interface Answer {
   imported?: { id: string; name: string }[];
+  warnings?: { file: string; message: string }[];
   code?: string;
   errors?: { file: string; field: string; message: string }[];
 }
@@ -85,15 +86,15 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     const [created] = res.json<Answer>().imported ?? [];
     expect(created?.name).toBe('李明华');
     expect(await adminCount(t.db, 'SELECT 1 FROM cadre_photos WHERE cadre_id = $1', [created?.id])).toBe(1);
-    // 简历 lines become posts: the trailing post titles are the title, the rest the unit
-    const posts = await t.db.admin.query<{ unit_name: string; title: string }>(
-      `SELECT unit_name, title FROM cadre_appointments WHERE cadre_id = $1 ORDER BY seq`,
+    // 简历 post lines become posts: the trailing post titles are the title, the rest the unit; the study
+    // line (…专业学习) is no post
+    const posts = await t.db.admin.query<{ unit_name: string; title: string; unit_kind: string | null }>(
+      `SELECT unit_name, title, unit_kind FROM cadre_appointments WHERE cadre_id = $1 ORDER BY seq`,
       [created?.id],
     );
     expect(posts.rows).toEqual([
-      { unit_name: '浙江大学法学院法学专业学习', title: '' },
-      { unit_name: '区民政局', title: '科员、副主任科员' },
-      { unit_name: '城南街道', title: '党工委委员、办事处副主任' },
+      { unit_name: '区民政局', title: '科员、副主任科员', unit_kind: null },
+      { unit_name: '城南街道', title: '党工委委员、办事处副主任', unit_kind: 'street' },
     ]);
 
     const out = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${created?.id}/lrmx` });
@@ -173,6 +174,48 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
     ]);
   });
 
+  it('prints the 简历 of a file another tool wrote as it came: detail, approval form, export', async () => {
+    const res = await upload([{ name: '周海燕.lrmx', bytes: fixture('other-official-gbk.lrmx') }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json<Answer>().imported?.[0]?.id;
+    expect(res.json<Answer>().warnings).toEqual([]);
+    const original = readLrmx(fixture('other-official-gbk.lrmx'));
+    if (!original.ok) throw new Error('unreadable');
+    const jianLi = original.person.JianLi;
+    const during = '　　　　　　　　　　（其间：2013.09--2016.07　　某大学公共管理专业在职研究生学习）';
+    expect(jianLi.split('\n')[3]).toBe(during);
+
+    const detail = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${id}` });
+    expect(detail.json<{ resume: string }>().resume).toBe(jianLi);
+    const posts = await t.db.admin.query<{ unit_name: string; title: string }>(
+      `SELECT unit_name, title FROM cadre_appointments WHERE cadre_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(posts.rows.map((r) => `${r.unit_name}|${r.title}`)).toEqual([
+      '某大学教务处|科员',
+      '某大学教务处|副主任',
+      '某大学教务处|主任',
+      '城南街道|党工委副书记、办事处主任',
+    ]);
+
+    // the Word form: every 简历 line its own paragraph, the 其间 line as it came
+    const docx = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${id}/approval-form.docx` });
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']);
+    for (const line of jianLi.split('\n')) expect(xml).toContain(`>${line}</w:t>`);
+
+    const out = await injectAs(t, s, { method: 'GET', url: `/api/cadres/${id}/lrmx` });
+    const exported = readLrmx(out.rawPayload);
+    if (!exported.ok) throw new Error('unreadable');
+    expect(exported.person.JianLi).toBe(jianLi);
+
+    // what the officer should check comes back with the import: a 简历 line no title could be split from
+    const flagged = await upload([{ name: '林晓.lrmx', bytes: fixture('other-utf8-crlf.lrmx') }]);
+    expect(flagged.statusCode, flagged.body).toBe(200);
+    expect(flagged.json<Answer>().warnings).toEqual([
+      { file: '林晓.lrmx', message: '简历第 5 行“借调区委巡察办”未能分出职务，已整段记为单位，请核对' },
+    ]);
+  });
+
   it('prints the approval form as a Word document', async () => {
     const id = (await t.db.admin.query<{ id: string }>(`SELECT id FROM cadres WHERE name = '李明华'`)).rows[0]
       ?.id;
@@ -188,7 +231,7 @@ describe('[cadre] 任免审批表 import and export (R-ORG-4)', () => {
   it('writes a zip of several chunks with every photo and appointment, and nothing when its last chunk fails', async () => {
     const n = 2 * CHUNK + 1; // chunks of 2, 2 and 1
     const resume = /<JianLi>([^<]*)<\/JianLi>/.exec(fixture('complete.lrmx').toString('utf8'))?.[1] ?? '';
-    const perForm = parseResumeText(resume).length;
+    const perForm = resumeAppointments(parseResume(resume)).length;
     expect(perForm).toBeGreaterThan(1);
     const names = Array.from({ length: n }, (_, k) => `分批审批${k}`);
     const zip = zipSync(Object.fromEntries(names.map((name, k) => [`${k}.lrmx`, formOf(k, name)])));

@@ -1,4 +1,4 @@
-import { ageAt, currentPostText, formatDot, resumeText, type CadreRecord } from '@ganbu/core';
+import { ageAt, currentPostText, formatDot, printedResume, type CadreRecord } from '@ganbu/core';
 import {
   AlignmentType,
   Document,
@@ -37,7 +37,7 @@ function para(
   text: string,
   opts: { bold?: boolean; align?: 'center' | 'left'; size?: number } = {},
 ): Paragraph[] {
-  return text.split('\n').map(
+  return text.split(/\r\n|\r|\n/).map(
     (line) =>
       new Paragraph({
         alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -165,7 +165,7 @@ export async function approvalFormDocx({
           cell('', {
             span: 6,
             top: true,
-            children: para(x.JianLi ?? resumeText(r.appointments), { align: 'left' }),
+            children: para(printedResume(r), { align: 'left' }),
           }),
         ],
         6800,

@@ -1,13 +1,11 @@
 import {
   chinaToday,
   CadreRecordInputSchema,
-  lrmxToRecordDraft,
-  parseResumeText,
-  splitPostText,
+  lrmxToRecordInput,
+  printedResume,
   readLrm,
   readLrmx,
   recordToLrmx,
-  resumeText,
   validateCadreRecord,
   writeLrmx,
   type CadreRecord,
@@ -62,22 +60,15 @@ function parseFiles(files: UploadedFile[], errors: LrmxFileError[]): Parsed[] {
   return parsed;
 }
 
-/** The registry record of an approval form: JianLi becomes the appointment history, the rest maps field by field. */
+/**
+ * The registry record of an approval form (core lrmxToRecordInput): the 简历's posts become the appointment
+ * history, study periods stay out of it, and the 简历 text is kept verbatim in extras.JianLi for printing.
+ */
 export function recordFromPerson(
   person: LrmxPerson,
   orgId: string,
 ): { input: Record<string, unknown>; warnings: string[] } {
-  const { draft, warnings } = lrmxToRecordDraft(person);
-  const extras = { ...(draft.extras ?? {}) };
-  const resume = extras.JianLi ?? '';
-  delete extras.JianLi;
-  // 简历 writes unit and post as one text; the trailing post titles become the title (core splitPostText)
-  const appointments = parseResumeText(resume).map((l) => ({
-    ...splitPostText(l.text),
-    start: l.start,
-    end: l.end,
-  }));
-  return { input: { ...draft, extras, orgId, appointments }, warnings };
+  return lrmxToRecordInput(person, orgId);
 }
 
 /**
@@ -94,11 +85,10 @@ export async function importLrmx(
   const errors: LrmxFileError[] = [];
   const parsed = parseFiles(files, errors);
   const today = chinaToday(ctx.now);
-  const checked = parsed.map((p) => ({
-    file: p.file,
-    photo: p.person.photo,
-    result: CadreRecordInputSchema.safeParse(recordFromPerson(p.person, orgId).input),
-  }));
+  const checked = parsed.map((p) => {
+    const { input, warnings } = recordFromPerson(p.person, orgId);
+    return { file: p.file, photo: p.person.photo, warnings, result: CadreRecordInputSchema.safeParse(input) };
+  });
   // the ID numbers already in the registry (in scope), all in one look-up instead of one query per file
   const hashes = checked.flatMap((c) =>
     c.result.success && c.result.data.idNumber ? [idNumberIndex(cipher, c.result.data.idNumber)] : [],
@@ -161,7 +151,10 @@ export async function importLrmx(
       for (const c of chunk) imported.push({ id: c.id, name: c.name });
     },
   );
-  return imported;
+  // what the officer should check in the imported records: 简历 lines whose title could not be split, a
+  // 参加工作时间 taken from the 简历
+  const warnings = checked.flatMap((c) => c.warnings.map((message) => ({ file: c.file, message })));
+  return { imported, warnings };
 }
 
 /** The record as an approval form (.lrmx). Carries the ID number in clear: callers audit it as a reveal. */
@@ -174,7 +167,8 @@ export async function exportLrmx(
   const { record } = await readRecord(ctx, cipher, id);
   const photo = await repo.findPhoto(ctx.client, id);
   const person = recordToLrmx(
-    { ...record, extras: { ...record.extras, JianLi: resumeText(record.appointments) } },
+    // the 简历 as it came while it still matches the appointments, else written from them
+    { ...record, extras: { ...record.extras, JianLi: printedResume(record) } },
     photo ? new Uint8Array(photo.bytes) : null,
   );
   return { name: record.name, bytes: writeLrmx(person) };

@@ -157,13 +157,13 @@ export async function cadreImportRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const files = await uploadedFiles(req);
-      const imported = await importLrmx(req.ctx, app.cipher, files, req.query.orgId);
+      const { imported, warnings } = await importLrmx(req.ctx, app.cipher, files, req.query.orgId);
       await req.ctx.audit({
         action: 'cadre.import.lrmx',
         objectType: 'cadre',
         after: { files: files.length, count: imported.length },
       });
-      return { imported };
+      return { imported, warnings };
     },
   );
 

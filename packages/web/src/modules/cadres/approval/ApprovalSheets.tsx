@@ -62,10 +62,14 @@ function Photo({ cadre }: { cadre: CadreDetail }) {
   );
 }
 
-/** `2009.07--2015.12  text` or `2022.03--         text`: the period of a 简历 entry, then its text. */
-const RESUME_ENTRY = /^(\d{4}[.．]\d{1,2}\s*(?:-{1,2}|—{1,2}|[~～])(?:\s*\d{4}[.．]\d{1,2})?)\s*(.*)$/;
-/** A continuation line, indented with spaces under the text of the entry above. */
-const RESUME_CONTINUED = /^\s{4,}(\S.*)$/;
+/**
+ * `2009.07--2015.12  text`, `2022.03--         text`, `2008.01至2010.06 text`, `2010.06—至今 text`: the period
+ * of a 简历 entry, then its text (the separators core parseResume reads).
+ */
+const RESUME_ENTRY =
+  /^(\d{4}[.．]\d{1,2}\s*(?:-{1,2}|－{1,2}|—{1,2}|–{1,2}|[~～〜]|至|到)(?:\s*(?:\d{4}[.．]\d{1,2}|至今|今))?)\s*(.*)$/;
+/** A continuation or 其间 line: indented (spaces, full-width spaces or tabs) under the text of the entry above. */
+const RESUME_CONTINUED = /^\s+(\S.*)$/;
 
 /**
  * One 简历 line. The period goes in a box of its own, so the texts line up whatever the font:
@@ -91,7 +95,8 @@ function ResumeLine({ line }: { line: string }) {
 export function ApprovalSheets({ cadre, asOf }: { cadre: CadreDetail; asOf: string }) {
   const { t } = useTranslation();
   const x = cadre.extras;
-  const resume = (x.JianLi || cadre.resume).split('\n');
+  // the server's printable 简历: the text as it came while it matches the appointments (core printedResume)
+  const resume = cadre.resume.split(/\r\n|\r|\n/);
   const family: (CadreDetail['family'][number] | null)[] = [...cadre.family];
   while (family.length < MIN_FAMILY_ROWS) family.push(null);
   const asOfMonth = dot(asOf);

@@ -245,6 +245,7 @@ export const en: typeof zhCN = {
     onlyLrmx: 'Only .lrmx, .lrm, .pic or .zip files can be uploaded',
     startImport: 'Import',
     clearFiles: 'Clear files',
+    lrmxWarningsTitle: 'Imported; please check the following',
     lrmxSuccessTitle: '{{count}} approval forms imported',
     lrmxErrorsTitle: '{{count}} problems found; nothing was imported',
     file: 'File',

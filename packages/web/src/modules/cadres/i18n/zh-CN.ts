@@ -241,6 +241,7 @@ export const zhCN = {
     onlyLrmx: '只能上传 .lrmx、.lrm、.pic 或 .zip 文件',
     startImport: '开始导入',
     clearFiles: '清空文件',
+    lrmxWarningsTitle: '已导入，以下内容请核对',
     lrmxSuccessTitle: '成功导入 {{count}} 份任免审批表',
     lrmxErrorsTitle: '共有 {{count}} 处问题，未导入任何数据',
     file: '文件',

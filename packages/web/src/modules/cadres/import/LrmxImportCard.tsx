@@ -1,6 +1,7 @@
 import { DiffOutlined, UploadOutlined } from '@ant-design/icons';
 import { can, LrmxImportErrorSchema, type Org } from '@ganbu/core';
 import {
+  Alert,
   App,
   Button,
   Flex,
@@ -78,9 +79,25 @@ export function LrmxImportCard() {
   };
 
   if (importLrmx.isSuccess) {
-    const { imported } = importLrmx.data;
+    const { imported, warnings = [] } = importLrmx.data;
     return (
       <ImportSuccess title={t('cadreImport.lrmxSuccessTitle', { count: imported.length })} onAgain={again}>
+        {warnings.length > 0 && (
+          <Alert
+            data-testid="import-lrmx-warnings"
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12, textAlign: 'left' }}
+            title={t('cadreImport.lrmxWarningsTitle')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {warnings.map((w, i) => (
+                  <li key={i}>{`${w.file}：${w.message}`}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         <List
           size="small"
           bordered
