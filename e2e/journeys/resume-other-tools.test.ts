@@ -68,7 +68,10 @@ describe('journey: a resume as another tool wrote it', () => {
     await expect
       .poll(async () => page.getByTestId('import-lrmx-upload').locator('.ant-upload-list-item').count())
       .toBe(2);
-    const sent = page.waitForResponse((r) => r.url().includes('/api/cadres/import/lrmx?'));
+    // two files on a machine shared with other test runs: give the answer more than the default 30 s
+    const sent = page.waitForResponse((r) => r.url().includes('/api/cadres/import/lrmx?'), {
+      timeout: 90_000,
+    });
     await page.getByTestId('import-lrmx-submit').click();
     const res = await sent;
     expect(res.status()).toBe(200);
