@@ -35,7 +35,7 @@ const NO_VALUES: readonly string[] = [];
  * Cards rendered at once: the first screenful at load, then the rest a batch per task, so the first box
  * takes input at once and a keystroke never waits for more than one batch (issue 10: 100 people).
  */
-const FIRST_CARDS = 6;
+const FIRST_CARDS = 3;
 const CARDS_PER_BATCH = 8;
 
 /** A target's tally, kept while its typed values are the same array (a keystroke recounts one target). */
