@@ -38,9 +38,12 @@ export default async function setup(project: TestProject) {
     throw new Error('browser journeys need Debian chromium: apt-get install -y chromium fonts-noto-cjk');
   }
   mkdirSync(join(root, 'e2e', 'screenshots'), { recursive: true });
+  // vitest sets NODE_ENV=test, which would make Vite build React's development runtime (jsxDEV, owner
+  // stacks; several times slower): the journeys measure the production bundle users get
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     cwd: join(root, 'packages/web'),
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error('web build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'ganbu-e2e-'));

@@ -1,15 +1,16 @@
 import type { BallotPage as BallotData, BallotSubmitInput } from '@ganbu/core';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
+import { openSlip } from './ballot-prefetch.ts';
 import { normaliseBallotCode, normaliseSurveyCode, toHalfWidth } from './ballot-code.ts';
 import { checkScore, fromHundredths, tallyTarget } from './ballot-score.ts';
 import { BallotCodeEntry } from './BallotCodeEntry.tsx';
 import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
-import { BallotTargetCard, scoreInputId } from './BallotTargetCard.tsx';
+import { BallotTargetCard, cardTexts, scoreInputId } from './BallotTargetCard.tsx';
 import { Alert, Button, Card, Tag } from './ui.tsx';
 
 // a needs survey's code (16 characters, issue 16) opens the survey form, loaded only then
@@ -25,8 +26,35 @@ type Phase =
 
 /** Typed points per target id, one string per criterion. */
 type Values = Record<string, string[]>;
+/** Per target id: which boxes were left (their errors are shown). */
+type Touched = Record<string, boolean[]>;
 
-const touchKey = (targetId: string, k: number) => `${targetId}:${k}`;
+const NO_VALUES: readonly string[] = [];
+
+/**
+ * Cards rendered at once: the first screenful at load, then the rest a batch per task, so the first box
+ * takes input at once and a keystroke never waits for more than one batch (issue 10: 100 people).
+ */
+const FIRST_CARDS = 3;
+const CARDS_PER_BATCH = 8;
+
+/** A target's tally, kept while its typed values are the same array (a keystroke recounts one target). */
+const tallyCache = new WeakMap<readonly string[], ReturnType<typeof tallyTarget>>();
+function tallyOf(values: readonly string[], maxima: readonly number[]) {
+  let tally = tallyCache.get(values);
+  if (!tally) {
+    tally = tallyTarget(values, maxima);
+    if (values !== NO_VALUES) tallyCache.set(values, tally);
+  }
+  return tally;
+}
+
+/** One target's array with box k replaced (the other targets' arrays keep their identity). */
+const withBox = <T,>(arr: readonly T[] | undefined, k: number, value: T): T[] => {
+  const next = [...(arr ?? [])];
+  next[k] = value;
+  return next;
+};
 
 /**
  * The public ballot (民主测评): a slip's code from the URL fragment (`/ballot#XXXX-XXXX-XXXX`, never
@@ -42,8 +70,9 @@ export function BallotPage() {
   const [surveyCode, setSurveyCode] = useState<string | null>(null);
   const [page, setPage] = useState<BallotData | null>(null);
   const [values, setValues] = useState<Values>({});
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [touched, setTouched] = useState<Touched>({});
   const [showAll, setShowAll] = useState(false);
+  const [shown, setShown] = useState(FIRST_CARDS);
   const [sending, setSending] = useState(false);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [networkFailed, setNetworkFailed] = useState(false);
@@ -62,7 +91,7 @@ export function BallotPage() {
     setCode(null);
     setPage(null);
     setValues({});
-    setTouched(new Set());
+    setTouched({});
   };
 
   const load = async (canonical: string) => {
@@ -70,13 +99,14 @@ export function BallotPage() {
     forget();
     setCode(canonical);
     setShowAll(false);
+    setShown(FIRST_CARDS);
     setProblems(null);
     setNetworkFailed(false);
     sendingRef.current = false;
     setSending(false);
     setPhase({ kind: 'loading' });
     try {
-      const data = await ballotApi.open(canonical);
+      const data = await openSlip(canonical);
       if (seq !== loadSeq.current) return;
       setPage(data);
       setValues(Object.fromEntries(data.targets.map((x) => [x.id, data.criteria.map(() => '')])));
@@ -137,6 +167,53 @@ export function BallotPage() {
     setPhase({ kind: 'entry' });
   };
 
+  // The cards' handlers: the same functions for every render, so a keystroke re-renders only its card.
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  const setScore = useCallback(
+    (targetId: string, k: number, value: string) =>
+      setValues((prev) => ({ ...prev, [targetId]: withBox(prev[targetId], k, value) })),
+    [],
+  );
+  /** On leaving a box: full-width digits (a Chinese keyboard) shown as the ASCII that is sent. */
+  const leave = useCallback((targetId: string, k: number) => {
+    setTouched((prev) =>
+      prev[targetId]?.[k] ? prev : { ...prev, [targetId]: withBox(prev[targetId], k, true) },
+    );
+    setValues((prev) => {
+      const v = prev[targetId]?.[k] ?? '';
+      const tidy = toHalfWidth(v).trim();
+      return tidy === v ? prev : { ...prev, [targetId]: withBox(prev[targetId], k, tidy) };
+    });
+  }, []);
+  const fillMax = useCallback((targetId: string) => {
+    const criteria = pageRef.current?.criteria ?? [];
+    setValues((prev) => ({ ...prev, [targetId]: criteria.map((c) => String(c.maxPoints)) }));
+  }, []);
+  const clear = useCallback((targetId: string) => {
+    const criteria = pageRef.current?.criteria ?? [];
+    setValues((prev) => ({ ...prev, [targetId]: criteria.map(() => '') }));
+    setTouched((prev) => {
+      if (!prev[targetId]) return prev;
+      const { [targetId]: _gone, ...rest } = prev;
+      return rest;
+    });
+  }, []);
+  const downloadReport = useCallback(
+    (targetId: string, name: string) =>
+      code ? ballotApi.saveReportFile(code, targetId, name) : Promise.resolve(),
+    [code],
+  );
+  const texts = useMemo(() => (page ? cardTexts(t, page.criteria) : null), [t, page]);
+
+  // the cards below the first screen, a batch at a time (each batch an interruptible transition)
+  const targetCount = page?.targets.length ?? 0;
+  useEffect(() => {
+    if (phase.kind !== 'filling' || shown >= targetCount) return;
+    const timer = setTimeout(() => startTransition(() => setShown((n) => n + CARDS_PER_BATCH)), 0);
+    return () => clearTimeout(timer);
+  }, [phase.kind, shown, targetCount]);
+
   if (surveyCode)
     return (
       <Suspense
@@ -168,7 +245,7 @@ export function BallotPage() {
         <BallotStatus stop="done" />
       </BallotShell>
     );
-  if (phase.kind === 'stopped' || !page || !code) {
+  if (phase.kind === 'stopped' || !page || !code || !texts) {
     const stopped = phase.kind === 'stopped' ? phase : { stop: 'other' as const };
     return (
       <BallotShell>
@@ -184,31 +261,14 @@ export function BallotPage() {
   }
 
   const maxima = page.criteria.map((c) => c.maxPoints);
-  const tallies = page.targets.map((x) => tallyTarget(values[x.id] ?? [], maxima));
+  const tallies = page.targets.map((x) => tallyOf(values[x.id] ?? [], maxima));
   const doneCount = tallies.filter((x) => x.complete).length;
   const errorCount = tallies.reduce((sum, x) => sum + x.errors, 0);
-
-  const setScore = (targetId: string, k: number, value: string) =>
-    setValues((prev) => ({
-      ...prev,
-      [targetId]: (prev[targetId] ?? []).map((v, i) => (i === k ? value : v)),
-    }));
-  const touch = (targetId: string, k: number) =>
-    setTouched((prev) => (prev.has(touchKey(targetId, k)) ? prev : new Set(prev).add(touchKey(targetId, k))));
-  /** On leaving a box: full-width digits (a Chinese keyboard) shown as the ASCII that is sent. */
-  const tidy = (targetId: string, k: number) =>
-    setValues((prev) => ({
-      ...prev,
-      [targetId]: (prev[targetId] ?? []).map((v, i) => (i === k ? toHalfWidth(v).trim() : v)),
-    }));
-  const fillAll = (targetId: string, make: (max: number) => string) =>
-    setValues((prev) => ({ ...prev, [targetId]: page.criteria.map((c) => make(c.maxPoints)) }));
-  const untouch = (targetId: string) =>
-    setTouched((prev) => new Set([...prev].filter((key) => !key.startsWith(`${targetId}:`))));
 
   /** 提交评议: check everything here first; the first problem is scrolled into view. */
   const review = () => {
     setShowAll(true);
+    setShown(page.targets.length);
     for (const [i, target] of page.targets.entries()) {
       const k = page.criteria.findIndex((c, n) => !checkScore(values[target.id]?.[n] ?? '', c.maxPoints).ok);
       if (k >= 0) {
@@ -333,28 +393,22 @@ export function BallotPage() {
           data-testid="ballot-errors"
         />
       ) : null}
-      {page.targets.map((target, i) => (
+      {page.targets.slice(0, shown).map((target, i) => (
         <BallotTargetCard
           key={target.id}
           index={i}
           count={page.targets.length}
           target={target}
-          onDownloadReport={() =>
-            ballotApi.saveReportFile(code, target.id, target.reportFile?.name ?? 'report')
-          }
           criteria={page.criteria}
-          values={values[target.id] ?? []}
-          showErrors={page.criteria.map((_, k) => showAll || touched.has(touchKey(target.id, k)))}
-          onChange={(k, v) => setScore(target.id, k, v)}
-          onBlur={(k) => {
-            touch(target.id, k);
-            tidy(target.id, k);
-          }}
-          onFillMax={() => fillAll(target.id, (max) => String(max))}
-          onClear={() => {
-            fillAll(target.id, () => '');
-            untouch(target.id);
-          }}
+          values={values[target.id] ?? NO_VALUES}
+          touched={touched[target.id]}
+          showAll={showAll}
+          texts={texts}
+          onChange={setScore}
+          onBlur={leave}
+          onFillMax={fillMax}
+          onClear={clear}
+          onDownloadReport={downloadReport}
         />
       ))}
     </BallotShell>

@@ -5,8 +5,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../app/global.css';
 import { i18nReady, loadModuleBundle } from '../../i18n/index.ts';
+import { prefetchFromFragment } from './ballot-prefetch.ts';
 import { BallotPage } from './BallotPage.tsx';
 import { ballotModule, ballotTexts } from './module.tsx';
+
+// a scanned slip's request goes out now, while the texts load
+prefetchFromFragment(window.location.hash);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from ballot.html');
