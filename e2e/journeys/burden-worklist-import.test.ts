@@ -45,7 +45,7 @@ describe('[burden-worklist-import] 村(社区)工作事务清单 by Excel', () =
     const template = readFileSync(await (await download).path());
 
     const year = new Date().getFullYear();
-    const good = [
+    const good: Record<string, string | number>[] = [
       {
         年度: year,
         承接单位: community.name,
@@ -56,7 +56,7 @@ describe('[burden-worklist-import] 村(社区)工作事务清单 by Excel', () =
       },
       { 年度: year, 承接单位: community.name, 部署部门: '区住建局', 事项名称: '导入旅程·楼道清理' },
     ];
-    const bad = [
+    const bad: Record<string, string | number>[] = [
       ...good,
       { ...good[1]!, 部署部门: '区城市管理局', 事项名称: '导入旅程·违建巡查', 属地管理: '是' },
     ];
