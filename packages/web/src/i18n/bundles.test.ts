@@ -174,7 +174,9 @@ describe('the i18n bundles', () => {
         // issue 16, staffing: 借调 and 专编专用 pages (65), the work list page (19), the part's 10 error codes
         94 +
         // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
-        98,
+        98 +
+        // issue 10 §9: the results table's search, status filter, 4 orders and row count (7), RESULTS_PAGE_SIZE
+        8,
     );
   });
 });
