@@ -147,23 +147,33 @@ export async function selectResultCounts(client: pg.ClientBase, roundId: string)
   };
 }
 
-/** Per quota group of the stored summary, its visible targets' final grades counted ('' for none). */
-export async function selectFinalByQuotaGroup(
+/**
+ * Per quota group, its visible targets' final grades counted ('' for none). The groups' members come from
+ * the quota summary already read; the grades are one pass over the round's targets, joined here — a join
+ * of the summary's 100,000 ids with the targets in SQL is planned as a nested loop under row-level
+ * security (about one target row expected) and takes minutes.
+ */
+export async function finalByQuotaGroup(
   client: pg.ClientBase,
   roundId: string,
+  groups: readonly { key: string; targetIds: readonly string[] }[],
 ): Promise<Record<string, Record<string, number>>> {
-  const { rows } = await client.query<{ key: string; grade: string; n: number }>(
-    `SELECT g->>'key' AS key, coalesce(t.final_grade, '') AS grade, count(*)::int AS n
-       FROM assessment_rounds r
-            CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.summary->'plan'->'groups', '[]'::jsonb)) g
-            CROSS JOIN LATERAL jsonb_array_elements_text(g->'targetIds') AS m(id)
-            JOIN assessment_targets t ON t.round_id = r.id AND t.id = m.id::uuid
-      WHERE r.id = $1
-      GROUP BY 1, 2`,
-    [roundId],
-  );
+  const { rows } = await client.query<[string, string | null]>({
+    text: `SELECT id, final_grade FROM assessment_targets WHERE round_id = $1`,
+    values: [roundId],
+    rowMode: 'array',
+  });
+  const gradeOf = new Map(rows);
   const out: Record<string, Record<string, number>> = {};
-  for (const r of rows) (out[r.key] ??= {})[r.grade] = r.n;
+  for (const g of groups) {
+    const counts: Record<string, number> = {};
+    for (const id of g.targetIds) {
+      if (!gradeOf.has(id)) continue; // outside the reader's scope
+      const grade = gradeOf.get(id) ?? '';
+      counts[grade] = (counts[grade] ?? 0) + 1;
+    }
+    if (Object.keys(counts).length > 0) out[g.key] = counts;
+  }
   return out;
 }
 

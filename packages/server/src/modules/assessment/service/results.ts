@@ -133,7 +133,7 @@ export async function roundResults(
     summary,
     calibration: summary?.plan
       ? {
-          finalByQuotaGroup: await pages.selectFinalByQuotaGroup(ctx.client, round.id),
+          finalByQuotaGroup: await pages.finalByQuotaGroup(ctx.client, round.id, summary.plan.groups),
           names: await pages.selectTargetNames(ctx.client, round.id, summaryTargetIds(summary)),
         }
       : null,
