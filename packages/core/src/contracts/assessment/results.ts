@@ -236,7 +236,7 @@ export const ResultsQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   sort: z.enum(RESULT_SORTS).default('rank'),
 });
-export type ResultsQuery = z.input<typeof ResultsQuerySchema>;
+export type ResultsQuery = Partial<z.output<typeof ResultsQuerySchema>>;
 
 /**
  * The round's figures over every target the reader may see (not only the page), counted by the database:
