@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'ROUND_INSUFFICIENT',
   /** a waiver for a rater group across a unit's targets: none of them is short of that group */
   'WAIVER_NONE_SHORT',
+  'RESULTS_PAGE_SIZE',
   'SCORES_DISCLOSED',
   'TOKEN_INVALID',
   'TOKEN_USED',

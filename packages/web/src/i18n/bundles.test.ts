@@ -179,7 +179,9 @@ describe('the i18n bundles', () => {
         // issue 16, survey: 需求调查 pages, slips, results, the answer form and the recommendation card (88), 10 error codes
         98 +
         // issue 10 §6: the 任免审批表 import's 请核对 list (简历 lines no title could be split from)
-        1,
+        1 +
+        // issue 10 §9: the results table's search, status filter, 4 orders and row count (7), RESULTS_PAGE_SIZE
+        8,
     );
   });
 });

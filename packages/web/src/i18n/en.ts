@@ -325,6 +325,7 @@ export const en: typeof zhCN = {
     ROUND_STATE: 'The assessment round cannot do this in its current state',
     ROUND_INSUFFICIENT: 'Some targets have too few raters; waive with approval before publishing',
     WAIVER_NONE_SHORT: 'No target of this unit is short of raters in this group',
+    RESULTS_PAGE_SIZE: 'At most 200 results per page',
     SCORES_DISCLOSED:
       'Scores have been computed or exported for this round: rating can no longer be extended',
     TOKEN_INVALID: 'Invalid or revoked ballot code; please check your slip',

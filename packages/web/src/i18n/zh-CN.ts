@@ -325,6 +325,7 @@ export const zhCN = {
     ROUND_STATE: '考核轮次当前状态不允许此操作',
     ROUND_INSUFFICIENT: '有考核对象评议人数不足，须经批准豁免后才能公布',
     WAIVER_NONE_SHORT: '该单位没有这一评议组人数不足的考核对象，无需豁免',
+    RESULTS_PAGE_SIZE: '每页最多 200 条结果',
     SCORES_DISCLOSED: '本轮已计算结果或导出选票，评分已经披露，不能再延长评议',
     TOKEN_INVALID: '票码无效或已作废，请核对评议票',
     TOKEN_USED: '该评议票已经投过，每张票只能投一次',

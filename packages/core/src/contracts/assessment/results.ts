@@ -217,7 +217,60 @@ export const QuotaSummarySchema = z.looseObject({
 });
 export type QuotaSummary = z.infer<typeof QuotaSummarySchema>;
 
-/** GET /api/assessment/rounds/:id/results: every figure with its explanation. */
+/** The most rows one page of results carries; past it RESULTS_PAGE_SIZE (a transport limit, not a policy). */
+export const RESULTS_MAX_PAGE_SIZE = 200;
+
+/** How a page of results is ordered: by rank (the unranked last), name, total (highest first) or unit. */
+export const RESULT_SORTS = ['rank', 'name', 'total', 'unit'] as const;
+export type ResultSort = (typeof RESULT_SORTS)[number];
+
+/**
+ * GET /api/assessment/rounds/:id/results?page=&pageSize=&status=&unitId=&q=&sort=: one page of the targets
+ * the reader may see; `unitId` keeps that unit's subtree, `q` a part of the name, post or unit name.
+ */
+export const ResultsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).default(50),
+  status: z.enum(['sufficient', 'insufficient']).optional(),
+  unitId: z.string().uuid().optional(),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(RESULT_SORTS).default('rank'),
+});
+export type ResultsQuery = Partial<z.output<typeof ResultsQuerySchema>>;
+
+/**
+ * The round's figures over every target the reader may see (not only the page), counted by the database:
+ * per status (`none`: no stored result), per proposed and final grade, the committee's changes, and — for
+ * the organiser of a computed round — the targets short of each rater group (below its minimum, the ones a
+ * 按单位豁免 can waive).
+ */
+export const ResultCountsSchema = z.object({
+  targets: z.number().int(),
+  status: z.object({ sufficient: z.number().int(), insufficient: z.number().int(), none: z.number().int() }),
+  proposed: z.record(z.string(), z.number().int()),
+  final: z.record(z.string(), z.number().int()),
+  overridden: z.number().int(),
+  shortByGroup: z.record(z.string(), z.number().int()).nullable(),
+});
+export type ResultCounts = z.infer<typeof ResultCountsSchema>;
+
+/**
+ * What the 名额校准 view needs of the targets named in the quota summary, for the organiser: per quota
+ * group, its targets' final grades counted; the names of the targets the boundaries and awards name.
+ */
+export const CalibrationFactsSchema = z.object({
+  finalByQuotaGroup: z.record(z.string(), z.record(z.string(), z.number().int())),
+  names: z.record(z.string(), z.string()),
+});
+export type CalibrationFacts = z.infer<typeof CalibrationFactsSchema>;
+
+/** GET /api/assessment/rounds/:id/results/:targetId: one target's result with its full explanation. */
+export const TargetResultParamsSchema = z.strictObject({
+  id: z.string().uuid(),
+  targetId: z.string().uuid(),
+});
+
+/** GET /api/assessment/rounds/:id/results: one page of figures (each with its explanation) and the counts. */
 export const RoundResultsSchema = z.object({
   round: z.object({ id: z.string(), name: z.string(), state: z.enum(ROUND_STATES), schemeName: z.string() }),
   /** the reader runs the round: sees the quota summary and may review */
@@ -227,6 +280,14 @@ export const RoundResultsSchema = z.object({
   minGroupSizeShown: z.number().int(),
   quotaRule: QuotaRuleSchema.nullable(),
   summary: QuotaSummarySchema.nullable(),
+  /** the organiser's calibration facts (with `summary`), null for anyone else */
+  calibration: CalibrationFactsSchema.nullable(),
+  counts: ResultCountsSchema,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** the targets matching the filters (the table's row count) */
+  total: z.number().int(),
+  /** the page's rows */
   targets: z.array(RoundResultTargetSchema),
 });
 export type RoundResults = z.infer<typeof RoundResultsSchema>;

@@ -4,7 +4,10 @@ import {
   BallotExportSchema,
   GradeOverrideInputSchema,
   IdParamSchema,
+  ResultsQuerySchema,
+  RoundResultTargetSchema,
   RoundResultsSchema,
+  TargetResultParamsSchema,
   UnitWaiverInputSchema,
   UnitWaiverResultSchema,
   WaiverInputSchema,
@@ -17,6 +20,7 @@ import {
   overrideGrade,
   resultsWorkbook,
   roundResults,
+  targetResult,
   waive,
   waiveUnit,
 } from './service/results.ts';
@@ -32,12 +36,27 @@ export async function resultRoutes(app: FastifyInstance) {
       config: { permission: 'assessment.read' },
       schema: {
         tags,
-        summary: '考核结果（含每个数字的计算说明）',
+        summary: '考核结果（分页；每个数字含计算说明；全轮计数）',
         params: IdParamSchema,
+        querystring: ResultsQuerySchema,
         response: { 200: RoundResultsSchema },
       },
     },
-    async (req) => roundResults(req.ctx, req.params.id),
+    async (req) => roundResults(req.ctx, req.params.id, req.query),
+  );
+
+  r.get(
+    '/api/assessment/rounds/:id/results/:targetId',
+    {
+      config: { permission: 'assessment.read' },
+      schema: {
+        tags,
+        summary: '一个考核对象的结果与完整计算说明',
+        params: TargetResultParamsSchema,
+        response: { 200: RoundResultTargetSchema },
+      },
+    },
+    async (req) => targetResult(req.ctx, req.params.id, req.params.targetId),
   );
 
   r.get(

@@ -23,12 +23,14 @@ export interface ResultSheetRow {
 
 /**
  * 考核结果表: one row per target as on the results page, from the same published figures — small groups,
- * their complementary partners and totals that would reveal them withheld there too (SECURITY 31).
+ * their complementary partners and totals that would reveal them withheld there too (SECURITY 31). The
+ * rows come in batches and each is committed (written out) as it is added, so memory does not grow with
+ * the round.
  */
 export async function writeResultsWorkbook(
   roundName: string,
   rules: RoundRules,
-  rows: ResultSheetRow[],
+  batches: AsyncIterable<readonly ResultSheetRow[]>,
   out: Writable,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
@@ -56,30 +58,31 @@ export async function writeResultsWorkbook(
   head.font = { bold: true };
   head.commit();
   ws.columns = headers.map((h) => ({ width: Math.max(8, Math.min(28, h.length * 2)) }));
-  for (const r of rows) {
-    ws.addRow([
-      r.rank?.population ?? null,
-      r.rank?.unit ?? null,
-      safeCell(r.name),
-      safeCell(r.unitName),
-      safeCell(r.post),
-      ...groups.flatMap((g) => {
-        const got = r.groups.find((x) => x.groupId === g.id);
-        if (!got) return [0, null];
-        if (got.suppressed)
-          return [
-            got.ballotCount,
-            got.suppressedReason === 'small' ? `不足${minShown}票不单列` : '为防反推不单列',
-          ];
-        return [got.ballotCount, got.value ? Number(got.value.value) : null];
-      }),
-      r.totalWithheld ? '不公开（防反推）' : r.total === null ? null : Number(r.total),
-      r.status === 'insufficient' ? '人数不足' : r.status === 'sufficient' ? '有效' : null,
-      safeCell(r.proposedGradeName ?? ''),
-      safeCell(r.finalGradeName ?? ''),
-      safeCell(r.overrideReason ?? ''),
-    ]).commit();
-  }
+  for await (const rows of batches)
+    for (const r of rows) {
+      ws.addRow([
+        r.rank?.population ?? null,
+        r.rank?.unit ?? null,
+        safeCell(r.name),
+        safeCell(r.unitName),
+        safeCell(r.post),
+        ...groups.flatMap((g) => {
+          const got = r.groups.find((x) => x.groupId === g.id);
+          if (!got) return [0, null];
+          if (got.suppressed)
+            return [
+              got.ballotCount,
+              got.suppressedReason === 'small' ? `不足${minShown}票不单列` : '为防反推不单列',
+            ];
+          return [got.ballotCount, got.value ? Number(got.value.value) : null];
+        }),
+        r.totalWithheld ? '不公开（防反推）' : r.total === null ? null : Number(r.total),
+        r.status === 'insufficient' ? '人数不足' : r.status === 'sufficient' ? '有效' : null,
+        safeCell(r.proposedGradeName ?? ''),
+        safeCell(r.finalGradeName ?? ''),
+        safeCell(r.overrideReason ?? ''),
+      ]).commit();
+    }
   ws.commit();
   await wb.commit();
 }

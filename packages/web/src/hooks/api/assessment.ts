@@ -4,6 +4,7 @@ import {
   PackListSchema,
   ReportFileUploadResultSchema,
   RoundListSchema,
+  RoundResultTargetSchema,
   RoundResultsSchema,
   RoundSchema,
   RoundTargetListSchema,
@@ -11,11 +12,19 @@ import {
   TurnoutSchema,
   UnitWaiverResultSchema,
   type GradeOverrideInput,
+  type ResultsQuery,
   type UnitWaiverInput,
   type RoundAction,
   type RoundCreateInput,
 } from '@ganbu/core';
-import { useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api } from '../../lib/http.ts';
 
 // ------------------------------------------------------------------ result shapes (from the contract)
@@ -26,6 +35,7 @@ export type {
   Figure,
   GroupTallyJson,
   QuotaSummary,
+  ResultsQuery,
   RoundResults,
   RoundResultTarget as TargetResult,
 } from '@ganbu/core';
@@ -217,21 +227,48 @@ export function useTurnout(id: string | undefined, enabled: boolean, refreshMs: 
 
 // ------------------------------------------------------------------ results and review
 
-export function useResults(id: string | undefined, enabled: boolean) {
+/** The query string of a page of results (only the parameters set). */
+function resultsQueryString(query: ResultsQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * One page of a round's results with the round's counts (the server pages, filters and sorts; at most
+ * 200 rows a page). The previous page stays on screen while the next one loads.
+ */
+export function useResults(id: string | undefined, enabled: boolean, query: ResultsQuery = {}) {
   return useQuery({
-    queryKey: assessmentKeys.results(id ?? ''),
-    queryFn: () => api.get(RoundResultsSchema, `${roundPath(id ?? '')}/results`),
+    queryKey: [...assessmentKeys.results(id ?? ''), query] as const,
+    queryFn: () => api.get(RoundResultsSchema, `${roundPath(id ?? '')}/results${resultsQueryString(query)}`),
     enabled: enabled && !!id,
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One target's result with its whole explanation (the drawer's), read when the drawer opens. */
+export function useTargetResult(roundId: string | undefined, targetId: string | undefined) {
+  return useQuery({
+    queryKey: [...assessmentKeys.results(roundId ?? ''), 'target', targetId ?? ''] as const,
+    queryFn: () => api.get(RoundResultTargetSchema, `${roundPath(roundId ?? '')}/results/${targetId ?? ''}`),
+    enabled: !!roundId && !!targetId,
     staleTime: 0,
   });
 }
 
-/** The results of several rounds at once (我的考核结果: every published round). */
+/**
+ * The results of several rounds at once (我的考核结果: every published round), a page of 200 each: a
+ * cadre's round shows her her own targets only, a unit round its board, of which she owns none.
+ */
 export function useResultsOf(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
-      queryKey: assessmentKeys.results(id),
-      queryFn: () => api.get(RoundResultsSchema, `${roundPath(id)}/results`),
+      queryKey: [...assessmentKeys.results(id), { pageSize: 200 }] as const,
+      queryFn: () => api.get(RoundResultsSchema, `${roundPath(id)}/results?pageSize=200`),
     })),
   });
 }

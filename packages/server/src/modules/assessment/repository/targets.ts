@@ -115,7 +115,7 @@ export async function listTallyTargets(client: pg.ClientBase, roundId: string): 
   return rows.map((r) => ({ ...toTallyTarget(r), cadreId: r.cadre_id }));
 }
 
-interface ResultTargetRow extends StoredTargetRow {
+export interface ResultTargetRow extends StoredTargetRow {
   cadre_id: string | null;
   name: string;
   post: string;
@@ -139,19 +139,9 @@ export interface ResultTargetRecord {
   overrideReason: string | null;
 }
 
-/** Every target of the round the reader may see (row-level security), with its stored figures. */
-export async function listResultTargets(
-  client: pg.ClientBase,
-  roundId: string,
-): Promise<ResultTargetRecord[]> {
-  const { rows } = await client.query<ResultTargetRow>(
-    `SELECT t.id, t.cadre_id, t.name, t.post, t.unit_id, t.parent_unit_id, coalesce(o.name, '') AS unit_name,
-            t.result, t.proposed_grade, t.final_grade, t.override_reason
-       FROM assessment_targets t LEFT JOIN orgs o ON o.id = t.unit_id
-      WHERE t.round_id = $1 ORDER BY t.sort_order, t.name`,
-    [roundId],
-  );
-  return rows.map((r) => ({
+/** A row of `assessment_targets` joined with its unit's name, as the results read it. */
+export function toResultTarget(r: ResultTargetRow): ResultTargetRecord {
+  return {
     stored: { id: r.id, unit_id: r.unit_id, parent_unit_id: r.parent_unit_id, result: r.result },
     id: r.id,
     cadreId: r.cadre_id,
@@ -161,7 +151,7 @@ export async function listResultTargets(
     proposedGrade: r.proposed_grade,
     finalGrade: r.final_grade,
     overrideReason: r.override_reason,
-  }));
+  };
 }
 
 interface ExportTargetRow extends StoredTargetRow {

@@ -6,12 +6,16 @@ import {
   type ExportTarget,
   type GradeOverrideInput,
   type UnitWaiverInput,
+  type QuotaSummary,
   type RoundResults,
+  RESULTS_MAX_PAGE_SIZE,
+  type ResultSort,
 } from '@ganbu/core';
 import type { RequestContext } from '../../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import { spoolToTempFile } from '../../../platform/spool.ts';
 import { listExportBallots } from '../repository/ballots.ts';
+import * as pages from '../repository/result-pages.ts';
 import * as reviewRepo from '../repository/review.ts';
 import { selectSummary } from '../repository/rounds.ts';
 import * as targetRepo from '../repository/targets.ts';
@@ -19,6 +23,13 @@ import { writeResultsWorkbook, type ResultSheetRow } from '../results-workbook.t
 import { checkOverrides, evaluate, overridesOf, tallyRound } from './compute.ts';
 import { findRound, markScoresDisclosed, mayManage, roundToManage, type RoundRecord } from './rounds.ts';
 import { explainedResult, publishedResult, withheldContributionOf } from './stored-results.ts';
+
+/** The results query once parsed (core `ResultsQuerySchema`). */
+export interface ResultsQueryParsed extends pages.ResultFilter {
+  page: number;
+  pageSize: number;
+  sort: ResultSort;
+}
 
 /** 考核结果: figures with explanations; the committee's review (waivers, grade changes); the ballot export. */
 
@@ -37,17 +48,8 @@ async function readableRound(
 const gradeName = (round: RoundRecord, code: string | null) =>
   code ? (round.rules.gradeScale.grades.find((g) => g.code === code)?.name ?? code) : null;
 
-/** Every target of the round the reader may see (row-level security), with its stored figures. */
-async function targetResults(ctx: RequestContext, round: RoundRecord) {
-  const rows = await targetRepo.listResultTargets(ctx.client, round.id);
-  return rows.map((row) => resultItem(round, row, explainedResult(round.rules.scheme, row.stored)));
-}
-
-function resultItem(
-  round: RoundRecord,
-  t: targetRepo.ResultTargetRecord,
-  stored: ReturnType<typeof explainedResult>,
-) {
+function resultItem(round: RoundRecord, t: targetRepo.ResultTargetRecord) {
+  const stored = explainedResult(round.rules.scheme, t.stored);
   // what anyone may see: small groups and what would give them away withheld (SECURITY 22, 31)
   const result = stored ? publishedResult(round.rules.scheme, round.rules.minGroupSizeShown, stored) : null;
   return {
@@ -69,35 +71,111 @@ function resultItem(
   };
 }
 
-/** 考核结果 with the explanation of every figure; the quota summary for the organiser only. */
-export async function roundResults(ctx: RequestContext, roundId: string): Promise<RoundResults> {
+type ResultItem = RoundResults['targets'][number];
+
+/**
+ * For the organiser of a computed round: how many targets each rater group leaves short (below its
+ * minimum, what 按单位豁免 waives). Reads the insufficient targets only, a batch at a time.
+ */
+async function shortByGroup(ctx: RequestContext, round: RoundRecord): Promise<Record<string, number>> {
+  const short: Record<string, number> = {};
+  for await (const batch of pages.streamResultTargets(ctx.client, round.id, 'insufficient'))
+    for (const t of batch) {
+      const tally = explainedResult(round.rules.scheme, t.stored)?.tally as
+        { insufficientGroups?: { groupId: string; reason: string }[] } | undefined;
+      for (const g of tally?.insufficientGroups ?? [])
+        if (g.reason === 'belowMinimum') short[g.groupId] = (short[g.groupId] ?? 0) + 1;
+    }
+  return short;
+}
+
+/** Every target id the quota summary's boundaries and allocations name. */
+function summaryTargetIds(summary: QuotaSummary | null): string[] {
+  const ids = new Set<string>();
+  for (const a of summary?.allocations ?? []) for (const id of [...a.candidates, ...a.awarded]) ids.add(id);
+  for (const b of summary?.boundaries ?? []) {
+    for (const id of [...b.tied, ...b.awarded, ...b.flagged]) ids.add(id);
+    for (const step of b.steps) for (const v of step.values) ids.add(v.targetId);
+  }
+  return [...ids];
+}
+
+/**
+ * 考核结果, a page at a time (issue 10 §9): the page's rows with the explanation of every figure, the
+ * counts over the whole round, and for the organiser the quota summary with what the calibration view
+ * names. Filters, order and counts are SQL; a page holds at most RESULTS_MAX_PAGE_SIZE rows.
+ */
+export async function roundResults(
+  ctx: RequestContext,
+  roundId: string,
+  query: ResultsQueryParsed,
+): Promise<RoundResults> {
+  if (query.pageSize > RESULTS_MAX_PAGE_SIZE)
+    throw new AppError(400, 'RESULTS_PAGE_SIZE', `每页最多 ${RESULTS_MAX_PAGE_SIZE} 条结果`);
   const { round, organiser } = await readableRound(ctx, roundId);
+  const { scheme } = round.rules;
+  const summary = organiser ? ((await selectSummary(ctx.client, round.id)) as QuotaSummary | null) : null;
+  const page = await pages.selectResultPage(
+    ctx.client,
+    round.id,
+    { groups: scheme.raterGroups, minShown: shownMinimum(round.rules.minGroupSizeShown) },
+    query,
+  );
+  const counts = await pages.selectResultCounts(ctx.client, round.id);
+  const reviewing = organiser && round.state === 'computed';
   return {
-    round: { id: round.id, name: round.name, state: round.state, schemeName: round.rules.scheme.name },
+    round: { id: round.id, name: round.name, state: round.state, schemeName: scheme.name },
     organiser,
     grades: round.rules.gradeScale.grades,
-    raterGroups: round.rules.scheme.raterGroups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      weight: g.weight,
-    })),
+    raterGroups: scheme.raterGroups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
     minGroupSizeShown: shownMinimum(round.rules.minGroupSizeShown),
     quotaRule: round.rules.quotaRule,
-    summary: organiser ? ((await selectSummary(ctx.client, round.id)) as RoundResults['summary']) : null,
+    summary,
+    calibration: summary?.plan
+      ? {
+          finalByQuotaGroup: await pages.finalByQuotaGroup(ctx.client, round.id, summary.plan.groups),
+          names: await pages.selectTargetNames(ctx.client, round.id, summaryTargetIds(summary)),
+        }
+      : null,
+    counts: {
+      ...counts,
+      shortByGroup:
+        reviewing && counts.status.insufficient > 0 ? await shortByGroup(ctx, round) : reviewing ? {} : null,
+    },
+    page: query.page,
+    pageSize: query.pageSize,
+    total: page.total,
     // the explanations' figures as the engine made them; the response contract checks their shape
-    targets: (await targetResults(ctx, round)) as unknown as RoundResults['targets'],
+    targets: page.rows.map((t) => resultItem(round, t)) as unknown as ResultItem[],
   };
 }
 
-/** 导出考核结果: the results page as a workbook (spooled to a temporary file), audited. */
+/** One target's result with the explanation of every figure (the drawer's), in the reader's scope. */
+export async function targetResult(ctx: RequestContext, roundId: string, targetId: string) {
+  const { round } = await readableRound(ctx, roundId);
+  const row = await pages.selectResultTarget(ctx.client, round.id, targetId);
+  if (!row) throw notFound('考核对象');
+  return resultItem(round, row) as unknown as ResultItem;
+}
+
+/** The workbook's rows, a batch at a time, in the round's order. */
+async function* sheetRows(ctx: RequestContext, round: RoundRecord): AsyncGenerator<ResultSheetRow[]> {
+  for await (const batch of pages.streamResultTargets(ctx.client, round.id))
+    yield batch.map((row) => {
+      const t = resultItem(round, row);
+      return { ...t, total: t.total?.value ?? null, groups: t.explanation?.tally.groups ?? [] };
+    });
+}
+
+/**
+ * 导出考核结果: the results page as a workbook, written row by row from a cursor (ExcelJS's streaming
+ * writer) to a temporary file, then streamed; audited.
+ */
 export async function resultsWorkbook(ctx: RequestContext, roundId: string) {
   const { round } = await readableRound(ctx, roundId);
-  const rows: ResultSheetRow[] = (await targetResults(ctx, round)).map((t) => ({
-    ...t,
-    total: t.total?.value ?? null,
-    groups: t.explanation?.tally.groups ?? [],
-  }));
-  const body = await spoolToTempFile((out) => writeResultsWorkbook(round.name, round.rules, rows, out));
+  const body = await spoolToTempFile((out) =>
+    writeResultsWorkbook(round.name, round.rules, sheetRows(ctx, round), out),
+  );
   await ctx.audit({
     action: 'assessment.results.export',
     objectType: 'assessment_round',

@@ -287,6 +287,13 @@ export const en: typeof zhCN = {
       countsOnly: 'Counts only; never which slip voted how.',
     },
     results: {
+      statusAll: 'Any status',
+      search: 'Find by name, post or unit',
+      sortRank: 'By rank',
+      sortTotal: 'By total',
+      sortName: 'By name',
+      sortUnit: 'By unit',
+      count: '{{count}} in all',
       notReady: 'Results are available once computed',
       rank: 'Rank',
       rankOf: '{{rank}} / {{of}}',

@@ -284,6 +284,13 @@ export const zhCN = {
       countsOnly: '只显示数量，不显示哪张票投给了谁。',
     },
     results: {
+      statusAll: '全部状态',
+      search: '按姓名、职务或单位查找',
+      sortRank: '按排名',
+      sortTotal: '按综合得分',
+      sortName: '按姓名',
+      sortUnit: '按单位',
+      count: '共 {{count}} 人',
       notReady: '计算结果后才能查看结果',
       rank: '排名',
       rankOf: '{{rank}} / {{of}}',

@@ -2,7 +2,7 @@ import { TrophyFilled } from '@ant-design/icons';
 import type { Round } from '@ganbu/core';
 import { Alert, Card, Empty, Flex, Progress, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer.tsx';
@@ -33,14 +33,18 @@ function byPeriod(a: Round, b: Round): number {
 /** The ranked board of one round: rank, unit, total (as a bar), per-group averages and grade. */
 function Board({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
-  const results = useResults(roundId, true);
+  // the server pages the board in rank order (the unranked last)
+  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const results = useResults(roundId, true, { ...page, sort: 'rank' });
   const rows = useMemo(() => leaderboardRows(results.data?.targets ?? []), [results.data]);
   if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return <Skeleton active />;
   const data = results.data;
   const of = rows.find((r) => r.rank)?.rank?.of ?? 0;
-  // a unit whose total is withheld is not ranked: it does not make the board partial
-  const partial = of > 0 && rows.filter((r) => r.rank).length < of;
+  // a unit whose total is withheld is not ranked but counted among those with a result: it does not make
+  // the board partial; fewer of those than ranked places does
+  const shown = data.counts.status.sufficient;
+  const partial = of > 0 && shown < of;
 
   const columns: ColumnsType<TargetResult> = [
     {
@@ -139,19 +143,26 @@ function Board({ roundId }: { roundId: string }) {
       <Typography.Text type="secondary" data-testid="leaderboard-summary">
         {t('assessment.leaderboard.summary', {
           scheme: data.round.schemeName,
-          count: rows.length,
+          count: data.total,
           min: data.minGroupSizeShown,
         })}
       </Typography.Text>
       {partial ? (
-        <Alert type="info" showIcon title={t('assessment.leaderboard.partial', { shown: rows.length, of })} />
+        <Alert type="info" showIcon title={t('assessment.leaderboard.partial', { shown, of })} />
       ) : null}
       <Table
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        loading={results.isFetching && results.isPlaceholderData}
+        pagination={{
+          current: data.page,
+          pageSize: data.pageSize,
+          total: data.total,
+          hideOnSinglePage: true,
+          onChange: (p, pageSize) => setPage({ page: p, pageSize }),
+        }}
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         data-testid="leaderboard-table"
       />

@@ -24,13 +24,13 @@ function productText(count: PlanGroup['count']): string {
   return `${count.n} × ${figureShort(count.share)}% = ${exact}${decimal}`;
 }
 
-/** Counts of each final grade among `ids`, as tags in the scale's order. */
-function Distribution({ results, ids }: { results: RoundResults; ids: readonly string[] }) {
+/** Counts of each final grade in a quota group, as tags in the scale's order. */
+function Distribution({ results, groupKey }: { results: RoundResults; groupKey: string }) {
   const { t } = useTranslation();
-  const counts = new Map<string, number>();
-  for (const x of results.targets)
-    if (ids.includes(x.id) && x.finalGrade) counts.set(x.finalGrade, (counts.get(x.finalGrade) ?? 0) + 1);
-  const none = ids.length - [...counts.values()].reduce((s, n) => s + n, 0);
+  // the group's targets' final grades, counted by the server ('' for none)
+  const byGrade = results.calibration?.finalByQuotaGroup[groupKey] ?? {};
+  const counts = new Map(Object.entries(byGrade).filter(([code]) => code !== ''));
+  const none = byGrade[''] ?? 0;
   return (
     <Flex wrap gap={4}>
       {results.grades
@@ -50,7 +50,8 @@ function Distribution({ results, ids }: { results: RoundResults; ids: readonly s
 /** 名额校准: how each quota group's places were reached, pooled and given, and the grades after changes. */
 export function CalibrationTab({ round }: { round: Round }) {
   const { t } = useTranslation();
-  const results = useResults(round.id, true);
+  // the counts and the calibration facts are the round's; no rows are needed
+  const results = useResults(round.id, true, { pageSize: 1 });
   const orgs = useOrgs();
   const { pack, scheme } = useRoundScheme(round);
   const names = useMemo(() => unitNames(orgs.data), [orgs.data]);
@@ -65,12 +66,11 @@ export function CalibrationTab({ round }: { round: Round }) {
   const scale = pack?.assessment.gradeScales.find((g) => g.id === scheme?.gradeScaleId);
   const quotaGrade = scale?.quotaGrade ?? data.grades[0]?.code ?? 'excellent';
   const quotaGradeName = data.grades.find((g) => g.code === quotaGrade)?.name ?? quotaGrade;
-  const targetName = (id: string) => data.targets.find((x) => x.id === id)?.name ?? id.slice(0, 8);
+  const targetName = (id: string) => data.calibration?.names[id] ?? id.slice(0, 8);
   const namesOf = (ids: readonly string[]) =>
     ids.length ? ids.map(targetName).join(t('common.enumSep')) : '—';
   const key = (k: string) => quotaKeyLabel(t, k, names);
-  const holders = (ids: readonly string[]) =>
-    data.targets.filter((x) => ids.includes(x.id) && x.finalGrade === quotaGrade).length;
+  const holders = (groupKey: string) => data.calibration?.finalByQuotaGroup[groupKey]?.[quotaGrade] ?? 0;
   const groupName = (id: string) => data.raterGroups.find((g) => g.id === id)?.name ?? id;
   const criterionName = (id: string) => scheme?.criteria.find((c) => c.id === id)?.name ?? id;
 
@@ -114,7 +114,7 @@ export function CalibrationTab({ round }: { round: Round }) {
       width: 130,
       align: 'right',
       render: (_, g) => {
-        const n = holders(g.targetIds);
+        const n = holders(g.key);
         // with pooling, a group may go past its own places into the pool's
         const over = plan.pools.length === 0 && n > g.count.places;
         return (
@@ -128,7 +128,7 @@ export function CalibrationTab({ round }: { round: Round }) {
       key: 'distribution',
       title: t('assessment.calibration.distribution'),
       width: 200,
-      render: (_, g) => <Distribution results={data} ids={g.targetIds} />,
+      render: (_, g) => <Distribution results={data} groupKey={g.key} />,
     },
   ];
 
@@ -175,7 +175,7 @@ export function CalibrationTab({ round }: { round: Round }) {
       render: (_, p) => {
         const excess = p.groupKeys.reduce((s, k) => {
           const g = plan.groups.find((x) => x.key === k);
-          return g ? s + Math.max(0, holders(g.targetIds) - g.count.places) : s;
+          return g ? s + Math.max(0, holders(g.key) - g.count.places) : s;
         }, 0);
         return (
           <Typography.Text type={excess > p.pooledPlaces ? 'danger' : undefined}>
@@ -219,8 +219,8 @@ export function CalibrationTab({ round }: { round: Round }) {
   const ruleText = quotaRuleText(t, rule, quotaGradeName, groupName, criterionName);
   const overall = data.grades.map((g) => ({
     grade: g,
-    proposed: data.targets.filter((x) => x.proposedGrade === g.code).length,
-    final: data.targets.filter((x) => x.finalGrade === g.code).length,
+    proposed: data.counts.proposed[g.code] ?? 0,
+    final: data.counts.final[g.code] ?? 0,
   }));
 
   return (

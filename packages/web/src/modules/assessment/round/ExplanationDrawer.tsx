@@ -1,9 +1,15 @@
-import { Alert, Descriptions, Drawer, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupTallyJson, RoundResults, TargetResult } from '../../../hooks/api/assessment.ts';
+import { QueryError } from '../../../components/QueryError.tsx';
+import {
+  useTargetResult,
+  type GroupTallyJson,
+  type RoundResults,
+  type TargetResult,
+} from '../../../hooks/api/assessment.ts';
 import { figureShort, hundredthsText, quotaKeyLabel } from '../labels.ts';
 
 /** 计票 of one group: count against the expected raters, trimming, and the flags (minimum, waiver …). */
@@ -93,16 +99,19 @@ export function proposalText(
  */
 export function ExplanationDrawer({
   results,
-  target,
+  target: row,
   onClose,
   unitNames,
 }: {
   results: RoundResults;
+  /** the row opened: its whole explanation is read from the server (…/results/:targetId) */
   target: TargetResult | null;
   onClose: () => void;
   unitNames: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
+  const one = useTargetResult(results.round.id, row?.id);
+  const target = row && one.data?.id === row.id ? one.data : null;
   const tally = target?.explanation?.tally;
   const groups = tally?.groups ?? [];
   const min = results.minGroupSizeShown;
@@ -241,10 +250,10 @@ export function ExplanationDrawer({
 
   return (
     <Drawer
-      open={!!target}
+      open={!!row}
       onClose={onClose}
       size={760}
-      title={target ? t('assessment.explain.title', { name: target.name }) : ''}
+      title={row ? t('assessment.explain.title', { name: row.name }) : ''}
       destroyOnHidden
       data-testid="explain-drawer"
     >
@@ -356,6 +365,10 @@ export function ExplanationDrawer({
             />
           ) : null}
         </Flex>
+      ) : row && one.isError ? (
+        <QueryError error={one.error} onRetry={() => void one.refetch()} />
+      ) : row && !target ? (
+        <Skeleton active />
       ) : target ? (
         <Typography.Text type="secondary">{t('assessment.explain.noExplanation')}</Typography.Text>
       ) : null}

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { Round } from '@ganbu/core';
-import { Alert, Button, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ResultSort, Round } from '@ganbu/core';
+import { Alert, Button, Flex, Input, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,27 +17,32 @@ import { unitNames as namesOf } from '../labels.ts';
 import { ExplanationDrawer } from './ExplanationDrawer.tsx';
 import { OverrideModal, UnitWaiverModal, WaiverModal } from './ReviewModals.tsx';
 
-/** Ranked targets first (by rank), then the insufficient ones, each in the server's order. */
-function byRank(a: TargetResult, b: TargetResult): number {
-  const ra = a.rank?.population ?? Number.MAX_SAFE_INTEGER;
-  const rb = b.rank?.population ?? Number.MAX_SAFE_INTEGER;
-  return ra - rb;
-}
+const SORTS = [
+  { value: 'rank', label: 'assessment.results.sortRank' },
+  { value: 'total', label: 'assessment.results.sortTotal' },
+  { value: 'name', label: 'assessment.results.sortName' },
+  { value: 'unit', label: 'assessment.results.sortUnit' },
+] as const satisfies readonly { value: ResultSort; label: string }[];
+type StatusFilter = 'all' | 'sufficient' | 'insufficient';
 
 /**
  * 结果: the ranked table with per-group figures, status, proposed and final grades; the committee's
- * waivers and grade changes while computed; each row's explanation; the Excel export.
+ * waivers and grade changes while computed; each row's explanation (read when opened); the Excel export.
+ * The server pages, filters and sorts (a round may have 100,000 targets); the counts are the round's.
  */
 export function ResultsTab({ round }: { round: Round }) {
   const { t } = useTranslation();
   const ready = round.state === 'published' || (round.state === 'computed' && round.manageable);
-  const results = useResults(round.id, ready);
+  const [page, setPage] = useState({ page: 1, pageSize: 50 });
+  const [status, setStatus] = useState<'sufficient' | 'insufficient' | undefined>(undefined);
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<ResultSort>('rank');
+  const results = useResults(round.id, ready, { ...page, status, q: q || undefined, sort });
   const orgs = useOrgs();
   const [explaining, setExplaining] = useState<TargetResult | null>(null);
   const [waiving, setWaiving] = useState<TargetResult | null>(null);
   const [overriding, setOverriding] = useState<TargetResult | null>(null);
   const [waivingUnit, setWaivingUnit] = useState(false);
-  const rows = useMemo(() => [...(results.data?.targets ?? [])].sort(byRank), [results.data]);
   const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
 
   if (!ready) return <Alert type="info" showIcon title={t('assessment.results.notReady')} />;
@@ -45,7 +50,11 @@ export function ResultsTab({ round }: { round: Round }) {
   if (!results.data) return <Skeleton active />;
   const data = results.data;
   const reviewing = data.organiser && round.state === 'computed';
-  const insufficient = data.targets.filter((x) => x.status === 'insufficient').length;
+  const insufficient = data.counts.status.insufficient;
+  const filtered = (change: () => void) => {
+    change();
+    setPage((p) => ({ ...p, page: 1 }));
+  };
 
   const columns: ColumnsType<TargetResult> = [
     {
@@ -228,12 +237,51 @@ export function ResultsTab({ round }: { round: Round }) {
           ) : null}
         </Flex>
       </Flex>
+      <Flex gap={8} wrap align="center">
+        <Input.Search
+          allowClear
+          placeholder={t('assessment.results.search')}
+          onSearch={(v) => filtered(() => setQ(v.trim()))}
+          style={{ width: 240 }}
+          data-testid="results-search"
+        />
+        <Select
+          value={status ?? 'all'}
+          onChange={(v: StatusFilter) => filtered(() => setStatus(v === 'all' ? undefined : v))}
+          options={[
+            { value: 'all', label: t('assessment.results.statusAll') },
+            { value: 'sufficient', label: t('assessment.results.sufficient') },
+            { value: 'insufficient', label: t('assessment.results.insufficient') },
+          ]}
+          style={{ width: 130 }}
+          data-testid="results-status"
+        />
+        <Select
+          value={sort}
+          onChange={(v) => filtered(() => setSort(v))}
+          options={SORTS.map((o) => ({ value: o.value, label: t(o.label) }))}
+          style={{ width: 130 }}
+          data-testid="results-sort"
+        />
+        <Typography.Text type="secondary" data-testid="results-count">
+          {t('assessment.results.count', { count: data.total })}
+        </Typography.Text>
+      </Flex>
       <Table
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={rows}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        dataSource={data.targets}
+        loading={results.isFetching && results.isPlaceholderData}
+        pagination={{
+          current: data.page,
+          pageSize: data.pageSize,
+          total: data.total,
+          hideOnSinglePage: true,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
+        }}
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         data-testid="results-table"
       />

@@ -71,7 +71,8 @@ export function WaiverModal({
   const waive = useWaive();
   const insufficient = target?.explanation?.tally.insufficientGroups ?? [];
   const nameOf = (id: string) => results.raterGroups.find((g) => g.id === id)?.name ?? id;
-  const anyOverride = results.targets.some((x) => x.overrideReason);
+  // over the whole round, not only the page (the server counts)
+  const anyOverride = results.counts.overridden > 0;
   const close = () => {
     waive.reset();
     onClose();
@@ -171,10 +172,8 @@ export function UnitWaiverModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ orgId: string; groupId: string; reason: string }>();
   const waive = useWaiveUnit();
-  const shortOf = new Map<string, number>();
-  for (const x of results.targets)
-    for (const g of x.explanation?.tally.insufficientGroups ?? [])
-      if (g.reason === 'belowMinimum') shortOf.set(g.groupId, (shortOf.get(g.groupId) ?? 0) + 1);
+  // targets short of each group over the whole round (the server counts them for the organiser)
+  const shortOf = new Map(Object.entries(results.counts.shortByGroup ?? {}));
   const close = () => {
     waive.reset();
     onClose();
