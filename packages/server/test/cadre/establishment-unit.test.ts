@@ -136,7 +136,7 @@ async function filled(rows: { name: string; id: string; unit: string; est: strin
   ws.getRow(1).eachCell((c, i) => col.set(c.text.replace('*', ''), i));
   expect(ws.getCell(1, 24).text).toBe('编制所在单位');
   rows.forEach((r, i) => {
-    const put = (h: string, v: string) => (ws.getCell(i + 2, col.get(h)!).value = v);
+    const put = (h: string, v: string) => (ws.getCell(i + 2, col.get(h)).value = v);
     put('姓名', r.name);
     put('性别', '男');
     put('出生年月', '1988.03');

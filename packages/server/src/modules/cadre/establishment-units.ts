@@ -38,13 +38,13 @@ export function districtUnits(ctx: RequestContext): Promise<DistrictUnit[]> {
 /** Name and code path of these units (active or not), by id. */
 export function unitsById(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, DistrictUnit>> {
   const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return Promise.resolve(new Map());
+  if (wanted.length === 0) return Promise.resolve(new Map<string, DistrictUnit>());
   return asSystem(ctx, async (client) => {
     const { rows } = await client.query<DistrictUnit>(
       'SELECT id, name, path::text AS path FROM orgs WHERE id = ANY ($1::uuid[])',
       [wanted],
     );
-    return new Map(rows.map((r) => [r.id, r]));
+    return new Map<string, DistrictUnit>(rows.map((r) => [r.id, r]));
   });
 }
 
