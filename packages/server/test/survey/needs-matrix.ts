@@ -54,13 +54,20 @@ export const needsMatrix: ModuleMatrix = {
     requests: () => [{ params: { token: 'XXXX-XXXX-XXXX-XXXX' } }],
     targetsForeign: false,
   },
-  // no request here: every refusal of an anonymous public route is counted in the shared refusal window
-  // (refusal-audit.ts: the first 5 of a window written, the rest counted), and a second anonymous POST per
-  // actor (after the ballot's) pushes the ballot's own refusal past it, failing the matrix's audit-row check for
-  // a route that did nothing wrong. The answer with a foreign street's code is a bearer credential by design
-  // (as a ballot slip); refusals changing nothing are covered in test/survey/needs.test.ts.
+  // a code of the foreign street is a bearer credential (as a ballot slip): an answer that does not fit is
+  // refused and changes nothing (the matrix opens a new refusal window before each anonymous mutation)
   'POST /api/ballot/:token/survey': {
-    requests: () => [],
+    requests: (fx) => [
+      {
+        params: { token: fx.foreign.survey.code },
+        payload: {
+          rankBand: 'nowhere',
+          postBand: 'staff',
+          educationBand: 'university',
+          picks: ['political'],
+        },
+      },
+    ],
     targetsForeign: true,
   },
 };
