@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { launch, loginUi, newPage, screenshot } from '../browser.ts';
 
@@ -258,9 +258,17 @@ describe('[assessment] officer side: a Jinwan round from creation to publication
       return codes;
     };
     // the codes dialog's closing animation must finish before the next click, or its mask takes the click
+    // (clicked again when the dialog is still open: a CI run's click, right after the print window closed,
+    // left it open for 30 s)
     const closeCodes = async () => {
-      await page.getByTestId('tokens-codes-close').click();
-      await page.getByTestId('tokens-codes').waitFor({ state: 'hidden' });
+      await vi.waitFor(
+        async () => {
+          if (await page.getByTestId('tokens-codes').isVisible())
+            await page.getByTestId('tokens-codes-close').click({ timeout: 3_000 });
+          await page.getByTestId('tokens-codes').waitFor({ state: 'hidden', timeout: 3_000 });
+        },
+        { timeout: 30_000, interval: 500 },
+      );
     };
     const repsA = await issue('members-representatives', 17, va.org);
     expect((await text(page.getByTestId('tokens-codes'))).split('\n')).toEqual(repsA);

@@ -21,10 +21,19 @@ describe('[care-health] a unit records checks, coverage shows the rate; a suppor
     await expect
       .poll(async () => page.getByTestId('health-explanation').textContent())
       .toContain('干部职工年度体检');
+    // the count is read from the filtered list's answer (the unfiltered table's rows would satisfy a row
+    // count, and its total was once read as the 未体检 one)
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes('/api/care/health/checks?') && /[?&]state=/.test(r.url()),
+    );
     await page.getByTestId('health-state').getByText('未体检').click();
+    const { total: due } = (await (await filtered).json()) as { total: number };
     await expect.poll(async () => rows(page, 'health-table').count()).toBeGreaterThanOrEqual(2);
-    const before = await page.locator('.ant-pagination-total-text').textContent();
-    const due = Number(/(\d+)/.exec(before ?? '')?.[1]);
+    await expect
+      .poll(async () =>
+        Number(/(\d+)/.exec((await page.locator('.ant-pagination-total-text').textContent()) ?? '')?.[1]),
+      )
+      .toBe(due);
     await rows(page, 'health-table').nth(0).locator('input[type="checkbox"]').check();
     await rows(page, 'health-table').nth(1).locator('input[type="checkbox"]').check();
     await page.getByTestId('health-mark').click();
