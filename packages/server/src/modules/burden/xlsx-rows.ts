@@ -1,4 +1,6 @@
+import type { XlsxImportError } from '@ganbu/core';
 import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
 import { unescapeCell } from '../../platform/xlsx-cell.ts';
 import { loadWorkbook } from '../cadre/import-xlsx.ts';
 
@@ -117,6 +119,48 @@ export async function readSheetRows(bytes: Buffer, sheetName: string, columns: r
     if (any) rows.push({ row: n, cells });
   });
   return { sheet: ws.name, rows, missing };
+}
+
+/**
+ * What refuses a sheet before its rows are read: required columns missing, or no data row (errors), or more
+ * rows than one import takes (413, thrown). Null when the rows may be checked.
+ */
+export function sheetProblems(
+  sheet: string,
+  rowCount: number,
+  missing: readonly string[],
+): XlsxImportError[] | null {
+  if (missing.length)
+    return missing.map((h) => ({ sheet, row: 1, column: h, message: `缺少“${h}”列（请使用下载的模板）` }));
+  if (rowCount > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
+  if (rowCount === 0) return [{ sheet, row: 0, column: '', message: `“${sheet}”表中没有数据行` }];
+  return null;
+}
+
+/** Units by code path and by name; a name two units share maps to null (the officer must give the path). */
+export function unitsByKey<T extends { path: string; name: string }>(
+  orgs: readonly T[],
+): Map<string, T | null> {
+  const byKey = new Map<string, T | null>();
+  for (const o of orgs) {
+    byKey.set(o.path, o);
+    byKey.set(o.name, byKey.has(o.name) ? null : o);
+  }
+  return byKey;
+}
+
+/** One data row's reader: its cells by header, required texts, and its problems by column. */
+export function rowReader(sheet: string, r: { row: number; cells: Map<string, Cell> }) {
+  const at = { sheet, row: r.row };
+  const errors: XlsxImportError[] = [];
+  const err = (column: string, message: string) => errors.push({ ...at, column, message });
+  const get = (h: string) => r.cells.get(h) ?? null;
+  const required = (h: string) => {
+    const v = text(get(h));
+    if (!v) err(h, `请填写${h}`);
+    return v;
+  };
+  return { at, errors, err, get, required };
 }
 
 /** A 说明 sheet: the title, how the import works, and each column's note. */

@@ -14,7 +14,10 @@ import {
   MAX_ROWS,
   numOf,
   readSheetRows,
+  rowReader,
+  sheetProblems,
   text,
+  unitsByKey,
   type Column,
   type RangeValidations,
 } from '../xlsx-rows.ts';
@@ -237,24 +240,13 @@ export async function runImport(
   write: boolean,
 ): Promise<RegisterImportPlan> {
   const { sheet, rows, missing } = await readRows(bytes, register);
+  const refused = sheetProblems(sheet, rows.length, missing);
+  if (refused) return { sheet, count: 0, errors: refused };
   const errors: XlsxImportError[] = [];
-  if (missing.length)
-    return {
-      sheet,
-      count: 0,
-      errors: missing.map((h) => ({ sheet, row: 1, column: h, message: `缺少“${h}”列（请使用下载的模板）` })),
-    };
-  if (rows.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
-  if (rows.length === 0)
-    return { sheet, count: 0, errors: [{ sheet, row: 0, column: '', message: `“${sheet}”表中没有数据行` }] };
 
   const orgs = await repo.allOrgs(ctx.client);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const orgByKey = new Map<string, repo.OrgRef | null>();
-  for (const o of orgs) {
-    orgByKey.set(o.path, o);
-    orgByKey.set(o.name, orgByKey.has(o.name) ? null : o);
-  }
+  const orgByKey = unitsByKey(orgs);
   const policyAt = await burdenPolicies(ctx.client);
   const policy = await burdenPolicy(ctx.client, chinaToday(ctx.now));
   const kinds = kindsOf(policy, register);
@@ -264,15 +256,7 @@ export async function runImport(
   let count = 0;
   try {
     for (const r of rows) {
-      const at = { sheet, row: r.row };
-      const rowErrors: XlsxImportError[] = [];
-      const err = (column: string, message: string) => rowErrors.push({ ...at, column, message });
-      const get = (h: string) => r.cells.get(h) ?? null;
-      const required = (h: string) => {
-        const v = text(get(h));
-        if (!v) err(h, `请填写${h}`);
-        return v;
-      };
+      const { at, errors: rowErrors, err, get, required } = rowReader(sheet, r);
       const unit = (h: string, v: string) => {
         if (!v) return null;
         const o = orgByKey.get(v);

@@ -16,7 +16,10 @@ import {
   intOf,
   MAX_ROWS,
   readSheetRows,
+  rowReader,
+  sheetProblems,
   text,
+  unitsByKey,
   writeHelpSheet,
   type RangeValidations,
 } from '../xlsx-rows.ts';
@@ -161,43 +164,19 @@ export async function runWorkListImport(
   policy: WorkListPolicy | null,
 ): Promise<WorkListImportPlan> {
   const { sheet, rows, missing } = await readSheetRows(bytes, SHEET, COLUMNS);
-  if (missing.length)
-    return {
-      sheet,
-      count: 0,
-      unfunded: 0,
-      errors: missing.map((h) => ({ sheet, row: 1, column: h, message: `缺少“${h}”列（请使用下载的模板）` })),
-    };
-  if (rows.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
-  if (rows.length === 0)
-    return {
-      sheet,
-      count: 0,
-      unfunded: 0,
-      errors: [{ sheet, row: 0, column: '', message: `“${sheet}”表中没有数据行` }],
-    };
-  const orgByKey = new Map<string, string | null>();
-  for (const o of await repo.allOrgs(ctx.client)) {
-    orgByKey.set(o.path, o.id);
-    orgByKey.set(o.name, orgByKey.has(o.name) ? null : o.id);
-  }
+  const refused = sheetProblems(sheet, rows.length, missing);
+  if (refused) return { sheet, count: 0, unfunded: 0, errors: refused };
+  const orgByKey = unitsByKey(await repo.allOrgs(ctx.client));
   const modes = policy?.modes ?? [];
   const errors: XlsxImportError[] = [];
   const writes: repo.ItemWrite[] = [];
   for (const r of rows) {
-    const at = { sheet, row: r.row };
-    const rowErrors: XlsxImportError[] = [];
-    const err = (column: string, message: string) => rowErrors.push({ ...at, column, message });
-    const get = (h: string) => r.cells.get(h) ?? null;
-    const required = (h: string) => {
-      const v = text(get(h));
-      if (!v) err(h, `请填写${h}`);
-      return v;
-    };
+    const { at, errors: rowErrors, err, get, required } = rowReader(sheet, r);
     const year = intOf(get('年度'));
     if (year === null || year === 'bad') err('年度', '请填写年度，如 2026');
     const unitText = required('承接单位');
-    const orgId = unitText ? orgByKey.get(unitText) : undefined;
+    const org = unitText ? orgByKey.get(unitText) : undefined;
+    const orgId = org === null ? null : org?.id;
     if (unitText && orgId === undefined) err('承接单位', `找不到单位“${unitText}”（或不在您的数据范围内）`);
     if (unitText && orgId === null) err('承接单位', `单位名称“${unitText}”不唯一，请填写单位编码路径`);
     const modeText = text(get('承接方式'));
