@@ -1,6 +1,7 @@
 /**
  * Results memory benchmark (issue 10 §9): a 100,000-target round's results read through the real server —
- * the first page, a deep page by rank and by total, one target's explanation, and the whole Excel export
+ * the first page, a deep page by rank and by total, one target's explanation, the calibration view's quota
+ * summary, and the whole Excel export
  * — while the server child's RSS is sampled. Prints each read's time and peak RSS; exits 1 when any peak
  * passes the 1 GB budget. The round is `tally.ts`'s (round-seed.ts), computed through the API first.
  *
@@ -95,6 +96,8 @@ await runBench(
       ),
       await read('insufficient, page 2 of 200', `${base}?pageSize=200&page=2&status=insufficient`),
       await read("one target's explanation", `${base}/${page.targets[0]!.id}`),
+      // 名额校准 (the organiser's quota summary, every target named): its own route since the page left it
+      await read('calibration (quota summary)', `${base}/calibration`),
       await read('the whole Excel export', `${base}.xlsx`),
     ];
     let failed = false;

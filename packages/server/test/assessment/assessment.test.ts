@@ -499,13 +499,19 @@ describe('[assessment] the demo district: last year published, this year open', 
       total: number;
       counts: { targets: number; final: Record<string, number> };
       targets: { finalGrade: string; rank: { population: number } | null }[];
-      summary: { plan: { groups: { count: { n: number; places: number } }[] } };
     }>();
+    // the quota plan is the calibration route's (a page of results does not carry it)
+    const calibration = (
+      await as(street1, 'GET', `/api/assessment/rounds/${published.id}/results/calibration`)
+    ).json<{ summary: { plan: { groups: { count: { n: number; places: number } }[] } } }>();
     const n = all.total;
     expect(n).toBe(65);
     expect(all.counts.targets).toBe(n);
     expect(all.targets).toHaveLength(50);
-    expect(all.summary.plan.groups[0]?.count).toMatchObject({ n, places: Math.floor((n * 20) / 100) });
+    expect(calibration.summary.plan.groups[0]?.count).toMatchObject({
+      n,
+      places: Math.floor((n * 20) / 100),
+    });
     expect(all.counts.final['excellent']).toBeLessThanOrEqual(Math.floor(n / 5));
     expect(all.targets[0]?.rank?.population).toBe(1);
   });

@@ -170,6 +170,28 @@ describe('[assessment] results a page at a time (issue 10 §9)', () => {
     );
   });
 
+  it('a page carries no quota summary; 名额校准 is its own route, for the organiser only', async () => {
+    const p = (await get('?pageSize=1')) as Page & Record<string, unknown>;
+    expect(Object.keys(p)).not.toContain('summary');
+    expect(Object.keys(p)).not.toContain('calibration');
+    const res = await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}/results/calibration`);
+    expect(res.statusCode, res.body).toBe(200);
+    // the hand-written round has no stored quota summary, so there is nothing to calibrate
+    expect(res.json()).toEqual({ summary: null, calibration: null });
+    // a leader reads the published results but does not run the round: no calibration
+    const leader = await loginAs(t, 'leader');
+    await q(`UPDATE assessment_rounds SET state = 'published' WHERE id = $1`, [roundId]);
+    try {
+      const page = await as(leader, 'GET', `/api/assessment/rounds/${roundId}/results?pageSize=1`);
+      expect(page.statusCode, page.body).toBe(200);
+      const refused = await as(leader, 'GET', `/api/assessment/rounds/${roundId}/results/calibration`);
+      expectError(refused, 403, 'FORBIDDEN');
+      expect(refused.json<{ message: string }>().message).toBe('名额校准仅组织考核的单位可以查看');
+    } finally {
+      await q(`UPDATE assessment_rounds SET state = 'computed' WHERE id = $1`, [roundId]);
+    }
+  });
+
   it('more than 200 a page is refused with RESULTS_PAGE_SIZE; a bad page with VALIDATION', async () => {
     expectError(
       await as(orgdept, 'GET', `/api/assessment/rounds/${roundId}/results?pageSize=201`),

@@ -94,6 +94,10 @@ export const matrix: ModuleMatrix = {
     requests: (fx) => [{ id: fx.foreign.roundId }],
     targetsForeign: true,
   },
+  'GET /api/assessment/rounds/:id/results/calibration': {
+    requests: (fx) => [{ id: fx.foreign.roundId }],
+    targetsForeign: true,
+  },
   'GET /api/assessment/rounds/:id/results/:targetId': {
     requests: (fx) => [{ id: fx.foreign.roundId, params: { targetId: fx.foreign.targetId } }],
     targetsForeign: true,

@@ -279,9 +279,6 @@ export const RoundResultsSchema = z.object({
   raterGroups: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
   minGroupSizeShown: z.number().int(),
   quotaRule: QuotaRuleSchema.nullable(),
-  summary: QuotaSummarySchema.nullable(),
-  /** the organiser's calibration facts (with `summary`), null for anyone else */
-  calibration: CalibrationFactsSchema.nullable(),
   counts: ResultCountsSchema,
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -291,6 +288,17 @@ export const RoundResultsSchema = z.object({
   targets: z.array(RoundResultTargetSchema),
 });
 export type RoundResults = z.infer<typeof RoundResultsSchema>;
+
+/**
+ * GET /api/assessment/rounds/:id/results/calibration — 名额校准, the organiser's only: the quota summary
+ * (every quota group's places, pools, boundaries and awards) and the facts its view names. Its own route:
+ * for a large round it names every target, which a page of results must not carry (issue 10 §9).
+ */
+export const RoundCalibrationSchema = z.object({
+  summary: QuotaSummarySchema.nullable(),
+  calibration: CalibrationFactsSchema.nullable(),
+});
+export type RoundCalibration = z.infer<typeof RoundCalibrationSchema>;
 
 /**
  * A target of the anonymous ballot export, with the groups whose ballots it withholds for that target

@@ -5,6 +5,7 @@ import {
   GradeOverrideInputSchema,
   IdParamSchema,
   ResultsQuerySchema,
+  RoundCalibrationSchema,
   RoundResultTargetSchema,
   RoundResultsSchema,
   TargetResultParamsSchema,
@@ -19,6 +20,7 @@ import {
   ballotExport,
   overrideGrade,
   resultsWorkbook,
+  roundCalibration,
   roundResults,
   targetResult,
   waive,
@@ -43,6 +45,20 @@ export async function resultRoutes(app: FastifyInstance) {
       },
     },
     async (req) => roundResults(req.ctx, req.params.id, req.query),
+  );
+
+  r.get(
+    '/api/assessment/rounds/:id/results/calibration',
+    {
+      config: { permission: 'assessment.read' },
+      schema: {
+        tags,
+        summary: '名额校准：各名额组的名额、调剂与分配（仅组织单位）',
+        params: IdParamSchema,
+        response: { 200: RoundCalibrationSchema },
+      },
+    },
+    async (req) => roundCalibration(req.ctx, req.params.id),
   );
 
   r.get(

@@ -3,6 +3,7 @@ import {
   PackDetailSchema,
   PackListSchema,
   ReportFileUploadResultSchema,
+  RoundCalibrationSchema,
   RoundListSchema,
   RoundResultTargetSchema,
   RoundResultsSchema,
@@ -36,6 +37,7 @@ export type {
   GroupTallyJson,
   QuotaSummary,
   ResultsQuery,
+  RoundCalibration,
   RoundResults,
   RoundResultTarget as TargetResult,
 } from '@ganbu/core';
@@ -247,6 +249,16 @@ export function useResults(id: string | undefined, enabled: boolean, query: Resu
     enabled: enabled && !!id,
     staleTime: 0,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** 名额校准 (the organiser's): the quota summary and the facts its view names, a route of its own. */
+export function useCalibration(id: string | undefined) {
+  return useQuery({
+    queryKey: [...assessmentKeys.results(id ?? ''), 'calibration'] as const,
+    queryFn: () => api.get(RoundCalibrationSchema, `${roundPath(id ?? '')}/results/calibration`),
+    enabled: !!id,
+    staleTime: 0,
   });
 }
 

@@ -7,6 +7,7 @@ import {
   type GradeOverrideInput,
   type UnitWaiverInput,
   type QuotaSummary,
+  type RoundCalibration,
   type RoundResults,
   RESULTS_MAX_PAGE_SIZE,
   type ResultSort,
@@ -101,9 +102,8 @@ function summaryTargetIds(summary: QuotaSummary | null): string[] {
 }
 
 /**
- * 考核结果, a page at a time (issue 10 §9): the page's rows with the explanation of every figure, the
- * counts over the whole round, and for the organiser the quota summary with what the calibration view
- * names. Filters, order and counts are SQL; a page holds at most RESULTS_MAX_PAGE_SIZE rows.
+ * 考核结果, a page at a time (issue 10 §9): the page's rows with the explanation of every figure and the
+ * counts over the whole round (the quota summary is `roundCalibration`'s). Filters, order and counts are SQL; a page holds at most RESULTS_MAX_PAGE_SIZE rows.
  */
 export async function roundResults(
   ctx: RequestContext,
@@ -114,7 +114,6 @@ export async function roundResults(
     throw new AppError(400, 'RESULTS_PAGE_SIZE', `每页最多 ${RESULTS_MAX_PAGE_SIZE} 条结果`);
   const { round, organiser } = await readableRound(ctx, roundId);
   const { scheme } = round.rules;
-  const summary = organiser ? ((await selectSummary(ctx.client, round.id)) as QuotaSummary | null) : null;
   const page = await pages.selectResultPage(
     ctx.client,
     round.id,
@@ -130,13 +129,6 @@ export async function roundResults(
     raterGroups: scheme.raterGroups.map((g) => ({ id: g.id, name: g.name, weight: g.weight })),
     minGroupSizeShown: shownMinimum(round.rules.minGroupSizeShown),
     quotaRule: round.rules.quotaRule,
-    summary,
-    calibration: summary?.plan
-      ? {
-          finalByQuotaGroup: await pages.finalByQuotaGroup(ctx.client, round.id, summary.plan.groups),
-          names: await pages.selectTargetNames(ctx.client, round.id, summaryTargetIds(summary)),
-        }
-      : null,
     counts: {
       ...counts,
       shortByGroup:
@@ -147,6 +139,25 @@ export async function roundResults(
     total: page.total,
     // the explanations' figures as the engine made them; the response contract checks their shape
     targets: page.rows.map((t) => resultItem(round, t)) as unknown as ResultItem[],
+  };
+}
+
+/**
+ * 名额校准 for the organiser: the stored quota summary and, when a quota plan ran, each quota group's final
+ * grades counted and the names of the targets its boundaries and awards name.
+ */
+export async function roundCalibration(ctx: RequestContext, roundId: string): Promise<RoundCalibration> {
+  const { round, organiser } = await readableRound(ctx, roundId);
+  if (!organiser) throw forbidden('名额校准仅组织考核的单位可以查看');
+  const summary = (await selectSummary(ctx.client, round.id)) as QuotaSummary | null;
+  return {
+    summary,
+    calibration: summary?.plan
+      ? {
+          finalByQuotaGroup: await pages.finalByQuotaGroup(ctx.client, round.id, summary.plan.groups),
+          names: await pages.selectTargetNames(ctx.client, round.id, summaryTargetIds(summary)),
+        }
+      : null,
   };
 }
 

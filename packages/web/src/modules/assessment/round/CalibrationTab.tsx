@@ -5,7 +5,13 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError.tsx';
-import { useResults, type QuotaSummary, type RoundResults } from '../../../hooks/api/assessment.ts';
+import {
+  useCalibration,
+  useResults,
+  type QuotaSummary,
+  type RoundCalibration,
+  type RoundResults,
+} from '../../../hooks/api/assessment.ts';
 import { useOrgs } from '../../../hooks/api/orgs.ts';
 import { figureShort, quotaKeyLabel, tieBreakText, unitNames } from '../labels.ts';
 import { quotaRuleText } from '../quota-rule-text.ts';
@@ -25,10 +31,18 @@ function productText(count: PlanGroup['count']): string {
 }
 
 /** Counts of each final grade in a quota group, as tags in the scale's order. */
-function Distribution({ results, groupKey }: { results: RoundResults; groupKey: string }) {
+function Distribution({
+  results,
+  facts,
+  groupKey,
+}: {
+  results: RoundResults;
+  facts: RoundCalibration;
+  groupKey: string;
+}) {
   const { t } = useTranslation();
   // the group's targets' final grades, counted by the server ('' for none)
-  const byGrade = results.calibration?.finalByQuotaGroup[groupKey] ?? {};
+  const byGrade = facts.calibration?.finalByQuotaGroup[groupKey] ?? {};
   const counts = new Map(Object.entries(byGrade).filter(([code]) => code !== ''));
   const none = byGrade[''] ?? 0;
   return (
@@ -52,13 +66,15 @@ export function CalibrationTab({ round }: { round: Round }) {
   const { t } = useTranslation();
   // the counts and the calibration facts are the round's; no rows are needed
   const results = useResults(round.id, true, { pageSize: 1 });
+  const facts = useCalibration(round.id);
   const orgs = useOrgs();
   const { pack, scheme } = useRoundScheme(round);
   const names = useMemo(() => unitNames(orgs.data), [orgs.data]);
 
   if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
-  if (!results.data) return <Skeleton active />;
-  const data = results.data;
+  if (facts.isError) return <QueryError error={facts.error} onRetry={() => void facts.refetch()} />;
+  if (!results.data || !facts.data) return <Skeleton active />;
+  const data = { ...results.data, ...facts.data };
   const rule = data.quotaRule;
   const plan = data.summary?.plan;
   if (!rule || !plan) return <Alert type="info" showIcon title={t('assessment.calibration.noQuota')} />;
@@ -128,7 +144,7 @@ export function CalibrationTab({ round }: { round: Round }) {
       key: 'distribution',
       title: t('assessment.calibration.distribution'),
       width: 200,
-      render: (_, g) => <Distribution results={data} groupKey={g.key} />,
+      render: (_, g) => <Distribution results={data} facts={data} groupKey={g.key} />,
     },
   ];
 
