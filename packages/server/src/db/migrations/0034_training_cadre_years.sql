@@ -72,9 +72,10 @@ CREATE FUNCTION training_cadre_years_rows(p_cadres uuid[])
    GROUP BY k.cadre_id, k.year $$;
 
 -- Recompute the rows of the given cadres (NULL: all), in the system context (the writer's scope may not
--- cover every attendance row of a cadre who moved); the app role cannot write the table itself.
+-- cover every attendance row of a cadre who moved). Not callable by the app role: the triggers below (and
+-- the migration) run it as the owner; the app role cannot write the table itself.
 CREATE FUNCTION training_cadre_years_refresh(p_cadres uuid[]) RETURNS void
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  LANGUAGE plpgsql SET search_path = public, pg_temp
 AS $$
 DECLARE
   v_saved text[] := app_enter_system();
@@ -89,36 +90,29 @@ BEGIN
   PERFORM app_leave_system(v_saved);
 END $$;
 
--- Attendance written: the cadres of the old and new rows recomputed, once per statement.
-CREATE FUNCTION training_cadre_years_on_insert() RETURNS trigger
+-- Attendance written (insert, update or delete; one trigger per event, as transition tables require): the
+-- cadres of the old and new rows recomputed, once per statement.
+CREATE FUNCTION training_cadre_years_on_write() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
 BEGIN
-  PERFORM training_cadre_years_refresh(ARRAY(SELECT DISTINCT n.cadre_id FROM new_rows n));
-  RETURN NULL;
-END $$;
-CREATE FUNCTION training_cadre_years_on_update() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
-AS $$
-BEGIN
-  PERFORM training_cadre_years_refresh(ARRAY(
-    SELECT n.cadre_id FROM new_rows n UNION SELECT o.cadre_id FROM old_rows o));
-  RETURN NULL;
-END $$;
-CREATE FUNCTION training_cadre_years_on_delete() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
-AS $$
-BEGIN
-  PERFORM training_cadre_years_refresh(ARRAY(SELECT DISTINCT o.cadre_id FROM old_rows o));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM training_cadre_years_refresh(ARRAY(SELECT DISTINCT n.cadre_id FROM new_rows n));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM training_cadre_years_refresh(ARRAY(
+      SELECT n.cadre_id FROM new_rows n UNION SELECT o.cadre_id FROM old_rows o));
+  ELSE
+    PERFORM training_cadre_years_refresh(ARRAY(SELECT DISTINCT o.cadre_id FROM old_rows o));
+  END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER training_cadre_years_insert AFTER INSERT ON training_attendance
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_insert();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_write();
 CREATE TRIGGER training_cadre_years_update AFTER UPDATE ON training_attendance
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_update();
+  FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_write();
 CREATE TRIGGER training_cadre_years_delete AFTER DELETE ON training_attendance
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_delete();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION training_cadre_years_on_write();
 
 -- A cadre moved: their rows follow the unit.
 CREATE FUNCTION training_cadre_years_on_move() RETURNS trigger
@@ -135,8 +129,8 @@ CREATE TRIGGER training_cadre_years_move AFTER UPDATE OF org_path ON cadres
   FOR EACH ROW WHEN (OLD.org_path IS DISTINCT FROM NEW.org_path)
   EXECUTE FUNCTION training_cadre_years_on_move();
 
-REVOKE ALL ON FUNCTION training_cadre_years_refresh(uuid[]), training_cadre_years_on_insert(),
-  training_cadre_years_on_update(), training_cadre_years_on_delete(), training_cadre_years_on_move() FROM PUBLIC;
+REVOKE ALL ON FUNCTION training_cadre_years_refresh(uuid[]), training_cadre_years_on_write(),
+  training_cadre_years_on_move() FROM PUBLIC;
 
 -- row-level security: the cadre's unit subtree, 仅本人 their own (the shape of the attendance it sums)
 CALL app_rls_person('training_cadre_years', 'org_path', 'cadre_id', write_check => 'subtree');
