@@ -731,9 +731,11 @@ export async function complianceGroups(
     : 'false';
   const required = a.populations.length ? a.populations.map((_, i) => `f.r${i}`).join(' OR ') : 'false';
   const hit = a.needle ? `strpos(f.name, ${p(a.needle)}) > 0` : 'true';
-  const { rows } = await withReportMemory(client, () =>
-    client.query<ComplianceGroup & { days: string }>(
-      `WITH m AS (
+  const { rows } = await withReportMemory(
+    client,
+    () =>
+      client.query<ComplianceGroup & { days: string }>(
+        `WITH m AS (
        SELECT x.cadre_id, sum(x.credit_days) AS days${recent.map((g) => `, ${g}`).join('')}
          FROM (SELECT a.cadre_id, a.kind_id, a.programme_id, a.credit_days,
                       NOT EXISTS (SELECT 1 FROM training_attendance b
@@ -758,8 +760,9 @@ export async function complianceGroups(
             count(*) FILTER (WHERE j.required)::int AS required, count(*) FILTER (WHERE j.warning)::int AS warnings,
             sum(j.days)::text AS days
        FROM j GROUP BY j.org_id, j.org_path, j.met, j.hit`,
-      params,
-    ),
+        params,
+      ),
+    { hashPlans: true },
   );
   return rows.map((r) => ({ ...r, days: Number(r.days) }));
 }
