@@ -23,18 +23,23 @@ let partySchool: string;
 
 const AS_OF = new Date('2026-06-01T00:00:00Z');
 
-/** One transaction of the app role as a writer scoped to street A (本单位及下级). */
+/** Begins a transaction of the app role as a writer scoped to street A (本单位及下级). */
+async function beginStreetA(client: pg.ClientBase): Promise<void> {
+  await client.query('BEGIN');
+  await setScope(client, {
+    userId: '00000000-0000-0000-0000-000000000000',
+    scopeMode: 'subtree',
+    orgPath: streetA.path,
+    cadreId: null,
+    roles: ['unit_admin'],
+  } as unknown as Parameters<typeof setScope>[1]);
+}
+
+/** One transaction of the app role as a writer scoped to street A. */
 async function asStreetA<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await db.pool.connect();
   try {
-    await client.query('BEGIN');
-    await setScope(client, {
-      userId: '00000000-0000-0000-0000-000000000000',
-      scopeMode: 'subtree',
-      orgPath: streetA.path,
-      cadreId: null,
-      roles: ['unit_admin'],
-    } as unknown as Parameters<typeof setScope>[1]);
+    await beginStreetA(client);
     const r = await fn(client);
     await client.query('COMMIT');
     return r;
@@ -249,6 +254,47 @@ describe('training_cadre_years kept on write equals a rebuild (issue 15 speed)',
       ),
     );
     expect(visible).toEqual([x]);
+  });
+
+  it('two transactions recording X at once: the second waits for the first and counts both', async () => {
+    const c1 = await db.pool.connect();
+    const c2 = await db.pool.connect();
+    try {
+      await beginStreetA(c1);
+      await beginStreetA(c2);
+      await attend(
+        c1,
+        { programmeId: special, sessionId: s1, cadreId: x, kindId: 'special', on: '2026-02-27' },
+        true,
+        1,
+      );
+      let waited = true;
+      const second = attend(
+        c2,
+        { programmeId: partySchool, sessionId: null, cadreId: x, kindId: 'party_school', on: '2026-05-20' },
+        true,
+        4,
+      ).then(() => {
+        waited = false;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(waited).toBe(true);
+      await c1.query('COMMIT');
+      await second;
+      await c2.query('COMMIT');
+    } finally {
+      // (a no-op after COMMIT; after a failure the clients go back to the pool clean)
+      await c1.query('ROLLBACK');
+      await c2.query('ROLLBACK');
+      c1.release();
+      c2.release();
+    }
+    expect(await rowOf(x)).toMatchObject({
+      days: cum({ 2: 1, 3: 2, 5: 4 }),
+      programmes: cum({ 2: 1, 5: 1 }),
+      months: 0b10110,
+    });
+    expect(await kept()).toEqual(await rebuilt());
   });
 
   it('the app role can neither write the table nor run the rebuild', async () => {

@@ -80,6 +80,17 @@ AS $$
 DECLARE
   v_saved text[] := app_enter_system();
 BEGIN
+  -- One writer per cadre at a time: two transactions recording attendance of the same cadre would each
+  -- compute the row without the other's uncommitted rows. The second waits here for the first to commit;
+  -- the statements below then run on a snapshot taken after the wait (READ COMMITTED), seeing both. Many
+  -- cadres at once (imports, the rebuild) lock the table instead of filling the lock table.
+  IF p_cadres IS NULL OR cardinality(p_cadres) > 1000 THEN
+    LOCK TABLE training_cadre_years IN EXCLUSIVE MODE;
+  ELSE
+    PERFORM pg_advisory_xact_lock(20260034, hashtext(k.id::text))
+       FROM (SELECT DISTINCT unnest(p_cadres) AS id) k ORDER BY hashtext(k.id::text);
+    LOCK TABLE training_cadre_years IN ROW EXCLUSIVE MODE;
+  END IF;
   IF p_cadres IS NULL THEN
     DELETE FROM training_cadre_years;
   ELSE
