@@ -16,6 +16,7 @@ import { talkCoverage } from '../../packages/server/src/modules/care/talks/cover
 import { trainingComplianceByUnit } from '../../packages/server/src/modules/training/programmes/service.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
+import { backendPid, sample } from './cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -99,13 +100,17 @@ const ctx: RequestContext = {
 };
 await fn(ctx); // warm
 const times: number[] = [];
+const cpu: number[] = [];
+const pid = await backendPid(client);
 for (let i = 0; i < Number(values.runs); i++) {
-  const t = performance.now();
-  await fn(ctx);
-  times.push(Math.round(performance.now() - t));
+  const { s } = await sample(pid, () => fn(ctx));
+  times.push(Math.round(s.wallMs));
+  if (s.cpuMs !== null) cpu.push(Math.round(s.cpuMs));
 }
 explaining = true;
 await fn(ctx);
 await client.query('ROLLBACK');
-process.stdout.write(`${values.what} (${values.pack}) times: ${times.join(', ')} ms\n`);
+process.stdout.write(
+  `${values.what} (${values.pack}) times: ${times.join(', ')} ms; CPU (backend + app): ${cpu.join(', ')} ms\n`,
+);
 await client.end();

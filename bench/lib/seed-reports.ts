@@ -28,7 +28,7 @@ export async function seedTraining(admin: pg.Client, district: District): Promis
        JOIN training_programmes p ON p.pack_name = '基准'
         AND abs(hashtext(c.id::text || p.name)) % 12 < abs(hashtext(c.id::text)) % 6`,
   );
-  await admin.query(`ANALYZE cadres, orgs, training_programmes, training_attendance`);
+  await admin.query(`ANALYZE cadres, orgs, training_programmes, training_attendance, training_cadre_years`);
 }
 
 /** This year's (or last year's) health checks, talks with the demo's talk leaders, leave; then ANALYZE. */

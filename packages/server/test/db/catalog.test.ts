@@ -19,6 +19,10 @@ const REVIEWED_DEFINERS = [
   'ballot_settle',
   // issue 16: the needs survey's pool settled at close as the ballots' (scope test: test/survey/needs.test.ts)
   'needs_survey_settle',
+  // issue 15 speed: training_cadre_years kept by triggers on attendance writes and cadre moves (scope test:
+  // test/training/cadre-years.test.ts)
+  'training_cadre_years_on_move',
+  'training_cadre_years_on_write',
 ];
 /** Columns that mark a table as holding unit or personal data. */
 const SCOPED_COLUMNS = ['org_id', 'org_path', 'path', 'user_id', 'cadre_id', 'actor_id'];

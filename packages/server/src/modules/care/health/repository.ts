@@ -62,55 +62,41 @@ export async function coverageByChild(
   if (plans.length === 0) return [];
   const params: unknown[] = [path, year];
   const p = dollarParams(params);
-  const maxCovered = Math.max(...plans.map((x) => x.covered));
-  const n = plans.length;
-  const ids = plans.map((plan) => p(plan.id));
-  const nulls = (what: string) => Array.from({ length: n }, () => what).join(', ');
   const cadreCols = plans
     .map((plan, i) => `COALESCE(${conditionSql(plan.population, asOf, p)}, false) AS in${i}`)
     .join(', ');
+  // each plan's checks of the year (and of the earlier years it still covers) as hashed sub-plans: one hash
+  // of the checks per plan, probed once per cadre
   const checkCols = plans
-    .map(
-      (plan, i) =>
-        `e.plan_id = ${ids[i]} AND e.year = $2::int AS done${i}, ` +
-        (plan.covered > 1
-          ? `e.plan_id = ${ids[i]} AND e.year < $2::int AND e.year > $2::int - ${p(plan.covered)}::int AS prior${i}`
-          : `false AS prior${i}`),
-    )
+    .map((plan, i) => {
+      const id = p(plan.id);
+      const done = `c.id IN (SELECT e.cadre_id FROM care_health_checks e WHERE e.plan_id = ${id} AND e.year = $2::int)`;
+      const prior =
+        plan.covered > 1
+          ? `c.id IN (SELECT e.cadre_id FROM care_health_checks e
+                       WHERE e.plan_id = ${id} AND e.year < $2::int AND e.year > $2::int - ${p(plan.covered)}::int)`
+          : 'false';
+      return `${done} AS done${i}, ${prior} AS prior${i}`;
+    })
     .join(', ');
-  const perCadre = plans
-    .map(
-      (_, i) =>
-        `bool_or(x.in${i}) AS in${i}, bool_or(x.done${i}) AS done${i}, bool_or(x.prior${i}) AS prior${i}`,
-    )
-    .join(', ');
-  const due = (i: number) => `(y.in${i} AND NOT coalesce(y.prior${i}, false))`;
+  const due = (i: number) => `(y.in${i} AND NOT y.prior${i})`;
   const anyDue = plans.map((_, i) => due(i)).join(' OR ');
-  const allDone = plans.map((_, i) => `(NOT ${due(i)} OR coalesce(y.done${i}, false))`).join(' AND ');
-  // The cadres and their checks are appended and aggregated per cadre: no join (row-level security makes the
-  // planner expect one row on each side and pick a nested loop: seconds to minutes over 100,000 cadres).
-  const { rows } = await withReportMemory(client, () =>
-    client.query<CoverageGroup>(
-      `SELECT CASE WHEN nlevel(y.org_path) > nlevel($1::ltree) THEN subpath(y.org_path, 0, nlevel($1::ltree) + 1)::text END
-              AS child,
-            count(*) FILTER (WHERE ${anyDue})::int AS planned,
-            count(*) FILTER (WHERE (${anyDue}) AND ${allDone})::int AS done
-       FROM (SELECT bool_or(x.is_cadre) AS active, (array_agg(x.org_path) FILTER (WHERE x.is_cadre))[1] AS org_path,
-                    ${perCadre}
-               FROM (SELECT c.id AS cadre_id, true AS is_cadre, c.org_path, ${cadreCols},
-                            ${plans.map((_, i) => `NULL::boolean AS done${i}, NULL::boolean AS prior${i}`).join(', ')}
-                       FROM cadres c
-                      WHERE c.deactivated_at IS NULL AND c.org_path <@ $1::ltree
-                     UNION ALL
-                     SELECT e.cadre_id, false, NULL::ltree, ${nulls('NULL::boolean')}, ${checkCols}
-                       FROM care_health_checks e
-                      WHERE e.plan_id = ANY (${p(plans.map((x) => x.id))}::text[])
-                        AND e.year <= $2::int AND e.year > $2::int - ${p(maxCovered)}::int) x
-              GROUP BY x.cadre_id) y
-      WHERE y.active
-      GROUP BY 1`,
-      params,
-    ),
+  const allDone = plans.map((_, i) => `(NOT ${due(i)} OR y.done${i})`).join(' AND ');
+  const { rows } = await withReportMemory(
+    client,
+    () =>
+      client.query<CoverageGroup>(
+        `SELECT CASE WHEN nlevel(y.org_path) > nlevel($1::ltree) THEN subpath(y.org_path, 0, nlevel($1::ltree) + 1)::text END
+                AS child,
+              count(*) FILTER (WHERE ${anyDue})::int AS planned,
+              count(*) FILTER (WHERE (${anyDue}) AND ${allDone})::int AS done
+         FROM (SELECT c.org_path, ${cadreCols}, ${checkCols}
+                 FROM cadres c
+                WHERE c.deactivated_at IS NULL AND c.org_path <@ $1::ltree) y
+        GROUP BY 1`,
+        params,
+      ),
+    { hashPlans: true },
   );
   return rows;
 }

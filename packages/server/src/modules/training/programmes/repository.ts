@@ -658,6 +658,10 @@ export interface ComplianceGroup {
  * whether met, and whether their name holds `needle`; per group the cadres, those under a requirement, those
  * warned and their days. The per-unit summary and the paging of the lines are computed from these groups;
  * only the cadres of the page are then judged in JS (the sentences).
+ *
+ * A cadre's facts on asOf come from `training_cadre_years` (kept on every attendance write: the raw sums per
+ * kind cumulated by month) for the complete months before asOf's month, plus the attendance rows of asOf's
+ * own month up to asOf (a programme counted there only if not attended earlier in the year).
  */
 export async function complianceGroups(
   client: pg.ClientBase,
@@ -670,29 +674,51 @@ export async function complianceGroups(
     needle?: string;
   },
 ): Promise<ComplianceGroup[]> {
-  const params: unknown[] = [a.rootPath, a.year, a.asOf];
+  const month = Number(a.asOf.slice(5, 7));
+  const monthStart = `${a.asOf.slice(0, 7)}-01`;
+  const params: unknown[] = [a.rootPath, a.year, a.asOf, monthStart];
   const p = dollarParams(params);
-  const nPop = a.populations.length;
   const applies = a.populations.map((c, i) => `COALESCE(${conditionSql(c, a.asOf, p)}, false) AS r${i}`);
-  const kindFilter = (kinds: readonly string[]) =>
-    kinds.length ? ` FILTER (WHERE x.kind_id = ANY (${p(kinds)}::text[]))` : '';
-  // facts per cadre straight from the attendance rows (a programme has one kind: its distinct count over the
-  // kinds equals the judge's sum of per-kind counts)
-  const facts = a.requirements.map((r, i) =>
+  const inKinds = (kinds: readonly string[]) =>
+    kinds.length ? ` AND x.kind_id = ANY (${p(kinds)}::text[])` : '';
+  // asOf's month so far, per cadre (a programme counts there when first attended in the year)
+  const recent = a.requirements.map((r, i) =>
     r.measure === 'days'
-      ? `sum(x.credit)${kindFilter(r.kinds)} AS f${i}`
+      ? `sum(x.credit_days) FILTER (WHERE true${inKinds(r.kinds)}) AS g${i}`
       : r.measure === 'programmes'
-        ? `count(DISTINCT x.programme_id)${kindFilter(r.kinds)} AS f${i}`
-        : `bit_or(x.month_bit)${kindFilter(r.kinds)} AS f${i}`,
+        ? `count(DISTINCT x.programme_id) FILTER (WHERE x.first${inKinds(r.kinds)}) AS g${i}`
+        : `bool_or(true${inKinds(r.kinds)}) AS g${i}`,
   );
+  // the complete months before asOf's month, from the summary (nothing before January)
+  const before = (r: RequirementSql): string => {
+    if (month === 1) return '0';
+    const key = r.measure === 'days' ? 'd' : 'p';
+    const cast = r.measure === 'days' ? 'numeric' : 'int';
+    if (r.measure === 'everyPeriod') {
+      const bits = r.kinds.length
+        ? r.kinds.map((k) => `coalesce((s.kinds -> ${p(k)} ->> 'm')::int, 0)`).join(' | ')
+        : 's.months';
+      return `((${bits}) & ${(1 << (month - 1)) - 1})`;
+    }
+    if (!r.kinds.length) return `s.${r.measure}[${month - 1}]`;
+    return r.kinds
+      .map((k) => `coalesce((s.kinds -> ${p(k)} -> '${key}' ->> ${month - 2})::${cast}, 0)`)
+      .join(' + ');
+  };
+  const facts = a.requirements.map((r, i) =>
+    r.measure === 'everyPeriod'
+      ? `(coalesce(${before(r)}, 0) | CASE WHEN m.g${i} THEN ${1 << (month - 1)} ELSE 0 END) AS f${i}`
+      : `(coalesce(${before(r)}, 0) + coalesce(m.g${i}, 0)) AS f${i}`,
+  );
+  const daysBefore = month === 1 ? '0' : `coalesce(s.days[${month - 1}], 0)`;
   const met = a.requirements.map((r, i) => {
     if (r.measure === 'everyPeriod')
       return r.duePeriods.length
-        ? r.duePeriods.map((m) => `(coalesce(f.f${i}, 0) & ${p(m)}::int) <> 0`).join(' AND ')
+        ? r.duePeriods.map((m) => `(f.f${i} & ${p(m)}::int) <> 0`).join(' AND ')
         : 'true';
     // in float8 as the judge computes in JS: actual = round2(sum), met when round2(max(0, min − actual)) = 0
     // (Math.round(x) = floor(x + 0.5); PostgreSQL's round(float8) rounds half to even)
-    const actual = `floor(coalesce(f.f${i}, 0)::float8 * 100 + 0.5) / 100`;
+    const actual = `floor(f.f${i}::float8 * 100 + 0.5) / 100`;
     return `floor(greatest(0, ${p(r.min)}::float8 - ${actual}) * 100 + 0.5) = 0`;
   });
   const warns = a.requirements.map((r) => r.measure === 'everyPeriod' || r.warned);
@@ -703,41 +729,40 @@ export async function complianceGroups(
         .filter(Boolean)
         .join(' OR ')
     : 'false';
-  const required = nPop ? a.populations.map((_, i) => `f.r${i}`).join(' OR ') : 'false';
+  const required = a.populations.length ? a.populations.map((_, i) => `f.r${i}`).join(' OR ') : 'false';
   const hit = a.needle ? `strpos(f.name, ${p(a.needle)}) > 0` : 'true';
-  const none = (n: number, what: string) => Array.from({ length: n }, () => `, ${what}`).join('');
-  // The cadres and their attendance rows are appended and aggregated per cadre: no join (row-level security
-  // makes the planner expect one row on each side and pick a nested loop: minutes over 100,000 cadres).
-  const { rows } = await withReportMemory(client, () =>
-    client.query<ComplianceGroup & { days: string }>(
-      `WITH f AS (
-       SELECT x.cadre_id, bool_or(x.is_cadre) AS active,
-              (array_agg(x.name) FILTER (WHERE x.is_cadre))[1] AS name,
-              (array_agg(x.org_id) FILTER (WHERE x.is_cadre))[1] AS org_id,
-              (array_agg(x.org_path) FILTER (WHERE x.is_cadre))[1] AS org_path,
-              ${a.populations.map((_, i) => `bool_or(x.r${i}) AS r${i}, `).join('')}sum(x.credit) AS days${facts.map((x) => `, ${x}`).join('')}
-         FROM (SELECT c.id AS cadre_id, true AS is_cadre, c.name, c.org_id, c.org_path::text AS org_path
-                      ${applies.map((x) => `, ${x}`).join('')},
-                      NULL::text AS kind_id, NULL::numeric AS credit, NULL::uuid AS programme_id, NULL::int AS month_bit
-                 FROM cadres c
-                WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
-               UNION ALL
-               SELECT a.cadre_id, false, NULL, NULL, NULL${none(nPop, 'NULL::boolean')},
-                      a.kind_id, a.credit_days, a.programme_id, 1 << (extract(month FROM a.on_date)::int - 1)
+  const { rows } = await withReportMemory(
+    client,
+    () =>
+      client.query<ComplianceGroup & { days: string }>(
+        `WITH m AS (
+       SELECT x.cadre_id, sum(x.credit_days) AS days${recent.map((g) => `, ${g}`).join('')}
+         FROM (SELECT a.cadre_id, a.kind_id, a.programme_id, a.credit_days,
+                      NOT EXISTS (SELECT 1 FROM training_attendance b
+                                   WHERE b.cadre_id = a.cadre_id AND b.programme_id = a.programme_id AND b.attended
+                                     AND b.on_date >= make_date($2, 1, 1) AND b.on_date < $4::date) AS first
                  FROM training_attendance a
-                WHERE a.attended AND a.on_date BETWEEN make_date($2, 1, 1) AND $3::date) x
+                WHERE a.attended AND a.on_date BETWEEN $4::date AND $3::date) x
         GROUP BY x.cadre_id
+     ), f AS (
+       SELECT c.name, c.org_id, c.org_path::text AS org_path${applies.map((x) => `, ${x}`).join('')},
+              ${daysBefore} + coalesce(m.days, 0) AS days${facts.map((x) => `, ${x}`).join('')}
+         FROM cadres c
+         LEFT JOIN training_cadre_years s ON s.cadre_id = c.id AND s.year = $2
+         LEFT JOIN m ON m.cadre_id = c.id
+        WHERE c.org_path <@ $1::ltree AND c.deactivated_at IS NULL
      ), j AS (
-       SELECT f.org_id, f.org_path, round(coalesce(f.days, 0), 2) AS days,
+       SELECT f.org_id, f.org_path, round(f.days, 2) AS days,
               (${required}) AS required, (${metAll}) AS met, (${warnAny}) AS warning, (${hit}) AS hit
-         FROM f WHERE f.active
+         FROM f
      )
      SELECT j.org_id, j.org_path, j.met, j.hit, count(*)::int AS cadres,
             count(*) FILTER (WHERE j.required)::int AS required, count(*) FILTER (WHERE j.warning)::int AS warnings,
             sum(j.days)::text AS days
        FROM j GROUP BY j.org_id, j.org_path, j.met, j.hit`,
-      params,
-    ),
+        params,
+      ),
+    { hashPlans: true },
   );
   return rows.map((r) => ({ ...r, days: Number(r.days) }));
 }
