@@ -34,7 +34,9 @@ import {
   GROUP_AGGREGATE_SQL,
   PLANNER_SETTINGS,
   RESULT_BATCH,
+  STORE_SETTINGS,
   STORE_SQL,
+  stageResults,
   streamGroupAggregates,
 } from '../../packages/server/src/modules/assessment/repository/tally.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
@@ -403,25 +405,23 @@ await runBench(
         ),
       );
     });
-    // one batch of the results store, as the server sends it (rolled back)
+    // the results store: a first chunk of the results staged, then the UPDATE from the staging table (rolled back)
     const { rows: batch } = await stack.admin.query<{ id: string; grade: string | null; result: string }>(
       `SELECT id, proposed_grade AS grade, result::text AS result FROM assessment_targets
         WHERE round_id = $1 ORDER BY sort_order, id LIMIT $2`,
       [round.id, RESULT_BATCH],
     );
     await asRequest(stack, actor, async (ctx) => {
-      const doc = Buffer.concat([
-        Buffer.from([1]),
-        Buffer.from(`{${batch.map((b) => `"${b.id}":${b.result}`).join(',')}}`),
-      ]);
-      const grades = JSON.stringify(Object.fromEntries(batch.map((b) => [b.id, b.grade])));
+      await stageResults(ctx.client, batch.length, (i) => batch[i]!);
+      for (const [k, v] of Object.entries(STORE_SETTINGS))
+        await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
       const { rows } = await ctx.client.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${STORE_SQL}`,
-        [round.id, batch.map((b) => b.id), doc, grades],
+        [round.id],
       );
       plans.push(
         [
-          `--- one batch of the results store (${batch.length} targets), app role + RLS (orgdept)`,
+          `--- the results store from the staging table (${batch.length} targets staged), app role + RLS (orgdept), its settings`,
           STORE_SQL.replace(/\s+/g, ' '),
           '',
           ...rows.map((r) => r['QUERY PLAN']),

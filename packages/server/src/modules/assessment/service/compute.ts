@@ -169,9 +169,10 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
   const disclosures = new Map<string, Disclosure>();
   const members: ProposalTarget[] = targets.map((t) => {
     const tally = tallies.get(t.id)!;
+    // the counts from what the tally came from: reading `tally.groups` would build its explanation
     const disclosure = disclosureOfCounts(
       round.rules.scheme.raterGroups,
-      tally.groups,
+      aggregatesOf.get(t.id) ?? tally.groups,
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
