@@ -1,6 +1,7 @@
 import type { Disclosure } from './disclosure.ts';
 import { appendTo } from './group-by.ts';
-import { type Rational, ratCmp } from './exact.ts';
+import type { Rational } from './exact.ts';
+import { descendingByValue } from './exact-order.ts';
 import type { TargetTally } from './tally.ts';
 
 /**
@@ -8,17 +9,7 @@ import type { TargetTally } from './tally.ts';
  * higher value; equal values share a rank. Returns ranks in input order.
  */
 export function competitionRanks(values: readonly Rational[]): number[] {
-  const keys = values.map(quotientKey);
-  // descending; the exact comparison only where the quotients cannot tell (see `quotientKey`)
-  const cmp = (a: number, b: number) => {
-    const ka = keys[a]!;
-    const kb = keys[b]!;
-    return ka === kb || Number.isNaN(ka) || Number.isNaN(kb)
-      ? ratCmp(values[b]!, values[a]!)
-      : kb > ka
-        ? 1
-        : -1;
-  };
+  const cmp = descendingByValue(values);
   const order = values.map((_, i) => i).sort(cmp);
   const ranks = new Array<number>(values.length);
   order.forEach((i, pos) => {
@@ -26,17 +17,6 @@ export function competitionRanks(values: readonly Rational[]): number[] {
     ranks[i] = prev !== undefined && cmp(prev, i) === 0 ? ranks[prev]! : pos + 1;
   });
   return ranks;
-}
-
-const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * num / den as a double when both are safe integers (NaN otherwise). Then both are exact doubles and the
- * division is correctly rounded, so it is monotone: two values whose keys differ are ordered by their keys;
- * equal keys (equal values, or distinct values closer than a double can tell) are compared exactly.
- */
-function quotientKey(r: Rational): number {
-  return r.num <= SAFE_BIG && r.num >= -SAFE_BIG && r.den <= SAFE_BIG ? Number(r.num) / Number(r.den) : NaN;
 }
 
 export interface RankInput {
