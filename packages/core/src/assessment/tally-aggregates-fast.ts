@@ -140,19 +140,6 @@ export function fastTallyFromAggregates(
   }
 
   let full: TargetTally | undefined;
-  const expand = (): TargetTally => {
-    if (!full) {
-      const t = exact(input);
-      const same =
-        t.status === status &&
-        (t.total === null
-          ? total === null
-          : total !== null && t.total.num === total.num && t.total.den === total.den);
-      if (!same) throw new Error(`target ${targetId}: the plain-number tally differs from the exact one`);
-      full = t;
-    }
-    return full;
-  };
   return {
     targetId,
     status,
@@ -160,13 +147,30 @@ export function fastTallyFromAggregates(
     aboveMaximum,
     total,
     get groups() {
-      return expand().groups;
+      return (full ??= expand(input, exact, status, total)).groups;
     },
     ballotCount,
     usedCount,
     criterionMeans: {},
     get explanation() {
-      return expand().explanation;
+      return (full ??= expand(input, exact, status, total)).explanation;
     },
   };
+}
+
+/** The fraction path's tally, which must have the status and total the plain-number path gave. */
+function expand(
+  input: AggregateTallyInput,
+  exact: (input: AggregateTallyInput) => TargetTally,
+  status: TargetTally['status'],
+  total: Rational | null,
+): TargetTally {
+  const t = exact(input);
+  const same =
+    t.status === status &&
+    (t.total === null
+      ? total === null
+      : total !== null && t.total.num === total.num && t.total.den === total.den);
+  if (!same) throw new Error(`target ${input.targetId}: the plain-number tally differs from the exact one`);
+  return t;
 }
