@@ -139,38 +139,64 @@ export function fastTallyFromAggregates(
     total = { num: BigInt(acc.n), den: BigInt(acc.d) };
   }
 
-  let full: TargetTally | undefined;
-  return {
-    targetId,
+  return new AggregateTally(
+    input,
+    exact,
     status,
     insufficientGroups,
     aboveMaximum,
     total,
-    get groups() {
-      return (full ??= expand(input, exact, status, total)).groups;
-    },
     ballotCount,
     usedCount,
-    criterionMeans: {},
-    get explanation() {
-      return (full ??= expand(input, exact, status, total)).explanation;
-    },
-  };
+  );
 }
 
-/** The fraction path's tally, which must have the status and total the plain-number path gave. */
-function expand(
-  input: AggregateTallyInput,
-  exact: (input: AggregateTallyInput) => TargetTally,
-  status: TargetTally['status'],
-  total: Rational | null,
-): TargetTally {
-  const t = exact(input);
-  const same =
-    t.status === status &&
-    (t.total === null
-      ? total === null
-      : total !== null && t.total.num === total.num && t.total.den === total.den);
-  if (!same) throw new Error(`target ${input.targetId}: the plain-number tally differs from the exact one`);
-  return t;
+/**
+ * A tally whose per-group figures and explanation are built when read (`groups`, `explanation`:
+ * accessors, so a spread or `Object.keys` of it leaves them out — read them by name, as `expandResult`
+ * and the results page do through the fraction path). The fraction path's tally must have the status and
+ * total given here, or the read throws.
+ */
+class AggregateTally implements TargetTally {
+  readonly targetId: string;
+  readonly criterionMeans: Record<string, Rational> = {};
+  readonly #input: AggregateTallyInput;
+  readonly #exact: (input: AggregateTallyInput) => TargetTally;
+  #full: TargetTally | undefined;
+
+  constructor(
+    input: AggregateTallyInput,
+    exact: (input: AggregateTallyInput) => TargetTally,
+    readonly status: TargetTally['status'],
+    readonly insufficientGroups: InsufficientGroup[],
+    readonly aboveMaximum: TargetTally['aboveMaximum'],
+    readonly total: Rational | null,
+    readonly ballotCount: number,
+    readonly usedCount: number,
+  ) {
+    this.targetId = input.targetId;
+    this.#input = input;
+    this.#exact = exact;
+  }
+
+  get groups(): TargetTally['groups'] {
+    return this.#expand().groups;
+  }
+
+  get explanation(): TargetTally['explanation'] {
+    return this.#expand().explanation;
+  }
+
+  #expand(): TargetTally {
+    if (this.#full) return this.#full;
+    const t = this.#exact(this.#input);
+    const total = this.total;
+    const same =
+      t.status === this.status &&
+      (t.total === null
+        ? total === null
+        : total !== null && t.total.num === total.num && t.total.den === total.den);
+    if (!same) throw new Error(`target ${this.targetId}: the plain-number tally differs from the exact one`);
+    return (this.#full = t);
+  }
 }

@@ -122,8 +122,9 @@ function add(a: Rational, b: Rational): Rational {
  *
  * The weighted total is computed in plain numbers where that is provably exact (tally-fast.ts) and the
  * per-group figures and the explanation (`groups`, `explanation`) are built by the fraction path only
- * when read; a target with criterion data or figures beyond 2^53 takes the fraction path whole
- * (`tallyFromAggregatesExact`). Either way the result is the same object, field for field.
+ * when read — they are accessors then, which a spread or `Object.keys` leaves out: what serialises a
+ * tally whole takes `tallyFromAggregatesExact`. A target with criterion data or figures beyond 2^53
+ * takes the fraction path whole. Either way every field read by name is the fraction path's.
  */
 export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
   return fastTallyFromAggregates(input, tallyFromAggregatesExact) ?? tallyFromAggregatesExact(input);
