@@ -153,8 +153,11 @@ export const STORE_SQL = `UPDATE assessment_targets t
 /** Planner settings for `STORE_SQL`, transaction-local and put back afterwards: a hash join in memory. */
 export const STORE_SETTINGS = { enable_nestloop: 'off', enable_mergejoin: 'off', work_mem: '256MB' } as const;
 
-/** COPY text format: a backslash is the escape character (JSON text has no raw tab or newline). */
-const copyText = (s: string) => (s.includes('\\') ? s.replaceAll('\\', '\\\\') : s);
+/** COPY text format: a backslash is the escape character (JSON text has no raw tab, newline or CR). */
+const copyJson = (s: string) => (s.includes('\\') ? s.replaceAll('\\', '\\\\') : s);
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** Any other text in COPY text format. */
+const copyText = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!);
 
 /**
  * Fills the transaction's staging table with every target's grade and result (JSON text) by COPY:
@@ -174,7 +177,7 @@ export async function stageResults(
       let text = '';
       for (let i = from; i < to; i++) {
         const row = rowAt(i);
-        text += `${row.id}\t${row.grade === null ? '\\N' : copyText(row.grade)}\t${copyText(row.result)}\n`;
+        text += `${row.id}\t${row.grade === null ? '\\N' : copyText(row.grade)}\t${copyJson(row.result)}\n`;
       }
       yield Buffer.from(text, 'utf8');
     }
