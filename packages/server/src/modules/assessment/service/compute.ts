@@ -296,7 +296,8 @@ export async function computeRound(ctx: RequestContext, round: RoundRecord): Pro
   );
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each target's JSON written when its batch is built and its tally let go
+  // streamed into the staging table chunk by chunk, each target's JSON written when its chunk is built and its
+  // tally let go
   await storeResults(ctx.client, round.id, targets.length, (i) => {
     const t = targets[i]!;
     const tally = tallies.get(t.id)!;
