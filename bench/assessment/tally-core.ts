@@ -11,6 +11,7 @@ import {
   rankTargets,
   shippedPacks,
   tallyFromAggregates,
+  tallyFromAggregatesExact,
   type GroupScoreAggregate,
   type TargetTally,
 } from '@ganbu/core';
@@ -66,12 +67,38 @@ for (const n of (values.targets ?? '').split(',').map(Number)) {
       };
     }),
   );
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let t = performance.now();
+  let c = cpu();
   const lap = () => {
     const d = performance.now() - t;
+    const dc = cpu() - c;
     t = performance.now();
-    return `${(d / 1000).toFixed(2)} s`;
+    c = cpu();
+    return `${(d / 1000).toFixed(2)} s (CPU ${(dc / 1000).toFixed(2)} s)`;
   };
+  // the fraction path alone (every field built at once), then the product's (plain-number total, the
+  // explanation when read), interleaved twice; CPU time of this process beside the wall time
+  const paths: [string, typeof tallyFromAggregates][] = [
+    ['fraction path', tallyFromAggregatesExact],
+    ['tallyFromAggregates', tallyFromAggregates],
+  ];
+  const pathTimes: string[] = [];
+  for (let round = 0; round < 2; round++)
+    for (const [name, fn] of paths) {
+      const c0 = cpu();
+      const w0 = performance.now();
+      for (let i = 0; i < n; i++) fn({ scheme, targetId: `t${i}`, groups: inputs[i]! });
+      pathTimes.push(
+        `${name} ${((performance.now() - w0) / 1000).toFixed(2)} s (CPU ${((cpu() - c0) / 1000).toFixed(2)} s)`,
+      );
+    }
+  console.log(`${String(n).padStart(7)} targets: ${pathTimes.join(', ')}`);
+  t = performance.now();
+  c = cpu();
   const tallies: TargetTally[] = inputs.map((groups, i) =>
     tallyFromAggregates({ scheme, targetId: `t${i}`, groups }),
   );

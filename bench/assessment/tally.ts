@@ -23,6 +23,7 @@ import {
   type Waiver,
 } from '@ganbu/core';
 import type pg from 'pg';
+import { backendPid, sample as cpuSample } from '../lib/cpu.ts';
 import { createRound, generateBallots, generateCadres, procStatus, startServer } from './round-seed.ts';
 import { evaluate, tallyRound } from '../../packages/server/src/modules/assessment/service/compute.ts';
 import {
@@ -34,7 +35,9 @@ import {
   GROUP_AGGREGATE_SQL,
   PLANNER_SETTINGS,
   RESULT_BATCH,
+  STORE_SETTINGS,
   STORE_SQL,
+  stageResults,
   streamGroupAggregates,
 } from '../../packages/server/src/modules/assessment/repository/tally.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
@@ -87,6 +90,37 @@ function machineLine(t0: { busy: number; total: number }): string {
 }
 
 const sec = (v: number) => `${(v / 1000).toFixed(2)} s`;
+
+/** utime + stime of a process, ms (0 when it is gone or not readable). */
+function processCpuMs(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the server child and of every backend of the benchmark database (the server's pool among them). */
+async function computeCpu(
+  stack: Stack,
+  serverPid: number,
+): Promise<{ server: number; backends: Map<number, number> }> {
+  const { rows } = await stack.admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return {
+    server: processCpuMs(serverPid),
+    backends: new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)])),
+  };
+}
+
+/** CPU the backends spent between two snapshots (a backend that appeared in between counts from 0). */
+function backendsDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
 
 // ------------------------------------------------------------------------------------------ timing
 
@@ -229,6 +263,22 @@ await runBench(
     const streamMs: number[] = [];
     const tallyRoundMs: number[] = [];
     const evaluateMs: number[] = [];
+    // CPU time (the backend's + this process's), the baseline and the tally interleaved: what each costs,
+    // whatever the load of a shared machine does to the wall time
+    const cpuBaseline: number[] = [];
+    const cpuTally: number[] = [];
+    const adminPid = await backendPid(stack.admin);
+    for (let i = 0; i < computeRuns; i++) {
+      await stack.admin.query(`SELECT set_config('work_mem', '256MB', false)`);
+      const b = await cpuSample(adminPid, () => timeAggregate(stack.admin, BASELINE_SQL, round.id));
+      await stack.admin.query('RESET ALL');
+      if (b.s.cpuMs !== null) cpuBaseline.push(b.s.cpuMs);
+      await asRequest(stack, actor, async (ctx) => {
+        const r = await findRound(ctx.client, round.id);
+        const t = await cpuSample(await backendPid(ctx.client), () => tallyRound(ctx, r));
+        if (t.s.cpuMs !== null) cpuTally.push(t.s.cpuMs);
+      });
+    }
     for (let i = 0; i < computeRuns; i++) {
       await asRequest(stack, actor, async (ctx) => {
         const t0 = performance.now();
@@ -293,11 +343,13 @@ await runBench(
     const pid = server.proc.pid!;
     const session = await login({ ...stack, baseUrl: server.base }, 'orgdept');
     const computeMs: number[] = [];
+    const computeCpuMs: number[] = [];
     const peaks: number[] = [];
     let rssBefore = 0;
     for (let i = 0; i < computeRuns; i++) {
       writeFileSync(`/proc/${pid}/clear_refs`, '5'); // reset the server's peak-RSS mark
       rssBefore = procStatus(pid).rssKb;
+      const cpu0 = await computeCpu(stack, pid);
       const t0 = performance.now();
       const res = await fetch(`${server.base}/api/assessment/rounds/${round.id}/transition`, {
         method: 'POST',
@@ -307,6 +359,8 @@ await runBench(
       });
       const body = await res.text();
       computeMs.push(performance.now() - t0);
+      const cpu1 = await computeCpu(stack, pid);
+      computeCpuMs.push(cpu1.server - cpu0.server + backendsDelta(cpu0.backends, cpu1.backends));
       peaks.push(procStatus(pid).hwmKb);
       if (res.status !== 200) throw new Error(`compute: ${res.status} ${body}`);
     }
@@ -403,25 +457,23 @@ await runBench(
         ),
       );
     });
-    // one batch of the results store, as the server sends it (rolled back)
+    // the results store: a first chunk of the results staged, then the UPDATE from the staging table (rolled back)
     const { rows: batch } = await stack.admin.query<{ id: string; grade: string | null; result: string }>(
       `SELECT id, proposed_grade AS grade, result::text AS result FROM assessment_targets
         WHERE round_id = $1 ORDER BY sort_order, id LIMIT $2`,
       [round.id, RESULT_BATCH],
     );
     await asRequest(stack, actor, async (ctx) => {
-      const doc = Buffer.concat([
-        Buffer.from([1]),
-        Buffer.from(`{${batch.map((b) => `"${b.id}":${b.result}`).join(',')}}`),
-      ]);
-      const grades = JSON.stringify(Object.fromEntries(batch.map((b) => [b.id, b.grade])));
+      await stageResults(ctx.client, batch.length, (i) => batch[i]!);
+      for (const [k, v] of Object.entries(STORE_SETTINGS))
+        await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
       const { rows } = await ctx.client.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${STORE_SQL}`,
-        [round.id, batch.map((b) => b.id), doc, grades],
+        [round.id],
       );
       plans.push(
         [
-          `--- one batch of the results store (${batch.length} targets), app role + RLS (orgdept)`,
+          `--- the results store from the staging table (${batch.length} targets staged), app role + RLS (orgdept), its settings`,
           STORE_SQL.replace(/\s+/g, ' '),
           '',
           ...rows.map((r) => r['QUERY PLAN']),
@@ -467,6 +519,11 @@ await runBench(
     );
     out(
       `ratio tally / baseline: ${(Math.min(...tallyRoundMs) / best).toFixed(2)}×; aggregate through the cursor / baseline: ${(Math.min(...streamMs) / best).toFixed(2)}×; evaluate / baseline: ${(Math.min(...evaluateMs) / best).toFixed(2)}×`,
+    );
+    const cpuRatio = (xs: number[]) =>
+      cpuBaseline.length && xs.length ? `${(Math.min(...xs) / Math.min(...cpuBaseline)).toFixed(2)}×` : 'n/a';
+    out(
+      `CPU time (database backend + Node), interleaved: baseline ${runs(cpuBaseline)}; tallyRound() ${runs(cpuTally)} → ratio ${cpuRatio(cpuTally)}; compute via HTTP (server process + the database's backends) ${runs(computeCpuMs)} → ratio ${cpuRatio(computeCpuMs)}`,
     );
     const peak = Math.max(...peaks);
     out(

@@ -2,6 +2,7 @@ import { type Disclosure, withholdsAny } from './disclosure.ts';
 import { appendTo } from './group-by.ts';
 import type { Grade, GradeScale, QuotaRule, TieBreak } from '../policy/assessment-section.ts';
 import { type Rational, fromDecimal, ratCmp, rational } from './exact.ts';
+import { descendingByValue } from './exact-order.ts';
 import { type QuotaMember, type QuotaPlan, planQuota, quotaGroupKey } from './quota.ts';
 import type { TargetTally } from './tally.ts';
 
@@ -150,14 +151,16 @@ interface Candidate {
 
 /** Splits `list` into runs of equal `key`, best (highest) first; stable within a run. */
 function tiers<T>(list: readonly T[], key: (t: T) => Rational): T[][] {
-  const sorted = [...list].sort((a, b) => ratCmp(key(b), key(a)));
-  const out: T[][] = [];
-  for (const t of sorted) {
+  const cmp = descendingByValue(list.map(key));
+  // Array.prototype.sort is stable: equal keys keep the input order
+  const sorted = list.map((_, i) => i).sort(cmp);
+  const out: number[][] = [];
+  for (const i of sorted) {
     const last = out.at(-1);
-    if (last && ratCmp(key(last[0]!), key(t)) === 0) last.push(t);
-    else out.push([t]);
+    if (last && cmp(last[0]!, i) === 0) last.push(i);
+    else out.push([i]);
   }
-  return out;
+  return out.map((tier) => tier.map((i) => list[i]!));
 }
 
 /** Settles a tie on total for `places` places (fewer than the tied targets) with the tie-break chain. */

@@ -41,3 +41,19 @@ describe('rankTargets', () => {
     expect(r.unranked).toEqual([{ targetId: 'e', unitId: 'u2', reason: 'insufficient' }]);
   });
 });
+
+describe('competitionRanks: exact where doubles cannot tell', () => {
+  it('orders values whose quotients round to the same double, and values beyond the safe integers', () => {
+    // 9 × 10^7 + 10^-8 and 9 × 10^7 + 2 × 10^-8: both quotients are the double next above 9 × 10^7 (whose
+    // spacing is 2^-26 ≈ 1.49 × 10^-8); 9 × 10^7 + 1.5 × 10^-15 has a numerator beyond 2^53
+    const e15 = 9n * 10n ** 15n;
+    const one = rational(90_000_000n);
+    const a = rational(e15 + 1n, 10n ** 8n);
+    const b = rational(e15 + 2n, 10n ** 8n);
+    const c = rational(9n * 10n ** 23n + 15n, 10n ** 16n);
+    const quotient = (r: typeof a) => Number(r.num) / Number(r.den);
+    expect(quotient(a)).toBe(quotient(b));
+    expect(quotient(a)).toBeGreaterThan(90_000_000);
+    expect(competitionRanks([one, a, b, c, rational(90_000_000n)])).toEqual([4, 2, 1, 3, 4]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Disclosure } from './disclosure.ts';
 import { appendTo } from './group-by.ts';
-import { type Rational, ratCmp } from './exact.ts';
+import type { Rational } from './exact.ts';
+import { descendingByValue } from './exact-order.ts';
 import type { TargetTally } from './tally.ts';
 
 /**
@@ -8,11 +9,12 @@ import type { TargetTally } from './tally.ts';
  * higher value; equal values share a rank. Returns ranks in input order.
  */
 export function competitionRanks(values: readonly Rational[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => ratCmp(values[b]!, values[a]!));
+  const cmp = descendingByValue(values);
+  const order = values.map((_, i) => i).sort(cmp);
   const ranks = new Array<number>(values.length);
   order.forEach((i, pos) => {
     const prev = order[pos - 1];
-    ranks[i] = prev !== undefined && ratCmp(values[prev]!, values[i]!) === 0 ? ranks[prev]! : pos + 1;
+    ranks[i] = prev !== undefined && cmp(prev, i) === 0 ? ranks[prev]! : pos + 1;
   });
   return ranks;
 }

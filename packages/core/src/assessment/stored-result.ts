@@ -2,7 +2,7 @@ import type { Scheme } from '../policy/assessment-section.ts';
 import type { GradeProposal } from './proposal.ts';
 import type { RankedTarget } from './rank.ts';
 import type { TargetTally, Waiver } from './tally.ts';
-import { type GroupScoreAggregate, tallyFromAggregates } from './tally-aggregates.ts';
+import { type GroupScoreAggregate, tallyFromAggregatesExact } from './tally-aggregates.ts';
 import { toFractionString } from './exact.ts';
 
 /**
@@ -98,7 +98,7 @@ export const isCompactResult = (r: unknown): r is CompactResult =>
   typeof r === 'object' && r !== null && (r as { v?: unknown }).v === 2;
 
 /**
- * The full result of a compact one: the tally rebuilt by `tallyFromAggregates` from the stored aggregates
+ * The full result of a compact one: the tally rebuilt by `tallyFromAggregatesExact` from the stored aggregates
  * and waivers under the round's scheme — the same object the compute ranked and graded — with the rank
  * and the proposal around it.
  */
@@ -107,7 +107,8 @@ export function expandResult(
   target: { id: string; unitId: string; parentId: string },
   stored: CompactResult,
 ): TargetResult {
-  const tally = tallyFromAggregates({
+  // the fraction path: every field built at once, as the results page serialises the whole tally
+  const tally = tallyFromAggregatesExact({
     scheme,
     targetId: target.id,
     groups: stored.groups.map(([groupId, ballotCount, sum, max, min]) => ({

@@ -46,6 +46,8 @@ function aggregatesOf(s: Scheme, list: readonly TargetBallot[], withCriteria = t
 function comparable(t: TargetTally, criteria = true) {
   return {
     ...t,
+    // read by name: a tally from the plain-number path builds these when read (accessors)
+    explanation: t.explanation,
     criterionMeans: criteria ? t.criterionMeans : {},
     groups: t.groups.map((g) => {
       const { aggregated: _a, ...aggregate } = g.aggregate as typeof g.aggregate & { aggregated?: true };

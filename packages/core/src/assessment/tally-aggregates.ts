@@ -1,16 +1,8 @@
 import type { Scheme } from '../policy/assessment-section.ts';
-import {
-  type Rational,
-  RAT_HUNDRED,
-  RAT_ZERO,
-  fromDecimal,
-  ratAdd,
-  ratDiv,
-  ratMul,
-  ratSum,
-  rational,
-} from './exact.ts';
+import { type Rational, RAT_HUNDRED, ratAdd, ratDiv, ratMul, rational } from './exact.ts';
 import type { BallotScore, GroupAggregate } from './group-aggregate.ts';
+import { fastTallyFromAggregates } from './tally-aggregates-fast.ts';
+import { check, prepare, spreadOf } from './tally-aggregates-prep.ts';
 import { finishTally, groupStanding, waiversOf } from './tally-common.ts';
 import type { InsufficientGroup, TargetTally, Waiver } from './tally.ts';
 
@@ -65,40 +57,6 @@ export interface AggregateTallyInput {
   waivers?: readonly Waiver[];
 }
 
-/** Per-scheme constants, computed once per round rather than once per target. */
-interface PreparedScheme {
-  scheme: Scheme;
-  groupIndex: Map<string, number>;
-  weights: Rational[];
-  /** Σ maxPoints in hundredths: no ballot total can exceed it */
-  maxTotal: bigint;
-  /** per set of empty groups (bit i = group i empty): Σ weight of the others, and the spread weights */
-  spreads: Map<number, { countedWeight: Rational; effective: Rational[] }>;
-}
-
-const prepared = new WeakMap<Scheme, PreparedScheme>();
-
-function prepare(scheme: Scheme): PreparedScheme {
-  let p = prepared.get(scheme);
-  if (!p) {
-    p = {
-      scheme,
-      groupIndex: new Map(scheme.raterGroups.map((g, i) => [g.id, i])),
-      weights: scheme.raterGroups.map((g) => fromDecimal(g.weight)),
-      // a criterion's points are at most ⌊maxPoints × 100⌋ hundredths
-      maxTotal: scheme.criteria.reduce((s, c) => {
-        const r = fromDecimal(c.maxPoints);
-        return s + (r.num * 100n) / r.den;
-      }, 0n),
-      spreads: new Map(),
-    };
-    prepared.set(scheme, p);
-  }
-  return p;
-}
-
-const sumOf = (xs: readonly bigint[]) => xs.reduce((s, x) => s + x, 0n);
-
 // Exact arithmetic on safe integers where it fits — the same reduced fractions as exact.ts (a reduced
 // fraction is unique), without BigInt gcd loops: a round of 100,000 targets does about a million of these.
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -148,37 +106,6 @@ function add(a: Rational, b: Rational): Rational {
   return ratAdd(a, b);
 }
 
-/** Refuses aggregates that no set of valid ballots can produce (a programming or query error). */
-function check(p: PreparedScheme, targetId: string, a: GroupScoreAggregate): void {
-  const where = `target ${targetId}, group ${a.groupId}`;
-  const n = a.ballotCount;
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${where}: ballotCount ${n} is not a count`);
-  if (n === 0) {
-    if (a.sumHundredths !== 0n) throw new RangeError(`${where}: no ballot but a sum of ${a.sumHundredths}`);
-    return;
-  }
-  const { maxHundredths: hi, minHundredths: lo, sumHundredths: sum } = a;
-  if (lo < 0n || hi > p.maxTotal || lo > hi)
-    throw new RangeError(`${where}: lowest ${lo} / highest ${hi} outside 0…${p.maxTotal}`);
-  const big = BigInt(n);
-  if (sum < hi + lo * (big - 1n) || sum > hi * (big - 1n) + lo || (n === 1 && hi !== lo))
-    throw new RangeError(`${where}: Σ ${sum} does not fit ${n} ballots between ${lo} and ${hi}`);
-  const k = p.scheme.criteria.length;
-  if (a.criterionSums) {
-    if (a.criterionSums.length !== k)
-      throw new RangeError(`${where}: ${a.criterionSums.length} criterion sums for ${k} criteria`);
-    if (sumOf(a.criterionSums) !== sum)
-      throw new RangeError(`${where}: criterion sums add up to ${sumOf(a.criterionSums)}, not ${sum}`);
-  }
-  if (a.trimmedPoints) {
-    const { highest, lowest } = a.trimmedPoints;
-    if (highest.length !== k || lowest.length !== k)
-      throw new RangeError(`${where}: trimmed ballots need ${k} criterion points each`);
-    if (sumOf(highest) !== hi || sumOf(lowest) !== lo)
-      throw new RangeError(`${where}: trimmed ballots' points do not add up to the highest / lowest total`);
-  }
-}
-
 /**
  * Tallies one target from its per-group aggregates — count, Σ, highest and lowest total — with exactly the
  * rules of `tallyTarget` (minRaters/maxRaters, waivers, empty groups per `scheme.emptyGroup`, mean or
@@ -192,8 +119,19 @@ function check(p: PreparedScheme, targetId: string, a: GroupScoreAggregate): voi
  *   caller whose quota rule breaks ties by criterion must supply them for the targets at a boundary.
  * Malformed aggregates (unknown or repeated group, impossible Σ/highest/lowest, sums that do not add up)
  * throw a RangeError, as malformed ballots do in `tallyTarget`.
+ *
+ * The weighted total is computed in plain numbers where that is provably exact (tally-fast.ts) and the
+ * per-group figures and the explanation (`groups`, `explanation`) are built by the fraction path only
+ * when read — they are accessors then, which a spread or `Object.keys` leaves out: what serialises a
+ * tally whole takes `tallyFromAggregatesExact`. A target with criterion data or figures beyond 2^53
+ * takes the fraction path whole. Either way every field read by name is the fraction path's.
  */
 export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
+  return fastTallyFromAggregates(input, tallyFromAggregatesExact) ?? tallyFromAggregatesExact(input);
+}
+
+/** `tallyFromAggregates` in exact fractions throughout, every field built at once. */
+export function tallyFromAggregatesExact(input: AggregateTallyInput): TargetTally {
   const { scheme, targetId } = input;
   const p = prepare(scheme);
   const byGroup: (GroupScoreAggregate | undefined)[] = new Array<GroupScoreAggregate | undefined>(
@@ -294,17 +232,7 @@ export function tallyFromAggregates(input: AggregateTallyInput): TargetTally {
   // the effective weights for this set of empty groups, computed once per scheme and set
   let emptyMask = 0;
   partial.forEach((x, i) => (emptyMask |= x.empty ? 1 << i : 0));
-  let weights = p.spreads.get(emptyMask);
-  if (!weights) {
-    const countedWeight = ratSum(partial.filter((x) => !x.empty).map((x) => x.weight));
-    weights = {
-      countedWeight,
-      effective: p.weights.map((w) =>
-        countedWeight.num === 0n ? RAT_ZERO : ratDiv(ratMul(w, RAT_HUNDRED), countedWeight),
-      ),
-    };
-    p.spreads.set(emptyMask, weights);
-  }
+  const weights = spreadOf(p, emptyMask);
   const effective = weights.effective;
   const criterionMeans: Record<string, Rational> = {};
   if (usedCount > 0 && criteriaKnown)

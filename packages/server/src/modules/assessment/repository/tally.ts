@@ -1,5 +1,8 @@
 import type { GroupScoreAggregate, StoredBallotScore } from '@ganbu/core';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /**
  * The database side of a tally (计票): PostgreSQL sums the round's ballots per target and rater group,
@@ -54,19 +57,9 @@ export async function streamGroupAggregates(
   roundId: string,
   onBatch: (rows: { targetId: string; aggregate: GroupScoreAggregate }[]) => void,
 ): Promise<number> {
-  const names = Object.keys(PLANNER_SETTINGS) as (keyof typeof PLANNER_SETTINGS)[];
-  const { rows: before } = await client.query<{ name: string; setting: string }>(
-    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
-    [names],
-  );
-  const set = (values: Record<string, string>) =>
-    client.query(`SELECT set_config(k, v, true) FROM jsonb_each_text($1::jsonb) AS s(k, v)`, [
-      JSON.stringify(values),
-    ]);
-  await set(PLANNER_SETTINGS);
   const cursor = `tally_${process.pid}_${++cursorSeq}`;
-  let total = 0;
-  try {
+  return withSettings(client, PLANNER_SETTINGS, async () => {
+    let total = 0;
     await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${GROUP_AGGREGATE_SQL}`, [roundId]);
     for (;;) {
       const { rows } = await client.query<AggregateRow>({
@@ -90,11 +83,33 @@ export async function streamGroupAggregates(
       if (rows.length < FETCH_ROWS) break;
     }
     await client.query(`CLOSE ${cursor}`);
+    return total;
+  });
+}
+
+/**
+ * `fn` with planner settings set transaction-locally, and the request's own put back after it (an error
+ * has aborted the transaction anyway).
+ */
+async function withSettings<T>(
+  client: pg.ClientBase,
+  settings: Readonly<Record<string, string>>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const { rows: before } = await client.query<{ name: string; setting: string }>(
+    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+    [Object.keys(settings)],
+  );
+  const set = (values: Record<string, string>) =>
+    client.query(`SELECT set_config(k, v, true) FROM jsonb_each_text($1::jsonb) AS s(k, v)`, [
+      JSON.stringify(values),
+    ]);
+  await set(settings);
+  try {
+    return await fn();
   } finally {
-    // an error has aborted the transaction anyway; on success the request goes on with its own settings
     await set(Object.fromEntries(before.map((b) => [b.name, b.setting]))).catch(() => undefined);
   }
-  return total;
 }
 
 /**
@@ -115,58 +130,77 @@ export async function ballotScoresOf(
   return rows;
 }
 
-/** Targets per UPDATE when storing results: about 5 MB of JSON per statement. */
+/** Targets per chunk written into the COPY stream (the next chunk is built while the database reads). */
 export const RESULT_BATCH = 2_000;
 
 /**
- * One batch of results: the rows are found through the primary key (`id = ANY`), and each row's result
- * and grade looked up by id in two jsonb objects, each parsed once (an InitPlan). Not a join with
- * `jsonb_to_recordset`: the row-level security predicate makes the planner expect about one target row,
- * and its nested loop then re-reads the whole batch for every target of the round — quadratic, minutes at
- * 100,000 targets.
+ * The staging table of one compute: the transaction's own (a temporary table, dropped at its end or by
+ * the next compute in the same transaction, as the demo seed runs several).
  */
-export const STORE_SQL = `UPDATE assessment_targets t
-   SET result = (SELECT $3::jsonb) -> t.id::text,
-       proposed_grade = (SELECT $4::jsonb) ->> t.id::text,
-       final_grade = (SELECT $4::jsonb) ->> t.id::text,
-       override_reason = NULL
- WHERE t.round_id = $1 AND t.id = ANY($2::uuid[])`;
-
-/** jsonb's binary input: a version byte, then the JSON text. */
-const JSONB_V1 = Buffer.from([1]);
+export const STAGE_SQL = `DROP TABLE IF EXISTS pg_temp.tally_results_stage;
+CREATE TEMP TABLE tally_results_stage (id uuid NOT NULL, grade text, result jsonb NOT NULL) ON COMMIT DROP`;
 
 /**
- * Stores computed results in batches of `RESULT_BATCH` targets. `rowAt(i)` gives target i's grade and
- * result (JSON text) when it is its turn; the text goes straight into a UTF-8 buffer, so what stays in
- * the JavaScript heap across a write is one batch of small buffers, not strings (a batch of strings kept
- * until it was sent got promoted to the old generation; with 100,000 targets that pushed the benchmark's
- * peak RSS past 1 GB). The batch travels as binary jsonb (no second copy as a JS string) and the next one
- * is built while the database writes the previous one.
+ * Every target's result in one statement, from the staging table. Row-level security applies to
+ * `assessment_targets` as to any update of the request; the planner, which expects about one target row
+ * under it, is kept from a nested loop over the staging table (quadratic) by `STORE_SETTINGS`.
+ */
+export const STORE_SQL = `UPDATE assessment_targets t
+   SET result = s.result, proposed_grade = s.grade, final_grade = s.grade, override_reason = NULL
+  FROM pg_temp.tally_results_stage s
+ WHERE t.round_id = $1 AND t.id = s.id`;
+
+/** Planner settings for `STORE_SQL`, transaction-local and put back afterwards: a hash join in memory. */
+export const STORE_SETTINGS = { enable_nestloop: 'off', enable_mergejoin: 'off', work_mem: '256MB' } as const;
+
+/** COPY text format: a backslash is the escape character (JSON text has no raw tab, newline or CR). */
+const copyJson = (s: string) => (s.includes('\\') ? s.replaceAll('\\', '\\\\') : s);
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** Any other text in COPY text format. */
+const copyText = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!);
+
+/**
+ * Fills the transaction's staging table with every target's grade and result (JSON text) by COPY:
+ * `rowAt(i)` is called when row i's chunk is built, so what the heap holds is one chunk of
+ * `RESULT_BATCH` rows at a time, as UTF-8 buffers, not 100,000 strings.
+ */
+export async function stageResults(
+  client: pg.ClientBase,
+  count: number,
+  rowAt: (i: number) => { id: string; grade: string | null; result: string },
+): Promise<void> {
+  await client.query(STAGE_SQL);
+  const stream = client.query(copyFrom('COPY pg_temp.tally_results_stage (id, grade, result) FROM STDIN'));
+  async function* chunks() {
+    for (let from = 0; from < count; from += RESULT_BATCH) {
+      const to = Math.min(count, from + RESULT_BATCH);
+      let text = '';
+      for (let i = from; i < to; i++) {
+        const row = rowAt(i);
+        text += `${row.id}\t${row.grade === null ? '\\N' : copyText(row.grade)}\t${copyJson(row.result)}\n`;
+      }
+      yield Buffer.from(text, 'utf8');
+    }
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+/**
+ * Stores computed results: COPY into a staging table (`stageResults`), then one UPDATE of every target
+ * row from it (`STORE_SQL`) — one pass, instead of one UPDATE per batch with a jsonb document to look
+ * each row up in. Returns the number of rows updated.
  */
 export async function storeResults(
   client: pg.ClientBase,
   roundId: string,
   count: number,
   rowAt: (i: number) => { id: string; grade: string | null; result: string },
-): Promise<void> {
-  let pending: Promise<unknown> | null = null;
-  for (let from = 0; from < count; from += RESULT_BATCH) {
-    const to = Math.min(count, from + RESULT_BATCH);
-    const ids: string[] = [];
-    const parts: Buffer[] = [JSONB_V1];
-    const grades: Record<string, string | null> = {};
-    for (let i = from; i < to; i++) {
-      const row = rowAt(i);
-      ids.push(row.id);
-      grades[row.id] = row.grade;
-      parts.push(Buffer.from(`${i === from ? '{' : ','}"${row.id}":${row.result}`, 'utf8'));
-    }
-    parts.push(Buffer.from('}'));
-    const params = [roundId, ids, Buffer.concat(parts), JSON.stringify(grades)];
-    if (pending) await pending;
-    pending = client.query(STORE_SQL, params);
-    // awaited before the next statement or below; until then a failure must not count as unhandled
-    pending.catch(() => undefined);
-  }
-  if (pending) await pending;
+): Promise<number> {
+  await stageResults(client, count, rowAt);
+  const updated = await withSettings(client, STORE_SETTINGS, async () => {
+    const r = await client.query(STORE_SQL, [roundId]);
+    return r.rowCount ?? 0;
+  });
+  await client.query('DROP TABLE pg_temp.tally_results_stage');
+  return updated;
 }

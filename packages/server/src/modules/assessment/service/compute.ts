@@ -169,9 +169,10 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
   const disclosures = new Map<string, Disclosure>();
   const members: ProposalTarget[] = targets.map((t) => {
     const tally = tallies.get(t.id)!;
+    // the counts from what the tally came from: reading `tally.groups` would build its explanation
     const disclosure = disclosureOfCounts(
       round.rules.scheme.raterGroups,
-      tally.groups,
+      aggregatesOf.get(t.id) ?? tally.groups,
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
@@ -295,7 +296,8 @@ export async function computeRound(ctx: RequestContext, round: RoundRecord): Pro
   );
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r]));
   const proposalOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p]));
-  // in batches, each target's JSON written when its batch is built and its tally let go
+  // streamed into the staging table chunk by chunk, each target's JSON written when its chunk is built and its
+  // tally let go
   await storeResults(ctx.client, round.id, targets.length, (i) => {
     const t = targets[i]!;
     const tally = tallies.get(t.id)!;
