@@ -226,6 +226,13 @@ function checkGradeBallot(
       path: ['gradeVote'],
       message: '等次票（一票一档）方案须设票面等次和计票规则',
     });
+  const rule = (s.gradeVote as { rule?: { method?: string } } | undefined)?.rule;
+  if (rule?.method === 'thresholds')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gradeVote', 'rule'],
+      message: '按票率条件直接定等次的规则尚未接入结果计算，请用按票折分（points）规则',
+    });
   if (s.criteria.length !== 1)
     ctx.addIssue({ code: 'custom', path: ['criteria'], message: '等次票方案只设一项总体评价指标（100 分）' });
   s.raterGroups.forEach((g, i) => {

@@ -81,6 +81,23 @@ describe('scheme option ballotForm (一票一档)', () => {
     ).toEqual(['等次票方案的评议组按全部有效票计算，不去掉最高最低票']);
   });
 
+  it('refuses, for now, a thresholds rule on a scheme (the proposal does not take its grade yet)', () => {
+    const thresholds = {
+      ...gradeVote,
+      rule: {
+        method: 'thresholds',
+        source: ASSUMED,
+        results: [
+          { grade: '优秀', when: [{ grades: ['excellent'], op: 'gte', percentHundredths: 6000 }] },
+          { grade: '称职', when: [] },
+        ],
+      },
+    };
+    expect(messages(SchemeSchema.safeParse(scheme({ ballotForm: 'grade', gradeVote: thresholds })))).toEqual([
+      '按票率条件直接定等次的规则尚未接入结果计算，请用按票折分（points）规则',
+    ]);
+  });
+
   it('refuses vote grades on a score scheme and an unknown ballot form', () => {
     expect(messages(SchemeSchema.safeParse(scheme({ gradeVote })))).toEqual([
       '只有等次票（一票一档）方案才设票面等次',

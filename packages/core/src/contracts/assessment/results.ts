@@ -124,6 +124,18 @@ export const ExplanationJsonSchema = z.looseObject({
   }),
   rank: RankJsonSchema.nullable(),
   proposal: ProposalJsonSchema.nullable(),
+  /**
+   * a grade ballot's votes (一票一档): per shown rater group and over the shown groups together, the count and
+   * share (hundredths of a percent) of each vote grade and the pack rule's step (core `explainGradeVotes`)
+   */
+  gradeVotes: z
+    .looseObject({
+      groups: z.array(
+        z.looseObject({ groupId: z.string(), total: z.number(), explanation: z.array(z.string()) }),
+      ),
+      overall: z.looseObject({ total: z.number(), explanation: z.array(z.string()) }).nullable(),
+    })
+    .optional(),
 });
 export type ExplanationJson = z.infer<typeof ExplanationJsonSchema>;
 
@@ -324,6 +336,8 @@ export const BallotExportSchema = z.object({
       groupId: z.string(),
       day: z.string(),
       scores: z.array(z.object({ targetId: z.string(), points: z.array(z.number()) })),
+      /** a grade ballot's votes (一票一档; its `scores` is empty) */
+      grades: z.array(z.object({ targetId: z.string(), grade: z.string() })).optional(),
     }),
   ),
 });
