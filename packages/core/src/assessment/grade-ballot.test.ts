@@ -96,14 +96,20 @@ describe('grade votes in the score engine (一票一档)', () => {
       ['leaders', '领导班子', 3, 9333], // (200 + 80) / 3 = 93.333… → 93.33
       ['staff', '机关干部', 5, 6400], // (100 + 160 + 60 + 0) / 5 = 64
     ]);
-    // together: 3 优秀, 3 称职, 1 基本称职, 1 不称职 of 8 → 37.50 %, 37.50 %, 12.50 %, 12.50 %; (300 + 240 + 60) / 8 = 75
+    // together: 3 优秀, 3 称职, 1 基本称职, 1 不称职 of 8 → 37.50 %, 37.50 %, 12.50 %, 12.50 %; shares only
     expect(all.overall!.grades.map((g) => [g.count, g.shareHundredths])).toEqual([
       [3, 3750],
       [3, 3750],
       [1, 1250],
       [1, 1250],
     ]);
-    expect(all.overall!.scoreHundredths).toBe(7500);
+    expect(all.overall!.scoreHundredths).toBeNull();
+    expect(all.overall!.explanation).toEqual([
+      '有效票 8 张：优秀 3 票（37.50%），称职 3 票（37.50%），基本称职 1 票（12.50%），不称职 1 票（12.50%）',
+    ]);
+    expect(all.groups[1]!.explanation[1]).toBe(
+      '得分 = (1×100.00 + 2×80.00 + 1×60.00 + 1×0.00) ÷ 5 = 64.00 分（两位小数，四舍五入）',
+    );
     const hidden = explainGradeVotes(scheme, counts, new Set(['leaders']));
     expect(hidden.groups.map((g) => g.groupId)).toEqual(['staff']);
     expect(hidden.overall!.total).toBe(5);

@@ -78,12 +78,19 @@ export function gradeGroupAggregate(spec: GradeVote, group: GradeCounts): GroupS
 const votesOf = (spec: GradeVote, counts: readonly number[]): string[] =>
   spec.grades.flatMap((g, i) => Array<string>(counts[i] ?? 0).fill(g.code));
 
+/**
+ * The pooled votes of the `points` rule give shares only: the score is each group's (its mean), weighted
+ * across groups by the tally, and a score of the pooled votes would be a second, different figure.
+ */
+const pooled = (spec: GradeVote, r: GradeVoteResult): GradeVoteResult =>
+  spec.rule.method === 'points' ? { ...r, scoreHundredths: null, explanation: r.explanation.slice(0, 1) } : r;
+
 export interface GradeVoteExplanation {
   /** per rater group: its counts, shares and the rule's step on its votes */
   groups: (GradeVoteResult & { groupId: string; name: string })[];
   /**
-   * all shown groups' votes together (the shares a 民主测评 publishes, 优秀票率 …) and, for a `thresholds`
-   * rule, the grade it gives; null when no group is shown
+   * all shown groups' votes together: the shares a 民主测评 publishes (优秀票率 …) and, for a `thresholds`
+   * rule, the grade it gives (a `points` score is per group only); null when no group is shown
    */
   overall: GradeVoteResult | null;
 }
@@ -111,6 +118,6 @@ export function explainGradeVotes(
       name: scheme.raterGroups.find((r) => r.id === g.groupId)?.name ?? g.groupId,
       ...tallyGradeVotes(spec, votesOf(spec, g.counts)),
     })),
-    overall: shown.length ? tallyGradeVotes(spec, votesOf(spec, all)) : null,
+    overall: shown.length ? pooled(spec, tallyGradeVotes(spec, votesOf(spec, all))) : null,
   };
 }

@@ -44,6 +44,7 @@ interface ResultTarget {
         groupId: string;
         total: number;
         grades: { name: string; count: number; shareHundredths: number }[];
+        explanation: string[];
       }[];
       overall: {
         total: number;
@@ -197,8 +198,11 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
     ]);
     expect(gb.overall!.explanation).toEqual([
       '有效票 8 张：优秀 1 票（12.50%），称职 4 票（50.00%），基本称职 2 票（25.00%），不称职 1 票（12.50%）',
-      '得分 = (1×100.00 + 4×80.00 + 2×60.00 + 1×0.00) ÷ 8 = 67.50 分（两位小数，四舍五入）',
     ]);
+    // each group's score is its rule step (B's staff: (100 + 2×80 + 60 + 0) / 5 = 64, its group mean)
+    expect(gb.groups.find((g) => g.groupId === 'colleagues')!.explanation[1]).toBe(
+      '得分 = (1×100.00 + 2×80.00 + 1×60.00 + 1×0.00) ÷ 5 = 64.00 分（两位小数，四舍五入）',
+    );
     expect(gb.groups.find((g) => g.groupId === 'colleagues')!.grades.map((g) => g.count)).toEqual([
       1, 2, 1, 1,
     ]);

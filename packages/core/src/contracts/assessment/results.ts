@@ -93,6 +93,17 @@ export const RankJsonSchema = z.looseObject({
   ofUnit: z.number(),
 });
 
+/** A grade ballot's votes of a group or of the shown groups together (core `tallyGradeVotes`). */
+const GradeVoteTallyJsonSchema = z.looseObject({
+  total: z.number(),
+  grades: z.array(
+    z.looseObject({ code: z.string(), name: z.string(), count: z.number(), shareHundredths: z.number() }),
+  ),
+  scoreHundredths: z.number().nullable(),
+  grade: z.string().nullable(),
+  explanation: z.array(z.string()),
+});
+
 /** A target's result with the explanation of every figure (计算说明), as anyone may see it. */
 export const ExplanationJsonSchema = z.looseObject({
   tally: z.looseObject({
@@ -130,10 +141,8 @@ export const ExplanationJsonSchema = z.looseObject({
    */
   gradeVotes: z
     .looseObject({
-      groups: z.array(
-        z.looseObject({ groupId: z.string(), total: z.number(), explanation: z.array(z.string()) }),
-      ),
-      overall: z.looseObject({ total: z.number(), explanation: z.array(z.string()) }).nullable(),
+      groups: z.array(GradeVoteTallyJsonSchema.extend({ groupId: z.string(), name: z.string() })),
+      overall: GradeVoteTallyJsonSchema.nullable(),
     })
     .optional(),
 });
