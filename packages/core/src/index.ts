@@ -43,6 +43,7 @@ export * from './contracts/assessment/results.ts';
 export * from './assessment/exact.ts';
 export * from './assessment/group-aggregate.ts';
 export * from './assessment/grade-vote.ts';
+export * from './assessment/grade-ballot.ts';
 export * from './assessment/tally.ts';
 export * from './assessment/rank.ts';
 export * from './assessment/quota.ts';

@@ -214,6 +214,10 @@ export const BallotPageSchema = z.object({
   }),
   group: z.object({ id: z.string(), name: z.string() }),
   criteria: z.array(CriterionSchema),
+  /** 'scores': points per criterion; 'grade': one tap per target for a vote grade (一票一档) */
+  ballotForm: z.enum(['scores', 'grade']),
+  /** the vote grades of a grade ballot, best first (empty for scores) */
+  voteGrades: z.array(z.object({ code: z.string(), name: z.string() })),
   targets: z.array(
     z.object({
       id: z.string().uuid(),
@@ -228,7 +232,7 @@ export const BallotPageSchema = z.object({
 export type BallotPage = z.infer<typeof BallotPageSchema>;
 
 /** Points with at most two decimals, within each criterion's maximum (checked against the scheme). */
-export const BallotSubmitInputSchema = z.strictObject({
+export const ScoreBallotInputSchema = z.strictObject({
   scores: z
     .array(
       z.strictObject({ targetId: z.string().uuid(), points: z.array(z.number().min(0).max(100)).max(30) }),
@@ -236,6 +240,19 @@ export const BallotSubmitInputSchema = z.strictObject({
     .min(1)
     .max(500),
 });
+export type ScoreBallotInput = z.infer<typeof ScoreBallotInputSchema>;
+
+/** A grade ballot (一票一档): one vote grade per target, a code of the round's vote grades (checked there). */
+export const GradeBallotInputSchema = z.strictObject({
+  grades: z
+    .array(z.strictObject({ targetId: z.string().uuid(), grade: z.string().min(1).max(32) }))
+    .min(1)
+    .max(500),
+});
+export type GradeBallotInput = z.infer<typeof GradeBallotInputSchema>;
+
+/** A score ballot or a grade ballot; which one a slip takes is its round's `ballotForm`. */
+export const BallotSubmitInputSchema = z.union([ScoreBallotInputSchema, GradeBallotInputSchema]);
 export type BallotSubmitInput = z.infer<typeof BallotSubmitInputSchema>;
 
 // ------------------------------------------------------------------ results and review

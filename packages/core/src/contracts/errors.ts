@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'TOKEN_INVALID',
   'TOKEN_USED',
   'BALLOT_INVALID',
+  /** a ballot of the other form than its round takes (scores on a grade round, 一票一档, or the reverse) */
+  'BALLOT_FORM',
   'QUOTA_EXCEEDED',
   'REASON_REQUIRED',
   'CASE_ACTION_NOT_ALLOWED',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GradeVoteSchema } from '../assessment/grade-vote.ts';
 
 /**
  * Policy-pack sections read by the assessment engine: grade scales (等次), the excellent-grade quota
@@ -163,6 +164,13 @@ export const SchemeSchema = z
     quotaRuleId: Id.nullable(),
     /** decimals shown for scores (rounded half-up for display only; ranks use exact values) */
     scoreDecimals: z.number().int().min(0).max(4),
+    /**
+     * The ballot form (absent = 'scores'): 'scores' = points per criterion; 'grade' = one tap per person for
+     * a vote grade (一票一档, 优秀 / 称职 / 基本称职 / 不称职), tallied by `gradeVote` (see grade-ballot.ts).
+     */
+    ballotForm: z.enum(['scores', 'grade']).optional(),
+    /** the grade ballot's vote grades and rule; required with `ballotForm: 'grade'`, refused otherwise */
+    gradeVote: GradeVoteSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const weight = s.raterGroups.reduce((sum, g) => sum + g.weight, 0);
@@ -185,8 +193,57 @@ export const SchemeSchema = z
     const cids = s.criteria.map((c) => c.id);
     if (new Set(cids).size !== cids.length)
       ctx.addIssue({ code: 'custom', path: ['criteria'], message: '指标编号不能重复' });
+    checkGradeBallot(s, ctx);
   });
 export type Scheme = z.infer<typeof SchemeSchema>;
+
+/**
+ * A grade-ballot scheme's shape: its vote grades, one criterion (the vote's points stand for the ballot's
+ * total, so a group's mean is the `points` rule's score) and plain means (trimming by a vote's points
+ * would drop one 优秀 and one 不称职 vote, which no 民主测评 rule does).
+ */
+function checkGradeBallot(
+  s: {
+    ballotForm?: 'scores' | 'grade' | undefined;
+    gradeVote?: unknown;
+    criteria: readonly { maxPoints: number }[];
+    raterGroups: readonly { aggregation: { method: string } }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (s.ballotForm !== 'grade') {
+    if (s.gradeVote !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gradeVote'],
+        message: '只有等次票（一票一档）方案才设票面等次',
+      });
+    return;
+  }
+  if (s.gradeVote === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gradeVote'],
+      message: '等次票（一票一档）方案须设票面等次和计票规则',
+    });
+  const rule = (s.gradeVote as { rule?: { method?: string } } | undefined)?.rule;
+  if (rule?.method === 'thresholds')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gradeVote', 'rule'],
+      message: '按票率条件直接定等次的规则尚未接入结果计算，请用按票折分（points）规则',
+    });
+  if (s.criteria.length !== 1)
+    ctx.addIssue({ code: 'custom', path: ['criteria'], message: '等次票方案只设一项总体评价指标（100 分）' });
+  s.raterGroups.forEach((g, i) => {
+    if (g.aggregation.method !== 'mean')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['raterGroups', i, 'aggregation'],
+        message: '等次票方案的评议组按全部有效票计算，不去掉最高最低票',
+      });
+  });
+}
 
 /**
  * The least `minGroupSizeShown` a pack may set (SECURITY 31): below three ballots a group's mean hands each

@@ -75,6 +75,12 @@ export const PackSchema = z
           message: `没有名额规则 ${s.quotaRuleId}`,
         });
       for (const t of pack.assessment.quotaRules.find((q) => q.id === s.quotaRuleId)?.tieBreak ?? []) {
+        if (t.by === 'criterionScore' && s.ballotForm === 'grade')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['assessment', 'schemes', i, 'quotaRuleId'],
+            message: `等次票方案 ${s.id} 没有分项得分，不能按指标得分处理并列`,
+          });
         if (t.by === 'groupScore' && !s.raterGroups.some((g) => g.id === t.groupId))
           ctx.addIssue({
             code: 'custom',

@@ -14,6 +14,7 @@ const SHUFFLED_TABLES = new Set([
   'ballot_pending',
   'ballots',
   'ballot_scores',
+  'ballot_grades',
   'named_raters',
 ]);
 

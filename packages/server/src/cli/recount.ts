@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
   evaluateRound,
+  gradeVoteScores,
+  SchemeSchema,
   packInForce,
   PackSchema,
   parseFraction,
@@ -33,7 +35,12 @@ interface BallotExport {
   };
   targets: ExportTarget[];
   waivers: { targetId: string; groupId: string; reason: string }[];
-  ballots: { id: string; groupId: string; scores: { targetId: string; points: number[] }[] }[];
+  ballots: {
+    id: string;
+    groupId: string;
+    scores: { targetId: string; points: number[] }[];
+    grades?: { targetId: string; grade: string }[];
+  }[];
 }
 
 interface PublishedGroup {
@@ -112,6 +119,16 @@ export function recount(
   const scores: StoredBallotScore[] = data.ballots.flatMap((b) =>
     b.scores.map((s) => ({ ballotId: b.id, groupId: b.groupId, targetId: s.targetId, points: s.points })),
   );
+  // a grade ballot's votes (一票一档) count as the points of their grade under the rules
+  const votes = data.ballots.flatMap((b) =>
+    (b.grades ?? []).map((g) => ({
+      ballotId: b.id,
+      groupId: b.groupId,
+      targetId: g.targetId,
+      grade: g.grade,
+    })),
+  );
+  if (votes.length) scores.push(...gradeVoteScores(SchemeSchema.parse(rules.scheme), votes));
   const withheld = new Map<string, WithheldGroups>();
   for (const t of data.targets)
     if (t.withheld?.groups.length)

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/backup/backup.ts';
+import { newCadre } from '../factories/cadre.ts';
+import { newOrg } from '../factories/org.ts';
 import { createTestApp, injectAs, loginAs, logLines, type Session, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
@@ -156,6 +158,78 @@ describe('[assessment] anonymity against database access (SECURITY 30)', () => {
       .map((r) => r[4]!.replace(/[{}]/g, '').split(',')[0]!);
     expect([...scoresDumped].sort((a, b) => Number(a) - Number(b))).toEqual(castOrder);
     expect(scoresDumped).not.toEqual(castOrder);
+  });
+
+  it('a grade ballot (一票一档, 0035) is settled like a score ballot: same xmin, no slip link, no cast order', async () => {
+    const street = await newOrg(t.db, { kind: 'street' });
+    const cadre = await newCadre(t.db, { orgId: street.id });
+    const round = (
+      await ok(orgdept, 'POST', '/api/assessment/rounds', {
+        name: '2026年度民主测评（一票一档匿名性检验）',
+        packId: 'fengze',
+        schemeId: 'example-grade-ballot',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        orgId: street.parentId,
+        population: { cadreIds: [cadre.id] },
+      })
+    ).json<{ id: string }>();
+    const codes = (
+      await ok(orgdept, 'POST', `/api/assessment/rounds/${round.id}/tokens`, {
+        groupId: 'colleagues',
+        count: 12,
+        unitId: street.id,
+      })
+    ).json<{ codes: string[] }>().codes;
+    await ok(orgdept, 'POST', `/api/assessment/rounds/${round.id}/transition`, { action: 'open' });
+    const target = (await ok(null, 'GET', `/api/ballot/${codes[0]}`)).json<{ targets: { id: string }[] }>()
+      .targets[0]!.id;
+    // the i-th slip votes the (i mod 4)-th grade: the cast order could be read back from any row order
+    const grades = ['excellent', 'competent', 'basic', 'incompetent'];
+    const castOrder = codes.map((_, i) => grades[i % 4]!);
+    for (const [i, code] of codes.entries())
+      await ok(null, 'POST', `/api/ballot/${code}`, { grades: [{ targetId: target, grade: castOrder[i] }] });
+    // while open the pool row shares its slip's xmin (so the join below can find something)
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM ballot_tokens t JOIN ballot_pending p ON p.xmin = t.xmin
+          WHERE t.round_id = $1 AND p.grades IS NOT NULL`,
+        [round.id],
+      ),
+    ).toBe(12);
+    await ok(orgdept, 'POST', `/api/assessment/rounds/${round.id}/transition`, { action: 'close' });
+
+    expect(await count(`SELECT count(*) AS n FROM ballot_pending WHERE round_id = $1`, [round.id])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM ballot_grades WHERE round_id = $1`, [round.id])).toBe(12);
+    expect(await count(`SELECT count(*) AS n FROM ballot_scores WHERE round_id = $1`, [round.id])).toBe(0);
+    expect(
+      await count(
+        `SELECT count(DISTINCT xmin::text) AS n FROM (SELECT xmin FROM ballots WHERE round_id = $1
+          UNION ALL SELECT xmin FROM ballot_grades WHERE round_id = $1) x`,
+        [round.id],
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM ballot_tokens t JOIN ballot_grades g ON g.xmin = t.xmin WHERE t.round_id = $1`,
+        [round.id],
+      ),
+    ).toBe(0);
+    // SECURITY 21: the vote row has no slip, account, address or time of its own
+    const columns = (
+      await t.db.admin.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot_grades' ORDER BY ordinal_position`,
+      )
+    ).rows.map((c) => c.column_name);
+    expect(columns).toEqual(['ballot_id', 'round_id', 'group_id', 'target_id', 'grade']);
+    // the dump keeps neither the physical order of the votes nor the cast order
+    const file = join(dir, 'after-grade-close.backup');
+    await backupDatabase(t.db.adminUrl, file);
+    const dumped = (await dumpedRows(file, 'ballot_grades'))
+      .filter((r) => r[1] === round.id)
+      .map((r) => r[4]!);
+    expect([...dumped].sort()).toEqual([...castOrder].sort());
+    expect(dumped).not.toEqual(castOrder);
   });
 
   it('ballot_settle (SECURITY DEFINER) refuses a round outside the caller’s scope', async () => {

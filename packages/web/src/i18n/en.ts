@@ -331,6 +331,7 @@ export const en: typeof zhCN = {
     TOKEN_INVALID: 'Invalid or revoked ballot code; please check your slip',
     TOKEN_USED: 'This ballot slip has already been used; each slip votes once',
     BALLOT_INVALID: 'The ballot is incomplete or has errors',
+    BALLOT_FORM: 'This ballot takes the other form (grades or scores); reload the page',
     QUOTA_EXCEEDED: 'More 优秀 grades than the quota allows',
     REASON_REQUIRED: 'A reason is required',
     CASE_ACTION_NOT_ALLOWED: 'This action is not available at the current step',

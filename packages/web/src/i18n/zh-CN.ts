@@ -330,6 +330,7 @@ export const zhCN = {
     TOKEN_INVALID: '票码无效或已作废，请核对评议票',
     TOKEN_USED: '该评议票已经投过，每张票只能投一次',
     BALLOT_INVALID: '选票填写不完整或有误',
+    BALLOT_FORM: '选票形式与本轮评议不符（等次票或评分票），请刷新页面',
     QUOTA_EXCEEDED: '优秀等次超出名额',
     REASON_REQUIRED: '请填写理由',
     CASE_ACTION_NOT_ALLOWED: '当前环节不能进行该操作',

@@ -93,6 +93,17 @@ export const RankJsonSchema = z.looseObject({
   ofUnit: z.number(),
 });
 
+/** A grade ballot's votes of a group or of the shown groups together (core `tallyGradeVotes`). */
+const GradeVoteTallyJsonSchema = z.looseObject({
+  total: z.number(),
+  grades: z.array(
+    z.looseObject({ code: z.string(), name: z.string(), count: z.number(), shareHundredths: z.number() }),
+  ),
+  scoreHundredths: z.number().nullable(),
+  grade: z.string().nullable(),
+  explanation: z.array(z.string()),
+});
+
 /** A target's result with the explanation of every figure (计算说明), as anyone may see it. */
 export const ExplanationJsonSchema = z.looseObject({
   tally: z.looseObject({
@@ -124,6 +135,16 @@ export const ExplanationJsonSchema = z.looseObject({
   }),
   rank: RankJsonSchema.nullable(),
   proposal: ProposalJsonSchema.nullable(),
+  /**
+   * a grade ballot's votes (一票一档): per shown rater group and over the shown groups together, the count and
+   * share (hundredths of a percent) of each vote grade and the pack rule's step (core `explainGradeVotes`)
+   */
+  gradeVotes: z
+    .looseObject({
+      groups: z.array(GradeVoteTallyJsonSchema.extend({ groupId: z.string(), name: z.string() })),
+      overall: GradeVoteTallyJsonSchema.nullable(),
+    })
+    .optional(),
 });
 export type ExplanationJson = z.infer<typeof ExplanationJsonSchema>;
 
@@ -332,6 +353,8 @@ export const BallotExportSchema = z.object({
       groupId: z.string(),
       day: z.string(),
       scores: z.array(z.object({ targetId: z.string(), points: z.array(z.number()) })),
+      /** a grade ballot's votes (一票一档; its `scores` is empty) */
+      grades: z.array(z.object({ targetId: z.string(), grade: z.string() })).optional(),
     }),
   ),
 });

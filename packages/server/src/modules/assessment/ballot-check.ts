@@ -1,4 +1,4 @@
-import type { BallotSubmitInput } from '@ganbu/core';
+import type { ScoreBallotInput } from '@ganbu/core';
 import { AppError } from '../../platform/errors.ts';
 import type { RoundRules } from './repository/rounds.ts';
 
@@ -6,7 +6,7 @@ import type { RoundRules } from './repository/rounds.ts';
 export function checkBallot(
   criteria: RoundRules['scheme']['criteria'],
   targets: readonly { id: string }[],
-  input: BallotSubmitInput,
+  input: ScoreBallotInput,
 ): { targetId: string; points: number[]; total: number }[] {
   const expected = new Set(targets.map((t) => t.id));
   const seen = new Set<string>();

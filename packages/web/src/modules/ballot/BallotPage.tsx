@@ -11,6 +11,7 @@ import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
 import { BallotTargetCard, cardTexts, scoreInputId } from './BallotTargetCard.tsx';
+import { GradeBallot } from './GradeBallot.tsx';
 import { Alert, Button, Card, Tag } from './ui.tsx';
 
 // a needs survey's code (16 characters, issue 16) opens the survey form, loaded only then
@@ -259,6 +260,25 @@ export function BallotPage() {
       </BallotShell>
     );
   }
+
+  // 一票一档: one tap per person for a grade (GradeBallot.tsx)
+  if (page.ballotForm === 'grade')
+    return (
+      <GradeBallot
+        page={page}
+        code={code}
+        onDone={() => {
+          loadSeq.current++;
+          forget();
+          setPhase({ kind: 'done' });
+        }}
+        onStopped={(stop, message, afterRetry) => {
+          loadSeq.current++;
+          forget();
+          setPhase({ kind: 'stopped', stop, message, afterRetry });
+        }}
+      />
+    );
 
   const maxima = page.criteria.map((c) => c.maxPoints);
   const tallies = page.targets.map((x) => tallyOf(values[x.id] ?? [], maxima));

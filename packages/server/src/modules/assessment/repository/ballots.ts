@@ -1,4 +1,4 @@
-import type { RoundState } from '@ganbu/core';
+import type { GradeVote, RoundState } from '@ganbu/core';
 import type pg from 'pg';
 import type { RoundRules } from './rounds.ts';
 
@@ -13,6 +13,9 @@ export interface SlipForCast {
   state: 'issued' | 'used' | 'revoked';
   roundState: RoundState;
   criteria: RoundRules['scheme']['criteria'];
+  /** 'scores', or 'grade' with the round's vote grades (一票一档, migration 0035) */
+  ballotForm: 'scores' | 'grade';
+  gradeVote: GradeVote | null;
   targets: string[];
 }
 

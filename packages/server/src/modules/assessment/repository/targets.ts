@@ -176,8 +176,11 @@ export async function listExportTargets(
   const { rows } = await client.query<ExportTargetRow>(
     `SELECT t.id, t.unit_id, t.parent_unit_id, t.name, t.result,
             (SELECT jsonb_object_agg(c.group_id, c.n) FROM (
-               SELECT s.group_id, count(*)::int AS n FROM ballot_scores s
-                WHERE s.round_id = t.round_id AND s.target_id = t.id GROUP BY s.group_id) c) AS counts
+               SELECT s.group_id, count(*)::int AS n FROM (
+                 SELECT group_id FROM ballot_scores WHERE round_id = t.round_id AND target_id = t.id
+                 -- a grade ballot's votes (一票一档, 0035)
+                 UNION ALL SELECT group_id FROM ballot_grades WHERE round_id = t.round_id AND target_id = t.id) s
+                GROUP BY s.group_id) c) AS counts
        FROM assessment_targets t WHERE t.round_id = $1 ORDER BY t.sort_order, t.id`,
     [roundId],
   );

@@ -4,6 +4,8 @@ import type { RequestContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-cipher.ts';
 import { checkBallot } from '../ballot-check.ts';
+import { checkGradeBallot, wrongBallotForm } from '../grade-ballot-check.ts';
+import { castGradeBallotRow } from '../repository/grade-votes.ts';
 import { ballotTokenHash, normaliseBallotCode } from '../ballot-token.ts';
 import * as repo from '../repository/ballots.ts';
 import { lockRound } from '../repository/rounds.ts';
@@ -47,17 +49,24 @@ export async function castBallot(opts: {
   if (!slip || slip.state === 'revoked') throw invalidSlip();
   if (slip.state === 'used') throw usedSlip();
   if (slip.roundState !== 'open') throw roundNotOpen(slip.roundState);
-  const scored = checkBallot(
-    slip.criteria,
-    slip.targets.map((id) => ({ id })),
-    opts.input,
-  );
-  const result = await repo.castBallotRow(
-    opts.pool,
-    hash,
-    ballotDay(opts.now),
-    scored.map((s) => ({ target_id: s.targetId, points: s.points, total: s.total })),
-  );
+  const input = opts.input;
+  const targets = slip.targets.map((id) => ({ id }));
+  let result: string;
+  if (slip.ballotForm === 'grade' && slip.gradeVote) {
+    // 一票一档: one vote grade per target (grade-ballot-check.ts, repository/grade-votes.ts)
+    if (!('grades' in input)) throw wrongBallotForm('grade');
+    const votes = checkGradeBallot(slip.gradeVote, targets, input);
+    result = await castGradeBallotRow(opts.pool, hash, ballotDay(opts.now), votes);
+  } else {
+    if (!('scores' in input)) throw wrongBallotForm('scores');
+    const scored = checkBallot(slip.criteria, targets, input);
+    result = await repo.castBallotRow(
+      opts.pool,
+      hash,
+      ballotDay(opts.now),
+      scored.map((s) => ({ target_id: s.targetId, points: s.points, total: s.total })),
+    );
+  }
   if (result === 'ok') return;
   if (result === 'used') throw usedSlip();
   if (result.startsWith('state:')) throw roundNotOpen(result.slice('state:'.length));

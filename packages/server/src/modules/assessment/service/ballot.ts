@@ -43,6 +43,8 @@ export async function ballotPage(
     },
     group: { id: row.groupId, name: group?.name ?? row.groupId },
     criteria: row.rules.scheme.criteria,
+    ballotForm: row.rules.scheme.ballotForm ?? 'scores',
+    voteGrades: (row.rules.scheme.gradeVote?.grades ?? []).map((g) => ({ code: g.code, name: g.name })),
     targets: targets.map((t) => ({ ...t, reportFile: fileInfo(files.get(t.id)) })),
   };
 }

@@ -30,6 +30,7 @@ import * as reviewRepo from '../repository/review.ts';
 import * as roundRepo from '../repository/rounds.ts';
 import { ballotScoresOf, storeResults, streamGroupAggregates } from '../repository/tally.ts';
 import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
+import { streamGradeAggregates } from './grade-tally.ts';
 import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
 
 type TargetRow = TallyTarget;
@@ -98,13 +99,18 @@ export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promi
   }
 
   const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
-  const aggregateRows = await streamGroupAggregates(client, round.id, (batch) => {
+  const onBatch = (batch: { targetId: string; aggregate: GroupScoreAggregate }[]) => {
     for (const { targetId, aggregate } of batch) {
       const list = aggregatesOf.get(targetId);
       if (list) list.push(aggregate);
       else aggregatesOf.set(targetId, [aggregate]);
     }
-  });
+  };
+  // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
+  const aggregateRows =
+    scheme.ballotForm === 'grade'
+      ? await streamGradeAggregates(client, round.id, scheme, onBatch)
+      : await streamGroupAggregates(client, round.id, onBatch);
   if (aggregateRows > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
 
   const tallies = new Map<string, TargetTally>();

@@ -16,6 +16,7 @@ import type { RequestContext } from '../../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../../platform/errors.ts';
 import { spoolToTempFile } from '../../../platform/spool.ts';
 import { listExportBallots } from '../repository/ballots.ts';
+import { listExportGradeBallots } from '../repository/grade-votes.ts';
 import * as pages from '../repository/result-pages.ts';
 import * as reviewRepo from '../repository/review.ts';
 import { selectSummary } from '../repository/rounds.ts';
@@ -350,10 +351,12 @@ export async function ballotExport(ctx: RequestContext, roundId: string): Promis
   const { targets, withheldTargets, withheldGroups } = await exportTargets(ctx, round);
   // each ballot with its scores for the targets whose group is shown; what is withheld for a target
   // is there as counts and one combined contribution (`exportTargets`)
-  const ballots = await listExportBallots(ctx.client, round.id, {
-    targetIds: withheldTargets,
-    groupIds: withheldGroups,
-  });
+  const withheld = { targetIds: withheldTargets, groupIds: withheldGroups };
+  // a grade round's ballots carry votes (一票一档), which the recount turns into points by the rules
+  const ballots =
+    round.rules.scheme.ballotForm === 'grade'
+      ? (await listExportGradeBallots(ctx.client, round.id, withheld)).map((b) => ({ ...b, scores: [] }))
+      : await listExportBallots(ctx.client, round.id, withheld);
   const waivers = await reviewRepo.listWaivers(ctx.client, round.id);
   await markScoresDisclosed(ctx, round.id);
   await ctx.audit({

@@ -2,6 +2,8 @@ import {
   type CompactResult,
   type Disclosure,
   disclosureOfCounts,
+  explainGradeVotes,
+  type GradeVoteExplanation,
   expandResult,
   isCompactResult,
   parseFraction,
@@ -40,6 +42,8 @@ export interface ExplainedResult {
   };
   rank: { population: number; of: number; unit: number; ofUnit: number } | null;
   proposal: { reason: string; [k: string]: unknown } | null;
+  /** a grade ballot's vote counts per group (stored beside the result, `grade-tally.ts`); never published */
+  gradeCounts?: [string, number[]][];
 }
 
 /** `assessment_targets.result` as stored: compact figures, or a whole result (a target tallied from ballots). */
@@ -58,7 +62,9 @@ export function explainedResult(scheme: Scheme, target: StoredTargetRow): Explai
     { id: target.id, unitId: target.unit_id, parentId: target.parent_unit_id ?? target.unit_id },
     stored,
   );
-  return plain(full, scheme.scoreDecimals) as ExplainedResult;
+  const result = plain(full, scheme.scoreDecimals) as ExplainedResult;
+  const { gradeCounts } = stored as { gradeCounts?: [string, number[]][] };
+  return gradeCounts ? { ...result, gradeCounts } : result;
 }
 
 /** A group as published: its figures, or — withheld — its name and count only, with the reason. */
@@ -74,6 +80,8 @@ export type PublishedGroup =
 
 /** A target's result as anyone may see it (SECURITY 22, 31). */
 export interface PublishedResult extends ExplainedResult {
+  /** a grade ballot's votes: counts, shares and the rule's step of the shown groups (一票一档) */
+  gradeVotes?: GradeVoteExplanation;
   tally: ExplainedResult['tally'] & {
     groups: PublishedGroup[];
     /** the total would be a small group's figure: not shown, nor the rank */
@@ -134,8 +142,19 @@ export function publishedResult(
   const explanation = tally.explanation as { terms?: { groupId: string }[] } | undefined;
   const hiddenTotal = disclosure.totalWithheld && tally.total !== null;
   const contribution = any && !hiddenTotal ? withheldContributionOf(result, disclosure) : null;
+  // a grade ballot's counts, of the shown groups only (a withheld group's votes would name its raters')
+  const { gradeCounts, ...rest } = result;
+  const gradeVotes =
+    gradeCounts && scheme.ballotForm === 'grade'
+      ? explainGradeVotes(
+          scheme,
+          gradeCounts.map(([groupId, counts]) => ({ groupId, counts })),
+          new Set(Object.keys(disclosure.withheld)),
+        )
+      : undefined;
   return {
-    ...result,
+    ...rest,
+    ...(gradeVotes ? { gradeVotes } : {}),
     tally: {
       ...tally,
       groups,

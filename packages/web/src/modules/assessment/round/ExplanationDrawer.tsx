@@ -1,4 +1,5 @@
 import { Alert, Descriptions, Drawer, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { GradeVotesSection } from './GradeVotesSection.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { Fragment } from 'react';
@@ -337,6 +338,9 @@ export function ExplanationDrawer({
               data-testid="explain-groups"
             />
           </div>
+          {target.explanation?.gradeVotes ? (
+            <GradeVotesSection gradeVotes={target.explanation.gradeVotes} />
+          ) : null}
           {renormalised ? (
             <Alert
               type="info"

@@ -69,5 +69,11 @@ export const en: typeof zhCN = {
     failedTitle: 'The ballot cannot be opened now',
     retry: 'Retry',
     otherCode: 'Enter another code',
+    gradeInstr1: 'Choose one grade for each of the {{count}} people below ({{grades}}); one tap selects it.',
+    gradeSeparator: ' / ',
+    gradeRequired: 'Choose a grade',
+    gradeMissing: '{{count}} people still have no grade: check the items marked in red',
+    gradeConfirmTitle: 'Check your grades',
+    gradeConfirmWarning: 'A submitted ballot cannot be changed: check each person’s grade',
   },
 };

@@ -64,5 +64,11 @@ export const zhCN = {
     failedTitle: '暂时无法打开评议票',
     retry: '重试',
     otherCode: '输入其他票码',
+    gradeInstr1: '请为下列 {{count}} 名评议对象各选一个等次（{{grades}}），点一下即可选中。',
+    gradeSeparator: '、',
+    gradeRequired: '请选择等次',
+    gradeMissing: '还有 {{count}} 人未选择等次，请检查标红的项目',
+    gradeConfirmTitle: '请确认评议等次',
+    gradeConfirmWarning: '提交后不能修改，请逐人核对等次',
   },
 };

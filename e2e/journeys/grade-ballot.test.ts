@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiOf, launch, loginUi, newPage, screenshot, type Api } from '../browser.ts';
+
+/**
+ * Issue 10 §1: the grade ballot (一票一档). A round of the Fengze pack's example grade scheme over three
+ * cadres of one street, seeded by API; six raters tap one grade per person on a phone (390 × 844); the
+ * organiser computes; the shares (优秀票率 …), totals and grades are the ones worked out by hand below.
+ */
+
+let browser: Browser;
+let api: Api;
+beforeAll(async () => {
+  browser = await launch();
+  const officer = await newPage(browser);
+  await loginUi(officer, 'orgdept');
+  api = await apiOf(officer);
+});
+afterAll(async () => browser.close());
+
+interface Org {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  path: string;
+  active: boolean;
+}
+
+/** A street with three cadres of its own, and the round over them with 3 + 3 slips. */
+async function seedRound(): Promise<{ roundId: string; leaders: string[]; staff: string[] }> {
+  const { items: orgs } = await api.get<{ items: Org[] }>('/api/orgs');
+  const streets = orgs
+    .filter((o) => o.kind === 'street' && o.active)
+    .sort((x, y) => (x.path < y.path ? -1 : 1));
+  for (const street of streets) {
+    const { items } = await api.get<{ items: { id: string; orgId: string }[] }>(
+      `/api/cadres?orgId=${street.id}&sort=name&pageSize=20`,
+    );
+    const own = items.filter((c) => c.orgId === street.id).slice(0, 3);
+    if (own.length < 3) continue;
+    const round = await api.send<{ id: string; targetCount: number }>('POST', '/api/assessment/rounds', {
+      name: '2026年度街道干部民主测评（一票一档）',
+      packId: 'fengze',
+      schemeId: 'example-grade-ballot',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: street.parentId,
+      population: { cadreIds: own.map((c) => c.id) },
+    });
+    expect(round.targetCount).toBe(3);
+    const issue = async (groupId: string) =>
+      (
+        await api.send<{ codes: string[] }>('POST', `/api/assessment/rounds/${round.id}/tokens`, {
+          groupId,
+          count: 3,
+          unitId: street.id,
+        })
+      ).codes;
+    const leaders = await issue('leadership');
+    const staff = await issue('colleagues');
+    await api.send('POST', `/api/assessment/rounds/${round.id}/transition`, { action: 'open' });
+    return { roundId: round.id, leaders, staff };
+  }
+  throw new Error('demo district lacks a street with three cadres of its own');
+}
+
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    baseURL: inject('baseUrl'),
+  });
+  return context.newPage();
+}
+
+const GRADES = ['优秀', '称职', '基本称职', '不称职'];
+
+/** One rater: open the slip, tap a grade per person (by its position in GRADES), submit and confirm. */
+async function vote(code: string, picks: number[], shot?: string): Promise<string[]> {
+  const page = await phone();
+  await page.goto(`/ballot#${code}`);
+  await page.getByTestId('ballot-grade-0').waitFor();
+  const ids: string[] = await page
+    .getByTestId('ballot-target')
+    .evaluateAll((els) =>
+      els.map(
+        (e) =>
+          (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-target-id') ?? '',
+      ),
+    );
+  expect(await page.getByTestId('ballot-grade-0').getByRole('radio').allTextContents()).toEqual(GRADES);
+  // submitting with a person left shows what is missing
+  await page.getByTestId('ballot-grade-0-0').tap();
+  await page.getByTestId('ballot-submit').tap();
+  await expect
+    .poll(() => page.getByTestId('ballot-errors').textContent())
+    .toBe('还有 2 人未选择等次，请检查标红的项目');
+  for (const [i, k] of picks.entries()) await page.getByTestId(`ballot-grade-${i}-${k}`).tap();
+  expect(await page.getByTestId('ballot-progress').textContent()).toBe('已评 3 / 3 人');
+  expect(await page.getByTestId(`ballot-grade-0-${picks[0]}`).getAttribute('aria-checked')).toBe('true');
+  if (shot) await screenshot(page, shot);
+  await page.getByTestId('ballot-submit').tap();
+  await page.getByTestId('ballot-confirm').waitFor();
+  for (const [i, k] of picks.entries())
+    expect(await page.getByTestId(`ballot-confirm-grade-${i}`).textContent()).toBe(GRADES[k]);
+  await page.getByTestId('ballot-confirm-submit').tap();
+  await page.getByText('感谢参与，您的评议已匿名提交').waitFor();
+  await page.context().close();
+  return ids;
+}
+
+interface GradeShare {
+  name: string;
+  count: number;
+  shareHundredths: number;
+}
+interface ResultTarget {
+  id: string;
+  total: { fraction: string; value: string } | null;
+  proposedGrade: string | null;
+  proposedGradeName: string | null;
+  explanation: {
+    gradeVotes?: { overall: { total: number; grades: GradeShare[]; explanation: string[] } | null };
+  } | null;
+}
+
+describe('[assessment] the grade ballot (一票一档) on a phone', () => {
+  it('six raters tap one grade per person; the organiser computes exact shares, totals and grades', async () => {
+    const { roundId, leaders, staff } = await seedRound();
+    // per rater, the grade of target 0, 1, 2 (0 优秀, 1 称职, 2 基本称职, 3 不称职)
+    const leaderVotes = [
+      [0, 1, 2],
+      [0, 1, 1],
+      [1, 1, 3],
+    ];
+    const staffVotes = [
+      [0, 0, 1],
+      [0, 1, 2],
+      [0, 2, 2],
+    ];
+    let ids: string[] = [];
+    for (const [i, code] of leaders.entries())
+      ids = await vote(code, leaderVotes[i]!, i === 0 ? 'grade-ballot-phone' : undefined);
+    for (const [i, code] of staff.entries()) await vote(code, staffVotes[i]!);
+
+    await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'close' });
+    await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'compute' });
+    const { targets } = await api.get<{ targets: ResultTarget[] }>(
+      `/api/assessment/rounds/${roundId}/results`,
+    );
+    const of = (i: number) => targets.find((x) => x.id === ids[i])!;
+    const shares = (i: number) =>
+      of(i).explanation!.gradeVotes!.overall!.grades.map((g) => [g.name, g.count, g.shareHundredths]);
+
+    // target 0: leadership (100 + 100 + 80) / 3 = 280/3, staff 100; 40 % × 280/3 + 60 % × 100 = 292/3
+    expect(of(0).total).toEqual({ fraction: '292/3', value: '97.33' });
+    expect(shares(0)).toEqual([
+      ['优秀', 5, 8333],
+      ['称职', 1, 1667],
+      ['基本称职', 0, 0],
+      ['不称职', 0, 0],
+    ]);
+    // target 1: leadership 80, staff (100 + 80 + 60) / 3 = 80; total 80
+    expect(of(1).total).toEqual({ fraction: '80', value: '80.00' });
+    // target 2: leadership (60 + 80 + 0) / 3 = 140/3, staff (80 + 60 + 60) / 3 = 200/3; 56/3 + 40 = 176/3
+    expect(of(2).total).toEqual({ fraction: '176/3', value: '58.67' });
+    expect(shares(2)).toEqual([
+      ['优秀', 0, 0],
+      ['称职', 2, 3333],
+      ['基本称职', 3, 5000],
+      ['不称职', 1, 1667],
+    ]);
+    expect(of(2).explanation!.gradeVotes!.overall!.explanation[0]).toBe(
+      '有效票 6 张：优秀 0 票（0.00%），称职 2 票（33.33%），基本称职 3 票（50.00%），不称职 1 票（16.67%）',
+    );
+    // 97.33 reaches 优秀 (90) but 20 % of the street's three places rounds down to none: 称职; 58.67 < 60
+    expect([0, 1, 2].map((i) => of(i).proposedGradeName)).toEqual(['称职', '称职', '不称职']);
+
+    // the organiser's 计算说明 shows the votes and shares per group and together
+    const officer = await newPage(browser);
+    await loginUi(officer, 'orgdept');
+    await officer.goto(`/assessment/rounds/${roundId}`);
+    await officer.getByTestId('round-tab-results').click();
+    await officer.getByTestId(`result-explain-${ids[2]}`).click();
+    const votes = officer.getByTestId('explain-grade-votes');
+    await votes.waitFor();
+    const rows = await votes.locator('tbody tr').allTextContents();
+    expect(rows.at(-1)).toBe('合计（单列的评议组）60 票（0.00%）2 票（33.33%）3 票（50.00%）1 票（16.67%）');
+    // each group's rule step is its mean: leadership (80 + 60 + 0) / 3, staff (80 + 2 × 60) / 3
+    expect(await officer.getByTestId('explain-grade-rule-leadership').textContent()).toBe(
+      '街道党工委、办事处领导班子：得分 = (0×100.00 + 1×80.00 + 1×60.00 + 1×0.00) ÷ 3 = 46.67 分（两位小数，四舍五入）',
+    );
+    expect(await officer.getByTestId('explain-grade-rule-colleagues').textContent()).toBe(
+      '街道机关干部：得分 = (0×100.00 + 1×80.00 + 2×60.00 + 0×0.00) ÷ 3 = 66.67 分（两位小数，四舍五入）',
+    );
+    await screenshot(officer, 'grade-ballot-explanation');
+    await officer.context().close();
+  });
+});

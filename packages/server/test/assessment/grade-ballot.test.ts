@@ -1,0 +1,237 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recount } from '../../src/cli/recount.ts';
+import { createTestApp, expectError, loginAs, type Session, type TestApp } from '../helpers.ts';
+import { newCadre } from '../factories/cadre.ts';
+import { newOrg } from '../factories/org.ts';
+import { roundApi } from './round-api.ts';
+
+let t: TestApp;
+let orgdept: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  orgdept = await loginAs(t, 'orgdept');
+});
+afterAll(async () => t.close());
+
+const { as, tokens, transition } = roundApi(
+  () => t,
+  () => orgdept,
+);
+
+/** cast a grade ballot: a vote grade per target id */
+async function voteGrades(code: string, grades: Record<string, string>) {
+  return as(null, 'POST', `/api/ballot/${code}`, {
+    grades: Object.entries(grades).map(([targetId, grade]) => ({ targetId, grade })),
+  });
+}
+
+interface Figure {
+  fraction: string;
+  value: string;
+}
+interface ResultTarget {
+  id: string;
+  cadreId: string;
+  total: Figure | null;
+  proposedGrade: string | null;
+  explanation: {
+    tally: { groups: { groupId: string; ballotCount: number; value: Figure | null }[] };
+    gradeVotes?: {
+      groups: {
+        groupId: string;
+        total: number;
+        grades: { name: string; count: number; shareHundredths: number }[];
+        explanation: string[];
+      }[];
+      overall: {
+        total: number;
+        scoreHundredths: number | null;
+        grades: { name: string; count: number; shareHundredths: number }[];
+        explanation: string[];
+      } | null;
+    };
+  } | null;
+}
+
+describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
+  it('casts one vote grade per person, tallies shares and the points rule, explains them and recounts', async () => {
+    // a street with two cadres, rated by its leadership (3 slips) and its staff (5 slips)
+    const street = await newOrg(t.db, { kind: 'street' });
+    const cadreA = (await newCadre(t.db, { orgId: street.id })).id;
+    const cadreB = (await newCadre(t.db, { orgId: street.id })).id;
+    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+      name: '2026年度街道干部民主测评（一票一档）',
+      packId: 'fengze',
+      schemeId: 'example-grade-ballot',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: street.parentId,
+      population: { cadreIds: [cadreA, cadreB] },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const round = created.json<{ id: string }>();
+    const targetOf = async (cadreId: string) =>
+      (
+        await t.db.admin.query<{ id: string }>(
+          `SELECT id FROM assessment_targets WHERE round_id = $1 AND cadre_id = $2`,
+          [round.id, cadreId],
+        )
+      ).rows[0]!.id;
+    const a = await targetOf(cadreA);
+    const b = await targetOf(cadreB);
+    const leaders = await tokens(round.id, 'leadership', 3, street.id);
+    const staff = await tokens(round.id, 'colleagues', 5, street.id);
+    expect((await transition(round.id, 'open')).statusCode).toBe(200);
+
+    // the slip shows the vote grades instead of criteria to score
+    const page = await as(null, 'GET', `/api/ballot/${leaders[0]}`);
+    expect(page.statusCode, page.body).toBe(200);
+    const slip = page.json<{
+      ballotForm: string;
+      voteGrades: { code: string; name: string }[];
+      targets: { id: string }[];
+    }>();
+    expect(slip.ballotForm).toBe('grade');
+    expect(slip.voteGrades).toEqual([
+      { code: 'excellent', name: '优秀' },
+      { code: 'competent', name: '称职' },
+      { code: 'basic', name: '基本称职' },
+      { code: 'incompetent', name: '不称职' },
+    ]);
+    expect(slip.targets.map((x) => x.id).sort()).toEqual([a, b].sort());
+
+    // refused whole, nothing stored: a grade not on the list, a target left out, a score ballot
+    expectError(await voteGrades(leaders[0]!, { [a]: 'good', [b]: 'competent' }), 400, 'BALLOT_INVALID');
+    expectError(await voteGrades(leaders[0]!, { [a]: 'excellent' }), 400, 'BALLOT_INVALID');
+    expectError(
+      await as(null, 'POST', `/api/ballot/${leaders[0]}`, { scores: [{ targetId: a, points: [90] }] }),
+      400,
+      'BALLOT_FORM',
+    );
+    expectError(
+      await as(null, 'POST', `/api/ballot/${leaders[0]}`, {
+        grades: [{ targetId: a, grade: 'excellent', x: 1 }],
+      }),
+      400,
+      'UNKNOWN_FIELD',
+    );
+
+    const cast = async (codes: string[], votes: [string, string][]) => {
+      for (const [i, code] of codes.entries()) {
+        const res = await voteGrades(code, { [a]: votes[i]![0], [b]: votes[i]![1] });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    };
+    // leadership: A 优秀 优秀 称职; B 称职 基本称职 称职
+    await cast(leaders, [
+      ['excellent', 'competent'],
+      ['excellent', 'basic'],
+      ['competent', 'competent'],
+    ]);
+    // staff: A 优秀 ×4, 称职; B 优秀 称职 称职 基本称职 不称职
+    await cast(staff, [
+      ['excellent', 'excellent'],
+      ['excellent', 'competent'],
+      ['excellent', 'competent'],
+      ['excellent', 'basic'],
+      ['competent', 'incompetent'],
+    ]);
+    expectError(await voteGrades(staff[0]!, { [a]: 'excellent', [b]: 'excellent' }), 409, 'TOKEN_USED');
+
+    expect((await transition(round.id, 'close')).statusCode).toBe(200);
+    const stored = await t.db.admin.query<{ grade: string; n: number }>(
+      `SELECT grade, count(*)::int AS n FROM ballot_grades WHERE round_id = $1 GROUP BY grade ORDER BY grade`,
+      [round.id],
+    );
+    expect(stored.rows).toEqual([
+      { grade: 'basic', n: 2 },
+      { grade: 'competent', n: 6 },
+      { grade: 'excellent', n: 7 },
+      { grade: 'incompetent', n: 1 },
+    ]);
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+
+    const res = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    const targets = res.json<{ targets: ResultTarget[] }>().targets;
+    const ra = targets.find((x) => x.id === a)!;
+    const rb = targets.find((x) => x.id === b)!;
+    // A: leadership (100+100+80)/3 = 280/3, staff (4×100+80)/5 = 96; 40 % × 280/3 + 60 % × 96 = 1424/15
+    expect(ra.explanation!.tally.groups.map((g) => [g.groupId, g.ballotCount, g.value?.fraction])).toEqual([
+      ['leadership', 3, '280/3'],
+      ['colleagues', 5, '96'],
+    ]);
+    expect(ra.total).toEqual({ fraction: '1424/15', value: '94.93' });
+    // B: leadership (80+60+80)/3 = 220/3, staff (100+80+80+60+0)/5 = 64; 88/3 + 192/5 = 1016/15
+    expect(rb.total).toEqual({ fraction: '1016/15', value: '67.73' });
+    // 94.93 ≥ 90 is 优秀 but the street's 20 % of 2 places rounds down to 0: 称职; 67.73 is 基本称职
+    expect([ra.proposedGrade, rb.proposedGrade]).toEqual(['competent', 'basic']);
+
+    // the explanation: counts and shares per group and over both groups (优秀票率 …), the rule's step
+    const ga = ra.explanation!.gradeVotes!;
+    expect(ga.groups[0]).toMatchObject({ groupId: 'leadership', total: 3 });
+    expect(
+      ga.groups
+        .find((g) => g.groupId === 'leadership')!
+        .grades.map((g) => [g.name, g.count, g.shareHundredths]),
+    ).toEqual([
+      ['优秀', 2, 6667],
+      ['称职', 1, 3333],
+      ['基本称职', 0, 0],
+      ['不称职', 0, 0],
+    ]);
+    expect(ga.overall!.grades.map((g) => [g.count, g.shareHundredths])).toEqual([
+      [6, 7500],
+      [2, 2500],
+      [0, 0],
+      [0, 0],
+    ]);
+    const gb = rb.explanation!.gradeVotes!;
+    expect(gb.overall!.grades.map((g) => [g.count, g.shareHundredths])).toEqual([
+      [1, 1250],
+      [4, 5000],
+      [2, 2500],
+      [1, 1250],
+    ]);
+    expect(gb.overall!.explanation).toEqual([
+      '有效票 8 张：优秀 1 票（12.50%），称职 4 票（50.00%），基本称职 2 票（25.00%），不称职 1 票（12.50%）',
+    ]);
+    // each group's score is its rule step (B's staff: (100 + 2×80 + 60 + 0) / 5 = 64, its group mean)
+    expect(gb.groups.find((g) => g.groupId === 'colleagues')!.explanation[1]).toBe(
+      '得分 = (1×100.00 + 2×80.00 + 1×60.00 + 1×0.00) ÷ 5 = 64.00 分（两位小数，四舍五入）',
+    );
+    expect(gb.groups.find((g) => g.groupId === 'colleagues')!.grades.map((g) => g.count)).toEqual([
+      1, 2, 1, 1,
+    ]);
+
+    // recount (SECURITY 24) from the anonymous export of the votes and the pack
+    const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const ballots = exported.json<{
+      ballots: { scores: unknown[]; grades?: { targetId: string; grade: string }[] }[];
+    }>().ballots;
+    expect(ballots).toHaveLength(8);
+    expect(ballots.every((x) => x.scores.length === 0 && x.grades?.length === 2)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'grade-recount-'));
+    const ballotsFile = join(dir, 'ballots.json');
+    const resultsFile = join(dir, 'results.json');
+    writeFileSync(ballotsFile, exported.body);
+    writeFileSync(resultsFile, res.body);
+    const packFile = new URL('../../../core/src/policy/packs/fengze.json', import.meta.url).pathname;
+    const out: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile, pack: packFile }, (m) => out.push(m))).toBe(0);
+    expect(out.at(-1)).toBe('复核一致：2 个对象的得分、排名、各组得分和建议等次与公布结果相同');
+    // one vote changed shows
+    const tampered = exported.json<{ ballots: { grades: { targetId: string; grade: string }[] }[] }>();
+    const victim = tampered.ballots
+      .flatMap((x) => x.grades)
+      .find((g) => g.targetId === a && g.grade === 'competent')!;
+    victim.grade = 'excellent';
+    writeFileSync(ballotsFile, JSON.stringify(tampered));
+    const out2: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
+  });
+});
