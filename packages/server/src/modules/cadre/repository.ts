@@ -113,21 +113,64 @@ export function rosterSelect(
   return { sql, params: [...where.params, today] };
 }
 
+/**
+ * The roster's count stops at this many matches: past it the page shows "10,000+" (a count beyond it
+ * would read every matching index entry again on each page). A product limit, not a policy figure.
+ */
+export const ROSTER_COUNT_CAP = 10_000;
+
+/** The count of the roster's matches, up to `cap` + 1 rows read (more than `cap`: capped). */
+export function rosterCount(
+  q: CadreListQuery,
+  today: string,
+  cap: number,
+  excluded?: readonly string[],
+  extra?: RosterCondition,
+) {
+  const where = rosterWhere(q, today, excluded, extra);
+  const limit = where.params.length + 1;
+  return {
+    sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cadres c ${where.sql} LIMIT $${limit}) m`,
+    params: [...where.params, cap + 1],
+  };
+}
+
+export interface RosterCount {
+  /** the number of matches, at most the cap */
+  total: number;
+  /** more than `total` match: the figure is a floor ("10,000+") */
+  capped: boolean;
+}
+
+export interface RosterPage {
+  rows: RosterRow[];
+  /** null when no count was asked for */
+  count: RosterCount | null;
+}
+
+/**
+ * One page of the roster and its count (up to `cap`; `cap` null: no count, as exports page through every
+ * row and do not show one). The statements run one after the other on the request's client.
+ */
 export async function listRoster(
   client: pg.ClientBase,
   q: CadreListQuery,
   today: string,
   excluded?: readonly string[],
   extra?: RosterCondition,
-) {
+  cap: number | null = ROSTER_COUNT_CAP,
+): Promise<RosterPage> {
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const { sql, params } = rosterSelect(q, today, page, excluded, extra);
-  const where = rosterWhere(q, today, excluded, extra);
-  const [rows, count] = await Promise.all([
-    client.query<RosterRow>(sql, params),
-    client.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadres c ${where.sql}`, where.params),
-  ]);
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+  const rows = await client.query<RosterRow>(sql, params);
+  if (cap === null) return { rows: rows.rows, count: null };
+  // a page that is neither full nor empty ends the list: its count needs no second statement
+  if (rows.rows.length > 0 && rows.rows.length < q.pageSize && page.offset + rows.rows.length <= cap)
+    return { rows: rows.rows, count: { total: page.offset + rows.rows.length, capped: false } };
+  const count = rosterCount(q, today, cap, excluded, extra);
+  const { rows: n } = await client.query<{ n: number }>(count.sql, count.params);
+  const matches = n[0]?.n ?? 0;
+  return { rows: rows.rows, count: { total: Math.min(matches, cap), capped: matches > cap } };
 }
 
 export interface CadreRow extends EncryptedFields {
