@@ -159,7 +159,7 @@ describe('[cadre] the district-wide short-circuit does not widen a narrower scop
       `SELECT pg_get_expr(polqual, polrelid) AS using FROM pg_policy
         WHERE polrelid = 'cadres'::regclass AND polname = 'app_rls_person'`,
     );
-    expect(rows[0]?.using).toMatch(/^\(\(\( SELECT app_scope_all\(\) AS app_scope_all\) OR \(org_path <@/);
+    expect(rows[0]?.using).toMatch(/^\(+ SELECT app_scope_all\(\) AS app_scope_all\) OR \(+org_path <@/);
     const flag = async (mode: string) => {
       await t.db.admin.query('BEGIN');
       try {
