@@ -181,7 +181,9 @@ describe('the i18n bundles', () => {
         // issue 10 §6: the 任免审批表 import's 请核对 list (简历 lines no title could be split from)
         1 +
         // issue 10 §9: the results table's search, status filter, 4 orders and row count (7), RESULTS_PAGE_SIZE
-        8,
+        8 +
+        // issue 10 §8: the roster's capped total (共 10,000+ 条) and its tooltip, the home figure's "+"
+        3,
     );
   });
 });
