@@ -193,7 +193,15 @@ async function pairRun(
       await client.query('BEGIN');
       await setScope(client, actor);
       const t1 = performance.now();
-      const r = await listRoster(client, q, today());
+      const r = await listRoster(
+        client,
+        q,
+        today(),
+        undefined,
+        undefined,
+        ROSTER_COUNT_CAP,
+        actor.scopeMode !== 'all',
+      );
       const t2 = performance.now();
       await client.query('COMMIT');
       const t3 = performance.now();
@@ -237,9 +245,10 @@ async function pairRun(
 }
 
 /** The statements `listRoster` sends for page 1 of `query` (for EXPLAIN). */
-function rosterStatements(q: CadreListQuery, day: string) {
-  const { sql, params } = rosterSelect(q, day, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const count = rosterCount(q, day, ROSTER_COUNT_CAP);
+function rosterStatements(q: CadreListQuery, day: string, narrow: boolean) {
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const { sql, params } = rosterSelect(q, day, page, undefined, undefined, narrow);
+  const count = rosterCount(q, day, ROSTER_COUNT_CAP, undefined, undefined, narrow);
   return { page: { sql, params }, count };
 }
 
@@ -259,7 +268,8 @@ async function explain(
     ? `${actor.username} (${actor.scopeMode}${actor.scopeMode === 'subtree' ? ` ${actor.orgPath}` : ''})`
     : 'admin login (RLS bypassed)';
   try {
-    const { page, count } = rosterStatements(queryOf(query.query, 1), today());
+    const narrow = actor !== null && actor.scopeMode !== 'all';
+    const { page, count } = rosterStatements(queryOf(query.query, 1), today(), narrow);
     const parts: string[] = [];
     const summary: string[] = [];
     for (const [label, st] of [

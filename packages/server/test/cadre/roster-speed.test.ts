@@ -120,6 +120,7 @@ describe('[cadre] roster sorts (each served by its own covering index)', () => {
       ['cadres_roster_name', 'name, id'],
       ['cadres_roster_org', 'org_path, name, id'],
       ['cadres_roster_rank', 'rank, name, id'],
+      ['cadres_roster_unit', 'org_id, id'],
     ]);
   });
 });

@@ -1,17 +1,25 @@
 -- Roster speed for every sort the page offers (issue 10 §8). 0004's covering index serves the birth-date
 -- range and sort only; the default page (by unit), the rank and the name sorts read and sorted the whole
 -- table. One covering index per sort key, with the same INCLUDE list as cadres_roster (its key columns
--- moved into INCLUDE), so each sort is a walk of a narrow index that stops after the page.
+-- moved into INCLUDE) and org_id (a narrower scope names its units, below), so each sort is a walk of a
+-- narrow index that stops after the page.
 CREATE INDEX cadres_roster_org ON cadres (org_path, name, id)
-  INCLUDE (birth_day, deactivated_at, gender, education, degree, political_status, category, rank,
+  INCLUDE (org_id, birth_day, deactivated_at, gender, education, degree, political_status, category, rank,
            professional_type, tags, fact_street_or_township, fact_street_leadership, fact_township_secretary,
            fact_grassroots_months);
 CREATE INDEX cadres_roster_rank ON cadres (rank, name, id)
-  INCLUDE (org_path, birth_day, deactivated_at, gender, education, degree, political_status, category,
+  INCLUDE (org_id, org_path, birth_day, deactivated_at, gender, education, degree, political_status, category,
            professional_type, tags, fact_street_or_township, fact_street_leadership, fact_township_secretary,
            fact_grassroots_months);
 CREATE INDEX cadres_roster_name ON cadres (name, id)
-  INCLUDE (org_path, birth_day, deactivated_at, gender, education, degree, political_status, category, rank,
+  INCLUDE (org_id, org_path, birth_day, deactivated_at, gender, education, degree, political_status, category, rank,
+           professional_type, tags, fact_street_or_township, fact_street_leadership, fact_township_secretary,
+           fact_grassroots_months);
+-- A narrower scope's rows by unit: `<@` cannot use a B-tree, and ltree's comparisons are not leakproof (no index
+-- condition under row-level security), so the roster of a street or a unit names its visible units' ids
+-- (uuid equality is leakproof) and reads their entries from this index only.
+CREATE INDEX cadres_roster_unit ON cadres (org_id, id)
+  INCLUDE (org_path, birth_day, deactivated_at, name, gender, education, degree, political_status, category, rank,
            professional_type, tags, fact_street_or_township, fact_street_leadership, fact_township_secretary,
            fact_grassroots_months);
 

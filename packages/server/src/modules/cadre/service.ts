@@ -47,7 +47,8 @@ export async function listCadreItems(ctx: RequestContext, cipher: FieldCipher, q
 async function rosterPage(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery, cap: number | null) {
   const excluded = q.promotableOn ? await notPromotable(ctx, q.promotableOn) : undefined;
   const extra = q.indicator ? await rosterCondition(ctx, { ...q, indicator: q.indicator }) : undefined;
-  const { rows, count } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded, extra, cap);
+  const narrow = ctx.actor !== null && ctx.actor.scopeMode !== 'all';
+  const { rows, count } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded, extra, cap, narrow);
   const items: CadreListItem[] = rows.map((r) => {
     const id = safeDecrypt(cipher, r.id_number_enc);
     const phone = safeDecrypt(cipher, r.phone_enc);
