@@ -1,14 +1,22 @@
 /**
- * Roster query benchmark (target 1): 3 filters + sort + a page of 50 over 100,000 cadres, through the
- * HTTP API, and the same SQL run directly as the app role with the request's scope (RLS included).
+ * Roster query benchmark (target 1): the roster's usual requests over 100,000 cadres (the default page,
+ * a rank sort, two derived-fact filters, three filters + a birth-date sort) through the HTTP API,
+ * interleaved with the same SQL run directly as the app role with the request's scope (RLS included).
  *
- *   node --import tsx bench/registry/roster.ts [--cadres 100000] [--requests 200] [--warmup 20]
+ *   node --import tsx bench/registry/roster.ts [--cadres 100000] [--requests 100] [--warmup 10]
+ *     [--queries default,rank,leadership,grassroots,birth]
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { CadreListQuerySchema, type CadreListQuery } from '@ganbu/core';
 import type pg from 'pg';
-import { rosterSelect, rosterWhere } from '../../packages/server/src/modules/cadre/repository.ts';
-import type { Actor } from '../../packages/server/src/platform/context.ts';
+import {
+  listRoster,
+  ROSTER_COUNT_CAP,
+  rosterCount,
+  rosterSelect,
+} from '../../packages/server/src/modules/cadre/repository.ts';
+import { backendPid, sample } from '../lib/cpu.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import {
   actorOf,
@@ -96,95 +104,163 @@ async function generateCadres(stack: Stack, count: number) {
   await stack.admin.query('ANALYZE orgs');
 }
 
-async function httpRun(stack: Stack, username: string, requests: number, warmup: number) {
-  const session = await login(stack, username);
-  const headers = authHeaders(session);
-  let total = -1;
-  const one = async (page: number) => {
-    const t0 = performance.now();
-    const res = await fetch(`${stack.baseUrl}/api/cadres?${QUERY}&page=${page}`, {
-      headers,
-      signal: AbortSignal.timeout(30_000),
-    });
-    const body = (await res.json()) as { items: unknown[]; total: number };
-    const dt = performance.now() - t0;
-    if (res.status !== 200)
-      throw new Error(`GET /api/cadres as ${username}: ${res.status} ${JSON.stringify(body)}`);
-    if (total !== -1 && body.total !== total) throw new Error('total changed between requests');
-    total = body.total;
-    if (body.items.length !== Math.min(50, Math.max(0, total - (page - 1) * 50)))
-      throw new Error(`page ${page}: ${body.items.length} items of ${total}`);
-    return dt;
-  };
-  for (let i = 0; i < warmup; i++) await one((i % PAGES) + 1);
-  const samples: number[] = [];
-  for (let i = 0; i < requests; i++) samples.push(await one((i % PAGES) + 1));
-  return { stats: stats(samples), total };
-}
+/**
+ * The roster requests measured: the page as it opens (sort by unit), a sort by rank, two filters on
+ * derived facts (a fact_* flag and the grassroots years), and the original three-filter query.
+ */
+const QUERIES: { key: string; label: string; query: string }[] = [
+  { key: 'default', label: 'default page (sort=org)', query: 'sort=org&order=asc&pageSize=20' },
+  { key: 'rank', label: 'sort by rank', query: 'sort=rank&order=asc&pageSize=20' },
+  {
+    key: 'leadership',
+    label: 'fact filter 街道领导经历',
+    query: 'streetLeadership=true&sort=org&order=asc&pageSize=20',
+  },
+  {
+    key: 'grassroots',
+    label: 'derived filter 基层工作 ≥ 10 年',
+    query: 'grassrootsYearsMin=10&sort=org&order=asc&pageSize=20',
+  },
+  { key: 'birth', label: 'age + education + street (original)', query: QUERY },
+];
 
-/** The two statements `listRoster` sends (page and count, pipelined on one connection). */
-function rosterStatements(q: CadreListQuery, today: string) {
-  const { sql, params } = rosterSelect(q, today, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const where = rosterWhere(q, today);
-  return {
-    page: { sql, params },
-    count: { sql: `SELECT count(*)::int AS n FROM cadres c ${where.sql}`, params: where.params },
-  };
-}
+const queryOf = (query: string, page: number) =>
+  CadreListQuerySchema.parse(Object.fromEntries(new URLSearchParams(`${query}&page=${page}`)));
 
-const queryOf = (page: number) =>
-  CadreListQuerySchema.parse(Object.fromEntries(new URLSearchParams(`${QUERY}&page=${page}`)));
+const today = () => new Date().toISOString().slice(0, 10);
+
+const loadAvg = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
+
+interface Pair {
+  http: Stats;
+  sql: Stats;
+  tx: Stats;
+  /** this process's CPU per HTTP request (app + client JavaScript), ms */
+  httpNodeCpu: number;
+  /** backend + this process CPU per SQL sample, ms (null: backend not readable here) */
+  sqlCpu: number | null;
+  total: number;
+  /** the count stopped at the cap (the page shows "10,000+") */
+  capped: boolean;
+  load: string;
+}
 
 /**
- * The same SQL directly: BEGIN, the request's scope via set_config (the server's own setScope; none when
- * `actor` is null), page + count queries, COMMIT. `sql` times the two queries; `tx` the whole transaction.
+ * One query for one user: HTTP and SQL samples alternate (one HTTP request, then the same page's SQL), so
+ * load drift moves both alike. The SQL sample is what the route's transaction does, on a connection of the
+ * app's pool: BEGIN, the user's scope (the server's own setScope), `listRoster` itself (every statement it
+ * sends), COMMIT; `sql` times `listRoster` only, `tx` the whole transaction.
  */
-async function sqlRun(client: pg.ClientBase, actor: Actor | null, requests: number, warmup: number) {
-  const one = async (page: number) => {
-    const today = new Date().toISOString().slice(0, 10);
-    const { page: p, count: c } = rosterStatements(queryOf(page), today);
-    const t0 = performance.now();
-    await client.query('BEGIN');
-    if (actor) await setScope(client, actor);
-    const t1 = performance.now();
-    const [, n] = await Promise.all([
-      client.query(p.sql, p.params),
-      client.query<{ n: number }>(c.sql, c.params),
-    ]);
-    const t2 = performance.now();
-    await client.query('COMMIT');
-    const t3 = performance.now();
-    return { sql: t2 - t1, tx: t3 - t0, total: n.rows[0]?.n ?? 0 };
-  };
-  for (let i = 0; i < warmup; i++) await one((i % PAGES) + 1);
-  const sql: number[] = [];
-  const tx: number[] = [];
-  let total = 0;
-  for (let i = 0; i < requests; i++) {
-    const r = await one((i % PAGES) + 1);
-    sql.push(r.sql);
-    tx.push(r.tx);
-    total = r.total;
-  }
-  return { sql: stats(sql), tx: stats(tx), total };
-}
-
-/** As the app role, on a connection of the app's pool, in `username`'s scope (RLS applies). */
-async function sqlRunAs(stack: Stack, username: string, requests: number, warmup: number) {
+async function pairRun(
+  stack: Stack,
+  username: string,
+  query: string,
+  requests: number,
+  warmup: number,
+): Promise<Pair> {
+  const session = await login(stack, username);
+  const headers = authHeaders(session);
   const actor = await actorOf(stack, username);
   const client = await stack.pool.connect();
   try {
-    return await sqlRun(client, actor, requests, warmup);
+    const pid = await backendPid(client);
+    let total = -1;
+    let capped = false;
+    const http = async (page: number) => {
+      const t0 = performance.now();
+      const res = await fetch(`${stack.baseUrl}/api/cadres?${query}&page=${page}`, {
+        headers,
+        signal: AbortSignal.timeout(30_000),
+      });
+      const body = (await res.json()) as { items: unknown[]; total: number; totalCapped?: boolean };
+      const dt = performance.now() - t0;
+      if (res.status !== 200)
+        throw new Error(`GET /api/cadres?${query} as ${username}: ${res.status} ${JSON.stringify(body)}`);
+      if (total !== -1 && body.total !== total) throw new Error('total changed between requests');
+      total = body.total;
+      capped = body.totalCapped === true;
+      const pageSize = queryOf(query, page).pageSize;
+      if (body.items.length > pageSize || (page === 1 && body.items.length !== Math.min(pageSize, total)))
+        throw new Error(`page ${page}: ${body.items.length} items of ${total}`);
+      return dt;
+    };
+    const sql = async (page: number) => {
+      const q = queryOf(query, page);
+      const t0 = performance.now();
+      await client.query('BEGIN');
+      await setScope(client, actor);
+      const t1 = performance.now();
+      const r = await listRoster(
+        client,
+        q,
+        today(),
+        undefined,
+        undefined,
+        ROSTER_COUNT_CAP,
+        actor.scopeMode !== 'all',
+      );
+      const t2 = performance.now();
+      await client.query('COMMIT');
+      const t3 = performance.now();
+      const n = r.count?.total ?? -1;
+      if (n !== total) throw new Error(`${username}: SQL total ${n} ≠ HTTP total ${total}`);
+      return { sql: t2 - t1, tx: t3 - t0 };
+    };
+    const pageOf = (i: number) => (i % PAGES) + 1;
+    for (let i = 0; i < warmup; i++) {
+      await http(pageOf(i));
+      await sql(pageOf(i));
+    }
+    const h: number[] = [];
+    const s: number[] = [];
+    const t: number[] = [];
+    let nodeCpu = 0;
+    let sqlCpu: number | null = 0;
+    for (let i = 0; i < requests; i++) {
+      const c0 = process.cpuUsage();
+      h.push(await http(pageOf(i)));
+      const c1 = process.cpuUsage(c0);
+      nodeCpu += (c1.user + c1.system) / 1000;
+      const { value, s: cpu } = await sample(pid, () => sql(pageOf(i)));
+      s.push(value.sql);
+      t.push(value.tx);
+      sqlCpu = sqlCpu === null || cpu.cpuMs === null ? null : sqlCpu + cpu.cpuMs;
+    }
+    return {
+      http: stats(h),
+      sql: stats(s),
+      tx: stats(t),
+      httpNodeCpu: nodeCpu / requests,
+      sqlCpu: sqlCpu === null ? null : sqlCpu / requests,
+      total,
+      capped,
+      load: loadAvg(),
+    };
   } finally {
     client.release();
   }
+}
+
+/** The statements `listRoster` sends for page 1 of `query` (for EXPLAIN). */
+function rosterStatements(q: CadreListQuery, day: string, narrow: boolean) {
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const { sql, params } = rosterSelect(q, day, page, undefined, undefined, narrow);
+  const count = rosterCount(q, day, ROSTER_COUNT_CAP, undefined, undefined, narrow);
+  return { page: { sql, params }, count };
 }
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of page 1 and the count: as the app role in `username`'s scope, or with
  * `username` null on the admin login (row-level security bypassed, for comparison).
  */
-async function explain(stack: Stack, username: string | null): Promise<{ text: string; summary: string[] }> {
+async function explain(
+  stack: Stack,
+  username: string | null,
+  query: { key: string; query: string },
+): Promise<{ text: string; summary: string[] }> {
   const actor = username ? await actorOf(stack, username) : null;
   const pooled = username ? await stack.pool.connect() : null;
   const client: pg.ClientBase = pooled ?? stack.admin;
@@ -192,12 +268,13 @@ async function explain(stack: Stack, username: string | null): Promise<{ text: s
     ? `${actor.username} (${actor.scopeMode}${actor.scopeMode === 'subtree' ? ` ${actor.orgPath}` : ''})`
     : 'admin login (RLS bypassed)';
   try {
-    const { page, count } = rosterStatements(queryOf(1), new Date().toISOString().slice(0, 10));
+    const narrow = actor !== null && actor.scopeMode !== 'all';
+    const { page, count } = rosterStatements(queryOf(query.query, 1), today(), narrow);
     const parts: string[] = [];
     const summary: string[] = [];
     for (const [label, st] of [
-      ['page query (page 1)', page],
-      ['count query', count],
+      ['page', page],
+      ['count', count],
     ] as const) {
       await client.query('BEGIN');
       if (actor) await setScope(client, actor);
@@ -207,10 +284,13 @@ async function explain(stack: Stack, username: string | null): Promise<{ text: s
       );
       await client.query('ROLLBACK');
       const plan = rows.map((r) => r['QUERY PLAN']);
-      const timing = plan.filter((l) => /^(Planning|Execution) Time/.test(l)).join(', ');
-      summary.push(`${who} ${label}: ${timing}`);
+      const timing = plan
+        .filter((l) => /^(Planning|Execution) Time/.test(l))
+        .map((l) => l.replace(' Time:', ''))
+        .join(', ');
+      summary.push(`${query.key.padEnd(10)} ${label.padEnd(5)} ${who}: ${timing}`);
       parts.push(
-        `--- ${who}: ${label}`,
+        `--- ${query.key} · ${who}: ${label}`,
         st.sql.replace(/\s+/g, ' '),
         `params: ${JSON.stringify(st.params)}`,
         '',
@@ -224,24 +304,26 @@ async function explain(stack: Stack, username: string | null): Promise<{ text: s
 }
 
 const row = (label: string, s: Stats) =>
-  `  ${label.padEnd(38)} p50 ${ms(s.p50).padStart(6)}  p95 ${ms(s.p95).padStart(6)}  max ${ms(s.max).padStart(6)}  mean ${ms(s.mean).padStart(6)} ms`;
+  `    ${label.padEnd(34)} p50 ${ms(s.p50).padStart(6)}  p95 ${ms(s.p95).padStart(6)}  max ${ms(s.max).padStart(6)}  mean ${ms(s.mean).padStart(6)} ms`;
 
 let planFileStarted = false;
-
 await runBench(
   {
     name: 'roster',
-    timeoutS: 1800,
+    timeoutS: 2400,
     options: {
       cadres: { type: 'string', default: '100000' },
-      requests: { type: 'string', default: '200' },
-      warmup: { type: 'string', default: '20' },
+      requests: { type: 'string', default: '100' },
+      warmup: { type: 'string', default: '10' },
+      queries: { type: 'string', default: QUERIES.map((q) => q.key).join(',') },
     },
   },
   async (stack, args) => {
     const wanted = Number(args.cadres);
     const requests = Number(args.requests);
     const warmup = Number(args.warmup);
+    const keys = String(args.queries).split(',');
+    const queries = QUERIES.filter((q) => keys.includes(q.key));
     const { rows } = await stack.admin.query<{ n: number }>('SELECT count(*)::int AS n FROM cadres');
     const existing = rows[0]?.n ?? 0;
     progress(
@@ -259,61 +341,49 @@ await runBench(
     out(
       `cadres: ${int(after[0]?.n ?? 0)} (${after[0]?.size}; ${int(wanted - existing)} generated + ANALYZE in ${genS.toFixed(1)} s)`,
     );
-    out(`query: GET /api/cadres?${QUERY}&page=1..${PAGES}`);
-    out(`${requests} timed requests after ${warmup} warm-up, one at a time; times in ms`);
+    out(
+      `per query and user: ${warmup} warm-up pairs, then ${requests} pairs (one HTTP request, then the same page's SQL), pages 1..${PAGES}; times in ms; load average before: ${loadAvg()}`,
+    );
 
-    const results: { user: string; http: Stats; sql: Stats; tx: Stats; total: number }[] = [];
+    const summary: string[] = [];
     for (const user of ['orgdept', 'street1']) {
-      progress(`${stack.target.label}: ${user}: HTTP`);
-      const http = await httpRun(stack, user, requests, warmup);
-      progress(`${stack.target.label}: ${user}: SQL`);
-      const sql = await sqlRunAs(stack, user, requests, warmup);
-      if (sql.total !== http.total)
-        throw new Error(`${user}: SQL total ${sql.total} ≠ HTTP total ${http.total}`);
-      results.push({ user, http: http.stats, sql: sql.sql, tx: sql.tx, total: http.total });
+      const scope = user === 'orgdept' ? 'all units' : 'subtree of one street';
+      for (const q of queries) {
+        progress(`${stack.target.label}: ${user}: ${q.key}`);
+        const r = await pairRun(stack, user, q.query, requests, warmup);
+        const ratio50 = r.http.p50 / r.sql.p50;
+        const ratio95 = r.http.p95 / r.sql.p95;
+        out();
+        out(
+          `  ${user} (${scope}) · ${q.label}: ${int(r.total)}${r.capped ? '+ (capped count)' : ''} matching · load ${r.load}`,
+        );
+        out(`    GET /api/cadres?${q.query}&page=1..${PAGES}`);
+        out(row('HTTP request (fetch → JSON)', r.http));
+        out(row('SQL (listRoster statements)', r.sql));
+        out(row('SQL transaction (BEGIN…COMMIT)', r.tx));
+        out(
+          `    ratio HTTP / SQL: p50 ${ratio50.toFixed(2)}×  p95 ${ratio95.toFixed(2)}×; CPU per sample: HTTP (Node) ${ms(r.httpNodeCpu)} ms, SQL (backend + Node) ${r.sqlCpu === null ? 'n/a' : `${ms(r.sqlCpu)} ms`}`,
+        );
+        summary.push(
+          `  ${`${user} ${q.key}`.padEnd(22)} total ${`${int(r.total)}${r.capped ? '+' : ''}`.padStart(7)}  HTTP p50/p95 ${ms(r.http.p50).padStart(5)} / ${ms(r.http.p95).padStart(5)}  SQL ${ms(r.sql.p50).padStart(5)} / ${ms(r.sql.p95).padStart(5)}  ratio ${ratio50.toFixed(2)}× / ${ratio95.toFixed(2)}×  p95 ≤ ${TARGET_P95_MS}: ${r.http.p95 <= TARGET_P95_MS ? 'met' : 'EXCEEDED'}  ratio ≤ 1.5: ${ratio95 <= 1.5 ? 'met' : 'EXCEEDED'}`,
+        );
+      }
     }
-    for (const r of results) {
-      const scope = r.user === 'orgdept' ? 'all units' : 'subtree of one street';
-      out();
-      out(`${r.user} (${scope}): ${int(r.total)} matching cadres`);
-      out(row('HTTP request (fetch → JSON)', r.http));
-      out(row('SQL only (page + count queries)', r.sql));
-      out(row('SQL transaction (BEGIN…COMMIT)', r.tx));
-      out(
-        `  ratio HTTP / SQL only:                 p50 ${(r.http.p50 / r.sql.p50).toFixed(2)}×  p95 ${(r.http.p95 / r.sql.p95).toFixed(2)}×`,
-      );
-      out(
-        `  target p95 ≤ ${TARGET_P95_MS} ms: ${r.http.p95 <= TARGET_P95_MS ? 'met' : 'EXCEEDED'} (${ms(r.http.p95)} ms)`,
-      );
-    }
-    const [all, sub] = results;
-    // the row-level security predicate itself: orgdept's query (scope all: same rows) on the admin login,
-    // which bypasses the policies (superuser or BYPASSRLS)
+    out();
+    out(`summary (${stack.target.label}; load average now ${loadAvg()}):`);
+    for (const s of summary) out(s);
+
+    progress(`${stack.target.label}: EXPLAIN`);
     const { rows: who } = await stack.admin.query<{ bypass: boolean }>(
       `SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`,
     );
-    out();
-    if (all && sub && who[0]?.bypass) {
-      progress(`${stack.target.label}: SQL without row-level security`);
-      const bare = await sqlRun(stack.admin, null, requests, warmup);
-      if (bare.total !== all.total) throw new Error(`no-RLS total ${bare.total} ≠ ${all.total}`);
-      out(`row-level security cost (same SQL, orgdept's rows):`);
-      out(row('SQL only, app role + RLS (orgdept)', all.sql));
-      out(row('SQL only, admin login (RLS bypassed)', bare.sql));
-      out(
-        `  RLS adds p50 ${ms(all.sql.p50 - bare.sql.p50)} ms (${((100 * (all.sql.p50 - bare.sql.p50)) / bare.sql.p50).toFixed(0)} %); street1 (subtree, ${int(sub.total)} matches) SQL p50 ${ms(sub.sql.p50)} ms vs orgdept ${ms(all.sql.p50)} ms`,
-      );
-    } else if (all && sub) {
-      out(
-        `row-level security: the admin login does not bypass RLS, so no unfiltered run; street1 SQL p50 ${ms(sub.sql.p50)} ms vs orgdept ${ms(all.sql.p50)} ms`,
-      );
+    const plans = [];
+    for (const q of queries) {
+      plans.push(await explain(stack, 'orgdept', q), await explain(stack, 'street1', q));
+      if (who[0]?.bypass) plans.push(await explain(stack, null, q));
     }
-
-    progress(`${stack.target.label}: EXPLAIN`);
-    const plans = [await explain(stack, 'orgdept'), await explain(stack, 'street1')];
-    if (who[0]?.bypass) plans.push(await explain(stack, null));
     out();
-    out('EXPLAIN (ANALYZE, BUFFERS):');
+    out('EXPLAIN (ANALYZE, BUFFERS), page 1:');
     for (const p of plans) for (const s of p.summary) out(`  ${s}`);
     const header = `===== ${stack.target.label} · ${stack.serverVersion} · ${int(after[0]?.n ?? 0)} cadres · ${new Date().toISOString()}\n`;
     const text = `${header}\n${plans.map((p) => p.text).join('\n')}\n`;

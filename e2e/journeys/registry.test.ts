@@ -64,6 +64,36 @@ describe('[cadre] roster and record', () => {
     await page.context().close();
   });
 
+  it('a count past the cap shows as a floor: 共 10,000+ 条 on the roster, 10,000+ on the home page', async () => {
+    const page = await newPage(browser);
+    // the demo district has 1,454 cadres and the cap (10,000) is met only in a big district: the server's
+    // answers pass through with the figure a big district gets (the count itself: test/cadre/roster-speed)
+    await page.route(
+      (url) => url.pathname === '/api/cadres',
+      async (route) => {
+        const res = await route.fetch();
+        const body = (await res.json()) as Record<string, unknown>;
+        await route.fulfill({ response: res, json: { ...body, total: 10_000, totalCapped: true } });
+      },
+    );
+    await loginUi(page, 'orgdept');
+    await expect
+      .poll(async () => (await page.getByTestId('home-figure-cadres').textContent()) ?? '')
+      .toContain('10,000+');
+    await screenshot(page, 'home-cadres-capped');
+    await page.getByTestId('menu-cadres').click();
+    await page.getByTestId('roster-table').waitFor();
+    await expect
+      .poll(async () => (await page.getByTestId('roster-total-capped').textContent()) ?? '')
+      .toBe('共 10,000+ 条');
+    await page.getByTestId('roster-total-capped').hover();
+    await expect
+      .poll(async () => (await page.getByRole('tooltip').textContent()) ?? '')
+      .toContain('导出 Excel 不受此限');
+    await screenshot(page, 'roster-total-capped');
+    await page.context().close();
+  });
+
   it('a 仅本人 cadre sees only their own row', async () => {
     const page = await newPage(browser);
     await loginUi(page, 'cadre');

@@ -14,6 +14,7 @@ import { redactBallotToken } from './modules/assessment/ballot-token.ts';
 import { SERVER_MODULES } from './modules/index.ts';
 import { requireLoginForDocs } from './platform/docs-access.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
+import type { SecuritySettingsCache } from './modules/settings/cache.ts';
 import type { FieldCipher } from './platform/field-cipher.ts';
 import { noStore } from './platform/no-store.ts';
 import { requestTransactions } from './platform/request-tx.ts';
@@ -21,6 +22,8 @@ import { requestTransactions } from './platform/request-tx.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     cipher: FieldCipher;
+    /** the security settings as the request transactions read them (cached; invalidate after a save) */
+    securitySettings: SecuritySettingsCache;
     config: Pick<Config, 'secureCookies'> & {
       loginRateMax: number;
       ballotRateMax: number;

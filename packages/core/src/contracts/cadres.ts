@@ -58,7 +58,12 @@ export const CadreListQuerySchema = z.strictObject({
 });
 export type CadreListQuery = z.infer<typeof CadreListQuerySchema>;
 
-export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), total: z.number().int() });
+export const CadreListSchema = z.object({
+  items: z.array(CadreListItemSchema),
+  /** the number of matches; when `totalCapped`, a floor (the count stops at a cap: "10,000+") */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+});
 export type CadreList = z.infer<typeof CadreListSchema>;
 
 /** A derived fact with the sentence that explains it. */

@@ -3,14 +3,15 @@ import { can } from '@ganbu/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
-import { resolveSession, SESSION_COOKIE } from '../modules/auth/session-store.ts';
-import { loadSecuritySettings } from '../modules/settings/repository.ts';
+import { actorOfSession, SESSION_COOKIE, sessionIdOf } from '../modules/auth/session-store.ts';
+import { SecuritySettingsCache } from '../modules/settings/cache.ts';
 import { appendAudit } from './audit-writer.ts';
 import type { Actor, AuditInput, RequestContext } from './context.ts';
 import { FASTIFY_CODES } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { auditRefusal, flushRefusalCounts, REFUSAL_WINDOW_MS } from './refusal-audit.ts';
-import { clearScope, setScope, setSystemScope } from './scope-settings.ts';
+import { beginRequest } from './request-begin.ts';
+import { clearScope, setScope } from './scope-settings.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -58,13 +59,20 @@ export interface RequestTxOptions {
   allowedOrigins: string[];
 }
 
+interface TxOptions extends RequestTxOptions {
+  settings: SecuritySettingsCache;
+}
+
 /**
  * Every /api route runs inside one transaction as the app role with the user's scope set
  * (row-level security does the filtering). A mutating route that succeeds is audited in the same
  * transaction; one that fails is rolled back and its failure audited separately.
  * Handlers return their answer (never `reply.send()`), so it leaves only after COMMIT.
  */
-export const requestTransactions = fp(async (app: FastifyInstance, opts: RequestTxOptions) => {
+export const requestTransactions = fp(async (app: FastifyInstance, options: RequestTxOptions) => {
+  // the security settings each request needs, read once per TTL; the settings route invalidates on save
+  const opts: TxOptions = { ...options, settings: new SecuritySettingsCache() };
+  app.decorate('securitySettings', opts.settings);
   // A mutating request refused before its handler (body/query validation, the cheap session and CSRF
   // checks) never opened the request transaction: audit its refusal here (SECURITY 12) — by the session's
   // owner when the cookie names a live session, counted per minute when it does not (refusal-audit.ts) —
@@ -134,7 +142,7 @@ export const requestTransactions = fp(async (app: FastifyInstance, opts: Request
 async function runInTransaction(
   req: FastifyRequest,
   reply: FastifyReply,
-  opts: RequestTxOptions,
+  opts: TxOptions,
   handler: () => unknown,
 ): Promise<unknown> {
   const client = await opts.pool.connect();
@@ -163,12 +171,13 @@ async function runInTransaction(
   };
   req.ctx = ctx;
   try {
-    await client.query('BEGIN');
-    await setSystemScope(client);
-    const settings = await loadSecuritySettings(client);
     // public routes (login, health) ignore any session: a stale cookie must not block a new login
     const token = isPublic ? undefined : req.cookies[SESSION_COOKIE];
-    const resolved = token ? await resolveSession(client, token, now, settings) : null;
+    // BEGIN, the system context and the session look-up in one round trip; the settings from the cache
+    const session = await beginRequest(client, token ? sessionIdOf(token) : null);
+    const resolved = session
+      ? await actorOfSession(client, session, now, await opts.settings.get(client))
+      : null;
     if (resolved === 'expired') {
       await client.query('COMMIT'); // keep the deletion of the ended session
       await client.query('BEGIN');

@@ -11,13 +11,14 @@ export async function setScope(client: pg.ClientBase, actor: Actor): Promise<voi
   );
 }
 
+/** The statement that sets the 'system' context (no parameters: it may share a round trip with BEGIN). */
+export const SYSTEM_SCOPE_SQL = `SELECT set_config('app.context', 'system', true), set_config('app.user_id', '', true),
+            set_config('app.scope_mode', 'all', true), set_config('app.scope_path', '', true),
+            set_config('app.cadre_id', '', true), set_config('app.roles', '', true)`;
+
 /** The 'system' context: used only for login, session look-up and seeding; sees every row. */
 export async function setSystemScope(client: pg.ClientBase): Promise<void> {
-  await client.query(
-    `SELECT set_config('app.context', 'system', true), set_config('app.user_id', '', true),
-            set_config('app.scope_mode', 'all', true), set_config('app.scope_path', '', true),
-            set_config('app.cadre_id', '', true), set_config('app.roles', '', true)`,
-  );
+  await client.query(SYSTEM_SCOPE_SQL);
 }
 
 /** Drop every scope setting: nothing is visible after this. */

@@ -183,7 +183,9 @@ describe('the i18n bundles', () => {
         // issue 10 §9: the results table's search, status filter, 4 orders and row count (7), RESULTS_PAGE_SIZE
         8 +
         // issue 10 §1, grade ballot (一票一档): the slip's 6 texts, the explanation's 5, error code BALLOT_FORM
-        12,
+        12 +
+        // issue 10 §8: the roster's capped total (共 10,000+ 条) and its tooltip, the home figure's "+"
+        3,
     );
   });
 });

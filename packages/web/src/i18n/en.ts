@@ -252,6 +252,8 @@ export const en: typeof zhCN = {
       overdue: 'Overdue',
       cadres: 'Cadres on the roster',
       openRounds: 'Rounds under way',
+      /** after a figure that is a floor (the roster counts up to a cap) */
+      moreThan: '+',
     },
     welcome: 'Hello, {{name}}',
     subtitle: 'Welcome to the Grassroots Cadre Incentive & Care System',

@@ -253,6 +253,8 @@ export const zhCN = {
       overdue: '已超期',
       cadres: '在册干部',
       openRounds: '进行中的考核',
+      /** after a figure that is a floor (the roster counts up to a cap) */
+      moreThan: '+',
     },
     welcome: '您好，{{name}}',
     subtitle: '欢迎使用基层干部正向激励与关心关爱系统',

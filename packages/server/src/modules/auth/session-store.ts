@@ -35,7 +35,7 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-interface SessionRow {
+export interface SessionRow {
   session_id: string;
   created_at: Date;
   last_seen_at: Date;
@@ -52,6 +52,23 @@ interface SessionRow {
   totp_secret: string | null;
 }
 
+const SESSION_COLUMNS = `s.id AS session_id, s.created_at, s.last_seen_at, s.csrf_token, u.id AS user_id,
+  u.username, u.roles, u.scope_mode, u.org_id, u.org_path::text AS org_path, u.cadre_id, u.must_change_password,
+  u.password_changed_at, u.totp_secret`;
+
+const SESSION_ID = /^[0-9a-f]{64}$/;
+
+/**
+ * The session look-up as a statement without parameters, so it can travel in one round trip with BEGIN and
+ * the system scope (the simple query protocol takes no parameters). The id is the SHA-256 hex digest this
+ * server computed from the cookie (`sessionIdOf`), checked to be exactly that before it is written in.
+ */
+export function sessionLookupSql(sessionId: string): string {
+  if (!SESSION_ID.test(sessionId)) throw new Error('a session id is a SHA-256 hex digest');
+  return `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = '${sessionId}' AND u.active`;
+}
+
 /**
  * The actor behind a session token, or why there is none. Runs in the system context;
  * an ended session is deleted. Touching the session extends the idle window.
@@ -63,14 +80,22 @@ export async function resolveSession(
   settings: SecuritySettings,
 ): Promise<Actor | 'expired' | null> {
   const { rows } = await client.query<SessionRow>(
-    `SELECT s.id AS session_id, s.created_at, s.last_seen_at, s.csrf_token, u.id AS user_id, u.username, u.roles,
-            u.scope_mode, u.org_id, u.org_path::text AS org_path, u.cadre_id, u.must_change_password,
-            u.password_changed_at, u.totp_secret
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = $1 AND u.active`,
+    `SELECT ${SESSION_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND u.active`,
     [sessionIdOf(token)],
   );
-  const row = rows[0];
+  return actorOfSession(client, rows[0], now, settings);
+}
+
+/**
+ * The actor of a looked-up session row (`sessionLookupSql` or `resolveSession`), or why there is none:
+ * no row, or a session that ended (then deleted). Touching the session extends the idle window.
+ */
+export async function actorOfSession(
+  client: pg.ClientBase,
+  row: SessionRow | undefined,
+  now: Date,
+  settings: SecuritySettings,
+): Promise<Actor | 'expired' | null> {
   if (!row) return null;
   if (sessionEnded({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, now, settings.session)) {
     await client.query('DELETE FROM sessions WHERE id = $1', [row.session_id]);

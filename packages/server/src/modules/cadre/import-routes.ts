@@ -18,7 +18,7 @@ import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts'
 import { importLrmx } from './import-lrmx.ts';
 import { unitsById } from './establishment-units.ts';
 import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
-import { listCadres, readRecord } from './service.ts';
+import { listCadreItems, readRecord } from './service.ts';
 import { uploadedFile, uploadedFiles } from './upload-files.ts';
 
 export async function cadreImportRoutes(app: FastifyInstance) {
@@ -70,7 +70,7 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       const people: CellValue[][] = [];
       const appointments: CellValue[][] = [];
       for (let page = 1; ; page++) {
-        const { items } = await listCadres(req.ctx, app.cipher, { ...req.query, page, pageSize: 200 });
+        const items = await listCadreItems(req.ctx, app.cipher, { ...req.query, page, pageSize: 200 });
         for (const item of items) {
           const { record } = await readRecord(req.ctx, app.cipher, item.id);
           const { rows } = await req.ctx.client.query<{ path: string }>(

@@ -62,7 +62,7 @@ export async function cadreRoutes(app: FastifyInstance) {
       const query = req.query;
       async function* pages() {
         for (let page = 1; ; page++) {
-          const { items } = await service.listCadres(req.ctx, app.cipher, { ...query, page, pageSize: 200 });
+          const items = await service.listCadreItems(req.ctx, app.cipher, { ...query, page, pageSize: 200 });
           if (items.length === 0) return;
           // 编制所在单位 by name (any unit of the district; the same as the working unit is left empty)
           const other = items.flatMap((c) =>

@@ -33,10 +33,22 @@ function safeDecrypt(cipher: FieldCipher, v: string | null): string | null {
   return v ? cipher.decrypt(v) : null;
 }
 
+/** One page of the roster and its count (capped: `ROSTER_COUNT_CAP`). */
 export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery) {
+  const { items, count } = await rosterPage(ctx, cipher, q, repo.ROSTER_COUNT_CAP);
+  return { items, total: count?.total ?? 0, totalCapped: count?.capped ?? false };
+}
+
+/** One page of the roster without a count: the exports, which read every page until a short one. */
+export async function listCadreItems(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery) {
+  return (await rosterPage(ctx, cipher, q, null)).items;
+}
+
+async function rosterPage(ctx: RequestContext, cipher: FieldCipher, q: CadreListQuery, cap: number | null) {
   const excluded = q.promotableOn ? await notPromotable(ctx, q.promotableOn) : undefined;
   const extra = q.indicator ? await rosterCondition(ctx, { ...q, indicator: q.indicator }) : undefined;
-  const { rows, total } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded, extra);
+  const narrow = ctx.actor !== null && ctx.actor.scopeMode !== 'all';
+  const { rows, count } = await repo.listRoster(ctx.client, q, todayOf(ctx), excluded, extra, cap, narrow);
   const items: CadreListItem[] = rows.map((r) => {
     const id = safeDecrypt(cipher, r.id_number_enc);
     const phone = safeDecrypt(cipher, r.phone_enc);
@@ -60,7 +72,7 @@ export async function listCadres(ctx: RequestContext, cipher: FieldCipher, q: Ca
       phoneMasked: phone ? maskPhone(phone) : null,
     };
   });
-  return { items, total };
+  return { items, count };
 }
 
 /** Who may see ID number, phone, health and family in clear: the 组织部, unit administrators, and the cadre. */

@@ -18,6 +18,11 @@ export async function settingsRoutes(app: FastifyInstance) {
     '/api/settings/security',
     {
       config: { permission: 'settings.write' },
+      // after the handler, hence after COMMIT: no request may keep the old value read before it
+      onSend: async (_req, _reply, payload) => {
+        app.securitySettings.invalidate();
+        return payload;
+      },
       schema: {
         tags,
         summary: '修改安全策略',
@@ -28,6 +33,7 @@ export async function settingsRoutes(app: FastifyInstance) {
     async (req) => {
       const before = await loadSecuritySettings(req.ctx.client);
       await saveSecuritySettings(req.ctx.client, req.body);
+      app.securitySettings.invalidate();
       await req.ctx.audit({
         action: 'settings.security',
         objectType: 'settings',

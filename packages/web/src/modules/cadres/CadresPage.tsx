@@ -155,7 +155,16 @@ export function CadresPage() {
             total: cadres.data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) =>
+              cadres.data?.totalCapped ? (
+                <Tooltip title={t('cadres.totalCappedHint', { total: total.toLocaleString() })}>
+                  <span data-testid="roster-total-capped">
+                    {t('cadres.totalCapped', { total: total.toLocaleString() })}
+                  </span>
+                </Tooltip>
+              ) : (
+                t('common.total', { total })
+              ),
           }}
         />
       </Card>

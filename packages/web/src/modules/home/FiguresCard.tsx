@@ -17,7 +17,14 @@ export function FiguresCard() {
   const roster = useCadres({ page: 1, pageSize: 1, sort: 'org', order: 'asc' });
   const rounds = useRounds();
   const open = rounds.data?.filter((r) => r.state === 'open').length;
-  const tile = (key: string, title: string, value: number | undefined, path: string, danger = false) => (
+  const tile = (
+    key: string,
+    title: string,
+    value: number | undefined,
+    path: string,
+    danger = false,
+    floor = false,
+  ) => (
     <Col xs={12} md={6} key={key}>
       <Card
         size="small"
@@ -29,6 +36,7 @@ export function FiguresCard() {
         <Statistic
           title={title}
           value={value ?? 0}
+          suffix={floor ? t('home.figures.moreThan') : undefined}
           styles={danger && value ? { content: { color: '#cf1322' } } : {}}
         />
       </Card>
@@ -38,7 +46,14 @@ export function FiguresCard() {
     <Row gutter={[16, 16]}>
       {tile('pending', t('home.figures.pending'), count.data?.pending, MENU_PATHS.inbox)}
       {tile('overdue', t('home.figures.overdue'), count.data?.overdue, MENU_PATHS.inbox, true)}
-      {tile('cadres', t('home.figures.cadres'), roster.data?.total, MENU_PATHS.cadres)}
+      {tile(
+        'cadres',
+        t('home.figures.cadres'),
+        roster.data?.total,
+        MENU_PATHS.cadres,
+        false,
+        roster.data?.totalCapped,
+      )}
       {tile('rounds', t('home.figures.openRounds'), open, MENU_PATHS.assessmentRounds)}
     </Row>
   );

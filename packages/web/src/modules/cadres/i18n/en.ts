@@ -54,6 +54,9 @@ export const en: typeof zhCN = {
     filterSaved: 'Saved filters "{{name}}"',
     deleteFilter: 'Delete',
     import: 'Import',
+    totalCapped: 'over {{total}} in total',
+    totalCappedHint:
+      'More than {{total}} people match; the roster counts up to {{total}}. Add filters to narrow the list. The Excel export is not limited and contains everyone who matches.',
     indicatorFilter: {
       banner: 'Filtered by structure indicator: {{name}} ({{part}})',
       asOf: 'As of {{date}}, the chosen unit and its sub-units',

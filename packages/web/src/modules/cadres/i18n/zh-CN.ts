@@ -52,6 +52,9 @@ export const zhCN = {
     filterSaved: '已保存常用条件“{{name}}”',
     deleteFilter: '删除',
     import: '导入',
+    totalCapped: '共 {{total}}+ 条',
+    totalCappedHint:
+      '符合条件的超过 {{total}} 人，名册只计数到 {{total}}；请增加筛选条件缩小范围。导出 Excel 不受此限，包含全部符合条件的人员。',
     indicatorFilter: {
       banner: '按结构指标筛选：{{name}}（{{part}}）',
       asOf: '统计日期 {{date}}，含所选单位及下级',
