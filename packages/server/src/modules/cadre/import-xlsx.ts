@@ -301,16 +301,25 @@ const FIELD_COLUMN: Record<string, string> = {
   gender: '性别',
 };
 
-/** Read and check a whole workbook; nothing is written. */
+export type ImportSheets = Awaited<ReturnType<typeof readImportSheets>>;
+
+/** The two sheets' rows of an uploaded workbook, refused past `MAX_ROWS` people; needs no database. */
+export async function readImportSheets(bytes: Buffer) {
+  const sheets = await readWorkbook(bytes);
+  if (sheets.people.length > MAX_ROWS)
+    throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
+  return sheets;
+}
+
+/** Check a whole workbook (its bytes, or its sheets already read); nothing is written. */
 export async function planImport(
   ctx: RequestContext,
   cipher: FieldCipher,
-  bytes: Buffer,
+  input: Buffer | ImportSheets,
   mode: ImportMode,
 ): Promise<ImportPlan> {
-  const { people, appointments } = await readWorkbook(bytes);
+  const { people, appointments } = Buffer.isBuffer(input) ? await readImportSheets(input) : input;
   const errors: ImportError[] = [];
-  if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
   const today = chinaToday(ctx.now);
 
   const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
