@@ -165,21 +165,33 @@ const load = () =>
 function meter(client: pg.PoolClient) {
   const m = { queries: 0, ms: 0, byStatement: new Map<string, { n: number; ms: number }>() };
   const original = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
-  (client as unknown as { query: (...a: unknown[]) => Promise<unknown> }).query = async (...a: unknown[]) => {
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+    // a COPY stream (pg-copy-streams) is handed back as it is, timed until it finishes
+    if (typeof (a[0] as { submit?: unknown } | undefined)?.submit === 'function') {
+      const t0 = performance.now();
+      const stream = original(...a) as unknown as NodeJS.EventEmitter;
+      stream.once('finish', () => count(a, performance.now() - t0));
+      return stream;
+    }
+    return timed(a);
+  };
+  const timed = async (a: unknown[]) => {
     const t0 = performance.now();
     try {
       return await original(...a);
     } finally {
-      const dt = performance.now() - t0;
-      m.queries++;
-      m.ms += dt;
-      const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string })?.text);
-      const key = text.replace(/\s+/g, ' ').trim().slice(0, 48);
-      const e = m.byStatement.get(key) ?? { n: 0, ms: 0 };
-      e.n++;
-      e.ms += dt;
-      m.byStatement.set(key, e);
+      count(a, performance.now() - t0);
     }
+  };
+  const count = (a: unknown[], dt: number) => {
+    m.queries++;
+    m.ms += dt;
+    const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string })?.text);
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 48);
+    const e = m.byStatement.get(key) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += dt;
+    m.byStatement.set(key, e);
   };
   return m;
 }
