@@ -1,6 +1,6 @@
 import type { Appointment } from '@ganbu/core';
 import type pg from 'pg';
-import { copyToStaging, type StagingTable } from './copy-rows.ts';
+import { copyToStaging, stagedRows, type StagingTable } from './copy-rows.ts';
 import type { CadreWrite } from './repository.ts';
 
 /**
@@ -186,9 +186,10 @@ export async function insertCadres(
     }),
   );
   const res = await client.query(
-    `INSERT INTO cadres (id, ${COLUMNS.join(', ')}, org_path)
+    `${stagedRows(CADRE_STAGING)}
+     INSERT INTO cadres (id, ${COLUMNS.join(', ')}, org_path)
      SELECT r.id, ${COLUMNS.map((c) => `r.${c}`).join(', ')}, o.path
-       FROM ${CADRE_STAGING.name} r JOIN orgs o ON o.id = r.org_id`,
+       FROM staged r JOIN orgs o ON o.id = r.org_id`,
   );
   return res.rowCount ?? 0;
 }
@@ -275,11 +276,12 @@ export async function insertAppointments(
       ]),
     );
     await client.query(
-      `INSERT INTO cadre_appointments (cadre_id, org_path, ${APPOINTMENT_COLUMNS.slice(1).join(', ')})
+      `${stagedRows(APPOINTMENT_STAGING)}
+       INSERT INTO cadre_appointments (cadre_id, org_path, ${APPOINTMENT_COLUMNS.slice(1).join(', ')})
        SELECT c.id, c.org_path, ${APPOINTMENT_COLUMNS.slice(1)
          .map((col) => `a.${col}`)
          .join(', ')}
-         FROM ${APPOINTMENT_STAGING.name} a
+         FROM staged a
          -- the cadre's (visible) row by primary key, one probe per appointment; a plain join may become a
          -- nested loop over every cadre, as the planner expects about one row to pass row-level security
          CROSS JOIN LATERAL (SELECT c.id, c.org_path FROM cadres c WHERE c.id = a.cadre_id LIMIT 1) c`,

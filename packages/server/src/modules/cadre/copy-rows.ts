@@ -8,7 +8,8 @@ import { from as copyFrom } from 'pg-copy-streams';
  * request's transaction, from which one `INSERT … SELECT` moves them into the real table as the app role:
  * row-level security, constraints and defaults apply there as to any insert (COPY itself is refused on a
  * table with row-level security, and would bypass nothing else). The staging table is created on first
- * use in a transaction (`ON COMMIT DROP`, so a rollback or commit removes it) and emptied per batch.
+ * use in a transaction (`ON COMMIT DROP`, so a rollback or commit removes it) and emptied by the statement
+ * that moves its rows on (`stagedRows`).
  */
 
 /** A value in COPY's text format: \N for null, backslash escapes for the characters COPY reads specially. */
@@ -58,8 +59,8 @@ export interface StagingTable {
 }
 
 /**
- * Fill the staging table with `rows` (values in `columns` order), replacing what an earlier batch of
- * the same transaction left in it.
+ * Fill the (empty) staging table with `rows` (values in `columns` order). The caller's statement takes
+ * them out again (`stagedRows`), so the table is empty for the next batch of the transaction.
  */
 export async function copyToStaging(
   client: pg.ClientBase,
@@ -69,7 +70,6 @@ export async function copyToStaging(
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS ${table.name} ON COMMIT DROP AS ${table.like} WITH NO DATA`,
   );
-  await client.query(`TRUNCATE ${table.name}`);
   if (rows.length === 0) return;
   const json = table.columns.map((c) => table.json?.has(c) === true);
   await pipeline(
@@ -77,3 +77,7 @@ export async function copyToStaging(
     client.query(copyFrom(`COPY ${table.name} (${table.columns.join(', ')}) FROM STDIN`)),
   );
 }
+
+/** A CTE `staged` that empties the staging table and yields its rows, to start the moving statement. */
+export const stagedRows = (table: StagingTable) =>
+  `WITH staged AS (DELETE FROM ${table.name} RETURNING ${table.columns.join(', ')})`;
