@@ -175,6 +175,7 @@ const CADRE_STAGING: StagingTable = {
 export async function insertCadres(
   client: pg.ClientBase,
   rows: { id: string; write: CadreWrite }[],
+  staged?: Set<string>,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   await copyToStaging(
@@ -184,6 +185,7 @@ export async function insertCadres(
       const o = rowObject(r.id, r.write);
       return CADRE_STAGING.columns.map((c) => o[c as keyof typeof o]);
     }),
+    staged,
   );
   const res = await client.query(
     `${stagedRows(CADRE_STAGING)}
@@ -255,6 +257,7 @@ const APPOINTMENT_STAGING: StagingTable = {
 export async function insertAppointments(
   client: pg.ClientBase,
   lists: { cadreId: string; appointments: Appointment[] }[],
+  staged?: Set<string>,
 ): Promise<void> {
   const flat = lists.flatMap((l) => l.appointments.map((a, i) => ({ cadreId: l.cadreId, seq: i + 1, a })));
   for (const part of chunks(flat, APPOINTMENT_CHUNK_ROWS)) {
@@ -274,6 +277,7 @@ export async function insertAppointments(
         p.a.start,
         p.a.end,
       ]),
+      staged,
     );
     await client.query(
       `${stagedRows(APPOINTMENT_STAGING)}
@@ -327,11 +331,17 @@ export interface BulkCadre {
 /**
  * One chunk of an import: insert the new cadres, update the existing ones, replace the appointment
  * histories (the existing cadres' old rows deleted first). Returns how many new cadres were inserted.
+ * `staged`: the staging tables already made in this transaction (copy-rows.ts), shared by the chunks of
+ * one import so that each is made once.
  */
-export async function writeCadreChunk(client: pg.ClientBase, rows: BulkCadre[]): Promise<number> {
+export async function writeCadreChunk(
+  client: pg.ClientBase,
+  rows: BulkCadre[],
+  staged?: Set<string>,
+): Promise<number> {
   const fresh = rows.filter((r) => !r.existing);
   const existing = rows.filter((r) => r.existing);
-  const inserted = await insertCadres(client, fresh);
+  const inserted = await insertCadres(client, fresh, staged);
   await updateCadres(client, existing);
   if (existing.length)
     await deleteAppointments(
@@ -341,6 +351,7 @@ export async function writeCadreChunk(client: pg.ClientBase, rows: BulkCadre[]):
   await insertAppointments(
     client,
     rows.map((r) => ({ cadreId: r.id, appointments: r.appointments })),
+    staged,
   );
   return inserted;
 }

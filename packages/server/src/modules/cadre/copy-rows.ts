@@ -60,16 +60,22 @@ export interface StagingTable {
 
 /**
  * Fill the (empty) staging table with `rows` (values in `columns` order). The caller's statement takes
- * them out again (`stagedRows`), so the table is empty for the next batch of the transaction.
+ * them out again (`stagedRows`), so the table is empty for the next batch of the transaction. `created`
+ * names the staging tables this transaction already made (the caller keeps it for one transaction);
+ * without it the table is made if missing, one round trip more.
  */
 export async function copyToStaging(
   client: pg.ClientBase,
   table: StagingTable,
   rows: unknown[][],
+  created: Set<string> = new Set(),
 ): Promise<void> {
-  await client.query(
-    `CREATE TEMP TABLE IF NOT EXISTS ${table.name} ON COMMIT DROP AS ${table.like} WITH NO DATA`,
-  );
+  if (!created.has(table.name)) {
+    await client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS ${table.name} ON COMMIT DROP AS ${table.like} WITH NO DATA`,
+    );
+    created.add(table.name);
+  }
   if (rows.length === 0) return;
   const json = table.columns.map((c) => table.json?.has(c) === true);
   await pipeline(

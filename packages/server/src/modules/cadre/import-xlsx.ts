@@ -475,6 +475,7 @@ export async function applyImport(
 ) {
   const today = chinaToday(ctx.now);
   const imported: { id: string; name: string }[] = [];
+  const staged = new Set<string>(); // staging tables made in this (the request's) transaction
   await bulk.writeInChunks(
     plan.records,
     chunkRows,
@@ -487,7 +488,7 @@ export async function applyImport(
         name: record.name,
       })),
     async (chunk) => {
-      const inserted = await bulk.writeCadreChunk(ctx.client, chunk);
+      const inserted = await bulk.writeCadreChunk(ctx.client, chunk, staged);
       if (inserted !== chunk.filter((c) => !c.existing).length)
         throw new AppError(404, 'NOT_FOUND', '单位不存在或不在您的数据范围内');
       for (const c of chunk) imported.push({ id: c.id, name: c.name });
