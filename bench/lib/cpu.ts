@@ -10,7 +10,8 @@ import type pg from 'pg';
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux
 
-function procCpuMs(pid: number): number | null {
+/** utime + stime of a process in ms, or null when it cannot be read (gone, or on another machine). */
+export function procCpuMs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;

@@ -7,8 +7,15 @@
  */
 import { APPOINTMENTS_SHEET, PEOPLE_SHEET } from '@ganbu/core';
 import ExcelJS from 'exceljs';
+import { loadavg } from 'node:os';
 import type pg from 'pg';
-import { applyImport, planImport } from '../../packages/server/src/modules/cadre/import-xlsx.ts';
+import { procCpuMs } from '../lib/cpu.ts';
+import {
+  applyImport,
+  planImport,
+  readWorkbook,
+  readWorkbookModel,
+} from '../../packages/server/src/modules/cadre/import-xlsx.ts';
 import type { RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import {
@@ -123,25 +130,68 @@ async function upload(stack: Stack, headers: Record<string, string>, bytes: Buff
   return JSON.parse(text) as { imported: { id: string }[] };
 }
 
+/**
+ * CPU time of the benchmark database's client backends (the app's pool connections), by pid, read from
+ * /proc (the embedded server runs here; null when it cannot be read, e.g. a server elsewhere).
+ */
+async function backendsCpu(admin: pg.Client): Promise<Map<number, number> | null> {
+  const { rows } = await admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity
+      WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const v = procCpuMs(pid);
+    if (v === null) return null;
+    cpu.set(pid, v);
+  }
+  return cpu;
+}
+
+/** CPU spent by the backends between two readings (a backend that appeared in between counts from 0). */
+function backendsCpuSpent(before: Map<number, number> | null, after: Map<number, number> | null) {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return ms;
+}
+
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
+
 /** Count and time every query a client sends, by statement (wrapping its `query`; server code is untouched). */
 function meter(client: pg.PoolClient) {
   const m = { queries: 0, ms: 0, byStatement: new Map<string, { n: number; ms: number }>() };
   const original = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
-  (client as unknown as { query: (...a: unknown[]) => Promise<unknown> }).query = async (...a: unknown[]) => {
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+    // a COPY stream (pg-copy-streams) is handed back as it is, timed until it finishes
+    if (typeof (a[0] as { submit?: unknown } | undefined)?.submit === 'function') {
+      const t0 = performance.now();
+      const stream = original(...a) as unknown as NodeJS.EventEmitter;
+      stream.once('finish', () => count(a, performance.now() - t0));
+      return stream;
+    }
+    return timed(a);
+  };
+  const timed = async (a: unknown[]) => {
     const t0 = performance.now();
     try {
       return await original(...a);
     } finally {
-      const dt = performance.now() - t0;
-      m.queries++;
-      m.ms += dt;
-      const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string })?.text);
-      const key = text.replace(/\s+/g, ' ').trim().slice(0, 48);
-      const e = m.byStatement.get(key) ?? { n: 0, ms: 0 };
-      e.n++;
-      e.ms += dt;
-      m.byStatement.set(key, e);
+      count(a, performance.now() - t0);
     }
+  };
+  const count = (a: unknown[], dt: number) => {
+    m.queries++;
+    m.ms += dt;
+    const text = typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string })?.text);
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 48);
+    const e = m.byStatement.get(key) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += dt;
+    m.byStatement.set(key, e);
   };
   return m;
 }
@@ -164,9 +214,19 @@ async function profile(stack: Stack, bytes: Buffer, rows: number) {
       audited: false,
       audit: async () => undefined,
     };
-    const t0 = performance.now();
-    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
-    const parseMs = performance.now() - t0;
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    // the route's reader (streaming), then the workbook model it replaced, each alone: wall and CPU time
+    let c0 = cpu();
+    let t0 = performance.now();
+    await readWorkbook(bytes);
+    const read = { ms: performance.now() - t0, cpuMs: cpu() - c0 };
+    c0 = cpu();
+    t0 = performance.now();
+    await readWorkbookModel(bytes);
+    const model = { ms: performance.now() - t0, cpuMs: cpu() - c0 };
     const m = meter(client);
     const t1 = performance.now();
     const plan = await planImport(ctx, stack.cipher, bytes, 'create');
@@ -178,7 +238,7 @@ async function profile(stack: Stack, bytes: Buffer, rows: number) {
     const applyMs = performance.now() - t2;
     const applySql = { queries: m.queries - planSql.queries, ms: m.ms - planSql.ms };
     if (imported.length !== rows) throw new Error(`profile apply: ${imported.length} of ${rows}`);
-    return { parseMs, planMs, planSql, applyMs, applySql, byStatement: m.byStatement };
+    return { read, model, planMs, planSql, applyMs, applySql, byStatement: m.byStatement };
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
     client.release();
@@ -218,15 +278,35 @@ await runBench(
     progress(
       `${stack.target.label}: POST /api/cadres/import/xlsx (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`,
     );
+    // how long the request holds its pool connection (the pool's acquire/release events; no server change)
+    const held = new Map<unknown, number>();
+    let heldMs = 0;
+    const onAcquire = (c: unknown) => held.set(c, performance.now());
+    const onRelease = (_e: unknown, c: unknown) => {
+      const at = held.get(c);
+      if (at !== undefined) heldMs = Math.max(heldMs, performance.now() - at);
+      held.delete(c);
+    };
+    stack.pool.on('acquire', onAcquire);
+    stack.pool.on('release', onRelease);
+    const loadBefore = load();
+    const cpu0 = await backendsCpu(stack.admin);
+    const own0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await upload(stack, headers, bytes);
     const totalS = (performance.now() - t0) / 1000;
+    const own = process.cpuUsage(own0);
     const peak = peakRssKb();
+    const backendMs = backendsCpuSpent(cpu0, await backendsCpu(stack.admin));
+    const appMs = (own.user + own.system) / 1000;
+    stack.pool.off('acquire', onAcquire);
+    stack.pool.off('release', onRelease);
     if (result.imported.length !== rows) throw new Error(`imported ${result.imported.length} of ${rows}`);
     const { rows: after } = await stack.admin.query<{ n: number; a: number }>(
       `SELECT (SELECT count(*)::int FROM cadres) AS n, (SELECT count(*)::int FROM cadre_appointments) AS a`,
     );
 
+    const s1 = (v: number) => `${(v / 1000).toFixed(2)} s`;
     out();
     out(`== import-xlsx · ${stack.target.label} · ${stack.serverVersion}`);
     out(
@@ -236,6 +316,10 @@ await runBench(
     const rate = rows / totalS;
     out(
       `  rows/s: ${int(rate)}  (target ≥ ${int(TARGET_ROWS_PER_S)}: ${rate >= TARGET_ROWS_PER_S ? 'met' : 'MISSED'})`,
+    );
+    out(`  pool connection held by the request (longest): ${(heldMs / 1000).toFixed(2)} s`);
+    out(
+      `  CPU: app process ${s1(appMs)} (incl. the benchmark's upload client), PostgreSQL backends ${backendMs === null ? 'n/a' : s1(backendMs)}; load average before ${loadBefore}, after ${load()}`,
     );
     out(
       `  peak RSS of this process (VmHWM, app + benchmark client): ${mb(peak)}  (budget ≤ 1 GB: ${peak <= BUDGET_RSS_KB ? 'met' : 'EXCEEDED'}); RSS before the request ${mb(base.rssKb)}${base.reset ? '' : ' (peak mark could not be reset: includes the build)'}`,
@@ -250,7 +334,9 @@ await runBench(
     const p = await profile(stack, second, rows);
     const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
     out('rough profile (same functions as the route, one transaction, rolled back):');
-    out(`  ExcelJS parse of the workbook alone        ${s(p.parseMs)}`);
+    out(
+      `  reading the two sheets alone (streaming)   ${s(p.read.ms)}  — CPU ${s(p.read.cpuMs)}  (ExcelJS workbook model, as before: ${s(p.model.ms)}, CPU ${s(p.model.cpuMs)})`,
+    );
     out(
       `  planImport (parse + checks + look-ups)     ${s(p.planMs)}  — ${int(p.planSql.queries)} queries, ${s(p.planSql.ms)} waiting on them`,
     );

@@ -43,6 +43,8 @@ export type RestrictedAllowance = 'password' | 'totp';
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext;
+    /** what the route's `prepare` returned (undefined without one) */
+    prepared?: unknown;
   }
   interface FastifyContextConfig {
     /** No session needed (login, health, public ballot). */
@@ -59,5 +61,12 @@ declare module 'fastify' {
     allowRestricted?: RestrictedAllowance[];
     /** The answer holds no personal data and may be cached (otherwise every /api answer is no-store). */
     cacheable?: boolean;
+    /**
+     * Work done before the route's transaction opens, without a pool connection held (reading and parsing
+     * an upload); its result is `req.prepared`. It runs only once the session, CSRF token and permission
+     * have passed in a short transaction of their own; the route's transaction checks them again. It must
+     * not touch the database. Not for public routes.
+     */
+    prepare?: (req: FastifyRequest) => Promise<unknown>;
   }
 }

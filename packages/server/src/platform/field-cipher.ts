@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Encryption of sensitive fields at rest: AES-256-GCM (default) or SM4-GCM (national crypto).
@@ -16,10 +23,13 @@ export interface FieldCipher {
 export function createFieldCipher(keyBase64: string, algorithm: CipherAlgorithm = 'aes'): FieldCipher {
   const key = Buffer.from(keyBase64, 'base64');
   if (key.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, base64');
-  const keys: Record<CipherAlgorithm, { name: string; key: Buffer }> = {
-    aes: { name: 'aes-256-gcm', key },
-    sm4: { name: 'sm4-gcm', key: key.subarray(0, 16) },
+  // key objects made once: handing crypto a Buffer makes one per call (several times the cost of an
+  // HMAC or a short encryption, which the imports do several times per row)
+  const keys: Record<CipherAlgorithm, { name: string; key: KeyObject }> = {
+    aes: { name: 'aes-256-gcm', key: createSecretKey(key) },
+    sm4: { name: 'sm4-gcm', key: createSecretKey(key.subarray(0, 16)) },
   };
+  const hmacKey = createSecretKey(key);
   return {
     encrypt(plain) {
       const { name, key: k } = keys[algorithm];
@@ -31,7 +41,7 @@ export function createFieldCipher(keyBase64: string, algorithm: CipherAlgorithm 
       return `v1:${algorithm}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
     blindIndex(purpose, plain) {
-      return createHmac('sha256', key).update(`${purpose}:${plain}`).digest('hex');
+      return createHmac('sha256', hmacKey).update(`${purpose}:${plain}`).digest('hex');
     },
     decrypt(stored) {
       const [version, alg, data] = stored.split(':');

@@ -145,6 +145,12 @@ async function runInTransaction(
   opts: TxOptions,
   handler: () => unknown,
 ): Promise<unknown> {
+  const prepare = req.routeOptions.config.prepare;
+  if (prepare) {
+    // refused here or in `prepare`, the request has no ctx yet: the onError hook audits the refusal
+    await checkBeforeTransaction(req, opts);
+    req.prepared = await prepare(req);
+  }
   const client = await opts.pool.connect();
   const now = opts.clock();
   const mutating = !SAFE_METHODS.has(req.method);
@@ -212,6 +218,32 @@ async function runInTransaction(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The session, CSRF token and permission of a route with `prepare`, checked in a short transaction of
+ * their own (an ended session is deleted, as in the request's transaction), before the route's work
+ * that needs no connection starts.
+ */
+async function checkBeforeTransaction(req: FastifyRequest, opts: RequestTxOptions): Promise<void> {
+  if (req.routeOptions.config.public) throw new Error('prepare is not for public routes');
+  const client = await opts.pool.connect();
+  let resolved: Actor | 'expired' | null;
+  try {
+    await client.query('BEGIN');
+    await setSystemScope(client);
+    const settings = await loadSecuritySettings(client);
+    const token = req.cookies[SESSION_COOKIE];
+    resolved = token ? await resolveSession(client, token, opts.clock(), settings) : null;
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+  if (resolved === 'expired') throw new AppError(401, 'SESSION_EXPIRED', '会话已超时，请重新登录');
+  checkAccess(req, resolved, false);
 }
 
 /** The stable code a refused request is answered with (as the error handler maps it). */

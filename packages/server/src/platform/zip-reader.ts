@@ -279,3 +279,51 @@ export async function unzipCapped(
   }
   return files;
 }
+
+/**
+ * A new archive of some entries of a checked one (`zipDirectory`), in the order given: each entry's
+ * compressed data copied as it is behind a fresh local header (sizes and CRC from the directory, no data
+ * descriptor), then a directory. A streaming zip reader, which trusts local headers, sees exactly these
+ * entries and sizes: nothing the directory hides, nothing larger than checked. Returned as chunks that
+ * share the archive's memory (only the headers are new).
+ */
+export function zipSubset(bytes: Uint8Array, entries: ZipEntry[]): Buffer[] {
+  const buf = asBuffer(bytes);
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(SIG_LOCAL, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x800, 6); // names in UTF-8
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.compressedSize, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(SIG_CENTRAL, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x800, 8);
+    dir.writeUInt16LE(entry.method, 10);
+    dir.writeUInt32LE(entry.crc, 16);
+    dir.writeUInt32LE(entry.compressedSize, 20);
+    dir.writeUInt32LE(entry.size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, name, buf.subarray(entry.dataStart, entry.dataStart + entry.compressedSize));
+    central.push(dir, name);
+    offset += 30 + name.length + entry.compressedSize;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG_END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return [...chunks, ...central, end];
+}

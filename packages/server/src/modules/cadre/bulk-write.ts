@@ -1,5 +1,6 @@
 import type { Appointment } from '@ganbu/core';
 import type pg from 'pg';
+import { copyToStaging, stagedRows, type StagingTable } from './copy-rows.ts';
 import type { CadreWrite } from './repository.ts';
 
 /**
@@ -8,8 +9,9 @@ import type { CadreWrite } from './repository.ts';
  * the app role: row-level security applies to every row exactly as to the single-row statements of
  * repository.ts (an org outside the scope is not joined; a row outside it is refused by WITH CHECK).
  *
- * Cadre rows travel as one JSON parameter per statement, appointments and photos as one typed array per
- * column (`unnest($1::uuid[], $2::text[], …)`). Callers split their input into chunks of at most
+ * New cadres and appointments travel by COPY into a temporary staging table and move on by one
+ * INSERT … SELECT (copy-rows.ts); updated cadre rows as one JSON parameter per statement, photos as one
+ * typed array per column (`unnest($1::uuid[], $2::bytea[], …)`). Callers split their input into chunks of at most
  * BULK_CHUNK_ROWS cadres, which bounds the size of a statement's parameters and the encrypted rows held
  * in memory at once.
  */
@@ -156,21 +158,40 @@ function rowObject(id: string, w: CadreWrite): Record<(typeof COLUMNS)[number] |
   };
 }
 
+/** The staging table new cadres are copied into (copy-rows.ts): the id and the written columns. */
+const CADRE_STAGING: StagingTable = {
+  name: 'import_cadres',
+  like: `SELECT id, ${COLUMNS.join(', ')} FROM cadres`,
+  columns: ['id', ...COLUMNS],
+  json: new Set(['full_time_education', 'in_service_education', 'extras']),
+};
+
 /**
  * Insert new cadres with ids chosen by the caller (so appointments and photos can follow without
- * reading ids back); the org path comes from the (visible) org row. Returns how many were inserted:
- * fewer than given when an org is not visible.
+ * reading ids back); the org path comes from the (visible) org row. The rows travel by COPY into a
+ * staging table, then one INSERT … SELECT as the app role (row-level security applies). Returns how many
+ * were inserted: fewer than given when an org is not visible.
  */
 export async function insertCadres(
   client: pg.ClientBase,
   rows: { id: string; write: CadreWrite }[],
+  staged?: Set<string>,
 ): Promise<number> {
   if (rows.length === 0) return 0;
+  await copyToStaging(
+    client,
+    CADRE_STAGING,
+    rows.map((r) => {
+      const o = rowObject(r.id, r.write);
+      return CADRE_STAGING.columns.map((c) => o[c as keyof typeof o]);
+    }),
+    staged,
+  );
   const res = await client.query(
-    `INSERT INTO cadres (id, ${COLUMNS.join(', ')}, org_path)
+    `${stagedRows(CADRE_STAGING)}
+     INSERT INTO cadres (id, ${COLUMNS.join(', ')}, org_path)
      SELECT r.id, ${COLUMNS.map((c) => `r.${c}`).join(', ')}, o.path
-       FROM jsonb_populate_recordset(NULL::cadres, $1::jsonb) AS r JOIN orgs o ON o.id = r.org_id`,
-    [JSON.stringify(rows.map((r) => rowObject(r.id, r.write)))],
+       FROM staged r JOIN orgs o ON o.id = r.org_id`,
   );
   return res.rowCount ?? 0;
 }
@@ -207,41 +228,67 @@ export async function deleteAppointments(client: pg.ClientBase, cadreIds: string
     await client.query('DELETE FROM cadre_appointments WHERE cadre_id = ANY($1::uuid[])', [part]);
 }
 
+const APPOINTMENT_COLUMNS = [
+  'cadre_id',
+  'seq',
+  'unit_name',
+  'org_id',
+  'unit_kind',
+  'title',
+  'is_leadership',
+  'role_kind',
+  'rank',
+  'start_date',
+  'end_date',
+] as const;
+
+/** The staging table appointments are copied into (copy-rows.ts). */
+const APPOINTMENT_STAGING: StagingTable = {
+  name: 'import_appointments',
+  like: `SELECT ${APPOINTMENT_COLUMNS.join(', ')} FROM cadre_appointments`,
+  columns: APPOINTMENT_COLUMNS,
+};
+
 /**
  * Insert the appointment histories of these cadres (seq 1, 2, … per cadre, in list order), each row
- * under its cadre's current org path, as `repository.replaceAppointments` does after its delete.
+ * under its cadre's current org path, as `repository.replaceAppointments` does after its delete. The rows
+ * travel by COPY into a staging table, then one INSERT … SELECT per batch as the app role.
  */
 export async function insertAppointments(
   client: pg.ClientBase,
   lists: { cadreId: string; appointments: Appointment[] }[],
+  staged?: Set<string>,
 ): Promise<void> {
   const flat = lists.flatMap((l) => l.appointments.map((a, i) => ({ cadreId: l.cadreId, seq: i + 1, a })));
   for (const part of chunks(flat, APPOINTMENT_CHUNK_ROWS)) {
+    await copyToStaging(
+      client,
+      APPOINTMENT_STAGING,
+      part.map((p) => [
+        p.cadreId,
+        p.seq,
+        p.a.unitName,
+        p.a.orgId,
+        p.a.unitKind,
+        p.a.title,
+        p.a.isLeadership,
+        p.a.roleKind,
+        p.a.rank,
+        p.a.start,
+        p.a.end,
+      ]),
+      staged,
+    );
     await client.query(
-      `INSERT INTO cadre_appointments (cadre_id, org_path, seq, unit_name, org_id, unit_kind, title, is_leadership,
-                                       role_kind, rank, start_date, end_date)
-       SELECT c.id, c.org_path, a.seq, a.unit_name, a.org_id, a.unit_kind, a.title, a.is_leadership, a.role_kind,
-              a.rank, a.start_date, a.end_date
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::bool[], $8::text[],
-                     $9::text[], $10::text[], $11::text[])
-                AS a(cadre_id, seq, unit_name, org_id, unit_kind, title, is_leadership, role_kind, rank, start_date,
-                     end_date)
+      `${stagedRows(APPOINTMENT_STAGING)}
+       INSERT INTO cadre_appointments (cadre_id, org_path, ${APPOINTMENT_COLUMNS.slice(1).join(', ')})
+       SELECT c.id, c.org_path, ${APPOINTMENT_COLUMNS.slice(1)
+         .map((col) => `a.${col}`)
+         .join(', ')}
+         FROM staged a
          -- the cadre's (visible) row by primary key, one probe per appointment; a plain join may become a
          -- nested loop over every cadre, as the planner expects about one row to pass row-level security
          CROSS JOIN LATERAL (SELECT c.id, c.org_path FROM cadres c WHERE c.id = a.cadre_id LIMIT 1) c`,
-      [
-        part.map((p) => p.cadreId),
-        part.map((p) => p.seq),
-        part.map((p) => p.a.unitName),
-        part.map((p) => p.a.orgId),
-        part.map((p) => p.a.unitKind),
-        part.map((p) => p.a.title),
-        part.map((p) => p.a.isLeadership),
-        part.map((p) => p.a.roleKind),
-        part.map((p) => p.a.rank),
-        part.map((p) => p.a.start),
-        part.map((p) => p.a.end),
-      ],
     );
   }
 }
@@ -284,11 +331,17 @@ export interface BulkCadre {
 /**
  * One chunk of an import: insert the new cadres, update the existing ones, replace the appointment
  * histories (the existing cadres' old rows deleted first). Returns how many new cadres were inserted.
+ * `staged`: the staging tables already made in this transaction (copy-rows.ts), shared by the chunks of
+ * one import so that each is made once.
  */
-export async function writeCadreChunk(client: pg.ClientBase, rows: BulkCadre[]): Promise<number> {
+export async function writeCadreChunk(
+  client: pg.ClientBase,
+  rows: BulkCadre[],
+  staged?: Set<string>,
+): Promise<number> {
   const fresh = rows.filter((r) => !r.existing);
   const existing = rows.filter((r) => r.existing);
-  const inserted = await insertCadres(client, fresh);
+  const inserted = await insertCadres(client, fresh, staged);
   await updateCadres(client, existing);
   if (existing.length)
     await deleteAppointments(
@@ -298,6 +351,7 @@ export async function writeCadreChunk(client: pg.ClientBase, rows: BulkCadre[]):
   await insertAppointments(
     client,
     rows.map((r) => ({ cadreId: r.id, appointments: r.appointments })),
+    staged,
   );
   return inserted;
 }

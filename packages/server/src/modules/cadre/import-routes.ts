@@ -17,7 +17,14 @@ import { AppError } from '../../platform/errors.ts';
 import { attachment, spoolToTempFile, XLSX_TYPE } from '../../platform/spool.ts';
 import { importLrmx } from './import-lrmx.ts';
 import { unitsById } from './establishment-units.ts';
-import { applyImport, planImport, writeAnnotated, writeTemplate } from './import-xlsx.ts';
+import {
+  applyImport,
+  planImport,
+  readImportSheets,
+  writeAnnotated,
+  writeTemplate,
+  type ImportSheets,
+} from './import-xlsx.ts';
 import { listCadreItems, readRecord } from './service.ts';
 import { uploadedFile, uploadedFiles } from './upload-files.ts';
 
@@ -108,7 +115,11 @@ export async function cadreImportRoutes(app: FastifyInstance) {
   r.post(
     '/api/cadres/import/xlsx',
     {
-      config: { permission: 'cadre.write' },
+      config: {
+        permission: 'cadre.write',
+        // the upload read and its two sheets parsed before the request's transaction takes a connection
+        prepare: async (req) => readImportSheets(await uploadedFile(req)),
+      },
       schema: {
         tags,
         summary: '导入干部信息（Excel，全部成功或全部不导入；mode=update 按身份证号更新）',
@@ -119,8 +130,7 @@ export async function cadreImportRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const bytes = await uploadedFile(req);
-      const plan = await planImport(req.ctx, app.cipher, bytes, req.query.mode);
+      const plan = await planImport(req.ctx, app.cipher, req.prepared as ImportSheets, req.query.mode);
       if (plan.errors.length) {
         throw new AppError(
           400,

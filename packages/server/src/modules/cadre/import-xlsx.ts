@@ -20,11 +20,12 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-cipher.ts';
 import { safeCell, unescapeCell } from '../../platform/xlsx-cell.ts';
-import { isZip, unzipCapped, type ZipEntry } from '../../platform/zip-reader.ts';
+import { isZip, unzipCapped, zipDirectory, type ZipEntry } from '../../platform/zip-reader.ts';
 import * as bulk from './bulk-write.ts';
 import { districtUnits } from './establishment-units.ts';
 import { idNumberIndex } from './sensitive.ts';
 import { cadreWrite } from './service.ts';
+import { modelPartsWatcher, streamSheets } from './xlsx-stream.ts';
 
 const DICT_SHEET = '字典';
 
@@ -110,21 +111,23 @@ function rawCellValue(cell: ExcelJS.Cell): CellValue {
   return String(cell.text);
 }
 
-/** Rows of a sheet keyed by column key, found by header text (order-free, '*' ignored). */
-function readSheet<K extends string>(
-  ws: ExcelJS.Worksheet | undefined,
-  columns: { key: K; header: string }[],
-): { row: number; cells: Partial<Record<K, CellValue>> }[] {
-  if (!ws) return [];
+type SheetRow<K extends string> = { row: number; cells: Partial<Record<K, CellValue>> };
+
+/**
+ * Rows of a sheet keyed by column key, found by header text (order-free, '*' ignored), fed row by row in
+ * order (row 1, the header, first); a row without any text in a known column is left out.
+ */
+function sheetRows<K extends string>(columns: { key: K; header: string }[]) {
   const byHeader = new Map(columns.map((c) => [c.header, c.key]));
   const keyOfCol = new Map<number, K>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const key = byHeader.get(String(cell.text).replace(/[*＊\s]/g, ''));
-    if (key) keyOfCol.set(col, key);
-  });
-  const rows: { row: number; cells: Partial<Record<K, CellValue>> }[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
+  const rows: SheetRow<K>[] = [];
+  const header = (r: ExcelJS.Row) =>
+    r.eachCell((cell, col) => {
+      const key = byHeader.get(String(cell.text).replace(/[*＊\s]/g, ''));
+      if (key) keyOfCol.set(col, key);
+    });
+  const add = (r: ExcelJS.Row) => {
+    if (r.number === 1) return header(r);
     const cells: Partial<Record<K, CellValue>> = {};
     let any = false;
     r.eachCell((cell, col) => {
@@ -134,9 +137,23 @@ function readSheet<K extends string>(
       if (v !== null && String(v).trim() !== '') any = true;
       cells[key] = v;
     });
-    if (any) rows.push({ row: n, cells });
+    if (any) rows.push({ row: r.number, cells });
+  };
+  return { add, rows };
+}
+
+/** Rows of a sheet of a loaded workbook model (see `sheetRows`). */
+function readSheet<K extends string>(
+  ws: ExcelJS.Worksheet | undefined,
+  columns: { key: K; header: string }[],
+): SheetRow<K>[] {
+  if (!ws) return [];
+  const sheet = sheetRows(columns);
+  sheet.add(ws.getRow(1));
+  ws.eachRow((r, n) => {
+    if (n !== 1) sheet.add(r);
   });
-  return rows;
+  return sheet.rows;
 }
 
 /**
@@ -171,15 +188,21 @@ export function cellTagCounter() {
   };
 }
 
-/** Refuse a workbook past `XLSX_LIMITS` (or not a zip) before ExcelJS sees it; nothing is kept. */
-async function checkWorkbook(bytes: Buffer): Promise<void> {
+/**
+ * Refuse a workbook past `XLSX_LIMITS` (or not a zip) before ExcelJS sees it; nothing is kept. Returns
+ * the archive's (checked) entries and whether the streaming reader may read it (xlsx-stream.ts).
+ */
+async function checkWorkbook(bytes: Buffer): Promise<{ entries: ZipEntry[]; needsModel: boolean }> {
   if (!isZip(bytes)) throw invalidWorkbook();
   const counters = new Map<ZipEntry, (chunk: Buffer) => number>();
   let cells = 0;
   try {
+    const entries = zipDirectory(bytes, XLSX_LIMITS);
+    const watcher = modelPartsWatcher(entries);
     await unzipCapped(bytes, XLSX_LIMITS, {
       keep: false,
       onChunk(entry, chunk) {
+        watcher.onChunk(entry, chunk);
         let count = counters.get(entry);
         if (!count) counters.set(entry, (count = cellTagCounter()));
         cells += count(chunk);
@@ -191,6 +214,7 @@ async function checkWorkbook(bytes: Buffer): Promise<void> {
           );
       },
     });
+    return { entries, needsModel: watcher.needsModel };
   } catch (err) {
     if (err instanceof AppError && err.status === 400) throw invalidWorkbook(err.message);
     throw err;
@@ -200,6 +224,11 @@ async function checkWorkbook(bytes: Buffer): Promise<void> {
 /** An uploaded workbook, checked against `XLSX_LIMITS` first. */
 export async function loadWorkbook(bytes: Buffer, options?: Partial<ExcelJS.XlsxReadOptions>) {
   await checkWorkbook(bytes);
+  return loadChecked(bytes, options);
+}
+
+/** A workbook already checked against `XLSX_LIMITS`, as ExcelJS's model. */
+async function loadChecked(bytes: Buffer, options?: Partial<ExcelJS.XlsxReadOptions>) {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer, options);
@@ -210,12 +239,42 @@ export async function loadWorkbook(bytes: Buffer, options?: Partial<ExcelJS.Xlsx
 }
 
 /**
- * The people and appointment rows of an uploaded workbook. The workbook model is dropped on return, so
- * only the rows stay in memory while the import is checked and written. Data validations (the template's
- * drop-downs, which ExcelJS expands into one entry per cell: 160,000 for the template) are not read.
+ * The people and appointment rows of an uploaded workbook, read by ExcelJS's streaming reader: only the
+ * rows are kept, one sheet row at a time (xlsx-stream.ts). A workbook with parts that reader would read
+ * differently is read through the workbook model instead (`readWorkbookModel`).
  */
-async function readWorkbook(bytes: Buffer) {
-  const wb = await loadWorkbook(bytes, { ignoreNodes: ['dataValidations'] });
+export async function readWorkbook(bytes: Buffer) {
+  const { entries, needsModel } = await checkWorkbook(bytes);
+  const names = new Set(entries.map((e) => e.name));
+  if (needsModel || !names.has('xl/sharedStrings.xml') || !names.has('xl/_rels/workbook.xml.rels'))
+    return readWorkbookModel(bytes);
+  const people = sheetRows(PERSON_COLUMNS);
+  const appointments = sheetRows(APPOINTMENT_COLUMNS);
+  try {
+    const read = await streamSheets(
+      bytes,
+      entries,
+      new Map([
+        [PEOPLE_SHEET, people.add],
+        [APPOINTMENTS_SHEET, appointments.add],
+      ]),
+    );
+    // no sheet by that name: the model's first visible sheet is read as the people sheet
+    if (!read.has(PEOPLE_SHEET)) return readWorkbookModel(bytes);
+  } catch {
+    // a workbook the streaming reader cannot read as the model would (or at all): the model decides
+    return readWorkbookModel(bytes);
+  }
+  return { people: people.rows, appointments: appointments.rows };
+}
+
+/**
+ * The rows as read from the workbook model. The model is dropped on return, so only the rows stay in
+ * memory while the import is checked and written. Data validations (the template's drop-downs, which
+ * ExcelJS expands into one entry per cell: 160,000 for the template) are not read.
+ */
+export async function readWorkbookModel(bytes: Buffer) {
+  const wb = await loadChecked(bytes, { ignoreNodes: ['dataValidations'] });
   return {
     people: readSheet(
       wb.getWorksheet(PEOPLE_SHEET) ?? wb.worksheets.find((w) => w.state === 'visible'),
@@ -242,16 +301,25 @@ const FIELD_COLUMN: Record<string, string> = {
   gender: '性别',
 };
 
-/** Read and check a whole workbook; nothing is written. */
+export type ImportSheets = Awaited<ReturnType<typeof readImportSheets>>;
+
+/** The two sheets' rows of an uploaded workbook, refused past `MAX_ROWS` people; needs no database. */
+export async function readImportSheets(bytes: Buffer) {
+  const sheets = await readWorkbook(bytes);
+  if (sheets.people.length > MAX_ROWS)
+    throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
+  return sheets;
+}
+
+/** Check a whole workbook (its bytes, or its sheets already read); nothing is written. */
 export async function planImport(
   ctx: RequestContext,
   cipher: FieldCipher,
-  bytes: Buffer,
+  input: Buffer | ImportSheets,
   mode: ImportMode,
 ): Promise<ImportPlan> {
-  const { people, appointments } = await readWorkbook(bytes);
+  const { people, appointments } = Buffer.isBuffer(input) ? await readImportSheets(input) : input;
   const errors: ImportError[] = [];
-  if (people.length > MAX_ROWS) throw new AppError(413, 'BODY_TOO_LARGE', `一次最多导入 ${MAX_ROWS} 行`);
   const today = chinaToday(ctx.now);
 
   const { rows: orgRows } = await ctx.client.query<{ id: string; name: string; path: string }>(
@@ -407,6 +475,7 @@ export async function applyImport(
 ) {
   const today = chinaToday(ctx.now);
   const imported: { id: string; name: string }[] = [];
+  const staged = new Set<string>(); // staging tables made in this (the request's) transaction
   await bulk.writeInChunks(
     plan.records,
     chunkRows,
@@ -419,7 +488,7 @@ export async function applyImport(
         name: record.name,
       })),
     async (chunk) => {
-      const inserted = await bulk.writeCadreChunk(ctx.client, chunk);
+      const inserted = await bulk.writeCadreChunk(ctx.client, chunk, staged);
       if (inserted !== chunk.filter((c) => !c.existing).length)
         throw new AppError(404, 'NOT_FOUND', '单位不存在或不在您的数据范围内');
       for (const c of chunk) imported.push({ id: c.id, name: c.name });
