@@ -225,16 +225,17 @@ async function runInTransaction(
  * their own (an ended session is deleted, as in the request's transaction), before the route's work
  * that needs no connection starts.
  */
-async function checkBeforeTransaction(req: FastifyRequest, opts: RequestTxOptions): Promise<void> {
+async function checkBeforeTransaction(req: FastifyRequest, opts: TxOptions): Promise<void> {
   if (req.routeOptions.config.public) throw new Error('prepare is not for public routes');
   const client = await opts.pool.connect();
   let resolved: Actor | 'expired' | null;
   try {
-    await client.query('BEGIN');
-    await setSystemScope(client);
-    const settings = await loadSecuritySettings(client);
     const token = req.cookies[SESSION_COOKIE];
-    resolved = token ? await resolveSession(client, token, opts.clock(), settings) : null;
+    // BEGIN, the system context and the session look-up in one round trip, as the request's own start
+    const session = await beginRequest(client, token ? sessionIdOf(token) : null);
+    resolved = session
+      ? await actorOfSession(client, session, opts.clock(), await opts.settings.get(client))
+      : null;
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
