@@ -8,11 +8,12 @@ import { normaliseBallotCode, normaliseSurveyCode, toHalfWidth } from './ballot-
 import { checkScore, fromHundredths, tallyTarget } from './ballot-score.ts';
 import { BallotCodeEntry } from './BallotCodeEntry.tsx';
 import { BallotConfirm, BallotConfirmActions } from './BallotConfirm.tsx';
+import { BallotFooter, BallotIntro } from './BallotChrome.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { BallotLoading, BallotStatus } from './BallotStatus.tsx';
 import { BallotTargetCard, cardTexts, scoreInputId } from './BallotTargetCard.tsx';
 import { GradeBallot } from './GradeBallot.tsx';
-import { Alert, Button, Card, Tag } from './ui.tsx';
+import { Alert } from './ui.tsx';
 
 // a needs survey's code (16 characters, issue 16) opens the survey form, loaded only then
 const SurveyAnswer = lazy(() => import('../survey/needs/SurveyAnswer.tsx'));
@@ -366,45 +367,12 @@ export function BallotPage() {
     );
 
   return (
-    <BallotShell
-      footer={
-        <>
-          <div className="ballot-progress" data-testid="ballot-progress">
-            {t('ballot.progress', { done: doneCount, count: page.targets.length })}
-          </div>
-          <Button
-            variant="primary"
-            size="large"
-            onClick={review}
-            style={{ flex: 1 }}
-            data-testid="ballot-submit"
-          >
-            {t('ballot.submit')}
-          </Button>
-        </>
-      }
-    >
-      <Card className="ballot-intro" bodyStyle={{ padding: 16 }}>
-        <h1 className="ballot-round-name" data-testid="ballot-round-name">
-          {page.round.name}
-        </h1>
-        <div className="ballot-period">
-          {t('ballot.period', { start: page.round.periodStart, end: page.round.periodEnd })}
-        </div>
-        <div className="ballot-group">
-          <Tag className="ballot-group-tag">{t('ballot.raterGroup')}</Tag>
-          <span data-testid="ballot-group-name">{page.group.name}</span>
-        </div>
-        <div className="ballot-instructions">
-          <div className="ballot-instructions-title">{t('ballot.instructionsTitle')}</div>
-          <ol>
-            <li>{t('ballot.instr1', { count: page.targets.length })}</li>
-            <li>{t('ballot.instr2')}</li>
-            <li>{t('ballot.instr3')}</li>
-          </ol>
-        </div>
-        <div className="ballot-code-tail">{t('ballot.codeTail', { tail: code.slice(-4) })}</div>
-      </Card>
+    <BallotShell footer={<BallotFooter done={doneCount} count={page.targets.length} onReview={review} />}>
+      <BallotIntro
+        page={page}
+        code={code}
+        firstInstruction={t('ballot.instr1', { count: page.targets.length })}
+      />
       {showAll && errorCount > 0 ? (
         <Alert
           type="error"

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
 import { BallotConfirmActions } from './BallotConfirm.tsx';
+import { BallotFooter, BallotIntro } from './BallotChrome.tsx';
 import { BallotShell } from './BallotShell.tsx';
-import { Alert, Button, Card, Tag } from './ui.tsx';
+import { Alert, Card } from './ui.tsx';
 
 type Target = BallotPage['targets'][number];
 type VoteGrade = BallotPage['voteGrades'][number];
@@ -205,50 +206,15 @@ export function GradeBallot({
     );
 
   return (
-    <BallotShell
-      footer={
-        <>
-          <div className="ballot-progress" data-testid="ballot-progress">
-            {t('ballot.progress', { done, count: page.targets.length })}
-          </div>
-          <Button
-            variant="primary"
-            size="large"
-            onClick={review}
-            style={{ flex: 1 }}
-            data-testid="ballot-submit"
-          >
-            {t('ballot.submit')}
-          </Button>
-        </>
-      }
-    >
-      <Card className="ballot-intro" bodyStyle={{ padding: 16 }}>
-        <h1 className="ballot-round-name" data-testid="ballot-round-name">
-          {page.round.name}
-        </h1>
-        <div className="ballot-period">
-          {t('ballot.period', { start: page.round.periodStart, end: page.round.periodEnd })}
-        </div>
-        <div className="ballot-group">
-          <Tag className="ballot-group-tag">{t('ballot.raterGroup')}</Tag>
-          <span data-testid="ballot-group-name">{page.group.name}</span>
-        </div>
-        <div className="ballot-instructions">
-          <div className="ballot-instructions-title">{t('ballot.instructionsTitle')}</div>
-          <ol>
-            <li>
-              {t('ballot.gradeInstr1', {
-                count: page.targets.length,
-                grades: page.voteGrades.map((g) => g.name).join(t('ballot.gradeSeparator')),
-              })}
-            </li>
-            <li>{t('ballot.instr2')}</li>
-            <li>{t('ballot.instr3')}</li>
-          </ol>
-        </div>
-        <div className="ballot-code-tail">{t('ballot.codeTail', { tail: code.slice(-4) })}</div>
-      </Card>
+    <BallotShell footer={<BallotFooter done={done} count={page.targets.length} onReview={review} />}>
+      <BallotIntro
+        page={page}
+        code={code}
+        firstInstruction={t('ballot.gradeInstr1', {
+          count: page.targets.length,
+          grades: page.voteGrades.map((g) => g.name).join(t('ballot.gradeSeparator')),
+        })}
+      />
       {showAll && done < page.targets.length ? (
         <Alert
           type="error"
