@@ -196,6 +196,9 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     expect(await officer.getByTestId('explain-grade-rule-colleagues').textContent()).toBe(
       '街道机关干部：得分 = (0×100.00 + 1×80.00 + 2×60.00 + 0×0.00) ÷ 3 = 66.67 分（两位小数，四舍五入）',
     );
+    // the drawer's slide-in finished (a picture taken during it shows the drawer cut off), the votes in view
+    await votes.scrollIntoViewIfNeeded();
+    await officer.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await screenshot(officer, 'grade-ballot-explanation');
     await officer.context().close();
   });
