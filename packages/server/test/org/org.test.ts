@@ -73,6 +73,15 @@ describe('[org] tree (R-ORG-1)', () => {
       (await q(`SELECT count(*) AS n FROM cadres WHERE org_path <@ $1::ltree`, [village?.path]))[0]?.n,
     );
     expect(cadres).toBeGreaterThan(0);
+    // a kept training summary row per cadre (the app role may only read that table: its path follows the
+    // cadre's by trigger, the move must not write it itself)
+    await q(
+      `INSERT INTO training_cadre_years (cadre_id, year, org_path, days, programmes, months, kinds)
+       SELECT id, 2026, org_path, array_fill(0::numeric, ARRAY[12]), array_fill(0, ARRAY[12]), 0, '{}'::jsonb
+         FROM cadres WHERE org_path <@ $1::ltree
+       ON CONFLICT (cadre_id, year) DO NOTHING`,
+      [village?.path],
+    );
     const res = await injectAs(t, s, {
       method: 'POST',
       url: `/api/orgs/${village?.id}/move`,
@@ -92,6 +101,12 @@ describe('[org] tree (R-ORG-1)', () => {
         (await q(`SELECT count(*) AS n FROM cadres WHERE org_path <@ $1::ltree`, [village?.path]))[0]?.n,
       ),
     ).toBe(0);
+    const kept = await q(
+      `SELECT count(*) FILTER (WHERE y.org_path = c.org_path) AS same, count(*) AS n
+         FROM training_cadre_years y JOIN cadres c ON c.id = y.cadre_id WHERE c.org_path <@ $1::ltree`,
+      [newPath],
+    );
+    expect([Number(kept[0]?.same), Number(kept[0]?.n)]).toEqual([cadres, cadres]);
     const cycle = await injectAs(t, s, {
       method: 'POST',
       url: `/api/orgs/${to?.id}/move`,

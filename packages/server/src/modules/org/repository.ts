@@ -106,8 +106,15 @@ export async function countActiveChildren(client: pg.ClientBase, path: string): 
 }
 
 /**
+ * Tables whose `org_path` the database keeps itself from another table's (the app role may only read
+ * them): `training_cadre_years` follows its cadre's path (trigger `training_cadre_years_move`, 0034).
+ */
+const PATH_KEPT_BY_TRIGGER = new Set(['training_cadre_years']);
+
+/**
  * Move a subtree: rewrite the org paths, then every `org_path` column of every table, so scope
- * follows the move. Tables are found from the catalog, so a new module's table is not forgotten.
+ * follows the move. Tables are found from the catalog, so a new module's table is not forgotten
+ * (except those whose path a trigger keeps, `PATH_KEPT_BY_TRIGGER`).
  * Returns how many rows of each table moved.
  */
 export async function rewriteSubtreePaths(
@@ -128,6 +135,7 @@ export async function rewriteSubtreePaths(
       WHERE table_schema = 'public' AND column_name = 'org_path' ORDER BY table_name`,
   );
   for (const { table_name } of tables) {
+    if (PATH_KEPT_BY_TRIGGER.has(table_name)) continue;
     const res = await client.query(
       `UPDATE "${table_name}" SET ${rewrite('org_path')} WHERE org_path <@ $1::ltree`,
       [oldPath, newPath],
