@@ -198,7 +198,12 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     );
     // the drawer's slide-in finished (a picture taken during it shows the drawer cut off), the votes in view
     await votes.scrollIntoViewIfNeeded();
-    await officer.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await officer.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }
+      ).document;
+      return Promise.all(doc.getAnimations().map((a) => a.finished));
+    });
     await screenshot(officer, 'grade-ballot-explanation');
     await officer.context().close();
   });
