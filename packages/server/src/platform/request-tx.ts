@@ -180,10 +180,7 @@ async function runInTransaction(
     // public routes (login, health) ignore any session: a stale cookie must not block a new login
     const token = isPublic ? undefined : req.cookies[SESSION_COOKIE];
     // BEGIN, the system context and the session look-up in one round trip; the settings from the cache
-    const session = await beginRequest(client, token ? sessionIdOf(token) : null);
-    const resolved = session
-      ? await actorOfSession(client, session, now, await opts.settings.get(client))
-      : null;
+    const resolved = await beginAndResolve(client, opts, token, now);
     if (resolved === 'expired') {
       await client.query('COMMIT'); // keep the deletion of the ended session
       await client.query('BEGIN');
@@ -221,6 +218,20 @@ async function runInTransaction(
 }
 
 /**
+ * BEGIN, the system context and the session look-up in one round trip, then the actor of the session
+ * (the security settings from the cache); 'expired' for an ended session (deleted), null for none.
+ */
+async function beginAndResolve(
+  client: pg.PoolClient,
+  opts: TxOptions,
+  token: string | undefined,
+  now: Date,
+): Promise<Actor | 'expired' | null> {
+  const session = await beginRequest(client, token ? sessionIdOf(token) : null);
+  return session ? actorOfSession(client, session, now, await opts.settings.get(client)) : null;
+}
+
+/**
  * The session, CSRF token and permission of a route with `prepare`, checked in a short transaction of
  * their own (an ended session is deleted, as in the request's transaction), before the route's work
  * that needs no connection starts.
@@ -230,12 +241,8 @@ async function checkBeforeTransaction(req: FastifyRequest, opts: TxOptions): Pro
   const client = await opts.pool.connect();
   let resolved: Actor | 'expired' | null;
   try {
-    const token = req.cookies[SESSION_COOKIE];
-    // BEGIN, the system context and the session look-up in one round trip, as the request's own start
-    const session = await beginRequest(client, token ? sessionIdOf(token) : null);
-    resolved = session
-      ? await actorOfSession(client, session, opts.clock(), await opts.settings.get(client))
-      : null;
+    // the request's own start, in a transaction of its own
+    resolved = await beginAndResolve(client, opts, req.cookies[SESSION_COOKIE], opts.clock());
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

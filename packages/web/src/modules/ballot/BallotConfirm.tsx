@@ -23,29 +23,7 @@ export function BallotConfirm({
     <div data-testid="ballot-confirm">
       <h2 className="ballot-section-title">{t('ballot.confirmTitle')}</h2>
       <Alert type="warning" message={t('ballot.confirmWarning')} style={{ marginBottom: 12 }} />
-      {problems ? (
-        <Alert
-          type="error"
-          style={{ marginBottom: 12 }}
-          message={t('ballot.serverProblems')}
-          description={
-            <ul className="ballot-problems">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-          data-testid="ballot-submit-error"
-        />
-      ) : null}
-      {networkFailed ? (
-        <Alert
-          type="error"
-          style={{ marginBottom: 12 }}
-          message={t('ballot.sendFailed')}
-          data-testid="ballot-submit-error"
-        />
-      ) : null}
+      <BallotSendErrors problems={problems} networkFailed={networkFailed} />
       {page.targets.map((target, i) => {
         const v = values[target.id] ?? [];
         const tally = tallyTarget(v, maxima);
@@ -107,6 +85,44 @@ export function BallotConfirmActions({
       >
         {t('ballot.confirmSubmit')}
       </Button>
+    </>
+  );
+}
+
+/** Why the one submission did not go through: the server's reasons, or the network (both ballot forms). */
+export function BallotSendErrors({
+  problems,
+  networkFailed,
+}: {
+  problems: string[] | null;
+  networkFailed: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {problems ? (
+        <Alert
+          type="error"
+          style={{ marginBottom: 12 }}
+          message={t('ballot.serverProblems')}
+          description={
+            <ul className="ballot-problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          data-testid="ballot-submit-error"
+        />
+      ) : null}
+      {networkFailed ? (
+        <Alert
+          type="error"
+          style={{ marginBottom: 12 }}
+          message={t('ballot.sendFailed')}
+          data-testid="ballot-submit-error"
+        />
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
-import { BallotConfirmActions } from './BallotConfirm.tsx';
+import { BallotConfirmActions, BallotSendErrors } from './BallotConfirm.tsx';
 import { BallotFooter, BallotIntro } from './BallotChrome.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { Alert, Card } from './ui.tsx';
@@ -170,29 +170,7 @@ export function GradeBallot({
         <div data-testid="ballot-confirm">
           <h2 className="ballot-section-title">{t('ballot.gradeConfirmTitle')}</h2>
           <Alert type="warning" message={t('ballot.gradeConfirmWarning')} style={{ marginBottom: 12 }} />
-          {problems ? (
-            <Alert
-              type="error"
-              style={{ marginBottom: 12 }}
-              message={t('ballot.serverProblems')}
-              description={
-                <ul className="ballot-problems">
-                  {problems.map((p) => (
-                    <li key={p}>{p}</li>
-                  ))}
-                </ul>
-              }
-              data-testid="ballot-submit-error"
-            />
-          ) : null}
-          {networkFailed ? (
-            <Alert
-              type="error"
-              style={{ marginBottom: 12 }}
-              message={t('ballot.sendFailed')}
-              data-testid="ballot-submit-error"
-            />
-          ) : null}
+          <BallotSendErrors problems={problems} networkFailed={networkFailed} />
           <Card className="ballot-confirm-card" bodyStyle={{ padding: '4px 16px' }}>
             {page.targets.map((x, i) => (
               <div key={x.id} className="ballot-grade-confirm-row">
