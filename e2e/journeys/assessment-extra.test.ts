@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, loginUi, newPage, screenshot, apiOf } from '../browser.ts';
+import { chooseOption as choose } from '../select.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,16 +27,6 @@ async function scrollToTop(page: Page, target: Locator) {
   await page.mouse.move(700, 400);
   await page.mouse.wheel(0, box.y - 80);
   await page.waitForTimeout(400);
-}
-
-/** Choose an option of an antd Select (its dropdown sits at the end of the body). */
-async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 interface RoundJson {

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { launch, loginUi, newPage, screenshot } from '../browser.ts';
+import { chooseOption as choose } from '../select.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -74,24 +75,6 @@ const mean = (totals: number[]): Q =>
     totals.reduce((s, x) => s + BigInt(x), 0n),
     BigInt(totals.length),
   );
-
-/**
- * Choose an option of an antd Select (the dropdown is rendered at the end of the body); `search` is typed
- * first. A multiple select keeps its dropdown open, so it is closed with Escape.
- */
-async function choose(page: Page, select: Locator, option: string, search?: string) {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-  const multipleCls = 'xpath=ancestor-or-self::*[contains(@class, "ant-select-multiple")]';
-  const multiple =
-    (await select.locator(multipleCls).count()) + (await select.locator('.ant-select-multiple').count());
-  if (multiple > 0) await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 /** Click a round action and confirm it in the dialog; waits for the transition's answer. */
 async function act(page: Page, action: string, expectStatus = 200) {

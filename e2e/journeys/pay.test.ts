@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { formatYuan, type MyPayLineSchema, type Pack, type PayLineDto, type PayRun } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { apiOf, launch, loginUi, newPage, screenshot } from '../browser.ts';
+import { chooseOption } from '../select.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,25 +21,6 @@ const PHONE = { width: 390, height: 844 };
 /** the trial pack version the what-if compares with (saved by the journey) */
 const TRIAL_PACK = 'fengze-whatif-e2e';
 const TRIAL_NAME = '丰泽区（测算：总量18%）';
-
-/**
- * Choose an option of a select by its text. The select is opened again when its list is not showing the
- * option yet: a click that lands while the previous select's list is still closing can leave this one shut
- * (seen once in CI on the version select right after the pack select).
- */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  const item = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first();
-  await vi.waitFor(
-    async () => {
-      if (!(await item.isVisible())) await page.getByTestId(testId).click();
-      await item.click({ timeout: 3_000 });
-    },
-    { ...SLOW, interval: 500 },
-  );
-}
 
 /** ¥1,234.56: a yuan sign, thousands separators, two decimals. */
 const YUAN = /^¥\d{1,3}(,\d{3})*\.\d{2}$/;
@@ -237,8 +219,8 @@ describe('[pay] 经济激励: a street uplift created, computed, explained, appr
 
     await page.goto(`/pay/runs/${runId}?tab=whatIf`);
     await page.getByTestId('pay-whatif-form').waitFor(SLOW);
-    await choose(page, 'pay-whatif-pack', TRIAL_NAME);
-    await choose(page, 'pay-whatif-version', '2027-01-01');
+    await chooseOption(page, page.getByTestId('pay-whatif-pack'), TRIAL_NAME);
+    await chooseOption(page, page.getByTestId('pay-whatif-version'), '2027-01-01');
     const compared = page.waitForResponse((r) => r.url().endsWith(`/api/pay/runs/${runId}/what-if`), SLOW);
     await page.getByTestId('pay-whatif-run').click();
     const answer2 = await compared;
