@@ -16,6 +16,7 @@ import { requireLoginForDocs } from './platform/docs-access.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
 import type { SecuritySettingsCache } from './modules/settings/cache.ts';
 import type { FieldCipher } from './platform/field-cipher.ts';
+import { releaseMemoryAtRest } from './platform/idle-memory.ts';
 import { noStore } from './platform/no-store.ts';
 import { requestTransactions } from './platform/request-tx.ts';
 
@@ -49,6 +50,8 @@ export interface AppDeps {
   /** ballot page requests per client address per minute (a meeting hall or a mobile network shares one) */
   ballotRateMax?: number;
   allowedOrigins?: string[];
+  /** give the heap pages a large job freed back to the system once the server rests (`npm start` does) */
+  releaseMemoryAtRest?: boolean | Parameters<typeof releaseMemoryAtRest>[1];
 }
 
 /**
@@ -88,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   app.decorate('clock', clock);
   installErrorHandler(app);
+  if (deps.releaseMemoryAtRest)
+    releaseMemoryAtRest(app, deps.releaseMemoryAtRest === true ? {} : deps.releaseMemoryAtRest);
   app.decorate('routeTable', []);
   /** the module whose routes are being registered */
   let registering: string | undefined;

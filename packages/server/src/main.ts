@@ -99,6 +99,7 @@ async function main() {
       config,
       loginRateMax: config.loginRateMax,
       ballotRateMax: config.ballotRateMax,
+      releaseMemoryAtRest: true,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
