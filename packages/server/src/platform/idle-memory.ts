@@ -30,7 +30,8 @@ export interface IdleReleaseOptions {
   collect: () => void;
   /** what one release did */
   onRelease?: (r: { rssBefore: number; rssAfter: number; ms: number }) => void;
-  setTimer?: (fn: () => void, ms: number) => { unref?: () => void };
+  /** a timer (Node's is unref'd: a pending release never keeps the process alive) */
+  setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
 }
 
@@ -76,7 +77,7 @@ export function idleRelease(opts: IdleReleaseOptions): IdleRelease {
       if (inFlight > 0 || stopped) return;
       cancel();
       const t = setTimer(check, opts.afterMs);
-      t.unref?.();
+      (t as { unref?: () => void }).unref?.();
       timer = t;
     },
     stop() {

@@ -180,7 +180,7 @@ async function runInTransaction(
     // public routes (login, health) ignore any session: a stale cookie must not block a new login
     const token = isPublic ? undefined : req.cookies[SESSION_COOKIE];
     // BEGIN, the system context and the session look-up in one round trip; the settings from the cache
-    const resolved = await beginAndResolve(client, opts, token, now);
+    const { resolved, userScopeSet } = await beginAndResolve(client, opts, token, now);
     if (resolved === 'expired') {
       await client.query('COMMIT'); // keep the deletion of the ended session
       await client.query('BEGIN');
@@ -193,8 +193,10 @@ async function runInTransaction(
       throw new AppError(403, 'CSRF', '请求来源不被允许');
     }
     checkAccess(req, actor, isPublic);
-    if (actor) await setScope(client, actor);
-    else await clearScope(client);
+    // the start set the user scope already when it could (the settings cached, a live session, no write)
+    if (actor) {
+      if (!userScopeSet) await setScope(client, actor);
+    } else await clearScope(client);
     const result = await handler();
     if (mutating && !ctx.audited) {
       // a handler may answer a refusal without throwing (login's 401 TOTP_REQUIRED): not a success
@@ -219,16 +221,25 @@ async function runInTransaction(
 
 /**
  * BEGIN, the system context and the session look-up in one round trip, then the actor of the session
- * (the security settings from the cache); 'expired' for an ended session (deleted), null for none.
+ * (the security settings from the cache); 'expired' for an ended session (deleted), null for none. When
+ * the settings are cached (no read needed in the system context), the same round trip also sets the
+ * session's user scope: `userScopeSet` then says the request needs no `setScope` of its own.
  */
 async function beginAndResolve(
   client: pg.PoolClient,
   opts: TxOptions,
   token: string | undefined,
   now: Date,
-): Promise<Actor | 'expired' | null> {
-  const session = await beginRequest(client, token ? sessionIdOf(token) : null);
-  return session ? actorOfSession(client, session, now, await opts.settings.get(client)) : null;
+): Promise<{ resolved: Actor | 'expired' | null; userScopeSet: boolean }> {
+  const cached = opts.settings.peek();
+  const { session, userScopeSet } = await beginRequest(client, token ? sessionIdOf(token) : null, {
+    withUserScope: cached !== null,
+  });
+  if (!session) return { resolved: null, userScopeSet: false };
+  const scope = { userSet: userScopeSet };
+  const settings = cached ?? (await opts.settings.get(client));
+  const resolved = await actorOfSession(client, session, now, settings, scope);
+  return { resolved, userScopeSet: scope.userSet };
 }
 
 /**
@@ -242,7 +253,7 @@ async function checkBeforeTransaction(req: FastifyRequest, opts: TxOptions): Pro
   let resolved: Actor | 'expired' | null;
   try {
     // the request's own start, in a transaction of its own
-    resolved = await beginAndResolve(client, opts, req.cookies[SESSION_COOKIE], opts.clock());
+    ({ resolved } = await beginAndResolve(client, opts, req.cookies[SESSION_COOKIE], opts.clock()));
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -9,6 +9,7 @@ import {
 } from '@ganbu/core';
 import type pg from 'pg';
 import type { Actor } from '../../platform/context.ts';
+import { SYSTEM_SCOPE_SQL } from '../../platform/scope-settings.ts';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -70,6 +71,21 @@ export function sessionLookupSql(sessionId: string): string {
 }
 
 /**
+ * The user scope of a session's actor set straight from its row, as `setScope` sets it from the actor
+ * (same six settings, same values), so the request start can set it in its one round trip. Sets nothing
+ * when there is no such session (then the system context stays and the caller clears it). Like
+ * `sessionLookupSql`, written in only after the id is checked to be a SHA-256 hex digest.
+ */
+export function userScopeFromSessionSql(sessionId: string): string {
+  if (!SESSION_ID.test(sessionId)) throw new Error('a session id is a SHA-256 hex digest');
+  return `SELECT set_config('app.context', 'user', true), set_config('app.user_id', u.id::text, true),
+            set_config('app.scope_mode', u.scope_mode, true), set_config('app.scope_path', u.org_path::text, true),
+            set_config('app.cadre_id', coalesce(u.cadre_id::text, ''), true),
+            set_config('app.roles', array_to_string(u.roles, ','), true)
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = '${sessionId}' AND u.active`;
+}
+
+/**
  * The actor behind a session token, or why there is none. Runs in the system context;
  * an ended session is deleted. Touching the session extends the idle window.
  */
@@ -95,17 +111,28 @@ export async function actorOfSession(
   row: SessionRow | undefined,
   now: Date,
   settings: SecuritySettings,
+  /** the user scope is already set (`userScopeFromSessionSql`): a write puts the system context back first
+   * and says so by setting `userSet` to false */
+  scope: { userSet: boolean } = { userSet: false },
 ): Promise<Actor | 'expired' | null> {
   if (!row) return null;
+  const asSystem = async () => {
+    if (!scope.userSet) return;
+    await client.query(SYSTEM_SCOPE_SQL);
+    scope.userSet = false;
+  };
   if (sessionEnded({ createdAt: row.created_at, lastSeenAt: row.last_seen_at }, now, settings.session)) {
+    await asSystem();
     await client.query('DELETE FROM sessions WHERE id = $1', [row.session_id]);
     return 'expired';
   }
   // Touch at most every 1/60 of the idle window (30 s for 30 min): a read request then commits no write
   // (no WAL flush); the idle timeout stays exact to within that slack.
   const touchEveryMs = (settings.session.idleMinutes * 60_000) / 60;
-  if (now.getTime() - row.last_seen_at.getTime() >= touchEveryMs)
+  if (now.getTime() - row.last_seen_at.getTime() >= touchEveryMs) {
+    await asSystem();
     await client.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.session_id, now]);
+  }
   return {
     userId: row.user_id,
     sessionId: row.session_id,

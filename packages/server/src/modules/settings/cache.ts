@@ -35,6 +35,11 @@ export class SecuritySettingsCache {
     return value;
   }
 
+  /** The cached value while it is fresh, without reading: null when `get` would read. */
+  peek(): SecuritySettings | null {
+    return this.value && this.nowMs() - this.readAt < this.ttlMs ? this.value : null;
+  }
+
   /** Forget the cached value (the settings were saved). */
   invalidate(): void {
     this.value = null;
