@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiOf, launch, loginUi, newPage, screenshot, type Api } from '../browser.ts';
@@ -10,11 +11,13 @@ import { apiOf, launch, loginUi, newPage, screenshot, type Api } from '../browse
 
 let browser: Browser;
 let api: Api;
+/** the organiser's page: its session uploads the 述职 file */
+let organiser: Page;
 beforeAll(async () => {
   browser = await launch();
-  const officer = await newPage(browser);
-  await loginUi(officer, 'orgdept');
-  api = await apiOf(officer);
+  organiser = await newPage(browser);
+  await loginUi(organiser, 'orgdept');
+  api = await apiOf(organiser);
 });
 afterAll(async () => browser.close());
 
@@ -26,8 +29,33 @@ interface Org {
   active: boolean;
 }
 
-/** A street with three cadres of its own, and the round over them with 3 + 3 slips. */
-async function seedRound(): Promise<{ roundId: string; leaders: string[]; staff: string[] }> {
+const REPORT = '2026年主抓城市更新和背街小巷整治，牵头完成老旧小区改造3个。';
+const REPORT_FILE = '述职报告.pdf';
+
+/** 述职 text and file for one target (the file as the organiser's page uploads it). */
+async function giveReport(roundId: string, targetId: string): Promise<void> {
+  await api.send('PUT', `/api/assessment/rounds/${roundId}/targets/${targetId}/report`, { report: REPORT });
+  const { csrfToken } = (await (await organiser.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const uploaded = await organiser.request.put(
+    `/api/assessment/rounds/${roundId}/targets/${targetId}/report-file?name=${encodeURIComponent(REPORT_FILE)}`,
+    {
+      data: Buffer.from('%PDF-1.4\n% 述职\n%%EOF\n', 'utf8'),
+      headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken },
+    },
+  );
+  expect(uploaded.status(), await uploaded.text()).toBe(200);
+}
+
+/**
+ * A street with three cadres of its own, and the round over them with 3 + 3 slips; the first target has
+ * a 述职 text and file.
+ */
+async function seedRound(): Promise<{
+  roundId: string;
+  leaders: string[];
+  staff: string[];
+  reportTargetId: string;
+}> {
   const { items: orgs } = await api.get<{ items: Org[] }>('/api/orgs');
   const streets = orgs
     .filter((o) => o.kind === 'street' && o.active)
@@ -58,8 +86,13 @@ async function seedRound(): Promise<{ roundId: string; leaders: string[]; staff:
       ).codes;
     const leaders = await issue('leadership');
     const staff = await issue('colleagues');
+    const { items: targets } = await api.get<{ items: { id: string }[] }>(
+      `/api/assessment/rounds/${round.id}/targets`,
+    );
+    const reportTargetId = targets[0]!.id;
+    await giveReport(round.id, reportTargetId);
     await api.send('POST', `/api/assessment/rounds/${round.id}/transition`, { action: 'open' });
-    return { roundId: round.id, leaders, staff };
+    return { roundId: round.id, leaders, staff, reportTargetId };
   }
   throw new Error('demo district lacks a street with three cadres of its own');
 }
@@ -78,8 +111,11 @@ async function phone(): Promise<Page> {
 
 const GRADES = ['优秀', '称职', '基本称职', '不称职'];
 
-/** One rater: open the slip, tap a grade per person (by its position in GRADES), submit and confirm. */
-async function vote(code: string, picks: number[], shot?: string): Promise<string[]> {
+/**
+ * One rater: open the slip, tap a grade per person (by its position in GRADES), submit and confirm. With
+ * `reportOf`, first checks that person's 述职 on the card: the text, and the file downloaded with the code.
+ */
+async function vote(code: string, picks: number[], shot?: string, reportOf?: string): Promise<string[]> {
   const page = await phone();
   await page.goto(`/ballot#${code}`);
   await page.getByTestId('ballot-grade-0').waitFor();
@@ -92,6 +128,23 @@ async function vote(code: string, picks: number[], shot?: string): Promise<strin
       ),
     );
   expect(await page.getByTestId('ballot-grade-0').getByRole('radio').allTextContents()).toEqual(GRADES);
+  if (reportOf) {
+    const card = page.locator(`[data-testid="ballot-target"][data-target-id="${reportOf}"]`);
+    expect(await card.getByTestId('ballot-report').textContent()).toBe(REPORT);
+    const fileLink = card.getByTestId('ballot-report-file');
+    expect(await fileLink.textContent()).toBe(`述职报告文件：${REPORT_FILE}`);
+    const download = page.waitForEvent('download');
+    await fileLink.tap();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(REPORT_FILE);
+    expect(
+      readFileSync(await saved.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+    // the others have none: the card says so
+    expect(await page.getByTestId('ballot-report-file').count()).toBe(1);
+  }
   // submitting with a person left shows what is missing
   await page.getByTestId('ballot-grade-0-0').tap();
   await page.getByTestId('ballot-submit').tap();
@@ -129,7 +182,7 @@ interface ResultTarget {
 
 describe('[assessment] the grade ballot (一票一档) on a phone', () => {
   it('six raters tap one grade per person; the organiser computes exact shares, totals and grades', async () => {
-    const { roundId, leaders, staff } = await seedRound();
+    const { roundId, leaders, staff, reportTargetId } = await seedRound();
     // per rater, the grade of target 0, 1, 2 (0 优秀, 1 称职, 2 基本称职, 3 不称职)
     const leaderVotes = [
       [0, 1, 2],
@@ -143,7 +196,12 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     ];
     let ids: string[] = [];
     for (const [i, code] of leaders.entries())
-      ids = await vote(code, leaderVotes[i]!, i === 0 ? 'grade-ballot-phone' : undefined);
+      ids = await vote(
+        code,
+        leaderVotes[i]!,
+        i === 0 ? 'grade-ballot-phone' : undefined,
+        i === 0 ? reportTargetId : undefined,
+      );
     for (const [i, code] of staff.entries()) await vote(code, staffVotes[i]!);
 
     await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'close' });

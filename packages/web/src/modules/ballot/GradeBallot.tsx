@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { ballotApi, ballotProblems, stopOf, type BallotStop } from './ballot-api.ts';
 import { BallotConfirmActions, BallotSendErrors } from './BallotConfirm.tsx';
 import { BallotFooter, BallotIntro } from './BallotChrome.tsx';
+import { TargetReport } from './BallotReport.tsx';
 import { BallotShell } from './BallotShell.tsx';
 import { Alert, Card } from './ui.tsx';
 
@@ -23,8 +24,9 @@ const GradeCard = memo(function GradeCard(props: {
   value: string | undefined;
   missing: boolean;
   onPick: (targetId: string, grade: string) => void;
+  onDownloadReport: (targetId: string, name: string) => Promise<void>;
 }) {
-  const { index, count, target, grades, value, missing, onPick } = props;
+  const { index, count, target, grades, value, missing, onPick, onDownloadReport } = props;
   const { t } = useTranslation();
   return (
     <Card
@@ -50,7 +52,7 @@ const GradeCard = memo(function GradeCard(props: {
         </div>
         <span className="ballot-target-index">{t('ballot.targetIndex', { index: index + 1, count })}</span>
       </div>
-      {target.report.trim() ? <div className="ballot-grade-report">{target.report}</div> : null}
+      <TargetReport target={target} onDownload={onDownloadReport} />
       <div
         className="ballot-grade-options"
         role="radiogroup"
@@ -108,6 +110,10 @@ export function GradeBallot({
   const pick = useCallback(
     (targetId: string, grade: string) => setVotes((v) => ({ ...v, [targetId]: grade })),
     [],
+  );
+  const downloadReport = useCallback(
+    (targetId: string, name: string) => ballotApi.saveReportFile(code, targetId, name),
+    [code],
   );
   const nameOf = (code: string | undefined) => page.voteGrades.find((g) => g.code === code)?.name ?? '—';
   const done = page.targets.filter((x) => votes[x.id]).length;
@@ -211,6 +217,7 @@ export function GradeBallot({
           value={votes[x.id]}
           missing={showAll && !votes[x.id]}
           onPick={pick}
+          onDownloadReport={downloadReport}
         />
       ))}
     </BallotShell>
