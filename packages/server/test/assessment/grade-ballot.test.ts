@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount } from '../../src/cli/recount.ts';
 import { createTestApp, expectError, loginAs, type Session, type TestApp } from '../helpers.ts';
@@ -206,6 +207,33 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
     expect(gb.groups.find((g) => g.groupId === 'colleagues')!.grades.map((g) => g.count)).toEqual([
       1, 2, 1, 1,
     ]);
+
+    // the results workbook: each vote grade's votes and share over the shown groups, beside the groups' columns
+    const xlsx = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(9, 17)).toEqual([
+      '优秀票数（合计）',
+      '优秀票率',
+      '称职票数（合计）',
+      '称职票率',
+      '基本称职票数（合计）',
+      '基本称职票率',
+      '不称职票数（合计）',
+      '不称职票率',
+    ]);
+    expect(header[17]).toBe('综合得分');
+    const rowOf = (total: number) =>
+      [3, 4].map((n) => sheet.getRow(n)).find((r) => r.getCell(18).value === total)!;
+    const votesOf = (total: number) => (rowOf(total).values as unknown[]).slice(10, 18);
+    // A (94.93): 6 优秀 (75.00 %), 2 称职 (25.00 %); B (67.73): 1, 4, 2, 1 of 8
+    expect(votesOf(94.93)).toEqual([6, 0.75, 2, 0.25, 0, 0, 0, 0]);
+    expect(votesOf(67.73)).toEqual([1, 0.125, 4, 0.5, 2, 0.25, 1, 0.125]);
+    expect(rowOf(67.73).getCell(11).numFmt).toBe('0.00%');
+    expect(rowOf(67.73).getCell(10).numFmt).toBeUndefined();
 
     // recount (SECURITY 24) from the anonymous export of the votes and the pack
     const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { shownMinimum } from '@ganbu/core';
+import { gradeVoteOf, shownMinimum } from '@ganbu/core';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../platform/xlsx-cell.ts';
 import type { RoundRules } from './repository/rounds.ts';
@@ -19,6 +19,8 @@ export interface ResultSheetRow {
   proposedGradeName: string | null;
   finalGradeName: string | null;
   overrideReason: string | null;
+  /** a grade ballot's votes over the shown groups (in the pack's grade order); null when none is shown */
+  gradeVotes: { count: number; shareHundredths: number }[] | null;
 }
 
 /**
@@ -37,6 +39,8 @@ export async function writeResultsWorkbook(
   const ws = wb.addWorksheet('考核结果', { views: [{ state: 'frozen', ySplit: 2 }] });
   const groups = rules.scheme.raterGroups;
   const minShown = shownMinimum(rules.minGroupSizeShown);
+  // 一票一档: each vote grade's votes and share (优秀票率 …) over the groups shown, as the explanation gives them
+  const voteGrades = rules.scheme.ballotForm === 'grade' ? gradeVoteOf(rules.scheme).grades : [];
   const headers = [
     '总排名',
     '单位内排名',
@@ -44,6 +48,7 @@ export async function writeResultsWorkbook(
     '单位',
     '职务',
     ...groups.flatMap((g) => [`${g.name}（${g.weight}%）票数`, `${g.name}得分`]),
+    ...voteGrades.flatMap((g) => [`${g.name}票数（合计）`, `${g.name}票率`]),
     '综合得分',
     '状态',
     '建议等次',
@@ -57,10 +62,11 @@ export async function writeResultsWorkbook(
   const head = ws.addRow(headers.map(safeCell));
   head.font = { bold: true };
   head.commit();
+  const shareColumns = new Set(voteGrades.map((_, i) => 5 + groups.length * 2 + i * 2 + 2));
   ws.columns = headers.map((h) => ({ width: Math.max(8, Math.min(28, h.length * 2)) }));
   for await (const rows of batches)
     for (const r of rows) {
-      ws.addRow([
+      const row = ws.addRow([
         r.rank?.population ?? null,
         r.rank?.unit ?? null,
         safeCell(r.name),
@@ -76,12 +82,19 @@ export async function writeResultsWorkbook(
             ];
           return [got.ballotCount, got.value ? Number(got.value.value) : null];
         }),
+        ...voteGrades.flatMap((_, i) => {
+          const v = r.gradeVotes?.[i];
+          // hundredths of a per cent → the fraction Excel shows as a percentage (8333 → 0.8333 → 83.33%)
+          return v ? [v.count, v.shareHundredths / 10_000] : [null, null];
+        }),
         r.totalWithheld ? '不公开（防反推）' : r.total === null ? null : Number(r.total),
         r.status === 'insufficient' ? '人数不足' : r.status === 'sufficient' ? '有效' : null,
         safeCell(r.proposedGradeName ?? ''),
         safeCell(r.finalGradeName ?? ''),
         safeCell(r.overrideReason ?? ''),
-      ]).commit();
+      ]);
+      for (const c of shareColumns) row.getCell(c).numFmt = '0.00%';
+      row.commit();
     }
   ws.commit();
   await wb.commit();

@@ -175,7 +175,12 @@ async function* sheetRows(ctx: RequestContext, round: RoundRecord): AsyncGenerat
   for await (const batch of pages.streamResultTargets(ctx.client, round.id))
     yield batch.map((row) => {
       const t = resultItem(round, row);
-      return { ...t, total: t.total?.value ?? null, groups: t.explanation?.tally.groups ?? [] };
+      return {
+        ...t,
+        total: t.total?.value ?? null,
+        groups: t.explanation?.tally.groups ?? [],
+        gradeVotes: t.explanation?.gradeVotes?.overall?.grades ?? null,
+      };
     });
 }
 
