@@ -227,7 +227,8 @@ describe('[assessment-extra] a district version of the Jinwan pack', () => {
       );
       await page.getByTestId('pack-select-confirm').click();
       expect((await answer).status()).toBe(200);
-      await page.getByTestId(`pack-selected-${packId}`).waitFor();
+      // every version row of a selected pack carries the tag (another journey may have added a version)
+      await page.getByTestId(`pack-selected-${packId}`).first().waitFor();
     };
     await selectViewed('jinwan-e2e');
     // the table tag and the viewed pack's button come from two queries: wait for both
