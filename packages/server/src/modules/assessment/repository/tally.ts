@@ -91,7 +91,7 @@ export async function streamGroupAggregates(
  * `fn` with planner settings set transaction-locally, and the request's own put back after it (an error
  * has aborted the transaction anyway).
  */
-async function withSettings<T>(
+export async function withSettings<T>(
   client: pg.ClientBase,
   settings: Readonly<Record<string, string>>,
   fn: () => Promise<T>,
@@ -110,6 +110,12 @@ async function withSettings<T>(
   } finally {
     await set(Object.fromEntries(before.map((b) => [b.name, b.setting]))).catch(() => undefined);
   }
+}
+
+/** Does the round have any ballot score the reader may see (its targets hidden, a tally is refused)? */
+export async function roundHasScores(client: pg.ClientBase, roundId: string): Promise<boolean> {
+  const { rows } = await client.query(`SELECT 1 FROM ballot_scores WHERE round_id = $1 LIMIT 1`, [roundId]);
+  return rows.length > 0;
 }
 
 /**

@@ -28,7 +28,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { eligibilityForComputation } from '../../eligibility/service.ts';
 import * as reviewRepo from '../repository/review.ts';
 import * as roundRepo from '../repository/rounds.ts';
-import { ballotScoresOf, storeResults, streamGroupAggregates } from '../repository/tally.ts';
+import { streamTargetAggregates } from '../repository/tally-targets.ts';
+import { ballotScoresOf, roundHasScores, storeResults } from '../repository/tally.ts';
 import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
 import { streamGradeAggregates } from './grade-tally.ts';
 import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
@@ -82,52 +83,61 @@ export interface RoundTally {
 
 /**
  * The tally of a round from its stored anonymous ballots and waivers, under the rules copied from the
- * pack: PostgreSQL aggregates the ballots per target and rater group (count, Σ, highest, lowest:
- * `tally-sql.ts`), core `tallyFromAggregates` applies the rules to each target. Only the aggregates —
- * never the ballots — come into Node, so a province-size round fits.
+ * pack: PostgreSQL aggregates the ballots per target and rater group (count, Σ, highest, lowest), one
+ * row per target with its unit (`streamTargetAggregates`, repository/tally-targets.ts), and core
+ * `tallyFromAggregates` applies the rules to each target. Only the aggregates — never the ballots — come
+ * into Node, so a province-size round fits. The targets come in the round's order (sort_order, id),
+ * which ranks and proposals keep among equals.
  */
 export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promise<RoundTally> {
   const client = ctx.client;
   const { scheme } = round.rules;
-  const targets = await listTallyTargets(client, round.id);
-  const waivers = await reviewRepo.listWaivers(client, round.id);
+  const waiversOf = await waiversByTarget(ctx, round.id);
+  const targets: TargetRow[] = [];
+  const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
+  const tallies = new Map<string, TargetTally>();
+  const tally = (t: TargetRow, groups: GroupScoreAggregate[]) => {
+    targets.push(t);
+    aggregatesOf.set(t.id, groups);
+    tallies.set(
+      t.id,
+      tallyFromAggregates({ scheme, targetId: t.id, groups, waivers: waiversOf.get(t.id) ?? [] }),
+    );
+  };
+  if (scheme.ballotForm === 'grade') {
+    // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
+    const list = await listTallyTargets(client, round.id);
+    const byTarget = new Map<string, GroupScoreAggregate[]>();
+    const aggregateRows = await streamGradeAggregates(client, round.id, scheme, (batch) => {
+      for (const { targetId, aggregate } of batch) {
+        const groups = byTarget.get(targetId);
+        if (groups) groups.push(aggregate);
+        else byTarget.set(targetId, [aggregate]);
+      }
+    });
+    if (aggregateRows > 0 && list.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+    for (const t of list) tally(t, byTarget.get(t.id) ?? []);
+  } else {
+    // the targets and their ballots' aggregates in one statement, in the round's order
+    const groupIds = scheme.raterGroups.map((g) => g.id);
+    await streamTargetAggregates(client, round.id, groupIds, (batch) => {
+      for (const { target, groups } of batch) tally(target, groups);
+    });
+    if (targets.length === 0 && (await roundHasScores(client, round.id)))
+      throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+  }
+  return { targets, waiversOf, aggregatesOf, tallies };
+}
+
+/** The round's waivers the reader may see, per target. */
+async function waiversByTarget(ctx: RequestContext, roundId: string): Promise<Map<string, Waiver[]>> {
   const waiversOf = new Map<string, Waiver[]>();
-  for (const w of waivers) {
+  for (const w of await reviewRepo.listWaivers(ctx.client, roundId)) {
     const list = waiversOf.get(w.targetId);
     if (list) list.push(w);
     else waiversOf.set(w.targetId, [w]);
   }
-
-  const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
-  const onBatch = (batch: { targetId: string; aggregate: GroupScoreAggregate }[]) => {
-    for (const { targetId, aggregate } of batch) {
-      const list = aggregatesOf.get(targetId);
-      if (list) list.push(aggregate);
-      else aggregatesOf.set(targetId, [aggregate]);
-    }
-  };
-  // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
-  const aggregateRows =
-    scheme.ballotForm === 'grade'
-      ? await streamGradeAggregates(client, round.id, scheme, onBatch)
-      : await streamGroupAggregates(client, round.id, onBatch);
-  if (aggregateRows > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
-
-  const tallies = new Map<string, TargetTally>();
-  for (const t of targets) {
-    const groups = aggregatesOf.get(t.id);
-    if (!groups) aggregatesOf.set(t.id, []);
-    tallies.set(
-      t.id,
-      tallyFromAggregates({
-        scheme,
-        targetId: t.id,
-        groups: groups ?? [],
-        waivers: waiversOf.get(t.id) ?? [],
-      }),
-    );
-  }
-  return { targets, waiversOf, aggregatesOf, tallies };
+  return waiversOf;
 }
 
 /**
