@@ -34,7 +34,12 @@ export async function previousTallyRound(ctx: RequestContext, round: RoundRecord
     if (!groups) aggregatesOf.set(t.id, []);
     tallies.set(
       t.id,
-      tallyFromAggregates({ scheme, targetId: t.id, groups: groups ?? [], waivers: waiversOf.get(t.id) ?? [] }),
+      tallyFromAggregates({
+        scheme,
+        targetId: t.id,
+        groups: groups ?? [],
+        waivers: waiversOf.get(t.id) ?? [],
+      }),
     );
   }
   return tallies.size;

@@ -13,6 +13,7 @@ import { openAppPool } from '../../packages/server/src/db/database.ts';
 import { tallyRound } from '../../packages/server/src/modules/assessment/service/compute.ts';
 import { findRound } from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
+  streamTargetAggregates,
   TARGET_AGGREGATE_SETTINGS,
   targetAggregateSql,
 } from '../../packages/server/src/modules/assessment/repository/tally-targets.ts';
@@ -70,20 +71,38 @@ async function asRequest<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<T>
   }
 }
 const roundId = values.round!;
-const only = new Set(values.only!.split(','));
-const cpu: Record<string, number[]> = { baseline: [], previous: [], product: [] };
-const adminPid = await backendPid(admin);
 const split: string[] = [];
+const only = new Set(values.only!.split(','));
+const cpu: Record<string, number[]> = { baseline: [], previous: [], product: [], stream: [] };
+const adminPid = await backendPid(admin);
 for (let i = 0; i < Number(values.runs); i++) {
   if (only.has('baseline')) {
     await admin.query(`SET work_mem = '256MB'`);
-    const b = await sample(adminPid, () => admin.query({ text: BASELINE_SQL, values: [roundId], rowMode: 'array' }));
+    const a0 = procCpuMs(adminPid!)!;
+    const o0 = process.cpuUsage();
+    const b = await sample(adminPid, () =>
+      admin.query({ text: BASELINE_SQL, values: [roundId], rowMode: 'array' }),
+    );
+    const o = process.cpuUsage(o0);
+    split.push(
+      `baseline: backend ${procCpuMs(adminPid!)! - a0} ms, node ${((o.user + o.system) / 1000).toFixed(0)} ms`,
+    );
     await admin.query('RESET ALL');
     cpu.baseline!.push(b.s.cpuMs!);
   }
   for (const [name, fn] of [
     ['previous', previousTallyRound],
     ['product', tallyRound],
+    [
+      'stream',
+      (ctx: RequestContext, r: Awaited<ReturnType<typeof findRound>>) =>
+        streamTargetAggregates(
+          ctx.client,
+          r.id,
+          r.rules.scheme.raterGroups.map((g) => g.id),
+          () => undefined,
+        ),
+    ],
   ] as const) {
     if (!only.has(name)) continue;
     await asRequest(async (ctx) => {
@@ -94,7 +113,9 @@ for (let i = 0; i < Number(values.runs); i++) {
       const s = await sample(pid, () => fn(ctx, r));
       const own = process.cpuUsage(own0);
       cpu[name]!.push(s.s.cpuMs!);
-      split.push(`${name}: backend ${procCpuMs(pid!)! - b0} ms, node ${((own.user + own.system) / 1000).toFixed(0)} ms`);
+      split.push(
+        `${name}: backend ${procCpuMs(pid!)! - b0} ms, node ${((own.user + own.system) / 1000).toFixed(0)} ms`,
+      );
     });
   }
 }
@@ -106,7 +127,11 @@ for (const [k, xs] of Object.entries(cpu))
         (cpu.baseline!.length ? `  ratio ${(best(xs) / best(cpu.baseline!)).toFixed(2)}×` : ''),
     );
 console.log(split.join('\n'));
-console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 if (values.explain)
   await asRequest(async (ctx) => {
     for (const [k, v] of Object.entries(TARGET_AGGREGATE_SETTINGS))

@@ -81,6 +81,11 @@ export function fastTallyFromAggregates(
       sum = Number(a.sumHundredths);
       const hi = Number(a.maxHundredths);
       const lo = Number(a.minHundredths);
+      // a number must be a safe integer (`check` refuses any other); a bigint beyond them takes the fraction path
+      if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(hi) || !Number.isSafeInteger(lo)) {
+        check(p, targetId, a);
+        return null;
+      }
       // n × maxTotal ≤ 2^53 − 1 bounds every product below; a Σ outside it is refused by `check`
       const valid =
         n === 0

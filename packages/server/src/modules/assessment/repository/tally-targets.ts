@@ -18,11 +18,13 @@ const FETCH_ROWS = 20_000;
 
 /**
  * The statement for a scheme of `groups` rater groups ($2 … $k+1: their ids, in scheme order): per target
- * and group the FILTERed count, Σ (int8, as text), highest and lowest total, and the count of all the
- * target's ballots, which must be its groups' counts added up (a ballot of a group the scheme does not
- * have is refused, as `tallyFromAggregates` refuses an unknown group). Each ballot row's group is compared
- * once, in a sub-select kept apart (OFFSET 0), so the aggregate's filters test a boolean (measured: about
- * the baseline's own cost, where comparing text in every filter costs some 20 % more).
+ * the count of its ballots of a group the scheme does not have (NULL when none — such a ballot is refused,
+ * as `tallyFromAggregates` refuses an unknown group), and per group the FILTERed count, Σ, highest and
+ * lowest total. Σ comes as float8: exact, as Σ ≤ count × 10,000 < 2^31 × 10^4 < 2^53 (a count past 2^31
+ * fails the int cast), and read by parseFloat rather than as int8 text checked by a regular expression.
+ * Each ballot row's group is compared once, in a sub-select (OFFSET 0: its flags computed in the scan), so
+ * the aggregate's filters test a boolean (measured: about the baseline's own cost, where comparing text in
+ * every filter costs some 20 % more).
  */
 export function targetAggregateSql(groups: number): string {
   const flags: string[] = [];
@@ -32,13 +34,19 @@ export function targetAggregateSql(groups: number): string {
     flags.push(`, group_id = $${i + 2} AS g${i}`);
     const f = `FILTER (WHERE g${i})`;
     cols.push(
-      `, count(*) ${f}::int AS n${i}, sum(total) ${f}::int8 AS s${i}, max(total) ${f} AS hi${i}, min(total) ${f} AS lo${i}`,
+      `, count(*) ${f}::int AS n${i}, sum(total) ${f}::float8 AS s${i}, max(total) ${f} AS hi${i}, min(total) ${f} AS lo${i}`,
     );
     outer.push(`, a.n${i}, a.s${i}, a.hi${i}, a.lo${i}`);
   }
-  return `SELECT t.id, t.unit_id, t.parent_unit_id, t.cadre_id, a.n${outer.join('')}
+  const known = flags.length
+    ? `g0${flags
+        .slice(1)
+        .map((_, i) => ` OR g${i + 1}`)
+        .join('')}`
+    : 'false';
+  return `SELECT t.id, t.unit_id, t.parent_unit_id, t.cadre_id, a.other${outer.join('')}
   FROM assessment_targets t
-  LEFT JOIN (SELECT target_id, count(*)::int AS n${cols.join('')}
+  LEFT JOIN (SELECT target_id, nullif(count(*) FILTER (WHERE NOT (${known})), 0)::int AS other${cols.join('')}
                FROM (SELECT target_id, total${flags.join('')}
                        FROM ballot_scores WHERE round_id = $1 OFFSET 0) b
               GROUP BY target_id) a ON a.target_id = t.id
@@ -98,25 +106,23 @@ export async function streamTargetAggregates(
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const id = row[0] as string;
-        const all = (row[4] as number | null) ?? 0;
+        if (row[4] !== null)
+          throw new RangeError(
+            `target ${id}: ${row[4] as number} ballot score(s) of a rater group the scheme does not have`,
+          );
         const groups: GroupScoreAggregate[] = [];
-        let counted = 0;
         for (let i = 0, c = 5; i < k; i++, c += 4) {
           const n = row[c] as number | null;
           if (!n) continue;
-          counted += n;
           groups.push({
             groupId: groupIds[i]!,
             ballotCount: n,
-            sumHundredths: BigInt(row[c + 1] as string),
-            maxHundredths: BigInt(row[c + 2] as number),
-            minHundredths: BigInt(row[c + 3] as number),
+            // plain numbers (safe integers: see the statement), no BigInt per figure
+            sumHundredths: row[c + 1] as number,
+            maxHundredths: row[c + 2] as number,
+            minHundredths: row[c + 3] as number,
           });
         }
-        if (counted !== all)
-          throw new RangeError(
-            `target ${id}: ${all - counted} ballot score(s) of a rater group the scheme does not have`,
-          );
         batch[r] = {
           target: {
             id,
