@@ -10,7 +10,11 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { backendPid, procCpuMs, sample } from '../lib/cpu.ts';
 import { openAppPool } from '../../packages/server/src/db/database.ts';
-import { tallyRound } from '../../packages/server/src/modules/assessment/service/compute.ts';
+import {
+  computeRound,
+  evaluate,
+  tallyRound,
+} from '../../packages/server/src/modules/assessment/service/compute.ts';
 import { findRound } from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
   streamTargetAggregates,
@@ -73,7 +77,14 @@ async function asRequest<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<T>
 const roundId = values.round!;
 const split: string[] = [];
 const only = new Set(values.only!.split(','));
-const cpu: Record<string, number[]> = { baseline: [], previous: [], product: [], stream: [] };
+const cpu: Record<string, number[]> = {
+  baseline: [],
+  previous: [],
+  product: [],
+  stream: [],
+  evaluate: [],
+  compute: [],
+};
 const adminPid = await backendPid(admin);
 for (let i = 0; i < Number(values.runs); i++) {
   if (only.has('baseline')) {
@@ -93,6 +104,8 @@ for (let i = 0; i < Number(values.runs); i++) {
   for (const [name, fn] of [
     ['previous', previousTallyRound],
     ['product', tallyRound],
+    ['evaluate', evaluate],
+    ['compute', computeRound],
     [
       'stream',
       (ctx: RequestContext, r: Awaited<ReturnType<typeof findRound>>) =>

@@ -68,24 +68,18 @@ export const TARGET_AGGREGATE_SETTINGS = {
   jit: 'off',
 } as const;
 
-/** A target with what its tally is computed from: one aggregate per rater group it has ballots of. */
-export interface TargetAggregates {
-  target: TallyTarget;
-  groups: GroupScoreAggregate[];
-}
-
 let cursorSeq = 0;
 
 /**
- * Streams the round's targets the reader may see, each with its per-group aggregates (groups without a
- * ballot left out), in the round's order, into `onBatch`. `groupIds`: the scheme's rater groups. Returns
- * the number of targets.
+ * Streams the round's targets the reader may see, each with what its tally is computed from — one
+ * aggregate per rater group it has ballots of (groups without a ballot left out) — in the round's order,
+ * into `onTarget`. `groupIds`: the scheme's rater groups. Returns the number of targets.
  */
 export async function streamTargetAggregates(
   client: pg.ClientBase,
   roundId: string,
   groupIds: readonly string[],
-  onBatch: (batch: TargetAggregates[]) => void,
+  onTarget: (target: TallyTarget, groups: GroupScoreAggregate[]) => void,
 ): Promise<number> {
   const cursor = `tally_targets_${process.pid}_${++cursorSeq}`;
   const k = groupIds.length;
@@ -102,7 +96,6 @@ export async function streamTargetAggregates(
       });
       if (rows.length === 0) break;
       count += rows.length;
-      const batch: TargetAggregates[] = new Array<TargetAggregates>(rows.length);
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r]!;
         const id = row[0] as string;
@@ -123,17 +116,16 @@ export async function streamTargetAggregates(
             minHundredths: row[c + 3] as number,
           });
         }
-        batch[r] = {
-          target: {
+        onTarget(
+          {
             id,
             unitId: row[1] as string,
             parentUnitId: row[2] as string | null,
             cadreId: row[3] as string | null,
           },
           groups,
-        };
+        );
       }
-      onBatch(batch);
       if (rows.length < FETCH_ROWS) break;
     }
     await client.query(`CLOSE ${cursor}`);

@@ -38,8 +38,11 @@ type TargetRow = TallyTarget;
 
 export interface Evaluation extends RoundEvaluation {
   targets: TargetRow[];
-  /** per target tallied from aggregates: what its tally was computed from (stored compactly) */
-  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  /**
+   * by the index of its target: what its tally was computed from (stored compactly), or null when it was
+   * tallied again from its ballots (a criterion tie)
+   */
+  aggregates: (GroupScoreAggregate[] | null)[];
   waiversOf: Map<string, Waiver[]>;
 }
 
@@ -76,8 +79,8 @@ function criterionMeansWanted(
 export interface RoundTally {
   targets: TargetRow[];
   waiversOf: Map<string, Waiver[]>;
-  /** what each target's tally was computed from */
-  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  /** what each target's tally was computed from, by the index of the target in `targets` */
+  aggregates: (GroupScoreAggregate[] | null)[];
   tallies: Map<string, TargetTally>;
 }
 
@@ -94,11 +97,11 @@ export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promi
   const { scheme } = round.rules;
   const waiversOf = await waiversByTarget(ctx, round.id);
   const targets: TargetRow[] = [];
-  const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
+  const aggregates: GroupScoreAggregate[][] = [];
   const tallies = new Map<string, TargetTally>();
   const tally = (t: TargetRow, groups: GroupScoreAggregate[]) => {
     targets.push(t);
-    aggregatesOf.set(t.id, groups);
+    aggregates.push(groups);
     tallies.set(
       t.id,
       tallyFromAggregates({ scheme, targetId: t.id, groups, waivers: waiversOf.get(t.id) ?? [] }),
@@ -120,13 +123,11 @@ export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promi
   } else {
     // the targets and their ballots' aggregates in one statement, in the round's order
     const groupIds = scheme.raterGroups.map((g) => g.id);
-    await streamTargetAggregates(client, round.id, groupIds, (batch) => {
-      for (const { target, groups } of batch) tally(target, groups);
-    });
+    await streamTargetAggregates(client, round.id, groupIds, tally);
     if (targets.length === 0 && (await roundHasScores(client, round.id)))
       throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
   }
-  return { targets, waiversOf, aggregatesOf, tallies };
+  return { targets, waiversOf, aggregates, tallies };
 }
 
 /** The round's waivers the reader may see, per target. */
@@ -180,15 +181,15 @@ async function vetoOf(
 export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise<Evaluation> {
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
-  const { targets, waiversOf, aggregatesOf, tallies } = await tallyRound(ctx, round);
+  const { targets, waiversOf, aggregates, tallies } = await tallyRound(ctx, round);
   // what each target may show (SECURITY 31): from its ballot counts, which a re-tally does not change
   const disclosures = new Map<string, Disclosure>();
-  const members: ProposalTarget[] = targets.map((t) => {
+  const members: ProposalTarget[] = targets.map((t, i) => {
     const tally = tallies.get(t.id)!;
     // the counts from what the tally came from: reading `tally.groups` would build its explanation
     const disclosure = disclosureOfCounts(
       round.rules.scheme.raterGroups,
-      aggregatesOf.get(t.id) ?? tally.groups,
+      aggregates[i] ?? tally.groups,
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
@@ -209,17 +210,17 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
       waivers: wanted.flatMap((id) => waiversOf.get(id) ?? []),
       veto,
     });
-    for (const m of members) {
+    members.forEach((m, i) => {
       const t = exact.tallies.get(m.targetId);
-      if (!t) continue;
+      if (!t) return;
       m.tally = t;
       tallies.set(m.targetId, t);
-      aggregatesOf.delete(m.targetId);
-    }
+      aggregates[i] = null;
+    });
     proposal = propose();
     wanted = criterionMeansWanted(proposal, tallies, disclosures);
   }
-  return { tallies, disclosures, ranking, proposal, targets, aggregatesOf, waiversOf };
+  return { tallies, disclosures, ranking, proposal, targets, aggregates, waiversOf };
 }
 
 const isRational = (o: Record<string, unknown>, keys: string[]) =>
@@ -304,7 +305,7 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
 export async function computeRound(ctx: RequestContext, round: RoundRecord): Promise<void> {
   const ev = await evaluate(ctx, round);
   const decimals = round.rules.scheme.scoreDecimals;
-  const { targets, tallies, aggregatesOf, waiversOf } = ev;
+  const { targets, tallies, aggregates, waiversOf } = ev;
   const insufficient = [...tallies.values()].filter((t) => t.status === 'insufficient').length;
   const summary = plainJson(
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
@@ -319,13 +320,13 @@ export async function computeRound(ctx: RequestContext, round: RoundRecord): Pro
     const tally = tallies.get(t.id)!;
     const rank = storedRank(rankOf.get(t.id));
     const proposal = proposalOf.get(t.id) ?? null;
-    const groups = aggregatesOf.get(t.id);
+    const groups = aggregates[i];
     // tallied from aggregates: the figures it came from; from ballots (a criterion tie): the whole result
     const result = groups
       ? JSON.stringify(compactResult({ tally, groups, waivers: waiversOf.get(t.id) ?? [], rank, proposal }))
       : plainJson({ tally, rank, proposal }, decimals)!;
     tallies.delete(t.id);
-    aggregatesOf.delete(t.id);
+    aggregates[i] = null;
     return { id: t.id, grade: proposal?.grade ?? null, result };
   });
   await reviewRepo.deleteOverrides(ctx.client, round.id);
