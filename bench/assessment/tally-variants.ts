@@ -40,18 +40,26 @@ const BASELINE_SQL = `SELECT target_id, group_id, count(*), sum(total), max(tota
 const admin = new pg.Client({ connectionString: values.db });
 await admin.connect();
 const pool = await openAppPool(values.db!, process.env.APP_DB_PASSWORD || TEST_APP_PASSWORD);
-const { rows: u } = await admin.query(
+const { rows: u } = await admin.query<{
+  id: string;
+  roles: Actor['roles'];
+  scope_mode: Actor['scopeMode'];
+  org_id: string;
+  org_path: string;
+  cadre_id: string | null;
+}>(
   `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = 'orgdept'`,
 );
+const me = u[0]!;
 const actor: Actor = {
-  userId: u[0].id,
+  userId: me.id,
   sessionId: '',
   username: 'orgdept',
-  roles: u[0].roles,
-  scopeMode: u[0].scope_mode,
-  orgId: u[0].org_id,
-  orgPath: u[0].org_path,
-  cadreId: u[0].cadre_id,
+  roles: me.roles,
+  scopeMode: me.scope_mode,
+  orgId: me.org_id,
+  orgPath: me.org_path,
+  cadreId: me.cadre_id,
   csrfToken: '',
   mustChangePassword: false,
   mustEnrolTotp: false,
@@ -76,7 +84,7 @@ async function asRequest<T>(fn: (ctx: RequestContext) => Promise<T>): Promise<T>
 }
 const roundId = values.round!;
 const split: string[] = [];
-const only = new Set(values.only!.split(','));
+const only = new Set(values.only.split(','));
 const cpu: Record<string, number[]> = {
   baseline: [],
   previous: [],
@@ -123,7 +131,7 @@ for (let i = 0; i < Number(values.runs); i++) {
       const pid = await backendPid(ctx.client);
       const b0 = procCpuMs(pid!)!;
       const own0 = process.cpuUsage();
-      const s = await sample(pid, () => fn(ctx, r));
+      const s = await sample(pid, async () => void (await fn(ctx, r)));
       const own = process.cpuUsage(own0);
       cpu[name]!.push(s.s.cpuMs!);
       split.push(
@@ -151,10 +159,10 @@ if (values.explain)
       await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
     const r = await findRound(ctx.client, roundId);
     const ids = r.rules.scheme.raterGroups.map((g) => g.id);
-    const { rows } = await ctx.client.query(`EXPLAIN (ANALYZE, BUFFERS) ${targetAggregateSql(ids.length)}`, [
-      roundId,
-      ...ids,
-    ]);
+    const { rows } = await ctx.client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${targetAggregateSql(ids.length)}`,
+      [roundId, ...ids],
+    );
     for (const row of rows) console.log(row['QUERY PLAN']);
   });
 await pool.end();
