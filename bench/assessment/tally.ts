@@ -8,6 +8,7 @@
  *        [--server-heap-mb N]   (the server child's --max-old-space-size; default: what `npm start` sets,
  *                                package.json config.serverHeapMb; 0 for none)
  *        [--server-node-args "…"]   (more node flags for the server child, e.g. --cpu-prof --cpu-prof-dir=DIR)
+ *        [--plan-file PATH]   (where the EXPLAIN output goes; default bench/assessment/tally-plan.txt)
  *
  * To iterate on one generated round: `tally-hold.ts` generates it and keeps the database, `tally-variants.ts`
  * measures the tally variants (CPU, interleaved) against it.
@@ -61,7 +62,6 @@ import {
   type Stack,
 } from '../registry/lib.ts';
 
-const PLAN_FILE = new URL('./tally-plan.txt', import.meta.url).pathname;
 const REPO = resolve(import.meta.dirname, '../..');
 const TARGET_RATIO = 1.5;
 /** the heap cap `npm start` gives the server (package.json config.serverHeapMb) */
@@ -186,6 +186,8 @@ await runBench(
       sample: { type: 'string', default: '500' },
       'server-heap-mb': { type: 'string', default: '' },
       'server-node-args': { type: 'string', default: '' },
+      // where the plans go (two runs at once, one per database, each to its own file)
+      'plan-file': { type: 'string', default: new URL('./tally-plan.txt', import.meta.url).pathname },
     },
   },
   async (stack, args) => {
@@ -496,8 +498,9 @@ await runBench(
     });
     const header = `===== ${label} · ${stack.serverVersion} · ${int(size.scores)} score rows · ${new Date().toISOString()}\n`;
     const text = `${header}\n${plans.join('\n')}\n`;
-    if (planFileStarted) appendFileSync(PLAN_FILE, text);
-    else writeFileSync(PLAN_FILE, text);
+    const planFile = String(args['plan-file']);
+    if (planFileStarted) appendFileSync(planFile, text);
+    else writeFileSync(planFile, text);
     planFileStarted = true;
 
     // ---------------------------------------------------------------- figures
@@ -558,7 +561,7 @@ await runBench(
     out(
       `check: ${sample.length} sampled targets recounted from their ballots (evaluateRound): ${mismatches === 0 ? 'every total identical' : `${mismatches} MISMATCHES`}`,
     );
-    out(`plans: bench/assessment/tally-plan.txt`);
+    out(`plans: ${String(args['plan-file'])}`);
     if (mismatches > 0) throw new Error(`${mismatches} stored totals differ from the ballot-level recount`);
   },
 );
