@@ -8,6 +8,10 @@
  *        [--server-heap-mb N]   (the server child's --max-old-space-size; default: what `npm start` sets,
  *                                package.json config.serverHeapMb; 0 for none)
  *        [--server-node-args "…"]   (more node flags for the server child, e.g. --cpu-prof --cpu-prof-dir=DIR)
+ *        [--plan-file PATH]   (where the EXPLAIN output goes; default bench/assessment/tally-plan.txt)
+ *
+ * To iterate on one generated round: `tally-hold.ts` generates it and keeps the database, `tally-variants.ts`
+ * measures the tally variants (CPU, interleaved) against it.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -32,14 +36,18 @@ import {
 } from '../../packages/server/src/modules/assessment/service/stored-results.ts';
 import { findRound } from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
-  GROUP_AGGREGATE_SQL,
   PLANNER_SETTINGS,
   RESULT_BATCH,
   STORE_SETTINGS,
   STORE_SQL,
   stageResults,
-  streamGroupAggregates,
 } from '../../packages/server/src/modules/assessment/repository/tally.ts';
+import {
+  TARGET_AGGREGATE_SETTINGS,
+  streamTargetAggregates,
+  targetAggregateSql,
+} from '../../packages/server/src/modules/assessment/repository/tally-targets.ts';
+import { previousTallyRound } from './tally-previous.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import {
@@ -54,7 +62,6 @@ import {
   type Stack,
 } from '../registry/lib.ts';
 
-const PLAN_FILE = new URL('./tally-plan.txt', import.meta.url).pathname;
 const REPO = resolve(import.meta.dirname, '../..');
 const TARGET_RATIO = 1.5;
 /** the heap cap `npm start` gives the server (package.json config.serverHeapMb) */
@@ -179,6 +186,8 @@ await runBench(
       sample: { type: 'string', default: '500' },
       'server-heap-mb': { type: 'string', default: '' },
       'server-node-args': { type: 'string', default: '' },
+      // where the plans go (two runs at once, one per database, each to its own file)
+      'plan-file': { type: 'string', default: new URL('./tally-plan.txt', import.meta.url).pathname },
     },
   },
   async (stack, args) => {
@@ -267,6 +276,8 @@ await runBench(
     // whatever the load of a shared machine does to the wall time
     const cpuBaseline: number[] = [];
     const cpuTally: number[] = [];
+    // the tally before one statement per target (tally-previous.ts), on the same data, interleaved too
+    const cpuPrevious: number[] = [];
     const adminPid = await backendPid(stack.admin);
     for (let i = 0; i < computeRuns; i++) {
       await stack.admin.query(`SELECT set_config('work_mem', '256MB', false)`);
@@ -275,14 +286,20 @@ await runBench(
       if (b.s.cpuMs !== null) cpuBaseline.push(b.s.cpuMs);
       await asRequest(stack, actor, async (ctx) => {
         const r = await findRound(ctx.client, round.id);
+        const t = await cpuSample(await backendPid(ctx.client), () => previousTallyRound(ctx, r));
+        if (t.s.cpuMs !== null) cpuPrevious.push(t.s.cpuMs);
+      });
+      await asRequest(stack, actor, async (ctx) => {
+        const r = await findRound(ctx.client, round.id);
         const t = await cpuSample(await backendPid(ctx.client), () => tallyRound(ctx, r));
         if (t.s.cpuMs !== null) cpuTally.push(t.s.cpuMs);
       });
     }
+    const groupIds = scheme.raterGroups.map((g) => g.id);
     for (let i = 0; i < computeRuns; i++) {
       await asRequest(stack, actor, async (ctx) => {
         const t0 = performance.now();
-        rowsOfStream.push(await streamGroupAggregates(ctx.client, round.id, () => undefined));
+        rowsOfStream.push(await streamTargetAggregates(ctx.client, round.id, groupIds, () => undefined));
         streamMs.push(performance.now() - t0);
       });
       await asRequest(stack, actor, async (ctx) => {
@@ -309,33 +326,25 @@ await runBench(
           return d;
         };
       })();
-      const { rows: targets } = await ctx.client.query<{
-        id: string;
-        unit_id: string;
-        parent_unit_id: string | null;
-      }>(
-        `SELECT id, unit_id, parent_unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
-        [round.id],
-      );
-      const targetsMs = lap();
-      const aggregates = new Map<string, GroupScoreAggregate[]>();
-      await streamGroupAggregates(ctx.client, round.id, (batch) => {
-        for (const { targetId, aggregate } of batch)
-          aggregates.set(targetId, [...(aggregates.get(targetId) ?? []), aggregate]);
+      const targets: { id: string; unitId: string; parentUnitId: string | null }[] = [];
+      const aggregates: GroupScoreAggregate[][] = [];
+      await streamTargetAggregates(ctx.client, round.id, groupIds, (t, groups) => {
+        targets.push(t);
+        aggregates.push(groups);
       });
       const streamOnce = lap();
-      const members = targets.map((t) => ({
+      const members = targets.map((t, i) => ({
         targetId: t.id,
-        unitId: t.unit_id,
-        parentId: t.parent_unit_id ?? t.unit_id,
-        tally: tallyFromAggregates({ scheme, targetId: t.id, groups: aggregates.get(t.id) ?? [] }),
+        unitId: t.unitId,
+        parentId: t.parentUnitId ?? t.unitId,
+        tally: tallyFromAggregates({ scheme, targetId: t.id, groups: aggregates[i]! }),
       }));
       const tallyMs = lap();
       rankTargets(members);
       const rankMs = lap();
       proposeGrades({ scale: round.rules.gradeScale, rule: quotaRule, targets: members });
       const proposeMs = lap();
-      return { targetsMs, streamOnce, tallyMs, rankMs, proposeMs };
+      return { streamOnce, tallyMs, rankMs, proposeMs };
     });
     const heapMb = Number(args['server-heap-mb'] || NPM_START_HEAP_MB) || null;
     const nodeArgs = String(args['server-node-args']).split(/\s+/).filter(Boolean);
@@ -446,15 +455,21 @@ await runBench(
       ),
     ];
     await asRequest(stack, actor, async (ctx) => {
-      for (const [k, v] of Object.entries(PLANNER_SETTINGS))
+      for (const [k, v] of Object.entries(TARGET_AGGREGATE_SETTINGS))
         await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
+      const sql = targetAggregateSql(groupIds.length);
+      const { rows } = await ctx.client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [
+        round.id,
+        ...groupIds,
+      ]);
       plans.push(
-        await explain(
-          ctx.client,
-          GROUP_AGGREGATE_SQL,
-          round.id,
-          "product's aggregate, app role + RLS (orgdept), the product's planner settings",
-        ),
+        [
+          "--- the product's statement (a row per target with its groups' figures), app role + RLS (orgdept), its settings",
+          sql.replace(/\s+/g, ' '),
+          '',
+          ...rows.map((r) => r['QUERY PLAN']),
+          '',
+        ].join('\n'),
       );
     });
     // the results store: a first chunk of the results staged, then the UPDATE from the staging table (rolled back)
@@ -483,8 +498,9 @@ await runBench(
     });
     const header = `===== ${label} · ${stack.serverVersion} · ${int(size.scores)} score rows · ${new Date().toISOString()}\n`;
     const text = `${header}\n${plans.join('\n')}\n`;
-    if (planFileStarted) appendFileSync(PLAN_FILE, text);
-    else writeFileSync(PLAN_FILE, text);
+    const planFile = String(args['plan-file']);
+    if (planFileStarted) appendFileSync(planFile, text);
+    else writeFileSync(planFile, text);
     planFileStarted = true;
 
     // ---------------------------------------------------------------- figures
@@ -493,7 +509,7 @@ await runBench(
     out(`machine: ${machine}`);
     out();
     out(
-      `(a) fastest hand-written SQL aggregate (${int(rowsOfStream[0] ?? 0)} rows into Node), best of ${baselineRuns} per setting:`,
+      `(a) fastest hand-written SQL aggregate (${int(2 * (rowsOfStream[0] ?? 0))} rows into Node), best of ${baselineRuns} per setting:`,
     );
     for (const b of baseline) out(`  ${b.setting.padEnd(60)} ${runs(b.ms)}`);
     out(
@@ -502,13 +518,15 @@ await runBench(
     out(`  baseline = ${sec(best)}`);
     out();
     out(`(b) the product, orgdept's scope, row-level security on:`);
-    out(`  ${'aggregate through the cursor (tally-sql.ts)'.padEnd(44)} ${runs(streamMs)}`);
     out(
-      `  ${"tallyRound(): every target's exact total".padEnd(44)} ${runs(tallyRoundMs)}   (targets, waivers, the aggregate, tallyFromAggregates)`,
+      `  ${'the statement through its cursor'.padEnd(44)} ${runs(streamMs)}   (${int(rowsOfStream[0] ?? 0)} rows: a target each with its groups' figures, tally-targets.ts)`,
+    );
+    out(
+      `  ${"tallyRound(): every target's exact total".padEnd(44)} ${runs(tallyRoundMs)}   (waivers, the statement, tallyFromAggregates)`,
     );
     out(`  ${'evaluate(): aggregate + tally + rank + quota'.padEnd(44)} ${runs(evaluateMs)}`);
     out(
-      `    its steps: targets ${sec(steps.targetsMs)}, aggregate ${sec(steps.streamOnce)}, tallyFromAggregates ${sec(steps.tallyMs)}, rankTargets ${sec(steps.rankMs)}, proposeGrades ${sec(steps.proposeMs)} (once; again after a criterion recount)`,
+      `    its steps: the statement (targets + aggregates) ${sec(steps.streamOnce)}, tallyFromAggregates ${sec(steps.tallyMs)}, rankTargets ${sec(steps.rankMs)}, proposeGrades ${sec(steps.proposeMs)} (once; again after a criterion recount)`,
     );
     out(
       `  ${'compute via HTTP (POST …/transition compute)'.padEnd(44)} ${runs(computeMs)}   (server child process: evaluate + store every result + audit, one transaction)`,
@@ -518,12 +536,12 @@ await runBench(
       `ratio compute / baseline: ${(bestCompute / best).toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${bestCompute / best <= TARGET_RATIO ? 'met' : 'MISSED'})`,
     );
     out(
-      `ratio tally / baseline: ${(Math.min(...tallyRoundMs) / best).toFixed(2)}×; aggregate through the cursor / baseline: ${(Math.min(...streamMs) / best).toFixed(2)}×; evaluate / baseline: ${(Math.min(...evaluateMs) / best).toFixed(2)}×`,
+      `ratio tally / baseline: ${(Math.min(...tallyRoundMs) / best).toFixed(2)}×; the statement through its cursor / baseline: ${(Math.min(...streamMs) / best).toFixed(2)}×; evaluate / baseline: ${(Math.min(...evaluateMs) / best).toFixed(2)}×`,
     );
     const cpuRatio = (xs: number[]) =>
       cpuBaseline.length && xs.length ? `${(Math.min(...xs) / Math.min(...cpuBaseline)).toFixed(2)}×` : 'n/a';
     out(
-      `CPU time (database backend + Node), interleaved: baseline ${runs(cpuBaseline)}; tallyRound() ${runs(cpuTally)} → ratio ${cpuRatio(cpuTally)}; compute via HTTP (server process + the database's backends) ${runs(computeCpuMs)} → ratio ${cpuRatio(computeCpuMs)}`,
+      `CPU time (database backend + Node), interleaved: baseline ${runs(cpuBaseline)}; tallyRound() ${runs(cpuTally)} → ratio ${cpuRatio(cpuTally)} (target ≤ ${TARGET_RATIO}×: ${cpuBaseline.length && cpuTally.length && Math.min(...cpuTally) / Math.min(...cpuBaseline) <= TARGET_RATIO ? 'met' : 'MISSED'}); the previous tally (target list + (target, group) aggregate, tally-previous.ts) ${runs(cpuPrevious)} → ratio ${cpuRatio(cpuPrevious)}; compute via HTTP (server process + the database's backends) ${runs(computeCpuMs)} → ratio ${cpuRatio(computeCpuMs)}`,
     );
     const peak = Math.max(...peaks);
     out(
@@ -543,7 +561,7 @@ await runBench(
     out(
       `check: ${sample.length} sampled targets recounted from their ballots (evaluateRound): ${mismatches === 0 ? 'every total identical' : `${mismatches} MISMATCHES`}`,
     );
-    out(`plans: bench/assessment/tally-plan.txt`);
+    out(`plans: ${String(args['plan-file'])}`);
     if (mismatches > 0) throw new Error(`${mismatches} stored totals differ from the ballot-level recount`);
   },
 );

@@ -89,6 +89,12 @@ export function disclosureOfCounts(
   tallied: readonly { groupId: string; ballotCount: number }[],
   minGroupSizeShown: number,
 ): Disclosure {
+  // nothing withheld unless some group has 0 < ballots < minimum (the usual case, decided without building
+  // the counts: a compute asks this of every target of a round)
+  const min = shownMinimum(minGroupSizeShown);
+  let anySmall = false;
+  for (const g of tallied) if (g.ballotCount > 0 && g.ballotCount < min) anySmall = true;
+  if (!anySmall) return NOTHING_WITHHELD;
   const counts: Record<string, number> = {};
   for (const g of tallied) counts[g.groupId] = g.ballotCount;
   return disclosureOf(groups, counts, minGroupSizeShown);

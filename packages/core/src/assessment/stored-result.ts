@@ -88,7 +88,7 @@ export function compactResult(input: {
   return result;
 }
 
-function safeNumber(x: bigint): number {
+function safeNumber(x: bigint | number): number {
   const n = Number(x);
   if (!Number.isSafeInteger(n)) throw new RangeError(`${x} hundredths do not fit a stored result`);
   return n;

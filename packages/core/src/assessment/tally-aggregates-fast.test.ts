@@ -135,4 +135,37 @@ describe('tallyFromAggregates: the plain-number path equals the fraction path', 
       'target t, group leaders: Σ 99999 does not fit 4 ballots between 8550 and 9100',
     );
   });
+
+  it('figures given as plain numbers (as the server reads them) tally as the same bigints, both paths', () => {
+    const asNumbers = (g: GroupScoreAggregate): GroupScoreAggregate => ({
+      ...g,
+      sumHundredths: Number(g.sumHundredths),
+      maxHundredths: Number(g.maxHundredths),
+      minHundredths: Number(g.minHundredths),
+    });
+    const numbers = groups.map(asNumbers);
+    const fast = tallyFromAggregates({ scheme: jinan, targetId: 't', groups: numbers });
+    expect(lazy(fast)).toBe(true);
+    expect(fast.total).toEqual(rational(6921n, 80n));
+    const exact = tallyFromAggregatesExact({ scheme: jinan, targetId: 't', groups: numbers });
+    // the explanation carries bigints whatever the input was
+    expect(exact.groups[1]!.aggregate.sumHundredths).toBe(48950n);
+    expect(exact.groups[1]!.aggregate.trimmed!.highest.hundredths).toBe(9500n);
+    expect(whole(fast)).toStrictEqual(
+      whole(tallyFromAggregatesExact({ scheme: jinan, targetId: 't', groups })),
+    );
+    expect(whole(exact)).toStrictEqual(
+      whole(tallyFromAggregatesExact({ scheme: jinan, targetId: 't', groups })),
+    );
+    // a number that is not a safe integer is refused, not rounded into a total
+    const unsafe = [{ ...numbers[0]!, sumHundredths: 2 ** 53 + 2 }, numbers[1]!];
+    for (const tally of [tallyFromAggregates, tallyFromAggregatesExact])
+      expect(() => tally({ scheme: jinan, targetId: 't', groups: unsafe })).toThrow(
+        'target t, group leaders: 9007199254740994 is not a safe integer number of hundredths',
+      );
+    const fraction = [{ ...numbers[0]!, maxHundredths: 9100.5 }, numbers[1]!];
+    expect(() => tallyFromAggregates({ scheme: jinan, targetId: 't', groups: fraction })).toThrow(
+      'target t, group leaders: 9100.5 is not a safe integer number of hundredths',
+    );
+  });
 });

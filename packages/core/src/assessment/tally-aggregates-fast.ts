@@ -40,6 +40,21 @@ function numericSpread(p: PreparedScheme, emptyMask: number): NumericWeights {
   return w;
 }
 
+/** Per-group working arrays of `fastTallyFromAggregates`, grown to the largest scheme seen. */
+const scratch = {
+  byGroup: [] as (GroupScoreAggregate | undefined)[],
+  sums: [] as number[],
+  used: [] as number[],
+  counted: [] as boolean[],
+};
+
+function growScratch(k: number): void {
+  scratch.byGroup = new Array<GroupScoreAggregate | undefined>(k).fill(undefined);
+  scratch.sums = new Array<number>(k).fill(0);
+  scratch.used = new Array<number>(k).fill(0);
+  scratch.counted = new Array<boolean>(k).fill(false);
+}
+
 export function fastTallyFromAggregates(
   input: AggregateTallyInput,
   exact: (input: AggregateTallyInput) => TargetTally,
@@ -52,8 +67,11 @@ export function fastTallyFromAggregates(
   const maxTotal = Number(p.maxTotal);
   if (!Number.isSafeInteger(maxTotal)) return null;
 
-  // per group (scheme order): count, Σ, highest, lowest as numbers; validated as `check` does
-  const byGroup: (GroupScoreAggregate | undefined)[] = new Array<GroupScoreAggregate | undefined>(k);
+  // per group (scheme order): count, Σ, highest, lowest as numbers; validated as `check` does. The
+  // working arrays are the module's, reused target after target (a tally runs synchronously to its end).
+  if (scratch.byGroup.length < k) growScratch(k);
+  const { byGroup, sums, used, counted } = scratch;
+  byGroup.fill(undefined, 0, k);
   for (const a of input.groups) {
     const i = p.groupIndex.get(a.groupId);
     if (i === undefined || byGroup[i]) return null; // the fraction path throws the error
@@ -64,9 +82,6 @@ export function fastTallyFromAggregates(
   const renormalise = scheme.emptyGroup === 'renormalise';
   const insufficientGroups: InsufficientGroup[] = [];
   const aboveMaximum: TargetTally['aboveMaximum'] = [];
-  const sums = new Array<number>(k);
-  const used = new Array<number>(k);
-  const counted = new Array<boolean>(k);
   let emptyMask = 0;
   let ballotCount = 0;
   let usedCount = 0;
@@ -81,6 +96,11 @@ export function fastTallyFromAggregates(
       sum = Number(a.sumHundredths);
       const hi = Number(a.maxHundredths);
       const lo = Number(a.minHundredths);
+      // a number must be a safe integer (`check` refuses any other); a bigint beyond them takes the fraction path
+      if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(hi) || !Number.isSafeInteger(lo)) {
+        check(p, targetId, a);
+        return null;
+      }
       // n × maxTotal ≤ 2^53 − 1 bounds every product below; a Σ outside it is refused by `check`
       const valid =
         n === 0

@@ -68,11 +68,16 @@ export function check(p: PreparedScheme, targetId: string, a: GroupScoreAggregat
   const where = `target ${targetId}, group ${a.groupId}`;
   const n = a.ballotCount;
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${where}: ballotCount ${n} is not a count`);
+  for (const x of [a.sumHundredths, a.maxHundredths, a.minHundredths])
+    if (typeof x === 'number' && !Number.isSafeInteger(x))
+      throw new RangeError(`${where}: ${x} is not a safe integer number of hundredths`);
+  const sum = BigInt(a.sumHundredths);
   if (n === 0) {
-    if (a.sumHundredths !== 0n) throw new RangeError(`${where}: no ballot but a sum of ${a.sumHundredths}`);
+    if (sum !== 0n) throw new RangeError(`${where}: no ballot but a sum of ${sum}`);
     return;
   }
-  const { maxHundredths: hi, minHundredths: lo, sumHundredths: sum } = a;
+  const hi = BigInt(a.maxHundredths);
+  const lo = BigInt(a.minHundredths);
   if (lo < 0n || hi > p.maxTotal || lo > hi)
     throw new RangeError(`${where}: lowest ${lo} / highest ${hi} outside 0…${p.maxTotal}`);
   const big = BigInt(n);

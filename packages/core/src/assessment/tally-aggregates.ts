@@ -18,11 +18,14 @@ export interface GroupScoreAggregate {
   groupId: string;
   /** ballots received (0 = the group is empty; an empty group may also be left out) */
   ballotCount: number;
-  /** Σ of the ballots' totals (Σ of their criterion points) */
-  sumHundredths: bigint;
-  /** highest and lowest ballot total (any value when ballotCount is 0) */
-  maxHundredths: bigint;
-  minHundredths: bigint;
+  /**
+   * Σ of the ballots' totals (Σ of their criterion points). A bigint, or a number that is a safe integer (a
+   * database row read as numbers: no BigInt per figure; any other number is refused).
+   */
+  sumHundredths: bigint | number;
+  /** highest and lowest ballot total (any value when ballotCount is 0); bigint or safe-integer number */
+  maxHundredths: bigint | number;
+  minHundredths: bigint | number;
   /**
    * Σ points per criterion over every ballot of the group, in the scheme's criterion order. Optional: without
    * it the tally has no criterion means (see `tallyFromAggregates`).
@@ -162,21 +165,21 @@ export function tallyFromAggregatesExact(input: AggregateTallyInput): TargetTall
     let applied: GroupAggregate['applied'] = 'mean';
     let fallback: GroupAggregate['fallback'] = null;
     let trimmed: GroupAggregate['trimmed'] = null;
-    let sumHundredths = a && ballotCount > 0 ? a.sumHundredths : 0n;
+    let sumHundredths = a && ballotCount > 0 ? BigInt(a.sumHundredths) : 0n;
     let used = ballotCount;
     if (aggregation.method === 'trimmedMean') {
       if (ballotCount >= aggregation.minBallots && ballotCount >= 3) {
         applied = 'trimmedMean';
         const highest: BallotScore = {
           ballotId: a!.trimmedBallotIds?.highest ?? '',
-          hundredths: a!.maxHundredths,
+          hundredths: BigInt(a!.maxHundredths),
         };
         const lowest: BallotScore = {
           ballotId: a!.trimmedBallotIds?.lowest ?? '',
-          hundredths: a!.minHundredths,
+          hundredths: BigInt(a!.minHundredths),
         };
         trimmed = { highest, lowest };
-        sumHundredths -= a!.maxHundredths + a!.minHundredths;
+        sumHundredths -= highest.hundredths + lowest.hundredths;
         used -= 2;
       } else {
         fallback = { reason: 'belowMinBallots', minBallots: aggregation.minBallots, ballotCount };

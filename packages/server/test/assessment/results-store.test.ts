@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stageResults } from '../../src/modules/assessment/repository/tally.ts';
+import { stageResults, storeResults } from '../../src/modules/assessment/repository/tally.ts';
 import { cloneTestDb, type TestDb } from '../helpers.ts';
 
 let db: TestDb;
@@ -33,6 +33,80 @@ describe('results staged by COPY', () => {
       );
       expect((JSON.parse(back[0]!.result) as { reason: string }).reason).toBe('经批准\t豁免 "甲"\\乙\n');
       expect(back[2]!.grade).toBe('a\tb\\c\nd');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
+  it('writes only the targets whose result or grades change, and clears an override', async () => {
+    const { rows: round } = await db.admin.query<{ round_id: string }>(
+      `SELECT round_id FROM assessment_targets GROUP BY round_id HAVING count(*) >= 3 ORDER BY round_id LIMIT 1`,
+    );
+    const roundId = round[0]!.round_id;
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `SELECT set_config('app.context', 'system', true), set_config('app.scope_mode', 'all', true)`,
+      );
+      const { rows: targets } = await client.query<{ id: string }>(
+        `SELECT id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
+        [roundId],
+      );
+      const [same, changed, overridden] = targets;
+      // a known state: every target with a result and grade; the third one overridden by the committee
+      await client.query(
+        `UPDATE assessment_targets SET result = '{"v":2,"k":1}', proposed_grade = 'good', final_grade = 'good',
+                override_reason = NULL WHERE round_id = $1`,
+        [roundId],
+      );
+      await client.query(
+        `UPDATE assessment_targets SET final_grade = 'excellent', override_reason = '破格' WHERE id = $1`,
+        [overridden!.id],
+      );
+      const staged = targets.map((t) => ({
+        id: t.id,
+        grade: 'good',
+        result: t.id === changed!.id ? '{"v":2,"k":2}' : '{"k": 1, "v": 2}', // the same jsonb, spelt otherwise
+      }));
+      const written = await storeResults(client, roundId, staged.length, (i) => staged[i]!);
+      // the changed result, and the overridden grade put back to the proposal; the others stay as they were
+      expect(written).toBe(2);
+      const { rows: after } = await client.query<{
+        id: string;
+        result: unknown;
+        proposed_grade: string;
+        final_grade: string;
+        override_reason: string | null;
+      }>(
+        `SELECT id, result, proposed_grade, final_grade, override_reason FROM assessment_targets
+          WHERE id = ANY($1::uuid[]) ORDER BY sort_order, id`,
+        [[same!.id, changed!.id, overridden!.id]],
+      );
+      expect(after).toEqual([
+        {
+          id: same!.id,
+          result: { v: 2, k: 1 },
+          proposed_grade: 'good',
+          final_grade: 'good',
+          override_reason: null,
+        },
+        {
+          id: changed!.id,
+          result: { v: 2, k: 2 },
+          proposed_grade: 'good',
+          final_grade: 'good',
+          override_reason: null,
+        },
+        {
+          id: overridden!.id,
+          result: { v: 2, k: 1 },
+          proposed_grade: 'good',
+          final_grade: 'good',
+          override_reason: null,
+        },
+      ]);
     } finally {
       await client.query('ROLLBACK');
       client.release();

@@ -91,7 +91,7 @@ export async function streamGroupAggregates(
  * `fn` with planner settings set transaction-locally, and the request's own put back after it (an error
  * has aborted the transaction anyway).
  */
-async function withSettings<T>(
+export async function withSettings<T>(
   client: pg.ClientBase,
   settings: Readonly<Record<string, string>>,
   fn: () => Promise<T>,
@@ -110,6 +110,12 @@ async function withSettings<T>(
   } finally {
     await set(Object.fromEntries(before.map((b) => [b.name, b.setting]))).catch(() => undefined);
   }
+}
+
+/** Does the round have any ballot score the reader may see (its targets hidden, a tally is refused)? */
+export async function roundHasScores(client: pg.ClientBase, roundId: string): Promise<boolean> {
+  const { rows } = await client.query(`SELECT 1 FROM ballot_scores WHERE round_id = $1 LIMIT 1`, [roundId]);
+  return rows.length > 0;
 }
 
 /**
@@ -143,12 +149,16 @@ CREATE TEMP TABLE tally_results_stage (id uuid NOT NULL, grade text, result json
 /**
  * Every target's result in one statement, from the staging table. Row-level security applies to
  * `assessment_targets` as to any update of the request; the planner, which expects about one target row
- * under it, is kept from a nested loop over the staging table (quadratic) by `STORE_SETTINGS`.
+ * under it, is kept from a nested loop over the staging table (quadratic) by `STORE_SETTINGS`. A row that
+ * already holds what it would be set to is not written again (a compute after a waiver or a second compute
+ * rewrites only the targets whose figures or grades changed; no trigger or timestamp hangs on these rows).
  */
 export const STORE_SQL = `UPDATE assessment_targets t
    SET result = s.result, proposed_grade = s.grade, final_grade = s.grade, override_reason = NULL
   FROM pg_temp.tally_results_stage s
- WHERE t.round_id = $1 AND t.id = s.id`;
+ WHERE t.round_id = $1 AND t.id = s.id
+   AND (t.result IS DISTINCT FROM s.result OR t.proposed_grade IS DISTINCT FROM s.grade
+        OR t.final_grade IS DISTINCT FROM s.grade OR t.override_reason IS NOT NULL)`;
 
 /** Planner settings for `STORE_SQL`, transaction-local and put back afterwards: a hash join in memory. */
 export const STORE_SETTINGS = { enable_nestloop: 'off', enable_mergejoin: 'off', work_mem: '256MB' } as const;
@@ -188,7 +198,7 @@ export async function stageResults(
 /**
  * Stores computed results: COPY into a staging table (`stageResults`), then one UPDATE of every target
  * row from it (`STORE_SQL`) — one pass, instead of one UPDATE per batch with a jsonb document to look
- * each row up in. Returns the number of rows updated.
+ * each row up in. Returns the number of rows written (those whose stored values changed).
  */
 export async function storeResults(
   client: pg.ClientBase,

@@ -28,7 +28,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { eligibilityForComputation } from '../../eligibility/service.ts';
 import * as reviewRepo from '../repository/review.ts';
 import * as roundRepo from '../repository/rounds.ts';
-import { ballotScoresOf, storeResults, streamGroupAggregates } from '../repository/tally.ts';
+import { streamTargetAggregates } from '../repository/tally-targets.ts';
+import { ballotScoresOf, roundHasScores, storeResults } from '../repository/tally.ts';
 import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
 import { streamGradeAggregates } from './grade-tally.ts';
 import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
@@ -37,8 +38,11 @@ type TargetRow = TallyTarget;
 
 export interface Evaluation extends RoundEvaluation {
   targets: TargetRow[];
-  /** per target tallied from aggregates: what its tally was computed from (stored compactly) */
-  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  /**
+   * by the index of its target: what its tally was computed from (stored compactly), or null when it was
+   * tallied again from its ballots (a criterion tie)
+   */
+  aggregates: (GroupScoreAggregate[] | null)[];
   waiversOf: Map<string, Waiver[]>;
 }
 
@@ -75,59 +79,66 @@ function criterionMeansWanted(
 export interface RoundTally {
   targets: TargetRow[];
   waiversOf: Map<string, Waiver[]>;
-  /** what each target's tally was computed from */
-  aggregatesOf: Map<string, GroupScoreAggregate[]>;
+  /** what each target's tally was computed from, by the index of the target in `targets` */
+  aggregates: (GroupScoreAggregate[] | null)[];
   tallies: Map<string, TargetTally>;
 }
 
 /**
  * The tally of a round from its stored anonymous ballots and waivers, under the rules copied from the
- * pack: PostgreSQL aggregates the ballots per target and rater group (count, Σ, highest, lowest:
- * `tally-sql.ts`), core `tallyFromAggregates` applies the rules to each target. Only the aggregates —
- * never the ballots — come into Node, so a province-size round fits.
+ * pack: PostgreSQL aggregates the ballots per target and rater group (count, Σ, highest, lowest), one
+ * row per target with its unit (`streamTargetAggregates`, repository/tally-targets.ts), and core
+ * `tallyFromAggregates` applies the rules to each target. Only the aggregates — never the ballots — come
+ * into Node, so a province-size round fits. The targets come in the round's order (sort_order, id),
+ * which ranks and proposals keep among equals.
  */
 export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promise<RoundTally> {
   const client = ctx.client;
   const { scheme } = round.rules;
-  const targets = await listTallyTargets(client, round.id);
-  const waivers = await reviewRepo.listWaivers(client, round.id);
+  const waiversOf = await waiversByTarget(ctx, round.id);
+  const targets: TargetRow[] = [];
+  const aggregates: GroupScoreAggregate[][] = [];
+  const tallies = new Map<string, TargetTally>();
+  const tally = (t: TargetRow, groups: GroupScoreAggregate[]) => {
+    targets.push(t);
+    aggregates.push(groups);
+    tallies.set(
+      t.id,
+      tallyFromAggregates({ scheme, targetId: t.id, groups, waivers: waiversOf.get(t.id) ?? [] }),
+    );
+  };
+  if (scheme.ballotForm === 'grade') {
+    // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
+    const list = await listTallyTargets(client, round.id);
+    const byTarget = new Map<string, GroupScoreAggregate[]>();
+    const aggregateRows = await streamGradeAggregates(client, round.id, scheme, (batch) => {
+      for (const { targetId, aggregate } of batch) {
+        const groups = byTarget.get(targetId);
+        if (groups) groups.push(aggregate);
+        else byTarget.set(targetId, [aggregate]);
+      }
+    });
+    if (aggregateRows > 0 && list.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+    for (const t of list) tally(t, byTarget.get(t.id) ?? []);
+  } else {
+    // the targets and their ballots' aggregates in one statement, in the round's order
+    const groupIds = scheme.raterGroups.map((g) => g.id);
+    await streamTargetAggregates(client, round.id, groupIds, tally);
+    if (targets.length === 0 && (await roundHasScores(client, round.id)))
+      throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+  }
+  return { targets, waiversOf, aggregates, tallies };
+}
+
+/** The round's waivers the reader may see, per target. */
+async function waiversByTarget(ctx: RequestContext, roundId: string): Promise<Map<string, Waiver[]>> {
   const waiversOf = new Map<string, Waiver[]>();
-  for (const w of waivers) {
+  for (const w of await reviewRepo.listWaivers(ctx.client, roundId)) {
     const list = waiversOf.get(w.targetId);
     if (list) list.push(w);
     else waiversOf.set(w.targetId, [w]);
   }
-
-  const aggregatesOf = new Map<string, GroupScoreAggregate[]>();
-  const onBatch = (batch: { targetId: string; aggregate: GroupScoreAggregate }[]) => {
-    for (const { targetId, aggregate } of batch) {
-      const list = aggregatesOf.get(targetId);
-      if (list) list.push(aggregate);
-      else aggregatesOf.set(targetId, [aggregate]);
-    }
-  };
-  // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
-  const aggregateRows =
-    scheme.ballotForm === 'grade'
-      ? await streamGradeAggregates(client, round.id, scheme, onBatch)
-      : await streamGroupAggregates(client, round.id, onBatch);
-  if (aggregateRows > 0 && targets.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
-
-  const tallies = new Map<string, TargetTally>();
-  for (const t of targets) {
-    const groups = aggregatesOf.get(t.id);
-    if (!groups) aggregatesOf.set(t.id, []);
-    tallies.set(
-      t.id,
-      tallyFromAggregates({
-        scheme,
-        targetId: t.id,
-        groups: groups ?? [],
-        waivers: waiversOf.get(t.id) ?? [],
-      }),
-    );
-  }
-  return { targets, waiversOf, aggregatesOf, tallies };
+  return waiversOf;
 }
 
 /**
@@ -170,15 +181,15 @@ async function vetoOf(
 export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise<Evaluation> {
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
-  const { targets, waiversOf, aggregatesOf, tallies } = await tallyRound(ctx, round);
+  const { targets, waiversOf, aggregates, tallies } = await tallyRound(ctx, round);
   // what each target may show (SECURITY 31): from its ballot counts, which a re-tally does not change
   const disclosures = new Map<string, Disclosure>();
-  const members: ProposalTarget[] = targets.map((t) => {
+  const members: ProposalTarget[] = targets.map((t, i) => {
     const tally = tallies.get(t.id)!;
     // the counts from what the tally came from: reading `tally.groups` would build its explanation
     const disclosure = disclosureOfCounts(
       round.rules.scheme.raterGroups,
-      aggregatesOf.get(t.id) ?? tally.groups,
+      aggregates[i] ?? tally.groups,
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
@@ -199,17 +210,17 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
       waivers: wanted.flatMap((id) => waiversOf.get(id) ?? []),
       veto,
     });
-    for (const m of members) {
+    members.forEach((m, i) => {
       const t = exact.tallies.get(m.targetId);
-      if (!t) continue;
+      if (!t) return;
       m.tally = t;
       tallies.set(m.targetId, t);
-      aggregatesOf.delete(m.targetId);
-    }
+      aggregates[i] = null;
+    });
     proposal = propose();
     wanted = criterionMeansWanted(proposal, tallies, disclosures);
   }
-  return { tallies, disclosures, ranking, proposal, targets, aggregatesOf, waiversOf };
+  return { tallies, disclosures, ranking, proposal, targets, aggregates, waiversOf };
 }
 
 const isRational = (o: Record<string, unknown>, keys: string[]) =>
@@ -294,7 +305,7 @@ export function plainJson(value: unknown, decimals: number): string | undefined 
 export async function computeRound(ctx: RequestContext, round: RoundRecord): Promise<void> {
   const ev = await evaluate(ctx, round);
   const decimals = round.rules.scheme.scoreDecimals;
-  const { targets, tallies, aggregatesOf, waiversOf } = ev;
+  const { targets, tallies, aggregates, waiversOf } = ev;
   const insufficient = [...tallies.values()].filter((t) => t.status === 'insufficient').length;
   const summary = plainJson(
     { plan: ev.proposal.plan, allocations: ev.proposal.allocations, boundaries: ev.proposal.boundaries },
@@ -309,13 +320,13 @@ export async function computeRound(ctx: RequestContext, round: RoundRecord): Pro
     const tally = tallies.get(t.id)!;
     const rank = storedRank(rankOf.get(t.id));
     const proposal = proposalOf.get(t.id) ?? null;
-    const groups = aggregatesOf.get(t.id);
+    const groups = aggregates[i];
     // tallied from aggregates: the figures it came from; from ballots (a criterion tie): the whole result
     const result = groups
       ? JSON.stringify(compactResult({ tally, groups, waivers: waiversOf.get(t.id) ?? [], rank, proposal }))
       : plainJson({ tally, rank, proposal }, decimals)!;
     tallies.delete(t.id);
-    aggregatesOf.delete(t.id);
+    aggregates[i] = null;
     return { id: t.id, grade: proposal?.grade ?? null, result };
   });
   await reviewRepo.deleteOverrides(ctx.client, round.id);
