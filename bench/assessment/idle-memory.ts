@@ -12,14 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authHeaders, int, login, out, progress, runBench } from '../registry/lib.ts';
-import {
-  createRound,
-  generateBallots,
-  generateCadres,
-  procStatus,
-  sleep,
-  startServer,
-} from './round-seed.ts';
+import { procStatus, ROUND_OPTIONS, seedRound, sleep, startServer } from './round-seed.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const NPM_START_HEAP_MB = (
@@ -48,23 +41,16 @@ await runBench(
     name: 'idle-memory',
     timeoutS: 3600,
     options: {
-      targets: { type: 'string', default: '100000' },
-      ballots: { type: 'string', default: '2000000' },
-      pack: { type: 'string', default: 'jinan' },
-      scheme: { type: 'string', default: 'town-regular' },
+      ...ROUND_OPTIONS,
       watch: { type: 'string', default: '60' },
       computes: { type: 'string', default: '2' },
       'server-node-args': { type: 'string', default: '' },
     },
   },
   async (stack, args) => {
-    const targetCount = Number(args.targets);
-    const perTarget = Math.round(Number(args.ballots) / targetCount);
     const label = stack.target.label;
-    progress(`${label}: ${int(targetCount)} cadres, ${int(targetCount * perTarget)} ballots`);
-    await generateCadres(stack, targetCount);
-    const round = await createRound(stack, String(args.pack), String(args.scheme));
-    await generateBallots(stack, round, perTarget);
+    progress(`${label}: ${String(args.targets)} cadres, ${String(args.ballots)} ballots`);
+    const { round, targetCount, perTarget } = await seedRound(stack, args);
 
     const reports = mkdtempSync(join(tmpdir(), 'ganbu-idle-report-'));
     const nodeArgs = [

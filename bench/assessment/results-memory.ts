@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authHeaders, int, login, mb, ms, out, progress, runBench } from '../registry/lib.ts';
-import { createRound, generateBallots, generateCadres, procStatus, startServer } from './round-seed.ts';
+import { procStatus, ROUND_OPTIONS, seedRound, startServer } from './round-seed.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 /** the heap cap `npm start` gives the server (package.json config.serverHeapMb) */
@@ -26,22 +26,15 @@ await runBench(
     name: 'results-memory',
     timeoutS: 3600,
     options: {
-      targets: { type: 'string', default: '100000' },
-      ballots: { type: 'string', default: '2000000' },
-      pack: { type: 'string', default: 'jinan' },
-      scheme: { type: 'string', default: 'town-regular' },
+      ...ROUND_OPTIONS,
       'server-heap-mb': { type: 'string', default: '' },
     },
   },
   async (stack, args) => {
-    const targetCount = Number(args.targets);
-    const perTarget = Math.round(Number(args.ballots) / targetCount);
     const label = stack.target.label;
     const g0 = performance.now();
-    progress(`${label}: ${int(targetCount)} cadres, ${int(targetCount * perTarget)} ballots`);
-    await generateCadres(stack, targetCount);
-    const round = await createRound(stack, String(args.pack), String(args.scheme));
-    await generateBallots(stack, round, perTarget);
+    progress(`${label}: ${String(args.targets)} cadres, ${String(args.ballots)} ballots`);
+    const { round, targetCount, perTarget } = await seedRound(stack, args);
     const genS = (performance.now() - g0) / 1000;
 
     const heapMb = Number(args['server-heap-mb'] || NPM_START_HEAP_MB) || null;

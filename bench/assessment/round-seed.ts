@@ -54,6 +54,27 @@ export async function generateCadres(stack: Stack, count: number) {
   );
 }
 
+/** The command-line options of a generated round (the issue's size by default). */
+export const ROUND_OPTIONS = {
+  targets: { type: 'string', default: '100000' },
+  ballots: { type: 'string', default: '2000000' },
+  pack: { type: 'string', default: 'jinan' },
+  scheme: { type: 'string', default: 'town-regular' },
+} as const;
+
+/** `--targets` cadres, the round over them and `--ballots` ballots spread evenly (`ROUND_OPTIONS`). */
+export async function seedRound(
+  stack: Stack,
+  args: Record<string, string | boolean | undefined>,
+): Promise<{ round: { id: string; rules: RoundRules }; targetCount: number; perTarget: number }> {
+  const targetCount = Number(args.targets);
+  const perTarget = Math.round(Number(args.ballots) / targetCount);
+  await generateCadres(stack, targetCount);
+  const round = await createRound(stack, String(args.pack), String(args.scheme));
+  await generateBallots(stack, round, perTarget);
+  return { round, targetCount, perTarget };
+}
+
 /** The round (closed, organised by the district) with the generated cadres as its targets. */
 export async function createRound(
   stack: Stack,

@@ -7,7 +7,7 @@
  *   node --import tsx bench/assessment/tally-hold.ts --target server --hold-file /tmp/hold [--targets 100000]
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { createRound, generateBallots, generateCadres } from './round-seed.ts';
+import { ROUND_OPTIONS, seedRound } from './round-seed.ts';
 import { progress, runBench } from '../registry/lib.ts';
 
 await runBench(
@@ -15,19 +15,13 @@ await runBench(
     name: 'tally-hold',
     timeoutS: 7200,
     options: {
-      targets: { type: 'string', default: '100000' },
-      ballots: { type: 'string', default: '2000000' },
-      pack: { type: 'string', default: 'jinan' },
-      scheme: { type: 'string', default: 'town-regular' },
+      ...ROUND_OPTIONS,
       'hold-file': { type: 'string', default: '' },
     },
   },
   async (stack, args) => {
-    const targets = Number(args.targets);
     const t0 = performance.now();
-    await generateCadres(stack, targets);
-    const round = await createRound(stack, String(args.pack), String(args.scheme));
-    await generateBallots(stack, round, Math.round(Number(args.ballots) / targets));
+    const { round } = await seedRound(stack, args);
     progress(`generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     const hold = String(args['hold-file']);
     const info = JSON.stringify({ db: stack.adminUrl, round: round.id, label: stack.target.label });

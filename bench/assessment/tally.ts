@@ -28,7 +28,14 @@ import {
 } from '@ganbu/core';
 import type pg from 'pg';
 import { backendPid, sample as cpuSample } from '../lib/cpu.ts';
-import { createRound, generateBallots, generateCadres, procStatus, startServer } from './round-seed.ts';
+import {
+  createRound,
+  generateBallots,
+  generateCadres,
+  procStatus,
+  ROUND_OPTIONS,
+  startServer,
+} from './round-seed.ts';
 import { evaluate, tallyRound } from '../../packages/server/src/modules/assessment/service/compute.ts';
 import {
   explainedResult,
@@ -177,10 +184,7 @@ await runBench(
     name: 'tally',
     timeoutS: 3600,
     options: {
-      targets: { type: 'string', default: '100000' },
-      ballots: { type: 'string', default: '2000000' },
-      pack: { type: 'string', default: 'jinan' },
-      scheme: { type: 'string', default: 'town-regular' },
+      ...ROUND_OPTIONS,
       'baseline-runs': { type: 'string', default: '3' },
       'compute-runs': { type: 'string', default: '2' },
       sample: { type: 'string', default: '500' },
