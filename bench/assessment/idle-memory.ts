@@ -114,7 +114,9 @@ await runBench(
       if (s < watch) await sleep(1000);
     }
     const afterHeap = heapLine(await heapReport());
-    const at10 = Math.max(...series.filter((p) => p.at >= 10 && p.at <= 15).map((p) => p.rssKb));
+    const settled = series.filter((p) => p.at >= 10 && p.at <= 15);
+    // with --watch under 10 s, the last sample stands in
+    const at10 = Math.max(...(settled.length ? settled : series.slice(-1)).map((p) => p.rssKb));
     const last = series.at(-1)!.rssKb;
 
     out();
