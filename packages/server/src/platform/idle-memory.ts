@@ -105,10 +105,18 @@ export function releaseMemoryAtRest(
   app: FastifyInstance,
   opts: Partial<Pick<IdleReleaseOptions, 'afterMs' | 'aboveBytes' | 'growthBytes' | 'onRelease'>> = {},
 ): IdleRelease {
+  let collect: () => void;
+  try {
+    collect = lastResortCollection();
+  } catch (e) {
+    // a Node without the run-time gc: the server runs as before, keeping what V8 pools
+    app.log.warn({ err: e }, 'memory release at rest unavailable');
+    return { begin() {}, end() {}, stop() {} };
+  }
   const release = idleRelease({
     ...IDLE_RELEASE,
     rss: () => process.memoryUsage.rss(),
-    collect: lastResortCollection(),
+    collect,
     onRelease: (r) =>
       app.log.info(
         {
