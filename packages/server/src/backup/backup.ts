@@ -59,7 +59,7 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
   const counts: Record<string, number> = {};
   const gzip = createGzip();
   const done = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
-  const write = async (s: string) => {
+  const write = async (s: string | Buffer) => {
     if (!gzip.write(s)) await once(gzip, 'drain');
   };
   try {
@@ -96,7 +96,9 @@ export async function backupDatabase(adminUrl: string, file: string): Promise<Re
         ? `(SELECT ${cols} FROM ${quoteIdent(table)} ORDER BY random())`
         : `${quoteIdent(table)} (${cols})`;
       const stream = client.query(copyTo(`COPY ${source} TO STDOUT`));
-      for await (const chunk of stream) await write((chunk as Buffer).toString('utf8'));
+      // the bytes as they come: a chunk may end inside a multi-byte character (decoding each chunk on its own
+      // turned such a character into U+FFFD and broke the audit chain of the restored copy)
+      for await (const chunk of stream) await write(chunk as Buffer);
     }
     await client.query('COMMIT');
   } finally {
