@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiOf, launch, loginUi, newPage, screenshot } from '../browser.ts';
+import { selectListsClosed } from '../select.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,9 +38,17 @@ describe('[registry-establishment] 编制所在单位: set in the record form, s
     await page.getByTestId('cadre-record').waitFor();
     await page.getByTestId('cadre-edit').click();
     await page.getByTestId('cadre-form').waitFor(SLOW);
-    await page.getByTestId('cadre-form-establishment').click();
-    await page.keyboard.type(street.orgName);
-    await page.locator(TREE_OPTION).filter({ hasText: street.orgName }).first().click();
+    // chosen again until the field shows it: a click on a list still opening or closing chooses nothing
+    // (seen once in CI: saved with 200, the record still 同所在单位)
+    const field = page.getByTestId('cadre-form-establishment');
+    await vi.waitFor(async () => {
+      if (((await field.textContent()) ?? '').includes(street.orgName)) return;
+      await selectListsClosed(page);
+      await field.click();
+      await page.keyboard.type(street.orgName);
+      await page.locator(TREE_OPTION).filter({ hasText: street.orgName }).first().click({ timeout: 5_000 });
+      throw new Error('the field does not show the unit yet');
+    }, SLOW);
     await screenshot(page, 'registry-establishment-form');
     const saved = page.waitForResponse(
       (r) => r.url().endsWith(`/api/cadres/${cadre.id}`) && r.request().method() === 'PUT',
