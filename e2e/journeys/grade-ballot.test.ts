@@ -154,7 +154,14 @@ async function vote(code: string, picks: number[], shot?: string, reportOf?: str
   for (const [i, k] of picks.entries()) await page.getByTestId(`ballot-grade-${i}-${k}`).tap();
   expect(await page.getByTestId('ballot-progress').textContent()).toBe('已评 3 / 3 人');
   expect(await page.getByTestId(`ballot-grade-0-${picks[0]}`).getAttribute('aria-checked')).toBe('true');
-  if (shot) await screenshot(page, shot);
+  if (shot) {
+    await screenshot(page, shot);
+    // the same slip on an office screen (raters also vote at a desk)
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('ballot-target').first().scrollIntoViewIfNeeded();
+    await screenshot(page, `${shot}-desktop`);
+    await page.setViewportSize({ width: 390, height: 844 });
+  }
   await page.getByTestId('ballot-submit').tap();
   await page.getByTestId('ballot-confirm').waitFor();
   for (const [i, k] of picks.entries())
