@@ -18,9 +18,9 @@ import {
 import { findRound } from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
   streamTargetAggregates,
-  TARGET_AGGREGATE_SETTINGS,
   targetAggregateSql,
 } from '../../packages/server/src/modules/assessment/repository/tally-targets.ts';
+import { PLANNER_SETTINGS } from '../../packages/server/src/modules/assessment/repository/tally.ts';
 import type { Actor, RequestContext } from '../../packages/server/src/platform/context.ts';
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import { TEST_APP_PASSWORD } from '../../packages/server/test/db-urls.ts';
@@ -155,7 +155,7 @@ console.log(
 );
 if (values.explain)
   await asRequest(async (ctx) => {
-    for (const [k, v] of Object.entries(TARGET_AGGREGATE_SETTINGS))
+    for (const [k, v] of Object.entries(PLANNER_SETTINGS))
       await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
     const r = await findRound(ctx.client, roundId);
     const ids = r.rules.scheme.raterGroups.map((g) => g.id);

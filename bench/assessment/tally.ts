@@ -50,7 +50,6 @@ import {
   stageResults,
 } from '../../packages/server/src/modules/assessment/repository/tally.ts';
 import {
-  TARGET_AGGREGATE_SETTINGS,
   streamTargetAggregates,
   targetAggregateSql,
 } from '../../packages/server/src/modules/assessment/repository/tally-targets.ts';
@@ -459,7 +458,7 @@ await runBench(
       ),
     ];
     await asRequest(stack, actor, async (ctx) => {
-      for (const [k, v] of Object.entries(TARGET_AGGREGATE_SETTINGS))
+      for (const [k, v] of Object.entries(PLANNER_SETTINGS))
         await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
       const sql = targetAggregateSql(groupIds.length);
       const { rows } = await ctx.client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [

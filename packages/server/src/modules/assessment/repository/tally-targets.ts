@@ -1,6 +1,6 @@
 import type { GroupScoreAggregate } from '@ganbu/core';
 import type pg from 'pg';
-import { withSettings } from './tally.ts';
+import { PLANNER_SETTINGS, withSettings } from './tally.ts';
 import type { TallyTarget } from './targets.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { TallyTarget } from './targets.ts';
  * may not see does not come, whatever its ballots), and Node holds one batch of rows at a time.
  */
 
-/** Rows per FETCH (as `streamGroupAggregates`). */
+/** Rows per FETCH: a bounded batch in memory, few enough round trips not to count. */
 const FETCH_ROWS = 20_000;
 
 /**
@@ -54,20 +54,6 @@ export function targetAggregateSql(groups: number): string {
  ORDER BY t.sort_order, t.id`;
 }
 
-/**
- * Planner settings for the statement, transaction-local (see `PLANNER_SETTINGS` in tally.ts for why):
- * a hash aggregate over a sequential or bitmap scan of the round's ballots, in memory, no JIT. Sorting
- * stays on: the 100,000 joined rows are sorted into the round's order (the aggregate is hashed anyway,
- * as its input is not in target order).
- */
-export const TARGET_AGGREGATE_SETTINGS = {
-  cursor_tuple_fraction: '1',
-  work_mem: '256MB',
-  enable_indexscan: 'off',
-  enable_sort: 'off',
-  jit: 'off',
-} as const;
-
 let cursorSeq = 0;
 
 /**
@@ -83,7 +69,7 @@ export async function streamTargetAggregates(
 ): Promise<number> {
   const cursor = `tally_targets_${process.pid}_${++cursorSeq}`;
   const k = groupIds.length;
-  return withSettings(client, TARGET_AGGREGATE_SETTINGS, async () => {
+  return withSettings(client, PLANNER_SETTINGS, async () => {
     let count = 0;
     await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${targetAggregateSql(k)}`, [
       roundId,

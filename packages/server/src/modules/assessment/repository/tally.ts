@@ -1,28 +1,15 @@
-import type { GroupScoreAggregate, StoredBallotScore } from '@ganbu/core';
+import type { StoredBallotScore } from '@ganbu/core';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /**
- * The database side of a tally (计票): PostgreSQL sums the round's ballots per target and rater group,
- * Node applies the rules (core `tallyFromAggregates`). One pass over `ballot_scores`, one row per
- * (target, group) back — for a round of 2,000,000 score rows over 100,000 targets some 200,000 rows,
- * fetched through a cursor in batches, so neither the ballots nor all aggregate rows sit in Node at once.
+ * The database side of a tally (计票) around its statement (`tally-targets.ts`: one row per target with
+ * its groups' figures): the planner settings it runs under, the ballots of a criterion tie-break, and the
+ * store of the computed results. (The per-(target, group) aggregate it replaced lives on in the benchmark,
+ * `bench/assessment/tally-previous.ts`, to be measured against.)
  */
-
-/** Rows per FETCH: small enough for a bounded batch in memory, large enough that round trips do not count. */
-const FETCH_ROWS = 20_000;
-
-/**
- * The aggregate: count, Σ total, highest and lowest total per (target, group) — every figure a mean or a
- * trimmed mean needs ((Σ − highest − lowest) / (n − 2)). Criterion means are not summed here: with
- * trimmed groups they would also need the criterion points of the two dropped ballots (a second pass over
- * the ballots), and only a `criterionScore` tie-break at a quota boundary uses them — see
- * `ballotScoresOf`.
- */
-export const GROUP_AGGREGATE_SQL = `SELECT target_id, group_id, count(*)::int, sum(total)::int8, max(total), min(total)
-  FROM ballot_scores WHERE round_id = $1 GROUP BY target_id, group_id`;
 
 /**
  * Planner settings for the aggregate, transaction-local and put back afterwards. The row-level security
@@ -42,50 +29,6 @@ export const PLANNER_SETTINGS = {
   enable_sort: 'off',
   jit: 'off',
 } as const;
-
-type AggregateRow = [targetId: string, groupId: string, n: number, sum: string, max: number, min: number];
-
-let cursorSeq = 0;
-
-/**
- * Streams the round's per-(target, group) aggregates into `onBatch`, in no particular order, through a
- * server-side cursor in the caller's transaction (the request's, so row-level security applies). Returns
- * the number of aggregate rows.
- */
-export async function streamGroupAggregates(
-  client: pg.ClientBase,
-  roundId: string,
-  onBatch: (rows: { targetId: string; aggregate: GroupScoreAggregate }[]) => void,
-): Promise<number> {
-  const cursor = `tally_${process.pid}_${++cursorSeq}`;
-  return withSettings(client, PLANNER_SETTINGS, async () => {
-    let total = 0;
-    await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${GROUP_AGGREGATE_SQL}`, [roundId]);
-    for (;;) {
-      const { rows } = await client.query<AggregateRow>({
-        text: `FETCH ${FETCH_ROWS} FROM ${cursor}`,
-        rowMode: 'array',
-      });
-      if (rows.length === 0) break;
-      total += rows.length;
-      onBatch(
-        rows.map(([targetId, groupId, n, sum, max, min]) => ({
-          targetId,
-          aggregate: {
-            groupId,
-            ballotCount: n,
-            sumHundredths: BigInt(sum),
-            maxHundredths: BigInt(max),
-            minHundredths: BigInt(min),
-          },
-        })),
-      );
-      if (rows.length < FETCH_ROWS) break;
-    }
-    await client.query(`CLOSE ${cursor}`);
-    return total;
-  });
-}
 
 /**
  * `fn` with planner settings set transaction-locally, and the request's own put back after it (an error
