@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authHeaders, int, login, out, progress, runBench } from '../registry/lib.ts';
-import { procStatus, ROUND_OPTIONS, seedRound, sleep, startServer } from './round-seed.ts';
+import { computeThroughApi, procStatus, ROUND_OPTIONS, seedRound, sleep, startServer } from './round-seed.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const NPM_START_HEAP_MB = (
@@ -98,14 +98,7 @@ await runBench(
     const peaks: number[] = [];
     for (let i = 0; i < Number(args.computes); i++) {
       progress(`${label}: compute ${i + 1}`);
-      const res = await fetch(`${server.base}/api/assessment/rounds/${round.id}/transition`, {
-        method: 'POST',
-        headers: { ...authHeaders(session), 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'compute' }),
-        signal: AbortSignal.timeout(1_800_000),
-      });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`compute: ${res.status} ${body.slice(0, 500)}`);
+      await computeThroughApi(server.base, authHeaders(session), round.id);
       peaks.push(procStatus(pid).hwmKb);
     }
     const watch = Number(args.watch);

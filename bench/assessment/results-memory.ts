@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authHeaders, int, login, mb, ms, out, progress, runBench } from '../registry/lib.ts';
-import { procStatus, ROUND_OPTIONS, seedRound, startServer } from './round-seed.ts';
+import { computeThroughApi, procStatus, ROUND_OPTIONS, seedRound, startServer } from './round-seed.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 /** the heap cap `npm start` gives the server (package.json config.serverHeapMb) */
@@ -45,13 +45,7 @@ await runBench(
 
     progress(`${label}: compute`);
     const c0 = performance.now();
-    const computed = await fetch(`${server.base}/api/assessment/rounds/${round.id}/transition`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'compute' }),
-      signal: AbortSignal.timeout(1_800_000),
-    });
-    if (computed.status !== 200) throw new Error(`compute: ${computed.status} ${await computed.text()}`);
+    await computeThroughApi(server.base, headers, round.id);
     const computeMs = performance.now() - c0;
     await new Promise((r) => setTimeout(r, 5_000));
 

@@ -165,6 +165,22 @@ export async function generateBallots(
 
 // ------------------------------------------------------------------------------------------ the server
 
+/** 计算结果 through the API with a session's headers; anything but 200 is an error (with the answer). */
+export async function computeThroughApi(
+  base: string,
+  headers: Record<string, string>,
+  roundId: string,
+): Promise<void> {
+  const res = await fetch(`${base}/api/assessment/rounds/${roundId}/transition`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'compute' }),
+    signal: AbortSignal.timeout(1_800_000),
+  });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`compute: ${res.status} ${body.slice(0, 500)}`);
+}
+
 export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 export async function freePort(): Promise<number> {

@@ -29,6 +29,7 @@ import {
 import type pg from 'pg';
 import { backendPid, sample as cpuSample } from '../lib/cpu.ts';
 import {
+  computeThroughApi,
   createRound,
   generateBallots,
   generateCadres,
@@ -363,18 +364,11 @@ await runBench(
       rssBefore = procStatus(pid).rssKb;
       const cpu0 = await computeCpu(stack, pid);
       const t0 = performance.now();
-      const res = await fetch(`${server.base}/api/assessment/rounds/${round.id}/transition`, {
-        method: 'POST',
-        headers: { ...authHeaders(session), 'content-type': 'application/json' },
-        body: JSON.stringify({ action: 'compute' }),
-        signal: AbortSignal.timeout(1_800_000),
-      });
-      const body = await res.text();
+      await computeThroughApi(server.base, authHeaders(session), round.id);
       computeMs.push(performance.now() - t0);
       const cpu1 = await computeCpu(stack, pid);
       computeCpuMs.push(cpu1.server - cpu0.server + backendsDelta(cpu0.backends, cpu1.backends));
       peaks.push(procStatus(pid).hwmKb);
-      if (res.status !== 200) throw new Error(`compute: ${res.status} ${body}`);
     }
     // idle memory after a compute (issue 10 §12): the server left alone for 10 s, then its RSS sampled for 5 s
     await new Promise((r) => setTimeout(r, 10_000));
