@@ -1,5 +1,7 @@
 import type { GradeScale, QuotaRule, Scheme } from '../policy/assessment-section.ts';
 import { type Disclosure, disclosureOfCounts } from './disclosure.ts';
+import type { GradeCode } from './grade-code.ts';
+import { countedGroupsOf, type GradeCounts, voteGradeOf } from './grade-ballot.ts';
 import { proposeGrades, type ProposalResult } from './proposal.ts';
 import { rankTargets, type Ranking } from './rank.ts';
 import {
@@ -58,6 +60,15 @@ export function evaluateRound(input: {
   waivers: readonly Waiver[];
   veto?: ReadonlyMap<string, readonly string[]>;
   withheld?: ReadonlyMap<string, WithheldGroups>;
+  /**
+   * a grade ballot with a `thresholds` rule: each target's vote counts per group (`counts`), and for a
+   * target whose export withholds a group's votes, the vote grade as the round gave it (`given`: the
+   * withheld votes cannot be pooled again, as a withheld group's contribution is given for its total)
+   */
+  gradeVotes?: {
+    counts: ReadonlyMap<string, readonly GradeCounts[]>;
+    given?: ReadonlyMap<string, GradeCode | null>;
+  };
 }): RoundEvaluation {
   const { scheme, gradeScale, quotaRule } = input.rules;
   const ballotsOf = new Map<string, TargetBallot[]>();
@@ -84,13 +95,24 @@ export function evaluateRound(input: {
       disclosureOfCounts(scheme.raterGroups, tally.groups, input.rules.minGroupSizeShown),
     );
   }
-  const members = input.targets.map((t) => ({
-    targetId: t.id,
-    unitId: t.unitId,
-    parentId: t.parentUnitId ?? t.unitId,
-    tally: tallies.get(t.id)!,
-    disclosure: disclosures.get(t.id),
-  }));
+  const byVotes = scheme.ballotForm === 'grade' && scheme.gradeVote?.rule.method === 'thresholds';
+  const voteGrade = (id: string, tally: TargetTally): GradeCode | null | undefined => {
+    if (!byVotes) return undefined;
+    const given = input.gradeVotes?.given;
+    if (given?.has(id)) return given.get(id) ?? null;
+    return voteGradeOf(scheme, input.gradeVotes?.counts.get(id) ?? [], countedGroupsOf(tally));
+  };
+  const members = input.targets.map((t) => {
+    const tally = tallies.get(t.id)!;
+    return {
+      targetId: t.id,
+      unitId: t.unitId,
+      parentId: t.parentUnitId ?? t.unitId,
+      tally,
+      disclosure: disclosures.get(t.id),
+      voteGrade: voteGrade(t.id, tally),
+    };
+  });
   return {
     tallies,
     disclosures,

@@ -1,6 +1,13 @@
 import type { Scheme } from '../policy/assessment-section.ts';
 import type { StoredBallotScore } from './evaluate.ts';
-import { type GradeVote, type GradeVoteResult, tallyGradeVotes } from './grade-vote.ts';
+import type { GradeCode } from './grade-code.ts';
+import {
+  type GradeVote,
+  type GradeVoteResult,
+  gradeVoteCountOf,
+  gradeVoteResultOf,
+} from './grade-vote.ts';
+import type { TargetTally } from './tally.ts';
 import type { GroupScoreAggregate } from './tally-aggregates.ts';
 
 /**
@@ -9,6 +16,11 @@ import type { GroupScoreAggregate } from './tally-aggregates.ts';
  * scored those points: a rater group's mean is then exactly the `points` rule's score (Σ count × points ÷
  * votes), and the weighted total, minimum raters, disclosure, ranks, quota and recount run unchanged. The
  * counts and shares per grade (优秀票率 …) and the rule's step are explained beside the tally.
+ *
+ * A `thresholds` rule (优秀票率 ≥ x % …) proposes the grade from the vote shares instead of the score
+ * thresholds: its conditions are tested on the votes of the rater groups that counted toward the target's
+ * result, pooled (every valid vote weighs the same, as a 民主测评 counts its 票率); the score of the votes'
+ * points still ranks the targets for the quota's places (`voteGradeOf`, proposal.ts).
  */
 
 /** The grade ballot of a scheme; throws for a score scheme (the caller dispatched on `ballotForm`). */
@@ -74,9 +86,36 @@ export function gradeGroupAggregate(spec: GradeVote, group: GradeCounts): GroupS
   };
 }
 
-/** The votes a count stands for (the order does not matter to the tally). */
-const votesOf = (spec: GradeVote, counts: readonly number[]): string[] =>
-  spec.grades.flatMap((g, i) => Array<string>(counts[i] ?? 0).fill(g.code));
+/** The counts of the groups `keep` keeps, added per grade (in the pack's order). */
+function pooledCounts(
+  spec: GradeVote,
+  groups: readonly GradeCounts[],
+  keep: (groupId: string) => boolean,
+): number[] {
+  const all = spec.grades.map(() => 0);
+  for (const g of groups) if (keep(g.groupId)) g.counts.forEach((n, i) => (all[i] = (all[i] ?? 0) + n));
+  return all;
+}
+
+/** The rater groups that counted toward a target's result (enough raters, or a waiver applied). */
+export const countedGroupsOf = (tally: TargetTally): Set<string> =>
+  new Set(tally.groups.filter((g) => g.counted).map((g) => g.groupId));
+
+/**
+ * The grade a `thresholds` rule gives a target: its conditions on the pooled votes of the groups that
+ * counted (`counted`). undefined for a `points` rule (the grade then follows the score thresholds); null
+ * when no counted group has a vote.
+ */
+export function voteGradeOf(
+  scheme: Scheme,
+  groups: readonly GradeCounts[],
+  counted: ReadonlySet<string>,
+): GradeCode | null | undefined {
+  const spec = gradeVoteOf(scheme);
+  if (spec.rule.method !== 'thresholds') return undefined;
+  const counts = pooledCounts(spec, groups, (id) => counted.has(id));
+  return gradeVoteResultOf(spec, gradeVoteCountOf(spec, counts)).grade;
+}
 
 /**
  * The pooled votes of the `points` rule give shares only: the score is each group's (its mean), weighted
@@ -86,11 +125,12 @@ const pooled = (spec: GradeVote, r: GradeVoteResult): GradeVoteResult =>
   spec.rule.method === 'points' ? { ...r, scoreHundredths: null, explanation: r.explanation.slice(0, 1) } : r;
 
 export interface GradeVoteExplanation {
-  /** per rater group: its counts, shares and the rule's step on its votes */
+  /** per rater group: its counts, shares and (a `points` rule) the rule's step on its votes */
   groups: (GradeVoteResult & { groupId: string; name: string })[];
   /**
-   * all shown groups' votes together: the shares a 民主测评 publishes (优秀票率 …) and, for a `thresholds`
-   * rule, the grade it gives (a `points` score is per group only); null when no group is shown
+   * the shown groups' votes together: the shares a 民主测评 publishes (优秀票率 …) and, for a `thresholds`
+   * rule, the grade it gives on the counted groups' votes (a `points` score is per group only); null when
+   * no group is shown
    */
   overall: GradeVoteResult | null;
 }
@@ -98,12 +138,16 @@ export interface GradeVoteExplanation {
 /**
  * The explanation of a target's grade votes: per rater group and over the groups shown together. Groups
  * in `hidden` (below the minimum group size, SECURITY 22/31) are left out of both: their counts would
- * hand each rater the others' votes.
+ * hand each rater the others' votes. A `thresholds` rule's step is the pooled one over the groups in
+ * `counted` (all groups when absent), as `voteGradeOf` decides; when a counted group is hidden, the grade
+ * is given with the shown groups' counts only — the conditions' figures over all votes would reveal the
+ * hidden group's by subtraction.
  */
 export function explainGradeVotes(
   scheme: Scheme,
   groups: readonly GradeCounts[],
   hidden: ReadonlySet<string> = new Set(),
+  counted?: ReadonlySet<string>,
 ): GradeVoteExplanation {
   const spec = gradeVoteOf(scheme);
   // in the scheme's group order, whatever order the counts came in
@@ -111,13 +155,36 @@ export function explainGradeVotes(
   const shown = groups
     .filter((g) => !hidden.has(g.groupId))
     .sort((x, y) => order(x.groupId) - order(y.groupId));
-  const all = spec.grades.map((_, i) => shown.reduce((s, g) => s + (g.counts[i] ?? 0), 0));
-  return {
-    groups: shown.map((g) => ({
+  const rule = spec.rule;
+  const thresholds = rule.method === 'thresholds';
+  const result = (counts: readonly number[]) => gradeVoteResultOf(spec, gradeVoteCountOf(spec, counts));
+  const perGroup = shown.map((g) => {
+    const r = result(g.counts);
+    return {
       groupId: g.groupId,
-      name: scheme.raterGroups.find((r) => r.id === g.groupId)?.name ?? g.groupId,
-      ...tallyGradeVotes(spec, votesOf(spec, g.counts)),
-    })),
-    overall: shown.length ? pooled(spec, tallyGradeVotes(spec, votesOf(spec, all))) : null,
+      name: scheme.raterGroups.find((x) => x.id === g.groupId)?.name ?? g.groupId,
+      // a threshold rule is applied to the pooled votes only: a group's own grade would be a second answer
+      ...(thresholds ? { ...r, grade: null, explanation: r.explanation.slice(0, 1) } : r),
+    };
+  });
+  if (!shown.length) return { groups: perGroup, overall: null };
+  if (!thresholds)
+    return { groups: perGroup, overall: pooled(spec, result(pooledCounts(spec, shown, () => true))) };
+  const counts = (id: string) => !counted || counted.has(id);
+  const overall = result(pooledCounts(spec, shown, counts));
+  const hiddenCounted = groups.some((g) => hidden.has(g.groupId) && counts(g.groupId));
+  if (!hiddenCounted) return { groups: perGroup, overall };
+  const grade = result(pooledCounts(spec, groups, counts)).grade;
+  const name = (rule.method === 'thresholds' && rule.results.find((r) => r.grade === grade)?.name) || '—';
+  return {
+    groups: perGroup,
+    overall: {
+      ...overall,
+      grade,
+      explanation: [
+        overall.explanation[0]!,
+        `结果：${name}（按全部计入的评议组的票数确定，其中有评议组票数过少，不单列显示）`,
+      ],
+    },
   };
 }

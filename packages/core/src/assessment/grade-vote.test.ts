@@ -22,10 +22,22 @@ const byThresholds: GradeVote = GradeVoteSchema.parse({
     method: 'thresholds',
     source: ASSUMED,
     results: [
-      { grade: '不称职', when: [{ grades: ['unfit'], op: 'gt', percentHundredths: 5000 }] },
-      { grade: '优秀', when: [{ grades: ['excellent'], op: 'gte', percentHundredths: 6000 }] },
-      { grade: '基本称职', when: [{ grades: ['basic', 'unfit'], op: 'gte', percentHundredths: 3000 }] },
-      { grade: '称职', when: [] },
+      {
+        grade: 'incompetent',
+        name: '不称职',
+        when: [{ grades: ['unfit'], op: 'gt', percentHundredths: 5000 }],
+      },
+      {
+        grade: 'excellent',
+        name: '优秀',
+        when: [{ grades: ['excellent'], op: 'gte', percentHundredths: 6000 }],
+      },
+      {
+        grade: 'basic',
+        name: '基本称职',
+        when: [{ grades: ['basic', 'unfit'], op: 'gte', percentHundredths: 3000 }],
+      },
+      { grade: 'competent', name: '称职', when: [] },
     ],
   },
 });
@@ -85,7 +97,7 @@ describe('tallyGradeVotes, points rule: score = Σ share × grade points', () =>
 describe('tallyGradeVotes, thresholds rule: the first result grade whose conditions hold', () => {
   it('优秀票率 exactly 60.00 % (12 of 20) meets ≥ 60 % → 优秀', () => {
     const r = tallyGradeVotes(byThresholds, votes(12, 6, 2, 0));
-    expect(r.grade).toBe('优秀');
+    expect(r.grade).toBe('excellent');
     expect(r.scoreHundredths).toBeNull();
     expect(r.explanation).toEqual([
       '有效票 20 张：优秀 12 票（60.00%），称职 6 票（30.00%），基本称职 2 票（10.00%），不称职 0 票（0.00%）',
@@ -97,13 +109,13 @@ describe('tallyGradeVotes, thresholds rule: the first result grade whose conditi
 
   it('11 优秀 of 20 (55 %) and 4 基本称职+不称职 (20 %) → 称职, the default', () => {
     const r = tallyGradeVotes(byThresholds, votes(11, 5, 3, 1));
-    expect(r.grade).toBe('称职');
+    expect(r.grade).toBe('competent');
     expect(r.explanation.at(-1)).toBe('结果：称职（以上条件均不满足）');
   });
 
   it('7 优秀, 4 基本称职, 2 不称职 of 13: 优秀 53.85 % < 60 %, 6/13 = 46.15 % ≥ 30 % → 基本称职', () => {
     const r = tallyGradeVotes(byThresholds, votes(7, 0, 4, 2));
-    expect(r.grade).toBe('基本称职');
+    expect(r.grade).toBe('basic');
     expect(r.explanation.slice(2)).toEqual([
       '优秀：优秀票率 53.85%（7/13）≥ 60.00%：不成立',
       '基本称职：基本称职+不称职票率 46.15%（6/13）≥ 30.00%：成立',
@@ -112,8 +124,8 @@ describe('tallyGradeVotes, thresholds rule: the first result grade whose conditi
   });
 
   it('不称职票率 exactly 50 % is not above 50 % (gt); 11 of 20 is', () => {
-    expect(tallyGradeVotes(byThresholds, votes(0, 10, 0, 10)).grade).toBe('基本称职');
-    expect(tallyGradeVotes(byThresholds, votes(0, 9, 0, 11)).grade).toBe('不称职');
+    expect(tallyGradeVotes(byThresholds, votes(0, 10, 0, 10)).grade).toBe('basic');
+    expect(tallyGradeVotes(byThresholds, votes(0, 9, 0, 11)).grade).toBe('incompetent');
   });
 
   it('a recount (the same votes in any order) gives the identical result', () => {
@@ -134,8 +146,12 @@ describe('GradeVoteSchema: the pack option is checked', () => {
         method: 'thresholds',
         source: ASSUMED,
         results: [
-          { grade: '称职', when: [] },
-          { grade: '优秀', when: [{ grades: ['outstanding'], op: 'gte', percentHundredths: 6000 }] },
+          { grade: 'competent', name: '称职', when: [] },
+          {
+            grade: 'excellent',
+            name: '优秀',
+            when: [{ grades: ['outstanding'], op: 'gte', percentHundredths: 6000 }],
+          },
         ],
       },
     });

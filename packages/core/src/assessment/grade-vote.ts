@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceSchema } from '../policy/source.ts';
+import { type GradeCode, GradeCodeSchema } from './grade-code.ts';
 
 /**
  * The grade ballot (一票一档, issue 10 §1): each rater taps one grade per person (优秀 / 称职 / 基本称职 /
@@ -35,12 +36,20 @@ export const GradeVoteRuleSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('points'), source: SourceSchema }),
   /**
    * the first result grade whose conditions all hold (in the order listed); the last has none and takes
-   * every other target
+   * every other target. `grade` is a code of the scheme's grade scale (the pack checks it), so the vote
+   * shares propose the grade the quota, pay and honours read.
    */
   z.object({
     method: z.literal('thresholds'),
     results: z
-      .array(z.object({ grade: z.string().min(1).max(20), when: z.array(ShareConditionSchema) }))
+      .array(
+        z.object({
+          grade: GradeCodeSchema,
+          /** the grade's name as the scale prints it (优秀 …), for the explanation */
+          name: z.string().min(1).max(20),
+          when: z.array(ShareConditionSchema),
+        }),
+      )
       .min(2),
     source: SourceSchema,
   }),
@@ -93,8 +102,8 @@ export interface GradeVoteCount {
 export interface GradeVoteResult extends GradeVoteCount {
   /** `points`: the score in hundredths (9000 = 90.00 分); `thresholds`: null */
   scoreHundredths: number | null;
-  /** `thresholds`: the result grade; `points`: null */
-  grade: string | null;
+  /** `thresholds`: the result grade (a code of the scheme's grade scale); `points`: null */
+  grade: GradeCode | null;
   /** Chinese lines naming the counts, the shares and the rule's step */
   explanation: string[];
 }
@@ -116,11 +125,19 @@ export function countGradeVotes(spec: GradeVote, votes: readonly string[]): Grad
     if (n === undefined) throw new RangeError(`vote for unknown grade “${v}”`);
     counts.set(v, n + 1);
   }
-  const total = votes.length;
+  return gradeVoteCountOf(
+    spec,
+    spec.grades.map((g) => counts.get(g.code) ?? 0),
+  );
+}
+
+/** Votes per grade (in the pack's order) with their total and shares. */
+export function gradeVoteCountOf(spec: GradeVote, counts: readonly number[]): GradeVoteCount {
+  const total = counts.reduce((s, n) => s + n, 0);
   return {
     total,
-    grades: spec.grades.map((g) => {
-      const count = counts.get(g.code) ?? 0;
+    grades: spec.grades.map((g, i) => {
+      const count = counts[i] ?? 0;
       return {
         code: g.code,
         name: g.name,
@@ -153,7 +170,11 @@ function conditionText(c: ShareCondition, spec: GradeVote, tally: GradeVoteCount
  * grade): whether the group counts at all is the caller's rule on the minimum number of raters.
  */
 export function tallyGradeVotes(spec: GradeVote, votes: readonly string[]): GradeVoteResult {
-  const tally = countGradeVotes(spec, votes);
+  return gradeVoteResultOf(spec, countGradeVotes(spec, votes));
+}
+
+/** The pack rule's step on counted votes (see `tallyGradeVotes`). */
+export function gradeVoteResultOf(spec: GradeVote, tally: GradeVoteCount): GradeVoteResult {
   const explanation = [
     `有效票 ${tally.total} 张：` +
       tally.grades.map((g) => `${g.name} ${g.count} 票（${twoDecimals(g.shareHundredths)}%）`).join('，'),
@@ -180,9 +201,9 @@ export function tallyGradeVotes(spec: GradeVote, votes: readonly string[]): Grad
   for (const r of spec.rule.results) {
     const ok = r.when.every((c) => holds(c, tally));
     if (r.when.length > 0)
-      explanation.push(`${r.grade}：${r.when.map((c) => conditionText(c, spec, tally)).join('；')}`);
+      explanation.push(`${r.name}：${r.when.map((c) => conditionText(c, spec, tally)).join('；')}`);
     if (ok) {
-      explanation.push(r.when.length > 0 ? `结果：${r.grade}` : `结果：${r.grade}（以上条件均不满足）`);
+      explanation.push(r.when.length > 0 ? `结果：${r.name}` : `结果：${r.name}（以上条件均不满足）`);
       return { ...tally, scoreHundredths: null, grade: r.grade, explanation };
     }
   }

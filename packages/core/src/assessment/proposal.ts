@@ -12,6 +12,11 @@ export interface ProposalTarget extends QuotaMember {
   tally: TargetTally;
   /** what of the target's result may be shown (`disclosureOf`); none withheld when absent */
   disclosure?: Disclosure | undefined;
+  /**
+   * a grade ballot's `thresholds` rule (一票一档, 优秀票率 …): the grade its vote shares give
+   * (`voteGradeOf`), proposed instead of the score thresholds' grade; absent for every other round
+   */
+  voteGrade?: GradeCode | null | undefined;
 }
 
 export interface ProposalInput {
@@ -45,8 +50,10 @@ export interface GradeProposal {
   unitId: string;
   parentId: string;
   total: Rational | null;
-  /** the grade by thresholds alone, before quota and veto */
+  /** the grade by thresholds alone (the score's, or the vote shares' — `gradeBy`), before quota and veto */
   scoreGrade: GradeCode | null;
+  /** what `scoreGrade` follows: the scale's score thresholds, or a grade ballot's vote-share rule */
+  gradeBy: 'score' | 'votes';
   grade: GradeCode | null;
   reason: ProposalReason;
   /** the veto reasons when the target is on the veto list (whatever its grade) */
@@ -266,8 +273,9 @@ function allocate(
 }
 
 /**
- * Proposes grades (拟定等次). Each sufficient target gets the highest grade whose minScore ≤ its total,
- * except the scale's quota grade: it goes only to eligible (not vetoed) targets inside their quota
+ * Proposes grades (拟定等次). Each sufficient target gets the highest grade whose minScore ≤ its total
+ * (or, in a grade-ballot round with a `thresholds` rule, the grade its vote shares give), except the
+ * scale's quota grade: it goes only to eligible (not vetoed) targets inside their quota
  * group's places, best totals first; then, when the rule pools remainders, the pooled places go to the best
  * remaining eligible targets across the pool's groups. Ties on total across the last place(s) are settled
  * by the rule's tie-break chain; when it cannot separate them, none of them gets the contested place(s)
@@ -286,7 +294,8 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
     const total = t.tally.status === 'sufficient' ? t.tally.total : null;
     // a withheld total is compared with no other (a recount from the export does not even know it)
     const withheld = t.tally.status === 'sufficient' && t.disclosure?.totalWithheld === true;
-    const scoreGrade = total ? gradeByScore(scale, total) : null;
+    const byVotes = t.voteGrade !== undefined;
+    const scoreGrade = total ? (byVotes ? (t.voteGrade ?? null) : gradeByScore(scale, total)) : null;
     const vetoReasons = [...(veto.get(t.targetId) ?? [])];
     const groupKey = rule ? quotaGroupKey(rule.groupBy, t) : null;
     const p: GradeProposal = {
@@ -295,6 +304,7 @@ export function proposeGrades(input: ProposalInput): ProposalResult {
       parentId: t.parentId,
       total,
       scoreGrade,
+      gradeBy: byVotes ? 'votes' : 'score',
       grade: scoreGrade,
       reason: withheld ? 'totalWithheld' : total ? 'score' : 'insufficient',
       vetoReasons,

@@ -28,7 +28,10 @@ export interface CompactResult {
 
 export type CompactGroup = [groupId: string, ballotCount: number, sum: number, max: number, min: number];
 export type CompactWaiver = Pick<Waiver, 'groupId' | 'reason' | 'approvalRef'>;
-export type CompactProposal = Omit<GradeProposal, 'targetId' | 'unitId' | 'parentId' | 'total'>;
+/** the proposal without what the target and tally give; `gradeBy` only when it is 'votes' (rare) */
+export type CompactProposal = Omit<GradeProposal, 'targetId' | 'unitId' | 'parentId' | 'total' | 'gradeBy'> & {
+  gradeBy?: 'votes';
+};
 
 /** A target's place in the round and in its unit (display ranks; equal totals share the rank). */
 export interface StoredRank {
@@ -82,8 +85,8 @@ export function compactResult(input: {
         : { groupId: w.groupId, reason: w.reason, approvalRef: w.approvalRef },
     );
   if (input.proposal) {
-    const { targetId: _t, unitId: _u, parentId: _p, total: _total, ...rest } = input.proposal;
-    result.proposal = rest;
+    const { targetId: _t, unitId: _u, parentId: _p, total: _total, gradeBy, ...rest } = input.proposal;
+    result.proposal = gradeBy === 'votes' ? { ...rest, gradeBy } : rest;
   }
   return result;
 }
@@ -133,6 +136,7 @@ export function expandResult(
           parentId: target.parentId,
           total: tally.total,
           ...stored.proposal,
+          gradeBy: stored.proposal.gradeBy ?? 'score',
         }
       : null,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GradeCodeSchema } from '../assessment/grade-code.ts';
 import { GradeVoteSchema } from '../assessment/grade-vote.ts';
 
 /**
@@ -14,7 +15,7 @@ const Percent = z.number().min(0).max(100);
 
 export const GradeSchema = z.object({
   /** stable code used by other modules (pay, honours, eligibility) */
-  code: z.enum(['excellent', 'competent', 'basic', 'incompetent', 'good', 'fair', 'poor']),
+  code: GradeCodeSchema,
   /** as written in the pack's documents: 优秀, 称职, 基本称职, 不称职, 良好, 合格, 较差 … */
   name: z.string().min(1).max(20),
   /** lowest weighted total (百分制) that proposes this grade; the top grade is also capped by the quota */
@@ -225,13 +226,6 @@ function checkGradeBallot(
       code: 'custom',
       path: ['gradeVote'],
       message: '等次票（一票一档）方案须设票面等次和计票规则',
-    });
-  const rule = (s.gradeVote as { rule?: { method?: string } } | undefined)?.rule;
-  if (rule?.method === 'thresholds')
-    ctx.addIssue({
-      code: 'custom',
-      path: ['gradeVote', 'rule'],
-      message: '按票率条件直接定等次的规则尚未接入结果计算，请用按票折分（points）规则',
     });
   if (s.criteria.length !== 1)
     ctx.addIssue({ code: 'custom', path: ['criteria'], message: '等次票方案只设一项总体评价指标（100 分）' });

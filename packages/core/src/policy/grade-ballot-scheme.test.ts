@@ -81,20 +81,20 @@ describe('scheme option ballotForm (一票一档)', () => {
     ).toEqual(['等次票方案的评议组按全部有效票计算，不去掉最高最低票']);
   });
 
-  it('refuses, for now, a thresholds rule on a scheme (the proposal does not take its grade yet)', () => {
-    const thresholds = {
-      ...gradeVote,
-      rule: {
-        method: 'thresholds',
-        source: ASSUMED,
-        results: [
-          { grade: '优秀', when: [{ grades: ['excellent'], op: 'gte', percentHundredths: 6000 }] },
-          { grade: '称职', when: [] },
-        ],
-      },
+  it('takes a thresholds rule whose result grades are the scale’s, named as the scale names them', () => {
+    const raw = structuredClone(fengze) as unknown as {
+      assessment: {
+        schemes: { id: string; gradeVote?: { rule: { results: { grade: string; name: string }[] } } }[];
+      };
     };
-    expect(messages(SchemeSchema.safeParse(scheme({ ballotForm: 'grade', gradeVote: thresholds })))).toEqual([
-      '按票率条件直接定等次的规则尚未接入结果计算，请用按票折分（points）规则',
+    expect(PackSchema.safeParse(raw).success).toBe(true);
+    const results = raw.assessment.schemes.find((x) => x.id === 'example-grade-shares')!.gradeVote!.rule
+      .results;
+    results[0]!.name = '优';
+    results[1]!.grade = 'good';
+    expect(messages(PackSchema.safeParse(raw))).toEqual([
+      '等次名称须与等次表一致：excellent 在等次表 civil-servant-four 中称“优秀”',
+      '等次表 civil-servant-four 中没有等次 good',
     ]);
   });
 
@@ -127,5 +127,19 @@ describe('scheme option ballotForm (一票一档)', () => {
       ['基本称职', 6000],
       ['不称职', 0],
     ]);
+  });
+
+  it('ships an example that proposes the grade from the vote shares (按票率定等次)', () => {
+    const pack = shippedPacks().find((p) => p.id === 'fengze')!;
+    const s = pack.assessment.schemes.find((x) => x.id === 'example-grade-shares')!;
+    expect(s.name).toBe('街道干部民主测评（一票一档，按票率定等次，示例）');
+    const rule = s.gradeVote?.rule;
+    expect(rule?.method === 'thresholds' && rule.results.map((r) => [r.grade, r.when.length])).toEqual([
+      ['excellent', 1],
+      ['incompetent', 1],
+      ['basic', 1],
+      ['competent', 0],
+    ]);
+    expect('assumed' in rule!.source).toBe(true);
   });
 });

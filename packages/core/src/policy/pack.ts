@@ -74,6 +74,24 @@ export const PackSchema = z
           path: ['assessment', 'schemes', i, 'quotaRuleId'],
           message: `没有名额规则 ${s.quotaRuleId}`,
         });
+      const rule = s.gradeVote?.rule;
+      const scale = pack.assessment.gradeScales.find((g) => g.id === s.gradeScaleId);
+      if (rule?.method === 'thresholds' && scale)
+        rule.results.forEach((r, k) => {
+          const grade = scale.grades.find((g) => g.code === r.grade);
+          if (!grade)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['assessment', 'schemes', i, 'gradeVote', 'rule', 'results', k, 'grade'],
+              message: `等次表 ${scale.id} 中没有等次 ${r.grade}`,
+            });
+          else if (grade.name !== r.name)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['assessment', 'schemes', i, 'gradeVote', 'rule', 'results', k, 'name'],
+              message: `等次名称须与等次表一致：${r.grade} 在等次表 ${scale.id} 中称“${grade.name}”`,
+            });
+        });
       for (const t of pack.assessment.quotaRules.find((q) => q.id === s.quotaRuleId)?.tieBreak ?? []) {
         if (t.by === 'criterionScore' && s.ballotForm === 'grade')
           ctx.addIssue({

@@ -77,6 +77,8 @@ export type ProposalReasonJson = z.infer<typeof ProposalReasonJsonSchema>;
 export const ProposalJsonSchema = z.looseObject({
   total: FigureSchema.nullable(),
   scoreGrade: z.string().nullable(),
+  /** what scoreGrade follows (absent in results computed before grade-ballot vote-share rules) */
+  gradeBy: z.enum(['score', 'votes']).optional(),
   grade: z.string().nullable(),
   reason: ProposalReasonJsonSchema,
   vetoReasons: z.array(z.string()),
