@@ -50,7 +50,7 @@ async function giveReport(roundId: string, targetId: string): Promise<void> {
  * A street with three cadres of its own, and the round over them with 3 + 3 slips; the first target has
  * a 述职 text and file.
  */
-async function seedRound(): Promise<{
+async function seedRound(schemeId = 'example-grade-ballot'): Promise<{
   roundId: string;
   leaders: string[];
   staff: string[];
@@ -67,9 +67,9 @@ async function seedRound(): Promise<{
     const own = items.filter((c) => c.orgId === street.id).slice(0, 3);
     if (own.length < 3) continue;
     const round = await api.send<{ id: string; targetCount: number }>('POST', '/api/assessment/rounds', {
-      name: '2026年度街道干部民主测评（一票一档）',
+      name: `2026年度街道干部民主测评（${schemeId === 'example-grade-ballot' ? '一票一档' : '按票率定等次'}）`,
       packId: 'fengze',
-      schemeId: 'example-grade-ballot',
+      schemeId,
       periodStart: '2026-01-01',
       periodEnd: '2026-12-31',
       orgId: street.parentId,
@@ -270,6 +270,82 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
       return Promise.all(doc.getAnimations().map((a) => a.finished));
     });
     await screenshot(officer, 'grade-ballot-explanation');
+    await officer.context().close();
+  });
+
+  it('a vote-share rule (按票率定等次): the drawer gives the grade from the shares, not the score line', async () => {
+    const { roundId, leaders, staff } = await seedRound('example-grade-shares');
+    const { items } = await api.get<{ items: { id: string }[] }>(`/api/assessment/rounds/${roundId}/targets`);
+    const ids = items.map((x) => x.id);
+    const codes = ['excellent', 'competent', 'basic', 'incompetent'];
+    // the votes of the round above, cast by API (the slips were driven there): per rater, targets 0, 1, 2
+    const cast = async (code: string, picks: number[]) =>
+      api.send('POST', `/api/ballot/${code}`, {
+        grades: picks.map((k, i) => ({ targetId: ids[i]!, grade: codes[k]! })),
+      });
+    for (const [i, code] of leaders.entries())
+      await cast(
+        code,
+        [
+          [0, 1, 2],
+          [0, 1, 1],
+          [1, 1, 3],
+        ][i]!,
+      );
+    for (const [i, code] of staff.entries())
+      await cast(
+        code,
+        [
+          [0, 0, 1],
+          [0, 1, 2],
+          [0, 2, 2],
+        ][i]!,
+      );
+    await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'close' });
+    await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'compute' });
+    const { targets } = await api.get<{ targets: ResultTarget[] }>(
+      `/api/assessment/rounds/${roundId}/results`,
+    );
+    const of = (i: number) => targets.find((x) => x.id === ids[i])!;
+    // target 0: 5 of 6 优秀 (83.33 %) → 优秀, but the street's 20 % of three rounds down to no place: 称职;
+    // target 1: 1 of 6 优秀, 1 基本称职 → 称职; target 2: 4 of 6 基本称职 + 不称职 (66.67 %) → 基本称职,
+    // where its score 176/3 = 58.67 is under the scale's 基本称职 line (60) and proposed 不称职 above
+    expect([0, 1, 2].map((i) => [of(i).total?.value, of(i).proposedGradeName])).toEqual([
+      ['97.33', '称职'],
+      ['80.00', '称职'],
+      ['58.67', '基本称职'],
+    ]);
+
+    const officer = await newPage(browser);
+    await loginUi(officer, 'orgdept');
+    await officer.goto(`/assessment/rounds/${roundId}`);
+    await officer.getByTestId('round-tab-results').click();
+    await officer.getByTestId(`result-explain-${ids[2]}`).click();
+    await officer.getByTestId('explain-grade-votes').waitFor();
+    expect(await officer.getByTestId('explain-proposal').textContent()).toMatch(
+      /^按得票率条件拟定为「基本称职」（各等次得票见下方“等次票”）。 名额组：/,
+    );
+    // the rule is applied once, to both groups' votes; no group carries a rule step of its own
+    expect(await officer.getByTestId('explain-grade-rule-all').textContent()).toBe(
+      '合计（单列的评议组）：优秀：优秀票率 0.00%（0/6）> 50.00%：不成立；' +
+        '不称职：不称职票率 16.67%（1/6）> 50.00%：不成立；' +
+        '基本称职：基本称职+不称职票率 66.67%（4/6）> 50.00%：成立；结果：基本称职',
+    );
+    expect(await officer.getByTestId('explain-grade-rule-leadership').count()).toBe(0);
+    await officer.getByTestId('explain-grade-rule-all').scrollIntoViewIfNeeded();
+    await officer.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }
+      ).document;
+      return Promise.all(doc.getAnimations().map((a) => a.finished));
+    });
+    await screenshot(officer, 'grade-shares-explanation');
+    // target 0 reached 优秀 by its shares and lost it to the quota: the reason says both
+    await officer.keyboard.press('Escape');
+    await officer.getByTestId(`result-explain-${ids[0]}`).click();
+    await expect
+      .poll(() => officer.getByTestId('explain-proposal').textContent())
+      .toMatch(/^按得票率条件达到「优秀」，综合得分 97\.33，但名额已满，拟定为「称职」。 名额组：/);
     await officer.context().close();
   });
 });

@@ -1,12 +1,7 @@
 import type { Scheme } from '../policy/assessment-section.ts';
 import type { StoredBallotScore } from './evaluate.ts';
 import type { GradeCode } from './grade-code.ts';
-import {
-  type GradeVote,
-  type GradeVoteResult,
-  gradeVoteCountOf,
-  gradeVoteResultOf,
-} from './grade-vote.ts';
+import { type GradeVote, type GradeVoteResult, gradeVoteCountOf, gradeVoteResultOf } from './grade-vote.ts';
 import type { TargetTally } from './tally.ts';
 import type { GroupScoreAggregate } from './tally-aggregates.ts';
 
@@ -55,6 +50,26 @@ export interface GradeCounts {
   groupId: string;
   /** votes per vote grade, in `gradeVote.grades` order */
   counts: number[];
+}
+
+/** Votes counted per target and rater group, in the pack's grade order (a recount's `gradeVotes`). */
+export function gradeCountsOfVotes(
+  scheme: Scheme,
+  votes: readonly { groupId: string; targetId: string; grade: string }[],
+): Map<string, GradeCounts[]> {
+  const spec = gradeVoteOf(scheme);
+  const index = new Map(spec.grades.map((g, i) => [g.code, i]));
+  const out = new Map<string, GradeCounts[]>();
+  for (const v of votes) {
+    const i = index.get(v.grade);
+    if (i === undefined) throw new RangeError(`vote for unknown grade “${v.grade}”`);
+    let groups = out.get(v.targetId);
+    if (!groups) out.set(v.targetId, (groups = []));
+    let g = groups.find((x) => x.groupId === v.groupId);
+    if (!g) groups.push((g = { groupId: v.groupId, counts: spec.grades.map(() => 0) }));
+    g.counts[i] = (g.counts[i] ?? 0) + 1;
+  }
+  return out;
 }
 
 /** Counts per grade code → counts in the pack's order (an unknown code is an error: the data is wrong). */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
   evaluateRound,
+  type GradeCode,
+  gradeCountsOfVotes,
   gradeVoteScores,
   SchemeSchema,
   packInForce,
@@ -129,6 +131,20 @@ export function recount(
     })),
   );
   if (votes.length) scores.push(...gradeVoteScores(SchemeSchema.parse(rules.scheme), votes));
+  // a vote-share rule pools each target's votes; for a withheld group's target the export gives the grade
+  const gradeVotes =
+    rules.scheme.ballotForm === 'grade'
+      ? {
+          counts: gradeCountsOfVotes(SchemeSchema.parse(rules.scheme), votes),
+          given: new Map(
+            data.targets.flatMap((t) =>
+              t.withheld?.voteGrade !== undefined
+                ? [[t.id, t.withheld.voteGrade as GradeCode | null] as const]
+                : [],
+            ),
+          ),
+        }
+      : undefined;
   const withheld = new Map<string, WithheldGroups>();
   for (const t of data.targets)
     if (t.withheld?.groups.length)
@@ -136,7 +152,14 @@ export function recount(
         counts: Object.fromEntries(t.withheld.groups.map((g) => [g.groupId, g.ballotCount])),
         contribution: t.withheld.contribution === null ? null : parseFraction(t.withheld.contribution),
       });
-  const ev = evaluateRound({ rules, targets: data.targets, scores, waivers: data.waivers, withheld });
+  const ev = evaluateRound({
+    rules,
+    targets: data.targets,
+    scores,
+    waivers: data.waivers,
+    withheld,
+    ...(gradeVotes ? { gradeVotes } : {}),
+  });
   const decimals = rules.scheme.scoreDecimals;
   const rankOf = new Map(ev.ranking.ranked.map((r) => [r.targetId, r.populationRank]));
   const gradeOf = new Map(ev.proposal.proposals.map((p) => [p.targetId, p.grade]));

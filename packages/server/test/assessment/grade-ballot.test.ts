@@ -262,4 +262,122 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
     const out2: string[] = [];
     expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
   });
+
+  it('a vote-share rule (按票率定等次) proposes from the pooled votes; the points rank for the quota', async () => {
+    // five cadres of a street (20 % of 5 = 1 place), rated by 3 leadership and 3 staff slips
+    const street = await newOrg(t.db, { kind: 'street' });
+    const cadres = [];
+    for (let i = 0; i < 5; i++) cadres.push((await newCadre(t.db, { orgId: street.id })).id);
+    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+      name: '2026年度街道干部民主测评（按票率定等次）',
+      packId: 'fengze',
+      schemeId: 'example-grade-shares',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: street.parentId,
+      population: { cadreIds: cadres },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const round = created.json<{ id: string }>();
+    const ids = (
+      await t.db.admin.query<{ id: string; cadre_id: string }>(
+        `SELECT id, cadre_id FROM assessment_targets WHERE round_id = $1`,
+        [round.id],
+      )
+    ).rows;
+    const [A, B, C, D, E] = cadres.map((c) => ids.find((r) => r.cadre_id === c)!.id) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const leaders = await tokens(round.id, 'leadership', 3, street.id);
+    const staff = await tokens(round.id, 'colleagues', 3, street.id);
+    expect((await transition(round.id, 'open')).statusCode).toBe(200);
+    const G = { E: 'excellent', C: 'competent', B: 'basic', I: 'incompetent' } as const;
+    // per slip, the votes for A…E (E = 优秀, C = 称职, B = 基本称职, I = 不称职)
+    const cast = async (codes: string[], slips: string[]) => {
+      for (const [i, code] of codes.entries()) {
+        const v = [...slips[i]!] as (keyof typeof G)[];
+        const res = await voteGrades(code, {
+          [A]: G[v[0]!],
+          [B]: G[v[1]!],
+          [C]: G[v[2]!],
+          [D]: G[v[3]!],
+          [E]: G[v[4]!],
+        });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    };
+    await cast(leaders, ['EEEBI', 'EECBI', 'ECCCC']);
+    await cast(staff, ['EEEBI', 'EECCI', 'CECIB']);
+    expect((await transition(round.id, 'close')).statusCode).toBe(200);
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+
+    const res = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    const targets = res.json<{
+      targets: (ResultTarget & {
+        explanation: { proposal: { gradeBy?: string; scoreGrade: string | null; reason: string } } | null;
+      })[];
+    }>().targets;
+    const of = (id: string) => targets.find((x) => x.id === id)!;
+    // A: 5 of 6 优秀 → 优秀; 40 % × 100 + 60 % × 280/3 = 96
+    // B: 5 of 6 优秀 → 优秀; 40 % × 280/3 + 60 % × 100 = 292/3 = 97.33: the one place
+    // C: 2 of 6 优秀, none 基本称职 or 不称职 → 称职 (the default); 260/3
+    // D: 称职 2, 基本称职 3, 不称职 1: 4 of 6 基本称职 + 不称职 (66.67 %) → 基本称职, although its score
+    //    40 % × 200/3 + 60 % × 140/3 = 164/3 = 54.67 is under the scale's 基本称职 line (60)
+    // E: 不称职 4 of 6 → 不称职; 40 % × 80/3 + 60 % × 20 = 68/3
+    expect([A, B, C, D, E].map((id) => [of(id).total?.fraction, of(id).proposedGrade])).toEqual([
+      ['96', 'competent'],
+      ['292/3', 'excellent'],
+      ['260/3', 'competent'],
+      ['164/3', 'basic'],
+      ['68/3', 'incompetent'],
+    ]);
+    expect(
+      [A, B, D].map((id) => {
+        const p = of(id).explanation!.proposal;
+        return [p.gradeBy, p.scoreGrade, p.reason];
+      }),
+    ).toEqual([
+      ['votes', 'excellent', 'quota'],
+      ['votes', 'excellent', 'withinQuota'],
+      ['votes', 'basic', 'score'],
+    ]);
+    // the rule's step is written once, on both groups' votes together; each group shows its counts
+    const gd = of(D).explanation!.gradeVotes!;
+    expect(gd.groups.map((g) => [g.groupId, g.explanation.length])).toEqual([
+      ['leadership', 1],
+      ['colleagues', 1],
+    ]);
+    expect(gd.overall!.explanation).toEqual([
+      '有效票 6 张：优秀 0 票（0.00%），称职 2 票（33.33%），基本称职 3 票（50.00%），不称职 1 票（16.67%）',
+      '优秀：优秀票率 0.00%（0/6）> 50.00%：不成立',
+      '不称职：不称职票率 16.67%（1/6）> 50.00%：不成立',
+      '基本称职：基本称职+不称职票率 66.67%（4/6）> 50.00%：成立',
+      '结果：基本称职',
+    ]);
+
+    // the recount from the export reaches the same grades from the votes
+    const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'grade-shares-recount-'));
+    const ballotsFile = join(dir, 'ballots.json');
+    const resultsFile = join(dir, 'results.json');
+    writeFileSync(ballotsFile, exported.body);
+    writeFileSync(resultsFile, res.body);
+    const out: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out.push(m))).toBe(0);
+    expect(out.at(-1)).toBe('复核一致：5 个对象的得分、排名、各组得分和建议等次与公布结果相同');
+    // one 基本称职 vote for D turned 称职 (3 of 6: not above half) changes D's grade to 称职
+    const tampered = exported.json<{ ballots: { grades: { targetId: string; grade: string }[] }[] }>();
+    tampered.ballots.flatMap((x) => x.grades).find((g) => g.targetId === D && g.grade === 'basic')!.grade =
+      'competent';
+    writeFileSync(ballotsFile, JSON.stringify(tampered));
+    const out2: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
+    expect(out2.join('\n')).toContain('建议等次 公布 basic，复核 competent');
+  });
 });

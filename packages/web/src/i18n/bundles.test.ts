@@ -185,7 +185,9 @@ describe('the i18n bundles', () => {
         // issue 10 §1, grade ballot (一票一档): the slip's 6 texts, the explanation's 5, error code BALLOT_FORM
         12 +
         // issue 10 §8: the roster's capped total (共 10,000+ 条) and its tooltip, the home figure's "+"
-        3,
+        3 +
+        // issue 10 §1, a grade from the vote shares (按票率定等次): 5 reasons worded for it
+        5,
     );
   });
 });

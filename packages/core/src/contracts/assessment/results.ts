@@ -339,6 +339,11 @@ export const ExportTargetSchema = z.object({
       ),
       /** the published total minus its shown part, "num/den"; null when no total was published */
       contribution: z.string().nullable(),
+      /**
+       * a grade ballot proposing grades from vote shares (按票率定等次): the grade the round's votes gave
+       * (the proposal's scoreGrade, published with it) — the withheld votes cannot be pooled again
+       */
+      voteGrade: z.string().nullable().optional(),
     })
     .optional(),
 });

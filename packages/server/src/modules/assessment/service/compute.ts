@@ -2,8 +2,12 @@ import {
   applyOverrides,
   compactResult,
   disclosureOfCounts,
+  countedGroupsOf,
   evaluateRound,
   explainReason,
+  type GradeCounts,
+  gradeGroupAggregate,
+  gradeVoteOf,
   isAggregatedTally,
   proposeGrades,
   rankTargets,
@@ -20,6 +24,7 @@ import {
   type Rational,
   type RoundEvaluation,
   type TargetTally,
+  voteGradeOf,
   type Waiver,
   withholdsAny,
 } from '@ganbu/core';
@@ -31,7 +36,7 @@ import * as roundRepo from '../repository/rounds.ts';
 import { streamTargetAggregates } from '../repository/tally-targets.ts';
 import { ballotScoresOf, roundHasScores, storeResults } from '../repository/tally.ts';
 import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
-import { streamGradeAggregates } from './grade-tally.ts';
+import { countsByTarget } from './grade-tally.ts';
 import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
 
 type TargetRow = TallyTarget;
@@ -44,6 +49,8 @@ export interface Evaluation extends RoundEvaluation {
    */
   aggregates: (GroupScoreAggregate[] | null)[];
   waiversOf: Map<string, Waiver[]>;
+  /** a grade-ballot round: each target's vote counts per group (the `thresholds` rule pools them) */
+  gradeCounts?: Map<string, GradeCounts[]>;
 }
 
 /**
@@ -82,6 +89,8 @@ export interface RoundTally {
   /** what each target's tally was computed from, by the index of the target in `targets` */
   aggregates: (GroupScoreAggregate[] | null)[];
   tallies: Map<string, TargetTally>;
+  /** a grade-ballot round: each target's vote counts per group, in the pack's grade order */
+  gradeCounts?: Map<string, GradeCounts[]>;
 }
 
 /**
@@ -110,16 +119,15 @@ export async function tallyRound(ctx: RequestContext, round: RoundRecord): Promi
   if (scheme.ballotForm === 'grade') {
     // a grade ballot (一票一档) gives the same aggregates from its votes (service/grade-tally.ts)
     const list = await listTallyTargets(client, round.id);
-    const byTarget = new Map<string, GroupScoreAggregate[]>();
-    const aggregateRows = await streamGradeAggregates(client, round.id, scheme, (batch) => {
-      for (const { targetId, aggregate } of batch) {
-        const groups = byTarget.get(targetId);
-        if (groups) groups.push(aggregate);
-        else byTarget.set(targetId, [aggregate]);
-      }
-    });
-    if (aggregateRows > 0 && list.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
-    for (const t of list) tally(t, byTarget.get(t.id) ?? []);
+    const gradeCounts = await countsByTarget(client, round.id, scheme);
+    if (gradeCounts.size > 0 && list.length === 0) throw new AppError(403, 'FORBIDDEN', '看不到本轮考核对象');
+    const spec = gradeVoteOf(scheme);
+    for (const t of list)
+      tally(
+        t,
+        (gradeCounts.get(t.id) ?? []).map((g) => gradeGroupAggregate(spec, g)),
+      );
+    return { targets, waiversOf, aggregates, tallies, gradeCounts };
   } else {
     // the targets and their ballots' aggregates in one statement, in the round's order
     const groupIds = scheme.raterGroups.map((g) => g.id);
@@ -181,7 +189,10 @@ async function vetoOf(
 export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise<Evaluation> {
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
-  const { targets, waiversOf, aggregates, tallies } = await tallyRound(ctx, round);
+  const { targets, waiversOf, aggregates, tallies, gradeCounts } = await tallyRound(ctx, round);
+  const { scheme } = round.rules;
+  // a grade ballot's vote-share rule (按票率定等次) proposes from the counted groups' pooled votes
+  const byVotes = scheme.ballotForm === 'grade' && gradeVoteOf(scheme).rule.method === 'thresholds';
   // what each target may show (SECURITY 31): from its ballot counts, which a re-tally does not change
   const disclosures = new Map<string, Disclosure>();
   const members: ProposalTarget[] = targets.map((t, i) => {
@@ -193,7 +204,15 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
-    return { targetId: t.id, unitId: t.unitId, parentId: t.parentUnitId ?? t.unitId, tally, disclosure };
+    const member: ProposalTarget = {
+      targetId: t.id,
+      unitId: t.unitId,
+      parentId: t.parentUnitId ?? t.unitId,
+      tally,
+      disclosure,
+    };
+    if (byVotes) member.voteGrade = voteGradeOf(scheme, gradeCounts?.get(t.id) ?? [], countedGroupsOf(tally));
+    return member;
   });
   const veto = await vetoOf(ctx, round, targets);
   const propose = () => proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto });
@@ -220,7 +239,16 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
     proposal = propose();
     wanted = criterionMeansWanted(proposal, tallies, disclosures);
   }
-  return { tallies, disclosures, ranking, proposal, targets, aggregates, waiversOf };
+  return {
+    tallies,
+    disclosures,
+    ranking,
+    proposal,
+    targets,
+    aggregates,
+    waiversOf,
+    ...(gradeCounts ? { gradeCounts } : {}),
+  };
 }
 
 const isRational = (o: Record<string, unknown>, keys: string[]) =>

@@ -1,11 +1,4 @@
-import {
-  type GradeCounts,
-  type GroupScoreAggregate,
-  gradeCountsInOrder,
-  gradeGroupAggregate,
-  gradeVoteOf,
-  type Scheme,
-} from '@ganbu/core';
+import { type GradeCounts, gradeCountsInOrder, gradeVoteOf, type Scheme } from '@ganbu/core';
 import type pg from 'pg';
 import type { RequestContext } from '../../../platform/context.ts';
 import { gradeCountsOf, storeGradeCounts } from '../repository/grade-votes.ts';
@@ -17,8 +10,8 @@ import type { RoundRecord } from './rounds.ts';
  * core `grade-ballot.ts`), so ranks, quota, disclosure and the stored result are the score round's.
  */
 
-/** Per target, its groups' vote counts in the pack's grade order. */
-async function countsByTarget(
+/** Per target, its groups' vote counts in the pack's grade order (in the caller's scope). */
+export async function countsByTarget(
   client: pg.ClientBase,
   roundId: string,
   scheme: Scheme,
@@ -39,24 +32,6 @@ async function countsByTarget(
       [...groups].map(([groupId, grades]) => ({ groupId, counts: gradeCountsInOrder(spec, grades) })),
     );
   return out;
-}
-
-/**
- * The grade round's per-(target, group) aggregates, in the shape `streamGroupAggregates` gives a score
- * round's; returns the number of (target, group) rows.
- */
-export async function streamGradeAggregates(
-  client: pg.ClientBase,
-  roundId: string,
-  scheme: Scheme,
-  onBatch: (rows: { targetId: string; aggregate: GroupScoreAggregate }[]) => void,
-): Promise<number> {
-  const spec = gradeVoteOf(scheme);
-  const rows: { targetId: string; aggregate: GroupScoreAggregate }[] = [];
-  for (const [targetId, groups] of await countsByTarget(client, roundId, scheme))
-    for (const g of groups) rows.push({ targetId, aggregate: gradeGroupAggregate(spec, g) });
-  if (rows.length) onBatch(rows);
-  return rows.length;
 }
 
 /** After a grade round's compute: each target's vote counts kept beside its result, for the explanation. */

@@ -342,6 +342,10 @@ async function exportTargets(ctx: RequestContext, round: RoundRecord) {
       groups: hidden.map(([groupId, reason]) => ({ groupId, ballotCount: counts[groupId] ?? 0, reason })),
       contribution: contribution ? toFractionString(contribution) : null,
     };
+    // a grade from vote shares pooled the withheld votes: the recount is given it, as the contribution
+    const proposal = result?.proposal;
+    if (proposal?.gradeBy === 'votes')
+      item.withheld.voteGrade = typeof proposal.scoreGrade === 'string' ? proposal.scoreGrade : null;
     return item;
   });
   return { targets, withheldTargets, withheldGroups };

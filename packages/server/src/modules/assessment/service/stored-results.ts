@@ -150,6 +150,8 @@ export function publishedResult(
           scheme,
           gradeCounts.map(([groupId, counts]) => ({ groupId, counts })),
           new Set(Object.keys(disclosure.withheld)),
+          // a vote-share rule pools the groups that counted toward the result (core `voteGradeOf`)
+          new Set(tally.groups.filter((g) => g.counted === true).map((g) => g.groupId)),
         )
       : undefined;
   return {

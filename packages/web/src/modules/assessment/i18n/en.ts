@@ -420,6 +420,17 @@ export const en: typeof zhCN = {
         totalWithheldCapped:
           'Total not published (the only group counted has under {{minBallots}} ballots): it reaches “{{scoreGrade}}” but competes for no quota place; proposed “{{grade}}”, the committee may change it within the quota.',
       },
+      reasonsVotes: {
+        score: 'Proposed “{{grade}}” by the vote shares (see the grade votes below).',
+        withinQuota:
+          'The vote shares meet “{{grade}}”, total {{total}}, within the quota ({{placedBy}}): proposed “{{grade}}”.',
+        quota:
+          'The vote shares meet “{{scoreGrade}}”, total {{total}}, but no place is left: proposed “{{grade}}”.',
+        totalWithheld:
+          'Total not published (the only group counted has under {{minBallots}} ballots): proposed “{{grade}}” by the vote shares, not ranked and not competing for quota places.',
+        totalWithheldCapped:
+          'Total not published (the only group counted has under {{minBallots}} ballots): the vote shares meet “{{scoreGrade}}” but it competes for no quota place; proposed “{{grade}}”, the committee may change it within the quota.',
+      },
       placedBy: { group: 'own group place', pool: 'pooled place', none: 'no quota' },
       quotaGroup: 'Quota group: {{key}}',
       final: 'Final grade',

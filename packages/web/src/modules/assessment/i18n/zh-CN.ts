@@ -415,6 +415,17 @@ export const zhCN = {
         totalWithheldCapped:
           '综合得分不公开（计分的评议组只有一个且不足 {{minBallots}} 票），达到「{{scoreGrade}}」分数线，但不参与优秀名额竞争，拟定为「{{grade}}」，可由考核委员会在名额内调整。',
       },
+      /** a grade ballot whose grade follows the vote shares (按票率定等次): the same reasons in its words */
+      reasonsVotes: {
+        score: '按得票率条件拟定为「{{grade}}」（各等次得票见下方“等次票”）。',
+        withinQuota:
+          '按得票率条件达到「{{grade}}」，综合得分 {{total}}，在优秀名额之内（{{placedBy}}），拟定为「{{grade}}」。',
+        quota: '按得票率条件达到「{{scoreGrade}}」，综合得分 {{total}}，但名额已满，拟定为「{{grade}}」。',
+        totalWithheld:
+          '综合得分不公开（计分的评议组只有一个且不足 {{minBallots}} 票），按得票率条件拟定为「{{grade}}」，不参与排名和优秀名额竞争。',
+        totalWithheldCapped:
+          '综合得分不公开（计分的评议组只有一个且不足 {{minBallots}} 票），按得票率条件达到「{{scoreGrade}}」，但不参与优秀名额竞争，拟定为「{{grade}}」，可由考核委员会在名额内调整。',
+      },
       placedBy: { group: '本组名额', pool: '统筹名额', none: '不设比例' },
       quotaGroup: '名额组：{{key}}',
       final: '最终等次',

@@ -63,6 +63,10 @@ function ballotsCell(t: TFunction, g: GroupTallyJson) {
   );
 }
 
+const VOTE_REASONS = ['score', 'withinQuota', 'quota', 'totalWithheld', 'totalWithheldCapped'] as const;
+/** the reasons whose words name a score line, worded for a grade from the vote shares */
+const voteReason = (reason: string) => VOTE_REASONS.find((r) => r === reason) ?? null;
+
 /** The proposal's reason in words (score, quota place, quota full, veto, tie at the boundary, too few raters). */
 export function proposalText(
   t: TFunction,
@@ -84,7 +88,11 @@ export function proposalText(
     reasons: p.vetoReasons.join(t('common.enumSep')),
   };
   const reason = p.reason === 'totalWithheld' && p.scoreGrade !== p.grade ? 'totalWithheldCapped' : p.reason;
-  const text = t(`assessment.explain.reasons.${reason}`, args);
+  // a grade from the vote shares (按票率定等次) says so where the reason would name a score line
+  const vote = p.gradeBy === 'votes' ? voteReason(reason) : null;
+  const text = vote
+    ? t(`assessment.explain.reasonsVotes.${vote}`, args)
+    : t(`assessment.explain.reasons.${reason}`, args);
   return p.quotaGroupKey
     ? `${text} ${t('assessment.explain.quotaGroup', { key: quotaKeyLabel(t, p.quotaGroupKey, names) })}`
     : text;

@@ -56,6 +56,19 @@ export function GradeVotesSection({ gradeVotes }: { gradeVotes: GradeVotes }) {
           </Typography.Paragraph>
         ) : null,
       )}
+      {gradeVotes.overall && gradeVotes.overall.explanation.length > 1 ? (
+        // a vote-share rule (按票率定等次) is applied once, to the groups' votes together
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 8, marginBottom: 0 }}
+          data-testid="explain-grade-rule-all"
+        >
+          {t('assessment.explain.gradeVotesRule', {
+            name: t('assessment.explain.gradeVotesAll'),
+            rule: gradeVotes.overall.explanation.slice(1).join('；'),
+          })}
+        </Typography.Paragraph>
+      ) : null}
     </div>
   );
 }
