@@ -171,6 +171,11 @@ export function recount(
     `${data.round.name}：${data.targets.length} 个考核对象，${data.ballots.length} 张选票` +
       (withheldBallots ? `（另有 ${withheldBallots} 个对象评分因评议组人数过少不单列，只给出合计）` : ''),
   );
+  const given = gradeVotes?.given.size ?? 0;
+  if (given)
+    log(
+      `${given} 个对象有评议组人数过少、选票不单列，其按得票率确定的等次取自导出（与综合得分的不单列部分一样）`,
+    );
   log(['排名', '姓名', '综合得分', '精确值', '建议等次'].join('\t'));
   for (const t of data.targets) {
     const tally = ev.tallies.get(t.id)!;

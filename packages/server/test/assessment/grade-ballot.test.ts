@@ -380,4 +380,109 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
     expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
     expect(out2.join('\n')).toContain('建议等次 公布 basic，复核 competent');
   });
+
+  it('a vote-share grade with a waived small group: its votes decide, no figure shows them, the recount is given the grade', async () => {
+    // two cadres; the street's leadership casts 2 slips (under 3: waived), its staff 3
+    const street = await newOrg(t.db, { kind: 'street' });
+    const cadres = [
+      (await newCadre(t.db, { orgId: street.id })).id,
+      (await newCadre(t.db, { orgId: street.id })).id,
+    ];
+    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+      name: '2026年度街道干部民主测评（按票率定等次，人数不足）',
+      packId: 'fengze',
+      schemeId: 'example-grade-shares',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      orgId: street.parentId,
+      population: { cadreIds: cadres },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const round = created.json<{ id: string }>();
+    const rows = (
+      await t.db.admin.query<{ id: string; cadre_id: string }>(
+        `SELECT id, cadre_id FROM assessment_targets WHERE round_id = $1`,
+        [round.id],
+      )
+    ).rows;
+    const [A, B] = cadres.map((c) => rows.find((r) => r.cadre_id === c)!.id) as [string, string];
+    const leaders = await tokens(round.id, 'leadership', 2, street.id);
+    const staff = await tokens(round.id, 'colleagues', 3, street.id);
+    expect((await transition(round.id, 'open')).statusCode).toBe(200);
+    // leadership: A 优秀 ×2, B 基本称职 ×2; staff: A 优秀 称职 称职, B 基本称职 称职 称职
+    for (const code of leaders)
+      expect((await voteGrades(code, { [A]: 'excellent', [B]: 'basic' })).statusCode).toBe(200);
+    for (const [a, b] of [
+      ['excellent', 'basic'],
+      ['competent', 'competent'],
+      ['competent', 'competent'],
+    ] as const)
+      expect((await voteGrades(staff.shift()!, { [A]: a, [B]: b })).statusCode).toBe(200);
+    expect((await transition(round.id, 'close')).statusCode).toBe(200);
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+    for (const targetId of [A, B]) {
+      const w = await as(orgdept, 'POST', `/api/assessment/rounds/${round.id}/waivers`, {
+        targetId,
+        groupId: 'leadership',
+        reason: '街道班子实有2人参加测评，经研究同意按实有人数评议',
+      });
+      expect(w.statusCode, w.body).toBe(200);
+    }
+    expect((await transition(round.id, 'compute')).statusCode).toBe(200);
+
+    const res = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/results`);
+    expect(res.statusCode, res.body).toBe(200);
+    const targets = res.json<{
+      targets: (ResultTarget & {
+        explanation: { proposal: { scoreGrade: string | null; reason: string } } | null;
+      })[];
+    }>().targets;
+    const of = (id: string) => targets.find((x) => x.id === id)!;
+    // A: 3 of 5 votes 优秀 (60 %) → 优秀, with the leadership's two; the staff's alone would be 1 of 3.
+    //    No 优秀 place (20 % of 2 rounds down): 称职. Score 40 % × 100 + 60 % × 260/3 = 92.
+    // B: 3 of 5 基本称职 (60 %) → 基本称职. Score 40 % × 60 + 60 % × 220/3 = 68.
+    expect(
+      [A, B].map((id) => [
+        of(id).total?.fraction,
+        of(id).explanation!.proposal.scoreGrade,
+        of(id).proposedGrade,
+      ]),
+    ).toEqual([
+      ['92', 'excellent', 'competent'],
+      ['68', 'basic', 'basic'],
+    ]);
+    // both groups are withheld (the small one and its complementary partner): no counts, no shares
+    expect(of(A).explanation!.gradeVotes).toEqual({ groups: [], overall: null });
+
+    // the export leaves out every vote for A and B and gives the grades the round's votes gave
+    const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const body = exported.json<{
+      targets: { id: string; withheld?: { voteGrade?: string | null } }[];
+      ballots: { grades?: unknown[] }[];
+    }>();
+    expect(body.ballots.flatMap((b) => b.grades ?? [])).toEqual([]);
+    expect(body.targets.map((x) => [x.id, x.withheld?.voteGrade])).toEqual(
+      expect.arrayContaining([
+        [A, 'excellent'],
+        [B, 'basic'],
+      ]),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'grade-shares-withheld-'));
+    const ballotsFile = join(dir, 'ballots.json');
+    const resultsFile = join(dir, 'results.json');
+    writeFileSync(ballotsFile, exported.body);
+    writeFileSync(resultsFile, res.body);
+    const out: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out.push(m))).toBe(0);
+    expect(out.at(-1)).toBe('复核一致：2 个对象的得分、排名、各组得分和建议等次与公布结果相同');
+    expect(out).toContain(
+      '2 个对象有评议组人数过少、选票不单列，其按得票率确定的等次取自导出（与综合得分的不单列部分一样）',
+    );
+    // without the given grade the recount has no vote to pool for B and cannot reach its 基本称职
+    for (const x of body.targets) delete x.withheld?.voteGrade;
+    writeFileSync(ballotsFile, JSON.stringify(body));
+    const out2: string[] = [];
+    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
+  });
 });
