@@ -348,4 +348,31 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
       .toMatch(/^按得票率条件达到「优秀」，综合得分 97\.33，但名额已满，拟定为「称职」。 名额组：/);
     await officer.context().close();
   });
+
+  it('the pack page shows both grade schemes’ slips and rules, the vote-share conditions in order', async () => {
+    const page = await newPage(browser);
+    await loginUi(page, 'orgdept');
+    const { items } = await api.get<{ items: { id: string; packId: string; origin: string }[] }>(
+      '/api/packs',
+    );
+    const fengze = items.find((p) => p.packId === 'fengze' && p.origin === 'shipped')!;
+    await page.goto(`/assessment/packs?id=${fengze.id}`);
+    const rule = page.getByTestId('scheme-grade-vote-rule-example-grade-shares');
+    await rule.waitFor();
+    expect(await rule.locator('span').allTextContents()).toEqual([
+      '按得票率定等次（各评议组计入的票合并计算，依次判断，先满足者为准）：',
+      '1. 优秀票率 > 50% → 优秀',
+      '2. 不称职票率 > 50% → 不称职',
+      '3. 基本称职+不称职票率 > 50% → 基本称职',
+      '4. 其余 → 称职',
+    ]);
+    expect(await page.getByTestId('scheme-grade-vote-example-grade-ballot').textContent()).toContain(
+      '按票折分：得分 = Σ（各档票数 × 每票分值）÷ 有效票数，按综合得分定等次',
+    );
+    const card = page.getByTestId('pack-scheme-example-grade-shares');
+    expect(await card.textContent()).toContain('优秀 每票 100 分');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'grade-shares-pack');
+    await page.close();
+  });
 });

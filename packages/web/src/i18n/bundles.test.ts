@@ -186,8 +186,10 @@ describe('the i18n bundles', () => {
         12 +
         // issue 10 §8: the roster's capped total (共 10,000+ 条) and its tooltip, the home figure's "+"
         3 +
-        // issue 10 §1, a grade from the vote shares (按票率定等次): 5 reasons worded for it
-        5,
+        // issue 10 §1, a grade from the vote shares (按票率定等次): 5 reasons worded for it; the pack pages'
+        // 等次票 item (its label, the vote grade tag, the two rules, result lines, conditions, "and": 9)
+        5 +
+        9,
     );
   });
 });

@@ -51,6 +51,16 @@ export const en: typeof zhCN = {
       none: 'No quota: grades follow the score thresholds',
     },
     scheme: {
+      gradeVote: 'Grade votes (one tap per person)',
+      voteGrade: '{{name}}: {{points}} points a vote',
+      gradeVotePoints: 'Score from the votes: Σ (votes × points) ÷ valid votes; the grade follows the score',
+      gradeVoteThresholds:
+        'Grade from the vote shares (counted groups pooled; tested in order, the first met decides):',
+      gradeVoteResult: '{{n}}. {{conditions}} → {{grade}}',
+      gradeVoteOtherwise: '{{n}}. otherwise → {{grade}}',
+      gradeVoteAtLeast: '{{grades}} share ≥ {{percent}}%',
+      gradeVoteAbove: '{{grades}} share > {{percent}}%',
+      gradeVoteAnd: ' and ',
       kindLine: '{{kind}} · targets: {{target}}',
       raterGroups: 'Rater groups',
       criteria: 'Criteria (100 points)',

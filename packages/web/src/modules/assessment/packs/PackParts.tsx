@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sourceOf, sourceText } from '../labels.ts';
 import { quotaRuleText } from '../quota-rule-text.ts';
+import { GradeVoteView } from './GradeVoteView.tsx';
 
 type RaterGroup = Scheme['raterGroups'][number];
 type Criterion = Scheme['criteria'][number];
@@ -305,6 +306,17 @@ export function SchemeView({
         />
       ),
     },
+    ...(scheme.gradeVote
+      ? [
+          {
+            key: 'gradeVote',
+            label: t('assessment.scheme.gradeVote'),
+            children: (
+              <GradeVoteView scheme={scheme} gradeVote={scheme.gradeVote} showSources={showSources} />
+            ),
+          },
+        ]
+      : []),
     {
       key: 'grades',
       label: t('assessment.scheme.gradeScale'),
