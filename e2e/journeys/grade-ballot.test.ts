@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiOf, launch, loginUi, newPage, screenshot, type Api } from '../browser.ts';
+import { chooseOption } from '../select.ts';
 
 /**
  * Issue 10 §1: the grade ballot (一票一档). A round of the Fengze pack's example grade scheme over three
@@ -373,6 +374,24 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     expect(await card.textContent()).toContain('优秀 每票 100 分');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'grade-shares-pack');
+
+    // the same summary where a round is created from the scheme
+    await page.goto('/assessment/rounds');
+    await page.getByTestId('round-create').click();
+    await page.getByTestId('round-form').waitFor();
+    await chooseOption(page, page.getByTestId('round-form-pack'), '丰泽区街道干部考核');
+    await chooseOption(
+      page,
+      page.getByTestId('round-form-scheme'),
+      '街道干部民主测评（一票一档，按票率定等次，示例）',
+    );
+    const summary = page.getByTestId('round-form-scheme-summary');
+    await expect.poll(() => summary.textContent()).toContain('3. 基本称职+不称职票率 > 50% → 基本称职');
+    expect(await summary.textContent()).toContain(
+      '等次由得票率条件确定，分数线不适用；综合得分用于排序和优秀名额',
+    );
+    await page.getByTestId('scheme-grade-vote-example-grade-shares').scrollIntoViewIfNeeded();
+    await screenshot(page, 'grade-shares-create-drawer');
     await page.close();
   });
 });

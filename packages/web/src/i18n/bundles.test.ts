@@ -187,9 +187,11 @@ describe('the i18n bundles', () => {
         // issue 10 §8: the roster's capped total (共 10,000+ 条) and its tooltip, the home figure's "+"
         3 +
         // issue 10 §1, a grade from the vote shares (按票率定等次): 5 reasons worded for it; the pack pages'
-        // 等次票 item (its label, the vote grade tag, the two rules, result lines, conditions, "and": 9)
+        // 等次票 item (its label, the vote grade tag, the two rules, result lines, conditions, "and": 9) and
+        // the grade scale's note that its score lines do not apply (1)
         5 +
-        9,
+        9 +
+        1,
     );
   });
 });

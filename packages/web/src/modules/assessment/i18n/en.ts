@@ -51,6 +51,8 @@ export const en: typeof zhCN = {
       none: 'No quota: grades follow the score thresholds',
     },
     scheme: {
+      gradeScaleByVotes:
+        'The vote shares decide the grade, not the score lines; the total ranks for the quota',
       gradeVote: 'Grade votes (one tap per person)',
       voteGrade: '{{name}}: {{points}} points a vote',
       gradeVotePoints: 'Score from the votes: Σ (votes × points) ÷ valid votes; the grade follows the score',

@@ -49,6 +49,7 @@ export const zhCN = {
       none: '本方案不设优秀比例，按分数线确定等次',
     },
     scheme: {
+      gradeScaleByVotes: '等次由得票率条件确定，分数线不适用；综合得分用于排序和优秀名额',
       gradeVote: '等次票（一票一档）',
       voteGrade: '{{name}} 每票 {{points}} 分',
       gradeVotePoints: '按票折分：得分 = Σ（各档票数 × 每票分值）÷ 有效票数，按综合得分定等次',

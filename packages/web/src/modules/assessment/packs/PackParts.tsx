@@ -151,6 +151,7 @@ export function SchemeView({
   const scale = pack.assessment.gradeScales.find((g) => g.id === scheme.gradeScaleId);
   const rule = pack.assessment.quotaRules.find((q) => q.id === scheme.quotaRuleId);
   const quotaGradeName = scale?.grades.find((g) => g.code === scale.quotaGrade)?.name ?? '';
+  const byVotes = scheme.gradeVote?.rule.method === 'thresholds';
 
   const aggregationText = (g: RaterGroup) =>
     g.aggregation.method === 'mean'
@@ -321,7 +322,15 @@ export function SchemeView({
       key: 'grades',
       label: t('assessment.scheme.gradeScale'),
       children: scale ? (
-        rulesByName ? (
+        byVotes ? (
+          // the scale names the grades; its score lines do not decide them here
+          <Flex vertical>
+            <span>{scale.name}</span>
+            <Typography.Text type="secondary" data-testid={`scheme-grades-by-votes-${scheme.id}`}>
+              {t('assessment.scheme.gradeScaleByVotes')}
+            </Typography.Text>
+          </Flex>
+        ) : rulesByName ? (
           scale.name
         ) : compact ? (
           scale.grades
