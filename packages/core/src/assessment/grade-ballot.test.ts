@@ -1,46 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SchemeSchema } from '../policy/assessment-section.ts';
 import {
   explainGradeVotes,
   gradeCountsInOrder,
   gradeGroupAggregate,
   gradeVoteScores,
 } from './grade-ballot.ts';
+import { gradeBallotScheme } from './test-fixtures.ts';
 
-const ASSUMED = { assumed: '测试用：一票一档方案' };
-const group = (id: string, name: string, weight: number) => ({
-  id,
-  name,
-  weight,
-  minRaters: 3,
-  maxRaters: 50,
-  mode: 'bearer' as const,
-  aggregation: { method: 'mean' as const },
-  rates: 'all' as const,
-});
-const scheme = SchemeSchema.parse({
-  id: 'grade-test',
-  name: '民主测评',
-  kind: 'annual',
-  targetKind: 'cadre',
-  criteria: [{ id: 'overall', name: '总体评价', maxPoints: 100 }],
-  raterGroups: [group('leaders', '领导班子', 40), group('staff', '机关干部', 60)],
-  emptyGroup: 'insufficient',
-  gradeScaleId: 'four',
-  quotaRuleId: null,
-  scoreDecimals: 2,
-  ballotForm: 'grade',
-  gradeVote: {
-    grades: [
-      { code: 'excellent', name: '优秀', pointsHundredths: 10000 },
-      { code: 'competent', name: '称职', pointsHundredths: 8000 },
-      { code: 'basic', name: '基本称职', pointsHundredths: 6000 },
-      { code: 'unfit', name: '不称职', pointsHundredths: 0 },
-    ],
-    gradesSource: ASSUMED,
-    rule: { method: 'points', source: ASSUMED },
-  },
-});
+const scheme = gradeBallotScheme();
 const spec = scheme.gradeVote!;
 
 describe('grade votes in the score engine (一票一档)', () => {

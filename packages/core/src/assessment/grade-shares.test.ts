@@ -1,69 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { SchemeSchema } from '../policy/assessment-section.ts';
 import { evaluateRound } from './evaluate.ts';
 import { explainGradeVotes, type GradeCounts, gradeVoteScores, voteGradeOf } from './grade-ballot.ts';
-import { quotaRule, SCALE } from './test-fixtures.ts';
+import { gradeBallotScheme, quotaRule, SCALE } from './test-fixtures.ts';
 
 /**
  * A grade ballot (一票一档) whose pack rule proposes the grade from the vote shares (按票率定等次): the
  * conditions are tested on the pooled votes of the groups that counted; the votes' points still give the
  * score that ranks the targets for the quota's places. Figures computed by hand in each test.
  */
-const ASSUMED = { assumed: '测试用：按票率定等次' };
-const group = (id: string, name: string, weight: number) => ({
-  id,
-  name,
-  weight,
-  minRaters: 3,
-  maxRaters: 50,
-  mode: 'bearer' as const,
-  aggregation: { method: 'mean' as const },
-  rates: 'all' as const,
-});
-const scheme = SchemeSchema.parse({
-  id: 'grade-shares',
-  name: '民主测评（按票率）',
-  kind: 'annual',
-  targetKind: 'cadre',
-  criteria: [{ id: 'overall', name: '总体评价', maxPoints: 100 }],
-  raterGroups: [group('leaders', '领导班子', 40), group('staff', '机关干部', 60)],
-  emptyGroup: 'insufficient',
-  gradeScaleId: 'civil-servant',
-  quotaRuleId: 'quota',
-  scoreDecimals: 2,
-  ballotForm: 'grade',
-  gradeVote: {
-    grades: [
-      { code: 'excellent', name: '优秀', pointsHundredths: 10000 },
-      { code: 'competent', name: '称职', pointsHundredths: 8000 },
-      { code: 'basic', name: '基本称职', pointsHundredths: 6000 },
-      { code: 'incompetent', name: '不称职', pointsHundredths: 0 },
+const scheme = gradeBallotScheme(
+  {
+    method: 'thresholds',
+    results: [
+      {
+        grade: 'excellent',
+        name: '优秀',
+        when: [{ grades: ['excellent'], op: 'gt', percentHundredths: 5000 }],
+      },
+      {
+        grade: 'incompetent',
+        name: '不称职',
+        when: [{ grades: ['incompetent'], op: 'gt', percentHundredths: 5000 }],
+      },
+      {
+        grade: 'basic',
+        name: '基本称职',
+        when: [{ grades: ['basic', 'incompetent'], op: 'gt', percentHundredths: 5000 }],
+      },
+      { grade: 'competent', name: '称职', when: [] },
     ],
-    gradesSource: ASSUMED,
-    rule: {
-      method: 'thresholds',
-      source: ASSUMED,
-      results: [
-        {
-          grade: 'excellent',
-          name: '优秀',
-          when: [{ grades: ['excellent'], op: 'gt', percentHundredths: 5000 }],
-        },
-        {
-          grade: 'incompetent',
-          name: '不称职',
-          when: [{ grades: ['incompetent'], op: 'gt', percentHundredths: 5000 }],
-        },
-        {
-          grade: 'basic',
-          name: '基本称职',
-          when: [{ grades: ['basic', 'incompetent'], op: 'gt', percentHundredths: 5000 }],
-        },
-        { grade: 'competent', name: '称职', when: [] },
-      ],
-    },
   },
-});
+  'incompetent',
+);
 
 type Votes = Record<string, [number, number, number, number]>;
 const CODES = ['excellent', 'competent', 'basic', 'incompetent'];

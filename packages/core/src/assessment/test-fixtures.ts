@@ -12,6 +12,7 @@ import {
   SchemeSchema,
   type TieBreak,
 } from '../policy/assessment-section.ts';
+import type { GradeVote } from './grade-vote.ts';
 import type { ProposalTarget } from './proposal.ts';
 import { type TargetBallot, tallyTarget } from './tally.ts';
 
@@ -91,4 +92,52 @@ export function target(
   list: TargetBallot[],
 ): ProposalTarget {
   return { targetId, unitId, parentId, tally: tallyTarget({ scheme: s, targetId, ballots: list }) };
+}
+
+const GRADE_ASSUMED = { assumed: '测试用：一票一档方案' };
+
+/**
+ * A grade-ballot scheme (一票一档): one 100-point criterion, 领导班子 40 % and 机关干部 60 % (3–50 raters,
+ * plain means), the vote grades 优秀 100 / 称职 80 / 基本称职 60 / `lowest` 0 and the given rule
+ * (`points` when absent).
+ */
+export function gradeBallotScheme(
+  rule: { method: 'points' } | Omit<Extract<GradeVote['rule'], { method: 'thresholds' }>, 'source'> = {
+    method: 'points',
+  },
+  lowest: 'unfit' | 'incompetent' = 'unfit',
+): Scheme {
+  const group = (id: string, name: string, weight: number) => ({
+    id,
+    name,
+    weight,
+    minRaters: 3,
+    maxRaters: 50,
+    mode: 'bearer' as const,
+    aggregation: { method: 'mean' as const },
+    rates: 'all' as const,
+  });
+  return SchemeSchema.parse({
+    id: 'grade-test',
+    name: '民主测评',
+    kind: 'annual',
+    targetKind: 'cadre',
+    criteria: [{ id: 'overall', name: '总体评价', maxPoints: 100 }],
+    raterGroups: [group('leaders', '领导班子', 40), group('staff', '机关干部', 60)],
+    emptyGroup: 'insufficient',
+    gradeScaleId: 'civil-servant',
+    quotaRuleId: rule.method === 'points' ? null : 'quota',
+    scoreDecimals: 2,
+    ballotForm: 'grade',
+    gradeVote: {
+      grades: [
+        { code: 'excellent', name: '优秀', pointsHundredths: 10000 },
+        { code: 'competent', name: '称职', pointsHundredths: 8000 },
+        { code: 'basic', name: '基本称职', pointsHundredths: 6000 },
+        { code: lowest, name: '不称职', pointsHundredths: 0 },
+      ],
+      gradesSource: GRADE_ASSUMED,
+      rule: { ...rule, source: GRADE_ASSUMED },
+    },
+  });
 }

@@ -57,6 +57,46 @@ interface ResultTarget {
   } | null;
 }
 
+/**
+ * A vote-share round (the Fengze example `example-grade-shares`) over `n` new cadres of a new street; the
+ * target ids in the cadres' order.
+ */
+async function sharesRound(name: string, n: number) {
+  const street = await newOrg(t.db, { kind: 'street' });
+  const cadres: string[] = [];
+  for (let i = 0; i < n; i++) cadres.push((await newCadre(t.db, { orgId: street.id })).id);
+  const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
+    name,
+    packId: 'fengze',
+    schemeId: 'example-grade-shares',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    orgId: street.parentId,
+    population: { cadreIds: cadres },
+  });
+  expect(created.statusCode, created.body).toBe(200);
+  const round = created.json<{ id: string }>();
+  const rows = (
+    await t.db.admin.query<{ id: string; cadre_id: string }>(
+      `SELECT id, cadre_id FROM assessment_targets WHERE round_id = $1`,
+      [round.id],
+    )
+  ).rows;
+  return { round, street, ids: cadres.map((c) => rows.find((r) => r.cadre_id === c)!.id) };
+}
+
+/** The export and the published results as files for the recount CLI; returns its lines and exit code. */
+function recountOf(ballots: string, results: string): { code: number; lines: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'grade-recount-'));
+  const ballotsFile = join(dir, 'ballots.json');
+  const resultsFile = join(dir, 'results.json');
+  writeFileSync(ballotsFile, ballots);
+  writeFileSync(resultsFile, results);
+  const lines: string[] = [];
+  const code = recount({ in: ballotsFile, results: resultsFile }, (m) => lines.push(m));
+  return { code, lines };
+}
+
 describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
   it('casts one vote grade per person, tallies shares and the points rule, explains them and recounts', async () => {
     // a street with two cadres, rated by its leadership (3 slips) and its staff (5 slips)
@@ -265,33 +305,8 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
 
   it('a vote-share rule (按票率定等次) proposes from the pooled votes; the points rank for the quota', async () => {
     // five cadres of a street (20 % of 5 = 1 place), rated by 3 leadership and 3 staff slips
-    const street = await newOrg(t.db, { kind: 'street' });
-    const cadres = [];
-    for (let i = 0; i < 5; i++) cadres.push((await newCadre(t.db, { orgId: street.id })).id);
-    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
-      name: '2026年度街道干部民主测评（按票率定等次）',
-      packId: 'fengze',
-      schemeId: 'example-grade-shares',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-12-31',
-      orgId: street.parentId,
-      population: { cadreIds: cadres },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    const round = created.json<{ id: string }>();
-    const ids = (
-      await t.db.admin.query<{ id: string; cadre_id: string }>(
-        `SELECT id, cadre_id FROM assessment_targets WHERE round_id = $1`,
-        [round.id],
-      )
-    ).rows;
-    const [A, B, C, D, E] = cadres.map((c) => ids.find((r) => r.cadre_id === c)!.id) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const { round, street, ids } = await sharesRound('2026年度街道干部民主测评（按票率定等次）', 5);
+    const [A, B, C, D, E] = ids as [string, string, string, string, string];
     const leaders = await tokens(round.id, 'leadership', 3, street.id);
     const staff = await tokens(round.id, 'colleagues', 3, street.id);
     expect((await transition(round.id, 'open')).statusCode).toBe(200);
@@ -363,49 +378,22 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
     // the recount from the export reaches the same grades from the votes
     const exported = await as(orgdept, 'GET', `/api/assessment/rounds/${round.id}/ballots.json`);
     expect(exported.statusCode, exported.body).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'grade-shares-recount-'));
-    const ballotsFile = join(dir, 'ballots.json');
-    const resultsFile = join(dir, 'results.json');
-    writeFileSync(ballotsFile, exported.body);
-    writeFileSync(resultsFile, res.body);
-    const out: string[] = [];
-    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out.push(m))).toBe(0);
-    expect(out.at(-1)).toBe('复核一致：5 个对象的得分、排名、各组得分和建议等次与公布结果相同');
+    const same = recountOf(exported.body, res.body);
+    expect(same.code).toBe(0);
+    expect(same.lines.at(-1)).toBe('复核一致：5 个对象的得分、排名、各组得分和建议等次与公布结果相同');
     // one 基本称职 vote for D turned 称职 (3 of 6: not above half) changes D's grade to 称职
     const tampered = exported.json<{ ballots: { grades: { targetId: string; grade: string }[] }[] }>();
     tampered.ballots.flatMap((x) => x.grades).find((g) => g.targetId === D && g.grade === 'basic')!.grade =
       'competent';
-    writeFileSync(ballotsFile, JSON.stringify(tampered));
-    const out2: string[] = [];
-    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
-    expect(out2.join('\n')).toContain('建议等次 公布 basic，复核 competent');
+    const changed = recountOf(JSON.stringify(tampered), res.body);
+    expect(changed.code).toBe(1);
+    expect(changed.lines.join('\n')).toContain('建议等次 公布 basic，复核 competent');
   });
 
   it('a vote-share grade with a waived small group: its votes decide, no figure shows them, the recount is given the grade', async () => {
     // two cadres; the street's leadership casts 2 slips (under 3: waived), its staff 3
-    const street = await newOrg(t.db, { kind: 'street' });
-    const cadres = [
-      (await newCadre(t.db, { orgId: street.id })).id,
-      (await newCadre(t.db, { orgId: street.id })).id,
-    ];
-    const created = await as(orgdept, 'POST', '/api/assessment/rounds', {
-      name: '2026年度街道干部民主测评（按票率定等次，人数不足）',
-      packId: 'fengze',
-      schemeId: 'example-grade-shares',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-12-31',
-      orgId: street.parentId,
-      population: { cadreIds: cadres },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    const round = created.json<{ id: string }>();
-    const rows = (
-      await t.db.admin.query<{ id: string; cadre_id: string }>(
-        `SELECT id, cadre_id FROM assessment_targets WHERE round_id = $1`,
-        [round.id],
-      )
-    ).rows;
-    const [A, B] = cadres.map((c) => rows.find((r) => r.cadre_id === c)!.id) as [string, string];
+    const { round, street, ids } = await sharesRound('2026年度街道干部民主测评（按票率定等次，人数不足）', 2);
+    const [A, B] = ids as [string, string];
     const leaders = await tokens(round.id, 'leadership', 2, street.id);
     const staff = await tokens(round.id, 'colleagues', 3, street.id);
     expect((await transition(round.id, 'open')).statusCode).toBe(200);
@@ -468,21 +456,14 @@ describe('[assessment] the grade ballot (一票一档, issue 10 §1)', () => {
         [B, 'basic'],
       ]),
     );
-    const dir = mkdtempSync(join(tmpdir(), 'grade-shares-withheld-'));
-    const ballotsFile = join(dir, 'ballots.json');
-    const resultsFile = join(dir, 'results.json');
-    writeFileSync(ballotsFile, exported.body);
-    writeFileSync(resultsFile, res.body);
-    const out: string[] = [];
-    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out.push(m))).toBe(0);
-    expect(out.at(-1)).toBe('复核一致：2 个对象的得分、排名、各组得分和建议等次与公布结果相同');
-    expect(out).toContain(
+    const same = recountOf(exported.body, res.body);
+    expect(same.code).toBe(0);
+    expect(same.lines.at(-1)).toBe('复核一致：2 个对象的得分、排名、各组得分和建议等次与公布结果相同');
+    expect(same.lines).toContain(
       '2 个对象有评议组人数过少、选票不单列，其按得票率确定的等次取自导出（与综合得分的不单列部分一样）',
     );
     // without the given grade the recount has no vote to pool for B and cannot reach its 基本称职
     for (const x of body.targets) delete x.withheld?.voteGrade;
-    writeFileSync(ballotsFile, JSON.stringify(body));
-    const out2: string[] = [];
-    expect(recount({ in: ballotsFile, results: resultsFile }, (m) => out2.push(m))).toBe(1);
+    expect(recountOf(JSON.stringify(body), res.body).code).toBe(1);
   });
 });
