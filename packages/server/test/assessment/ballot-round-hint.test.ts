@@ -243,7 +243,7 @@ describe('[assessment] ballot scores read under a named round (0036): the same r
     // the scan's filter: the named round's key (an InitPlan), or the per-row rule's hashed sub-plan
     const perRowSubPlan = (text: string) => {
       const filter = /Seq Scan on ballot_scores.*\n\s+Filter: (.*)/.exec(text)?.[1] ?? '';
-      expect(filter).toMatch(/\(round_id = \((InitPlan \d+\)\.col1|\$\d+)\) OR \(/);
+      expect(filter).toMatch(/\(round_id = (\(InitPlan \d+\)\.col1|\$\d+)\) OR \(/);
       const k = /hashed SubPlan (\d+)/.exec(filter)?.[1];
       expect(k).toBeDefined();
       // the first line of that sub-plan's node: "(never executed)" or its actual rows
