@@ -1,6 +1,7 @@
 /**
  * Development aid: on a round held by `tally-hold.ts`, the CPU time (backend + this process) of the
- * hand-written aggregate, the previous tally and the product's `tallyRound()`, interleaved; optionally a
+ * hand-written aggregate, the previous tally and the product's `tallyRound()` (`perrow`: under the
+ * policy of before migration 0036, tally-policy.ts), interleaved; optionally a
  * CPU profile of this process (node --cpu-prof) and the plan of the product's statement.
  *
  *   node --import tsx bench/assessment/tally-variants.ts --db URL --round ID [--runs 3] [--explain]
@@ -17,6 +18,7 @@ import {
 } from '../../packages/server/src/modules/assessment/service/compute.ts';
 import { findRound } from '../../packages/server/src/modules/assessment/service/rounds.ts';
 import {
+  BALLOT_ROUND_HINT,
   streamTargetAggregates,
   targetAggregateSql,
 } from '../../packages/server/src/modules/assessment/repository/tally-targets.ts';
@@ -25,6 +27,7 @@ import type { Actor, RequestContext } from '../../packages/server/src/platform/c
 import { setScope } from '../../packages/server/src/platform/scope-settings.ts';
 import { TEST_APP_PASSWORD } from '../../packages/server/test/db-urls.ts';
 import { previousTallyRound } from './tally-previous.ts';
+import { withPerRowPolicy } from './tally-policy.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,6 +92,7 @@ const cpu: Record<string, number[]> = {
   baseline: [],
   previous: [],
   product: [],
+  perrow: [],
   stream: [],
   evaluate: [],
   compute: [],
@@ -112,6 +116,7 @@ for (let i = 0; i < Number(values.runs); i++) {
   for (const [name, fn] of [
     ['previous', previousTallyRound],
     ['product', tallyRound],
+    ['perrow', tallyRound],
     ['evaluate', evaluate],
     ['compute', computeRound],
     [
@@ -126,18 +131,22 @@ for (let i = 0; i < Number(values.runs); i++) {
     ],
   ] as const) {
     if (!only.has(name)) continue;
-    await asRequest(async (ctx) => {
-      const r = await findRound(ctx.client, roundId);
-      const pid = await backendPid(ctx.client);
-      const b0 = procCpuMs(pid!)!;
-      const own0 = process.cpuUsage();
-      const s = await sample(pid, async () => void (await fn(ctx, r)));
-      const own = process.cpuUsage(own0);
-      cpu[name]!.push(s.s.cpuMs!);
-      split.push(
-        `${name}: backend ${procCpuMs(pid!)! - b0} ms, node ${((own.user + own.system) / 1000).toFixed(0)} ms`,
-      );
-    });
+    // 'perrow': the product under ballot_scores' policy of before migration 0036
+    const policy = name === 'perrow' ? withPerRowPolicy : <T>(_: pg.Client, f: () => Promise<T>) => f();
+    await policy(admin, () =>
+      asRequest(async (ctx) => {
+        const r = await findRound(ctx.client, roundId);
+        const pid = await backendPid(ctx.client);
+        const b0 = procCpuMs(pid!)!;
+        const own0 = process.cpuUsage();
+        const s = await sample(pid, async () => void (await fn(ctx, r)));
+        const own = process.cpuUsage(own0);
+        cpu[name]!.push(s.s.cpuMs!);
+        split.push(
+          `${name}: backend ${procCpuMs(pid!)! - b0} ms, node ${((own.user + own.system) / 1000).toFixed(0)} ms`,
+        );
+      }),
+    );
   }
 }
 const best = (xs: number[]) => Math.min(...xs);
@@ -155,7 +164,8 @@ console.log(
 );
 if (values.explain)
   await asRequest(async (ctx) => {
-    for (const [k, v] of Object.entries(PLANNER_SETTINGS))
+    // the statement's settings as streamTargetAggregates sets them: the planner's, and the named round
+    for (const [k, v] of Object.entries({ ...PLANNER_SETTINGS, [BALLOT_ROUND_HINT]: roundId }))
       await ctx.client.query(`SELECT set_config($1, $2, true)`, [k, v]);
     const r = await findRound(ctx.client, roundId);
     const ids = r.rules.scheme.raterGroups.map((g) => g.id);

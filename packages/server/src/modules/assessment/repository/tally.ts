@@ -39,11 +39,12 @@ export async function withSettings<T>(
   settings: Readonly<Record<string, string>>,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const { rows: before } = await client.query<{ name: string; setting: string }>(
-    `SELECT name, current_setting(name) AS setting FROM unnest($1::text[]) AS name`,
+  const { rows: before } = await client.query<{ name: string; setting: string | null }>(
+    // missing_ok: an app.* setting never set in this session reads NULL, and is put back to its default
+    `SELECT name, current_setting(name, true) AS setting FROM unnest($1::text[]) AS name`,
     [Object.keys(settings)],
   );
-  const set = (values: Record<string, string>) =>
+  const set = (values: Record<string, string | null>) =>
     client.query(`SELECT set_config(k, v, true) FROM jsonb_each_text($1::jsonb) AS s(k, v)`, [
       JSON.stringify(values),
     ]);
