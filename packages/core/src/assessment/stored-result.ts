@@ -29,7 +29,10 @@ export interface CompactResult {
 export type CompactGroup = [groupId: string, ballotCount: number, sum: number, max: number, min: number];
 export type CompactWaiver = Pick<Waiver, 'groupId' | 'reason' | 'approvalRef'>;
 /** the proposal without what the target and tally give; `gradeBy` only when it is 'votes' (rare) */
-export type CompactProposal = Omit<GradeProposal, 'targetId' | 'unitId' | 'parentId' | 'total' | 'gradeBy'> & {
+export type CompactProposal = Omit<
+  GradeProposal,
+  'targetId' | 'unitId' | 'parentId' | 'total' | 'gradeBy'
+> & {
   gradeBy?: 'votes';
 };
 
