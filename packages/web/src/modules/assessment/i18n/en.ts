@@ -334,7 +334,7 @@ export const en: typeof zhCN = {
         '{{count}} ballots; another group of this target has under {{min}}, so this one is hidden too — otherwise the total minus the shown groups would give it away',
       totalWithheld: 'Not published',
       totalWithheldTip:
-        'The only group counted has under {{min}} ballots: the total would be its score, so it is not published nor ranked; the grade follows the thresholds',
+        'The only group counted has under {{min}} ballots: the total would be its score, so it is not published nor ranked; the grade follows the scheme’s rule (score lines or vote shares)',
       overridden: 'Changed',
       overrideReasonTip: 'Reason: {{reason}}',
       waived: 'Waived',
@@ -469,7 +469,7 @@ export const en: typeof zhCN = {
       allocations: 'Allocation',
       stage: 'Stage',
       stages: { group: 'group', pool: 'pool' },
-      candidates: 'Reaching the threshold (by total)',
+      candidates: 'Reaching the grade’s conditions (by total)',
       awarded: 'Awarded',
       unused: 'Unused',
       boundaries: 'Ties at the boundary',

@@ -328,7 +328,7 @@ export const zhCN = {
         '该组有 {{count}} 票；同一对象另有评议组不足 {{min}} 票，为防止用综合得分减去其他组得分反推出那一组，本组得分也不单列显示',
       totalWithheld: '不公开',
       totalWithheldTip:
-        '计分的评议组只有一个且不足 {{min}} 票，公布综合得分就等于公布该组得分，因此不公开，也不参与排名；等次按分数线拟定',
+        '计分的评议组只有一个且不足 {{min}} 票，公布综合得分就等于公布该组得分，因此不公开，也不参与排名；等次按本方案的定等规则（分数线或得票率条件）拟定',
       overridden: '已调整',
       overrideReasonTip: '调整理由：{{reason}}',
       waived: '已豁免',
@@ -462,7 +462,7 @@ export const zhCN = {
       allocations: '名额分配',
       stage: '阶段',
       stages: { group: '本组', pool: '统筹' },
-      candidates: '达到分数线的对象（按得分）',
+      candidates: '达到等次条件的对象（按得分）',
       awarded: '获得名额',
       unused: '未用名额',
       boundaries: '名额边界并列',
