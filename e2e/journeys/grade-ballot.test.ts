@@ -347,6 +347,14 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     await expect
       .poll(() => officer.getByTestId('explain-proposal').textContent())
       .toMatch(/^按得票率条件达到「优秀」，综合得分 97\.33，但名额已满，拟定为「称职」。 名额组：/);
+    // 名额校准: the one target whose shares reached 优秀 is the street's candidate, with no place to give
+    await officer.keyboard.press('Escape');
+    await officer.getByTestId('round-tab-calibration').click();
+    const allocations = officer.getByTestId('calibration-allocations');
+    await allocations.waitFor();
+    expect(await allocations.locator('thead').textContent()).toContain('达到等次条件的对象（按得分）');
+    await allocations.scrollIntoViewIfNeeded();
+    await screenshot(officer, 'grade-shares-calibration');
     await officer.context().close();
   });
 
