@@ -1,7 +1,7 @@
 import type { GradeScale, QuotaRule, Scheme } from '../policy/assessment-section.ts';
 import { type Disclosure, disclosureOfCounts } from './disclosure.ts';
 import type { GradeCode } from './grade-code.ts';
-import { countedGroupsOf, type GradeCounts, voteGradeOf } from './grade-ballot.ts';
+import { type GradeCounts, targetVoteGrade } from './grade-ballot.ts';
 import { proposeGrades, type ProposalResult } from './proposal.ts';
 import { rankTargets, type Ranking } from './rank.ts';
 import {
@@ -95,13 +95,11 @@ export function evaluateRound(input: {
       disclosureOfCounts(scheme.raterGroups, tally.groups, input.rules.minGroupSizeShown),
     );
   }
-  const byVotes = scheme.ballotForm === 'grade' && scheme.gradeVote?.rule.method === 'thresholds';
-  const voteGrade = (id: string, tally: TargetTally): GradeCode | null | undefined => {
-    if (!byVotes) return undefined;
-    const given = input.gradeVotes?.given;
-    if (given?.has(id)) return given.get(id) ?? null;
-    return voteGradeOf(scheme, input.gradeVotes?.counts.get(id) ?? [], countedGroupsOf(tally));
-  };
+  const given = input.gradeVotes?.given;
+  const voteGrade = (id: string, tally: TargetTally): GradeCode | null | undefined =>
+    given?.has(id)
+      ? (given.get(id) ?? null)
+      : targetVoteGrade(scheme, input.gradeVotes?.counts.get(id) ?? [], tally);
   const members = input.targets.map((t) => {
     const tally = tallies.get(t.id)!;
     return {

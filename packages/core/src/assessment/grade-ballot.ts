@@ -113,7 +113,7 @@ function pooledCounts(
 }
 
 /** The rater groups that counted toward a target's result (enough raters, or a waiver applied). */
-export const countedGroupsOf = (tally: TargetTally): Set<string> =>
+const countedGroupsOf = (tally: TargetTally): Set<string> =>
   new Set(tally.groups.filter((g) => g.counted).map((g) => g.groupId));
 
 /**
@@ -130,6 +130,20 @@ export function voteGradeOf(
   if (spec.rule.method !== 'thresholds') return undefined;
   const counts = pooledCounts(spec, groups, (id) => counted.has(id));
   return gradeVoteResultOf(spec, gradeVoteCountOf(spec, counts)).grade;
+}
+
+/**
+ * What a target proposes by its votes (`ProposalTarget.voteGrade`): in a grade round with a `thresholds`
+ * rule, the grade of the pooled votes of the groups that counted in its tally (`voteGradeOf`); undefined in
+ * every other round, whose grade follows the score thresholds.
+ */
+export function targetVoteGrade(
+  scheme: Scheme,
+  groups: readonly GradeCounts[],
+  tally: TargetTally,
+): GradeCode | null | undefined {
+  if (scheme.ballotForm !== 'grade' || scheme.gradeVote?.rule.method !== 'thresholds') return undefined;
+  return voteGradeOf(scheme, groups, countedGroupsOf(tally));
 }
 
 /**

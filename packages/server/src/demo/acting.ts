@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { appendAudit } from '../platform/audit-writer.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import type { DemoSeedContext } from './context.ts';
@@ -10,7 +11,15 @@ import type { DemoSeedContext } from './context.ts';
 
 /** The demo account `username` as an actor (null when the accounts step did not create it). */
 export async function demoActor(ctx: DemoSeedContext, username: string): Promise<Actor | null> {
-  const { rows } = await ctx.client.query<{
+  return actorOfUsername(ctx.client, username);
+}
+
+/**
+ * The account `username` as an actor with its own roles and scope, outside any session (no session id, no
+ * CSRF token): what acts for the demo seed, and the reader the tests put in a request-like transaction.
+ */
+export async function actorOfUsername(client: pg.ClientBase, username: string): Promise<Actor | null> {
+  const { rows } = await client.query<{
     id: string;
     roles: Actor['roles'];
     scope_mode: Actor['scopeMode'];

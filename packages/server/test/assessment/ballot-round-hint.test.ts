@@ -5,7 +5,7 @@ import {
   streamTargetAggregates,
 } from '../../src/modules/assessment/repository/tally-targets.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
-import { setScope } from '../../src/platform/scope-settings.ts';
+import { asReader, readerActor } from './as-reader.ts';
 import { createTestApp, expectError, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
 
 /**
@@ -24,52 +24,9 @@ afterAll(async () => t.close());
 const q = async <T>(sql: string, params: unknown[] = []) => (await t.db.admin.query(sql, params)).rows as T[];
 
 /** The actor of a seeded user, with its own scope or a narrower one. */
-async function actor(username: string, scope?: { mode: Actor['scopeMode']; path: string }): Promise<Actor> {
-  const [u] = await q<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-    cadre_id: string | null;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path, cadre_id FROM users WHERE username = $1`,
-    [username],
-  );
-  return {
-    userId: u!.id,
-    sessionId: '',
-    username,
-    roles: u!.roles,
-    scopeMode: scope?.mode ?? u!.scope_mode,
-    orgId: u!.org_id,
-    orgPath: scope?.path ?? u!.org_path,
-    cadreId: u!.cadre_id,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
-}
-
-/** `fn` in a request-like transaction of the app role under `who`'s scope, rolled back. */
-async function asRequest<T>(who: Actor, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
-  const client = await t.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await setScope(client, who);
-    return await fn({
-      client,
-      actor: who,
-      now: new Date(),
-      clientAddress: '127.0.0.1',
-      audited: false,
-      audit: async () => undefined,
-    });
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}
+const actor = (username: string, scope?: { mode: Actor['scopeMode']; path: string }) =>
+  readerActor(t, username, scope);
+const asRequest = <T>(who: Actor, fn: (ctx: RequestContext) => Promise<T>) => asReader(t, who, fn);
 
 /** A closed round organised by the street at `streetPath`, over two of its units, with 3 ballots per target. */
 async function roundOfStreet(streetPath: string, name: string) {

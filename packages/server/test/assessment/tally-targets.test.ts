@@ -5,7 +5,7 @@ import { streamTargetAggregates } from '../../src/modules/assessment/repository/
 import { tallyRound } from '../../src/modules/assessment/service/compute.ts';
 import { findRound } from '../../src/modules/assessment/service/rounds.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
-import { setScope } from '../../src/platform/scope-settings.ts';
+import { asReader, readerActor } from './as-reader.ts';
 import { createTestApp, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
@@ -19,50 +19,8 @@ afterAll(async () => t.close());
 const q = async <T>(sql: string, params: unknown[] = []) => (await t.db.admin.query(sql, params)).rows as T[];
 
 /** orgdept's actor, with its own scope or another one (a narrower reader of the same round). */
-async function actor(scope?: { mode: Actor['scopeMode']; path: string }): Promise<Actor> {
-  const [u] = await q<{
-    id: string;
-    roles: Actor['roles'];
-    scope_mode: Actor['scopeMode'];
-    org_id: string;
-    org_path: string;
-  }>(
-    `SELECT id, roles, scope_mode, org_id, org_path::text AS org_path FROM users WHERE username = 'orgdept'`,
-  );
-  return {
-    userId: u!.id,
-    sessionId: '',
-    username: 'orgdept',
-    roles: u!.roles,
-    scopeMode: scope?.mode ?? u!.scope_mode,
-    orgId: u!.org_id,
-    orgPath: scope?.path ?? u!.org_path,
-    cadreId: null,
-    csrfToken: '',
-    mustChangePassword: false,
-    mustEnrolTotp: false,
-  };
-}
-
-/** `fn` in a request-like transaction of the app role under `who`'s scope, rolled back. */
-async function asRequest<T>(who: Actor, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
-  const client = await t.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await setScope(client, who);
-    return await fn({
-      client,
-      actor: who,
-      now: new Date(),
-      clientAddress: '127.0.0.1',
-      audited: false,
-      audit: async () => undefined,
-    });
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}
+const actor = (scope?: { mode: Actor['scopeMode']; path: string }) => readerActor(t, 'orgdept', scope);
+const asRequest = <T>(who: Actor, fn: (ctx: RequestContext) => Promise<T>) => asReader(t, who, fn);
 
 const collect = (ctx: RequestContext, roundId: string) => {
   const rows: { id: string; unitId: string; groups: GroupScoreAggregate[] }[] = [];

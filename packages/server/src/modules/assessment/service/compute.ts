@@ -2,7 +2,6 @@ import {
   applyOverrides,
   compactResult,
   disclosureOfCounts,
-  countedGroupsOf,
   evaluateRound,
   explainReason,
   type GradeCounts,
@@ -24,7 +23,7 @@ import {
   type Rational,
   type RoundEvaluation,
   type TargetTally,
-  voteGradeOf,
+  targetVoteGrade,
   type Waiver,
   withholdsAny,
 } from '@ganbu/core';
@@ -36,7 +35,7 @@ import * as roundRepo from '../repository/rounds.ts';
 import { streamTargetAggregates } from '../repository/tally-targets.ts';
 import { ballotScoresOf, roundHasScores, storeResults } from '../repository/tally.ts';
 import { listTallyTargets, type TallyTarget } from '../repository/targets.ts';
-import { countsByTarget } from './grade-tally.ts';
+import { countsByTarget, storeRoundGradeCounts } from './grade-tally.ts';
 import { markScoresDisclosed, type RoundRecord } from './rounds.ts';
 
 type TargetRow = TallyTarget;
@@ -190,9 +189,6 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
   const client = ctx.client;
   const { gradeScale, quotaRule } = round.rules;
   const { targets, waiversOf, aggregates, tallies, gradeCounts } = await tallyRound(ctx, round);
-  const { scheme } = round.rules;
-  // a grade ballot's vote-share rule (按票率定等次) proposes from the counted groups' pooled votes
-  const byVotes = scheme.ballotForm === 'grade' && gradeVoteOf(scheme).rule.method === 'thresholds';
   // what each target may show (SECURITY 31): from its ballot counts, which a re-tally does not change
   const disclosures = new Map<string, Disclosure>();
   const members: ProposalTarget[] = targets.map((t, i) => {
@@ -204,15 +200,15 @@ export async function evaluate(ctx: RequestContext, round: RoundRecord): Promise
       round.rules.minGroupSizeShown,
     );
     disclosures.set(t.id, disclosure);
-    const member: ProposalTarget = {
+    return {
       targetId: t.id,
       unitId: t.unitId,
       parentId: t.parentUnitId ?? t.unitId,
       tally,
       disclosure,
+      // a grade ballot's vote-share rule (按票率定等次) proposes from the counted groups' pooled votes
+      voteGrade: targetVoteGrade(round.rules.scheme, gradeCounts?.get(t.id) ?? [], tally),
     };
-    if (byVotes) member.voteGrade = voteGradeOf(scheme, gradeCounts?.get(t.id) ?? [], countedGroupsOf(tally));
-    return member;
   });
   const veto = await vetoOf(ctx, round, targets);
   const propose = () => proposeGrades({ scale: gradeScale, rule: quotaRule, targets: members, veto });
@@ -357,6 +353,8 @@ export async function computeRound(ctx: RequestContext, round: RoundRecord): Pro
     aggregates[i] = null;
     return { id: t.id, grade: proposal?.grade ?? null, result };
   });
+  // a grade ballot's explanation keeps each target's vote counts beside its result
+  if (ev.gradeCounts) await storeRoundGradeCounts(ctx, round.id, ev.gradeCounts);
   await reviewRepo.deleteOverrides(ctx.client, round.id);
   await roundRepo.updateSummary(ctx.client, round.id, summary);
   await markScoresDisclosed(ctx, round.id);

@@ -2,7 +2,6 @@ import { type GradeCounts, gradeCountsInOrder, gradeVoteOf, type Scheme } from '
 import type pg from 'pg';
 import type { RequestContext } from '../../../platform/context.ts';
 import { gradeCountsOf, storeGradeCounts } from '../repository/grade-votes.ts';
-import type { RoundRecord } from './rounds.ts';
 
 /**
  * The tally of a grade-ballot round (一票一档): PostgreSQL counts the votes per (target, group, grade), core
@@ -34,12 +33,18 @@ export async function countsByTarget(
   return out;
 }
 
-/** After a grade round's compute: each target's vote counts kept beside its result, for the explanation. */
-export async function storeRoundGradeCounts(ctx: RequestContext, round: RoundRecord): Promise<void> {
-  const counts = await countsByTarget(ctx.client, round.id, round.rules.scheme);
+/**
+ * After a grade round's results are stored: each target's vote counts (the tally's own) kept beside its
+ * result, for the explanation.
+ */
+export async function storeRoundGradeCounts(
+  ctx: RequestContext,
+  roundId: string,
+  counts: ReadonlyMap<string, GradeCounts[]>,
+): Promise<void> {
   await storeGradeCounts(
     ctx.client,
-    round.id,
+    roundId,
     new Map(
       [...counts].map(([id, groups]) => [id, groups.map((g) => [g.groupId, g.counts] as [string, number[]])]),
     ),

@@ -3,7 +3,6 @@ import type { RequestContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { settleBallots } from './ballot-box.ts';
 import { computeRound, publishRound } from './compute.ts';
-import { storeRoundGradeCounts } from './grade-tally.ts';
 import { checkReopen, findRound, nextState, presentRound, roundToManage, setState } from './rounds.ts';
 
 /**
@@ -21,9 +20,6 @@ export async function transitionRound(
     throw new AppError(409, 'ROUND_STATE', '没有考核对象，不能开始评议');
   if (action === 'reopen') checkReopen(round);
   if (action === 'compute') await computeRound(ctx, round);
-  // a grade ballot's explanation keeps each target's vote counts beside its result
-  if (action === 'compute' && round.rules.scheme.ballotForm === 'grade')
-    await storeRoundGradeCounts(ctx, round);
   if (action === 'publish') await publishRound(ctx, round);
   // closing settles the ballot box; the close's audit row carries the count (no ballot is audited alone)
   const ballots = action === 'close' ? await settleBallots(ctx, round.id) : undefined;
