@@ -356,6 +356,33 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     await allocations.scrollIntoViewIfNeeded();
     await screenshot(officer, 'grade-shares-calibration');
     await officer.context().close();
+
+    // a district leader (read only) on a phone: the same reason and rule line
+    const leader = await newPage(browser, { width: 390, height: 844 });
+    await loginUi(leader, 'leader');
+    await leader.goto(`/assessment/rounds/${roundId}`);
+    await leader.getByTestId('round-tab-results').click();
+    // computed, not published: the organiser reviews it alone
+    expect(await leader.getByTestId('results-not-ready').textContent()).toBe(
+      '结果已计算，正在审定；公布后才能查看',
+    );
+    await api.send('POST', `/api/assessment/rounds/${roundId}/transition`, { action: 'publish' });
+    await leader.reload();
+    await leader.getByTestId('round-tab-results').click();
+    await leader.getByTestId(`result-explain-${ids[2]}`).click();
+    await leader.getByTestId('explain-grade-rule-all').waitFor();
+    expect(await leader.getByTestId('explain-proposal').textContent()).toMatch(
+      /^按得票率条件拟定为「基本称职」（各等次得票见下方“等次票”）。/,
+    );
+    await leader.getByTestId('explain-grade-rule-all').scrollIntoViewIfNeeded();
+    await leader.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }
+      ).document;
+      return Promise.all(doc.getAnimations().map((a) => a.finished));
+    });
+    await screenshot(leader, 'grade-shares-explanation-leader-phone');
+    await leader.context().close();
   });
 
   it('the pack page shows both grade schemes’ slips and rules, the vote-share conditions in order', async () => {
@@ -382,6 +409,10 @@ describe('[assessment] the grade ballot (一票一档) on a phone', () => {
     expect(await card.textContent()).toContain('优秀 每票 100 分');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'grade-shares-pack');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await rule.scrollIntoViewIfNeeded();
+    await screenshot(page, 'grade-shares-pack-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // the same summary where a round is created from the scheme
     await page.goto('/assessment/rounds');

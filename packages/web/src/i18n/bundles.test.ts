@@ -188,9 +188,11 @@ describe('the i18n bundles', () => {
         3 +
         // issue 10 §1, a grade from the vote shares (按票率定等次): 5 reasons worded for it; the pack pages'
         // 等次票 item (its label, the vote grade tag, the two rules, result lines, conditions, "and": 9) and
-        // the grade scale's note that its score lines do not apply (1)
+        // the grade scale's note that its score lines do not apply (1); the results tab's "公布后才能查看" for
+        // readers of a computed round (1)
         5 +
         9 +
+        1 +
         1,
     );
   });

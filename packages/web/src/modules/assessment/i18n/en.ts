@@ -307,6 +307,7 @@ export const en: typeof zhCN = {
       sortUnit: 'By unit',
       count: '{{count}} in all',
       notReady: 'Results are available once computed',
+      notPublished: 'Computed and under review: the results show once published',
       rank: 'Rank',
       rankOf: '{{rank}} / {{of}}',
       unitRank: 'Unit {{rank}} / {{of}}',

@@ -302,6 +302,7 @@ export const zhCN = {
       sortUnit: '按单位',
       count: '共 {{count}} 人',
       notReady: '计算结果后才能查看结果',
+      notPublished: '结果已计算，正在审定；公布后才能查看',
       rank: '排名',
       rankOf: '{{rank}} / {{of}}',
       unitRank: '本单位第 {{rank}} / {{of}}',

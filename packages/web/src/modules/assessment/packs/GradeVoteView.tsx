@@ -6,8 +6,8 @@ import { sourceText } from '../labels.ts';
 type GradeVote = NonNullable<Scheme['gradeVote']>;
 type Condition = Extract<GradeVote['rule'], { method: 'thresholds' }>['results'][number]['when'][number];
 
-/** Hundredths of a percent → "50" or "33.33". */
-const percent = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2));
+/** A value in hundredths (points, percent) → "50" or "33.33". */
+const hundredths = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2));
 
 /**
  * A grade ballot's slip and rule (一票一档) on the pack pages: the vote grades with their points, and how
@@ -35,7 +35,7 @@ export function GradeVoteView({
   const condition = (c: Condition) =>
     t(c.op === 'gte' ? 'assessment.scheme.gradeVoteAtLeast' : 'assessment.scheme.gradeVoteAbove', {
       grades: c.grades.map(nameOf).join('+'),
-      percent: percent(c.percentHundredths),
+      percent: hundredths(c.percentHundredths),
     });
   const rule = gradeVote.rule;
   return (
@@ -43,7 +43,7 @@ export function GradeVoteView({
       <Flex wrap gap={4}>
         {gradeVote.grades.map((g) => (
           <Tag key={g.code}>
-            {t('assessment.scheme.voteGrade', { name: g.name, points: percent(g.pointsHundredths) })}
+            {t('assessment.scheme.voteGrade', { name: g.name, points: hundredths(g.pointsHundredths) })}
           </Tag>
         ))}
       </Flex>

@@ -40,7 +40,14 @@ export function GradeVotesSection({ gradeVotes }: { gradeVotes: GradeVotes }) {
   return (
     <div data-testid="explain-grade-votes">
       <Typography.Title level={5}>{t('assessment.explain.gradeVotes')}</Typography.Title>
-      <Table rowKey="groupId" size="small" pagination={false} columns={columns} dataSource={rows} />
+      <Table
+        rowKey="groupId"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+      />
       {gradeVotes.groups.map((g) =>
         g.explanation.length > 1 ? (
           <Typography.Paragraph

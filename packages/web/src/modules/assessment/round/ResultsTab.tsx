@@ -45,7 +45,18 @@ export function ResultsTab({ round }: { round: Round }) {
   const [waivingUnit, setWaivingUnit] = useState(false);
   const names = useMemo(() => namesOf(orgs.data), [orgs.data]);
 
-  if (!ready) return <Alert type="info" showIcon title={t('assessment.results.notReady')} />;
+  if (!ready) {
+    // computed but not yet published: only the organiser reviews it; everyone else waits for publication
+    const computed = round.state === 'computed';
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t(computed ? 'assessment.results.notPublished' : 'assessment.results.notReady')}
+        data-testid="results-not-ready"
+      />
+    );
+  }
   if (results.isError) return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return <Skeleton active />;
   const data = results.data;
