@@ -5,7 +5,7 @@ import {
   streamTargetAggregates,
 } from '../../src/modules/assessment/repository/tally-targets.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
-import { asReader, readerActor } from './as-reader.ts';
+import { asReader, jinanRound, readerActor } from './as-reader.ts';
 import { createTestApp, expectError, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
 
 /**
@@ -39,24 +39,12 @@ async function roundOfStreet(streetPath: string, name: string) {
     [streetPath],
   );
   expect(units.length).toBe(2);
-  const created = await injectAs(t, orgdept, {
-    method: 'POST',
-    url: '/api/assessment/rounds',
-    payload: {
-      name,
-      packId: 'jinan',
-      schemeId: 'town-regular',
-      periodStart: '2026-04-01',
-      periodEnd: '2026-06-30',
-      orgId: street!.id,
-      population: { unitIds: units.map((u) => u.id) },
-    },
-  });
-  expect(created.statusCode, created.body).toBe(200);
-  const roundId = created.json<{ id: string }>().id;
-  const targets = await q<{ id: string; unit_id: string }>(
-    `SELECT id, unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
-    [roundId],
+  const { roundId, targets } = await jinanRound(
+    t,
+    orgdept,
+    name,
+    street!.id,
+    units.map((u) => u.id),
   );
   // one leadership ballot per target, totals 8000, 8100, 8200 …: Σ known per target
   const ids = targets.flatMap(() => [randomUUID(), randomUUID(), randomUUID()]);

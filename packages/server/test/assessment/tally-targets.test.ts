@@ -5,8 +5,8 @@ import { streamTargetAggregates } from '../../src/modules/assessment/repository/
 import { tallyRound } from '../../src/modules/assessment/service/compute.ts';
 import { findRound } from '../../src/modules/assessment/service/rounds.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
-import { asReader, readerActor } from './as-reader.ts';
-import { createTestApp, injectAs, loginAs, type Session, type TestApp } from '../helpers.ts';
+import { asReader, jinanRound, readerActor } from './as-reader.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
 let orgdept: Session;
@@ -37,24 +37,12 @@ describe('[assessment] the tally statement: one row per target with its groups�
         GROUP BY c.org_id, o.path HAVING count(*) >= 2 ORDER BY count(*) DESC, c.org_id LIMIT 2`,
     );
     const [root] = await q<{ id: string }>(`SELECT id FROM orgs WHERE parent_id IS NULL`);
-    const created = await injectAs(t, orgdept, {
-      method: 'POST',
-      url: '/api/assessment/rounds',
-      payload: {
-        name: '2026年第二季度平时考核（计票语句）',
-        packId: 'jinan',
-        schemeId: 'town-regular',
-        periodStart: '2026-04-01',
-        periodEnd: '2026-06-30',
-        orgId: root!.id,
-        population: { unitIds: units.map((u) => u.id) },
-      },
-    });
-    expect(created.statusCode, created.body).toBe(200);
-    const roundId = created.json<{ id: string }>().id;
-    const targets = await q<{ id: string; unit_id: string }>(
-      `SELECT id, unit_id FROM assessment_targets WHERE round_id = $1 ORDER BY sort_order, id`,
-      [roundId],
+    const { roundId, targets } = await jinanRound(
+      t,
+      orgdept,
+      '2026年第二季度平时考核（计票语句）',
+      root!.id,
+      units.map((u) => u.id),
     );
     const first = targets.filter((x) => x.unit_id === units[0]!.id);
     const second = targets.filter((x) => x.unit_id === units[1]!.id);
